@@ -1,0 +1,23 @@
+import type { Migration } from 'kysely';
+import * as foundation from './20261123000100_foundation.js';
+import * as jobs from './20261123000150_jobs.js';
+import * as tickets from './20261123000200_tickets.js';
+import * as ledgerExports from './20261123000300_ledger_exports.js';
+import * as ticketTokens from './20261123000400_ticket_tokens.js';
+import * as ticketReminders from './20261123000500_ticket_reminders.js';
+import * as ticketAttachments from './20261123000600_ticket_attachments.js';
+import * as webhooks from './20261123000700_webhooks.js';
+import * as open311 from './20261123000800_open311.js';
+
+/** Every migration, in order. Listed by hand so the bundled server needs no folder scan. */
+export const migrations: Record<string, Migration> = {
+  '20261123000100_foundation': foundation,
+  '20261123000150_jobs': jobs,
+  '20261123000200_tickets': tickets,
+  '20261123000300_ledger_exports': ledgerExports,
+  '20261123000400_ticket_tokens': ticketTokens,
+  '20261123000500_ticket_reminders': ticketReminders,
+  '20261123000600_ticket_attachments': ticketAttachments,
+  '20261123000700_webhooks': webhooks,
+  '20261123000800_open311': open311,
+};

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  LINLI_DEMO: bool.default(true),
+  LINLI_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  COOKIE_SECURE: bool.default(false),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  WEB_DIST: z.string().optional(),
+  TZ_DEFAULT: z.string().default('Asia/Shanghai'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  http: { port: number; host: string; cookieSecure: boolean; loginRateLimit: number; webDist?: string };
+  db: { url?: string; dataDir: string };
+  demo: boolean;
+  encryptionKey?: string;
+  logLevel: string;
+  sessionTtlHours: number;
+  defaultTimezone: string;
+}
+
+/** The only reader of process.env. Fails with every problem listed, not just the first. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE, loginRateLimit: e.LOGIN_RATE_LIMIT, webDist: e.WEB_DIST },
+    db: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
+    demo: e.LINLI_DEMO,
+    encryptionKey: e.LINLI_ENCRYPTION_KEY,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    defaultTimezone: e.TZ_DEFAULT,
+  };
+}

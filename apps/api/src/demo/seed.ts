@@ -1,0 +1,201 @@
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
+import type { AppContext } from '../platform/context.js';
+import { writeAudit, type AuditEntry } from '../platform/audit/audit.js';
+import { hashPassword } from '../modules/auth/index.js';
+import { sealResidentFields } from '../modules/places/index.js';
+import { demoAccounts, DEMO_PASSWORD } from './accounts.js';
+import { communities, type DemoCommunity } from './communities.js';
+import { issueClientKey } from '../modules/open311/index.js';
+
+/** A small deterministic PRNG so every fresh install gets the same demo. */
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const givenMale = ['建国', '志强', '海涛', '永福', '国华', '军', '伟', '磊', '德明', '振华', '文斌', '立新', '成', '浩然', '子轩', '宇航', '明', '红军', '卫东', '长顺'];
+const givenFemale = ['秀英', '桂兰', '玉梅', '淑珍', '丽', '敏', '静', '霞', '红梅', '雪梅', '晓燕', '欣怡', '梓涵', '雨桐', '春花', '凤英', '慧', '婷', '丽娟', '建华'];
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+function idCard(region: string, birth: string, seq: number, male: boolean): string {
+  const order = String(seq % 1000).padStart(3, '0').slice(0, 2) + String(male ? (seq % 5) * 2 + 1 : (seq % 5) * 2);
+  const body = `${region}${birth.replaceAll('-', '')}${order}`;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(body[i]) * ID_WEIGHTS[i]!;
+  return body + '10X98765432'[sum % 11];
+}
+
+/** Loads the demo communities once; a second start finds them and does nothing. */
+export async function seedDemo(ctx: AppContext): Promise<boolean> {
+  const existing = await ctx.db.selectFrom('communities').select('id').limit(1).executeTakeFirst();
+  if (existing) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await ctx.db.transaction().execute(async (trx) => {
+    const districtIds = new Map<string, number>();
+    const subdistrictIds = new Map<string, number>();
+    const communityIds = new Map<string, number>();
+    for (const [i, c] of communities.entries()) {
+      const dKey = `${c.city}|${c.district}`;
+      if (!districtIds.has(dKey)) {
+        const d = await trx.insertInto('districts').values({ name: c.district, city: c.city, code: c.districtCode }).returning('id').executeTakeFirstOrThrow();
+        districtIds.set(dKey, d.id);
+      }
+      if (!subdistrictIds.has(c.subdistrict)) {
+        const s = await trx.insertInto('subdistricts').values({ district_id: districtIds.get(dKey)!, name: c.subdistrict, code: c.subdistrictCode }).returning('id').executeTakeFirstOrThrow();
+        subdistrictIds.set(c.subdistrict, s.id);
+      }
+      const community = await trx
+        .insertInto('communities')
+        .values({ subdistrict_id: subdistrictIds.get(c.subdistrict)!, name: c.name, code: c.code, address: c.address })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      communityIds.set(c.name, community.id);
+      await seedCommunity(ctx, trx, community.id, c, prng(1000 + i));
+    }
+    for (const a of demoAccounts) {
+      const communityId = a.community ? communityIds.get(a.community)! : null;
+      const subdistrictId = 'subdistrict' in a ? subdistrictIds.get(a.subdistrict)! : null;
+      const acc = await trx
+        .insertInto('accounts')
+        .values({ username: a.username, display_name: a.name, password_hash: passwordHash, role: a.role, community_id: communityId, subdistrict_id: subdistrictId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, null, { communityId, action: 'demo.seeded', entityType: 'account', entityId: acc.id });
+    }
+  });
+  // The demo Open311 client of 金港城, so the API can be tried at once (README).
+  const jgc = await ctx.db.selectFrom('communities').select('id').where('code', '=', communities[0]!.code).executeTakeFirstOrThrow();
+  await issueClientKey(ctx, jgc.id, 'demo client', 'linli-demo-key');
+  ctx.log.info({ communities: communities.length }, 'demo data loaded');
+  return true;
+}
+
+type Trx = Transaction<DB>;
+
+async function seedCommunity(ctx: AppContext, trx: Trx, communityId: number, c: DemoCommunity, rand: () => number) {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const audits: AuditEntry[] = [{ communityId, action: 'demo.seeded', entityType: 'community', entityId: communityId }];
+  const gridIds: number[] = [];
+  for (const g of c.grids) gridIds.push((await trx.insertInto('grids').values({ community_id: communityId, name: g, code: null }).returning('id').executeTakeFirstOrThrow()).id);
+  const residentIds: number[] = [];
+  let seq = 0;
+  const compoundIds = new Map<string, number>();
+  for (const [ci, comp] of c.compounds.entries()) {
+    const compound = await trx
+      .insertInto('compounds')
+      .values({ community_id: communityId, name: comp.name, address: comp.address, grid_id: gridIds[ci % gridIds.length] ?? null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    compoundIds.set(comp.name, compound.id);
+    for (let b = 1; b <= comp.buildings; b++) {
+      const building = await trx
+        .insertInto('buildings')
+        .values({ community_id: communityId, compound_id: compound.id, name: `${b}${comp.buildingSuffix ?? '号楼'}`, floors: comp.floors })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (let u = 1; u <= comp.units; u++) {
+        const unit = await trx.insertInto('units').values({ community_id: communityId, building_id: building.id, name: `${u}单元` }).returning('id').executeTakeFirstOrThrow();
+        const rooms: string[] = [];
+        for (let f = 1; f <= Math.min(comp.floors, comp.seededFloors); f++) for (const d of ['01', '02']) rooms.push(`${f}${d}`);
+        const households = await trx
+          .insertInto('households')
+          .values(rooms.map((room_no) => ({ community_id: communityId, unit_id: unit.id, room_no })))
+          .returning('id')
+          .execute();
+        const residents = [];
+        for (const h of households) {
+          const size = rand() < 0.25 ? 1 : rand() < 0.6 ? 2 : 3;
+          const surname = pick([...surnames]);
+          for (let p = 0; p < size; p++) {
+            seq++;
+            const male = p === 0 ? rand() < 0.5 : p === 1 ? rand() < 0.5 : rand() < 0.5;
+            const elderly = size === 1 ? rand() < 0.8 : p === 0 && rand() < 0.3;
+            const year = elderly ? 1936 + Math.floor(rand() * 22) : p === 2 ? 2005 + Math.floor(rand() * 15) : 1960 + Math.floor(rand() * 35);
+            const birth = `${year}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+            const age = 2026 - year;
+            const tags: string[] = [];
+            if (size === 1 && age >= 65) tags.push('living_alone');
+            if (age >= 80) tags.push('advanced_age');
+            if (rand() < 0.04 && age > 40) tags.push('veteran');
+            if (rand() < 0.08 && age > 25) tags.push('party_member');
+            const sensitive: string[] = [];
+            if (rand() < 0.03) sensitive.push('low_income');
+            if (rand() < 0.02) sensitive.push('disabled');
+            const phone = age >= 14 ? `1${pick(['38', '39', '59', '77', '86', '89', '35', '51'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}` : null;
+            residents.push({
+              community_id: communityId,
+              household_id: h.id,
+              name: surname + (p === 0 ? (male ? pick(givenMale) : pick(givenFemale)) : male ? pick(givenMale) : pick(givenFemale)),
+              gender: male ? ('male' as const) : ('female' as const),
+              birth_date: birth,
+              phone_enc: null, phone_masked: null, phone_hash: null, id_card_enc: null, id_card_masked: null, id_card_hash: null, sensitive_enc: null,
+              ...sealResidentFields(ctx, { phone, idCard: idCard(c.region, birth, seq, male), sensitiveTags: sensitive }),
+              hukou_local: rand() >= c.nonLocalShare,
+              tags,
+              relation: p === 0 ? '户主' : p === 1 ? '配偶' : '子女',
+              notes: null,
+              archived_at: null,
+            });
+          }
+        }
+        const inserted = await trx.insertInto('residents').values(residents).returning(['id', 'tags']).execute();
+        for (const r of inserted) residentIds.push(r.id);
+      }
+    }
+  }
+  // Party members: every resident tagged party_member, with a status mix like the reports (many in-service members).
+  const members = await trx
+    .selectFrom('residents')
+    .select(['id', 'household_id'])
+    .where('community_id', '=', communityId)
+    .where(sql<boolean>`'party_member' = any(tags)`)
+    .execute();
+  if (members.length) {
+    await trx
+      .insertInto('party_members')
+      .values(
+        members.map((m: { id: number }, i: number) => ({
+          community_id: communityId,
+          resident_id: m.id,
+          status: i % 5 === 0 ? ('outside' as const) : i % 2 === 0 ? ('in_service' as const) : ('registered' as const),
+          work_unit: i % 2 === 0 ? pick(c.workUnits) : null,
+          grid_id: gridIds[i % gridIds.length] ?? null,
+          joined_on: `${1975 + (i % 45)}-07-01`,
+        })),
+      )
+      .execute();
+  }
+  for (const [ti, t] of c.teams.entries()) {
+    const team = await trx.insertInto('teams').values({ community_id: communityId, name: t.name, kind: t.kind, description: t.description }).returning('id').executeTakeFirstOrThrow();
+    const size = 4 + Math.floor(rand() * 6);
+    const chosen = new Set<number>();
+    while (chosen.size < Math.min(size, residentIds.length)) chosen.add(residentIds[Math.floor(rand() * residentIds.length)]!);
+    await trx
+      .insertInto('team_members')
+      .values([...chosen].map((rid, i) => ({ community_id: communityId, team_id: team.id, resident_id: rid, is_leader: i === 0 })))
+      .execute();
+    audits.push({ communityId, action: 'demo.seeded', entityType: 'team', entityId: team.id, changes: { order: ti } });
+  }
+  for (const s of c.stations) {
+    await trx
+      .insertInto('stations')
+      .values({ community_id: communityId, compound_id: s.compound ? (compoundIds.get(s.compound) ?? null) : null, name: s.name, kind: s.kind, address: s.address, opening_hours: s.hours, phone: null, description: s.description })
+      .execute();
+  }
+  for (const p of c.partners) {
+    const sealed = ctx.pii.seal(p.phone ?? null, (v) => `${v.slice(0, 3)}****${v.slice(-4)}`);
+    await trx
+      .insertInto('partners')
+      .values({ community_id: communityId, name: p.name, kind: p.kind, contact_name: p.contact ?? null, contact_phone_enc: sealed.enc, contact_phone_masked: sealed.masked, address: null, description: p.description, joined_on: p.joinedOn ?? null })
+      .execute();
+  }
+  await writeAudit(trx, null, ...audits);
+}

@@ -1,0 +1,36 @@
+import { loadConfig } from './config.js';
+import { bootContext } from './boot.js';
+import { buildApp } from './app.js';
+import { seedDemo } from './demo/seed.js';
+import { Scheduler } from './platform/jobs/scheduler.js';
+import { moduleJobs, moduleSubscribers } from './modules/index.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { ctx, database } = await bootContext(config);
+  if (config.demo) await seedDemo(ctx);
+  const app = await buildApp(ctx);
+  for (const subscribe of moduleSubscribers) subscribe(ctx);
+  const scheduler = new Scheduler(ctx);
+  for (const job of moduleJobs) scheduler.register(job);
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    ctx.log.info({ signal }, 'shutting down');
+    await scheduler.stop();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.http.port, host: config.http.host });
+  scheduler.start();
+  ctx.log.info({ database: ctx.engine, port: config.http.port }, 'Linli is ready');
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,111 @@
+import crypto from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { ChangePasswordInput, LoginInput, Me, Role } from '@linli/contracts';
+import type { AppContext } from '../../platform/context.js';
+import type { Actor } from '../../platform/access/actor.js';
+import { AppError, invalidField } from '../../platform/errors.js';
+import { writeAudit } from '../../platform/audit/audit.js';
+import * as repo from './auth.repository.js';
+
+export const SESSION_COOKIE = 'linli_sid';
+
+/** argon2id with OWASP's minimum (19 MiB, 2 passes). */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+}
+
+const sessionIdOf = (token: string) => crypto.createHash('sha256').update(token).digest('base64url');
+
+// A dummy hash so that an unknown login costs as much time as a wrong password.
+let dummyHash: Promise<string> | undefined;
+
+/** Checks the password and opens a session; the token goes into an http-only cookie. */
+export async function login(ctx: AppContext, input: LoginInput, meta: { ip: string; userAgent?: string; requestId: string }) {
+  const account = await repo.findAccountByLogin(ctx.db, input.login, ctx.pii.hash(input.login));
+  if (!account) {
+    dummyHash ??= hashPassword('linli-dummy-password');
+    await verify(await dummyHash, input.password).catch(() => false);
+    throw new AppError('INVALID_CREDENTIALS', 'invalid credentials');
+  }
+  if (!(await verify(account.password_hash, input.password))) throw new AppError('INVALID_CREDENTIALS', 'invalid credentials');
+  const token = crypto.randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + ctx.config.sessionTtlHours * 3600_000);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('sessions')
+      .values({ id: sessionIdOf(token), account_id: account.id, expires_at: expiresAt, ip: meta.ip, user_agent: meta.userAgent ?? null })
+      .execute();
+    await writeAudit(
+      trx,
+      { accountId: account.id, requestId: meta.requestId } as Actor,
+      { communityId: account.community_id, action: 'session.login', entityType: 'account', entityId: account.id },
+    );
+  });
+  return { token, expiresAt };
+}
+
+export async function logout(ctx: AppContext, token: string | undefined): Promise<void> {
+  if (!token) return;
+  await ctx.db.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', sessionIdOf(token)).execute();
+}
+
+/** The actor behind a session cookie, or null. */
+export async function authenticate(ctx: AppContext, token: string | undefined, requestId: string, locale: Actor['locale']): Promise<Actor | null> {
+  if (!token) return null;
+  const row = await repo.findSessionAccount(ctx.db, sessionIdOf(token));
+  if (!row) return null;
+  const role = row.role as Role;
+  let scope: Actor['scope'];
+  if (role === 'system_admin') scope = 'all';
+  else if (role === 'subdistrict_admin' && row.subdistrict_id != null) scope = await repo.communityIdsOfSubdistrict(ctx.db, row.subdistrict_id);
+  else scope = row.community_id != null ? [row.community_id] : [];
+  return {
+    accountId: row.id,
+    role,
+    displayName: row.display_name,
+    communityId: row.community_id,
+    subdistrictId: row.subdistrict_id ?? row.community_subdistrict_id ?? null,
+    scope,
+    requestId,
+    locale,
+  };
+}
+
+export async function getMe(ctx: AppContext, actor: Actor): Promise<Me> {
+  const account = await ctx.db
+    .selectFrom('accounts as a')
+    .leftJoin('communities as c', 'c.id', 'a.community_id')
+    .select(['a.id', 'a.username', 'a.display_name', 'a.role', 'a.community_id', 'a.locale', 'c.name as community_name'])
+    .where('a.id', '=', actor.accountId)
+    .executeTakeFirstOrThrow();
+  const subdistrict = actor.subdistrictId != null ? await repo.findSubdistrictName(ctx.db, actor.subdistrictId) : undefined;
+  return {
+    id: account.id,
+    username: account.username,
+    displayName: account.display_name,
+    role: account.role as Role,
+    communityId: account.community_id,
+    communityName: account.community_name ?? null,
+    subdistrictId: actor.subdistrictId,
+    subdistrictName: subdistrict?.name ?? null,
+    locale: account.locale === 'en' ? 'en' : 'zh-CN',
+  };
+}
+
+/** Changes the actor's password and ends their other sessions. */
+export async function changePassword(ctx: AppContext, actor: Actor, input: ChangePasswordInput, keepToken: string | undefined) {
+  const account = await ctx.db.selectFrom('accounts').select(['password_hash']).where('id', '=', actor.accountId).executeTakeFirstOrThrow();
+  if (!(await verify(account.password_hash, input.currentPassword))) throw invalidField('currentPassword', 'wrong_password');
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('accounts').set({ password_hash: passwordHash, password_changed_at: new Date() }).where('id', '=', actor.accountId).execute();
+    await trx
+      .updateTable('sessions')
+      .set({ revoked_at: new Date() })
+      .where('account_id', '=', actor.accountId)
+      .where('revoked_at', 'is', null)
+      .$if(keepToken !== undefined, (qb) => qb.where('id', '!=', sessionIdOf(keepToken!)))
+      .execute();
+    await writeAudit(trx, actor, { communityId: actor.communityId, action: 'account.password_changed', entityType: 'account', entityId: actor.accountId });
+  });
+}

@@ -1,0 +1,19 @@
+import type { AppContext } from '../platform/context.js';
+import type { App } from '../platform/http/types.js';
+import type { PeriodicJob } from '../platform/jobs/scheduler.js';
+import { authRoutes } from './auth/index.js';
+import { placesRoutes } from './places/index.js';
+import { peopleRoutes } from './people/index.js';
+import { partnersRoutes } from './partners/index.js';
+import { ticketJobs, ticketsRoutes } from './tickets/index.js';
+import { subscribeWebhooks, webhookJobs, webhooksRoutes } from './webhooks/index.js';
+import { open311Routes } from './open311/index.js';
+
+/** Every module's routes, mounted by app.ts. */
+export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [authRoutes, placesRoutes, peopleRoutes, partnersRoutes, ticketsRoutes, webhooksRoutes, open311Routes];
+
+/** Every module's periodic jobs, run by the scheduler started in main.ts. */
+export const moduleJobs: PeriodicJob[] = [...ticketJobs, ...webhookJobs];
+
+/** Cross-module reactions to domain events, wired once at boot. */
+export const moduleSubscribers: Array<(ctx: AppContext) => void> = [subscribeWebhooks];

@@ -1,0 +1,2 @@
+export { open311Routes } from './open311.routes.js';
+export { issueClientKey } from './open311.service.js';

@@ -1,0 +1,191 @@
+import crypto from 'node:crypto';
+import { openTicketStatuses } from '@linli/contracts';
+
+import type { AppContext } from '../../platform/context.js';
+import { inScope } from '../../platform/db/scope.js';
+import { writeAudit } from '../../platform/audit/audit.js';
+import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
+import { notFound } from '../../platform/errors.js';
+import { ensureCategories, submitExternalTicket } from '../tickets/index.js';
+import { Open311Error } from './format.js';
+
+const openStates: readonly string[] = openTicketStatuses;
+const keyHash = (key: string) => crypto.createHash('sha256').update(key).digest('hex');
+
+async function communityOf(ctx: AppContext, jurisdictionId: string | undefined) {
+  if (!jurisdictionId) throw new Open311Error(400, 400, 'jurisdiction_id was not provided');
+  const c = await ctx.db.selectFrom('communities').select(['id', 'name', 'code']).where('code', '=', jurisdictionId).executeTakeFirst();
+  if (!c) throw new Open311Error(404, 404, `jurisdiction_id ${jurisdictionId} not found`);
+  return c;
+}
+
+export async function discovery(ctx: AppContext, baseUrl: string) {
+  return {
+    changeset: '2026-11-23T00:00:00Z',
+    contact: 'Linli (邻里) community platform',
+    key_service: 'Ask the community secretary for an API key (console: Open311 clients)',
+    endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: `${baseUrl}/open311/v2`, changeset: '2026-11-23T00:00:00Z', type: 'production', formats: ['application/json', 'text/xml'] }],
+  };
+}
+
+export async function services(ctx: AppContext, jurisdictionId: string | undefined) {
+  const c = await communityOf(ctx, jurisdictionId);
+  const cats = await ensureCategories(ctx, c.id);
+  return cats
+    .filter((k) => k.is_active)
+    .map((k) => ({ service_code: k.code, service_name: k.name_zh, description: `${k.name_zh} / ${k.name_en}`, metadata: true, type: 'realtime', keywords: k.name_en, group: c.name }));
+}
+
+export async function serviceDefinition(ctx: AppContext, jurisdictionId: string | undefined, code: string) {
+  const c = await communityOf(ctx, jurisdictionId);
+  const cat = (await ensureCategories(ctx, c.id)).find((k) => k.code === code && k.is_active);
+  if (!cat) throw new Open311Error(404, 404, `service_code ${code} not found`);
+  const compounds = await ctx.db.selectFrom('compounds').select(['id', 'name']).where('community_id', '=', c.id).orderBy('name').execute();
+  return {
+    service_code: cat.code,
+    attributes: [
+      { variable: true, code: 'compound', datatype: 'singlevaluelist', required: false, datatype_description: '小区', order: 1, description: '小区 / compound', values: compounds.map((p) => ({ key: String(p.id), name: p.name })) },
+      { variable: true, code: 'building', datatype: 'string', required: false, datatype_description: '楼栋、单元', order: 2, description: '楼栋 / building', values: [] },
+    ],
+  };
+}
+
+/** Creates a ticket for an API client. The key decides the community; jurisdiction_id must match it. */
+export async function createRequest(ctx: AppContext, f: Record<string, string | undefined>) {
+  if (!f.api_key) throw new Open311Error(403, 403, 'api_key was not provided');
+  const client = await ctx.db.selectFrom('open311_clients').selectAll().where('key_hash', '=', keyHash(f.api_key)).where('is_active', '=', true).executeTakeFirst();
+  if (!client) throw new Open311Error(403, 403, 'api_key is not valid');
+  const c = await communityOf(ctx, f.jurisdiction_id);
+  if (c.id !== client.community_id) throw new Open311Error(403, 403, 'api_key is not valid for this jurisdiction_id');
+  if (!f.service_code) throw new Open311Error(400, 400, 'service_code was not provided');
+  const cat = (await ensureCategories(ctx, c.id)).find((k) => k.code === f.service_code && k.is_active);
+  if (!cat) throw new Open311Error(404, 404, `service_code ${f.service_code} not found`);
+  const description = (f.description ?? '').replace(/\r\n/g, '\n').trim();
+  if (description.length < 2) throw new Open311Error(400, 400, 'description was not provided');
+  const compoundId = Number(f['attribute[compound]']) || null;
+  if (compoundId && !(await ctx.db.selectFrom('compounds').select('id').where('community_id', '=', c.id).where('id', '=', compoundId).executeTakeFirst())) {
+    throw new Open311Error(400, 400, 'attribute[compound] is not a compound of this jurisdiction');
+  }
+  const phone = f.phone?.replace(/[\s-]/g, '') || null;
+  if (phone && !/^1[3-9]\d{9}$/.test(phone)) throw new Open311Error(400, 400, 'phone is not a valid mobile number');
+  const address = [f['attribute[building]'], f.address_string, f.lat && f.long ? `(${f.lat}, ${f.long})` : null].filter(Boolean).join(' ') || null;
+  const name = [f.last_name, f.first_name].filter(Boolean).join('') || null;
+  const created = await submitExternalTicket(ctx, c.id, { categoryId: cat.id, description, addressText: address, compoundId, reporterName: name, reporterPhone: phone }, `open311:${client.name}`);
+  await writeAudit(ctx.db, null, { communityId: c.id, action: 'open311.request_created', entityType: 'ticket', entityId: created.id, changes: { client: client.name } });
+  return [{ service_request_id: created.code, token: created.code, service_notice: '已受理登记，可凭编号查询进度', account_id: null }];
+}
+
+function requestQuery(ctx: AppContext, communityId: number) {
+  return ctx.db
+    .selectFrom('tickets as t')
+    .innerJoin('ticket_categories as c', 'c.id', 't.category_id')
+    .innerJoin('communities as m', 'm.id', 't.community_id')
+    .leftJoin('compounds as p', 'p.id', 't.compound_id')
+    .leftJoin('accounts as aa', (j) => j.onRef('aa.id', '=', 't.assignee_id').on('t.assignee_kind', '=', 'account'))
+    .leftJoin('partners as ap', (j) => j.onRef('ap.id', '=', 't.assignee_id').on('t.assignee_kind', '=', 'partner'))
+    .select([
+      't.code', 't.status', 't.description', 't.address_text', 't.created_at', 't.updated_at', 't.resolution_due_at', 'c.code as service_code',
+      'c.name_zh as service_name', 'p.name as compound', 'm.name as community', 'aa.display_name as assignee', 'ap.name as partner',
+      (eb) =>
+        eb
+          .selectFrom('ticket_events as e')
+          .select('e.note')
+          .whereRef('e.ticket_id', '=', 't.id')
+          .where('e.is_public', '=', true)
+          .where('e.note', 'is not', null)
+          .orderBy('e.id', 'desc')
+          .limit(1)
+          .as('status_notes'),
+    ])
+    .where('t.community_id', '=', communityId)
+    .where('t.status', '<>', 'merged');
+}
+type RequestRow = Awaited<ReturnType<ReturnType<typeof requestQuery>['execute']>>[number];
+
+function presentRequest(r: RequestRow) {
+  return {
+    service_request_id: r.code,
+    status: openStates.includes(r.status) ? 'open' : 'closed',
+    status_notes: r.status_notes ?? null,
+    service_name: r.service_name,
+    service_code: r.service_code,
+    description: r.description,
+    agency_responsible: r.partner ?? r.assignee ?? r.community,
+    service_notice: null,
+    requested_datetime: new Date(r.created_at).toISOString(),
+    updated_datetime: new Date(r.updated_at).toISOString(),
+    expected_datetime: new Date(r.resolution_due_at).toISOString(),
+    address: [r.compound, r.address_text].filter(Boolean).join(' ') || null,
+    address_id: null,
+    zipcode: null,
+    lat: null,
+    long: null,
+    media_url: null,
+  };
+}
+
+export async function listRequests(ctx: AppContext, f: Record<string, string | undefined>) {
+  const c = await communityOf(ctx, f.jurisdiction_id);
+  let q = requestQuery(ctx, c.id);
+  if (f.service_request_id) q = q.where('t.code', 'in', f.service_request_id.split(',').map((s) => s.trim()).filter(Boolean));
+  if (f.service_code) q = q.where('c.code', '=', f.service_code);
+  if (f.status === 'open') q = q.where('t.status', 'in', [...openStates]);
+  if (f.status === 'closed') q = q.where('t.status', 'not in', [...openStates]);
+  const end = f.end_date ? new Date(f.end_date) : new Date();
+  const start = f.start_date ? new Date(f.start_date) : new Date(end.getTime() - 90 * 86_400_000);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) throw new Open311Error(400, 400, 'start_date or end_date is not a valid date');
+  if (!f.service_request_id) q = q.where('t.created_at', '>=', start).where('t.created_at', '<=', end);
+  const rows = await q.orderBy('t.created_at', 'desc').limit(1000).execute();
+  return rows.map(presentRequest);
+}
+
+export async function getRequest(ctx: AppContext, jurisdictionId: string | undefined, id: string) {
+  const c = await communityOf(ctx, jurisdictionId);
+  const rows = await requestQuery(ctx, c.id).where('t.code', '=', id).execute();
+  if (rows.length === 0) throw new Open311Error(404, 404, `service_request_id ${id} not found`);
+  return rows.map(presentRequest);
+}
+
+export async function getToken(ctx: AppContext, jurisdictionId: string | undefined, token: string) {
+  const c = await communityOf(ctx, jurisdictionId);
+  const t = await ctx.db.selectFrom('tickets').select('code').where('community_id', '=', c.id).where('code', '=', token).executeTakeFirst();
+  if (!t) throw new Open311Error(404, 404, `token ${token} not found`);
+  return [{ service_request_id: t.code, token }];
+}
+
+/** Issues an API key for a client of the community (shown once; only its hash is kept). */
+export async function issueClientKey(ctx: AppContext, communityId: number, name: string, key = `linli-${crypto.randomBytes(18).toString('base64url')}`) {
+  await ctx.db.insertInto('open311_clients').values({ community_id: communityId, name, key_hash: keyHash(key) }).onConflict((oc) => oc.column('key_hash').doNothing()).execute();
+  return key;
+}
+
+
+export async function listClients(ctx: AppContext, actor: Actor, communityId?: number) {
+  authorize(actor, 'open311.manage');
+  const rows = await ctx.db.selectFrom('open311_clients').select(['id', 'name', 'is_active', 'created_at']).where('community_id', '=', resolveCommunityId(actor, communityId)).orderBy('id').execute();
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, isActive: r.is_active, createdAt: new Date(r.created_at).toISOString() })) };
+}
+
+/** A new client and its key; the key is answered this once and only its hash is stored. */
+export async function createClient(ctx: AppContext, actor: Actor, input: { communityId?: number; name: string }) {
+  authorize(actor, 'open311.manage');
+  const cid = resolveCommunityId(actor, input.communityId);
+  const key = `linli-${crypto.randomBytes(18).toString('base64url')}`;
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto('open311_clients').values({ community_id: cid, name: input.name, key_hash: keyHash(key) }).returning('id').executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { communityId: cid, action: 'open311_client.created', entityType: 'open311_client', entityId: row.id, changes: { name: input.name } });
+    return { id: row.id, name: input.name, apiKey: key };
+  });
+}
+
+export async function revokeClient(ctx: AppContext, actor: Actor, id: number) {
+  authorize(actor, 'open311.manage');
+  const scope = scopeIds(actor);
+  const row = await ctx.db.selectFrom('open311_clients').select(['id', 'community_id']).where('id', '=', id).where(inScope(scope, 'community_id')).executeTakeFirst();
+  if (!row) throw notFound('client');
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('open311_clients').set({ is_active: false }).where('id', '=', id).execute();
+    await writeAudit(trx, actor, { communityId: row.community_id, action: 'open311_client.revoked', entityType: 'open311_client', entityId: id });
+  });
+  return { ok: true as const };
+}

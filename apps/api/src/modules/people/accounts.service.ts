@@ -1,0 +1,147 @@
+import type { Account, AccountListQuery, CreateAccountInput, Page, ResetPasswordInput, UpdateAccountInput } from '@linli/contracts';
+import type { AppContext } from '../../platform/context.js';
+import { authorize, canSeeCommunity, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
+import { AppError, forbidden, invalidField, notFound } from '../../platform/errors.js';
+import { diff, writeAudit } from '../../platform/audit/audit.js';
+import { maskPhone } from '../../platform/crypto/pii.js';
+import { hashPassword } from '../auth/index.js';
+import * as repo from './people.repository.js';
+import { presentAccount } from './people.presenter.js';
+import { canAssignRole, isSelfLockout, placeAccount } from './account-rules.js';
+import { uniqueAs } from '../../platform/errors.js';
+
+/** Accounts a caller sees: a system admin all, a subdistrict admin those of their subdistrict, a secretary those of her community. */
+function accountScope(actor: Actor): repo.AccountScope {
+  return { communityIds: scopeIds(actor), subdistrictId: actor.role === 'subdistrict_admin' ? actor.subdistrictId : null };
+}
+
+export async function listAccounts(ctx: AppContext, actor: Actor, query: AccountListQuery): Promise<Page<Account>> {
+  authorize(actor, 'accounts.read');
+  if (query.communityId !== undefined && !canSeeCommunity(actor, query.communityId)) throw notFound('community');
+  const q = query.q?.trim() || undefined;
+  const { total, rows } = await repo.listAccounts(
+    ctx.db,
+    accountScope(actor),
+    {
+      communityId: query.communityId,
+      role: query.role,
+      isActive: query.isActive === undefined ? undefined : query.isActive === 'true',
+      q,
+      phoneHash: q && /^1\d{10}$/.test(q) ? ctx.pii.hash(q) : undefined,
+    },
+    { offset: (query.page - 1) * query.pageSize, limit: query.pageSize, sort: query.sort, order: query.order },
+  );
+  return { items: rows.map(presentAccount), total, page: query.page, pageSize: query.pageSize };
+}
+
+async function getAccount(ctx: AppContext, actor: Actor, id: number) {
+  const row = await repo.findAccount(ctx.db, accountScope(actor), id);
+  if (!row) throw notFound('account');
+  return row;
+}
+
+/**
+ * Creates a login. A secretary creates community roles in her own community only; a system admin creates any role
+ * anywhere. The password is stored as an argon2id hash, the phone encrypted (it is also a login name).
+ */
+export async function createAccount(ctx: AppContext, actor: Actor, input: CreateAccountInput): Promise<Account> {
+  authorize(actor, 'accounts.manage');
+  if (!canAssignRole(actor.role, input.role)) throw forbidden(`role ${actor.role} may not create ${input.role}`);
+  let communityId: number | null = null;
+  let subdistrictId = input.subdistrictId ?? null;
+  if (input.role !== 'system_admin' && input.role !== 'subdistrict_admin') {
+    communityId = actor.role === 'system_admin' ? (input.communityId ?? null) : resolveCommunityId(actor, input.communityId);
+  }
+  if (input.communityId != null) {
+    const community = await repo.findCommunityRef(ctx.db, input.communityId);
+    if (!community || !canSeeCommunity(actor, community.id)) throw invalidField('communityId', 'not_found');
+    if (input.role === 'subdistrict_admin') subdistrictId ??= community.subdistrict_id;
+  }
+  if (subdistrictId != null && !(await repo.findSubdistrictRef(ctx.db, subdistrictId))) throw invalidField('subdistrictId', 'not_found');
+  const placement = placeAccount(input.role, { communityId, subdistrictId });
+  if ('missing' in placement) throw invalidField(placement.missing, 'required');
+
+  if (await repo.findAccountIdByUsername(ctx.db, input.username)) throw taken('username');
+  const phone = ctx.pii.seal(input.phone ?? null, maskPhone);
+  if (phone.hash && (await repo.findAccountIdByPhoneHash(ctx.db, phone.hash))) throw taken('phone');
+  const passwordHash = await hashPassword(input.password);
+
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo
+      .insertAccount(trx, placement.communityId, {
+        username: input.username,
+        display_name: input.displayName,
+        role: input.role,
+        password_hash: passwordHash,
+        subdistrict_id: placement.subdistrictId,
+        phone_enc: phone.enc,
+        phone_masked: phone.masked,
+        phone_hash: phone.hash,
+      })
+      .catch(uniqueAs('username'));
+    await writeAudit(trx, actor, {
+      communityId: placement.communityId,
+      action: 'account.created',
+      entityType: 'account',
+      entityId: row.id,
+      changes: { username: input.username, displayName: input.displayName, role: input.role, phone: phone.masked, ...placement },
+    });
+    return row.id;
+  });
+  return presentAccount(await getAccount(ctx, actor, id));
+}
+
+const taken = (field: string) => new AppError('CONFLICT', `${field} taken`, { fields: [{ field, rule: 'taken' }] });
+
+/** Renames, re-roles, deactivates or reactivates an account. Deactivating ends its sessions. */
+export async function updateAccount(ctx: AppContext, actor: Actor, id: number, input: UpdateAccountInput): Promise<Account> {
+  authorize(actor, 'accounts.manage');
+  const before = presentAccount(await getAccount(ctx, actor, id));
+  // A secretary sees no platform account (they sit in no community), so this guards a system admin's own rules only.
+  if (!canAssignRole(actor.role, before.role)) throw notFound('account');
+  if (input.role !== undefined && !canAssignRole(actor.role, input.role)) throw forbidden(`role ${actor.role} may not grant ${input.role}`);
+  if (isSelfLockout(actor.accountId, id, input, before.role)) throw forbidden('may not deactivate or re-role oneself');
+
+  let placement: { communityId: number | null; subdistrictId: number | null } | undefined;
+  if (input.role !== undefined && input.role !== before.role) {
+    let subdistrictId = before.subdistrictId;
+    if (input.role === 'subdistrict_admin' && subdistrictId == null && before.communityId != null) {
+      subdistrictId = (await repo.findCommunityRef(ctx.db, before.communityId))?.subdistrict_id ?? null;
+    }
+    const placed = placeAccount(input.role, { communityId: before.communityId, subdistrictId });
+    if ('missing' in placed) throw invalidField(placed.missing, 'required');
+    placement = placed;
+  }
+
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateAccount(trx, before.communityId, id, {
+      display_name: input.displayName,
+      role: input.role,
+      is_active: input.isActive,
+      community_id: placement?.communityId,
+      subdistrict_id: placement?.subdistrictId,
+    });
+    if (input.isActive === false) await repo.revokeSessions(trx, id, new Date());
+    await writeAudit(trx, actor, {
+      communityId: before.communityId,
+      action: input.isActive === false && before.isActive ? 'account.deactivated' : 'account.updated',
+      entityType: 'account',
+      entityId: id,
+      changes: { ...diff(before, input), ...(placement ? diff(before, placement) : {}) },
+    });
+  });
+  return presentAccount(await getAccount(ctx, actor, id));
+}
+
+/** Sets a new password for someone who forgot theirs, and ends their sessions. */
+export async function resetPassword(ctx: AppContext, actor: Actor, id: number, input: ResetPasswordInput): Promise<void> {
+  authorize(actor, 'accounts.manage');
+  const before = await getAccount(ctx, actor, id);
+  if (!canAssignRole(actor.role, before.role as Account['role'])) throw notFound('account');
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateAccount(trx, before.community_id, id, { password_hash: passwordHash, password_changed_at: new Date() });
+    await repo.revokeSessions(trx, id, new Date());
+    await writeAudit(trx, actor, { communityId: before.community_id, action: 'account.password_reset', entityType: 'account', entityId: id });
+  });
+}

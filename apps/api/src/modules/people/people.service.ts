@@ -1,0 +1,292 @@
+import type {
+  AddTeamMemberInput,
+  CreatePartyMemberInput,
+  CreateStationInput,
+  CreateTeamInput,
+  Page,
+  PartyMember,
+  PartyMemberListQuery,
+  Station,
+  StationListQuery,
+  Team,
+  TeamDetail,
+  TeamListQuery,
+  UpdatePartyMemberInput,
+  UpdateStationInput,
+  UpdateTeamInput,
+} from '@linli/contracts';
+import type { AppContext } from '../../platform/context.js';
+import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
+import { AppError, invalidField, notFound, uniqueAs } from '../../platform/errors.js';
+import { diff, writeAudit } from '../../platform/audit/audit.js';
+import * as repo from './people.repository.js';
+import { presentPartyMember, presentStation, presentTeam, presentTeamMember } from './people.presenter.js';
+
+type Db = AppContext['db'];
+
+const pageOf = (q: { page: number; pageSize: number; sort?: string; order: 'asc' | 'desc' }): repo.PageRequest => ({
+  offset: (q.page - 1) * q.pageSize,
+  limit: q.pageSize,
+  sort: q.sort,
+  order: q.order,
+});
+
+
+/** A resident of the community who is not archived, or a field error. */
+async function checkResident(db: Db, communityId: number, residentId: number) {
+  const r = await repo.findResidentRef(db, communityId, residentId);
+  if (!r || r.archived_at) throw invalidField('residentId', 'not_found');
+  return r;
+}
+async function checkGrid(db: Db, communityId: number, gridId: number | null | undefined) {
+  if (gridId != null && !(await repo.findGridRef(db, communityId, gridId))) throw invalidField('gridId', 'not_found');
+}
+async function checkCompound(db: Db, communityId: number, compoundId: number | null | undefined) {
+  if (compoundId != null && !(await repo.findCompoundRef(db, communityId, compoundId))) throw invalidField('compoundId', 'not_found');
+}
+
+// ------------------------------------------------------------------ party members
+
+export async function listPartyMembers(ctx: AppContext, actor: Actor, query: PartyMemberListQuery): Promise<Page<PartyMember>> {
+  authorize(actor, 'people.read');
+  const cid = resolveCommunityId(actor, query.communityId);
+  const q = query.q?.trim() || undefined;
+  const { total, rows } = await repo.listPartyMembers(
+    ctx.db,
+    cid,
+    {
+      status: query.status,
+      gridId: query.gridId,
+      includeArchived: query.includeArchived === 'true',
+      q,
+      phoneHash: q && /^1\d{10}$/.test(q) ? ctx.pii.hash(q) : undefined,
+    },
+    pageOf(query),
+  );
+  return { items: rows.map(presentPartyMember), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getPartyMember(ctx: AppContext, actor: Actor, id: number): Promise<PartyMember> {
+  authorize(actor, 'people.read');
+  const row = await repo.findPartyMember(ctx.db, scopeIds(actor), id);
+  if (!row) throw notFound('party member');
+  return presentPartyMember(row);
+}
+
+/** Registers a resident of the community as a party member; one record per resident. */
+export async function createPartyMember(ctx: AppContext, actor: Actor, input: CreatePartyMemberInput): Promise<PartyMember> {
+  authorize(actor, 'people.write');
+  const cid = resolveCommunityId(actor, input.communityId);
+  await checkResident(ctx.db, cid, input.residentId);
+  await checkGrid(ctx.db, cid, input.gridId);
+  if (await repo.findPartyMemberByResident(ctx.db, cid, input.residentId)) throw invalidFieldConflict('residentId');
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo
+      .insertPartyMember(trx, cid, {
+        resident_id: input.residentId,
+        status: input.status,
+        work_unit: input.workUnit ?? null,
+        grid_id: input.gridId ?? null,
+        joined_on: input.joinedOn ?? null,
+      })
+      .catch(uniqueAs('residentId'));
+    await writeAudit(trx, actor, {
+      communityId: cid,
+      action: 'party_member.created',
+      entityType: 'party_member',
+      entityId: row.id,
+      changes: { residentId: input.residentId, status: input.status, workUnit: input.workUnit ?? null, gridId: input.gridId ?? null, joinedOn: input.joinedOn ?? null },
+    });
+    return row.id;
+  });
+  return getPartyMember(ctx, actor, id);
+}
+
+const invalidFieldConflict = (field: string) => new AppError('CONFLICT', `${field} taken`, { fields: [{ field, rule: 'taken' }] });
+
+export async function updatePartyMember(ctx: AppContext, actor: Actor, id: number, input: UpdatePartyMemberInput): Promise<PartyMember> {
+  authorize(actor, 'people.write');
+  const before = await getPartyMember(ctx, actor, id);
+  if (before.archivedAt) throw new AppError('INVALID_STATE', 'party member is archived');
+  await checkGrid(ctx.db, before.communityId, input.gridId);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updatePartyMember(trx, before.communityId, id, {
+      status: input.status,
+      work_unit: input.workUnit,
+      grid_id: input.gridId,
+      joined_on: input.joinedOn,
+    });
+    await writeAudit(trx, actor, { communityId: before.communityId, action: 'party_member.updated', entityType: 'party_member', entityId: id, changes: diff(before, input) });
+  });
+  return getPartyMember(ctx, actor, id);
+}
+
+/** Archives the record (moved away, membership transferred); it stays in the ledger. */
+export async function archivePartyMember(ctx: AppContext, actor: Actor, id: number, reason: string): Promise<PartyMember> {
+  authorize(actor, 'people.write');
+  const before = await getPartyMember(ctx, actor, id);
+  if (before.archivedAt) throw new AppError('INVALID_STATE', 'party member is already archived');
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updatePartyMember(trx, before.communityId, id, { archived_at: new Date() });
+    await writeAudit(trx, actor, { communityId: before.communityId, action: 'party_member.archived', entityType: 'party_member', entityId: id, reason });
+  });
+  return getPartyMember(ctx, actor, id);
+}
+
+// ------------------------------------------------------------------ teams
+
+export async function listTeams(ctx: AppContext, actor: Actor, query: TeamListQuery): Promise<Page<Team>> {
+  authorize(actor, 'people.read');
+  const cid = resolveCommunityId(actor, query.communityId);
+  const { total, rows } = await repo.listTeams(
+    ctx.db,
+    cid,
+    { kind: query.kind, includeArchived: query.includeArchived === 'true', q: query.q?.trim() || undefined },
+    pageOf(query),
+  );
+  const leaders = await repo.leaderNamesOf(ctx.db, cid, rows.map((r) => r.id));
+  return { items: rows.map((r) => presentTeam(r, leaders.get(r.id) ?? [])), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getTeam(ctx: AppContext, actor: Actor, id: number): Promise<TeamDetail> {
+  authorize(actor, 'people.read');
+  const row = await repo.findTeam(ctx.db, scopeIds(actor), id);
+  if (!row) throw notFound('team');
+  const members = await repo.listTeamMembers(ctx.db, row.community_id, id);
+  const leaderNames = members.filter((m) => m.is_leader).sort((a, b) => +new Date(a.joined_at) - +new Date(b.joined_at) || a.id - b.id).map((m) => m.name);
+  return { ...presentTeam(row, leaderNames), members: members.map(presentTeamMember) };
+}
+
+export async function createTeam(ctx: AppContext, actor: Actor, input: CreateTeamInput): Promise<TeamDetail> {
+  authorize(actor, 'people.write');
+  const cid = resolveCommunityId(actor, input.communityId);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.insertTeam(trx, cid, { name: input.name, kind: input.kind, description: input.description ?? null }).catch(uniqueAs('name'));
+    await writeAudit(trx, actor, {
+      communityId: cid,
+      action: 'team.created',
+      entityType: 'team',
+      entityId: row.id,
+      changes: { name: input.name, kind: input.kind, description: input.description ?? null },
+    });
+    return row.id;
+  });
+  return getTeam(ctx, actor, id);
+}
+
+export async function updateTeam(ctx: AppContext, actor: Actor, id: number, input: UpdateTeamInput): Promise<TeamDetail> {
+  authorize(actor, 'people.write');
+  const before = await getTeam(ctx, actor, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateTeam(trx, before.communityId, id, { name: input.name, kind: input.kind, description: input.description }).catch(uniqueAs('name'));
+    await writeAudit(trx, actor, { communityId: before.communityId, action: 'team.updated', entityType: 'team', entityId: id, changes: diff(before, input) });
+  });
+  return getTeam(ctx, actor, id);
+}
+
+/** Adds a resident of the team's community; a resident is in a team at most once at a time. */
+export async function addTeamMember(ctx: AppContext, actor: Actor, teamId: number, input: AddTeamMemberInput): Promise<TeamDetail> {
+  authorize(actor, 'people.write');
+  const team = await getTeam(ctx, actor, teamId);
+  if (team.archivedAt) throw new AppError('INVALID_STATE', 'team is archived');
+  const resident = await checkResident(ctx.db, team.communityId, input.residentId);
+  if (await repo.findActiveMembership(ctx.db, team.communityId, teamId, input.residentId)) {
+    throw new AppError('CONFLICT', 'already a member', { fields: [{ field: 'residentId', rule: 'already_member' }] });
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo
+      .insertTeamMember(trx, team.communityId, { team_id: teamId, resident_id: input.residentId, is_leader: input.isLeader })
+      .catch(uniqueAs('residentId', 'already_member'));
+    await writeAudit(trx, actor, {
+      communityId: team.communityId,
+      action: 'team.member_added',
+      entityType: 'team',
+      entityId: teamId,
+      changes: { memberId: row.id, residentId: input.residentId, name: resident.name, isLeader: input.isLeader },
+    });
+  });
+  return getTeam(ctx, actor, teamId);
+}
+
+/** Ends a membership: the row keeps its dates (hours and duties refer to it), it is never deleted. */
+export async function leaveTeam(ctx: AppContext, actor: Actor, teamId: number, memberId: number): Promise<TeamDetail> {
+  authorize(actor, 'people.write');
+  const team = await getTeam(ctx, actor, teamId);
+  const member = await repo.findTeamMember(ctx.db, team.communityId, teamId, memberId);
+  if (!member) throw notFound('team member');
+  if (member.left_at) throw new AppError('INVALID_STATE', 'member already left');
+  await ctx.db.transaction().execute(async (trx) => {
+    const res = await repo.markTeamMemberLeft(trx, team.communityId, memberId, new Date());
+    if (Number(res.numUpdatedRows) !== 1) throw new AppError('INVALID_STATE', 'member already left');
+    await writeAudit(trx, actor, {
+      communityId: team.communityId,
+      action: 'team.member_left',
+      entityType: 'team',
+      entityId: teamId,
+      changes: { memberId, residentId: member.resident_id },
+    });
+  });
+  return getTeam(ctx, actor, teamId);
+}
+
+// ------------------------------------------------------------------ stations
+
+export async function listStations(ctx: AppContext, actor: Actor, query: StationListQuery): Promise<Page<Station>> {
+  authorize(actor, 'people.read');
+  const cid = resolveCommunityId(actor, query.communityId);
+  const { total, rows } = await repo.listStations(
+    ctx.db,
+    cid,
+    { kind: query.kind, compoundId: query.compoundId, includeArchived: query.includeArchived === 'true', q: query.q?.trim() || undefined },
+    pageOf(query),
+  );
+  return { items: rows.map(presentStation), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getStation(ctx: AppContext, actor: Actor, id: number): Promise<Station> {
+  authorize(actor, 'people.read');
+  const row = await repo.findStation(ctx.db, scopeIds(actor), id);
+  if (!row) throw notFound('station');
+  return presentStation(row);
+}
+
+export async function createStation(ctx: AppContext, actor: Actor, input: CreateStationInput): Promise<Station> {
+  authorize(actor, 'people.write');
+  const cid = resolveCommunityId(actor, input.communityId);
+  await checkCompound(ctx.db, cid, input.compoundId);
+  const values = {
+    compound_id: input.compoundId ?? null,
+    name: input.name,
+    kind: input.kind,
+    address: input.address ?? null,
+    opening_hours: input.openingHours ?? null,
+    phone: input.phone ?? null,
+    description: input.description ?? null,
+  };
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.insertStation(trx, cid, values);
+    const { communityId: _c, ...changes } = input;
+    await writeAudit(trx, actor, { communityId: cid, action: 'station.created', entityType: 'station', entityId: row.id, changes });
+    return row.id;
+  });
+  return getStation(ctx, actor, id);
+}
+
+export async function updateStation(ctx: AppContext, actor: Actor, id: number, input: UpdateStationInput): Promise<Station> {
+  authorize(actor, 'people.write');
+  const before = await getStation(ctx, actor, id);
+  await checkCompound(ctx.db, before.communityId, input.compoundId);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateStation(trx, before.communityId, id, {
+      compound_id: input.compoundId,
+      name: input.name,
+      kind: input.kind,
+      address: input.address,
+      opening_hours: input.openingHours,
+      phone: input.phone,
+      description: input.description,
+    });
+    await writeAudit(trx, actor, { communityId: before.communityId, action: 'station.updated', entityType: 'station', entityId: id, changes: diff(before, input) });
+  });
+  return getStation(ctx, actor, id);
+}

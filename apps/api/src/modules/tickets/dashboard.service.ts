@@ -1,0 +1,87 @@
+import { beijingDate } from '../../platform/time.js';
+import {
+  channelLabels, ticketStatusLabels, type Channel, type CommunityDashboard, type SubdistrictDashboard, type TicketStatus,
+} from '@linli/contracts';
+import type { AppContext } from '../../platform/context.js';
+import { authorize, canSeeCommunity, resolveCommunityId, type Actor } from '../../platform/access/actor.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import * as repo from './dashboard.repository.js';
+
+const DAY = 86_400_000;
+
+/** A period in Beijing dates [from, to]; by default the last 365 days. */
+export function periodOf(from: string | undefined, to: string | undefined, now = new Date()): repo.Period & { fromText: string; toText: string } {
+  const end = to ? new Date(`${to}T00:00:00+08:00`).getTime() + DAY : now.getTime();
+  const start = from ? new Date(`${from}T00:00:00+08:00`).getTime() : end - 365 * DAY;
+  if (!(start < end)) throw new AppError('VALIDATION_FAILED', 'from must be before to', { fields: [{ field: 'from', rule: 'invalid' }] });
+  return { from: new Date(start), to: new Date(end), fromText: beijingDate(start), toText: beijingDate(end - 1) };
+}
+
+export function rate(numerator: number, denominator: number) {
+  return { numerator, denominator, rate: denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 10_000 };
+}
+
+type Counts = Awaited<ReturnType<typeof repo.rateCounts>>[number];
+const rates = (c: Counts | undefined) => ({
+  responseRate: rate(Number(c?.responded_in_time ?? 0), Number(c?.response_due ?? 0)),
+  resolutionRate: rate(Number(c?.resolved_confirmed ?? 0), Number(c?.resolvable ?? 0)),
+  satisfactionRate: rate(Number(c?.satisfied ?? 0), Number(c?.rated ?? 0)),
+});
+
+export async function communityDashboard(ctx: AppContext, actor: Actor, q: { communityId?: number; from?: string; to?: string }): Promise<CommunityDashboard> {
+  authorize(actor, 'dashboard.read');
+  const cid = resolveCommunityId(actor, q.communityId);
+  const now = new Date();
+  const p = periodOf(q.from, q.to, now);
+  const locale = actor.locale;
+  const [[counts], byStatus, byChannel, byCategory, byCompound, weeks, overdue, [categories, compounds]] = await Promise.all([
+    repo.rateCounts(ctx.db, [cid], p, now),
+    repo.countBy(ctx.db, cid, p, 'status'),
+    repo.countBy(ctx.db, cid, p, 'channel'),
+    repo.countBy(ctx.db, cid, p, 'category_id'),
+    repo.countBy(ctx.db, cid, p, 'compound_id'),
+    repo.weekly(ctx.db, cid, p),
+    repo.overdueList(ctx.db, cid, now),
+    repo.labelsFor(ctx.db, cid),
+  ]);
+  const catName = new Map(categories.map((c) => [String(c.id), locale === 'en' ? c.name_en : c.name_zh]));
+  const compName = new Map(compounds.map((c) => [String(c.id), c.name]));
+  const rows = (list: Array<{ key: string; count: number }>, label: (k: string) => string) => list.map((r) => ({ key: r.key, label: label(r.key), count: Number(r.count) }));
+  const weekMap = new Map<string, { created: number; resolved: number }>();
+  for (const w of weeks.created) weekMap.set(w.week, { created: Number(w.n), resolved: 0 });
+  for (const w of weeks.resolved) weekMap.set(w.week, { created: weekMap.get(w.week)?.created ?? 0, resolved: Number(w.n) });
+  return {
+    from: p.fromText,
+    to: p.toText,
+    total: Number(counts?.total ?? 0),
+    ...rates(counts),
+    byStatus: rows(byStatus, (k) => ticketStatusLabels[locale][k as TicketStatus] ?? k),
+    byChannel: rows(byChannel, (k) => channelLabels[locale][k as Channel] ?? k),
+    byCategory: rows(byCategory, (k) => catName.get(k) ?? k),
+    byCompound: rows(byCompound, (k) => (k ? (compName.get(k) ?? k) : locale === 'en' ? '(no compound)' : '（未指定小区）')),
+    weekly: [...weekMap.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, v]) => ({ week, ...v })),
+    overdue: overdue.map((t) => ({
+      id: t.id, code: t.code, title: t.title, status: t.status,
+      dueAt: new Date(!t.first_response_at && t.response_due_at < t.resolution_due_at ? t.response_due_at : t.resolution_due_at).toISOString(),
+    })),
+  };
+}
+
+/** A subdistrict compares its communities: ranked by resolution, then satisfaction, then response. */
+export async function subdistrictDashboard(ctx: AppContext, actor: Actor, q: { subdistrictId?: number; from?: string; to?: string }): Promise<SubdistrictDashboard> {
+  authorize(actor, 'dashboard.subdistrict');
+  const subdistrictId = q.subdistrictId ?? actor.subdistrictId;
+  if (!subdistrictId) throw new AppError('VALIDATION_FAILED', 'subdistrictId required', { fields: [{ field: 'subdistrictId', rule: 'required' }] });
+  const communities = (await repo.communitiesOfSubdistrict(ctx.db, subdistrictId)).filter((c) => canSeeCommunity(actor, c.id));
+  if (communities.length === 0) throw notFound('subdistrict');
+  const now = new Date();
+  const p = periodOf(q.from, q.to, now);
+  const counts = new Map((await repo.rateCounts(ctx.db, communities.map((c) => c.id), p, now)).map((c) => [c.community_id, c]));
+  const list = communities.map((c) => {
+    const k = counts.get(c.id);
+    return { communityId: c.id, name: c.name, total: Number(k?.total ?? 0), overdue: Number(k?.overdue ?? 0), ...rates(k) };
+  });
+  const score = (r: { rate: number | null }) => r.rate ?? -1;
+  list.sort((a, b) => score(b.resolutionRate) - score(a.resolutionRate) || score(b.satisfactionRate) - score(a.satisfactionRate) || score(b.responseRate) - score(a.responseRate));
+  return { from: p.fromText, to: p.toText, communities: list };
+}

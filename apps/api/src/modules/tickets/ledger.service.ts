@@ -1,0 +1,149 @@
+import { beijingText } from '../../platform/time.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import {
+  channelLabels, ledgerColumns, ratingLabels, type Channel, type LedgerExport, type LedgerFilter, type LedgerRow, type Rating,
+} from '@linli/contracts';
+import type { AppContext } from '../../platform/context.js';
+import { inScope } from '../../platform/db/scope.js';
+import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { writeAudit } from '../../platform/audit/audit.js';
+import * as repo from './ledger.repository.js';
+import { periodOf } from './dashboard.service.js';
+
+const BATCH = 1000;
+const actionNames: Record<string, string> = {
+  created: '登记', accept: '受理', reject: '不予受理', answer_on_spot: '现场答复', assign: '派单', return: '退单', start: '开始办理', escalate: '上报',
+  respond: '部门回复', resolve: '办结', rate: '回访评价', reopen: '重新办理', close: '结案', merge: '合并',
+};
+
+function whereOf(actor: Actor, f: LedgerFilter): repo.LedgerWhere {
+  const communityId = resolveCommunityId(actor, f.communityId);
+  const p = f.from || f.to ? periodOf(f.from, f.to) : undefined;
+  return { communityId, from: p?.from, to: p?.to, status: f.status, categoryId: f.categoryId, compoundId: f.compoundId, channel: f.channel };
+}
+
+/** Rows as the ledger prints them: Beijing times, masked contacts, the timeline condensed into one cell. */
+function toRows(rows: repo.LedgerDbRow[], events: Awaited<ReturnType<typeof repo.eventsOf>>): LedgerRow[] {
+  const byTicket = new Map<number, string[]>();
+  for (const e of events) {
+    const line = `${beijingText(e.created_at)} ${actionNames[e.action] ?? e.action}${e.actor ? `（${e.actor}）` : ''}${e.note ? `：${e.note}` : ''}`;
+    byTicket.set(e.ticket_id, [...(byTicket.get(e.ticket_id) ?? []), line]);
+  }
+  return rows.map((r) => {
+    const overdue =
+      (r.first_response_at ? r.first_response_at > r.response_due_at : r.response_due_at < new Date()) ||
+      (r.resolved_at ? r.resolved_at > r.resolution_due_at : !['closed', 'rejected'].includes(r.status) && r.resolution_due_at < new Date());
+    return {
+      code: r.code,
+      raisedAt: beijingText(r.created_at),
+      channel: channelLabels['zh-CN'][r.channel as Channel] ?? r.channel,
+      reporter: r.is_anonymous ? '匿名' : (r.reporter_name ?? ''),
+      contact: r.is_anonymous ? '' : (r.reporter_phone_masked ?? ''),
+      place: [r.compound_name, r.building_name, r.address_text].filter(Boolean).join(' '),
+      category: r.category,
+      description: r.description,
+      acceptedAt: beijingText(r.first_response_at),
+      handler: [r.assignee_account ?? r.assignee_team ?? r.assignee_partner, r.escalated_to].filter(Boolean).join(' / '),
+      process: (byTicket.get(r.id) ?? []).join('\n'),
+      resolvedAt: beijingText(r.resolved_at),
+      result: r.result_text ?? '',
+      followUpAt: beijingText(r.rated_at ?? (r.close_reason === 'follow_up' ? r.closed_at : null)),
+      satisfaction: r.rating ? ratingLabels['zh-CN'][r.rating as Rating] : r.close_reason === 'unrated_timeout' ? '未评价' : '',
+      overdue: overdue ? '是' : '否',
+    };
+  });
+}
+
+export async function listLedger(ctx: AppContext, actor: Actor, q: LedgerFilter & { page: number; pageSize: number }) {
+  authorize(actor, 'tickets.readAll');
+  const w = whereOf(actor, q);
+  const [total, rows] = await Promise.all([repo.countLedger(ctx.db, w), repo.ledgerRows(ctx.db, w, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize })]);
+  const events = await repo.eventsOf(ctx.db, w.communityId, rows.map((r) => r.id));
+  return { items: toRows(rows, events), total, page: q.page, pageSize: q.pageSize };
+}
+
+const running = new Map<number, Promise<void>>();
+const present = (r: { id: number; status: string; total: number; processed: number; file_name: string; created_at: Date; finished_at: Date | null }): LedgerExport => ({
+  id: r.id, status: r.status as LedgerExport['status'], total: r.total, processed: r.processed, fileName: r.file_name,
+  createdAt: new Date(r.created_at).toISOString(), finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+});
+
+/** Starts an export in the background: it streams the .xlsx to disk in batches by key and records progress. */
+export async function startLedgerExport(ctx: AppContext, actor: Actor, f: LedgerFilter): Promise<LedgerExport> {
+  authorize(actor, 'tickets.readAll');
+  const w = whereOf(actor, f);
+  const total = await repo.countLedger(ctx.db, w);
+  const fileName = `台账-${beijingText(new Date()).slice(0, 10)}.xlsx`;
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const r = await trx
+      .insertInto('ledger_exports')
+      .values({ community_id: w.communityId, actor_id: actor.accountId, filters: JSON.stringify(f), status: 'running', total, file_name: fileName })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { communityId: w.communityId, action: 'ledger.exported', entityType: 'ledger_export', entityId: r.id, changes: { filters: f, total } });
+    return r;
+  });
+  const dir = path.resolve(ctx.config.db.dataDir, 'exports');
+  const work = writeExport(ctx, row.id, w, path.join(dir, `ledger-${row.id}.xlsx`))
+    .catch(async (err) => {
+      ctx.log.error({ err, exportId: row.id }, 'ledger export failed');
+      await ctx.db.updateTable('ledger_exports').set({ status: 'failed', error: String(err), finished_at: new Date() }).where('id', '=', row.id).execute();
+    })
+    .finally(() => running.delete(row.id));
+  running.set(row.id, work);
+  return present(row);
+}
+
+/** Test and benchmark hook. */
+export async function waitForLedgerExport(id: number) {
+  await running.get(id);
+}
+
+async function writeExport(ctx: AppContext, id: number, w: repo.LedgerWhere, file: string) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const sheet = wb.addWorksheet('台账');
+  sheet.columns = ledgerColumns.map(([key, header]) => ({ key, header, width: key === 'description' || key === 'process' || key === 'result' ? 40 : 16 }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  let afterId = 0;
+  let processed = 0;
+  for (;;) {
+    const rows = await repo.ledgerRows(ctx.db, w, { afterId, limit: BATCH });
+    if (rows.length === 0) break;
+    const events = await repo.eventsOf(ctx.db, w.communityId, rows.map((r) => r.id));
+    for (const r of toRows(rows, events)) sheet.addRow(r).commit();
+    afterId = rows[rows.length - 1]!.id;
+    processed += rows.length;
+    await ctx.db.updateTable('ledger_exports').set({ processed }).where('id', '=', id).execute();
+  }
+  sheet.commit();
+  await wb.commit();
+  await ctx.db.updateTable('ledger_exports').set({ status: 'done', processed, file_path: file, finished_at: new Date() }).where('id', '=', id).execute();
+}
+
+async function findExport(ctx: AppContext, actor: Actor, id: number) {
+  authorize(actor, 'tickets.readAll');
+  const scope = scopeIds(actor);
+  const row = await ctx.db
+    .selectFrom('ledger_exports')
+    .selectAll()
+    .where('id', '=', id)
+    .where(inScope(scope, 'community_id'))
+    .executeTakeFirst();
+  if (!row) throw notFound('export');
+  return row;
+}
+
+export async function getLedgerExport(ctx: AppContext, actor: Actor, id: number) {
+  return present(await findExport(ctx, actor, id));
+}
+
+export async function ledgerExportFile(ctx: AppContext, actor: Actor, id: number) {
+  const row = await findExport(ctx, actor, id);
+  if (row.status !== 'done' || !row.file_path || !fs.existsSync(row.file_path)) throw new AppError('INVALID_STATE', `export is ${row.status}`);
+  return { path: row.file_path, fileName: row.file_name };
+}

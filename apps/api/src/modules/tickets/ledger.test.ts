@@ -1,0 +1,62 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerColumns } from '@linli/contracts';
+import { actorIn, buildAccount, createTestEnv, loginAs, type TestEnv } from '../../../test/harness.js';
+import { waitForLedgerExport } from './ledger.service.js';
+
+describe('ledger (台账)', () => {
+  let env: TestEnv;
+  let sec: Awaited<ReturnType<typeof actorIn>>;
+  beforeAll(async () => {
+    env = await createTestEnv();
+    sec = await actorIn(env, 'secretary');
+    const grid = await buildAccount(env.ctx, { role: 'grid_worker', communityId: sec.community.id });
+    const gridCookie = await loginAs(env.app, grid.username);
+    const call = (cookie: string, url: string, payload?: object) => env.app.inject({ method: 'POST', url, headers: { cookie }, payload: payload ?? {} });
+    const cats = (await env.app.inject({ url: '/api/ticket-categories', headers: { cookie: sec.cookie } })).json().items;
+    const compoundId = (await call(sec.cookie, '/api/compounds', { name: '金海花园' })).json().id;
+    const t = (await call(sec.cookie, '/api/tickets', { channel: 'walk_in', categoryId: cats[2].id, compoundId, title: '垃圾站异味', description: '垃圾中转站异味扰民', reporterName: '王阿姨', reporterPhone: '13893100001' })).json();
+    await call(sec.cookie, `/api/tickets/${t.id}/accept`);
+    await call(sec.cookie, `/api/tickets/${t.id}/assign`, { assigneeId: grid.id });
+    await call(gridCookie, `/api/tickets/${t.id}/start`);
+    await call(gridCookie, `/api/tickets/${t.id}/resolve`, { note: '清运改到7:30，清运后冲洗' });
+    await call(sec.cookie, `/api/tickets/${t.id}/rate`, { rating: 'satisfied' });
+    for (let i = 0; i < 4; i++) await call(sec.cookie, '/api/tickets', { channel: 'phone', categoryId: cats[6].id, title: `一般诉求${i}`, description: `内容${i}`, isAnonymous: i % 2 === 0 });
+  });
+  afterAll(async () => env.close());
+
+  it('lists rows with the ledger columns and masked contacts', async () => {
+    const page = (await env.app.inject({ url: '/api/ledger?pageSize=2', headers: { cookie: sec.cookie } })).json();
+    expect(page.total).toBe(5);
+    expect(page.items).toHaveLength(2);
+    const first = page.items[0];
+    expect(first).toMatchObject({ channel: '阵地来访', reporter: '王阿姨', contact: '138****0001', place: '金海花园', satisfaction: '满意', overdue: '否' });
+    expect(first.process.split('\n').map((l: string) => l.replace(/^\S+ \S+ /, '').split(/[（：]/)[0])).toEqual(['登记', '受理', '派单', '开始办理', '办结', '回访评价']);
+  });
+
+  it('exports an .xlsx that reads back with every row, Chinese headers and masked phones', async () => {
+    const started = await env.app.inject({ method: 'POST', url: '/api/ledger/exports', headers: { cookie: sec.cookie }, payload: {} });
+    expect(started.statusCode).toBe(202);
+    const job = started.json();
+    expect(job).toMatchObject({ status: 'running', total: 5 });
+    await waitForLedgerExport(job.id);
+    const done = (await env.app.inject({ url: `/api/ledger/exports/${job.id}`, headers: { cookie: sec.cookie } })).json();
+    expect(done).toMatchObject({ status: 'done', processed: 5 });
+    const file = await env.app.inject({ url: `/api/ledger/exports/${job.id}/file`, headers: { cookie: sec.cookie } });
+    expect(file.headers['content-disposition']).toContain(encodeURIComponent('台账'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('台账')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(ledgerColumns.map(([, h]) => h));
+    expect(sheet.actualRowCount).toBe(6);
+    const text = JSON.stringify(sheet.getSheetValues());
+    expect(text).toContain('138****0001');
+    expect(text).not.toContain('13893100001');
+    expect(text).toContain('匿名');
+
+    const other = await actorIn(env, 'secretary');
+    expect((await env.app.inject({ url: `/api/ledger/exports/${job.id}/file`, headers: { cookie: other.cookie } })).statusCode).toBe(404);
+    const audit = await env.ctx.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'ledger_export').execute();
+    expect(audit).toEqual([{ action: 'ledger.exported' }]);
+  });
+});

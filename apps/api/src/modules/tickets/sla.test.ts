@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { dueAt, isOverdue } from './sla.js';
+
+// Times written in Beijing time (+08:00) so the hand computation reads plainly.
+const bj = (s: string) => new Date(`${s}+08:00`);
+
+describe('SLA clocks', () => {
+  it('counts calendar hours', () => {
+    expect(dueAt(bj('2026-11-20T16:00:00'), 2, false)).toEqual(bj('2026-11-20T18:00:00'));
+    expect(dueAt(bj('2026-11-20T16:00:00'), 7 * 24, false)).toEqual(bj('2026-11-27T16:00:00'));
+  });
+
+  it('counts working hours Monday to Friday 9:00–17:30', () => {
+    // Friday 16:00 + 2 working hours: 1.5 h on Friday, 0.5 h on Monday → Monday 9:30.
+    expect(dueAt(bj('2026-11-20T16:00:00'), 2, true)).toEqual(bj('2026-11-23T09:30:00'));
+    // Saturday evening + 1 h → Monday 10:00.
+    expect(dueAt(bj('2026-11-21T20:00:00'), 1, true)).toEqual(bj('2026-11-23T10:00:00'));
+    // Monday 8:00 + 24 working hours: a day holds 8.5 h; Monday and Tuesday give 17 h, the last 7 h end Wednesday 16:00.
+    expect(dueAt(bj('2026-11-23T08:00:00'), 24, true)).toEqual(bj('2026-11-25T16:00:00'));
+  });
+
+  it('marks open tickets past a deadline as overdue', () => {
+    const base = { status: 'accepted', firstResponseAt: null, responseDueAt: bj('2026-11-23T10:00:00'), resolvedAt: null, resolutionDueAt: bj('2026-11-30T10:00:00') };
+    expect(isOverdue(base, bj('2026-11-23T09:00:00'))).toBe(false);
+    expect(isOverdue(base, bj('2026-11-23T11:00:00'))).toBe(true);
+    expect(isOverdue({ ...base, firstResponseAt: bj('2026-11-23T09:30:00') }, bj('2026-11-23T11:00:00'))).toBe(false);
+    expect(isOverdue({ ...base, status: 'closed' }, bj('2026-12-23T11:00:00'))).toBe(false);
+  });
+});

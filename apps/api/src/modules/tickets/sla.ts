@@ -1,0 +1,38 @@
+import { openTicketStatuses } from '@linli/contracts';
+
+/**
+ * SLA clocks. Calendar hours by default; with workingHoursOnly, only Monday–Friday 9:00–17:30 in the community's
+ * zone count (public holidays are not modelled yet). Asia/Shanghai has no daylight saving, so a fixed offset is exact.
+ */
+const OFFSET_MS = 8 * 3600_000;
+const DAY_START = 9 * 60; // minutes after local midnight
+const DAY_END = 17 * 60 + 30;
+
+export function dueAt(start: Date, hours: number, workingHoursOnly: boolean): Date {
+  if (!workingHoursOnly) return new Date(start.getTime() + hours * 3600_000);
+  let remaining = hours * 60; // minutes
+  let local = new Date(start.getTime() + OFFSET_MS); // UTC fields now read as local time
+  for (let guard = 0; guard < 10_000 && remaining > 0; guard++) {
+    const day = local.getUTCDay();
+    const minute = local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60;
+    const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+    if (day === 0 || day === 6 || minute >= DAY_END) {
+      local = new Date(midnight + 24 * 3600_000 + DAY_START * 60_000);
+      continue;
+    }
+    if (minute < DAY_START) {
+      local = new Date(midnight + DAY_START * 60_000);
+      continue;
+    }
+    const take = Math.min(remaining, DAY_END - minute);
+    local = new Date(local.getTime() + take * 60_000);
+    remaining -= take;
+  }
+  return new Date(local.getTime() - OFFSET_MS);
+}
+
+export function isOverdue(t: { status: string; firstResponseAt: Date | null; responseDueAt: Date; resolvedAt: Date | null; resolutionDueAt: Date }, now: Date): boolean {
+  if (!(openTicketStatuses as readonly string[]).includes(t.status)) return false;
+  if (!t.firstResponseAt && now > t.responseDueAt) return true;
+  return now > t.resolutionDueAt;
+}

@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { ticketActions, type TicketAction } from '@linli/contracts';
+import { describe, expect, it } from 'vitest';
+import { allowedFrom, transition, type TicketState, type TransitionArgs } from './ticket-state.js';
+
+const fresh = (): TicketState => ({
+  status: 'submitted', firstResponseAt: null, resolvedAt: null, closedAt: null, closeReason: null, reopenCount: 0, rating: null,
+  assigneeKind: null, assigneeId: null, escalatedToPartnerId: null, escalationDueAt: null, mergedIntoId: null, resultText: null,
+});
+const fullArgs: TransitionArgs = { note: '说明', assigneeId: 7, partnerId: 3, rating: 'satisfied', mergeIntoId: 99 };
+
+describe('ticket state machine', () => {
+  it('follows the closed loop of DESIGN §6', () => {
+    let s = fresh();
+    const step = (a: TicketAction, args: TransitionArgs = fullArgs, at = new Date()) => {
+      const r = transition(s, a, args, { now: at, reopenLimit: 2 });
+      if (!r.ok) throw new Error(`${a} refused: ${JSON.stringify(r.failure)}`);
+      s = r.state;
+      return s.status;
+    };
+    expect(step('accept')).toBe('accepted');
+    expect(step('assign')).toBe('assigned');
+    expect(step('start')).toBe('in_progress');
+    expect(step('escalate')).toBe('escalated');
+    expect(step('respond')).toBe('in_progress');
+    expect(step('resolve')).toBe('resolved');
+    expect(step('rate', { rating: 'dissatisfied' })).toBe('assigned');
+    expect(s.reopenCount).toBe(1);
+    step('start');
+    step('resolve');
+    expect(step('rate', { rating: 'basically_satisfied' })).toBe('closed');
+    expect(s.closeReason).toBe('rated');
+    const refused = transition(s, 'resolve', fullArgs, { now: new Date(), reopenLimit: 2 });
+    expect(refused).toEqual({ ok: false, failure: { kind: 'closed' } });
+  });
+
+  it('answers on the spot, refuses missing reasons, and closes past the reopen limit', () => {
+    const spot = transition(fresh(), 'answer_on_spot', { note: '已现场答复' }, { now: new Date(), reopenLimit: 1 });
+    expect(spot.ok && spot.state.status).toBe('resolved');
+    expect(transition(fresh(), 'reject', {}, { now: new Date(), reopenLimit: 1 })).toEqual({ ok: false, failure: { kind: 'missing', field: 'note' } });
+    const resolved: TicketState = { ...fresh(), status: 'resolved', reopenCount: 1, firstResponseAt: new Date(), resolvedAt: new Date() };
+    const r = transition(resolved, 'rate', { rating: 'dissatisfied' }, { now: new Date(), reopenLimit: 1 });
+    expect(r.ok && [r.state.status, r.state.closeReason, r.state.rating]).toEqual(['closed', 'dissatisfied_limit', 'dissatisfied']);
+  });
+
+  it('keeps its invariants over any sequence of actions', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...ticketActions), fc.constantFrom<Array<TransitionArgs>>(fullArgs, {}, { ...fullArgs, rating: 'dissatisfied' })), { maxLength: 40 }), (steps) => {
+        let s = fresh();
+        let t = Date.UTC(2026, 0, 1);
+        let firstResponse: Date | null = null;
+        for (const [action, args] of steps) {
+          t += 60_000;
+          const before = s;
+          const r = transition(s, action, args, { now: new Date(t), reopenLimit: 2 });
+          if (!r.ok) {
+            // Refused only from a state the action does not start from, or for a missing argument.
+            if (r.failure.kind !== 'missing') expect(allowedFrom[action]).not.toContain(before.status);
+            continue;
+          }
+          expect(allowedFrom[action]).toContain(before.status);
+          s = r.state;
+          // rejected and merged are final; a response, once recorded, never moves.
+          expect(['rejected', 'merged']).not.toContain(before.status);
+          if (firstResponse) expect(s.firstResponseAt).toEqual(firstResponse);
+          firstResponse = s.firstResponseAt ?? firstResponse;
+          expect(s.reopenCount).toBeLessThanOrEqual(2);
+          if (s.status === 'closed' || s.status === 'rejected' || s.status === 'merged') expect(s.closedAt).not.toBeNull();
+          if (s.status === 'resolved') expect(s.resolvedAt).not.toBeNull();
+          if (s.rating === 'satisfied' || s.rating === 'basically_satisfied') expect(['closed', 'resolved', 'assigned', 'in_progress', 'escalated', 'accepted']).toContain(s.status);
+          if (s.status === 'assigned') expect(s.assigneeId !== null || before.status === 'resolved' || before.status === 'closed').toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,142 @@
+import { openTicketStatuses, type Permission, type Rating, type TicketAction, type TicketStatus } from '@linli/contracts';
+
+/** The part of a ticket the state machine reads and writes. */
+export interface TicketState {
+  status: TicketStatus;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  closeReason: string | null;
+  reopenCount: number;
+  rating: Rating | null;
+  assigneeKind: 'account' | 'team' | 'partner' | null;
+  assigneeId: number | null;
+  escalatedToPartnerId: number | null;
+  escalationDueAt: Date | null;
+  mergedIntoId: number | null;
+  resultText: string | null;
+}
+
+export interface TransitionArgs {
+  note?: string | null;
+  assigneeKind?: 'account' | 'team' | 'partner';
+  assigneeId?: number;
+  partnerId?: number;
+  dueAt?: Date;
+  rating?: Rating;
+  mergeIntoId?: number;
+}
+
+export type TransitionFailure =
+  | { kind: 'closed' }
+  | { kind: 'wrong_state'; status: TicketStatus }
+  | { kind: 'missing'; field: 'note' | 'assigneeId' | 'partnerId' | 'rating' | 'mergeIntoId' };
+
+export const openStatuses = openTicketStatuses;
+const terminal: readonly TicketStatus[] = ['rejected', 'merged'];
+
+/** Which states each action starts from. */
+export const allowedFrom: Record<TicketAction, readonly TicketStatus[]> = {
+  accept: ['submitted'],
+  reject: ['submitted', 'accepted'],
+  answer_on_spot: ['submitted', 'accepted'],
+  assign: ['accepted', 'assigned'],
+  return: ['assigned'],
+  start: ['assigned'],
+  escalate: ['in_progress'],
+  respond: ['escalated'],
+  resolve: ['in_progress'],
+  rate: ['resolved'],
+  reopen: ['resolved', 'closed'],
+  close: ['resolved'],
+  merge: openStatuses,
+};
+
+/** The permission each action needs (packages/contracts/src/access.ts); the service also checks that a doer is the assignee. */
+export const actionPermission: Record<TicketAction, Permission> = {
+  accept: 'tickets.accept',
+  reject: 'tickets.dispatch',
+  answer_on_spot: 'tickets.intake',
+  assign: 'tickets.dispatch',
+  return: 'tickets.work',
+  start: 'tickets.work',
+  escalate: 'tickets.dispatch',
+  respond: 'tickets.respond',
+  resolve: 'tickets.work',
+  rate: 'tickets.followUp',
+  reopen: 'tickets.followUp',
+  close: 'tickets.followUp',
+  merge: 'tickets.dispatch',
+};
+/** Actions a doer may take only on a ticket assigned to them. */
+export const assigneeOnly: readonly TicketAction[] = ['return', 'start', 'resolve'];
+
+/**
+ * Applies one action. Pure: returns the new state and the status the timeline records, or why it is refused.
+ * Reopening past the limit closes the ticket as dissatisfied instead of sending it back again.
+ */
+export function transition(
+  s: TicketState,
+  action: TicketAction,
+  args: TransitionArgs,
+  opts: { now: Date; reopenLimit: number },
+): { ok: true; state: TicketState } | { ok: false; failure: TransitionFailure } {
+  if (!allowedFrom[action].includes(s.status)) {
+    if (s.status === 'closed' && action !== 'reopen') return { ok: false, failure: { kind: 'closed' } };
+    return { ok: false, failure: { kind: 'wrong_state', status: s.status } };
+  }
+  const now = opts.now;
+  const need = (field: 'note' | 'assigneeId' | 'partnerId' | 'rating' | 'mergeIntoId', v: unknown) =>
+    v === undefined || v === null || v === '' ? ({ ok: false, failure: { kind: 'missing', field } } as const) : null;
+  const responded = s.firstResponseAt ?? now;
+  const next: TicketState = { ...s };
+  switch (action) {
+    case 'accept':
+      return { ok: true, state: { ...next, status: 'accepted', firstResponseAt: responded } };
+    case 'reject':
+      return need('note', args.note) ?? { ok: true, state: { ...next, status: 'rejected', firstResponseAt: responded, closedAt: now, closeReason: 'rejected' } };
+    case 'answer_on_spot':
+      return need('note', args.note) ?? { ok: true, state: { ...next, status: 'resolved', firstResponseAt: responded, resolvedAt: now, resultText: args.note! } };
+    case 'assign':
+      return (
+        need('assigneeId', args.assigneeId) ?? {
+          ok: true,
+          state: { ...next, status: 'assigned', firstResponseAt: responded, assigneeKind: args.assigneeKind ?? 'account', assigneeId: args.assigneeId! },
+        }
+      );
+    case 'return':
+      return need('note', args.note) ?? { ok: true, state: { ...next, status: 'accepted', assigneeKind: null, assigneeId: null } };
+    case 'start':
+      return { ok: true, state: { ...next, status: 'in_progress' } };
+    case 'escalate':
+      return (
+        need('partnerId', args.partnerId) ?? {
+          ok: true,
+          state: { ...next, status: 'escalated', escalatedToPartnerId: args.partnerId!, escalationDueAt: args.dueAt ?? null },
+        }
+      );
+    case 'respond':
+      return need('note', args.note) ?? { ok: true, state: { ...next, status: 'in_progress' } };
+    case 'resolve':
+      return need('note', args.note) ?? { ok: true, state: { ...next, status: 'resolved', resolvedAt: now, resultText: args.note! } };
+    case 'close':
+      return { ok: true, state: { ...next, status: 'closed', closedAt: now, closeReason: 'follow_up', rating: args.rating ?? s.rating } };
+    case 'rate': {
+      const missing = need('rating', args.rating);
+      if (missing) return missing;
+      if (args.rating !== 'dissatisfied') return { ok: true, state: { ...next, status: 'closed', rating: args.rating!, closedAt: now, closeReason: 'rated' } };
+      return reopen({ ...next, rating: 'dissatisfied' }, now, opts.reopenLimit);
+    }
+    case 'reopen':
+      return reopen(next, now, opts.reopenLimit);
+    case 'merge':
+      return need('mergeIntoId', args.mergeIntoId) ?? { ok: true, state: { ...next, status: 'merged', mergedIntoId: args.mergeIntoId!, closedAt: now, closeReason: 'merged' } };
+  }
+}
+
+function reopen(s: TicketState, now: Date, limit: number): { ok: true; state: TicketState } {
+  if (s.reopenCount >= limit) return { ok: true, state: { ...s, status: 'closed', closedAt: now, closeReason: 'dissatisfied_limit' } };
+  return { ok: true, state: { ...s, status: 'assigned', reopenCount: s.reopenCount + 1, resolvedAt: null, closedAt: null, closeReason: null } };
+}
+
+export const isTerminal = (s: TicketStatus) => terminal.includes(s);

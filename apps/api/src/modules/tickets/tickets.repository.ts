@@ -1,0 +1,162 @@
+export type { Scope } from '../../platform/db/scope.js';
+import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { openTicketStatuses } from '@linli/contracts';
+import type { DB } from '../../platform/db/schema.js';
+import { inScope, type Scope } from '../../platform/db/scope.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export function listCategories(db: Db, communityId: number) {
+  return db.selectFrom('ticket_categories').selectAll().where('community_id', '=', communityId).orderBy('sort').orderBy('id').execute();
+}
+export function findCategory(db: Db, communityId: number, id: number) {
+  return db.selectFrom('ticket_categories').selectAll().where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+}
+export function insertCategories(db: Db, rows: Insertable<DB['ticket_categories']>[]) {
+  return db.insertInto('ticket_categories').values(rows).onConflict((oc) => oc.columns(['community_id', 'code']).doNothing()).execute();
+}
+export function findCommunityByCode(db: Db, code: string) {
+  return db.selectFrom('communities').select(['id', 'name']).where('code', '=', code).executeTakeFirst();
+}
+export function findCompound(db: Db, communityId: number, id: number) {
+  return db.selectFrom('compounds').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+}
+export function findBuilding(db: Db, communityId: number, id: number) {
+  return db.selectFrom('buildings').select(['id', 'compound_id']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+}
+export function findResident(db: Db, communityId: number, id: number) {
+  return db.selectFrom('residents').select(['id', 'name', 'phone_enc', 'phone_masked', 'phone_hash']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+}
+export function findPartner(db: Db, communityId: number, id: number) {
+  return db.selectFrom('partners').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+}
+export function findAssignee(db: Db, communityId: number, kind: string, id: number) {
+  if (kind === 'team') return db.selectFrom('teams').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+  if (kind === 'partner') return findPartner(db, communityId, id);
+  return db.selectFrom('accounts').select(['id', 'display_name as name']).where('community_id', '=', communityId).where('id', '=', id).where('is_active', '=', true).executeTakeFirst();
+}
+
+function ticketQuery(db: Db) {
+  return db
+    .selectFrom('tickets as t')
+    .innerJoin('ticket_categories as c', 'c.id', 't.category_id')
+    .leftJoin('compounds as p', 'p.id', 't.compound_id')
+    .leftJoin('buildings as b', 'b.id', 't.building_id')
+    .leftJoin('accounts as aa', (j) => j.onRef('aa.id', '=', 't.assignee_id').on('t.assignee_kind', '=', 'account'))
+    .leftJoin('teams as at', (j) => j.onRef('at.id', '=', 't.assignee_id').on('t.assignee_kind', '=', 'team'))
+    .leftJoin('partners as ap', (j) => j.onRef('ap.id', '=', 't.assignee_id').on('t.assignee_kind', '=', 'partner'))
+    .selectAll('t')
+    .select(['c.name_zh as category_zh', 'c.name_en as category_en', 'p.name as compound_name', 'b.name as building_name'])
+    .select(sql<string | null>`coalesce(aa.display_name, at.name, ap.name)`.as('assignee_name'));
+}
+export type TicketRow = NonNullable<Awaited<ReturnType<ReturnType<typeof ticketQuery>['executeTakeFirst']>>>;
+
+export function findTicket(db: Db, scope: Scope, id: number) {
+  return ticketQuery(db).where('t.id', '=', id).where(inScope(scope, 't.community_id')).executeTakeFirst();
+}
+export function lockTicket(db: Db, communityId: number, id: number) {
+  return db.selectFrom('tickets').selectAll().where('community_id', '=', communityId).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export interface TicketFilter {
+  status?: string; categoryId?: number; channel?: string; compoundId?: number; overdueAt?: Date; q?: string; qTokens?: string[];
+  assignedToAccount?: number;
+}
+export async function listTickets(db: Db, communityId: number, f: TicketFilter, page: { offset: number; limit: number; order: 'asc' | 'desc' }) {
+  let q = ticketQuery(db).where('t.community_id', '=', communityId);
+  if (f.status) q = q.where('t.status', '=', f.status);
+  if (f.categoryId) q = q.where('t.category_id', '=', f.categoryId);
+  if (f.channel) q = q.where('t.channel', '=', f.channel);
+  if (f.compoundId) q = q.where('t.compound_id', '=', f.compoundId);
+  if (f.q) {
+    // A tracking code matches exactly; anything else is a full-text match over the jieba tokens.
+    const terms = f.qTokens?.length ? f.qTokens.join(' & ') : null;
+    q = q.where((eb) =>
+      eb.or([eb('t.code', '=', f.q!), ...(terms ? [sql<boolean>`to_tsvector('simple', t.tokens) @@ to_tsquery('simple', ${terms})`] : [])]),
+    );
+  }
+  if (f.assignedToAccount) q = q.where('t.assignee_kind', '=', 'account').where('t.assignee_id', '=', f.assignedToAccount);
+  if (f.overdueAt) {
+    const now = f.overdueAt;
+    q = q
+      .where('t.status', 'in', [...openTicketStatuses])
+      .where((eb) => eb.or([eb('t.resolution_due_at', '<', now), eb.and([eb('t.first_response_at', 'is', null), eb('t.response_due_at', '<', now)])]));
+  }
+  const total = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q.orderBy('t.created_at', page.order).orderBy('t.id', page.order).offset(page.offset).limit(page.limit).execute();
+  return { total: Number(total.n), rows };
+}
+
+export function insertTicket(db: Db, v: Insertable<DB['tickets']>) {
+  return db.insertInto('tickets').values(v).returning(['id', 'status']).executeTakeFirstOrThrow();
+}
+export function updateTicket(db: Db, communityId: number, id: number, v: Updateable<DB['tickets']>) {
+  return db.updateTable('tickets').set({ ...v, updated_at: new Date() }).where('community_id', '=', communityId).where('id', '=', id).execute();
+}
+export function insertEvent(db: Db, v: Insertable<DB['ticket_events']>) {
+  return db.insertInto('ticket_events').values(v).execute();
+}
+export function listEvents(db: Db, communityId: number, ticketId: number, publicOnly = false) {
+  return db
+    .selectFrom('ticket_events as e')
+    .leftJoin('accounts as a', 'a.id', 'e.actor_id')
+    .select(['e.id', 'e.action', 'e.from_status', 'e.to_status', 'e.channel', 'e.note', 'e.is_public', 'e.created_at', 'e.actor_label', 'a.display_name as actor_name'])
+    .where('e.community_id', '=', communityId)
+    .where('e.ticket_id', '=', ticketId)
+    .$if(publicOnly, (qb) => qb.where('e.is_public', '=', true))
+    .orderBy('e.id')
+    .execute();
+}
+export function insertReporter(db: Db, v: Insertable<DB['ticket_reporters']>) {
+  return db.insertInto('ticket_reporters').values(v).execute();
+}
+export function moveReporters(db: Db, communityId: number, fromTicket: number, toTicket: number) {
+  return db.updateTable('ticket_reporters').set({ ticket_id: toTicket }).where('community_id', '=', communityId).where('ticket_id', '=', fromTicket).execute();
+}
+export function countReporters(db: Db, ticketId: number) {
+  return db.selectFrom('ticket_reporters').select((eb) => eb.fn.countAll<number>().as('n')).where('ticket_id', '=', ticketId).executeTakeFirstOrThrow();
+}
+export function findReporterByCode(db: Db, code: string) {
+  return db.selectFrom('ticket_reporters').select(['ticket_id', 'community_id']).where('tracking_code', '=', code).executeTakeFirst();
+}
+export function resolvedBefore(db: Db, cutoff: Date) {
+  return db.selectFrom('tickets').select(['id', 'community_id', 'status']).where('status', '=', 'resolved').where('resolved_at', '<', cutoff).limit(500).execute();
+}
+
+/** Accounts of a community that can carry a ticket (not admins). */
+export function listAssignableAccounts(db: Db, communityId: number) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'display_name', 'role'])
+    .where('community_id', '=', communityId)
+    .where('is_active', '=', true)
+    .where('role', 'in', ['secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact'])
+    .orderBy('role')
+    .orderBy('id')
+    .execute();
+}
+
+/** Open tickets of the community raised in the last 90 days: the pool duplicate suggestions are drawn from. */
+export function openCandidates(db: Db, communityId: number, since: Date) {
+  return db
+    .selectFrom('tickets as t')
+    .innerJoin('ticket_categories as c', 'c.id', 't.category_id')
+    .leftJoin('compounds as p', 'p.id', 't.compound_id')
+    .select(['t.id', 't.code', 't.title', 't.status', 't.compound_id', 't.building_id', 't.category_id', 't.tokens', 't.created_at', 'c.name_zh as category', 'p.name as compound_name'])
+    .where('t.community_id', '=', communityId)
+    .where('t.status', 'in', [...openTicketStatuses])
+    .where('t.created_at', '>=', since)
+    .orderBy('t.created_at', 'desc')
+    .limit(2000)
+    .execute();
+}
+
+export function photoIds(db: Db, ticketId: number) {
+  return db.selectFrom('ticket_attachments').select('id').where('ticket_id', '=', ticketId).orderBy('id').execute();
+}
+export function findPhoto(db: Db, ticketId: number, id: number) {
+  return db.selectFrom('ticket_attachments').select(['mime', 'data']).where('ticket_id', '=', ticketId).where('id', '=', id).executeTakeFirst();
+}
+export function insertPhoto(db: Db, v: { community_id: number; ticket_id: number; mime: string; size: number; sha256: string; data: Buffer }) {
+  return db.insertInto('ticket_attachments').values(v).execute();
+}

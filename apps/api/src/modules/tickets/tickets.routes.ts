@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import {
+  communityDashboardSchema, createCategorySchema, updateCategorySchema, duplicateListSchema, duplicateQuerySchema, ledgerExportSchema, ledgerFilterSchema, ledgerPageSchema, ledgerQuerySchema, createTicketSchema, dashboardQuerySchema, idSchema, pageOf, subdistrictDashboardSchema, publicRateSchema, publicTicketSchema, publicTicketViewSchema, scopeQuerySchema, ticketCategorySchema,
+  ticketDetailSchema, ticketListQuerySchema, ticketSchema, transitionParamsSchema, transitionSchema, idParamsSchema,
+} from '@linli/contracts';
+import type { AppContext } from '../../platform/context.js';
+import { actorOf, type App } from '../../platform/http/types.js';
+import * as s from './tickets.service.js';
+import * as dashboard from './dashboard.service.js';
+import * as ledger from './ledger.service.js';
+import fs from 'node:fs';
+
+const codeParams = z.object({ code: z.string().trim().min(4).max(40) });
+
+export function ticketsRoutes(app: App, ctx: AppContext): void {
+  const tags = ['tickets'];
+  app.get('/api/ticket-categories', { schema: { tags, querystring: scopeQuerySchema, response: { 200: z.object({ items: z.array(ticketCategorySchema) }) } } }, async (r) => ({
+    items: await s.listCategories(ctx, actorOf(r), r.query.communityId),
+  }));
+  app.post('/api/ticket-categories', { schema: { tags, body: createCategorySchema, response: { 201: ticketCategorySchema } } }, async (r, reply) =>
+    reply.status(201).send(await s.createCategory(ctx, actorOf(r), r.body)));
+  app.patch('/api/ticket-categories/:id', { schema: { tags, params: idParamsSchema, body: updateCategorySchema, response: { 200: ticketCategorySchema } } }, async (r) =>
+    s.updateCategory(ctx, actorOf(r), r.params.id, r.body));
+  app.get('/api/tickets', { schema: { tags, querystring: ticketListQuerySchema, response: { 200: pageOf(ticketSchema) } } }, async (r) => s.listTickets(ctx, actorOf(r), r.query));
+  app.get('/api/tickets/tasks', { schema: { tags, response: { 200: z.object({ items: z.array(ticketSchema), badge: z.number(), overdue: z.number() }) } } }, async (r) =>
+    s.listTasks(ctx, actorOf(r)));
+  app.get('/api/tickets/duplicates', { schema: { tags, querystring: duplicateQuerySchema, response: { 200: duplicateListSchema } } }, async (r) =>
+    s.findDuplicates(ctx, actorOf(r), r.query));
+  app.get('/api/tickets/assignees', { schema: { tags, querystring: scopeQuerySchema, response: { 200: z.object({ items: z.array(z.object({ id: z.number(), displayName: z.string(), role: z.string() })) }) } } }, async (r) =>
+    s.listAssignees(ctx, actorOf(r), r.query.communityId));
+  app.get('/api/tickets/:id', { schema: { tags, params: idParamsSchema, response: { 200: ticketDetailSchema } } }, async (r) => s.getTicket(ctx, actorOf(r), r.params.id));
+  app.post('/api/tickets', { schema: { tags, body: createTicketSchema, response: { 201: ticketDetailSchema } } }, async (r, reply) =>
+    reply.status(201).send(await s.createTicket(ctx, actorOf(r), r.body)));
+  app.post('/api/tickets/:id/:action', { schema: { tags, params: transitionParamsSchema, body: transitionSchema, response: { 200: ticketDetailSchema } } }, async (r) =>
+    s.actOnTicket(ctx, actorOf(r), r.params.id, r.params.action, r.body));
+
+  app.get('/api/dashboard/community', { schema: { tags: ['dashboard'], querystring: dashboardQuerySchema, response: { 200: communityDashboardSchema } } }, async (r) =>
+    dashboard.communityDashboard(ctx, actorOf(r), r.query));
+  app.get(
+    '/api/dashboard/subdistrict',
+    { schema: { tags: ['dashboard'], querystring: dashboardQuerySchema.omit({ communityId: true }).extend({ subdistrictId: idSchema.optional() }), response: { 200: subdistrictDashboardSchema } } },
+    async (r) => dashboard.subdistrictDashboard(ctx, actorOf(r), r.query),
+  );
+
+  const ltags = ['ledger'];
+  app.get('/api/ledger', { schema: { tags: ltags, querystring: ledgerQuerySchema, response: { 200: ledgerPageSchema } } }, async (r) => ledger.listLedger(ctx, actorOf(r), r.query));
+  app.post('/api/ledger/exports', { schema: { tags: ltags, body: ledgerFilterSchema, response: { 202: ledgerExportSchema } } }, async (r, reply) =>
+    reply.status(202).send(await ledger.startLedgerExport(ctx, actorOf(r), r.body)));
+  app.get('/api/ledger/exports/:id', { schema: { tags: ltags, params: idParamsSchema, response: { 200: ledgerExportSchema } } }, async (r) =>
+    ledger.getLedgerExport(ctx, actorOf(r), r.params.id));
+  app.get('/api/ledger/exports/:id/file', { schema: { tags: ltags, params: idParamsSchema } }, async (r, reply) => {
+    const file = await ledger.ledgerExportFile(ctx, actorOf(r), r.params.id);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .send(fs.createReadStream(file.path));
+  });
+
+  // Residents without an account: submit, follow by tracking code, rate.
+  const ptags = ['public'];
+  app.get(
+    '/api/public/communities/:code',
+    {
+      config: { public: true },
+      schema: {
+        tags: ptags,
+        params: codeParams,
+        response: {
+          200: z.object({
+            name: z.string(),
+            categories: z.array(z.object({ id: z.number(), nameZh: z.string(), nameEn: z.string() })),
+            compounds: z.array(z.object({ id: z.number(), name: z.string() })),
+          }),
+        },
+      },
+    },
+    async (r) => s.publicCommunityForm(ctx, r.params.code),
+  );
+  app.post(
+    '/api/public/tickets',
+    { config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags: ptags, body: publicTicketSchema, response: { 201: z.object({ code: z.string(), link: z.string() }) } } },
+    async (r, reply) => reply.status(201).send(await s.submitPublicTicket(ctx, r.body, r.id)),
+  );
+  app.post(
+    '/api/public/tickets/:code/photos',
+    { config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags: ptags, params: codeParams, consumes: ['multipart/form-data'], response: { 200: publicTicketViewSchema } } },
+    async (r) => {
+      const files: Buffer[] = [];
+      if (r.isMultipart()) for await (const part of r.files()) files.push(await part.toBuffer());
+      return s.addPublicPhotos(ctx, r.params.code, files);
+    },
+  );
+  const photoParams = z.object({ code: z.string().trim().min(4).max(40), photoId: idSchema });
+  app.get('/api/public/tickets/:code/photos/:photoId', { config: { public: true }, schema: { tags: ptags, params: photoParams } }, async (r, reply) => {
+    const p = await s.publicPhoto(ctx, r.params.code, r.params.photoId);
+    return reply.type(p.mime).header('cache-control', 'private, max-age=86400').send(p.data);
+  });
+  app.get('/api/tickets/:id/photos/:photoId', { schema: { tags, params: z.object({ id: idSchema, photoId: idSchema }) } }, async (r, reply) => {
+    const p = await s.staffPhoto(ctx, actorOf(r), r.params.id, r.params.photoId);
+    return reply.type(p.mime).header('cache-control', 'private, max-age=86400').send(p.data);
+  });
+  app.get('/api/public/tickets/:code', { config: { public: true }, schema: { tags: ptags, params: codeParams, response: { 200: publicTicketViewSchema } } }, async (r) =>
+    s.viewPublicTicket(ctx, r.params.code));
+  app.post(
+    '/api/public/tickets/:code/rate',
+    { config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags: ptags, params: codeParams, body: publicRateSchema, response: { 200: publicTicketViewSchema } } },
+    async (r) => s.ratePublicTicket(ctx, r.params.code, r.body.rating, r.body.comment),
+  );
+}

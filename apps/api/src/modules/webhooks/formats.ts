@@ -1,0 +1,47 @@
+import crypto from 'node:crypto';
+
+export interface TicketEventPayload {
+  event: 'ticket.created' | 'ticket.transitioned';
+  action: string | null;
+  occurredAt: string;
+  ticket: { id: number; code: string; status: string; statusLabel: string; title: string; category: string; compound: string | null; dueAt: string };
+}
+
+/** The request one delivery makes: URL (DingTalk signs in the query), headers and body, per group-bot format. */
+export function buildRequest(format: 'json' | 'wecom' | 'dingtalk' | 'feishu', url: string, secret: string | null, p: TicketEventPayload, now: Date) {
+  const t = p.ticket;
+  const line = `【邻里】${p.event === 'ticket.created' ? '新诉求' : '诉求更新'}：${t.title}（${t.code}）\n状态：${t.statusLabel}　类别：${t.category}${t.compound ? `　小区：${t.compound}` : ''}\n办结时限：${t.dueAt}`;
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  switch (format) {
+    case 'json': {
+      const body = JSON.stringify(p);
+      if (secret) headers['x-linli-signature'] = `sha256=${crypto.createHmac('sha256', secret).update(body).digest('hex')}`;
+      return { url, headers, body };
+    }
+    case 'wecom':
+      return { url, headers, body: JSON.stringify({ msgtype: 'markdown', markdown: { content: line } }) };
+    case 'dingtalk': {
+      let target = url;
+      if (secret) {
+        // DingTalk: sign = base64(HMAC-SHA256(secret, timestamp + "\n" + secret)), both in the query.
+        const timestamp = String(now.getTime());
+        const sign = crypto.createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64');
+        target += `${url.includes('?') ? '&' : '?'}timestamp=${timestamp}&sign=${encodeURIComponent(sign)}`;
+      }
+      return { url: target, headers, body: JSON.stringify({ msgtype: 'markdown', markdown: { title: `邻里：${t.title}`, text: line.replace(/\n/g, '\n\n') } }) };
+    }
+    case 'feishu': {
+      const body: Record<string, unknown> = { msg_type: 'text', content: { text: line } };
+      if (secret) {
+        // Feishu: sign = base64(HMAC-SHA256(key = timestamp + "\n" + secret, message = "")), timestamp in seconds, both in the body.
+        const timestamp = String(Math.floor(now.getTime() / 1000));
+        body.timestamp = timestamp;
+        body.sign = crypto.createHmac('sha256', `${timestamp}\n${secret}`).update('').digest('base64');
+      }
+      return { url, headers, body: JSON.stringify(body) };
+    }
+  }
+}
+
+/** Seconds to wait after the nth failed attempt; after the last, the delivery is marked failed. */
+export const backoffSeconds = [30, 120, 600, 3600, 6 * 3600];

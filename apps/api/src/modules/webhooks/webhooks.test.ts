@@ -1,0 +1,94 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorIn, createTestEnv, type TestEnv } from '../../../test/harness.js';
+import { deliverDue, enqueueTicketEvent } from './webhooks.service.js';
+
+interface Received { url: string; headers: http.IncomingHttpHeaders; body: string }
+
+describe('outbound webhooks', () => {
+  let env: TestEnv;
+  let server: http.Server;
+  let base: string;
+  const received: Received[] = [];
+  let failFirst = 0;
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push({ url: req.url!, headers: req.headers, body });
+        if (failFirst > 0) {
+          failFirst--;
+          res.writeHead(500).end('down');
+        } else res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0}');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    await env.close();
+  });
+
+  it('sends each format, signs where asked, retries with backoff and logs every attempt', async () => {
+    const sec = await actorIn(env, 'secretary');
+    const post = (url: string, payload: object) => env.app.inject({ method: 'POST', url, headers: { cookie: sec.cookie }, payload });
+    for (const [format, secret] of [['json', 's3cret'], ['wecom', null], ['dingtalk', 'SECding'], ['feishu', 'fs-secret']] as const) {
+      expect((await post('/api/webhooks', { name: format, url: `${base}/${format}`, format, secret })).statusCode).toBe(201);
+    }
+    const cats = (await env.app.inject({ url: '/api/ticket-categories', headers: { cookie: sec.cookie } })).json().items;
+    const t = (await post('/api/tickets', { channel: 'walk_in', categoryId: cats[2].id, title: '垃圾站异味', description: '垃圾中转站异味扰民' })).json();
+
+    const now = new Date('2026-11-23T08:00:00Z');
+    failFirst = 1; // the first request (json) fails once
+    expect(await enqueueTicketEvent(env.ctx, { communityId: sec.community.id, ticketId: t.id }, now)).toBe(4);
+    expect(await deliverDue(env.ctx, now)).toBe(4);
+    const by = (p: string) => received.find((r) => r.url.startsWith(`/${p}`))!;
+    const json = received.filter((r) => r.url === '/json');
+    expect(json).toHaveLength(1);
+    const sig = crypto.createHmac('sha256', 's3cret').update(json[0]!.body).digest('hex');
+    expect(json[0]!.headers['x-linli-signature']).toBe(`sha256=${sig}`);
+    expect(JSON.parse(json[0]!.body)).toMatchObject({ event: 'ticket.created', ticket: { code: t.code, title: '垃圾站异味', statusLabel: '待受理' } });
+    expect(JSON.parse(by('wecom').body)).toMatchObject({ msgtype: 'markdown', markdown: { content: expect.stringContaining('垃圾站异味') } });
+    const ding = new URL(base + by('dingtalk').url);
+    const ts = ding.searchParams.get('timestamp')!;
+    expect(ding.searchParams.get('sign')).toBe(crypto.createHmac('sha256', 'SECding').update(`${ts}\nSECding`).digest('base64'));
+    const fs = JSON.parse(by('feishu').body);
+    expect(fs).toMatchObject({ msg_type: 'text', content: { text: expect.stringContaining('诉求') } });
+    expect(fs.sign).toBe(crypto.createHmac('sha256', `${fs.timestamp}\nfs-secret`).update('').digest('base64'));
+
+    // The failed one waits 30 s, then succeeds; the log shows both attempts.
+    const hooks = (await env.app.inject({ url: '/api/webhooks', headers: { cookie: sec.cookie } })).json().items;
+    const jsonHook = hooks.find((h: { format: string }) => h.format === 'json');
+    let log = (await env.app.inject({ url: `/api/webhooks/${jsonHook.id}/deliveries`, headers: { cookie: sec.cookie } })).json().items;
+    expect(log[0]).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: 500 });
+    expect(await deliverDue(env.ctx, new Date(now.getTime() + 10_000))).toBe(0);
+    expect(await deliverDue(env.ctx, new Date(now.getTime() + 30_000))).toBe(1);
+    log = (await env.app.inject({ url: `/api/webhooks/${jsonHook.id}/deliveries`, headers: { cookie: sec.cookie } })).json().items;
+    expect(log[0]).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 200 });
+  });
+
+  it('gives up after the last backoff, and other communities cannot see the hooks', async () => {
+    const sec = await actorIn(env, 'secretary');
+    const hook = (await env.app.inject({ method: 'POST', url: '/api/webhooks', headers: { cookie: sec.cookie }, payload: { name: 'dead', url: 'http://127.0.0.1:9/none', format: 'json' } })).json();
+    const cats = (await env.app.inject({ url: '/api/ticket-categories', headers: { cookie: sec.cookie } })).json().items;
+    const t = (await env.app.inject({ method: 'POST', url: '/api/tickets', headers: { cookie: sec.cookie }, payload: { channel: 'phone', categoryId: cats[0].id, title: '测试', description: '测试内容' } })).json();
+    let now = new Date('2026-11-23T08:00:00Z');
+    await enqueueTicketEvent(env.ctx, { communityId: sec.community.id, ticketId: t.id }, now);
+    for (const wait of [0, 30, 120, 600, 3600, 6 * 3600]) {
+      now = new Date(now.getTime() + wait * 1000);
+      await deliverDue(env.ctx, now);
+    }
+    const log = (await env.app.inject({ url: `/api/webhooks/${hook.id}/deliveries`, headers: { cookie: sec.cookie } })).json().items;
+    expect(log[0]).toMatchObject({ status: 'failed', attempts: 6 });
+    const other = await actorIn(env, 'secretary');
+    expect((await env.app.inject({ url: `/api/webhooks/${hook.id}/deliveries`, headers: { cookie: other.cookie } })).statusCode).toBe(404);
+    const worker = await actorIn(env, 'grid_worker', sec.community);
+    expect((await env.app.inject({ url: '/api/webhooks', headers: { cookie: worker.cookie } })).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,134 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import pg from 'pg';
+import type { Role } from '@linli/contracts';
+import { loadConfig } from '../src/config.js';
+import { buildApp } from '../src/app.js';
+import type { AppContext } from '../src/platform/context.js';
+import { openPglite, openPostgres, type Database } from '../src/platform/db/database.js';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { EventBus } from '../src/platform/events.js';
+import { PiiCipher } from '../src/platform/crypto/pii.js';
+import type { App } from '../src/platform/http/types.js';
+import { hashPassword } from '../src/modules/auth/index.js';
+
+export const TEST_PASSWORD = 'test-password-1';
+export const engineUnderTest = process.env.DATABASE_URL ? 'postgresql' : 'pglite';
+
+/** A fresh database of the engine under test: PGlite in memory, or a new database on the server. */
+export async function createTestDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return openPglite();
+  const name = `linli_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openPostgres(target.toString(), 5);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestEnv {
+  ctx: AppContext;
+  app: App;
+  close(): Promise<void>;
+}
+
+/** A migrated database, a context and an in-process HTTP app (no listening socket, no web files). */
+export async function createTestEnv(envOverrides: Record<string, string> = {}): Promise<TestEnv> {
+  const database = await createTestDatabase();
+  await migrateToLatest(database.db);
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000', DATA_DIR: path.join(os.tmpdir(), `linli-test-${process.pid}`), ...envOverrides }), demo: false };
+  const log = pino({ level: 'silent' });
+  const events = new EventBus();
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    engine: database.engine,
+    pii: new PiiCipher(crypto.randomBytes(32)),
+    events,
+    log,
+    version: 'test',
+  };
+  const app = await buildApp(ctx, { serveWeb: false });
+  await app.ready();
+  return {
+    ctx,
+    app,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+let seq = 0;
+const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+/** A district, subdistrict and community; pass subdistrictId to add a sibling community. */
+export async function buildCommunity(ctx: AppContext, overrides: { name?: string; subdistrictId?: number } = {}) {
+  let subdistrictId = overrides.subdistrictId;
+  if (!subdistrictId) {
+    const district = await ctx.db.insertInto('districts').values({ name: '七里河区', city: '兰州市', code: `d${uniq()}` }).returning('id').executeTakeFirstOrThrow();
+    const sub = await ctx.db.insertInto('subdistricts').values({ district_id: district.id, name: '敦煌路街道', code: `s${uniq()}` }).returning('id').executeTakeFirstOrThrow();
+    subdistrictId = sub.id;
+  }
+  const community = await ctx.db
+    .insertInto('communities')
+    .values({ subdistrict_id: subdistrictId, name: overrides.name ?? `测试社区${uniq()}`, code: `c${uniq()}`, address: null })
+    .returning(['id', 'name', 'subdistrict_id'])
+    .executeTakeFirstOrThrow();
+  return { id: community.id, name: community.name, subdistrictId };
+}
+
+let cachedHash: Promise<string> | undefined;
+export async function buildAccount(ctx: AppContext, opts: { role: Role; communityId?: number | null; subdistrictId?: number | null; username?: string }) {
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  const username = opts.username ?? `${opts.role}_${uniq()}`;
+  const row = await ctx.db
+    .insertInto('accounts')
+    .values({
+      username,
+      display_name: username,
+      password_hash: await cachedHash,
+      role: opts.role,
+      community_id: opts.communityId ?? null,
+      subdistrict_id: opts.subdistrictId ?? null,
+    })
+    .returning(['id', 'username'])
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+/** Logs in through the API and returns the Cookie header to send. */
+export async function loginAs(app: App, username: string, password = TEST_PASSWORD): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: username, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed for ${username}: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'linli_sid');
+  if (!cookie) throw new Error('no session cookie');
+  return `linli_sid=${cookie.value}`;
+}
+
+/** A community with an account of the given role, logged in. */
+export async function actorIn(env: TestEnv, role: Role, community?: { id: number; subdistrictId: number }) {
+  const c = community ?? (await buildCommunity(env.ctx));
+  const account = await buildAccount(env.ctx, {
+    role,
+    communityId: role === 'subdistrict_admin' || role === 'system_admin' ? null : c.id,
+    subdistrictId: role === 'subdistrict_admin' ? c.subdistrictId : null,
+  });
+  return { community: c, account, cookie: await loginAs(env.app, account.username) };
+}

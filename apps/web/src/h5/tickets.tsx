@@ -1,0 +1,166 @@
+import { useEffect, useState } from 'react';
+import { ratingLabels, ticketStatusLabels, type Rating, type TicketStatus } from '@linli/contracts/labels';
+import { ApiError, api, get, post } from '../lib/api.js';
+import { registerMessages, useT } from '../lib/i18n.js';
+
+registerMessages(
+  {
+    'r.title': '我要反映', 'r.category': '问题类别', 'r.compound': '小区', 'r.address': '具体位置（楼栋、单元或地址）', 'r.description': '请描述问题',
+    'r.photos': '照片（最多 5 张，可不传）', 'r.name': '称呼（可不填）', 'r.phone': '手机号（方便社区联系您）', 'r.submit': '提交', 'r.choose': '请选择', 'r.done': '已收到您的反映',
+    'r.code': '您的查询码', 'r.keep': '请记下查询码，随时可查看办理进度', 'r.follow': '查看进度', 'r.noCommunity': '请扫描小区张贴的二维码进入',
+    't.title': '办理进度', 't.result': '办理结果', 't.rate': '您对办理结果满意吗？', 't.comment': '还有什么想说的（可不填）', 't.thanks': '感谢您的评价',
+    't.lookup': '输入查询码查看进度', 't.go': '查询', 't.notFound': '没有找到这个查询码',
+    'e.created': '已登记', 'e.accept': '社区已受理', 'e.reject': '不予受理', 'e.answer_on_spot': '已答复', 'e.start': '正在办理', 'e.escalate': '已转交职能部门',
+    'e.respond': '部门已回复', 'e.photos_added': '补充了照片', 'e.resolve': '已办结', 'e.rate': '已评价', 'e.reopen': '重新办理', 'e.close': '已结案',
+  },
+  {
+    'r.title': 'Report a problem', 'r.category': 'Category', 'r.compound': 'Compound', 'r.address': 'Where exactly (building, unit or address)',
+    'r.description': 'What is the problem?', 'r.photos': 'Photos (up to 5, optional)', 'r.name': 'Your name (optional)', 'r.phone': 'Mobile number (so we can reach you)', 'r.submit': 'Send',
+    'r.choose': 'Choose', 'r.done': 'We have your report', 'r.code': 'Your tracking code', 'r.keep': 'Keep this code to follow your report',
+    'r.follow': 'Follow it', 'r.noCommunity': 'Please scan the QR code posted in your compound',
+    't.title': 'Progress', 't.result': 'Result', 't.rate': 'Are you satisfied with the result?', 't.comment': 'Anything to add (optional)',
+    't.thanks': 'Thank you for your rating', 't.lookup': 'Enter your tracking code', 't.go': 'Look up', 't.notFound': 'No report has this code',
+    'e.created': 'Registered', 'e.accept': 'Accepted', 'e.reject': 'Rejected', 'e.answer_on_spot': 'Answered', 'e.start': 'Being handled',
+    'e.escalate': 'Passed to a department', 'e.respond': 'Department replied', 'e.photos_added': 'Photos added', 'e.resolve': 'Resolved', 'e.rate': 'Rated', 'e.reopen': 'Reopened', 'e.close': 'Closed',
+  },
+);
+
+interface Form { name: string; categories: Array<{ id: number; nameZh: string; nameEn: string }>; compounds: Array<{ id: number; name: string }> }
+interface View {
+  code: string; status: TicketStatus; categoryName: string; description: string; createdAt: string; resultText: string | null; canRate: boolean;
+  rating: Rating | null; photoIds: number[]; events: Array<{ action: string; toStatus: string | null; note: string | null; createdAt: string }>;
+}
+
+export function ReportPage({ communityCode, navigate }: { communityCode: string | null; navigate(path: string): void }) {
+  const { t, locale } = useT();
+  const [form, setForm] = useState<Form | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (communityCode) get<Form>(`/api/public/communities/${encodeURIComponent(communityCode)}`).then(setForm, (e) => setError(String(e.message)));
+  }, [communityCode]);
+  if (!communityCode) return <section className="card"><p>{t('r.noCommunity')}</p></section>;
+  const submit = async (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    setBusy(true);
+    setError('');
+    try {
+      const res = await post<{ code: string }>('/api/public/tickets', {
+        communityCode,
+        categoryId: Number(f.get('categoryId')) || undefined,
+        compoundId: Number(f.get('compoundId')) || null,
+        addressText: String(f.get('addressText') || '') || null,
+        description: String(f.get('description') || ''),
+        contactName: String(f.get('contactName') || '') || null,
+        contactPhone: String(f.get('contactPhone') || ''),
+      });
+      const photos = (f.getAll('photos') as File[]).filter((p) => p.size > 0);
+      if (photos.length) {
+        const body = new FormData();
+        for (const p of photos.slice(0, 5)) body.append('photos', p);
+        await api(`/api/public/tickets/${res.code}/photos`, { method: 'POST', body });
+      }
+      navigate(`/h5/track/${res.code}?new=1`);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="card" onSubmit={submit} data-testid="h5-report">
+      <h2>{t('r.title')}{form ? ` · ${form.name}` : ''}</h2>
+      <label>{t('r.category')}
+        <select name="categoryId" required defaultValue="">
+          <option value="" disabled>{t('r.choose')}</option>
+          {form?.categories.map((c) => <option key={c.id} value={c.id}>{locale === 'en' ? c.nameEn : c.nameZh}</option>)}
+        </select>
+      </label>
+      <label>{t('r.compound')}
+        <select name="compoundId" defaultValue="">
+          <option value="">{t('r.choose')}</option>
+          {form?.compounds.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+        </select>
+      </label>
+      <label>{t('r.address')}<input name="addressText" maxLength={200} /></label>
+      <label>{t('r.description')}<textarea name="description" rows={4} required minLength={5} maxLength={2000} /></label>
+      <label>{t('r.photos')}<input name="photos" type="file" accept="image/jpeg,image/png" multiple data-testid="h5-photos" /></label>
+      <label>{t('r.name')}<input name="contactName" maxLength={40} /></label>
+      <label>{t('r.phone')}<input name="contactPhone" type="tel" inputMode="numeric" required pattern="1[3-9][0-9]{9}" /></label>
+      {error && <p className="error" role="alert">{error}</p>}
+      <button type="submit" disabled={busy}>{t('r.submit')}</button>
+    </form>
+  );
+}
+
+export function TrackPage({ code, isNew }: { code: string; isNew: boolean }) {
+  const { t, locale } = useT();
+  const [view, setView] = useState<View | null>(null);
+  const [error, setError] = useState('');
+  const [thanks, setThanks] = useState(false);
+  useEffect(() => {
+    get<View>(`/api/public/tickets/${encodeURIComponent(code)}`).then(setView, (e) => setError(e instanceof ApiError && e.status === 404 ? t('t.notFound') : String(e.message)));
+  }, [code, t]);
+  const rate = async (rating: Rating, comment: string) => {
+    try {
+      setView(await post<View>(`/api/public/tickets/${encodeURIComponent(code)}/rate`, { rating, comment: comment || null }));
+      setThanks(true);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  const time = (s: string) => new Date(s).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  if (error) return <section className="card"><p className="error">{error}</p></section>;
+  if (!view) return null;
+  return (
+    <section className="card" data-testid="h5-track">
+      {isNew && (
+        <div className="notice">
+          <b>{t('r.done')}</b>
+          <p>{t('r.code')}：<span className="code" data-testid="tracking-code">{view.code}</span></p>
+          <p className="muted">{t('r.keep')}</p>
+        </div>
+      )}
+      <h2>{t('t.title')} · <span data-testid="track-status">{ticketStatusLabels[locale][view.status]}</span></h2>
+      <p>{view.categoryName}：{view.description}</p>
+      {view.photoIds.length > 0 && (
+        <div className="photos">{view.photoIds.map((id) => <img key={id} src={`/api/public/tickets/${encodeURIComponent(code)}/photos/${id}`} alt="" loading="lazy" />)}</div>
+      )}
+      {view.resultText && <p><b>{t('t.result')}：</b>{view.resultText}</p>}
+      <ol className="timeline">
+        {view.events.map((e, i) => (
+          <li key={i}><span className="muted">{time(e.createdAt)}</span> {t(`e.${e.action}`)}{e.note && e.action !== 'photos_added' ? `：${e.note}` : ''}</li>
+        ))}
+      </ol>
+      {view.canRate && !thanks && <RateBox onRate={rate} />}
+      {thanks && <p data-testid="rate-thanks">{t('t.thanks')}</p>}
+    </section>
+  );
+}
+
+function RateBox({ onRate }: { onRate(r: Rating, comment: string): void }) {
+  const { t, locale } = useT();
+  const [comment, setComment] = useState('');
+  return (
+    <div className="rate" data-testid="h5-rate">
+      <p><b>{t('t.rate')}</b></p>
+      <label>{t('t.comment')}<input value={comment} onChange={(e) => setComment(e.target.value)} maxLength={500} /></label>
+      {(['satisfied', 'basically_satisfied', 'dissatisfied'] as const).map((r) => (
+        <button key={r} type="button" className={r === 'dissatisfied' ? 'secondary' : ''} onClick={() => onRate(r, comment)} data-testid={`rate-${r}`}>
+          {ratingLabels[locale][r]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function LookupBox({ navigate }: { navigate(path: string): void }) {
+  const { t } = useT();
+  return (
+    <form className="card" onSubmit={(e) => { e.preventDefault(); const code = new FormData(e.currentTarget).get('code'); if (code) navigate(`/h5/track/${String(code).trim().toUpperCase()}`); }}>
+      <label>{t('t.lookup')}<input name="code" autoCapitalize="characters" /></label>
+      <button type="submit">{t('t.go')}</button>
+    </form>
+  );
+}

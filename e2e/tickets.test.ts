@@ -1,0 +1,128 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from './demo-accounts.js';
+import { pngWithText } from '../apps/api/src/platform/files/test-images.js';
+import { requireBrowserOrExplain, screenshotDir } from './support/browser.js';
+import { useServerAndBrowser } from './support/journey.js';
+
+const run = requireBrowserOrExplain();
+
+describe.runIf(run)('tickets: the closed loop in the browser', () => {
+  const env = useServerAndBrowser();
+
+  async function consoleAs(username: string): Promise<Page> {
+    // A browser far from Beijing (UTC-10): its "today" differs from Beijing's 18 hours a day, so periods must be Beijing days.
+    const ctx = await env.browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Pacific/Honolulu' });
+    const page = await ctx.newPage();
+    await page.goto(env.url + '/tickets');
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('tickets-table').waitFor();
+    return page;
+  }
+  async function actInDrawer(page: Page, code: string, action: string, fill?: (p: Page) => Promise<void>) {
+    await page.getByTestId('tickets-table').getByText(code).click();
+    await page.getByTestId(`action-${action}`).click();
+    if (fill) await fill(page);
+    await page.getByTestId('action-modal').getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByTestId('action-modal').waitFor({ state: 'hidden' });
+    await page.locator('.ant-drawer-close').click();
+  }
+
+  it('a resident reports on the phone, staff assign, the grid worker resolves, the resident rates dissatisfied, then satisfied', async () => {
+    const phoneCtx = await env.browser.newContext({ viewport: { width: 390, height: 800 }, isMobile: true, locale: 'zh-CN' });
+    const phone = await phoneCtx.newPage();
+    await phone.goto(`${env.url}/h5?c=LZ-QLH-DHL-JGC`);
+    await phone.getByTestId('h5-report-link').click();
+    const form = phone.getByTestId('h5-report');
+    await form.locator('select[name=categoryId] option', { hasText: '水电气暖' }).waitFor({ state: 'attached' });
+    await form.locator('select[name=categoryId]').selectOption({ label: '水电气暖' });
+    await form.locator('select[name=compoundId]').selectOption({ label: '金海花园' });
+    await form.locator('input[name=addressText]').fill('2号楼1单元');
+    await form.locator('textarea[name=description]').fill('楼道的灯和水泵都停了一整天');
+    await form.locator('input[name=contactPhone]').fill('13893100088');
+    await form.getByTestId('h5-photos').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: pngWithText() });
+    await form.getByRole('button', { name: '提交' }).click();
+    const code = (await phone.getByTestId('tracking-code').textContent())!.trim();
+    expect(code).toMatch(/^LL[A-Z2-9]{10}$/);
+    await expect.poll(() => phone.locator('.photos img').count()).toBe(1);
+    await phone.screenshot({ path: path.join(screenshotDir, 'h5-submitted.png') });
+
+    const staff = await consoleAs('jgc_shegong');
+    await actInDrawer(staff, code, 'accept');
+    await actInDrawer(staff, code, 'assign', async (p) => {
+      await p.getByTestId('assignee-select').click();
+      await p.locator('.ant-select-item-option', { hasText: '孙网格' }).click();
+    });
+
+    const grid = await consoleAs('jgc_wangge');
+    await grid.getByTestId('my-tasks').click();
+    await actInDrawer(grid, code, 'start');
+    await actInDrawer(grid, code, 'resolve', (p) => p.getByTestId('action-note').fill('更换了水泵保险，已恢复供水'));
+
+    await phone.reload();
+    expect(await phone.getByTestId('track-status').textContent()).toBe('已办结');
+    await phone.getByTestId('rate-dissatisfied').click();
+    await expect.poll(() => phone.getByTestId('track-status').textContent()).toBe('已派单');
+
+    await grid.reload();
+    await grid.getByTestId('tickets-table').waitFor();
+    await actInDrawer(grid, code, 'start');
+    await actInDrawer(grid, code, 'resolve', (p) => p.getByTestId('action-note').fill('电工重新接线，灯和水泵正常'));
+    await phone.reload();
+    await phone.getByTestId('rate-satisfied').click();
+    await expect.poll(() => phone.getByTestId('track-status').textContent()).toBe('已结案');
+    await phone.screenshot({ path: path.join(screenshotDir, 'h5-closed.png') });
+
+    await staff.reload();
+    await staff.getByTestId('tickets-table').getByText(code).click();
+    const timeline = await staff.getByTestId('ticket-timeline').textContent();
+    for (const step of ['登记', '受理', '派单', '开始办理', '办结', '回访评价']) expect(timeline).toContain(step);
+    await staff.screenshot({ path: path.join(screenshotDir, 'console-ticket.png') });
+
+    // The dashboard counts it: answered in time, resolved as confirmed, and (last rating) satisfied.
+    await staff.goto(env.url + '/dashboard');
+    await expect.poll(() => staff.getByTestId('rate-satisfaction').textContent()).toBe('100.0%');
+    expect(await staff.getByTestId('rate-resolution').textContent()).toBe('100.0%');
+    expect(await staff.getByTestId('rate-response').textContent()).toBe('100.0%');
+    await staff.screenshot({ path: path.join(screenshotDir, 'console-dashboard.png') });
+
+    // The ledger lists it and exports it.
+    await staff.goto(env.url + '/ledger');
+    await staff.getByTestId('ledger-page').getByText(code).waitFor();
+    await staff.getByTestId('ledger-export').click();
+    await staff.getByTestId('ledger-download').waitFor();
+    const download = await staff.request.get(env.url + (await staff.getByTestId('ledger-download').getAttribute('href'))!);
+    expect(download.headers()['content-type']).toContain('spreadsheetml');
+    expect((await download.body()).length).toBeGreaterThan(3000);
+  });
+
+  it('meeting mode registers three leads in a row, one answered on the spot', async () => {
+    const page = await consoleAs('jgc_shuji');
+    await page.getByTestId('meeting-mode').click();
+    const modal = page.getByTestId('intake-modal');
+    await modal.getByTestId('meeting-title').fill('金海花园喝茶议事会');
+    const lead = async (title: string, answer?: string) => {
+      await modal.getByTestId('intake-category').click();
+      await page.locator('.ant-select-item-option', { hasText: '一般诉求' }).click();
+      await modal.getByTestId('intake-title').fill(title);
+      await modal.getByTestId('intake-description').fill(`${title}，居民在议事会上提出`);
+      if (answer) await modal.getByTestId('intake-answer').fill(answer);
+      await modal.getByRole('button', { name: '登记并继续下一条' }).click();
+    };
+    await lead('商户煤气罐放在楼道', '社区当场联系商户，今天移走');
+    await expect.poll(() => modal.getByTestId('meeting-count').textContent()).toContain('1');
+    await lead('健身器材损坏');
+    await expect.poll(() => modal.getByTestId('meeting-count').textContent()).toContain('2');
+    await lead('楼前树枝遮挡采光');
+    await expect.poll(() => modal.getByTestId('meeting-count').textContent()).toContain('3');
+    const res = await page.request.get(`${env.url}/api/tickets?channel=meeting&pageSize=50`);
+    const items = ((await res.json()) as { items: Array<{ title: string; status: string; meetingTitle: string }> }).items;
+    expect(items.map((t) => [t.title, t.status]).sort()).toEqual(
+      [['商户煤气罐放在楼道', 'resolved'], ['健身器材损坏', 'submitted'], ['楼前树枝遮挡采光', 'submitted']].sort(),
+    );
+    expect(items.every((t) => t.meetingTitle === '金海花园喝茶议事会')).toBe(true);
+  });
+});

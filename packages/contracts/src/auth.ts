@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { roleSchema } from './access.js';
+
+export const loginSchema = z.object({
+  login: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(128),
+});
+export type LoginInput = z.infer<typeof loginSchema>;
+
+export const meSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  communityId: z.number().nullable(),
+  communityName: z.string().nullable(),
+  subdistrictId: z.number().nullable(),
+  subdistrictName: z.string().nullable(),
+  locale: z.enum(['zh-CN', 'en']),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: z.string().min(8).max(128),
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgresql']),
+  version: z.string(),
+});

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { idSchema } from './common.js';
+
+/**
+ * The 三率, over tickets raised in the period (merged tickets are left out, their reporters live on in the survivor):
+ * - response rate: tickets accepted or first answered by their response deadline, over tickets whose response deadline has
+ *   passed or that were answered (so a fresh ticket still inside its window counts for neither side);
+ * - resolution rate: tickets whose resolution was confirmed at follow-up (closed after a rating or a follow-up that was not
+ *   "dissatisfied"), over tickets raised, less those rejected;
+ * - satisfaction rate: satisfied + basically satisfied, over tickets rated. Unrated tickets (closed by timeout) never count.
+ */
+export const rateSchema = z.object({ numerator: z.number(), denominator: z.number(), rate: z.number().nullable() });
+export const dashboardQuerySchema = z.object({
+  communityId: idSchema.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export const countRowSchema = z.object({ key: z.string(), label: z.string(), count: z.number() });
+export const communityDashboardSchema = z.object({
+  from: z.string(), to: z.string(), total: z.number(),
+  responseRate: rateSchema, resolutionRate: rateSchema, satisfactionRate: rateSchema,
+  byStatus: z.array(countRowSchema), byCategory: z.array(countRowSchema), byChannel: z.array(countRowSchema), byCompound: z.array(countRowSchema),
+  weekly: z.array(z.object({ week: z.string(), created: z.number(), resolved: z.number() })),
+  overdue: z.array(z.object({ id: z.number(), code: z.string(), title: z.string(), status: z.string(), dueAt: z.string() })),
+});
+export type CommunityDashboard = z.infer<typeof communityDashboardSchema>;
+export const subdistrictDashboardSchema = z.object({
+  from: z.string(), to: z.string(),
+  communities: z.array(z.object({
+    communityId: z.number(), name: z.string(), total: z.number(), overdue: z.number(),
+    responseRate: rateSchema, resolutionRate: rateSchema, satisfactionRate: rateSchema,
+  })),
+});
+export type SubdistrictDashboard = z.infer<typeof subdistrictDashboardSchema>;
+export const rateDefinitions = {
+  'zh-CN': {
+    response: '响应率：在响应时限内受理或首次答复的诉求 ÷ 已到响应时限或已答复的诉求',
+    resolution: '解决率：回访确认已解决（评价或回访结案且非不满意）的诉求 ÷ 受理范围内的诉求（不含不予受理、已合并）',
+    satisfaction: '满意率：（满意 + 基本满意）÷ 已评价的诉求；超时未评价的不计为满意',
+  },
+  en: {
+    response: 'Response rate: tickets accepted or first answered within the response deadline ÷ tickets answered or past that deadline',
+    resolution: 'Resolution rate: tickets confirmed resolved at follow-up (rated or closed at follow-up, not dissatisfied) ÷ tickets raised, less rejected and merged',
+    satisfaction: 'Satisfaction rate: (satisfied + basically satisfied) ÷ rated tickets; unrated tickets never count as satisfied',
+  },
+} as const;

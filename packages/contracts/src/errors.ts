@@ -1,0 +1,62 @@
+/** The closed list of error codes the API can answer with. Each has an HTTP status in `errorStatus`. */
+export const errorCodes = [
+  /** The record does not exist, or belongs to another community. */
+  'NOT_FOUND',
+  /** The actor is known but may not do this. */
+  'FORBIDDEN',
+  /** No valid session. */
+  'UNAUTHENTICATED',
+  /** Input failed validation; `details.fields` names each bad field. */
+  'VALIDATION_FAILED',
+  /** A unique value is already taken (username, ID card number…). */
+  'CONFLICT',
+  /** The record is in a state where this action is not allowed. */
+  'INVALID_STATE',
+  /** Too many attempts; try again later. */
+  'RATE_LIMITED',
+  /** Username/phone and password do not match. */
+  'INVALID_CREDENTIALS',
+  /** The uploaded file could not be read as the expected spreadsheet. */
+  'BAD_SPREADSHEET',
+  /** The uploaded file is too large. */
+  'PAYLOAD_TOO_LARGE',
+  /** The ticket is closed and cannot change any more. */
+  'TICKET_ALREADY_CLOSED',
+  /** Something unexpected failed; the response carries a request id. */
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const errorStatus: Record<ErrorCode, number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  UNAUTHENTICATED: 401,
+  VALIDATION_FAILED: 400,
+  CONFLICT: 409,
+  INVALID_STATE: 409,
+  RATE_LIMITED: 429,
+  INVALID_CREDENTIALS: 401,
+  BAD_SPREADSHEET: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  TICKET_ALREADY_CLOSED: 409,
+  INTERNAL: 500,
+};
+
+/** One bad field: `field` is a dotted path, `rule` a validation rule from `fieldRules`. */
+export interface FieldIssue {
+  field: string;
+  rule: string;
+  params?: Record<string, string | number>;
+  /** The issue in the request's language, for clients that do not translate themselves. */
+  message?: string;
+}
+
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    requestId?: string;
+    details?: { fields?: FieldIssue[]; [key: string]: unknown };
+  };
+}

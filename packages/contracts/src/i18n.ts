@@ -1,0 +1,133 @@
+import type { ErrorCode } from './errors.js';
+
+export const locales = ['zh-CN', 'en'] as const;
+export type Locale = (typeof locales)[number];
+
+/** User-facing text for error codes, shared by the API (spreadsheet reports) and the web app. */
+export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
+  'zh-CN': {
+    NOT_FOUND: '记录不存在',
+    FORBIDDEN: '您没有权限执行此操作',
+    UNAUTHENTICATED: '请先登录',
+    VALIDATION_FAILED: '填写的内容有误，请检查',
+    CONFLICT: '该记录已存在',
+    INVALID_STATE: '当前状态下不能执行此操作',
+    RATE_LIMITED: '尝试次数过多，请稍后再试',
+    INVALID_CREDENTIALS: '账号或密码错误',
+    BAD_SPREADSHEET: '无法读取该表格，请使用下载的模板',
+    PAYLOAD_TOO_LARGE: '文件太大',
+    TICKET_ALREADY_CLOSED: '诉求已结案，不能再修改',
+    INTERNAL: '系统出错了，请稍后再试',
+  },
+  en: {
+    NOT_FOUND: 'Record not found',
+    FORBIDDEN: 'You are not allowed to do this',
+    UNAUTHENTICATED: 'Please log in',
+    VALIDATION_FAILED: 'Some fields need attention',
+    CONFLICT: 'This record already exists',
+    INVALID_STATE: 'This cannot be done in the current state',
+    RATE_LIMITED: 'Too many attempts, please try again later',
+    INVALID_CREDENTIALS: 'Wrong account or password',
+    BAD_SPREADSHEET: 'The spreadsheet could not be read; please use the template',
+    PAYLOAD_TOO_LARGE: 'The file is too large',
+    TICKET_ALREADY_CLOSED: 'The ticket is closed and cannot change',
+    INTERNAL: 'Something went wrong, please try again later',
+  },
+};
+
+/** Names of fields as users see them. Keys are the API's camelCase field names. */
+export const fieldNames: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    name: '姓名', phone: '手机号', idCard: '身份证号', gender: '性别', birthDate: '出生日期',
+    hukouLocal: '本地户籍', tags: '标签', householdId: '户', compound: '小区', building: '楼栋',
+    unit: '单元', room: '房号', username: '用户名', password: '密码', newPassword: '新密码',
+    currentPassword: '当前密码', login: '账号', role: '角色', communityId: '社区', code: '编码',
+    address: '地址', kind: '类型', status: '状态', workUnit: '工作单位', residentId: '居民',
+    contactName: '联系人', contactPhone: '联系电话', openingHours: '开放时间', description: '说明',
+    floors: '层数', roomNo: '房号', relation: '与户主关系', notes: '备注', gridId: '网格',
+    compoundId: '小区', buildingId: '楼栋', unitId: '单元', file: '文件', photos: '照片', teamId: '队伍',
+    displayName: '显示名称', leader: '负责人', reason: '原因',
+    joinedOn: '入党/加入日期', isLeader: '是否负责人', isActive: '是否启用', subdistrictId: '街道', memberId: '成员',
+  },
+  en: {
+    name: 'Name', phone: 'Phone', idCard: 'ID card number', gender: 'Gender', birthDate: 'Date of birth',
+    hukouLocal: 'Local hukou', tags: 'Tags', householdId: 'Household', compound: 'Compound', building: 'Building',
+    unit: 'Unit', room: 'Room', username: 'Username', password: 'Password', newPassword: 'New password',
+    currentPassword: 'Current password', login: 'Account', role: 'Role', communityId: 'Community', code: 'Code',
+    address: 'Address', kind: 'Kind', status: 'Status', workUnit: 'Work unit', residentId: 'Resident',
+    contactName: 'Contact', contactPhone: 'Contact phone', openingHours: 'Opening hours', description: 'Description',
+    floors: 'Floors', roomNo: 'Room', relation: 'Relation to head', notes: 'Notes', gridId: 'Grid',
+    compoundId: 'Compound', buildingId: 'Building', unitId: 'Unit', file: 'File', photos: 'photos', teamId: 'Team',
+    displayName: 'Display name', leader: 'Leader', reason: 'Reason',
+    joinedOn: 'Joined on', isLeader: 'Leader', isActive: 'Active', subdistrictId: 'Subdistrict', memberId: 'Member',
+  },
+};
+
+/** Validation rules; `{field}` and params are filled in by `formatFieldIssue`. */
+export const fieldRules: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    required: '{field}不能为空',
+    invalid: '{field}格式不正确',
+    too_short: '{field}至少需要 {min} 个字符',
+    too_long: '{field}不能超过 {max} 个字符',
+    too_small: '{field}不能小于 {min}',
+    too_big: '{field}不能大于 {max}',
+    invalid_phone: '{field}不是有效的手机号（11 位，以 1 开头）',
+    invalid_id_card: '{field}不是有效的身份证号',
+    invalid_option: '{field}不是可选的值',
+    unknown_compound: '找不到{field}“{value}”',
+    unknown_building: '找不到{field}“{value}”',
+    unknown_unit: '找不到{field}“{value}”',
+    duplicate_in_file: '{field}与第 {row} 行重复',
+    duplicate_existing: '{field}已登记在其他居民名下',
+    taken: '{field}已被使用',
+    wrong_password: '{field}不正确',
+    not_found: '找不到{field}',
+    invalid_image: '{field}只能是 JPG 或 PNG 图片',
+    too_many_files: '{field}最多 {max} 个',
+    file_too_large: '{field}不能超过 {max} MB',
+    invalid_username: '{field}只能包含字母、数字、下划线、点和连字符',
+    already_member: '该居民已在{field}中',
+  },
+  en: {
+    required: '{field} is required',
+    invalid: '{field} is not valid',
+    too_short: '{field} needs at least {min} characters',
+    too_long: '{field} must be at most {max} characters',
+    too_small: '{field} must be at least {min}',
+    too_big: '{field} must be at most {max}',
+    invalid_phone: '{field} is not a valid mobile number (11 digits starting with 1)',
+    invalid_id_card: '{field} is not a valid ID card number',
+    invalid_option: '{field} is not one of the allowed values',
+    unknown_compound: '{field} "{value}" does not exist',
+    unknown_building: '{field} "{value}" does not exist',
+    unknown_unit: '{field} "{value}" does not exist',
+    duplicate_in_file: '{field} repeats row {row}',
+    duplicate_existing: '{field} is already registered to another resident',
+    taken: '{field} is already taken',
+    wrong_password: '{field} is not correct',
+    not_found: '{field} was not found',
+    invalid_image: '{field} must be a JPG or PNG picture',
+    too_many_files: 'At most {max} {field}',
+    file_too_large: '{field} must be at most {max} MB',
+    invalid_username: '{field} may contain only letters, digits, underscore, dot and hyphen',
+    already_member: 'This resident is already in the {field}',
+  },
+};
+
+export function formatFieldIssue(
+  locale: Locale,
+  issue: { field: string; rule: string; params?: Record<string, string | number> },
+): string {
+  const leaf = issue.field.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? issue.field;
+  const fieldLabel = fieldNames[locale][leaf] ?? leaf;
+  const template = fieldRules[locale][issue.rule] ?? fieldRules[locale].invalid!;
+  return template.replace(/\{(\w+)\}/g, (_, key: string) =>
+    key === 'field' ? fieldLabel : String(issue.params?.[key] ?? ''),
+  );
+}
+
+export function pickLocale(acceptLanguage: string | undefined | null): Locale {
+  if (!acceptLanguage) return 'zh-CN';
+  return /^\s*en\b/i.test(acceptLanguage) ? 'en' : 'zh-CN';
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { idSchema, pageQuerySchema, phoneSchema } from './common.js';
+import { channels, ratings, ticketActions, ticketStatuses } from './ticket-labels.js';
+
+export * from './ticket-labels.js';
+export const channelSchema = z.enum(channels);
+
+
+/**
+ * Default categories, after the 12345 practice: emergencies answered within 2 hours and resolved within 24;
+ * water, power, gas and heating answered within 2 hours and resolved within 24; general matters answered within
+ * 24 hours and resolved within 7 days; complex matters answered within 24 hours and resolved within 15 days.
+ */
+export const defaultCategories = [
+  { code: 'emergency', nameZh: '紧急求助', nameEn: 'Emergency', responseHours: 2, resolutionHours: 24, workingHoursOnly: false },
+  { code: 'utilities', nameZh: '水电气暖', nameEn: 'Water, power, gas, heating', responseHours: 2, resolutionHours: 24, workingHoursOnly: false },
+  { code: 'environment', nameZh: '环境卫生', nameEn: 'Environment and sanitation', responseHours: 24, resolutionHours: 7 * 24, workingHoursOnly: false },
+  { code: 'safety', nameZh: '安全隐患', nameEn: 'Safety hazard', responseHours: 2, resolutionHours: 3 * 24, workingHoursOnly: false },
+  { code: 'property', nameZh: '物业服务', nameEn: 'Property services', responseHours: 24, resolutionHours: 7 * 24, workingHoursOnly: false },
+  { code: 'neighbour', nameZh: '邻里纠纷', nameEn: 'Neighbour dispute', responseHours: 24, resolutionHours: 7 * 24, workingHoursOnly: true },
+  { code: 'general', nameZh: '一般诉求', nameEn: 'General', responseHours: 24, resolutionHours: 7 * 24, workingHoursOnly: false },
+  { code: 'complex', nameZh: '复杂诉求', nameEn: 'Complex', responseHours: 24, resolutionHours: 15 * 24, workingHoursOnly: false },
+] as const;
+
+export const ticketCategorySchema = z.object({
+  id: z.number(), code: z.string(), nameZh: z.string(), nameEn: z.string(), responseHours: z.number(), resolutionHours: z.number(),
+  workingHoursOnly: z.boolean(), isActive: z.boolean(),
+});
+export type TicketCategory = z.infer<typeof ticketCategorySchema>;
+
+export const assigneeKinds = ['account', 'team', 'partner'] as const;
+export const ticketEventSchema = z.object({
+  id: z.number(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string().nullable(), actorName: z.string().nullable(),
+  channel: z.string().nullable(), note: z.string().nullable(), isPublic: z.boolean(), createdAt: z.string(),
+});
+export const ticketSchema = z.object({
+  id: z.number(), communityId: z.number(), code: z.string(), channel: channelSchema, status: z.enum(ticketStatuses),
+  categoryId: z.number(), categoryName: z.string(), title: z.string(), description: z.string(),
+  compoundId: z.number().nullable(), compoundName: z.string().nullable(), buildingId: z.number().nullable(), buildingName: z.string().nullable(),
+  addressText: z.string().nullable(), reporterName: z.string().nullable(), reporterPhoneMasked: z.string().nullable(), isAnonymous: z.boolean(),
+  assigneeKind: z.enum(assigneeKinds).nullable(), assigneeId: z.number().nullable(), assigneeName: z.string().nullable(),
+  escalatedToPartnerId: z.number().nullable(), escalationDueAt: z.string().nullable(),
+  responseDueAt: z.string(), resolutionDueAt: z.string(), firstResponseAt: z.string().nullable(), resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(), closeReason: z.string().nullable(), mergedIntoId: z.number().nullable(), reopenCount: z.number(),
+  rating: z.enum(ratings).nullable(), ratingComment: z.string().nullable(), resultText: z.string().nullable(),
+  isOverdue: z.boolean(), meetingTitle: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
+});
+export type Ticket = z.infer<typeof ticketSchema>;
+export const ticketDetailSchema = ticketSchema.extend({ events: z.array(ticketEventSchema), reporterCount: z.number(), photoIds: z.array(z.number()) });
+export type TicketDetail = z.infer<typeof ticketDetailSchema>;
+
+export const ticketListQuerySchema = pageQuerySchema.extend({
+  communityId: idSchema.optional(), status: z.enum(ticketStatuses).optional(), categoryId: idSchema.optional(), channel: channelSchema.optional(),
+  compoundId: idSchema.optional(), mine: z.enum(['true', 'false']).optional(), overdue: z.enum(['true', 'false']).optional(),
+});
+
+const text = (max: number) => z.string().trim().max(max);
+/** Intake by staff, a grid worker or a building head, on behalf of a resident (or anonymous). */
+export const createTicketSchema = z.object({
+  communityId: idSchema.optional(),
+  channel: channelSchema,
+  categoryId: idSchema,
+  title: text(80).min(1),
+  description: text(2000).min(1),
+  compoundId: idSchema.nullable().optional(),
+  buildingId: idSchema.nullable().optional(),
+  addressText: text(200).nullable().optional(),
+  reporterResidentId: idSchema.nullable().optional(),
+  reporterName: text(40).nullable().optional(),
+  reporterPhone: phoneSchema.nullable().optional(),
+  isAnonymous: z.boolean().default(false),
+  meetingTitle: text(80).nullable().optional(),
+  /** Meeting mode: answered on the spot, with the answer. */
+  answerOnSpot: text(1000).nullable().optional(),
+});
+export type CreateTicketInput = z.infer<typeof createTicketSchema>;
+
+export const transitionSchema = z.object({
+  note: text(2000).nullable().optional(),
+  assigneeKind: z.enum(assigneeKinds).optional(),
+  assigneeId: idSchema.optional(),
+  partnerId: idSchema.optional(),
+  dueAt: z.iso.datetime({ offset: true }).optional(),
+  rating: z.enum(ratings).optional(),
+  mergeIntoId: idSchema.optional(),
+});
+export type TransitionInput = z.infer<typeof transitionSchema>;
+export const transitionParamsSchema = z.object({ id: idSchema, action: z.enum(ticketActions) });
+
+/** Residents online, without an account. */
+export const publicTicketSchema = z.object({
+  communityCode: text(40).min(1),
+  categoryId: idSchema,
+  compoundId: idSchema.nullable().optional(),
+  addressText: text(200).nullable().optional(),
+  description: text(2000).min(5),
+  contactName: text(40).nullable().optional(),
+  contactPhone: phoneSchema,
+});
+export const publicTicketViewSchema = z.object({
+  code: z.string(), status: z.enum(ticketStatuses), categoryName: z.string(), description: z.string(), createdAt: z.string(),
+  resultText: z.string().nullable(), canRate: z.boolean(), rating: z.enum(ratings).nullable(), photoIds: z.array(z.number()),
+  events: z.array(z.object({ action: z.string(), toStatus: z.string().nullable(), note: z.string().nullable(), createdAt: z.string() })),
+});
+export const publicRateSchema = z.object({ rating: z.enum(ratings), comment: text(500).nullable().optional() });
+
+export const duplicateQuerySchema = z.object({
+  communityId: idSchema.optional(),
+  text: z.string().trim().min(1).max(2000),
+  compoundId: idSchema.optional(),
+  buildingId: idSchema.optional(),
+  categoryId: idSchema.optional(),
+});
+export const duplicateListSchema = z.object({
+  items: z.array(z.object({
+    id: z.number(), code: z.string(), title: z.string(), status: z.enum(ticketStatuses), category: z.string(), compoundName: z.string().nullable(),
+    createdAt: z.string(), score: z.number(),
+  })),
+});
+
+export const createCategorySchema = z.object({
+  communityId: idSchema.optional(),
+  code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,30}$/).max(32),
+  nameZh: z.string().trim().min(1).max(30),
+  nameEn: z.string().trim().min(1).max(60),
+  responseHours: z.number().int().min(1).max(24 * 30),
+  resolutionHours: z.number().int().min(1).max(24 * 90),
+  workingHoursOnly: z.boolean().default(false),
+});
+export const updateCategorySchema = createCategorySchema.omit({ communityId: true, code: true }).partial().extend({ isActive: z.boolean().optional() });

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { idSchema } from './common.js';
+
+export const webhookFormats = ['json', 'wecom', 'dingtalk', 'feishu'] as const;
+export const webhookSchema = z.object({
+  id: z.number(), communityId: z.number(), name: z.string(), url: z.string(), format: z.enum(webhookFormats), hasSecret: z.boolean(), isActive: z.boolean(), createdAt: z.string(),
+});
+export type Webhook = z.infer<typeof webhookSchema>;
+export const createWebhookSchema = z.object({
+  communityId: idSchema.optional(),
+  name: z.string().trim().min(1).max(60),
+  url: z.url({ protocol: /^https?$/ }).max(500),
+  format: z.enum(webhookFormats),
+  secret: z.string().trim().max(200).nullable().optional(),
+});
+export const updateWebhookSchema = createWebhookSchema.omit({ communityId: true }).partial().extend({ isActive: z.boolean().optional() });
+export const webhookDeliverySchema = z.object({
+  id: z.number(), event: z.string(), status: z.enum(['pending', 'delivered', 'failed']), attempts: z.number(), nextAttemptAt: z.string(),
+  lastStatusCode: z.number().nullable(), lastError: z.string().nullable(), deliveredAt: z.string().nullable(), createdAt: z.string(),
+});

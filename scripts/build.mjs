@@ -1,0 +1,60 @@
+// Builds what `npm start` serves: the API bundle (esbuild) and the web app (Vite), skipping what is up to date.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const newest = (dir) => {
+  let t = 0;
+  if (!fs.existsSync(dir)) return t;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name === 'dist') continue;
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+};
+// The newest source time each output was built from; an edit made during a build is newer and rebuilds next time.
+const stamp = (file) => {
+  try {
+    return JSON.parse(fs.readFileSync(`${file}.stamp`, 'utf8')).src;
+  } catch {
+    return 0;
+  }
+};
+const writeStamp = (file, src) => fs.writeFileSync(`${file}.stamp`, JSON.stringify({ src }));
+const contracts = newest(path.join(root, 'packages/contracts/src'));
+const force = process.argv.includes('--force');
+
+const apiOut = path.join(root, 'apps/api/dist/main.js');
+const apiSrc = Math.max(newest(path.join(root, 'apps/api/src')), newest(path.join(root, 'apps/api/migrations')), contracts);
+if (force || !fs.existsSync(apiOut) || stamp(apiOut) < apiSrc) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'apps/api/package.json'), 'utf8'));
+  const external = Object.keys(pkg.dependencies).filter((d) => !d.startsWith('@linli/'));
+  await build({
+    entryPoints: [path.join(root, 'apps/api/src/main.ts')],
+    outfile: apiOut,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: true,
+    external,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  writeStamp(apiOut, apiSrc);
+  console.log('built apps/api/dist/main.js');
+}
+
+const webOut = path.join(root, 'apps/web/dist/index.html');
+const webSrc = Math.max(newest(path.join(root, 'apps/web')), contracts);
+if (fs.existsSync(path.join(root, 'apps/web/vite.config.ts')) && (force || !fs.existsSync(webOut) || stamp(webOut) < webSrc)) {
+  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: path.join(root, 'apps/web'),
+    stdio: 'inherit',
+  });
+  writeStamp(webOut, webSrc);
+  console.log('built apps/web/dist');
+}
