@@ -16,7 +16,8 @@ const channels = ['walk_in', 'meeting', 'door_visit', 'phone', 'online', 'hotlin
  */
 export async function generateTickets(ctx: AppContext, communityIds: number[], n: number, seed = 42): Promise<void> {
   let s = seed;
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  // 32-bit integer arithmetic: in doubles the product loses its low bits and the sequence falls into a short cycle.
+  const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff) / 2147483648);
   const cats = new Map<number, Awaited<ReturnType<typeof ensureCategories>>>();
   for (const id of communityIds) cats.set(id, await ensureCategories(ctx, id));
   const now = Date.now();
@@ -45,7 +46,7 @@ export async function generateTickets(ctx: AppContext, communityIds: number[], n
     }
     await ctx.db.insertInto('tickets').values(rows).execute();
   }
-  await sql`analyze tickets`.execute(ctx.db);
+  await sql`analyze tickets, ticket_daily_counts, ticket_deadlines`.execute(ctx.db);
 }
 
 const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]!;

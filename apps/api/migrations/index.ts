@@ -8,6 +8,10 @@ import * as ticketReminders from './20261123000500_ticket_reminders.js';
 import * as ticketAttachments from './20261123000600_ticket_attachments.js';
 import * as webhooks from './20261123000700_webhooks.js';
 import * as open311 from './20261123000800_open311.js';
+import * as dashboardRollup from './20261123000900_dashboard_rollup.js';
+import * as ticketSettings from './20261123001000_ticket_settings.js';
+import * as workCalendar from './20261123001100_work_calendar.js';
+import * as open311KeyPrefix from './20261123001200_open311_key_prefix.js';
 
 /** Every migration, in order. Listed by hand so the bundled server needs no folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +24,8 @@ export const migrations: Record<string, Migration> = {
   '20261123000600_ticket_attachments': ticketAttachments,
   '20261123000700_webhooks': webhooks,
   '20261123000800_open311': open311,
+  '20261123000900_dashboard_rollup': dashboardRollup,
+  '20261123001000_ticket_settings': ticketSettings,
+  '20261123001100_work_calendar': workCalendar,
+  '20261123001200_open311_key_prefix': open311KeyPrefix,
 };

@@ -40,6 +40,7 @@ export const permissions = {
   'webhooks.manage': ['system_admin', 'secretary'],
   'tickets.configure': ['system_admin', 'secretary'],
   'open311.manage': ['system_admin', 'secretary'],
+  'calendar.manage': ['system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -10,3 +10,4 @@ export * from './tickets.js';
 export * from './dashboard.js';
 export * from './ledger.js';
 export * from './webhooks.js';
+export * from './open311.js';

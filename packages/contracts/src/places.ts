@@ -18,8 +18,16 @@ export const communityListSchema = z.object({ items: z.array(communitySchema) })
 
 export const scopeQuerySchema = z.object({ communityId: idSchema.optional() });
 
-export const gridSchema = z.object({ id: z.number(), communityId: z.number(), name: z.string(), code: z.string().nullable() });
-export const createGridSchema = z.object({ communityId: idSchema.optional(), name: z.string().trim().min(1).max(40), code: z.string().trim().max(20).optional() });
+export const gridSchema = z.object({
+  id: z.number(), communityId: z.number(), name: z.string(), code: z.string().nullable(),
+  /** The grid worker who looks after it: tickets of its compounds go to them when a category says "grid worker". */
+  workerAccountId: z.number().nullable(), workerName: z.string().nullable(),
+});
+export const createGridSchema = z.object({
+  communityId: idSchema.optional(), name: z.string().trim().min(1).max(40), code: z.string().trim().max(20).optional(),
+  workerAccountId: idSchema.nullable().optional(),
+});
+export const updateGridSchema = createGridSchema.omit({ communityId: true }).partial();
 
 export const compoundSchema = z.object({
   id: z.number(),

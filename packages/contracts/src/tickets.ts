@@ -22,13 +22,16 @@ export const defaultCategories = [
   { code: 'complex', nameZh: '复杂诉求', nameEn: 'Complex', responseHours: 24, resolutionHours: 15 * 24, workingHoursOnly: false },
 ] as const;
 
+export const assigneeKinds = ['account', 'team', 'partner'] as const;
+/** Who a category's tickets go to by default; `grid_worker` is the grid worker of the ticket's compound. */
+export const defaultAssigneeKinds = [...assigneeKinds, 'grid_worker'] as const;
+
 export const ticketCategorySchema = z.object({
   id: z.number(), code: z.string(), nameZh: z.string(), nameEn: z.string(), responseHours: z.number(), resolutionHours: z.number(),
   workingHoursOnly: z.boolean(), isActive: z.boolean(),
+  defaultAssigneeKind: z.enum(defaultAssigneeKinds).nullable(), defaultAssigneeId: z.number().nullable(), defaultAssigneeName: z.string().nullable(),
 });
 export type TicketCategory = z.infer<typeof ticketCategorySchema>;
-
-export const assigneeKinds = ['account', 'team', 'partner'] as const;
 export const ticketEventSchema = z.object({
   id: z.number(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string().nullable(), actorName: z.string().nullable(),
   channel: z.string().nullable(), note: z.string().nullable(), isPublic: z.boolean(), createdAt: z.string(),
@@ -99,10 +102,12 @@ export const publicTicketSchema = z.object({
 });
 export const publicTicketViewSchema = z.object({
   code: z.string(), status: z.enum(ticketStatuses), categoryName: z.string(), description: z.string(), createdAt: z.string(),
-  resultText: z.string().nullable(), canRate: z.boolean(), rating: z.enum(ratings).nullable(), photoIds: z.array(z.number()),
+  resultText: z.string().nullable(), canRate: z.boolean(), canAddInfo: z.boolean(), rating: z.enum(ratings).nullable(), photoIds: z.array(z.number()),
   events: z.array(z.object({ action: z.string(), toStatus: z.string().nullable(), note: z.string().nullable(), createdAt: z.string() })),
 });
 export const publicRateSchema = z.object({ rating: z.enum(ratings), comment: text(500).nullable().optional() });
+/** A resident adds to their report while it is open: more detail, a new development. */
+export const publicInfoSchema = z.object({ text: text(1000).min(2) });
 
 export const duplicateQuerySchema = z.object({
   communityId: idSchema.optional(),
@@ -126,5 +131,28 @@ export const createCategorySchema = z.object({
   responseHours: z.number().int().min(1).max(24 * 30),
   resolutionHours: z.number().int().min(1).max(24 * 90),
   workingHoursOnly: z.boolean().default(false),
+  defaultAssigneeKind: z.enum(defaultAssigneeKinds).nullable().optional(),
+  /** Required for account, team and partner; none for grid_worker. */
+  defaultAssigneeId: idSchema.nullable().optional(),
 });
 export const updateCategorySchema = createCategorySchema.omit({ communityId: true, code: true }).partial().extend({ isActive: z.boolean().optional() });
+
+/** A community's follow-up rules. */
+export const ticketSettingsSchema = z.object({
+  communityId: z.number(),
+  /** How often "dissatisfied" sends a ticket back before it closes as dissatisfied. */
+  reopenLimit: z.number().int().min(0).max(5),
+  /** Days a resolved ticket waits for a rating before it closes as unrated. */
+  unratedCloseDays: z.number().int().min(1).max(30),
+  /** New tickets whose category has a default assignee are accepted and assigned at once. */
+  autoAssign: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export type TicketSettings = z.infer<typeof ticketSettingsSchema>;
+export const updateTicketSettingsSchema = ticketSettingsSchema.omit({ communityId: true, updatedAt: true }).partial().extend({ communityId: idSchema.optional() });
+
+/** One day of the national working calendar that differs from Monday–Friday: a holiday, or a worked weekend day (调休). */
+export const workCalendarDaySchema = z.object({ day: z.iso.date(), isWorkday: z.boolean(), name: z.string().trim().min(1).max(30) });
+export const workCalendarQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const workCalendarParamsSchema = z.object({ day: z.iso.date() });
+export const setWorkCalendarDaySchema = workCalendarDaySchema.omit({ day: true });

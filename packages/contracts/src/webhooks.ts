@@ -18,3 +18,4 @@ export const webhookDeliverySchema = z.object({
   id: z.number(), event: z.string(), status: z.enum(['pending', 'delivered', 'failed']), attempts: z.number(), nextAttemptAt: z.string(),
   lastStatusCode: z.number().nullable(), lastError: z.string().nullable(), deliveredAt: z.string().nullable(), createdAt: z.string(),
 });
+export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;

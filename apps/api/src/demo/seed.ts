@@ -7,6 +7,7 @@ import { sealResidentFields } from '../modules/places/index.js';
 import { demoAccounts, DEMO_PASSWORD } from './accounts.js';
 import { communities, type DemoCommunity } from './communities.js';
 import { issueClientKey } from '../modules/open311/index.js';
+import { ensureCategoriesIn } from '../modules/tickets/index.js';
 
 /** A small deterministic PRNG so every fresh install gets the same demo. */
 function prng(seed: number) {
@@ -69,6 +70,12 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
         .returning('id')
         .executeTakeFirstOrThrow();
       await writeAudit(trx, null, { communityId, action: 'demo.seeded', entityType: 'account', entityId: acc.id });
+      // A community's grid worker looks after its grids: environment and safety tickets go to them by default.
+      if (a.role === 'grid_worker' && communityId) {
+        await trx.updateTable('grids').set({ worker_account_id: acc.id }).where('community_id', '=', communityId).execute();
+        await ensureCategoriesIn(trx, communityId);
+        await trx.updateTable('ticket_categories').set({ default_assignee_kind: 'grid_worker' }).where('community_id', '=', communityId).where('code', 'in', ['environment', 'safety']).execute();
+      }
     }
   });
   // The demo Open311 client of 金港城, so the API can be tried at once (README).

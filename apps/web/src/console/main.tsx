@@ -21,6 +21,8 @@ import { LedgerPage } from './pages/ledger.js';
 import { PartyMembersPage, StationsPage, TeamsPage } from './pages/people.js';
 import { PartnersPage } from './pages/partners.js';
 import { AccountsPage } from './pages/accounts.js';
+import { IntegrationsPage } from './pages/integrations.js';
+import { TicketSettingsPage } from './pages/ticket-settings.js';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
@@ -38,11 +40,13 @@ const router = createBrowserRouter([
       { path: 'tickets', element: <TicketsPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'ledger', element: <LedgerPage /> },
+      { path: 'ticket-settings', element: <TicketSettingsPage /> },
       { path: 'party-members', element: <PartyMembersPage /> },
       { path: 'teams', element: <TeamsPage /> },
       { path: 'stations', element: <StationsPage /> },
       { path: 'partners', element: <PartnersPage /> },
       { path: 'accounts', element: <AccountsPage /> },
+      { path: 'integrations', element: <IntegrationsPage /> },
       { path: '*', element: <Navigate to="/overview" replace /> },
     ],
   },

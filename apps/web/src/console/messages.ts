@@ -4,7 +4,7 @@ registerMessages(
   {
     'app.name': '邻里 · 社区共治平台',
     'login.title': '登录邻里', 'login.login': '用户名或手机号', 'login.password': '密码', 'login.submit': '登录',
-    'nav.overview': '社区概览', 'nav.tickets': '诉求工单', 'nav.dashboard': '数据看板', 'nav.ledger': '诉求台账', 'nav.places': '小区与房屋', 'nav.residents': '居民', 'nav.import': '花名册导入',
+    'nav.overview': '社区概览', 'nav.tickets': '诉求工单', 'nav.dashboard': '数据看板', 'nav.ledger': '诉求台账', 'nav.ticketSettings': '办理规则', 'nav.places': '小区与房屋', 'nav.residents': '居民', 'nav.import': '花名册导入',
     'header.changePassword': '修改密码', 'header.logout': '退出登录', 'header.community': '当前社区',
     'password.current': '当前密码', 'password.new': '新密码', 'password.changed': '密码已修改',
     'common.create': '新建', 'common.edit': '编辑', 'common.save': '保存', 'common.cancel': '取消', 'common.search': '搜索',
@@ -34,7 +34,7 @@ registerMessages(
   {
     'app.name': 'Linli · Community co-governance',
     'login.title': 'Log in to Linli', 'login.login': 'Username or phone', 'login.password': 'Password', 'login.submit': 'Log in',
-    'nav.overview': 'Overview', 'nav.tickets': 'Tickets', 'nav.dashboard': 'Dashboard', 'nav.ledger': 'Ledger', 'nav.places': 'Compounds & homes', 'nav.residents': 'Residents', 'nav.import': 'Roster import',
+    'nav.overview': 'Overview', 'nav.tickets': 'Tickets', 'nav.dashboard': 'Dashboard', 'nav.ledger': 'Ledger', 'nav.ticketSettings': 'Ticket rules', 'nav.places': 'Compounds & homes', 'nav.residents': 'Residents', 'nav.import': 'Roster import',
     'header.changePassword': 'Change password', 'header.logout': 'Log out', 'header.community': 'Community',
     'password.current': 'Current password', 'password.new': 'New password', 'password.changed': 'Password changed',
     'common.create': 'New', 'common.edit': 'Edit', 'common.save': 'Save', 'common.cancel': 'Cancel', 'common.search': 'Search',

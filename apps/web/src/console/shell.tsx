@@ -3,6 +3,8 @@ import { App, Button, Card, Dropdown, Form, Input, Layout, Menu, Modal, Select, 
 import {
   HomeOutlined, TeamOutlined, UploadOutlined, ApartmentOutlined, UserOutlined, FlagOutlined, UsergroupAddOutlined, EnvironmentOutlined,
   ShopOutlined, IdcardOutlined, SolutionOutlined, BarChartOutlined, FileExcelOutlined,
+  ApiOutlined,
+  SettingOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -122,6 +124,7 @@ function ConsoleLayout() {
     roleCan(me.role, 'tickets.read') && { key: '/tickets', icon: <SolutionOutlined />, label: t('nav.tickets') },
     roleCan(me.role, 'tickets.readAll') && { key: '/ledger', icon: <FileExcelOutlined />, label: t('nav.ledger') },
     roleCan(me.role, 'dashboard.read') && { key: '/dashboard', icon: <BarChartOutlined />, label: t('nav.dashboard') },
+    roleCan(me.role, 'tickets.dispatch') && { key: '/ticket-settings', icon: <SettingOutlined />, label: t('nav.ticketSettings') },
     roleCan(me.role, 'places.read') && { key: '/places', icon: <ApartmentOutlined />, label: t('nav.places') },
     roleCan(me.role, 'residents.read') && { key: '/residents', icon: <TeamOutlined />, label: t('nav.residents') },
     roleCan(me.role, 'residents.import') && { key: '/import', icon: <UploadOutlined />, label: t('nav.import') },
@@ -130,6 +133,7 @@ function ConsoleLayout() {
     roleCan(me.role, 'people.read') && { key: '/stations', icon: <EnvironmentOutlined />, label: t('nav.stations') },
     roleCan(me.role, 'partners.read') && { key: '/partners', icon: <ShopOutlined />, label: t('nav.partners') },
     roleCan(me.role, 'accounts.read') && { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts') },
+    (roleCan(me.role, 'open311.manage') || roleCan(me.role, 'webhooks.manage')) && { key: '/integrations', icon: <ApiOutlined />, label: t('nav.integrations') },
   ].filter(Boolean) as { key: string; icon: ReactNode; label: string }[];
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -5,6 +5,7 @@ import { roleLabels } from '@linli/contracts/roles';
 import { ApiError, get, post } from '../lib/api.js';
 import { I18nProvider, registerMessages, useT } from '../lib/i18n.js';
 import './h5.css';
+import { HelperHome, TaskPage, TasksPage, VisitPage } from './helper.js';
 import { LookupBox, ReportPage, TrackPage } from './tickets.js';
 
 // The phone shell stays free of Ant Design and charts: residents open it on weak networks inside WeChat.
@@ -21,66 +22,67 @@ registerMessages(
   },
 );
 
-function Shell({ children }: { children: React.ReactNode }) {
+function Shell({ compact, children }: { compact?: boolean; children: React.ReactNode }) {
   const { t, locale, setLocale } = useT();
   return (
-    <main className="page">
+    <main className={compact ? 'page compact' : 'page'}>
       <header className="hero">
         <button className="lang" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>{t('h5.lang')}</button>
         <h1>{t('h5.title')}</h1>
-        <p>{t('h5.subtitle')}</p>
+        {!compact && <p>{t('h5.subtitle')}</p>}
       </header>
       <div className="stack">{children}</div>
     </main>
   );
 }
 
-function Home() {
-  const { t, locale } = useT();
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+function LoginCard({ onLogin }: { onLogin(me: Me): void }) {
+  const { t } = useT();
   const [error, setError] = useState('');
-  useEffect(() => {
-    get<Me>('/api/auth/me').then(setMe, () => setMe(null));
-  }, []);
   const login = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     setError('');
     try {
-      setMe(await post<Me>('/api/auth/login', { login: form.get('login'), password: form.get('password') }));
+      onLogin(await post<Me>('/api/auth/login', { login: form.get('login'), password: form.get('password') }));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     }
   };
   return (
-    <>
-      {me === undefined ? null : me ? (
-        <section className="card" data-testid="h5-me">
-          <h2>{t('h5.hello', { name: me.displayName })}</h2>
-          <dl>
-            <dt>{t('h5.role')}</dt>
-            <dd>{roleLabels[locale][me.role]}</dd>
-            <dt>{t('h5.community')}</dt>
-            <dd>{me.communityName ?? me.subdistrictName ?? '—'}</dd>
-          </dl>
-          <button className="secondary" onClick={() => void post('/api/auth/logout').then(() => setMe(null))}>{t('h5.logout')}</button>
-        </section>
-      ) : (
-        <form className="card" onSubmit={login} data-testid="h5-login">
-          <h2>{t('h5.helperLogin')}</h2>
-          <label>{t('h5.login')}<input name="login" autoComplete="username" required /></label>
-          <label>{t('h5.password')}<input name="password" type="password" autoComplete="current-password" required /></label>
-          {error && <p className="error" role="alert">{error}</p>}
-          <button type="submit">{t('h5.submit')}</button>
-        </form>
-      )}
-    </>
+    <form className="card" onSubmit={login} data-testid="h5-login">
+      <h2>{t('h5.helperLogin')}</h2>
+      <label>{t('h5.login')}<input name="login" autoComplete="username" required /></label>
+      <label>{t('h5.password')}<input name="password" type="password" autoComplete="current-password" required /></label>
+      {error && <p className="error" role="alert">{error}</p>}
+      <button type="submit">{t('h5.submit')}</button>
+    </form>
   );
 }
 
-/** A tiny path router: /h5, /h5/report?c=<community code>, /h5/track/<code>. No router library on the phone. */
+function MeCard({ me, onLogout }: { me: Me; onLogout(): void }) {
+  const { t, locale } = useT();
+  return (
+    <section className="card" data-testid="h5-me">
+      <h2>{t('h5.hello', { name: me.displayName })}</h2>
+      <dl>
+        <dt>{t('h5.role')}</dt>
+        <dd>{roleLabels[locale][me.role]}</dd>
+        <dt>{t('h5.community')}</dt>
+        <dd>{me.communityName ?? me.subdistrictName ?? '—'}</dd>
+      </dl>
+      <button className="secondary" onClick={() => void post('/api/auth/logout').then(onLogout)}>{t('h5.logout')}</button>
+    </section>
+  );
+}
+
+/**
+ * A tiny path router, no router library on the phone: /h5, /h5/report?c=<community code>, /h5/track/<code>, and for a
+ * logged-in helper /h5/tasks, /h5/tasks/<id> and /h5/visit (a login card first when the session is gone).
+ */
 function Router() {
   const [loc, setLoc] = useState(() => ({ path: location.pathname, search: location.search }));
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
   useEffect(() => {
     const onPop = () => setLoc({ path: location.pathname, search: location.search });
     window.addEventListener('popstate', onPop);
@@ -95,12 +97,38 @@ function Router() {
   const community = params.get('c') ?? localStorage.getItem('linli.h5.community');
   if (params.get('c')) localStorage.setItem('linli.h5.community', params.get('c')!);
   const track = /^\/h5\/track\/([A-Za-z0-9]+)/.exec(loc.path);
+  const isReport = loc.path.startsWith('/h5/report');
+  const task = /^\/h5\/tasks\/(\d+)/.exec(loc.path);
+  const helperPage = task ? 'task' : loc.path.startsWith('/h5/tasks') ? 'tasks' : loc.path.startsWith('/h5/visit') ? 'visit' : null;
+  const needsMe = !track && !isReport;
+  useEffect(() => {
+    if (needsMe && me === undefined) get<Me>('/api/auth/me').then(setMe, () => setMe(null));
+  }, [needsMe, me]);
+
+  if (track) return <Shell><TrackPage code={track[1]!} isNew={params.get('new') === '1'} /></Shell>;
+  if (isReport) return <Shell><ReportPage communityCode={community} navigate={navigate} /></Shell>;
+  if (helperPage) {
+    return (
+      <Shell compact>
+        {me === undefined ? null : !me ? (
+          <LoginCard onLogin={setMe} />
+        ) : helperPage === 'task' ? (
+          <TaskPage key={task![1]} id={Number(task![1])} me={me} navigate={navigate} />
+        ) : helperPage === 'tasks' ? (
+          <TasksPage navigate={navigate} />
+        ) : (
+          <VisitPage me={me} navigate={navigate} />
+        )}
+      </Shell>
+    );
+  }
   return (
     <Shell>
-      {track ? (
-        <TrackPage code={track[1]!} isNew={params.get('new') === '1'} />
-      ) : loc.path.startsWith('/h5/report') ? (
-        <ReportPage communityCode={community} navigate={navigate} />
+      {me ? (
+        <>
+          <HelperHome me={me} navigate={navigate} />
+          <MeCard me={me} onLogout={() => setMe(null)} />
+        </>
       ) : (
         <>
           {community && (
@@ -109,7 +137,7 @@ function Router() {
             </a>
           )}
           <LookupBox navigate={navigate} />
-          <Home />
+          {me === null && <LoginCard onLogin={setMe} />}
         </>
       )}
     </Shell>

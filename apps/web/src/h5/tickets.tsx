@@ -8,6 +8,7 @@ registerMessages(
     'r.title': '我要反映', 'r.category': '问题类别', 'r.compound': '小区', 'r.address': '具体位置（楼栋、单元或地址）', 'r.description': '请描述问题',
     'r.photos': '照片（最多 5 张，可不传）', 'r.name': '称呼（可不填）', 'r.phone': '手机号（方便社区联系您）', 'r.submit': '提交', 'r.choose': '请选择', 'r.done': '已收到您的反映',
     'r.code': '您的查询码', 'r.keep': '请记下查询码，随时可查看办理进度', 'r.follow': '查看进度', 'r.noCommunity': '请扫描小区张贴的二维码进入',
+    'i.title': '补充情况', 'i.text': '新的情况或补充说明', 'i.submit': '提交补充', 'i.done': '已收到，社区会看到您的补充', 'i.empty': '请写下补充的情况或选择照片', 'e.info_added': '居民补充了情况',
     't.title': '办理进度', 't.result': '办理结果', 't.rate': '您对办理结果满意吗？', 't.comment': '还有什么想说的（可不填）', 't.thanks': '感谢您的评价',
     't.lookup': '输入查询码查看进度', 't.go': '查询', 't.notFound': '没有找到这个查询码',
     'e.created': '已登记', 'e.accept': '社区已受理', 'e.reject': '不予受理', 'e.answer_on_spot': '已答复', 'e.start': '正在办理', 'e.escalate': '已转交职能部门',
@@ -18,6 +19,7 @@ registerMessages(
     'r.description': 'What is the problem?', 'r.photos': 'Photos (up to 5, optional)', 'r.name': 'Your name (optional)', 'r.phone': 'Mobile number (so we can reach you)', 'r.submit': 'Send',
     'r.choose': 'Choose', 'r.done': 'We have your report', 'r.code': 'Your tracking code', 'r.keep': 'Keep this code to follow your report',
     'r.follow': 'Follow it', 'r.noCommunity': 'Please scan the QR code posted in your compound',
+    'i.title': 'Add information', 'i.text': 'What has changed, or more detail', 'i.submit': 'Send', 'i.done': 'Received: the community will see it', 'i.empty': 'Write something or choose photos', 'e.info_added': 'Resident added information',
     't.title': 'Progress', 't.result': 'Result', 't.rate': 'Are you satisfied with the result?', 't.comment': 'Anything to add (optional)',
     't.thanks': 'Thank you for your rating', 't.lookup': 'Enter your tracking code', 't.go': 'Look up', 't.notFound': 'No report has this code',
     'e.created': 'Registered', 'e.accept': 'Accepted', 'e.reject': 'Rejected', 'e.answer_on_spot': 'Answered', 'e.start': 'Being handled',
@@ -27,7 +29,7 @@ registerMessages(
 
 interface Form { name: string; categories: Array<{ id: number; nameZh: string; nameEn: string }>; compounds: Array<{ id: number; name: string }> }
 interface View {
-  code: string; status: TicketStatus; categoryName: string; description: string; createdAt: string; resultText: string | null; canRate: boolean;
+  code: string; status: TicketStatus; categoryName: string; description: string; createdAt: string; resultText: string | null; canRate: boolean; canAddInfo: boolean;
   rating: Rating | null; photoIds: number[]; events: Array<{ action: string; toStatus: string | null; note: string | null; createdAt: string }>;
 }
 
@@ -133,9 +135,55 @@ export function TrackPage({ code, isNew }: { code: string; isNew: boolean }) {
           <li key={i}><span className="muted">{time(e.createdAt)}</span> {t(`e.${e.action}`)}{e.note && e.action !== 'photos_added' ? `：${e.note}` : ''}</li>
         ))}
       </ol>
+      {view.canAddInfo && <AddInfoBox code={code} onAdded={setView} />}
       {view.canRate && !thanks && <RateBox onRate={rate} />}
       {thanks && <p data-testid="rate-thanks">{t('t.thanks')}</p>}
     </section>
+  );
+}
+
+/** More detail or photos while the report is open: both go on the timeline the community works from. */
+function AddInfoBox({ code, onAdded }: { code: string; onAdded(v: View): void }) {
+  const { t } = useT();
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const submit = async (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const formEl = e.currentTarget;
+    const data = new FormData(formEl);
+    const text = String(data.get('text') ?? '').trim();
+    const photos = (data.getAll('photos') as File[]).filter((f) => f.size > 0);
+    if (!text && photos.length === 0) return setError(t('i.empty'));
+    setBusy(true);
+    setError('');
+    try {
+      const base = `/api/public/tickets/${encodeURIComponent(code)}`;
+      let view: View | null = null;
+      if (text) view = await post<View>(`${base}/info`, { text });
+      if (photos.length) {
+        const body = new FormData();
+        for (const p of photos) body.append('photos', p);
+        view = await api<View>(`${base}/photos`, { method: 'POST', body });
+      }
+      if (view) onAdded(view);
+      formEl.reset();
+      setDone(true);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="rate" onSubmit={submit} data-testid="h5-add-info">
+      <p><b>{t('i.title')}</b></p>
+      <label>{t('i.text')}<textarea name="text" rows={3} maxLength={1000} data-testid="info-text" /></label>
+      <label>{t('r.photos')}<input name="photos" type="file" accept="image/jpeg,image/png" multiple data-testid="info-photos" /></label>
+      {error && <p className="error" role="alert">{error}</p>}
+      {done && !error && <p className="muted" data-testid="info-done">{t('i.done')}</p>}
+      <button type="submit" className="secondary" disabled={busy} data-testid="info-submit">{t('i.submit')}</button>
+    </form>
   );
 }
 

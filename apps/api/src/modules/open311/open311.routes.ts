@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { App } from '../../platform/http/types.js';
 import { contentType, Open311Error, render, renderObject, splitFile, type Format } from './format.js';
 import * as s from './open311.service.js';
-import { idParamsSchema, okSchema, scopeQuerySchema, idSchema } from '@linli/contracts';
+import { createOpen311ClientSchema, idParamsSchema, issuedOpen311ClientSchema, okSchema, open311ClientSchema, scopeQuerySchema } from '@linli/contracts';
 import { actorOf } from '../../platform/http/types.js';
 
 const query = z.record(z.string(), z.string());
@@ -13,11 +13,10 @@ const fileParams = z.object({ file: z.string().max(100) });
 /** Console side: a secretary issues and revokes the API keys of Open311 clients. */
 function clientRoutes(app: App, ctx: AppContext): void {
   const tags = ['open311'];
-  const client = z.object({ id: z.number(), name: z.string(), isActive: z.boolean(), createdAt: z.string() });
-  app.get('/api/open311-clients', { schema: { tags, querystring: scopeQuerySchema, response: { 200: z.object({ items: z.array(client) }) } } }, async (r) => s.listClients(ctx, actorOf(r), r.query.communityId));
+  app.get('/api/open311-clients', { schema: { tags, querystring: scopeQuerySchema, response: { 200: z.object({ items: z.array(open311ClientSchema) }) } } }, async (r) => s.listClients(ctx, actorOf(r), r.query.communityId));
   app.post(
     '/api/open311-clients',
-    { schema: { tags, body: z.object({ communityId: idSchema.optional(), name: z.string().trim().min(1).max(60) }), response: { 201: z.object({ id: z.number(), name: z.string(), apiKey: z.string() }) } } },
+    { schema: { tags, body: createOpen311ClientSchema, response: { 201: issuedOpen311ClientSchema } } },
     async (r, reply) => reply.status(201).send(await s.createClient(ctx, actorOf(r), r.body)),
   );
   app.post('/api/open311-clients/:id/revoke', { schema: { tags, params: idParamsSchema, response: { 200: okSchema } } }, async (r) => s.revokeClient(ctx, actorOf(r), r.params.id));

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { openTicketStatuses } from '@linli/contracts';
+import { openTicketStatuses, type CreateOpen311ClientInput, type IssuedOpen311Client, type Open311Client } from '@linli/contracts';
 
 import type { AppContext } from '../../platform/context.js';
 import { inScope } from '../../platform/db/scope.js';
@@ -11,6 +11,8 @@ import { Open311Error } from './format.js';
 
 const openStates: readonly string[] = openTicketStatuses;
 const keyHash = (key: string) => crypto.createHash('sha256').update(key).digest('hex');
+/** "linli-" and four more characters: enough to tell keys apart, far too little to guess the rest. */
+const keyPrefixOf = (key: string) => key.slice(0, 10);
 
 async function communityOf(ctx: AppContext, jurisdictionId: string | undefined) {
   if (!jurisdictionId) throw new Open311Error(400, 400, 'jurisdiction_id was not provided');
@@ -155,26 +157,32 @@ export async function getToken(ctx: AppContext, jurisdictionId: string | undefin
 
 /** Issues an API key for a client of the community (shown once; only its hash is kept). */
 export async function issueClientKey(ctx: AppContext, communityId: number, name: string, key = `linli-${crypto.randomBytes(18).toString('base64url')}`) {
-  await ctx.db.insertInto('open311_clients').values({ community_id: communityId, name, key_hash: keyHash(key) }).onConflict((oc) => oc.column('key_hash').doNothing()).execute();
+  await ctx.db.insertInto('open311_clients').values({ community_id: communityId, name, key_hash: keyHash(key), key_prefix: keyPrefixOf(key) }).onConflict((oc) => oc.column('key_hash').doNothing()).execute();
   return key;
 }
 
 
-export async function listClients(ctx: AppContext, actor: Actor, communityId?: number) {
+export async function listClients(ctx: AppContext, actor: Actor, communityId?: number): Promise<{ items: Open311Client[] }> {
   authorize(actor, 'open311.manage');
-  const rows = await ctx.db.selectFrom('open311_clients').select(['id', 'name', 'is_active', 'created_at']).where('community_id', '=', resolveCommunityId(actor, communityId)).orderBy('id').execute();
-  return { items: rows.map((r) => ({ id: r.id, name: r.name, isActive: r.is_active, createdAt: new Date(r.created_at).toISOString() })) };
+  const rows = await ctx.db
+    .selectFrom('open311_clients')
+    .select(['id', 'name', 'key_prefix', 'is_active', 'created_at'])
+    .where('community_id', '=', resolveCommunityId(actor, communityId))
+    .orderBy('id')
+    .execute();
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, keyPrefix: r.key_prefix, isActive: r.is_active, createdAt: new Date(r.created_at).toISOString() })) };
 }
 
 /** A new client and its key; the key is answered this once and only its hash is stored. */
-export async function createClient(ctx: AppContext, actor: Actor, input: { communityId?: number; name: string }) {
+export async function createClient(ctx: AppContext, actor: Actor, input: CreateOpen311ClientInput): Promise<IssuedOpen311Client> {
   authorize(actor, 'open311.manage');
   const cid = resolveCommunityId(actor, input.communityId);
   const key = `linli-${crypto.randomBytes(18).toString('base64url')}`;
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto('open311_clients').values({ community_id: cid, name: input.name, key_hash: keyHash(key) }).returning('id').executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { communityId: cid, action: 'open311_client.created', entityType: 'open311_client', entityId: row.id, changes: { name: input.name } });
-    return { id: row.id, name: input.name, apiKey: key };
+    const keyPrefix = keyPrefixOf(key);
+    const row = await trx.insertInto('open311_clients').values({ community_id: cid, name: input.name, key_hash: keyHash(key), key_prefix: keyPrefix }).returning('id').executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { communityId: cid, action: 'open311_client.created', entityType: 'open311_client', entityId: row.id, changes: { name: input.name, keyPrefix } });
+    return { id: row.id, name: input.name, keyPrefix, apiKey: key };
   });
 }
 

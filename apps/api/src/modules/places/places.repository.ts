@@ -26,10 +26,23 @@ export function listCommunities(db: Db, scope: Scope, onlyId?: number) {
 }
 
 export function listGrids(db: Db, communityId: number) {
-  return db.selectFrom('grids').selectAll().where('community_id', '=', communityId).orderBy('name').execute();
+  return db
+    .selectFrom('grids as g')
+    .leftJoin('accounts as a', 'a.id', 'g.worker_account_id')
+    .select(['g.id', 'g.community_id', 'g.name', 'g.code', 'g.worker_account_id', 'a.display_name as worker_name'])
+    .where('g.community_id', '=', communityId)
+    .orderBy('g.name')
+    .execute();
 }
-export function insertGrid(db: Db, communityId: number, v: { name: string; code: string | null }) {
+export function insertGrid(db: Db, communityId: number, v: { name: string; code: string | null; worker_account_id: number | null }) {
   return db.insertInto('grids').values({ community_id: communityId, ...v }).returningAll().executeTakeFirstOrThrow();
+}
+export function updateGrid(db: Db, communityId: number, id: number, v: { name?: string; code?: string | null; worker_account_id?: number | null }) {
+  return db.updateTable('grids').set(v).where('community_id', '=', communityId).where('id', '=', id).execute();
+}
+/** An active grid worker of the community, or nothing. */
+export function findGridWorker(db: Db, communityId: number, id: number) {
+  return db.selectFrom('accounts').select(['id']).where('community_id', '=', communityId).where('id', '=', id).where('role', '=', 'grid_worker').where('is_active', '=', true).executeTakeFirst();
 }
 
 export function listCompounds(db: Db, communityId: number) {

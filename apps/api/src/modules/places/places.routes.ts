@@ -15,6 +15,7 @@ import {
   createResidentSchema,
   createUnitSchema,
   gridSchema,
+  updateGridSchema,
   householdSchema,
   idParamsSchema,
   idSchema,
@@ -49,6 +50,9 @@ export function placesRoutes(app: App, ctx: AppContext): void {
   }));
   app.post('/api/grids', { schema: { tags, body: createGridSchema, response: { 201: gridSchema } } }, async (req, reply) =>
     reply.status(201).send(await service.createGrid(ctx, actorOf(req), req.body)),
+  );
+  app.patch('/api/grids/:id', { schema: { tags, params: idParamsSchema, body: updateGridSchema, response: { 200: gridSchema } } }, async (req) =>
+    service.updateGrid(ctx, actorOf(req), req.params.id, req.body),
   );
 
   app.get('/api/compounds', { schema: { tags, querystring: scopeQuerySchema, response: { 200: items(compoundSchema) } } }, async (req) => ({

@@ -1,69 +1,105 @@
 import { sql, type Kysely } from 'kysely';
-import { openTicketStatuses } from '@linli/contracts';
 import type { DB } from '../../platform/db/schema.js';
 
-export interface Period { from: Date; to: Date }
+/**
+ * A period of whole Beijing days: [from, to) as instants and fromDay..toDay ("YYYY-MM-DD", inclusive) as dates.
+ * What does not depend on the clock comes from the ticket_daily_counts roll-up; what does (deadlines passed by `now`)
+ * from ticket_deadlines, the few open or unanswered tickets. Both are kept by triggers on tickets
+ * (migrations/20261123000900_dashboard_rollup.ts, docs/decisions/0008-dashboard-rollup.md).
+ */
+export interface Period { from: Date; to: Date; fromDay: string; toDay: string }
 
-/** Numerators and denominators of the 三率 for each community, in one pass over the period's tickets. */
-export function rateCounts(db: Kysely<DB>, communityIds: number[], p: Period, now: Date) {
-  return db
-    .selectFrom('tickets')
-    .select([
-      'community_id',
-      sql<number>`count(*)`.as('total'),
-      sql<number>`count(*) filter (where first_response_at is not null and first_response_at <= response_due_at)`.as('responded_in_time'),
-      sql<number>`count(*) filter (where first_response_at is not null or response_due_at < ${now})`.as('response_due'),
-      sql<number>`count(*) filter (where status = 'closed' and close_reason in ('rated', 'follow_up') and coalesce(rating, '') <> 'dissatisfied')`.as('resolved_confirmed'),
-      sql<number>`count(*) filter (where status <> 'rejected')`.as('resolvable'),
-      sql<number>`count(*) filter (where rating in ('satisfied', 'basically_satisfied'))`.as('satisfied'),
-      sql<number>`count(*) filter (where rating is not null)`.as('rated'),
-      sql<number>`count(*) filter (where status in ('submitted','accepted','assigned','in_progress','escalated') and (resolution_due_at < ${now} or (first_response_at is null and response_due_at < ${now})))`.as('overdue'),
-    ])
-    .where('community_id', 'in', communityIds.length ? communityIds : [-1])
-    .where('created_at', '>=', p.from)
-    .where('created_at', '<', p.to)
-    .where('status', '<>', 'merged')
-    .groupBy('community_id')
-    .execute();
+const inPeriod = (p: Period) => sql<boolean>`day between ${p.fromDay}::date and ${p.toDay}::date`;
+const idList = (communityIds: number[]) => sql.join(communityIds.length ? communityIds : [-1]);
+
+export interface RateCounts {
+  community_id: number; total: number; responded_in_time: number; response_due: number; resolved_confirmed: number;
+  resolvable: number; satisfied: number; rated: number; overdue: number;
 }
 
-export function countBy(db: Kysely<DB>, communityId: number, p: Period, column: 'status' | 'channel' | 'category_id' | 'compound_id') {
-  return db
-    .selectFrom('tickets')
-    .select([sql<string>`coalesce(${sql.ref(column)}::text, '')`.as('key'), sql<number>`count(*)`.as('count')])
+/**
+ * Numerators and denominators of the 三率 for each community, over the tickets raised in the period, merged ones left out,
+ * and how many of them are overdue. response_due = answered + unanswered past the deadline; only the second needs the clock.
+ */
+export async function rateCounts(db: Kysely<DB>, communityIds: number[], p: Period, now: Date): Promise<RateCounts[]> {
+  const { rows } = await sql<RateCounts>`
+    select r.community_id, r.total, r.responded_in_time, r.responded + coalesce(c.late, 0) as response_due, r.resolved_confirmed,
+      r.resolvable, r.satisfied, r.rated, coalesce(c.overdue, 0) as overdue
+    from (
+      select community_id, sum(n)::int as total, sum(responded_in_time)::int as responded_in_time, sum(responded)::int as responded,
+        sum(resolved_confirmed)::int as resolved_confirmed, (sum(n) filter (where key <> 'rejected'))::int as resolvable,
+        sum(satisfied)::int as satisfied, sum(rated)::int as rated
+      from ticket_daily_counts
+      where community_id in (${idList(communityIds)}) and dim = 'status' and key <> 'merged' and ${inPeriod(p)}
+      group by community_id
+    ) r
+    left join (
+      select community_id,
+        (count(*) filter (where not has_response and response_due_at < ${now}))::int as late,
+        (count(*) filter (where is_open and (resolution_due_at < ${now} or (not has_response and response_due_at < ${now}))))::int as overdue
+      from ticket_deadlines
+      where community_id in (${idList(communityIds)}) and created_at >= ${p.from} and created_at < ${p.to}
+      group by community_id
+    ) c on c.community_id = r.community_id`.execute(db);
+  return rows;
+}
+
+export type Dimension = 'status' | 'channel' | 'category' | 'compound';
+
+/** Tickets raised in the period (merged ones included) counted by status, channel, category and compound, most first. */
+export async function countsBy(db: Kysely<DB>, communityId: number, p: Period): Promise<Record<Dimension, Array<{ key: string; count: number }>>> {
+  const rows = await db
+    .selectFrom('ticket_daily_counts')
+    .select(['dim', 'key', sql<number>`sum(n)::int`.as('count')])
     .where('community_id', '=', communityId)
-    .where('created_at', '>=', p.from)
-    .where('created_at', '<', p.to)
-    .groupBy(sql.ref(column))
-    .orderBy(sql`count(*)`, 'desc')
+    .where('dim', 'in', ['status', 'channel', 'category', 'compound'])
+    .where(inPeriod(p))
+    .groupBy(['dim', 'key'])
+    .having(sql`sum(n)`, '>', 0)
+    .orderBy('dim')
+    .orderBy(sql`sum(n)`, 'desc')
+    .orderBy('key')
     .execute();
+  const out: Record<Dimension, Array<{ key: string; count: number }>> = { status: [], channel: [], category: [], compound: [] };
+  for (const r of rows) out[r.dim as Dimension].push({ key: r.key, count: r.count });
+  return out;
 }
 
 /** Tickets raised and resolved per ISO week, weeks counted in Beijing time. */
 export async function weekly(db: Kysely<DB>, communityId: number, p: Period) {
-  const week = (col: string) => sql<string>`to_char(date_trunc('week', ${sql.ref(col)} at time zone 'Asia/Shanghai'), 'IYYY-"W"IW')`;
-  const created = await db
-    .selectFrom('tickets')
-    .select([week('created_at').as('week'), sql<number>`count(*)`.as('n')])
-    .where('community_id', '=', communityId).where('created_at', '>=', p.from).where('created_at', '<', p.to)
-    .groupBy(sql`1`).execute();
-  const resolved = await db
-    .selectFrom('tickets')
-    .select([week('resolved_at').as('week'), sql<number>`count(*)`.as('n')])
-    .where('community_id', '=', communityId).where('resolved_at', '>=', p.from).where('resolved_at', '<', p.to)
-    .groupBy(sql`1`).execute();
-  return { created, resolved };
+  const rows = await db
+    .selectFrom('ticket_daily_counts')
+    .select(['dim', sql<string>`to_char(date_trunc('week', day), 'IYYY-"W"IW')`.as('week'), sql<number>`sum(n)::int`.as('n')])
+    .where('community_id', '=', communityId)
+    .where('dim', 'in', ['status', 'resolved'])
+    .where(inPeriod(p))
+    .groupBy(['dim', sql`2`])
+    .having(sql`sum(n)`, '>', 0)
+    .execute();
+  return {
+    created: rows.filter((r) => r.dim === 'status').map(({ week, n }) => ({ week, n })),
+    resolved: rows.filter((r) => r.dim === 'resolved').map(({ week, n }) => ({ week, n })),
+  };
 }
 
+/** The community's open tickets past a deadline, whenever raised, the longest overdue first. */
 export function overdueList(db: Kysely<DB>, communityId: number, now: Date) {
-  return db
-    .selectFrom('tickets')
-    .select(['id', 'code', 'title', 'status', 'response_due_at', 'resolution_due_at', 'first_response_at'])
+  // The 50 are picked from the small table first (index ticket_deadlines_open_due), then joined for their titles.
+  const first = db
+    .selectFrom('ticket_deadlines')
+    .select(['ticket_id', 'resolution_due_at'])
     .where('community_id', '=', communityId)
-    .where('status', 'in', [...openTicketStatuses])
-    .where((eb) => eb.or([eb('resolution_due_at', '<', now), eb.and([eb('first_response_at', 'is', null), eb('response_due_at', '<', now)])]))
+    .where('is_open', '=', true)
+    .where((eb) => eb.or([eb('resolution_due_at', '<', now), eb.and([eb('has_response', '=', false), eb('response_due_at', '<', now)])]))
     .orderBy('resolution_due_at')
-    .limit(50)
+    .orderBy('ticket_id')
+    .limit(50);
+  return db
+    .selectFrom(first.as('d'))
+    .innerJoin('tickets as t', 't.id', 'd.ticket_id')
+    .select(['t.id', 't.code', 't.title', 't.status', 't.response_due_at', 't.resolution_due_at', 't.first_response_at'])
+    .orderBy('d.resolution_due_at')
+    .orderBy('d.ticket_id')
     .execute();
 }
 

@@ -9,23 +9,27 @@ import * as repo from './dashboard.repository.js';
 
 const DAY = 86_400_000;
 
-/** A period in Beijing dates [from, to]; by default the last 365 days. */
+/**
+ * A period of whole Beijing days [from, to], both inclusive; by default the last 365 days, today included.
+ * Whole days are what the dashboard's daily roll-up can answer exactly.
+ */
 export function periodOf(from: string | undefined, to: string | undefined, now = new Date()): repo.Period & { fromText: string; toText: string } {
-  const end = to ? new Date(`${to}T00:00:00+08:00`).getTime() + DAY : now.getTime();
+  const end = new Date(`${to ?? beijingDate(now)}T00:00:00+08:00`).getTime() + DAY;
   const start = from ? new Date(`${from}T00:00:00+08:00`).getTime() : end - 365 * DAY;
   if (!(start < end)) throw new AppError('VALIDATION_FAILED', 'from must be before to', { fields: [{ field: 'from', rule: 'invalid' }] });
-  return { from: new Date(start), to: new Date(end), fromText: beijingDate(start), toText: beijingDate(end - 1) };
+  const fromText = beijingDate(start);
+  const toText = beijingDate(end - 1);
+  return { from: new Date(start), to: new Date(end), fromDay: fromText, toDay: toText, fromText, toText };
 }
 
 export function rate(numerator: number, denominator: number) {
   return { numerator, denominator, rate: denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 10_000 };
 }
 
-type Counts = Awaited<ReturnType<typeof repo.rateCounts>>[number];
-const rates = (c: Counts | undefined) => ({
-  responseRate: rate(Number(c?.responded_in_time ?? 0), Number(c?.response_due ?? 0)),
-  resolutionRate: rate(Number(c?.resolved_confirmed ?? 0), Number(c?.resolvable ?? 0)),
-  satisfactionRate: rate(Number(c?.satisfied ?? 0), Number(c?.rated ?? 0)),
+const rates = (c: repo.RateCounts | undefined) => ({
+  responseRate: rate(c?.responded_in_time ?? 0, c?.response_due ?? 0),
+  resolutionRate: rate(c?.resolved_confirmed ?? 0, c?.resolvable ?? 0),
+  satisfactionRate: rate(c?.satisfied ?? 0, c?.rated ?? 0),
 });
 
 export async function communityDashboard(ctx: AppContext, actor: Actor, q: { communityId?: number; from?: string; to?: string }): Promise<CommunityDashboard> {
@@ -34,12 +38,9 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
   const now = new Date();
   const p = periodOf(q.from, q.to, now);
   const locale = actor.locale;
-  const [[counts], byStatus, byChannel, byCategory, byCompound, weeks, overdue, [categories, compounds]] = await Promise.all([
+  const [[counts], by, weeks, overdue, [categories, compounds]] = await Promise.all([
     repo.rateCounts(ctx.db, [cid], p, now),
-    repo.countBy(ctx.db, cid, p, 'status'),
-    repo.countBy(ctx.db, cid, p, 'channel'),
-    repo.countBy(ctx.db, cid, p, 'category_id'),
-    repo.countBy(ctx.db, cid, p, 'compound_id'),
+    repo.countsBy(ctx.db, cid, p),
     repo.weekly(ctx.db, cid, p),
     repo.overdueList(ctx.db, cid, now),
     repo.labelsFor(ctx.db, cid),
@@ -53,12 +54,12 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
   return {
     from: p.fromText,
     to: p.toText,
-    total: Number(counts?.total ?? 0),
+    total: counts?.total ?? 0,
     ...rates(counts),
-    byStatus: rows(byStatus, (k) => ticketStatusLabels[locale][k as TicketStatus] ?? k),
-    byChannel: rows(byChannel, (k) => channelLabels[locale][k as Channel] ?? k),
-    byCategory: rows(byCategory, (k) => catName.get(k) ?? k),
-    byCompound: rows(byCompound, (k) => (k ? (compName.get(k) ?? k) : locale === 'en' ? '(no compound)' : '（未指定小区）')),
+    byStatus: rows(by.status, (k) => ticketStatusLabels[locale][k as TicketStatus] ?? k),
+    byChannel: rows(by.channel, (k) => channelLabels[locale][k as Channel] ?? k),
+    byCategory: rows(by.category, (k) => catName.get(k) ?? k),
+    byCompound: rows(by.compound, (k) => (k ? (compName.get(k) ?? k) : locale === 'en' ? '(no compound)' : '（未指定小区）')),
     weekly: [...weekMap.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, v]) => ({ week, ...v })),
     overdue: overdue.map((t) => ({
       id: t.id, code: t.code, title: t.title, status: t.status,
@@ -79,7 +80,7 @@ export async function subdistrictDashboard(ctx: AppContext, actor: Actor, q: { s
   const counts = new Map((await repo.rateCounts(ctx.db, communities.map((c) => c.id), p, now)).map((c) => [c.community_id, c]));
   const list = communities.map((c) => {
     const k = counts.get(c.id);
-    return { communityId: c.id, name: c.name, total: Number(k?.total ?? 0), overdue: Number(k?.overdue ?? 0), ...rates(k) };
+    return { communityId: c.id, name: c.name, total: k?.total ?? 0, overdue: k?.overdue ?? 0, ...rates(k) };
   });
   const score = (r: { rate: number | null }) => r.rate ?? -1;
   list.sort((a, b) => score(b.resolutionRate) - score(a.resolutionRate) || score(b.satisfactionRate) - score(a.satisfactionRate) || score(b.responseRate) - score(a.responseRate));

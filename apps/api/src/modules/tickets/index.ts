@@ -3,7 +3,7 @@ import { closeUnratedTickets } from './tickets.service.js';
 import { sendTicketReminders } from './reminders.js';
 
 export { ticketsRoutes } from './tickets.routes.js';
-export { closeUnratedTickets, ensureCategories, submitExternalTicket } from './tickets.service.js';
+export { closeUnratedTickets, ensureCategories, ensureCategoriesIn, submitExternalTicket } from './tickets.service.js';
 
 export const ticketJobs: PeriodicJob[] = [
   { name: 'tickets.close_unrated', everyMs: 10 * 60_000, run: async (ctx, now) => void (await closeUnratedTickets(ctx, now)) },

@@ -19,6 +19,16 @@ describe('SLA clocks', () => {
     expect(dueAt(bj('2026-11-23T08:00:00'), 24, true)).toEqual(bj('2026-11-25T16:00:00'));
   });
 
+  it('skips public holidays and counts make-up working days (2026 National Day)', () => {
+    const calendar = (day: string) => ({ '2026-10-01': false, '2026-10-02': false, '2026-10-05': false, '2026-10-06': false, '2026-10-07': false, '2026-10-10': true } as Record<string, boolean>)[day];
+    // Wednesday 30 September 16:00 + 2 working hours: 1.5 h that day, then 1–7 October are off → Thursday 8 October 9:30.
+    expect(dueAt(bj('2026-09-30T16:00:00'), 2, true, calendar)).toEqual(bj('2026-10-08T09:30:00'));
+    // Friday 9 October 17:00 + 1 h: 0.5 h that day, and Saturday 10 October is worked → Saturday 9:30.
+    expect(dueAt(bj('2026-10-09T17:00:00'), 1, true, calendar)).toEqual(bj('2026-10-10T09:30:00'));
+    // Without the calendar the same start ends on Monday 12 October.
+    expect(dueAt(bj('2026-10-09T17:00:00'), 1, true)).toEqual(bj('2026-10-12T09:30:00'));
+  });
+
   it('marks open tickets past a deadline as overdue', () => {
     const base = { status: 'accepted', firstResponseAt: null, responseDueAt: bj('2026-11-23T10:00:00'), resolvedAt: null, resolutionDueAt: bj('2026-11-30T10:00:00') };
     expect(isOverdue(base, bj('2026-11-23T09:00:00'))).toBe(false);

@@ -1,14 +1,19 @@
 import { openTicketStatuses } from '@linli/contracts';
 
 /**
- * SLA clocks. Calendar hours by default; with workingHoursOnly, only Monday–Friday 9:00–17:30 in the community's
- * zone count (public holidays are not modelled yet). Asia/Shanghai has no daylight saving, so a fixed offset is exact.
+ * SLA clocks. Calendar hours by default; with workingHoursOnly, only 9:00–17:30 of working days count, in the
+ * community's zone. A working day is Monday–Friday unless the national calendar (放假调休) says otherwise: `calendar`
+ * answers true (worked), false (day off) or undefined (the weekday rule) for a Beijing date "YYYY-MM-DD".
+ * Asia/Shanghai has no daylight saving, so a fixed offset is exact.
  */
 const OFFSET_MS = 8 * 3600_000;
 const DAY_START = 9 * 60; // minutes after local midnight
 const DAY_END = 17 * 60 + 30;
 
-export function dueAt(start: Date, hours: number, workingHoursOnly: boolean): Date {
+export type WorkCalendar = (day: string) => boolean | undefined;
+const weekdaysOnly: WorkCalendar = () => undefined;
+
+export function dueAt(start: Date, hours: number, workingHoursOnly: boolean, calendar: WorkCalendar = weekdaysOnly): Date {
   if (!workingHoursOnly) return new Date(start.getTime() + hours * 3600_000);
   let remaining = hours * 60; // minutes
   let local = new Date(start.getTime() + OFFSET_MS); // UTC fields now read as local time
@@ -16,7 +21,8 @@ export function dueAt(start: Date, hours: number, workingHoursOnly: boolean): Da
     const day = local.getUTCDay();
     const minute = local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60;
     const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-    if (day === 0 || day === 6 || minute >= DAY_END) {
+    const worked = calendar(new Date(midnight).toISOString().slice(0, 10)) ?? (day !== 0 && day !== 6);
+    if (!worked || minute >= DAY_END) {
       local = new Date(midnight + 24 * 3600_000 + DAY_START * 60_000);
       continue;
     }

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import {
   communityDashboardSchema, createCategorySchema, updateCategorySchema, duplicateListSchema, duplicateQuerySchema, ledgerExportSchema, ledgerFilterSchema, ledgerPageSchema, ledgerQuerySchema, createTicketSchema, dashboardQuerySchema, idSchema, pageOf, subdistrictDashboardSchema, publicRateSchema, publicTicketSchema, publicTicketViewSchema, scopeQuerySchema, ticketCategorySchema,
-  ticketDetailSchema, ticketListQuerySchema, ticketSchema, transitionParamsSchema, transitionSchema, idParamsSchema,
+  ticketDetailSchema, ticketListQuerySchema, ticketSchema, transitionParamsSchema, transitionSchema, idParamsSchema, ticketSettingsSchema, updateTicketSettingsSchema,
+  publicInfoSchema, workCalendarDaySchema, workCalendarParamsSchema, workCalendarQuerySchema, setWorkCalendarDaySchema,
 } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/types.js';
 import * as s from './tickets.service.js';
 import * as dashboard from './dashboard.service.js';
 import * as ledger from './ledger.service.js';
+import * as settings from './ticket-settings.js';
+import * as calendar from './work-calendar.js';
 import fs from 'node:fs';
 
 const codeParams = z.object({ code: z.string().trim().min(4).max(40) });
@@ -21,6 +24,18 @@ export function ticketsRoutes(app: App, ctx: AppContext): void {
     reply.status(201).send(await s.createCategory(ctx, actorOf(r), r.body)));
   app.patch('/api/ticket-categories/:id', { schema: { tags, params: idParamsSchema, body: updateCategorySchema, response: { 200: ticketCategorySchema } } }, async (r) =>
     s.updateCategory(ctx, actorOf(r), r.params.id, r.body));
+  app.get('/api/ticket-settings', { schema: { tags, querystring: scopeQuerySchema, response: { 200: ticketSettingsSchema } } }, async (r) =>
+    settings.readTicketSettings(ctx, actorOf(r), r.query.communityId));
+  app.put('/api/ticket-settings', { schema: { tags, body: updateTicketSettingsSchema, response: { 200: ticketSettingsSchema } } }, async (r) =>
+    settings.updateTicketSettings(ctx, actorOf(r), r.body));
+  app.get('/api/work-calendar', { schema: { tags, querystring: workCalendarQuerySchema, response: { 200: z.object({ items: z.array(workCalendarDaySchema) }) } } }, async (r) =>
+    calendar.listCalendar(ctx, actorOf(r), r.query.year));
+  app.put('/api/work-calendar/:day', { schema: { tags, params: workCalendarParamsSchema, body: setWorkCalendarDaySchema, response: { 200: workCalendarDaySchema } } }, async (r) =>
+    calendar.setCalendarDay(ctx, actorOf(r), r.params.day, r.body));
+  app.delete('/api/work-calendar/:day', { schema: { tags, params: workCalendarParamsSchema } }, async (r, reply) => {
+    await calendar.deleteCalendarDay(ctx, actorOf(r), r.params.day);
+    return reply.status(204).send();
+  });
   app.get('/api/tickets', { schema: { tags, querystring: ticketListQuerySchema, response: { 200: pageOf(ticketSchema) } } }, async (r) => s.listTickets(ctx, actorOf(r), r.query));
   app.get('/api/tickets/tasks', { schema: { tags, response: { 200: z.object({ items: z.array(ticketSchema), badge: z.number(), overdue: z.number() }) } } }, async (r) =>
     s.listTasks(ctx, actorOf(r)));
@@ -95,12 +110,27 @@ export function ticketsRoutes(app: App, ctx: AppContext): void {
     const p = await s.publicPhoto(ctx, r.params.code, r.params.photoId);
     return reply.type(p.mime).header('cache-control', 'private, max-age=86400').send(p.data);
   });
+  // The static "photos" segment wins over :action in the router, so it is never read as an action.
+  app.post(
+    '/api/tickets/:id/photos',
+    { schema: { tags, params: idParamsSchema, consumes: ['multipart/form-data'], response: { 200: ticketDetailSchema } } },
+    async (r) => {
+      const files: Buffer[] = [];
+      if (r.isMultipart()) for await (const part of r.files()) files.push(await part.toBuffer());
+      return s.addStaffPhotos(ctx, actorOf(r), r.params.id, files);
+    },
+  );
   app.get('/api/tickets/:id/photos/:photoId', { schema: { tags, params: z.object({ id: idSchema, photoId: idSchema }) } }, async (r, reply) => {
     const p = await s.staffPhoto(ctx, actorOf(r), r.params.id, r.params.photoId);
     return reply.type(p.mime).header('cache-control', 'private, max-age=86400').send(p.data);
   });
   app.get('/api/public/tickets/:code', { config: { public: true }, schema: { tags: ptags, params: codeParams, response: { 200: publicTicketViewSchema } } }, async (r) =>
     s.viewPublicTicket(ctx, r.params.code));
+  app.post(
+    '/api/public/tickets/:code/info',
+    { config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags: ptags, params: codeParams, body: publicInfoSchema, response: { 200: publicTicketViewSchema } } },
+    async (r) => s.addPublicInfo(ctx, r.params.code, r.body.text),
+  );
   app.post(
     '/api/public/tickets/:code/rate',
     { config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags: ptags, params: codeParams, body: publicRateSchema, response: { 200: publicTicketViewSchema } } },

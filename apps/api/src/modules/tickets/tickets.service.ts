@@ -1,7 +1,7 @@
 import { iso } from '../../platform/time.js';
 import crypto from 'node:crypto';
 import type { z } from 'zod';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import {
   defaultCategories, openTicketStatuses, roleCan, type CreateTicketInput, type createCategorySchema, type updateCategorySchema, type publicTicketSchema, type Ticket, type TicketAction, type TicketDetail,
@@ -18,11 +18,9 @@ import { actionPermission, assigneeOnly, transition, type TicketState } from './
 import { dueAt, isOverdue } from './sla.js';
 import { jaccard, tokenize } from '../../platform/text/segment.js';
 import { sniffImage, stripImageMetadata } from '../../platform/files/image.js';
+import { loadCalendar } from './work-calendar.js';
+import { checkDefaultAssignee, defaultAssigneeNames, resolveDefaultAssignee, settingsOf, unratedPastDeadline } from './ticket-settings.js';
 
-/** How often a resident may send a ticket back as dissatisfied before it closes as such. */
-export const REOPEN_LIMIT = 2;
-/** Days after resolution without a rating before a ticket closes as unrated (never counted satisfied). */
-export const UNRATED_CLOSE_DAYS = 7;
 
 
 /** An unguessable tracking code a resident can read out on the phone: LL + 10 base32 characters. */
@@ -32,17 +30,22 @@ export function newTrackingCode(): string {
   return 'LL' + [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
 }
 
-export async function ensureCategories(ctx: AppContext, communityId: number) {
-  let rows = await repo.listCategories(ctx.db, communityId);
+export function ensureCategories(ctx: AppContext, communityId: number) {
+  return ensureCategoriesIn(ctx.db, communityId);
+}
+
+/** A community's categories, the 12345 defaults written on first use; `db` may be a transaction. */
+export async function ensureCategoriesIn(db: Kysely<DB>, communityId: number) {
+  let rows = await repo.listCategories(db, communityId);
   if (rows.length === 0) {
     await repo.insertCategories(
-      ctx.db,
+      db,
       defaultCategories.map((c, i) => ({
         community_id: communityId, code: c.code, name_zh: c.nameZh, name_en: c.nameEn, response_hours: c.responseHours,
         resolution_hours: c.resolutionHours, working_hours_only: c.workingHoursOnly, sort: i,
       })),
     );
-    rows = await repo.listCategories(ctx.db, communityId);
+    rows = await repo.listCategories(db, communityId);
   }
   return rows;
 }
@@ -50,10 +53,8 @@ export async function ensureCategories(ctx: AppContext, communityId: number) {
 export async function listCategories(ctx: AppContext, actor: Actor, communityId?: number) {
   authorize(actor, 'tickets.read');
   const rows = await ensureCategories(ctx, resolveCommunityId(actor, communityId));
-  return rows.map((c) => ({
-    id: c.id, code: c.code, nameZh: c.name_zh, nameEn: c.name_en, responseHours: c.response_hours, resolutionHours: c.resolution_hours,
-    workingHoursOnly: c.working_hours_only, isActive: c.is_active,
-  }));
+  const nameOf = await defaultAssigneeNames(ctx.db, rows);
+  return rows.map((c) => presentCategory(c, nameOf(c)));
 }
 
 function present(t: repo.TicketRow, now = new Date()): Ticket {
@@ -72,9 +73,10 @@ function present(t: repo.TicketRow, now = new Date()): Ticket {
   };
 }
 
-const presentCategory = (c: Awaited<ReturnType<typeof repo.listCategories>>[number]) => ({
+const presentCategory = (c: Awaited<ReturnType<typeof repo.listCategories>>[number], assigneeName: string | null) => ({
   id: c.id, code: c.code, nameZh: c.name_zh, nameEn: c.name_en, responseHours: c.response_hours, resolutionHours: c.resolution_hours,
   workingHoursOnly: c.working_hours_only, isActive: c.is_active,
+  defaultAssigneeKind: c.default_assignee_kind, defaultAssigneeId: c.default_assignee_id, defaultAssigneeName: assigneeName,
 });
 
 /** A community adds its own category with its own deadlines. */
@@ -83,14 +85,18 @@ export async function createCategory(ctx: AppContext, actor: Actor, input: z.inf
   const cid = resolveCommunityId(actor, input.communityId);
   const existing = await ensureCategories(ctx, cid);
   if (existing.some((c) => c.code === input.code)) throw invalidField('code', 'taken');
+  const assignee = await checkDefaultAssignee(ctx.db, cid, input.defaultAssigneeKind, input.defaultAssigneeId);
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('ticket_categories')
-      .values({ community_id: cid, code: input.code, name_zh: input.nameZh, name_en: input.nameEn, response_hours: input.responseHours, resolution_hours: input.resolutionHours, working_hours_only: input.workingHoursOnly, sort: existing.length })
+      .values({
+        community_id: cid, code: input.code, name_zh: input.nameZh, name_en: input.nameEn, response_hours: input.responseHours, resolution_hours: input.resolutionHours,
+        working_hours_only: input.workingHoursOnly, sort: existing.length, default_assignee_kind: assignee.kind, default_assignee_id: assignee.id,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     await writeAudit(trx, actor, { communityId: cid, action: 'ticket_category.created', entityType: 'ticket_category', entityId: row.id, changes: { ...input, communityId: undefined } });
-    return presentCategory(row);
+    return presentCategory(row, (await defaultAssigneeNames(trx, [row]))(row));
   });
 }
 
@@ -100,15 +106,20 @@ export async function updateCategory(ctx: AppContext, actor: Actor, id: number, 
   const scope = scopeIds(actor);
   const before = await ctx.db.selectFrom('ticket_categories').selectAll().where('id', '=', id).where(inScope(scope, 'community_id')).executeTakeFirst();
   if (!before) throw notFound('category');
+  // Leaving the kind out keeps the default assignee; null clears it.
+  const assignee = input.defaultAssigneeKind === undefined ? undefined : await checkDefaultAssignee(ctx.db, before.community_id, input.defaultAssigneeKind, input.defaultAssigneeId);
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('ticket_categories')
-      .set({ name_zh: input.nameZh, name_en: input.nameEn, response_hours: input.responseHours, resolution_hours: input.resolutionHours, working_hours_only: input.workingHoursOnly, is_active: input.isActive })
+      .set({
+        name_zh: input.nameZh, name_en: input.nameEn, response_hours: input.responseHours, resolution_hours: input.resolutionHours, working_hours_only: input.workingHoursOnly, is_active: input.isActive,
+        ...(assignee ? { default_assignee_kind: assignee.kind, default_assignee_id: assignee.id } : {}),
+      })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
     await writeAudit(trx, actor, { communityId: before.community_id, action: 'ticket_category.updated', entityType: 'ticket_category', entityId: id, changes: input });
-    return presentCategory(row);
+    return presentCategory(row, (await defaultAssigneeNames(trx, [row]))(row));
   });
 }
 
@@ -124,7 +135,7 @@ async function insertNewTicket(
   ctx: AppContext,
   cid: number,
   input: CreateTicketInput,
-  who: { actor: Actor | null; actorLabel: string | null },
+  who: { actor: Actor | null; actorLabel: string | null; requestId?: string },
 ): Promise<number> {
   await ensureCategories(ctx, cid);
   const category = await repo.findCategory(ctx.db, cid, input.categoryId);
@@ -148,6 +159,7 @@ async function insertNewTicket(
   }
   if (input.isAnonymous) reporter = { name: null, enc: null, masked: null, hash: null };
   const now = new Date();
+  const calendar = category.working_hours_only ? await loadCalendar(ctx.db) : undefined;
   const code = newTrackingCode();
   const id = await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.insertTicket(trx, {
@@ -156,8 +168,8 @@ async function insertNewTicket(
       reporter_resident_id: input.reporterResidentId ?? null, reporter_name: reporter.name, reporter_phone_enc: reporter.enc,
       reporter_phone_masked: reporter.masked, reporter_phone_hash: reporter.hash, is_anonymous: input.isAnonymous, meeting_title: input.meetingTitle ?? null,
       assignee_kind: null, assignee_id: null, escalated_to_partner_id: null, escalation_due_at: null,
-      response_due_at: dueAt(now, category.response_hours, category.working_hours_only),
-      resolution_due_at: dueAt(now, category.resolution_hours, category.working_hours_only),
+      response_due_at: dueAt(now, category.response_hours, category.working_hours_only, calendar),
+      resolution_due_at: dueAt(now, category.resolution_hours, category.working_hours_only, calendar),
       first_response_at: null, resolved_at: null, closed_at: null, close_reason: null, merged_into_id: null, rating: null, rating_comment: null,
       rated_at: null, result_text: null, created_by: who.actor?.accountId ?? null,
       tokens: tokenize(`${input.title} ${input.description} ${input.addressText ?? ''}`).join(' '),
@@ -170,19 +182,32 @@ async function insertNewTicket(
       community_id: cid, ticket_id: row.id, action: 'created', from_status: null, to_status: 'submitted', actor_id: who.actor?.accountId ?? null,
       actor_label: who.actorLabel, channel: input.channel, note: input.meetingTitle ?? null, is_public: true, data: null,
     });
-    await writeAudit(trx, who.actor, { communityId: cid, action: 'ticket.created', entityType: 'ticket', entityId: row.id, changes: { channel: input.channel, categoryId: category.id, title: input.title } });
+    await writeAudit(trx, who.actor, {
+      communityId: cid, action: 'ticket.created', entityType: 'ticket', entityId: row.id, changes: { channel: input.channel, categoryId: category.id, title: input.title },
+      // Without an account, the request id is what ties a resident's report to the server log.
+      reason: who.actor ? null : `${who.actorLabel ?? 'external'}${who.requestId ? ` (request ${who.requestId})` : ''}`,
+    });
     if (input.answerOnSpot && who.actor) await applyAction(ctx, trx, who.actor, cid, row.id, 'answer_on_spot', { note: input.answerOnSpot }, input.channel);
+    else if ((await settingsOf(trx, cid)).autoAssign) {
+      // 自动派单: the category names who carries it; the system accepts and dispatches in the same transaction.
+      const assignee = await resolveDefaultAssignee(trx, cid, category, compoundId);
+      if (assignee) {
+        await applyAction(ctx, trx, null, cid, row.id, 'accept', {}, null, 'system');
+        await applyAction(ctx, trx, null, cid, row.id, 'assign', { assigneeKind: assignee.kind, assigneeId: assignee.id, note: null }, null, 'system');
+      }
+    }
     return row.id;
   });
   ctx.events.emit('ticket.created', { communityId: cid, ticketId: id });
   return id;
 }
 
-export async function getTicket(ctx: AppContext, actor: Actor, id: number): Promise<TicketDetail> {
+/** One ticket with its timeline. `justActed`: the actor has just changed it (e.g. returned it) and may no longer be its assignee. */
+export async function getTicket(ctx: AppContext, actor: Actor, id: number, justActed = false): Promise<TicketDetail> {
   authorize(actor, 'tickets.read');
   const t = await repo.findTicket(ctx.db, scopeIds(actor), id);
   if (!t) throw notFound('ticket');
-  if (!roleCan(actor.role, 'tickets.readAll') && !(t.assignee_kind === 'account' && t.assignee_id === actor.accountId) && t.created_by !== actor.accountId) throw notFound('ticket');
+  if (!justActed && !roleCan(actor.role, 'tickets.readAll') && !(t.assignee_kind === 'account' && t.assignee_id === actor.accountId) && t.created_by !== actor.accountId) throw notFound('ticket');
   const events = await repo.listEvents(ctx.db, t.community_id, id);
   const reporters = await repo.countReporters(ctx.db, id);
   return {
@@ -264,7 +289,7 @@ export async function actOnTicket(ctx: AppContext, actor: Actor, id: number, act
   if (!t) throw notFound('ticket');
   await ctx.db.transaction().execute((trx) => applyAction(ctx, trx, actor, t.community_id, id, action, input, null));
   ctx.events.emit('ticket.transitioned', { communityId: t.community_id, ticketId: id, action });
-  return getTicket(ctx, actor, id);
+  return getTicket(ctx, actor, id, true);
 }
 
 type Trx = Transaction<DB>;
@@ -286,6 +311,13 @@ async function applyAction(
   if (actor && assigneeOnly.includes(action) && !['secretary', 'social_worker'].includes(actor.role) && !(row.assignee_kind === 'account' && row.assignee_id === actor.accountId)) {
     throw new AppError('FORBIDDEN', 'only the assignee may do this');
   }
+  if (action === 'assign' && !input.assigneeId) {
+    // No one named: the category's default assignee, if it has one that can be found.
+    const category = await repo.findCategory(trx, cid, row.category_id);
+    const assignee = category ? await resolveDefaultAssignee(trx, cid, category, row.compound_id) : null;
+    if (!assignee) throw invalidField('assigneeId', 'required');
+    input = { ...input, assigneeKind: assignee.kind, assigneeId: assignee.id };
+  }
   if (action === 'assign' && input.assigneeId) {
     const kind = input.assigneeKind ?? 'account';
     if (!(await repo.findAssignee(trx, cid, kind, input.assigneeId))) throw invalidField('assigneeId', 'not_found');
@@ -303,7 +335,7 @@ async function applyAction(
     escalationDueAt: row.escalation_due_at, mergedIntoId: row.merged_into_id, resultText: row.result_text,
   };
   const now = new Date();
-  const result = transition(state, action, { ...input, dueAt: input.dueAt ? new Date(input.dueAt) : undefined }, { now, reopenLimit: REOPEN_LIMIT });
+  const result = transition(state, action, { ...input, dueAt: input.dueAt ? new Date(input.dueAt) : undefined }, { now, reopenLimit: (await settingsOf(trx, cid)).reopenLimit });
   if (!result.ok) {
     const f = result.failure;
     if (f.kind === 'closed') throw new AppError('TICKET_ALREADY_CLOSED', 'ticket is closed');
@@ -374,7 +406,7 @@ export async function submitPublicTicket(ctx: AppContext, input: z.infer<typeof 
       compoundId: input.compoundId ?? null, addressText: input.addressText ?? null, reporterName: input.contactName ?? null,
       reporterPhone: input.contactPhone, isAnonymous: false,
     },
-    { actor: null, actorLabel: `resident (request ${requestId})` },
+    { actor: null, actorLabel: 'resident', requestId },
   );
   const t = await repo.findTicket(ctx.db, [community.id], id);
   return { code: t!.code, link: `/h5/track/${t!.code}` };
@@ -394,10 +426,25 @@ export async function viewPublicTicket(ctx: AppContext, code: string) {
   const events = await repo.listEvents(ctx.db, t.community_id, t.id, true);
   return {
     code, status: t.status as TicketStatus, categoryName: t.category_zh, description: t.description, createdAt: iso(t.created_at)!,
-    resultText: t.result_text, canRate: t.status === 'resolved', rating: (t.rating as Rating | null) ?? null,
+    resultText: t.result_text, canRate: t.status === 'resolved', canAddInfo: (openTicketStatuses as readonly string[]).includes(t.status), rating: (t.rating as Rating | null) ?? null,
     photoIds: (await repo.photoIds(ctx.db, t.id)).map((p) => p.id),
     events: events.map((e) => ({ action: e.action, toStatus: e.to_status, note: e.note, createdAt: iso(e.created_at)! })),
   };
+}
+
+/** A resident adds information to an open report; it goes on the public timeline and the community is told. */
+export async function addPublicInfo(ctx: AppContext, code: string, text: string) {
+  const t = await ticketOfCode(ctx, code);
+  if (!(openTicketStatuses as readonly string[]).includes(t.status)) throw new AppError('TICKET_ALREADY_CLOSED', 'ticket is no longer open');
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertEvent(trx, {
+      community_id: t.community_id, ticket_id: t.id, action: 'info_added', from_status: null, to_status: null, actor_id: null,
+      actor_label: 'resident', channel: 'online', note: text, is_public: true, data: null,
+    });
+    await writeAudit(trx, null, { communityId: t.community_id, action: 'ticket.info_added', entityType: 'ticket', entityId: t.id, changes: { length: text.length } });
+  });
+  ctx.events.emit('ticket.transitioned', { communityId: t.community_id, ticketId: t.id, action: 'info_added' });
+  return viewPublicTicket(ctx, code);
 }
 
 export async function ratePublicTicket(ctx: AppContext, code: string, rating: Rating, comment: string | null | undefined) {
@@ -408,8 +455,8 @@ export async function ratePublicTicket(ctx: AppContext, code: string, rating: Ra
 }
 
 /** Closes tickets left unrated N days after resolution; they count as unrated, never as satisfied. */
-export async function closeUnratedTickets(ctx: AppContext, now: Date, days = UNRATED_CLOSE_DAYS): Promise<number> {
-  const rows = await repo.resolvedBefore(ctx.db, new Date(now.getTime() - days * 86_400_000));
+export async function closeUnratedTickets(ctx: AppContext, now: Date): Promise<number> {
+  const rows = await unratedPastDeadline(ctx.db, now);
   for (const r of rows) {
     await ctx.db.transaction().execute(async (trx) => {
       const locked = await repo.lockTicket(trx, r.community_id, r.id);
@@ -428,6 +475,19 @@ export const MAX_PHOTO_MB = 10;
 /** A resident adds photos to their report: JPEG or PNG only, at most 5 per ticket, 10 MB each, metadata removed. */
 export async function addPublicPhotos(ctx: AppContext, code: string, files: Buffer[]) {
   const t = await ticketOfCode(ctx, code);
+  await storePhotos(ctx, { id: t.id, community_id: t.community_id }, files, null, 'online');
+  return viewPublicTicket(ctx, code);
+}
+
+/** A helper or staff member adds photos (a door visit, a result): same rules; they must be able to see the ticket and work on it. */
+export async function addStaffPhotos(ctx: AppContext, actor: Actor, id: number, files: Buffer[]) {
+  if (!roleCan(actor.role, 'tickets.intake')) authorize(actor, 'tickets.work');
+  const t = await getTicket(ctx, actor, id);
+  await storePhotos(ctx, { id: t.id, community_id: t.communityId }, files, actor, null);
+  return getTicket(ctx, actor, id);
+}
+
+async function storePhotos(ctx: AppContext, t: { id: number; community_id: number }, files: Buffer[], actor: Actor | null, channel: string | null) {
   const existing = (await repo.photoIds(ctx.db, t.id)).length;
   if (files.length === 0) throw invalidField('photos', 'required');
   if (existing + files.length > MAX_PHOTOS) throw invalidField('photos', 'too_many_files', { max: MAX_PHOTOS });
@@ -445,10 +505,12 @@ export async function addPublicPhotos(ctx: AppContext, code: string, files: Buff
     for (const c of cleaned) {
       await repo.insertPhoto(trx, { community_id: t.community_id, ticket_id: t.id, mime: c.mime, size: c.data.length, sha256: crypto.createHash('sha256').update(c.data).digest('hex'), data: c.data });
     }
-    await repo.insertEvent(trx, { community_id: t.community_id, ticket_id: t.id, action: 'photos_added', from_status: null, to_status: null, actor_id: null, actor_label: 'resident', channel: 'online', note: String(cleaned.length), is_public: true, data: null });
-    await writeAudit(trx, null, { communityId: t.community_id, action: 'ticket.photos_added', entityType: 'ticket', entityId: t.id, changes: { count: cleaned.length } });
+    await repo.insertEvent(trx, {
+      community_id: t.community_id, ticket_id: t.id, action: 'photos_added', from_status: null, to_status: null, actor_id: actor?.accountId ?? null,
+      actor_label: actor ? null : 'resident', channel, note: String(cleaned.length), is_public: true, data: null,
+    });
+    await writeAudit(trx, actor, { communityId: t.community_id, action: 'ticket.photos_added', entityType: 'ticket', entityId: t.id, changes: { count: cleaned.length } });
   });
-  return viewPublicTicket(ctx, code);
 }
 
 export async function publicPhoto(ctx: AppContext, code: string, photoId: number) {

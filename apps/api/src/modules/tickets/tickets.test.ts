@@ -119,6 +119,13 @@ describe('tickets: the closed loop', () => {
     const tracking = submitted.body.code;
     expect(submitted.body.link).toBe(`/h5/track/${tracking}`);
     const id = (await call(sec, 'GET', `/api/tickets?q=${tracking}`)).body.items[0].id;
+    // While it is open the resident can add to it; staff see it on the timeline, audited.
+    expect((await call(null, 'POST', `/api/public/tickets/${tracking}/info`, { text: '' })).body.error.details.fields[0]).toMatchObject({ field: 'text' });
+    const added = (await call(null, 'POST', `/api/public/tickets/${tracking}/info`, { text: '现在3单元也停水了' })).body;
+    expect(added).toMatchObject({ canAddInfo: true });
+    expect(added.events.at(-1)).toMatchObject({ action: 'info_added', note: '现在3单元也停水了' });
+    expect((await call(sec, 'GET', `/api/tickets/${id}`)).body.events.at(-1)).toMatchObject({ action: 'info_added', actorName: 'resident', isPublic: true });
+    expect(await env.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'ticket.info_added').where('entity_id', '=', String(id)).execute()).toHaveLength(1);
     await act(sec, id, 'accept');
     await act(sec, id, 'assign', { assigneeId: grid.id, note: '内部：先查水表' });
     await act(grid, id, 'start');
@@ -131,6 +138,7 @@ describe('tickets: the closed loop', () => {
     await act(grid, id, 'start');
     await act(grid, id, 'resolve', { note: '更换了阀门' });
     expect((await call(null, 'POST', `/api/public/tickets/${tracking}/rate`, { rating: 'satisfied' })).body.status).toBe('closed');
+    expect(await call(null, 'POST', `/api/public/tickets/${tracking}/info`, { text: '谢谢社区' })).toMatchObject({ status: 409, body: { error: { code: 'TICKET_ALREADY_CLOSED' } } });
     expect((await call(null, 'GET', '/api/public/tickets/LLNOTAREALCODE')).status).toBe(404);
   });
 
@@ -182,6 +190,36 @@ describe('tickets: the closed loop', () => {
     expect((await call(sec, 'GET', `/api/tickets/duplicates?${new URLSearchParams({ text: '路面结冰' })}`)).body.items).toEqual([]);
     const found = (await call(sec, 'GET', `/api/tickets?q=${encodeURIComponent('电梯 维修')}`)).body.items;
     expect(found.map((t: { title: string }) => t.title)).toEqual(['电梯困人']);
+  });
+
+  it('lets a building head register a door visit with photos and hand it back, and keeps strangers out', async () => {
+    const headAccount = await buildAccount(env.ctx, { role: 'building_head', communityId: sec.community.id });
+    const head = { cookie: await loginAs(env.app, headAccount.username) };
+    const t = (await call(head, 'POST', '/api/tickets', { channel: 'door_visit', categoryId: categories.safety, buildingId, title: '楼道堆放煤气罐', description: '5楼楼道堆放两个煤气罐' })).body;
+    expect(t).toMatchObject({ channel: 'door_visit', status: 'submitted', compoundId });
+    const upload = (who: Who, files: Array<{ name: string; data: Buffer; type: string }>) => {
+      const boundary = 'linli' + Math.random().toString(16).slice(2);
+      const body = Buffer.concat([
+        ...files.map((f) => Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.data, Buffer.from('\r\n')])),
+        Buffer.from(`--${boundary}--\r\n`),
+      ]);
+      return env.app.inject({ method: 'POST', url: `/api/tickets/${t.id}/photos`, headers: { cookie: who.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    };
+    expect((await upload(head, [{ name: 'x.png', data: Buffer.from('GIF89a'), type: 'image/png' }])).json().error.details.fields[0]).toMatchObject({ field: 'photos', rule: 'invalid_image' });
+    const ok = await upload(head, [{ name: 'a.png', data: pngWithText(), type: 'image/png' }]);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().photoIds).toHaveLength(1);
+    expect(ok.json().events.at(-1)).toMatchObject({ action: 'photos_added', actorName: expect.stringMatching(/^building_head_/), note: '1' });
+    const audit = await env.ctx.db.selectFrom('audit_log').select(['actor_id']).where('action', '=', 'ticket.photos_added').where('entity_id', '=', String(t.id)).executeTakeFirstOrThrow();
+    expect(audit.actor_id).toBe(headAccount.id);
+    expect((await upload(await actorIn(env, 'secretary'), [{ name: 'a.png', data: pngWithText(), type: 'image/png' }])).statusCode).toBe(404);
+
+    // Assigned to the building head, who hands it back: the answer is the ticket, though it is no longer theirs.
+    await act(sec, t.id, 'accept');
+    await act(sec, t.id, 'assign', { assigneeId: headAccount.id });
+    const back = await act(head, t.id, 'return', { note: '需要物业处理' });
+    expect(back).toMatchObject({ status: 200, body: { status: 'accepted', assigneeId: null } });
+    expect((await call(head, 'GET', `/api/tickets/${t.id}`)).status).toBe(200); // they registered it
   });
 
   it('refuses wrong states and other communities, and names missing reasons', async () => {

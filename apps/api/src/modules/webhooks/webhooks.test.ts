@@ -91,4 +91,21 @@ describe('outbound webhooks', () => {
     const worker = await actorIn(env, 'grid_worker', sec.community);
     expect((await env.app.inject({ url: '/api/webhooks', headers: { cookie: worker.cookie } })).statusCode).toBe(403);
   });
+
+  it('names a bad URL in the field error, keeps the secret write-only, and sends nothing for a switched-off hook', async () => {
+    const sec = await actorIn(env, 'secretary');
+    const call = (method: 'POST' | 'PATCH', url: string, payload: object) => env.app.inject({ method, url, headers: { cookie: sec.cookie, 'accept-language': 'zh-CN' }, payload });
+    const bad = await call('POST', '/api/webhooks', { name: '群机器人', url: 'ftp://example.com/hook', format: 'wecom' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields).toEqual([expect.objectContaining({ field: 'url', message: '网址格式不正确' })]);
+    const hook = (await call('POST', '/api/webhooks', { name: '群机器人', url: `${base}/off`, format: 'dingtalk', secret: 'SECx' })).json();
+    expect(hook).toMatchObject({ hasSecret: true, isActive: true });
+    expect(JSON.stringify(hook)).not.toContain('SECx');
+    expect((await call('PATCH', `/api/webhooks/${hook.id}`, { name: '钉钉群', isActive: false })).json()).toMatchObject({ name: '钉钉群', hasSecret: true, isActive: false });
+    expect((await call('PATCH', `/api/webhooks/${hook.id}`, { secret: null })).json()).toMatchObject({ hasSecret: false, isActive: false });
+    const cats = (await env.app.inject({ url: '/api/ticket-categories', headers: { cookie: sec.cookie } })).json().items;
+    const t = (await call('POST', '/api/tickets', { channel: 'phone', categoryId: cats[0].id, title: '测试', description: '测试内容' })).json();
+    expect(await enqueueTicketEvent(env.ctx, { communityId: sec.community.id, ticketId: t.id })).toBe(0);
+    expect((await env.app.inject({ url: `/api/webhooks/${hook.id}/deliveries`, headers: { cookie: sec.cookie } })).json().items).toEqual([]);
+  });
 });

@@ -12,7 +12,7 @@ export interface CommunitiesTable {
   id: Id; subdistrict_id: number; name: string; code: string; address: string | null;
   timezone: Generated<string>; created_at: CreatedAt;
 }
-export interface GridsTable { id: Id; community_id: number; name: string; code: string | null }
+export interface GridsTable { id: Id; community_id: number; name: string; code: string | null; worker_account_id: Generated<number | null> }
 export interface CompoundsTable {
   id: Id; community_id: number; grid_id: number | null; name: string; address: string | null; archived_at: Timestamp | null;
 }
@@ -84,6 +84,15 @@ export interface JobLeasesTable {
 export interface TicketCategoriesTable {
   id: Id; community_id: number; code: string; name_zh: string; name_en: string; response_hours: number; resolution_hours: number;
   working_hours_only: Generated<boolean>; is_active: Generated<boolean>; sort: Generated<number>;
+  default_assignee_kind: Generated<DefaultAssigneeKind | null>; default_assignee_id: Generated<number | null>;
+}
+export type DefaultAssigneeKind = 'account' | 'team' | 'partner' | 'grid_worker';
+export interface WorkCalendarTable {
+  day: string; is_workday: boolean; name: string; updated_by: number | null; updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+export interface TicketSettingsTable {
+  community_id: number; reopen_limit: Generated<number>; unrated_close_days: Generated<number>; auto_assign: Generated<boolean>;
+  updated_by: number | null; updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 export interface TicketsTable {
   id: Id; community_id: number; code: string; channel: string; category_id: number; status: string; title: string; description: string;
@@ -128,7 +137,17 @@ export interface WebhookDeliveriesTable {
   delivered_at: Timestamp | null; created_at: CreatedAt;
 }
 
-export interface Open311ClientsTable { id: Id; community_id: number; name: string; key_hash: string; is_active: Generated<boolean>; created_at: CreatedAt }
+/** Roll-up of tickets per community, Beijing day and dimension, kept by triggers on tickets (migration 20261123000900). */
+export interface TicketDailyCountsTable {
+  community_id: number; dim: 'status' | 'channel' | 'category' | 'compound' | 'resolved'; day: string; key: string; n: number;
+  responded: number; responded_in_time: number; resolved_confirmed: number; satisfied: number; rated: number;
+}
+/** Open or unanswered tickets, the ones whose deadlines the clock can still pass; kept by the same trigger. */
+export interface TicketDeadlinesTable {
+  ticket_id: number; community_id: number; created_at: Date; is_open: boolean; has_response: boolean; response_due_at: Date; resolution_due_at: Date;
+}
+
+export interface Open311ClientsTable { id: Id; community_id: number; name: string; key_hash: string; key_prefix: string | null; is_active: Generated<boolean>; created_at: CreatedAt }
 
 export interface DB {
   open311_clients: Open311ClientsTable;
@@ -138,7 +157,11 @@ export interface DB {
   ticket_reminders: TicketRemindersTable;
   ledger_exports: LedgerExportsTable;
   ticket_categories: TicketCategoriesTable;
+  ticket_settings: TicketSettingsTable;
+  work_calendar: WorkCalendarTable;
   tickets: TicketsTable;
+  ticket_daily_counts: TicketDailyCountsTable;
+  ticket_deadlines: TicketDeadlinesTable;
   ticket_events: TicketEventsTable;
   ticket_reporters: TicketReportersTable;
   job_leases: JobLeasesTable;

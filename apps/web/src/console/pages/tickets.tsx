@@ -21,7 +21,7 @@ registerMessages(
     'action.accept': '受理', 'action.reject': '不予受理', 'action.answer_on_spot': '现场答复', 'action.assign': '派单', 'action.return': '退单',
     'action.start': '开始办理', 'action.escalate': '上报部门', 'action.respond': '部门回复', 'action.resolve': '办结', 'action.rate': '回访评价',
     'action.reopen': '重新办理', 'action.close': '回访结案', 'action.merge': '合并', 'action.created': '登记', 'action.reminded': '催办',
-    'tickets.assignTo': '派给', 'tickets.photos': '照片', 'action.photos_added': '补充照片', 'tickets.similar': '可能是重复诉求，可登记后合并：', 'tickets.partner': '部门/单位', 'tickets.rating': '满意度', 'tickets.mergeInto': '合并到工单编号（ID）',
+    'tickets.assignTo': '派给', 'tickets.defaultAssignee': '留空则派给本类别的默认承办：{name}', 'tickets.noDefaultAssignee': '本类别没有默认承办，请选择承办人', 'tickets.gridWorker': '所在网格的网格员', 'tickets.photos': '照片', 'action.photos_added': '补充照片', 'action.info_added': '居民补充情况', 'tickets.similar': '可能是重复诉求，可登记后合并：', 'tickets.partner': '部门/单位', 'tickets.rating': '满意度', 'tickets.mergeInto': '合并到工单编号（ID）',
   },
   {
     'tickets.title': 'Tickets', 'tickets.new': 'Register', 'tickets.meeting': 'Meeting mode', 'tickets.code': 'Code', 'tickets.status': 'Status',
@@ -33,7 +33,7 @@ registerMessages(
     'action.accept': 'Accept', 'action.reject': 'Reject', 'action.answer_on_spot': 'Answer on the spot', 'action.assign': 'Assign', 'action.return': 'Return',
     'action.start': 'Start', 'action.escalate': 'Escalate', 'action.respond': 'Department reply', 'action.resolve': 'Resolve', 'action.rate': 'Follow-up rating',
     'action.reopen': 'Reopen', 'action.close': 'Close after follow-up', 'action.merge': 'Merge', 'action.created': 'Registered', 'action.reminded': 'Reminder',
-    'tickets.assignTo': 'Assign to', 'tickets.photos': 'Photos', 'action.photos_added': 'Photos added', 'tickets.similar': 'Possibly the same as these open tickets (merge after registering):', 'tickets.partner': 'Department / partner', 'tickets.rating': 'Rating', 'tickets.mergeInto': 'Merge into ticket ID',
+    'tickets.assignTo': 'Assign to', 'tickets.defaultAssignee': 'Leave empty to assign to the category\'s default: {name}', 'tickets.noDefaultAssignee': 'This category has no default assignee: choose one', 'tickets.gridWorker': 'the grid worker of its grid', 'tickets.photos': 'Photos', 'action.photos_added': 'Photos added', 'action.info_added': 'Resident added information', 'tickets.similar': 'Possibly the same as these open tickets (merge after registering):', 'tickets.partner': 'Department / partner', 'tickets.rating': 'Rating', 'tickets.mergeInto': 'Merge into ticket ID',
   },
 );
 
@@ -194,6 +194,13 @@ function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
     enabled: action === 'assign',
     queryFn: () => get<{ items: Array<{ id: number; displayName: string; role: string }> }>(`/api/tickets/assignees${qs({ communityId })}`),
   });
+  const categories = useQuery({
+    queryKey: ['ticket-categories', communityId],
+    enabled: action === 'assign',
+    queryFn: () => get<{ items: TicketCategory[] }>(`/api/ticket-categories${qs({ communityId })}`),
+  });
+  const category = categories.data?.items.find((c) => c.id === q.data?.categoryId);
+  const defaultAssignee = category?.defaultAssigneeKind === 'grid_worker' ? t('tickets.gridWorker') : category?.defaultAssigneeName;
   const partners = useQuery({
     queryKey: ['partners-all', communityId],
     enabled: action === 'escalate',
@@ -259,8 +266,8 @@ function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
         okText={t('common.save')} cancelText={t('common.cancel')} data-testid="action-modal" destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)}>
           {action === 'assign' && (
-            <Form.Item name="assigneeId" label={t('tickets.assignTo')}>
-              <Select data-testid="assignee-select" showSearch optionFilterProp="label"
+            <Form.Item name="assigneeId" label={t('tickets.assignTo')} extra={<span data-testid="assignee-default">{defaultAssignee ? t('tickets.defaultAssignee', { name: defaultAssignee }) : t('tickets.noDefaultAssignee')}</span>}>
+              <Select data-testid="assignee-select" showSearch allowClear optionFilterProp="label"
                 options={accounts.data?.items.map((a) => ({ value: a.id, label: `${a.displayName}（${roleLabels[locale][a.role as Role] ?? a.role}）` }))} />
             </Form.Item>
           )}

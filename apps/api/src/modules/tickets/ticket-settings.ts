@@ -1,0 +1,129 @@
+import { sql, type Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { TicketSettings, updateTicketSettingsSchema } from '@linli/contracts';
+import type { DB, DefaultAssigneeKind } from '../../platform/db/schema.js';
+import type { AppContext } from '../../platform/context.js';
+import { authorize, resolveCommunityId, type Actor } from '../../platform/access/actor.js';
+import { invalidField } from '../../platform/errors.js';
+import { writeAudit } from '../../platform/audit/audit.js';
+import { iso } from '../../platform/time.js';
+import { findAssignee } from './tickets.repository.js';
+
+/** What a community that never changed its settings gets: the practice of the reports. */
+export const defaultTicketSettings = { reopenLimit: 2, unratedCloseDays: 7, autoAssign: false } as const;
+
+type Db = Kysely<DB>;
+
+export async function settingsOf(db: Db, communityId: number): Promise<TicketSettings> {
+  const row = await db.selectFrom('ticket_settings').selectAll().where('community_id', '=', communityId).executeTakeFirst();
+  return row
+    ? { communityId, reopenLimit: row.reopen_limit, unratedCloseDays: row.unrated_close_days, autoAssign: row.auto_assign, updatedAt: iso(row.updated_at) }
+    : { communityId, ...defaultTicketSettings, updatedAt: null };
+}
+
+export async function readTicketSettings(ctx: AppContext, actor: Actor, communityId?: number): Promise<TicketSettings> {
+  authorize(actor, 'tickets.read');
+  return settingsOf(ctx.db, resolveCommunityId(actor, communityId));
+}
+
+export async function updateTicketSettings(ctx: AppContext, actor: Actor, input: z.infer<typeof updateTicketSettingsSchema>): Promise<TicketSettings> {
+  authorize(actor, 'tickets.configure');
+  const cid = resolveCommunityId(actor, input.communityId);
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await settingsOf(trx, cid);
+    const next = {
+      reopen_limit: input.reopenLimit ?? before.reopenLimit,
+      unrated_close_days: input.unratedCloseDays ?? before.unratedCloseDays,
+      auto_assign: input.autoAssign ?? before.autoAssign,
+      updated_by: actor.accountId,
+      updated_at: new Date(),
+    };
+    await trx
+      .insertInto('ticket_settings')
+      .values({ community_id: cid, ...next })
+      .onConflict((oc) => oc.column('community_id').doUpdateSet(next))
+      .execute();
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    if (next.reopen_limit !== before.reopenLimit) changes.reopenLimit = { from: before.reopenLimit, to: next.reopen_limit };
+    if (next.unrated_close_days !== before.unratedCloseDays) changes.unratedCloseDays = { from: before.unratedCloseDays, to: next.unrated_close_days };
+    if (next.auto_assign !== before.autoAssign) changes.autoAssign = { from: before.autoAssign, to: next.auto_assign };
+    await writeAudit(trx, actor, { communityId: cid, action: 'ticket_settings.updated', entityType: 'ticket_settings', entityId: cid, changes });
+    return settingsOf(trx, cid);
+  });
+}
+
+/** Checks a category's default assignee belongs to the community (none is needed for the grid worker). */
+export async function checkDefaultAssignee(db: Db, communityId: number, kind: DefaultAssigneeKind | null | undefined, id: number | null | undefined) {
+  if (!kind) return { kind: null, id: null };
+  if (kind === 'grid_worker') return { kind, id: null };
+  if (!id) throw invalidField('defaultAssigneeId', 'required');
+  if (!(await findAssignee(db, communityId, kind, id))) throw invalidField('defaultAssigneeId', 'not_found');
+  return { kind, id };
+}
+
+/** Display names of default assignees, for the category list. */
+export async function defaultAssigneeNames(db: Db, rows: { default_assignee_kind: DefaultAssigneeKind | null; default_assignee_id: number | null; community_id: number }[]) {
+  const names = new Map<string, string>();
+  for (const r of rows) {
+    if (!r.default_assignee_kind || r.default_assignee_kind === 'grid_worker' || !r.default_assignee_id) continue;
+    const key = `${r.default_assignee_kind}:${r.default_assignee_id}`;
+    if (names.has(key)) continue;
+    const a = await findAssignee(db, r.community_id, r.default_assignee_kind, r.default_assignee_id);
+    if (a) names.set(key, a.name);
+  }
+  return (r: { default_assignee_kind: DefaultAssigneeKind | null; default_assignee_id: number | null }) =>
+    r.default_assignee_kind && r.default_assignee_id ? (names.get(`${r.default_assignee_kind}:${r.default_assignee_id}`) ?? null) : null;
+}
+
+/**
+ * The assignee a ticket gets by default from its category. For `grid_worker`: the worker of the grid of the ticket's
+ * compound, or the community's only active grid worker when the grid has none. Null when nobody can be named.
+ */
+export async function resolveDefaultAssignee(
+  db: Db,
+  communityId: number,
+  category: { default_assignee_kind: DefaultAssigneeKind | null; default_assignee_id: number | null },
+  compoundId: number | null,
+): Promise<{ kind: 'account' | 'team' | 'partner'; id: number } | null> {
+  const kind = category.default_assignee_kind;
+  if (!kind) return null;
+  if (kind !== 'grid_worker') {
+    if (!category.default_assignee_id) return null;
+    // The account may have left since the category was set up.
+    return (await findAssignee(db, communityId, kind, category.default_assignee_id)) ? { kind, id: category.default_assignee_id } : null;
+  }
+  if (compoundId) {
+    const grid = await db
+      .selectFrom('compounds as p')
+      .innerJoin('grids as g', 'g.id', 'p.grid_id')
+      .innerJoin('accounts as a', 'a.id', 'g.worker_account_id')
+      .select('a.id')
+      .where('p.id', '=', compoundId)
+      .where('p.community_id', '=', communityId)
+      .where('a.is_active', '=', true)
+      .executeTakeFirst();
+    if (grid) return { kind: 'account', id: grid.id };
+  }
+  const workers = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('community_id', '=', communityId)
+    .where('role', '=', 'grid_worker')
+    .where('is_active', '=', true)
+    .limit(2)
+    .execute();
+  return workers.length === 1 ? { kind: 'account', id: workers[0]!.id } : null;
+}
+
+/** Resolved tickets whose community's wait for a rating is over, oldest first, a batch at a time. */
+export function unratedPastDeadline(db: Db, now: Date) {
+  return db
+    .selectFrom('tickets as t')
+    .leftJoin('ticket_settings as s', 's.community_id', 't.community_id')
+    .select(['t.id', 't.community_id'])
+    .where('t.status', '=', 'resolved')
+    .where(sql<boolean>`t.resolved_at < ${now}::timestamptz - make_interval(days => coalesce(s.unrated_close_days, ${defaultTicketSettings.unratedCloseDays}))`)
+    .orderBy('t.resolved_at')
+    .limit(500)
+    .execute();
+}

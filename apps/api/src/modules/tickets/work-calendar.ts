@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+import type { AppContext } from '../../platform/context.js';
+import { authorize, type Actor } from '../../platform/access/actor.js';
+import { notFound } from '../../platform/errors.js';
+import { writeAudit } from '../../platform/audit/audit.js';
+import type { WorkCalendar } from './sla.js';
+
+// The calendar changes a few times a year; deadlines are computed on every registration. A short cache keeps that to
+// one read a minute per process, and a change made here is seen at once by this process.
+const TTL_MS = 60_000;
+const cache = new WeakMap<object, { at: number; days: Map<string, boolean> }>();
+
+export async function loadCalendar(db: Kysely<DB>, now = Date.now()): Promise<WorkCalendar> {
+  let hit = cache.get(db);
+  if (!hit || now - hit.at > TTL_MS) {
+    const rows = await db.selectFrom('work_calendar').select(['day', 'is_workday']).execute();
+    hit = { at: now, days: new Map(rows.map((r) => [String(r.day), r.is_workday])) };
+    cache.set(db, hit);
+  }
+  const days = hit.days;
+  return (day) => days.get(day);
+}
+
+const present = (r: { day: string; is_workday: boolean; name: string }) => ({ day: String(r.day), isWorkday: r.is_workday, name: r.name });
+
+export async function listCalendar(ctx: AppContext, actor: Actor, year: number) {
+  authorize(actor, 'tickets.read');
+  const rows = await ctx.db
+    .selectFrom('work_calendar')
+    .select(['day', 'is_workday', 'name'])
+    .where('day', '>=', `${year}-01-01`)
+    .where('day', '<=', `${year}-12-31`)
+    .orderBy('day')
+    .execute();
+  return { items: rows.map(present) };
+}
+
+/** Marks a day as off (holiday) or worked (调休上班); national, so for the system administrator. */
+export async function setCalendarDay(ctx: AppContext, actor: Actor, day: string, input: { isWorkday: boolean; name: string }) {
+  authorize(actor, 'calendar.manage');
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('work_calendar').select(['is_workday', 'name']).where('day', '=', day).executeTakeFirst();
+    const values = { is_workday: input.isWorkday, name: input.name, updated_by: actor.accountId, updated_at: new Date() };
+    const saved = await trx
+      .insertInto('work_calendar')
+      .values({ day, ...values })
+      .onConflict((oc) => oc.column('day').doUpdateSet(values))
+      .returning(['day', 'is_workday', 'name'])
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, {
+      communityId: null, action: 'work_calendar.set', entityType: 'work_calendar', entityId: day,
+      changes: { isWorkday: { from: before?.is_workday ?? null, to: input.isWorkday }, name: { from: before?.name ?? null, to: input.name } },
+    });
+    return saved;
+  });
+  cache.delete(ctx.db);
+  return present(row);
+}
+
+export async function deleteCalendarDay(ctx: AppContext, actor: Actor, day: string) {
+  authorize(actor, 'calendar.manage');
+  await ctx.db.transaction().execute(async (trx) => {
+    const gone = await trx.deleteFrom('work_calendar').where('day', '=', day).returning(['is_workday', 'name']).executeTakeFirst();
+    if (!gone) throw notFound('work_calendar');
+    await writeAudit(trx, actor, { communityId: null, action: 'work_calendar.deleted', entityType: 'work_calendar', entityId: day, changes: { isWorkday: gone.is_workday, name: gone.name } });
+  });
+  cache.delete(ctx.db);
+}

@@ -1,0 +1,469 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { ApiOutlined, KeyOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { roleCan, webhookFormats, type IssuedOpen311Client, type Open311Client, type Webhook, type WebhookDelivery as Delivery } from '@linli/contracts';
+import { beijingText } from '@linli/contracts/time';
+import { get, patch, post, qs } from '../../lib/api.js';
+import { registerMessages, useT } from '../../lib/i18n.js';
+import { useSession } from '../session.js';
+import { applyApiError } from '../forms.js';
+
+registerMessages(
+  {
+    'nav.integrations': '系统对接',
+    'open311.title': 'Open311 接口（12345 热线等外部系统）',
+    'open311.intro': '对接单位凭“接入编号”和自己的密钥，通过标准 Open311 GeoReport v2 接口提交和查询诉求。请为每个对接单位单独发放密钥，不再合作时吊销。',
+    'open311.jurisdiction': '接入编号（jurisdiction_id）',
+    'open311.discovery': '服务发现地址',
+    'open311.services': '服务类别（service_code）',
+    'open311.submit': '提交诉求',
+    'open311.submitFields': '表单字段：api_key、jurisdiction_id、service_code、description',
+    'open311.issue': '发放密钥',
+    'open311.client': '对接单位',
+    'open311.clientHint': '如：12345 市民热线、区网格化平台',
+    'open311.clientRequired': '请填写对接单位名称',
+    'open311.keyPrefix': '密钥开头',
+    'open311.createdAt': '发放时间',
+    'open311.state': '状态',
+    'open311.active': '使用中',
+    'open311.revoked': '已吊销',
+    'open311.revoke': '吊销',
+    'open311.revokeConfirm': '吊销“{name}”的密钥？吊销后该单位将无法再提交诉求，且不能恢复。',
+    'open311.revokedDone': '已吊销“{name}”的密钥',
+    'open311.issued': '已为“{name}”发放密钥',
+    'open311.keyOnce': '密钥只显示这一次',
+    'open311.keyOnceBody': '关闭此窗口后无法再次查看。请立即复制，并通过安全的方式交给对接单位；如果遗失，请吊销后重新发放。',
+    'open311.apiKey': '密钥（api_key）',
+    'open311.copied': '我已复制，关闭',
+    'open311.none': '还没有发放过密钥',
+    'webhooks.title': '消息推送（群机器人 / Webhook）',
+    'webhooks.intro': '诉求登记和每次办理进展会自动推送到这里设置的地址；发送失败会在 30 秒、2 分钟、10 分钟、1 小时、6 小时后重试。',
+    'webhooks.new': '新增推送',
+    'webhooks.edit': '编辑推送',
+    'webhooks.name': '名称',
+    'webhooks.nameHint': '如：金港城工作群',
+    'webhooks.nameRequired': '请填写名称',
+    'webhooks.format': '格式',
+    'webhooks.url': '推送地址',
+    'webhooks.secret': '签名密钥',
+    'webhooks.secretSet': '已设置',
+    'webhooks.secretUnset': '未设置',
+    'webhooks.secretKeep': '已设置密钥，出于安全不再显示；留空表示不修改。',
+    'webhooks.clearSecret': '清除已设置的密钥',
+    'webhooks.active': '启用',
+    'webhooks.log': '推送记录',
+    'webhooks.none': '还没有设置推送',
+    'webhooks.turnedOn': '已启用“{name}”',
+    'webhooks.turnedOff': '已停用“{name}”',
+    'webhooks.format.json': '通用 JSON',
+    'webhooks.format.wecom': '企业微信群机器人',
+    'webhooks.format.dingtalk': '钉钉群机器人',
+    'webhooks.format.feishu': '飞书群机器人',
+    'webhooks.urlHint.json': '您的系统接收推送的地址（http 或 https）',
+    'webhooks.urlHint.wecom': '企业微信群 → 群机器人 → 复制 Webhook 地址（https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…）',
+    'webhooks.urlHint.dingtalk': '钉钉群 → 智能群助手 → 自定义机器人 → 复制 Webhook 地址（https://oapi.dingtalk.com/robot/send?access_token=…）',
+    'webhooks.urlHint.feishu': '飞书群 → 设置 → 群机器人 → 自定义机器人 → 复制 Webhook 地址（https://open.feishu.cn/open-apis/bot/v2/hook/…）',
+    'webhooks.secretHint.json': '可选。设置后每次推送带 X-Linli-Signature: sha256=…（HMAC-SHA256 签名），接收方可据此验证来源。',
+    'webhooks.secretHint.wecom': '企业微信群机器人不使用签名密钥，可留空。',
+    'webhooks.secretHint.dingtalk': '机器人安全设置选“加签”时，填写以 SEC 开头的密钥。',
+    'webhooks.secretHint.feishu': '机器人安全设置开启“签名校验”时，填写该密钥。',
+    'deliveries.title': '推送记录 · {name}',
+    'deliveries.refresh': '刷新',
+    'deliveries.time': '时间',
+    'deliveries.event': '事件',
+    'deliveries.event.ticket.created': '新诉求',
+    'deliveries.event.ticket.transitioned': '诉求进展',
+    'deliveries.result': '结果',
+    'deliveries.status.delivered': '已送达',
+    'deliveries.status.pending': '等待重试',
+    'deliveries.status.queued': '待发送',
+    'deliveries.status.failed': '已放弃',
+    'deliveries.httpStatus': 'HTTP 状态',
+    'deliveries.attempts': '尝试次数',
+    'deliveries.nextAttempt': '下次重试',
+    'deliveries.error': '错误',
+    'deliveries.none': '还没有推送记录',
+    'deliveries.latest': '显示最近 100 条',
+  },
+  {
+    'nav.integrations': 'Integrations',
+    'open311.title': 'Open311 API (12345 hotline and other systems)',
+    'open311.intro': 'Partner systems use the jurisdiction ID and their own key to file and follow tickets through the standard Open311 GeoReport v2 API. Issue one key per partner and revoke it when the partnership ends.',
+    'open311.jurisdiction': 'Jurisdiction ID (jurisdiction_id)',
+    'open311.discovery': 'Discovery URL',
+    'open311.services': 'Services (service_code)',
+    'open311.submit': 'File a request',
+    'open311.submitFields': 'Form fields: api_key, jurisdiction_id, service_code, description',
+    'open311.issue': 'Issue key',
+    'open311.client': 'Partner system',
+    'open311.clientHint': 'e.g. 12345 city hotline, district grid platform',
+    'open311.clientRequired': 'Enter the name of the partner system',
+    'open311.keyPrefix': 'Key starts with',
+    'open311.createdAt': 'Issued',
+    'open311.state': 'Status',
+    'open311.active': 'In use',
+    'open311.revoked': 'Revoked',
+    'open311.revoke': 'Revoke',
+    'open311.revokeConfirm': 'Revoke the key of "{name}"? It can no longer file requests, and this cannot be undone.',
+    'open311.revokedDone': 'The key of "{name}" is revoked',
+    'open311.issued': 'Key issued for "{name}"',
+    'open311.keyOnce': 'The key is shown only this once',
+    'open311.keyOnceBody': 'It cannot be seen again after you close this window. Copy it now and hand it to the partner securely; if it is lost, revoke it and issue a new one.',
+    'open311.apiKey': 'Key (api_key)',
+    'open311.copied': 'I have copied it, close',
+    'open311.none': 'No keys issued yet',
+    'webhooks.title': 'Notifications (group bots / webhooks)',
+    'webhooks.intro': 'Each new ticket and each step on it is posted to these addresses; failed posts are retried after 30 s, 2 min, 10 min, 1 h and 6 h.',
+    'webhooks.new': 'New webhook',
+    'webhooks.edit': 'Edit webhook',
+    'webhooks.name': 'Name',
+    'webhooks.nameHint': 'e.g. Staff group chat',
+    'webhooks.nameRequired': 'Enter a name',
+    'webhooks.format': 'Format',
+    'webhooks.url': 'URL',
+    'webhooks.secret': 'Signing secret',
+    'webhooks.secretSet': 'Set',
+    'webhooks.secretUnset': 'Not set',
+    'webhooks.secretKeep': 'A secret is set and is never shown again; leave blank to keep it.',
+    'webhooks.clearSecret': 'Remove the secret',
+    'webhooks.active': 'Active',
+    'webhooks.log': 'Delivery log',
+    'webhooks.none': 'No webhooks yet',
+    'webhooks.turnedOn': '"{name}" is on',
+    'webhooks.turnedOff': '"{name}" is off',
+    'webhooks.format.json': 'Generic JSON',
+    'webhooks.format.wecom': 'WeCom group bot',
+    'webhooks.format.dingtalk': 'DingTalk group bot',
+    'webhooks.format.feishu': 'Feishu group bot',
+    'webhooks.urlHint.json': 'The address of your system that receives the posts (http or https)',
+    'webhooks.urlHint.wecom': 'WeCom group → Group bots → copy the webhook URL (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…)',
+    'webhooks.urlHint.dingtalk': 'DingTalk group → Group assistant → Custom bot → copy the webhook URL (https://oapi.dingtalk.com/robot/send?access_token=…)',
+    'webhooks.urlHint.feishu': 'Feishu group → Settings → Bots → Custom bot → copy the webhook URL (https://open.feishu.cn/open-apis/bot/v2/hook/…)',
+    'webhooks.secretHint.json': 'Optional. When set, each post carries X-Linli-Signature: sha256=… (HMAC-SHA256) so the receiver can check where it came from.',
+    'webhooks.secretHint.wecom': 'WeCom group bots use no signing secret; leave it blank.',
+    'webhooks.secretHint.dingtalk': 'If the bot\'s security setting is "signature", enter its secret (starts with SEC).',
+    'webhooks.secretHint.feishu': 'If the bot has "signature verification" on, enter its secret.',
+    'deliveries.title': 'Delivery log · {name}',
+    'deliveries.refresh': 'Refresh',
+    'deliveries.time': 'Time',
+    'deliveries.event': 'Event',
+    'deliveries.event.ticket.created': 'New ticket',
+    'deliveries.event.ticket.transitioned': 'Ticket step',
+    'deliveries.result': 'Result',
+    'deliveries.status.delivered': 'Delivered',
+    'deliveries.status.pending': 'Retrying',
+    'deliveries.status.queued': 'Queued',
+    'deliveries.status.failed': 'Given up',
+    'deliveries.httpStatus': 'HTTP status',
+    'deliveries.attempts': 'Attempts',
+    'deliveries.nextAttempt': 'Next retry',
+    'deliveries.error': 'Error',
+    'deliveries.none': 'Nothing delivered yet',
+    'deliveries.latest': 'The latest 100 are shown',
+  },
+);
+
+type WebhookFormat = Webhook['format'];
+const formatColor: Record<WebhookFormat, string> = { json: 'default', wecom: 'green', dingtalk: 'blue', feishu: 'cyan' };
+const testIdProps = (id: string) => ({ 'data-testid': id }) as Record<`data-${string}`, string>;
+
+/** Where a community connects outside systems: Open311 keys for hotlines, and webhooks for group bots. */
+export function IntegrationsPage() {
+  const { me } = useSession();
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }} data-testid="integrations-page">
+      {roleCan(me.role, 'open311.manage') && <Open311Card />}
+      {roleCan(me.role, 'webhooks.manage') && <WebhooksCard />}
+    </div>
+  );
+}
+
+function Open311Card() {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const { communityId, community } = useSession();
+  const qc = useQueryClient();
+  const [issuing, setIssuing] = useState(false);
+  const key = ['/api/open311-clients', communityId];
+  const list = useQuery({ queryKey: key, queryFn: () => get<{ items: Open311Client[] }>(`/api/open311-clients${qs({ communityId })}`) });
+  const revoke = useMutation({
+    mutationFn: (c: Open311Client) => post(`/api/open311-clients/${c.id}/revoke`),
+    onSuccess: (_d, c) => {
+      message.success(t('open311.revokedDone', { name: c.name }));
+      void qc.invalidateQueries({ queryKey: ['/api/open311-clients'] });
+    },
+    onError: (err) => message.error(applyApiError(undefined, err)),
+  });
+  const base = `${window.location.origin}/open311/v2`;
+  const code = community?.code ?? '';
+  return (
+    <Card
+      title={<Space><ApiOutlined />{t('open311.title')}</Space>}
+      extra={<Button type="primary" icon={<KeyOutlined />} onClick={() => setIssuing(true)} data-testid="open311-issue">{t('open311.issue')}</Button>}
+      data-testid="open311-card"
+    >
+      <Typography.Paragraph type="secondary">{t('open311.intro')}</Typography.Paragraph>
+      <Descriptions column={1} bordered size="small" style={{ marginBottom: 16 }} styles={{ label: { width: 220 } }}>
+        <Descriptions.Item label={t('open311.jurisdiction')}>
+          <Typography.Text code copyable data-testid="open311-jurisdiction">{code}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('open311.discovery')}>
+          <Typography.Text copyable data-testid="open311-discovery">{`${base}/discovery.json`}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('open311.services')}>
+          <Typography.Text copyable>{`${base}/services.json?jurisdiction_id=${code}`}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('open311.submit')}>
+          <Typography.Text copyable={{ text: `${base}/requests.json` }}>{`POST ${base}/requests.json`}</Typography.Text>
+          <br />
+          <Typography.Text type="secondary">{t('open311.submitFields')}</Typography.Text>
+        </Descriptions.Item>
+      </Descriptions>
+      <Table<Open311Client>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        loading={list.isFetching}
+        dataSource={list.data?.items}
+        data-testid="open311-table"
+        locale={{ emptyText: t('open311.none') }}
+        columns={[
+          { title: t('open311.client'), dataIndex: 'name' },
+          { title: t('open311.keyPrefix'), dataIndex: 'keyPrefix', render: (p: string | null) => (p ? <Typography.Text code>{`${p}…`}</Typography.Text> : '—') },
+          { title: t('open311.createdAt'), dataIndex: 'createdAt', render: (v: string) => beijingText(v) },
+          {
+            title: t('open311.state'), dataIndex: 'isActive',
+            render: (v: boolean, c) => <Tag color={v ? 'green' : 'default'} data-testid={`open311-state-${c.id}`}>{v ? t('open311.active') : t('open311.revoked')}</Tag>,
+          },
+          {
+            title: t('common.actions'), key: 'actions', width: 90,
+            render: (_: unknown, c) =>
+              c.isActive && (
+                <Popconfirm
+                  title={t('open311.revokeConfirm', { name: c.name })}
+                  onConfirm={() => revoke.mutateAsync(c).catch(() => undefined)}
+                  okText={t('open311.revoke')}
+                  cancelText={t('common.cancel')}
+                  okButtonProps={{ danger: true, ...testIdProps('open311-revoke-confirm') }}
+                >
+                  <Button size="small" type="link" danger data-testid={`open311-revoke-${c.id}`}>{t('open311.revoke')}</Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
+      {issuing && <IssueKeyModal code={code} onClose={() => setIssuing(false)} />}
+    </Card>
+  );
+}
+
+/** Asks for the partner's name, then shows the new key once, with the details an integrator needs beside it. */
+function IssueKeyModal({ code, onClose }: { code: string; onClose(): void }) {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const { communityId } = useSession();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<{ name: string }>();
+  const [issued, setIssued] = useState<IssuedOpen311Client | null>(null);
+  const issue = useMutation({
+    mutationFn: (v: { name: string }) => post<IssuedOpen311Client>('/api/open311-clients', { communityId, name: v.name }),
+    onSuccess: (c) => {
+      setIssued(c);
+      message.success(t('open311.issued', { name: c.name }));
+      void qc.invalidateQueries({ queryKey: ['/api/open311-clients'] });
+    },
+    onError: (err) => {
+      const rest = applyApiError(form, err);
+      if (rest) message.error(rest);
+    },
+  });
+  if (issued) {
+    return (
+      <Modal open width={640} title={t('open311.issued', { name: issued.name })} onCancel={onClose} maskClosable={false} destroyOnHidden
+        footer={<Button type="primary" onClick={onClose} data-testid="open311-key-close">{t('open311.copied')}</Button>}>
+        <Alert type="warning" showIcon title={t('open311.keyOnce')} description={t('open311.keyOnceBody')} style={{ marginBottom: 16 }} data-testid="open311-key-warning" />
+        <Descriptions column={1} bordered size="small">
+          <Descriptions.Item label={t('open311.apiKey')}>
+            <Typography.Text code copyable strong style={{ fontSize: 15 }} data-testid="open311-new-key">{issued.apiKey}</Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label="jurisdiction_id"><Typography.Text code copyable>{code}</Typography.Text></Descriptions.Item>
+          <Descriptions.Item label={t('open311.discovery')}><Typography.Text copyable>{`${window.location.origin}/open311/v2/discovery.json`}</Typography.Text></Descriptions.Item>
+        </Descriptions>
+      </Modal>
+    );
+  }
+  return (
+    <Modal open title={t('open311.issue')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={issue.isPending} destroyOnHidden
+      okText={t('open311.issue')} cancelText={t('common.cancel')} okButtonProps={testIdProps('open311-issue-save')}>
+      <Form form={form} layout="vertical" onFinish={(v) => issue.mutate(v)} data-testid="open311-issue-form">
+        <Form.Item name="name" label={t('open311.client')} extra={t('open311.clientHint')} rules={[{ required: true, whitespace: true, message: t('open311.clientRequired') }]}>
+          <Input maxLength={60} data-testid="open311-issue-name" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function WebhooksCard() {
+  const { t, locale } = useT();
+  const { message } = App.useApp();
+  const { communityId } = useSession();
+  const qc = useQueryClient();
+  const [editing, setEditing] = useState<Webhook | 'new' | null>(null);
+  const [logOf, setLogOf] = useState<Webhook | null>(null);
+  const list = useQuery({ queryKey: ['/api/webhooks', communityId], queryFn: () => get<{ items: Webhook[] }>(`/api/webhooks${qs({ communityId })}`) });
+  const toggle = useMutation({
+    mutationFn: ({ hook, isActive }: { hook: Webhook; isActive: boolean }) => patch<Webhook>(`/api/webhooks/${hook.id}`, { isActive }),
+    onSuccess: (w) => {
+      message.success(t(w.isActive ? 'webhooks.turnedOn' : 'webhooks.turnedOff', { name: w.name }));
+      void qc.invalidateQueries({ queryKey: ['/api/webhooks'] });
+    },
+    onError: (err) => message.error(applyApiError(undefined, err)),
+  });
+  return (
+    <Card
+      title={<Space><SendOutlined />{t('webhooks.title')}</Space>}
+      extra={<Button type="primary" onClick={() => setEditing('new')} data-testid="webhooks-new">{t('webhooks.new')}</Button>}
+      data-testid="webhooks-card"
+    >
+      <Typography.Paragraph type="secondary">{t('webhooks.intro')}</Typography.Paragraph>
+      <Table<Webhook>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        loading={list.isFetching}
+        dataSource={list.data?.items}
+        data-testid="webhooks-table"
+        locale={{ emptyText: t('webhooks.none') }}
+        columns={[
+          { title: t('webhooks.name'), dataIndex: 'name' },
+          { title: t('webhooks.format'), dataIndex: 'format', render: (f: WebhookFormat) => <Tag color={formatColor[f]}>{t(`webhooks.format.${f}`)}</Tag> },
+          {
+            title: t('webhooks.url'), dataIndex: 'url',
+            render: (u: string) => <Typography.Text ellipsis={{ tooltip: u }} style={{ maxWidth: locale === 'en' ? 300 : 340 }}>{u}</Typography.Text>,
+          },
+          { title: t('webhooks.secret'), dataIndex: 'hasSecret', render: (v: boolean) => (v ? t('webhooks.secretSet') : <Typography.Text type="secondary">{t('webhooks.secretUnset')}</Typography.Text>) },
+          {
+            title: t('webhooks.active'), dataIndex: 'isActive',
+            render: (v: boolean, w) => (
+              <Switch checked={v} size="small" loading={toggle.isPending && toggle.variables?.hook.id === w.id}
+                onChange={(isActive) => toggle.mutate({ hook: w, isActive })} data-testid={`webhook-active-${w.id}`} />
+            ),
+          },
+          {
+            title: t('common.actions'), key: 'actions', width: 190,
+            render: (_: unknown, w) => (
+              <Space size="small">
+                <Button size="small" type="link" onClick={() => setEditing(w)} data-testid={`webhook-edit-${w.id}`}>{t('common.edit')}</Button>
+                <Button size="small" type="link" onClick={() => setLogOf(w)} data-testid={`webhook-log-${w.id}`}>{t('webhooks.log')}</Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {editing && <WebhookForm hook={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      {logOf && <DeliveriesDrawer hook={logOf} onClose={() => setLogOf(null)} />}
+    </Card>
+  );
+}
+
+interface WebhookValues { name: string; format: WebhookFormat; url: string; secret?: string; clearSecret?: boolean }
+
+/** Create or edit; the secret is write-only: blank keeps it, the checkbox removes it. */
+function WebhookForm({ hook, onClose }: { hook?: Webhook; onClose(): void }) {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const { communityId } = useSession();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<WebhookValues>();
+  const format = Form.useWatch('format', form) ?? hook?.format ?? 'wecom';
+  const clearing = Form.useWatch('clearSecret', form);
+  const save = useMutation({
+    mutationFn: (v: WebhookValues) => {
+      const secret = v.secret?.trim() ? v.secret.trim() : undefined;
+      const body = { name: v.name, format: v.format, url: v.url?.trim() ?? '', ...(v.clearSecret ? { secret: null } : secret ? { secret } : {}) };
+      return hook ? patch<Webhook>(`/api/webhooks/${hook.id}`, body) : post<Webhook>('/api/webhooks', { communityId, ...body });
+    },
+    onSuccess: () => {
+      message.success(t('common.saved'));
+      void qc.invalidateQueries({ queryKey: ['/api/webhooks'] });
+      onClose();
+    },
+    onError: (err) => {
+      const rest = applyApiError(form, err);
+      if (rest) message.error(rest);
+    },
+  });
+  return (
+    <Modal open width={620} title={hook ? t('webhooks.edit') : t('webhooks.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}
+      okText={t('common.save')} cancelText={t('common.cancel')} okButtonProps={testIdProps('webhook-save')} destroyOnHidden>
+      <Form<WebhookValues> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} data-testid="webhook-form"
+        initialValues={hook ? { name: hook.name, format: hook.format, url: hook.url } : { format: 'wecom' }}>
+        <Form.Item name="name" label={t('webhooks.name')} rules={[{ required: true, whitespace: true, message: t('webhooks.nameRequired') }]}>
+          <Input maxLength={60} placeholder={t('webhooks.nameHint')} data-testid="webhook-name" />
+        </Form.Item>
+        <Form.Item name="format" label={t('webhooks.format')}>
+          <Select data-testid="webhook-format" options={webhookFormats.map((f) => ({ value: f, label: t(`webhooks.format.${f}`) }))} />
+        </Form.Item>
+        <Form.Item name="url" label={t('webhooks.url')} extra={t(`webhooks.urlHint.${format}`)}>
+          <Input data-testid="webhook-url" />
+        </Form.Item>
+        <Form.Item name="secret" label={t('webhooks.secret')} extra={hook?.hasSecret ? t('webhooks.secretKeep') : t(`webhooks.secretHint.${format}`)}>
+          <Input.Password autoComplete="new-password" disabled={!!clearing} data-testid="webhook-secret" />
+        </Form.Item>
+        {hook?.hasSecret && (
+          <Form.Item name="clearSecret" valuePropName="checked" style={{ marginTop: -8 }}>
+            <Checkbox data-testid="webhook-clear-secret">{t('webhooks.clearSecret')}</Checkbox>
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+function deliveryState(d: Delivery): { key: string; color: string } {
+  if (d.status === 'delivered') return { key: 'delivered', color: 'green' };
+  if (d.status === 'failed') return { key: 'failed', color: 'red' };
+  return d.attempts === 0 ? { key: 'queued', color: 'default' } : { key: 'pending', color: 'orange' };
+}
+
+/** The latest deliveries of one webhook, refreshed while open so a retry shows up without reloading. */
+function DeliveriesDrawer({ hook, onClose }: { hook: Webhook; onClose(): void }) {
+  const { t } = useT();
+  const log = useQuery({
+    queryKey: ['/api/webhooks', hook.id, 'deliveries'],
+    queryFn: () => get<{ items: Delivery[] }>(`/api/webhooks/${hook.id}/deliveries`),
+    refetchInterval: 5000,
+  });
+  return (
+    <Drawer open size={960} onClose={onClose} title={t('deliveries.title', { name: hook.name })} data-testid="deliveries-drawer"
+      extra={<Button icon={<ReloadOutlined />} onClick={() => void log.refetch()} loading={log.isFetching} data-testid="deliveries-refresh">{t('deliveries.refresh')}</Button>}>
+      <Table<Delivery>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        loading={log.isLoading}
+        dataSource={log.data?.items}
+        data-testid="deliveries-table"
+        locale={{ emptyText: t('deliveries.none') }}
+        footer={log.data && log.data.items.length >= 100 ? () => t('deliveries.latest') : undefined}
+        columns={[
+          { title: t('deliveries.time'), dataIndex: 'createdAt', width: 140, render: (v: string) => beijingText(v) },
+          { title: t('deliveries.event'), dataIndex: 'event', width: 96, render: (e: string) => t(`deliveries.event.${e}`) },
+          {
+            title: t('deliveries.result'), key: 'result', width: 96,
+            render: (_: unknown, d) => {
+              const s = deliveryState(d);
+              return <Tag color={s.color} data-testid={`delivery-status-${d.id}`}>{t(`deliveries.status.${s.key}`)}</Tag>;
+            },
+          },
+          { title: t('deliveries.httpStatus'), dataIndex: 'lastStatusCode', width: 96, render: (c: number | null) => c ?? '—' },
+          { title: t('deliveries.attempts'), dataIndex: 'attempts', width: 84 },
+          { title: t('deliveries.nextAttempt'), dataIndex: 'nextAttemptAt', width: 140, render: (v: string, d) => (d.status === 'pending' ? beijingText(v) : '—') },
+          { title: t('deliveries.error'), dataIndex: 'lastError', render: (e: string | null) => (e ? <Typography.Text type="danger" ellipsis={{ tooltip: e }} style={{ maxWidth: 260 }}>{e}</Typography.Text> : '—') },
+        ]}
+      />
+    </Drawer>
+  );
+}

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from './demo-accounts.js';
+import { requireBrowserOrExplain, screenshotDir } from './support/browser.js';
+import { useServerAndBrowser } from './support/journey.js';
+
+const run = requireBrowserOrExplain();
+
+describe.runIf(run)('ticket rules: a secretary sets the community\'s follow-up rules and default assignees', () => {
+  const env = useServerAndBrowser();
+
+  it('changes the reopen limit, names a default assignee, and the dispatch dialog offers it', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await page.goto(env.url + '/ticket-settings');
+    await page.getByTestId('login-username').fill('jgc_shuji');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('ticket-settings-page').waitFor();
+
+    // The demo sends environment tickets to the grid worker of their grid.
+    await expect.poll(() => page.getByTestId('ts-default-environment').textContent()).toBe('所在网格的网格员');
+    await expect.poll(() => page.getByTestId('ts-reopen-limit').inputValue()).toBe('2');
+
+    // An emptied field is refused under its name, in Chinese, and nothing is saved.
+    await page.getByTestId('ts-reopen-limit').fill('1');
+    await page.getByTestId('ts-unrated-days').fill('');
+    await page.getByTestId('ts-save').click();
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').first().textContent()).toContain('未评价自动结案天数');
+    expect(await (await page.request.get(env.url + '/api/ticket-settings')).json()).toMatchObject({ reopenLimit: 2, unratedCloseDays: 7 });
+    await page.getByTestId('ts-unrated-days').fill('10');
+    await page.getByTestId('ts-save').click();
+    await expect.poll(async () => (await page.request.get(env.url + '/api/ticket-settings')).json()).toMatchObject({ reopenLimit: 1, unratedCloseDays: 10 });
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').count()).toBe(0);
+
+    // Property tickets go to the demo's property company from now on.
+    await page.getByTestId('ts-edit-property').click();
+    await page.getByTestId('ts-assignee-kind').click();
+    await page.locator('.ant-select-item-option').and(page.getByTitle('共建单位', { exact: true })).click();
+    const partners = (await (await page.request.get(env.url + '/api/partners?pageSize=5')).json()).items as Array<{ name: string }>;
+    const partnerName = partners[0]!.name;
+    await page.getByTestId('ts-assignee-id').click();
+    await page.locator('.ant-select-item-option').and(page.getByTitle(partnerName, { exact: true })).click();
+    await page.getByTestId('ts-category-save').click();
+    await expect.poll(() => page.getByTestId('ts-default-property').textContent()).toBe(`共建单位 · ${partnerName}`);
+    await page.screenshot({ path: path.join(screenshotDir, 'console-ticket-settings.png'), fullPage: true });
+
+    // A property ticket, accepted: the dispatch dialog says who gets it when nobody is chosen, and it goes there.
+    const cats = (await (await page.request.get(env.url + '/api/ticket-categories')).json()).items as Array<{ id: number; code: string }>;
+    const created = await page.request.post(env.url + '/api/tickets', {
+      data: { channel: 'walk_in', categoryId: cats.find((c) => c.code === 'property')!.id, title: '电梯异响', description: '2号楼电梯运行时有异响' },
+    });
+    const ticket = await created.json();
+    expect((await page.request.post(env.url + `/api/tickets/${ticket.id}/accept`, { data: {} })).status()).toBe(200);
+    await page.goto(env.url + '/tickets');
+    await page.getByTestId('tickets-table').getByText(ticket.code).click();
+    await page.getByTestId('action-assign').click();
+    await expect.poll(() => page.getByTestId('assignee-default').textContent()).toBe(`留空则派给本类别的默认承办：${partnerName}`);
+    await page.getByTestId('action-modal').getByRole('button', { name: '保 存' }).or(page.getByTestId('action-modal').getByRole('button', { name: '保存' })).click();
+    await expect.poll(async () => (await (await page.request.get(env.url + `/api/tickets/${ticket.id}`)).json()).assigneeName).toBe(partnerName);
+  });
+});
