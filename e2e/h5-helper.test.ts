@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoAccounts } from './demo-accounts.js';
+import { demoAccounts } from './demo-accounts.js';
 import { requireBrowserOrExplain, screenshotDir } from './support/browser.js';
 import { useServerAndBrowser } from './support/journey.js';
+import { consoleAs as consoleAsIn, phoneAs as phoneAsIn } from './support/login.js';
 import { pngWithText } from '../apps/api/src/platform/files/test-images.js';
 
 const run = requireBrowserOrExplain();
@@ -13,27 +14,8 @@ describe.runIf(run)('helpers on the phone: door visits and the task list', () =>
   const env = useServerAndBrowser();
 
   // A small Android phone, 360 px wide: the narrowest the phone pages promise to fit.
-  async function phoneAs(username: string): Promise<Page> {
-    const ctx = await env.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
-    const page = await ctx.newPage();
-    await page.goto(env.url + '/h5');
-    const login = page.getByTestId('h5-login');
-    await login.locator('input[name=login]').fill(username);
-    await login.locator('input[name=password]').fill(DEMO_PASSWORD);
-    await login.getByRole('button', { name: '登录' }).click();
-    await page.getByTestId('h5-helper-home').waitFor();
-    return page;
-  }
-  async function consoleAs(username: string): Promise<Page> {
-    const ctx = await env.browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
-    const page = await ctx.newPage();
-    await page.goto(env.url + '/tickets');
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('tickets-table').waitFor();
-    return page;
-  }
+  const phoneAs = (username: string) => phoneAsIn(env, username, { width: 360, height: 740 });
+  const consoleAs = (username: string) => consoleAsIn(env, username);
 
   it('the building head of 金港城 registers two door visits on the phone; the social worker sees them as 入户走访', async () => {
     const phone = await phoneAs(buildingHead.username);

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from './demo-accounts.js';
 import { requireBrowserOrExplain, screenshotDir } from './support/browser.js';
 import { useServerAndBrowser } from './support/journey.js';
+import { consoleAs } from './support/login.js';
 
 const run = requireBrowserOrExplain();
 
@@ -10,12 +10,7 @@ describe.runIf(run)('ticket rules: a secretary sets the community\'s follow-up r
   const env = useServerAndBrowser();
 
   it('changes the reopen limit, names a default assignee, and the dispatch dialog offers it', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    await page.goto(env.url + '/ticket-settings');
-    await page.getByTestId('login-username').fill('jgc_shuji');
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('ticket-settings-page').waitFor();
+    const page = await consoleAs(env, 'jgc_shuji', { path: '/ticket-settings', ready: 'ticket-settings-page', height: 900 });
 
     // The demo sends environment tickets to the grid worker of their grid.
     await expect.poll(() => page.getByTestId('ts-default-environment').textContent()).toBe('所在网格的网格员');

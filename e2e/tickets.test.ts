@@ -1,39 +1,20 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from './demo-accounts.js';
 import { pngWithText } from '../apps/api/src/platform/files/test-images.js';
 import { requireBrowserOrExplain, screenshotDir } from './support/browser.js';
 import { useServerAndBrowser } from './support/journey.js';
+import { consoleAs as consoleAsIn, phoneAs as phoneAsIn } from './support/login.js';
 
 const run = requireBrowserOrExplain();
 
 describe.runIf(run)('tickets: the closed loop in the browser', () => {
   const env = useServerAndBrowser();
 
-  async function consoleAs(username: string): Promise<Page> {
-    // A browser far from Beijing (UTC-10): its "today" differs from Beijing's 18 hours a day, so periods must be Beijing days.
-    const ctx = await env.browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Pacific/Honolulu' });
-    const page = await ctx.newPage();
-    await page.goto(env.url + '/tickets');
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('tickets-table').waitFor();
-    return page;
-  }
-  /** A helper on the phone: logs in at /h5 and lands on their home with the two entries. */
-  async function phoneAs(username: string): Promise<Page> {
-    const ctx = await env.browser.newContext({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
-    const page = await ctx.newPage();
-    await page.goto(env.url + '/h5');
-    const login = page.getByTestId('h5-login');
-    await login.locator('input[name=login]').fill(username);
-    await login.locator('input[name=password]').fill(DEMO_PASSWORD);
-    await login.getByRole('button', { name: '登录' }).click();
-    await page.getByTestId('h5-helper-home').waitFor();
-    return page;
-  }
+  // A browser far from Beijing (UTC-10): its "today" differs from Beijing's 18 hours a day, so periods must be Beijing days.
+  const consoleAs = (username: string) => consoleAsIn(env, username, { timezoneId: 'Pacific/Honolulu' });
+  const phoneAs = (username: string) => phoneAsIn(env, username);
+
   /** From the helper's home: my tasks, the ticket, start, then resolve with a result. */
   async function resolveOnPhone(page: Page, code: string, result: string, shots = false) {
     await expect.poll(() => page.getByTestId('h5-task-badge').textContent()).toBe('1');

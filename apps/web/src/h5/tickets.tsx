@@ -33,6 +33,16 @@ interface View {
   rating: Rating | null; photoIds: number[]; events: Array<{ action: string; toStatus: string | null; note: string | null; createdAt: string }>;
 }
 
+const pickedFiles = (form: FormData) => (form.getAll('photos') as File[]).filter((f) => f.size > 0);
+
+/** Sends a resident's photos to their report (at most 5, the server checks again); answers the report, or null with none. */
+async function uploadPublicPhotos(code: string, photos: File[]): Promise<View | null> {
+  if (photos.length === 0) return null;
+  const body = new FormData();
+  for (const p of photos.slice(0, 5)) body.append('photos', p);
+  return api<View>(`/api/public/tickets/${encodeURIComponent(code)}/photos`, { method: 'POST', body });
+}
+
 export function ReportPage({ communityCode, navigate }: { communityCode: string | null; navigate(path: string): void }) {
   const { t, locale } = useT();
   const [form, setForm] = useState<Form | null>(null);
@@ -57,12 +67,7 @@ export function ReportPage({ communityCode, navigate }: { communityCode: string 
         contactName: String(f.get('contactName') || '') || null,
         contactPhone: String(f.get('contactPhone') || ''),
       });
-      const photos = (f.getAll('photos') as File[]).filter((p) => p.size > 0);
-      if (photos.length) {
-        const body = new FormData();
-        for (const p of photos.slice(0, 5)) body.append('photos', p);
-        await api(`/api/public/tickets/${res.code}/photos`, { method: 'POST', body });
-      }
+      await uploadPublicPhotos(res.code, pickedFiles(f));
       navigate(`/h5/track/${res.code}?new=1`);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -153,19 +158,14 @@ function AddInfoBox({ code, onAdded }: { code: string; onAdded(v: View): void })
     const formEl = e.currentTarget;
     const data = new FormData(formEl);
     const text = String(data.get('text') ?? '').trim();
-    const photos = (data.getAll('photos') as File[]).filter((f) => f.size > 0);
+    const photos = pickedFiles(data);
     if (!text && photos.length === 0) return setError(t('i.empty'));
     setBusy(true);
     setError('');
     try {
-      const base = `/api/public/tickets/${encodeURIComponent(code)}`;
       let view: View | null = null;
-      if (text) view = await post<View>(`${base}/info`, { text });
-      if (photos.length) {
-        const body = new FormData();
-        for (const p of photos) body.append('photos', p);
-        view = await api<View>(`${base}/photos`, { method: 'POST', body });
-      }
+      if (text) view = await post<View>(`/api/public/tickets/${encodeURIComponent(code)}/info`, { text });
+      view = (await uploadPublicPhotos(code, photos)) ?? view;
       if (view) onAdded(view);
       formEl.reset();
       setDone(true);

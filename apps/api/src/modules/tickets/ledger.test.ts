@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerColumns } from '@linli/contracts';
 import { actorIn, buildAccount, createTestEnv, loginAs, type TestEnv } from '../../../test/harness.js';
+import { ensureCategories } from './tickets.service.js';
 import { waitForLedgerExport } from './ledger.service.js';
 
 describe('ledger (台账)', () => {
@@ -58,5 +59,45 @@ describe('ledger (台账)', () => {
     expect((await env.app.inject({ url: `/api/ledger/exports/${job.id}/file`, headers: { cookie: other.cookie } })).statusCode).toBe(404);
     const audit = await env.ctx.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'ledger_export').execute();
     expect(audit).toEqual([{ action: 'ledger.exported' }]);
+  });
+
+  it('exports more than one batch in ticket order, each timeline on its own row, with the header frozen', async () => {
+    const big = await actorIn(env, 'secretary');
+    const [cat] = await ensureCategories(env.ctx, big.community.id);
+    const n = 2100;
+    const due = new Date(Date.now() + 86_400_000);
+    const rows = Array.from({ length: n }, (_, k) => ({
+      community_id: big.community.id, code: `LT${k}`, channel: 'phone', category_id: cat!.id, status: k % 700 === 5 ? 'merged' : 'submitted',
+      title: `诉求${k}`, description: `内容${k}`, response_due_at: due, resolution_due_at: due,
+      // One ticket raised just after midnight Beijing time and left without an answer past its deadline.
+      ...(k === 7 ? { created_at: new Date('2026-03-01T16:30:00Z'), response_due_at: new Date('2026-03-02T16:30:00Z') } : {}),
+    }));
+    const ids: number[] = [];
+    for (let i = 0; i < n; i += 500) {
+      ids.push(...(await env.ctx.db.insertInto('tickets').values(rows.slice(i, i + 500)).returning('id').execute()).map((r) => r.id));
+    }
+    // Timelines on tickets in the first, second and third batch.
+    for (const k of [0, 1500, 2099]) {
+      await env.ctx.db.insertInto('ticket_events').values({ community_id: big.community.id, ticket_id: ids[k]!, action: 'accept', from_status: 'submitted', to_status: 'accepted', note: `受理${k}` }).execute();
+    }
+    const job = (await env.app.inject({ method: 'POST', url: '/api/ledger/exports', headers: { cookie: big.cookie }, payload: {} })).json();
+    await waitForLedgerExport(job.id);
+    expect((await env.app.inject({ url: `/api/ledger/exports/${job.id}`, headers: { cookie: big.cookie } })).json()).toMatchObject({ status: 'done', total: n - 3, processed: n - 3 });
+    const file = await env.app.inject({ url: `/api/ledger/exports/${job.id}/file`, headers: { cookie: big.cookie } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('台账')!;
+    expect(sheet.actualRowCount).toBe(n - 3 + 1);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBe(`A1:${String.fromCharCode(64 + ledgerColumns.length)}1`);
+    const codes = sheet.getColumn(1).values.slice(2) as string[];
+    expect(codes).toEqual(rows.map((r) => r.code).filter((_, k) => k % 700 !== 5));
+    const processCol = ledgerColumns.findIndex(([key]) => key === 'process') + 1;
+    const processOf = (code: string) => String(sheet.getRow(codes.indexOf(code) + 2).getCell(processCol).value ?? '');
+    expect(processOf('LT1500')).toMatch(/受理：受理1500$/);
+    expect(processOf('LT2099')).toMatch(/受理：受理2099$/);
+    expect(processOf('LT1')).toBe('');
+    const cellOf = (code: string, key: string) => sheet.getRow(codes.indexOf(code) + 2).getCell(ledgerColumns.findIndex(([k]) => k === key) + 1).value;
+    expect([cellOf('LT7', 'raisedAt'), cellOf('LT7', 'overdue'), cellOf('LT8', 'overdue')]).toEqual(['2026-03-02 00:30', '是', '否']);
   });
 });

@@ -1,5 +1,5 @@
 export type { Scope } from '../../platform/db/scope.js';
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type QueryCreator, type Transaction, type Updateable } from 'kysely';
 import { openTicketStatuses } from '@linli/contracts';
 import type { DB } from '../../platform/db/schema.js';
 import { inScope, type Scope } from '../../platform/db/scope.js';
@@ -36,18 +36,22 @@ export function findAssignee(db: Db, communityId: number, kind: string, id: numb
   return db.selectFrom('accounts').select(['id', 'display_name as name']).where('community_id', '=', communityId).where('id', '=', id).where('is_active', '=', true).executeTakeFirst();
 }
 
-function ticketQuery(db: Db) {
+// Names come from scalar subqueries rather than joins: the same rows, but planning seven joins cost several times more
+// than running a primary-key lookup (about 1 ms of PGlite's 2 ms per ticket read), and the list's count reads tickets alone.
+function ticketQuery(db: Db | QueryCreator<DB>) {
   return db
     .selectFrom('tickets as t')
-    .innerJoin('ticket_categories as c', 'c.id', 't.category_id')
-    .leftJoin('compounds as p', 'p.id', 't.compound_id')
-    .leftJoin('buildings as b', 'b.id', 't.building_id')
-    .leftJoin('accounts as aa', (j) => j.onRef('aa.id', '=', 't.assignee_id').on('t.assignee_kind', '=', 'account'))
-    .leftJoin('teams as at', (j) => j.onRef('at.id', '=', 't.assignee_id').on('t.assignee_kind', '=', 'team'))
-    .leftJoin('partners as ap', (j) => j.onRef('ap.id', '=', 't.assignee_id').on('t.assignee_kind', '=', 'partner'))
     .selectAll('t')
-    .select(['c.name_zh as category_zh', 'c.name_en as category_en', 'p.name as compound_name', 'b.name as building_name'])
-    .select(sql<string | null>`coalesce(aa.display_name, at.name, ap.name)`.as('assignee_name'));
+    .select([
+      sql<string>`(select c.name_zh from ticket_categories c where c.id = t.category_id)`.as('category_zh'),
+      sql<string>`(select c.name_en from ticket_categories c where c.id = t.category_id)`.as('category_en'),
+      sql<string | null>`(select p.name from compounds p where p.id = t.compound_id)`.as('compound_name'),
+      sql<string | null>`(select b.name from buildings b where b.id = t.building_id)`.as('building_name'),
+      sql<string | null>`case t.assignee_kind
+        when 'account' then (select a.display_name from accounts a where a.id = t.assignee_id)
+        when 'team' then (select m.name from teams m where m.id = t.assignee_id)
+        when 'partner' then (select r.name from partners r where r.id = t.assignee_id) end`.as('assignee_name'),
+    ]);
 }
 export type TicketRow = NonNullable<Awaited<ReturnType<ReturnType<typeof ticketQuery>['executeTakeFirst']>>>;
 
@@ -82,8 +86,32 @@ export async function listTickets(db: Db, communityId: number, f: TicketFilter, 
       .where('t.status', 'in', [...openTicketStatuses])
       .where((eb) => eb.or([eb('t.resolution_due_at', '<', now), eb.and([eb('t.first_response_at', 'is', null), eb('t.response_due_at', '<', now)])]));
   }
+  if (f.q) return searchPage(db, q, page);
   const total = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q.orderBy('t.created_at', page.order).orderBy('t.id', page.order).offset(page.offset).limit(page.limit).execute();
+  return { total: Number(total.n), rows };
+}
+
+/**
+ * A search page and its total in one statement, matches first. Asked for "newest 20", the planner walks the community
+ * newest first and tests every row, counting on matches to come soon: a word that matches little or nothing (a tracking
+ * code, a typo) then read the whole community, over a second at 200,000 tickets. Here the matches are collected once
+ * (by the text index, as the count needs them anyway), counted, and only the page of them is read in full.
+ */
+async function searchPage(db: Db, filtered: ReturnType<typeof ticketQuery>, page: { offset: number; limit: number; order: 'asc' | 'desc' }) {
+  const dir = page.order === 'asc' ? sql`asc` : sql`desc`;
+  // `m` is only named in raw SQL below, so the query creator can keep the plain schema type.
+  const withMatches = db.with((w) => w('m').materialized(), () => filtered.clearSelect().select(['t.id', 't.created_at'])) as unknown as QueryCreator<DB>;
+  const rows = await ticketQuery(withMatches)
+    .select(sql<number>`(select count(*) from m)`.as('total'))
+    .where(sql<boolean>`t.id in (select id from m order by created_at ${dir}, id ${dir} offset ${page.offset} limit ${page.limit})`)
+    .orderBy('t.created_at', page.order)
+    .orderBy('t.id', page.order)
+    .execute();
+  if (rows.length > 0) return { total: Number(rows[0]!.total), rows };
+  if (page.offset === 0) return { total: 0, rows };
+  // Past the last page: no row to carry the total.
+  const total = await filtered.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { total: Number(total.n), rows };
 }
 
