@@ -5,7 +5,9 @@ import { runStatements } from './20261123000100_foundation.js';
  * The dashboard's roll-up (docs/decisions/0008-dashboard-rollup.md), kept by statement-level triggers on `tickets` inside
  * the writing transaction, whatever the write path:
  * - ticket_daily_counts: per community, Beijing day and dimension, how many tickets and the 三率 counters that do not
- *   depend on the clock;
+ *   depend on the clock. Writers never update it: they append their changes to ticket_count_deltas, which
+ *   ticket_rollup_fold() (a job, every 30 s) adds in. Readers sum both, so they are exact at any moment, and concurrent
+ *   intake in one community does not queue on today's rows;
  * - ticket_deadlines: the few tickets whose deadlines the clock can still pass (open, or never answered), so "overdue by
  *   now" is counted from a small dense table rather than from scattered rows of `tickets`.
  * The SQL is frozen here, as migrations are.
@@ -43,10 +45,25 @@ having ${counters.map((c) => `sum(${c}) <> 0`).join(' or ')}
 order by community_id, dim, day, key
 on conflict (community_id, dim, day, key) do update set ${counters.map((c) => `${c} = ticket_daily_counts.${c} + excluded.${c}`).join(', ')}`;
 
-// Keys an update or delete emptied go away, so the table holds only what exists.
-const dropEmpty = `delete from ticket_daily_counts d
-using (select distinct community_id, dim, day, key from (${contributions('old_rows', -1)}) as o) as o
-where d.community_id = o.community_id and d.dim = o.dim and d.day = o.day and d.key = o.key and d.n = 0`;
+// A writer's change, summed per key, appended: no conflict, so no lock on rows other writers touch.
+const appendDeltas = (parts: string[]) => `insert into ticket_count_deltas (${columns})
+select community_id, dim, day, key, ${counters.map((c) => `sum(${c})`).join(', ')}
+from (${parts.join('\nunion all\n')}) as c
+group by community_id, dim, day, key
+having ${counters.map((c) => `sum(${c}) <> 0`).join(' or ')}`;
+
+// Moves the deltas visible now into the counts (deltas committed meanwhile stay for the next run), then drops keys that
+// count nothing any more, so the table holds only what exists.
+const foldFunction = `create function ticket_rollup_fold() returns int language plpgsql as $fn$
+declare moved int;
+begin
+  with d as (delete from ticket_count_deltas returning ${columns})
+  ${upsert(['select * from d'])};
+  get diagnostics moved = row_count;
+  delete from ticket_daily_counts where ${counters.map((c) => `${c} = 0`).join(' and ')};
+  return moved;
+end
+$fn$`;
 
 // Open tickets, and unanswered ones that are not merged: the only ones whose response or resolution can still turn late.
 const watched = (t: string) => `(${t}.status in ('submitted', 'accepted', 'assigned', 'in_progress', 'escalated') or (${t}.first_response_at is null and ${t}.status <> 'merged'))`;
@@ -66,19 +83,18 @@ where d.ticket_id = o.id${stillWatched ? ` and not exists (select 1 from new_row
 const applyFunction = `create function ticket_rollup_apply() returns trigger language plpgsql as $fn$
 begin
   if tg_op = 'INSERT' then
-    ${upsert([contributions('new_rows', 1)])};
+    ${appendDeltas([contributions('new_rows', 1)])};
     ${watchNew};
   elsif tg_op = 'UPDATE' then
-    ${upsert([contributions('new_rows', 1), contributions('old_rows', -1)])};
-    ${dropEmpty};
+    ${appendDeltas([contributions('new_rows', 1), contributions('old_rows', -1)])};
     ${unwatchOld(true)};
     ${watchNew};
   elsif tg_op = 'DELETE' then
-    ${upsert([contributions('old_rows', -1)])};
-    ${dropEmpty};
+    ${appendDeltas([contributions('old_rows', -1)])};
     ${unwatchOld(false)};
   else
     delete from ticket_daily_counts;
+    delete from ticket_count_deltas;
     delete from ticket_deadlines;
   end if;
   return null;
@@ -101,6 +117,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   rated int not null,
   primary key (community_id, dim, day, key)
 );
+create table ticket_count_deltas (
+  id bigint generated always as identity primary key,
+  community_id bigint not null,
+  dim text not null,
+  day date not null,
+  key text not null,
+  n int not null,
+  responded int not null,
+  responded_in_time int not null,
+  resolved_confirmed int not null,
+  satisfied int not null,
+  rated int not null
+);
+create index ticket_count_deltas_community on ticket_count_deltas (community_id, day);
 create table ticket_deadlines (
   ticket_id bigint primary key,
   community_id bigint not null,
@@ -114,6 +144,7 @@ create index ticket_deadlines_community on ticket_deadlines (community_id, creat
 create index ticket_deadlines_open_due on ticket_deadlines (community_id, resolution_due_at, ticket_id) where is_open`,
   );
   await sql.raw(applyFunction).execute(db);
+  await sql.raw(foldFunction).execute(db);
   // The triggers, then the backfill of what is already there (a migration runs in one transaction).
   await runStatements(
     db,
@@ -134,6 +165,8 @@ drop trigger tickets_rollup_delete on tickets;
 drop trigger tickets_rollup_update on tickets;
 drop trigger tickets_rollup_insert on tickets;
 drop function ticket_rollup_apply();
+drop function ticket_rollup_fold();
+drop table ticket_count_deltas;
 drop table ticket_deadlines;
 drop table ticket_daily_counts`,
   );

@@ -3,13 +3,16 @@ import type { DB } from '../../platform/db/schema.js';
 
 /**
  * A period of whole Beijing days: [from, to) as instants and fromDay..toDay ("YYYY-MM-DD", inclusive) as dates.
- * What does not depend on the clock comes from the ticket_daily_counts roll-up; what does (deadlines passed by `now`)
+ * What does not depend on the clock comes from the roll-up (ticket_daily_counts plus the ticket_count_deltas not yet folded in); what does (deadlines passed by `now`)
  * from ticket_deadlines, the few open or unanswered tickets. Both are kept by triggers on tickets
  * (migrations/20261123000900_dashboard_rollup.ts, docs/decisions/0008-dashboard-rollup.md).
  */
 export interface Period { from: Date; to: Date; fromDay: string; toDay: string }
 
 const inPeriod = (p: Period) => sql<boolean>`day between ${p.fromDay}::date and ${p.toDay}::date`;
+const counterColumns = sql.raw('community_id, dim, day, key, n, responded, responded_in_time, resolved_confirmed, satisfied, rated');
+/** The roll-up as of now: the folded counts plus the deltas appended since the last fold. */
+const counts = sql`(select ${counterColumns} from ticket_daily_counts union all select ${counterColumns} from ticket_count_deltas)`;
 const idList = (communityIds: number[]) => sql.join(communityIds.length ? communityIds : [-1]);
 
 export interface RateCounts {
@@ -29,7 +32,7 @@ export async function rateCounts(db: Kysely<DB>, communityIds: number[], p: Peri
       select community_id, sum(n)::int as total, sum(responded_in_time)::int as responded_in_time, sum(responded)::int as responded,
         sum(resolved_confirmed)::int as resolved_confirmed, (sum(n) filter (where key <> 'rejected'))::int as resolvable,
         sum(satisfied)::int as satisfied, sum(rated)::int as rated
-      from ticket_daily_counts
+      from ${counts} as c
       where community_id in (${idList(communityIds)}) and dim = 'status' and key <> 'merged' and ${inPeriod(p)}
       group by community_id
     ) r
@@ -48,38 +51,36 @@ export type Dimension = 'status' | 'channel' | 'category' | 'compound';
 
 /** Tickets raised in the period (merged ones included) counted by status, channel, category and compound, most first. */
 export async function countsBy(db: Kysely<DB>, communityId: number, p: Period): Promise<Record<Dimension, Array<{ key: string; count: number }>>> {
-  const rows = await db
-    .selectFrom('ticket_daily_counts')
-    .select(['dim', 'key', sql<number>`sum(n)::int`.as('count')])
-    .where('community_id', '=', communityId)
-    .where('dim', 'in', ['status', 'channel', 'category', 'compound'])
-    .where(inPeriod(p))
-    .groupBy(['dim', 'key'])
-    .having(sql`sum(n)`, '>', 0)
-    .orderBy('dim')
-    .orderBy(sql`sum(n)`, 'desc')
-    .orderBy('key')
-    .execute();
+  const { rows } = await sql<{ dim: Dimension; key: string; count: number }>`
+    select dim, key, sum(n)::int as count
+    from ${counts} as c
+    where community_id = ${communityId} and dim in ('status', 'channel', 'category', 'compound') and ${inPeriod(p)}
+    group by dim, key
+    having sum(n) > 0
+    order by dim, sum(n) desc, key`.execute(db);
   const out: Record<Dimension, Array<{ key: string; count: number }>> = { status: [], channel: [], category: [], compound: [] };
-  for (const r of rows) out[r.dim as Dimension].push({ key: r.key, count: r.count });
+  for (const r of rows) out[r.dim].push({ key: r.key, count: r.count });
   return out;
 }
 
 /** Tickets raised and resolved per ISO week, weeks counted in Beijing time. */
 export async function weekly(db: Kysely<DB>, communityId: number, p: Period) {
-  const rows = await db
-    .selectFrom('ticket_daily_counts')
-    .select(['dim', sql<string>`to_char(date_trunc('week', day), 'IYYY-"W"IW')`.as('week'), sql<number>`sum(n)::int`.as('n')])
-    .where('community_id', '=', communityId)
-    .where('dim', 'in', ['status', 'resolved'])
-    .where(inPeriod(p))
-    .groupBy(['dim', sql`2`])
-    .having(sql`sum(n)`, '>', 0)
-    .execute();
+  const { rows } = await sql<{ dim: string; week: string; n: number }>`
+    select dim, to_char(date_trunc('week', day), 'IYYY-"W"IW') as week, sum(n)::int as n
+    from ${counts} as c
+    where community_id = ${communityId} and dim in ('status', 'resolved') and ${inPeriod(p)}
+    group by dim, 2
+    having sum(n) > 0`.execute(db);
   return {
     created: rows.filter((r) => r.dim === 'status').map(({ week, n }) => ({ week, n })),
     resolved: rows.filter((r) => r.dim === 'resolved').map(({ week, n }) => ({ week, n })),
   };
+}
+
+/** Adds the appended deltas into the counts (a job); answers how many keys it touched. */
+export async function foldRollup(db: Kysely<DB>): Promise<number> {
+  const { rows } = await sql<{ moved: number }>`select ticket_rollup_fold() as moved`.execute(db);
+  return rows[0]?.moved ?? 0;
 }
 
 /** The community's open tickets past a deadline, whenever raised, the longest overdue first. */

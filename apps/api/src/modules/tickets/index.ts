@@ -1,6 +1,7 @@
 import type { PeriodicJob } from '../../platform/jobs/scheduler.js';
 import { closeUnratedTickets } from './tickets.service.js';
 import { sendTicketReminders } from './reminders.js';
+import { foldRollup } from './dashboard.repository.js';
 
 export { ticketsRoutes } from './tickets.routes.js';
 export { closeUnratedTickets, ensureCategories, ensureCategoriesIn, submitExternalTicket } from './tickets.service.js';
@@ -8,4 +9,6 @@ export { closeUnratedTickets, ensureCategories, ensureCategoriesIn, submitExtern
 export const ticketJobs: PeriodicJob[] = [
   { name: 'tickets.close_unrated', everyMs: 10 * 60_000, run: async (ctx, now) => void (await closeUnratedTickets(ctx, now)) },
   { name: 'tickets.remind', everyMs: 60_000, run: async (ctx, now) => void (await sendTicketReminders(ctx, now)) },
+  // Readers add the unfolded deltas themselves; folding keeps what they add small.
+  { name: 'tickets.rollup_fold', everyMs: 30_000, run: async (ctx) => void (await foldRollup(ctx.db)) },
 ];

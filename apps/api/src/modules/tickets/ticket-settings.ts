@@ -8,6 +8,7 @@ import { invalidField } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { iso } from '../../platform/time.js';
 import { findAssignee } from './tickets.repository.js';
+import { forgetIntake } from './intake-cache.js';
 
 /** What a community that never changed its settings gets: the practice of the reports. */
 export const defaultTicketSettings = { reopenLimit: 2, unratedCloseDays: 7, autoAssign: false } as const;
@@ -49,7 +50,7 @@ export async function updateTicketSettings(ctx: AppContext, actor: Actor, input:
     if (next.auto_assign !== before.autoAssign) changes.autoAssign = { from: before.autoAssign, to: next.auto_assign };
     await writeAudit(trx, actor, { communityId: cid, action: 'ticket_settings.updated', entityType: 'ticket_settings', entityId: cid, changes });
     return settingsOf(trx, cid);
-  });
+  }).finally(() => forgetIntake(ctx, cid));
 }
 
 /** Checks a category's default assignee belongs to the community (none is needed for the grid worker). */

@@ -68,10 +68,11 @@ describe('ticket state machine', () => {
           if (s.status === 'closed' || s.status === 'rejected' || s.status === 'merged') expect(s.closedAt).not.toBeNull();
           if (s.status === 'resolved') expect(s.resolvedAt).not.toBeNull();
           if (s.rating === 'satisfied' || s.rating === 'basically_satisfied') expect(['closed', 'resolved', 'assigned', 'in_progress', 'escalated', 'accepted']).toContain(s.status);
+          if (action === 'reopen') expect(s.rating).toBe('dissatisfied');
           if (s.status === 'assigned') expect(s.assigneeId !== null || before.status === 'resolved' || before.status === 'closed').toBe(true);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: 2000 },
     );
   });
 });

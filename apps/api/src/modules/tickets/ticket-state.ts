@@ -128,7 +128,8 @@ export function transition(
       return reopen({ ...next, rating: 'dissatisfied' }, now, opts.reopenLimit);
     }
     case 'reopen':
-      return reopen(next, now, opts.reopenLimit);
+      // Reopening is a follow-up finding the result wanting: an earlier "satisfied" no longer stands.
+      return reopen({ ...next, rating: 'dissatisfied' }, now, opts.reopenLimit);
     case 'merge':
       return need('mergeIntoId', args.mergeIntoId) ?? { ok: true, state: { ...next, status: 'merged', mergedIntoId: args.mergeIntoId!, closedAt: now, closeReason: 'merged' } };
   }

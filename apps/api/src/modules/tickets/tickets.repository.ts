@@ -115,9 +115,47 @@ async function searchPage(db: Db, filtered: ReturnType<typeof ticketQuery>, page
   return { total: Number(total.n), rows };
 }
 
-export function insertTicket(db: Db, v: Insertable<DB['tickets']>) {
-  return db.insertInto('tickets').values(v).returning(['id', 'status']).executeTakeFirstOrThrow();
+/** A category as intake needs it, with the community's automatic-dispatch setting, in one read. */
+export function findCategoryForIntake(db: Db, communityId: number, id: number) {
+  return db
+    .selectFrom('ticket_categories as c')
+    .leftJoin('ticket_settings as s', 's.community_id', 'c.community_id')
+    .selectAll('c')
+    .select(sql<boolean>`coalesce(s.auto_assign, false)`.as('auto_assign'))
+    .where('c.community_id', '=', communityId)
+    .where('c.id', '=', id)
+    .executeTakeFirst();
 }
+
+type Row = Record<string, unknown>;
+const columnList = (row: Row, prefix = '') => sql.raw(Object.keys(row).map((c) => prefix + c).join(', '));
+// A row typed by its table: jsonb_populate_record reads each field as the column's own type, so one JSON parameter
+// carries a whole row and no value needs a cast of its own.
+const rowOf = (table: string, row: Row) => sql`jsonb_populate_record(null::${sql.raw(table)}, ${JSON.stringify(row)}::jsonb)`;
+
+/**
+ * A new ticket with its first reporter, its "created" event and its audit row, in one statement: atomic without a
+ * transaction, and one round trip instead of six. Answers the ticket as `findTicket` reads it, and its event.
+ */
+export async function insertTicketWithTrail(db: Db, v: { ticket: Row; reporter: Row; event: Row; audit: Row }) {
+  const { rows } = await sql<TicketRow & { event_id: number; event_created_at: Date }>`
+    with t as (
+      insert into tickets (${columnList(v.ticket)}) select ${columnList(v.ticket, 'x.')} from ${rowOf('tickets', v.ticket)} x returning *
+    ), r as (
+      insert into ticket_reporters (ticket_id, ${columnList(v.reporter)}) select t.id, ${columnList(v.reporter, 'x.')} from t, ${rowOf('ticket_reporters', v.reporter)} x
+    ), e as (
+      insert into ticket_events (ticket_id, ${columnList(v.event)}) select t.id, ${columnList(v.event, 'x.')} from t, ${rowOf('ticket_events', v.event)} x returning id, created_at
+    ), a as (
+      insert into audit_log (entity_id, ${columnList(v.audit)}) select t.id::text, ${columnList(v.audit, 'x.')} from t, ${rowOf('audit_log', v.audit)} x
+    )
+    select t.*, c.name_zh as category_zh, c.name_en as category_en,
+      (select p.name from compounds p where p.id = t.compound_id) as compound_name,
+      (select b.name from buildings b where b.id = t.building_id) as building_name,
+      null::text as assignee_name, e.id as event_id, e.created_at as event_created_at
+    from t cross join e join ticket_categories c on c.id = t.category_id`.execute(db);
+  return rows[0]!;
+}
+
 export function updateTicket(db: Db, communityId: number, id: number, v: Updateable<DB['tickets']>) {
   return db.updateTable('tickets').set({ ...v, updated_at: new Date() }).where('community_id', '=', communityId).where('id', '=', id).execute();
 }
@@ -135,9 +173,6 @@ export function listEvents(db: Db, communityId: number, ticketId: number, public
     .orderBy('e.id')
     .execute();
 }
-export function insertReporter(db: Db, v: Insertable<DB['ticket_reporters']>) {
-  return db.insertInto('ticket_reporters').values(v).execute();
-}
 export function moveReporters(db: Db, communityId: number, fromTicket: number, toTicket: number) {
   return db.updateTable('ticket_reporters').set({ ticket_id: toTicket }).where('community_id', '=', communityId).where('ticket_id', '=', fromTicket).execute();
 }
@@ -146,9 +181,6 @@ export function countReporters(db: Db, ticketId: number) {
 }
 export function findReporterByCode(db: Db, code: string) {
   return db.selectFrom('ticket_reporters').select(['ticket_id', 'community_id']).where('tracking_code', '=', code).executeTakeFirst();
-}
-export function resolvedBefore(db: Db, cutoff: Date) {
-  return db.selectFrom('tickets').select(['id', 'community_id', 'status']).where('status', '=', 'resolved').where('resolved_at', '<', cutoff).limit(500).execute();
 }
 
 /** Accounts of a community that can carry a ticket (not admins). */

@@ -11,7 +11,7 @@ import type { AppContext } from '../../platform/context.js';
 import { inScope } from '../../platform/db/scope.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { AppError, invalidField, notFound } from '../../platform/errors.js';
-import { writeAudit } from '../../platform/audit/audit.js';
+import { auditRow, writeAudit } from '../../platform/audit/audit.js';
 import { maskPhone } from '../../platform/crypto/pii.js';
 import * as repo from './tickets.repository.js';
 import { actionPermission, assigneeOnly, transition, type TicketState } from './ticket-state.js';
@@ -19,6 +19,7 @@ import { dueAt, isOverdue } from './sla.js';
 import { jaccard, tokenize } from '../../platform/text/segment.js';
 import { sniffImage, stripImageMetadata } from '../../platform/files/image.js';
 import { loadCalendar } from './work-calendar.js';
+import { categoryForIntake, forgetIntake } from './intake-cache.js';
 import { checkDefaultAssignee, defaultAssigneeNames, resolveDefaultAssignee, settingsOf, unratedPastDeadline } from './ticket-settings.js';
 
 
@@ -97,7 +98,7 @@ export async function createCategory(ctx: AppContext, actor: Actor, input: z.inf
       .executeTakeFirstOrThrow();
     await writeAudit(trx, actor, { communityId: cid, action: 'ticket_category.created', entityType: 'ticket_category', entityId: row.id, changes: { ...input, communityId: undefined } });
     return presentCategory(row, (await defaultAssigneeNames(trx, [row]))(row));
-  });
+  }).finally(() => forgetIntake(ctx, cid));
 }
 
 /** Changes a category's names or deadlines (new tickets only: open tickets keep the deadlines they were given). */
@@ -120,15 +121,18 @@ export async function updateCategory(ctx: AppContext, actor: Actor, id: number, 
       .executeTakeFirstOrThrow();
     await writeAudit(trx, actor, { communityId: before.community_id, action: 'ticket_category.updated', entityType: 'ticket_category', entityId: id, changes: input });
     return presentCategory(row, (await defaultAssigneeNames(trx, [row]))(row));
-  });
+  }).finally(() => forgetIntake(ctx, before.community_id));
 }
+
+// The insert statement sets the audit row's entity id from the ticket it creates.
+const withoutEntityId = <T extends { entity_id: string }>({ entity_id: _, ...rest }: T) => rest;
 
 /** Registers a ticket at the desk, at a meeting or at the door; in meeting mode it may be answered on the spot. */
 export async function createTicket(ctx: AppContext, actor: Actor, input: CreateTicketInput): Promise<TicketDetail> {
   authorize(actor, 'tickets.intake');
   const cid = resolveCommunityId(actor, input.communityId);
-  const id = await insertNewTicket(ctx, cid, input, { actor, actorLabel: null });
-  return getTicket(ctx, actor, id);
+  const { id, fresh } = await insertNewTicket(ctx, cid, input, { actor, actorLabel: null });
+  return fresh ?? getTicket(ctx, actor, id, false, { reporterCount: 1, photoIds: [] });
 }
 
 async function insertNewTicket(
@@ -136,9 +140,10 @@ async function insertNewTicket(
   cid: number,
   input: CreateTicketInput,
   who: { actor: Actor | null; actorLabel: string | null; requestId?: string },
-): Promise<number> {
-  await ensureCategories(ctx, cid);
-  const category = await repo.findCategory(ctx.db, cid, input.categoryId);
+): Promise<{ id: number; code: string; fresh: TicketDetail | null }> {
+  // A community's categories are written on first use; a known category id means they are there.
+  let category = await categoryForIntake(ctx, cid, input.categoryId);
+  if (!category && (await ensureCategories(ctx, cid)).some((c) => c.id === input.categoryId)) category = await categoryForIntake(ctx, cid, input.categoryId);
   if (!category || !category.is_active) throw invalidField('categoryId', 'not_found');
   let compoundId = input.compoundId ?? null;
   if (input.buildingId) {
@@ -161,59 +166,78 @@ async function insertNewTicket(
   const now = new Date();
   const calendar = category.working_hours_only ? await loadCalendar(ctx.db) : undefined;
   const code = newTrackingCode();
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.insertTicket(trx, {
+  const trail = {
+    ticket: {
       community_id: cid, code, channel: input.channel, category_id: category.id, status: 'submitted', title: input.title, description: input.description,
       compound_id: compoundId, building_id: input.buildingId ?? null, address_text: input.addressText ?? null,
       reporter_resident_id: input.reporterResidentId ?? null, reporter_name: reporter.name, reporter_phone_enc: reporter.enc,
       reporter_phone_masked: reporter.masked, reporter_phone_hash: reporter.hash, is_anonymous: input.isAnonymous, meeting_title: input.meetingTitle ?? null,
-      assignee_kind: null, assignee_id: null, escalated_to_partner_id: null, escalation_due_at: null,
       response_due_at: dueAt(now, category.response_hours, category.working_hours_only, calendar),
       resolution_due_at: dueAt(now, category.resolution_hours, category.working_hours_only, calendar),
-      first_response_at: null, resolved_at: null, closed_at: null, close_reason: null, merged_into_id: null, rating: null, rating_comment: null,
-      rated_at: null, result_text: null, created_by: who.actor?.accountId ?? null,
-      tokens: tokenize(`${input.title} ${input.description} ${input.addressText ?? ''}`).join(' '),
-    });
-    await repo.insertReporter(trx, {
-      community_id: cid, ticket_id: row.id, resident_id: input.reporterResidentId ?? null, name: reporter.name, phone_enc: reporter.enc,
+      created_by: who.actor?.accountId ?? null, tokens: tokenize(`${input.title} ${input.description} ${input.addressText ?? ''}`).join(' '),
+    },
+    reporter: {
+      community_id: cid, resident_id: input.reporterResidentId ?? null, name: reporter.name, phone_enc: reporter.enc,
       phone_masked: reporter.masked, phone_hash: reporter.hash, tracking_code: code,
-    });
-    await repo.insertEvent(trx, {
-      community_id: cid, ticket_id: row.id, action: 'created', from_status: null, to_status: 'submitted', actor_id: who.actor?.accountId ?? null,
-      actor_label: who.actorLabel, channel: input.channel, note: input.meetingTitle ?? null, is_public: true, data: null,
-    });
-    await writeAudit(trx, who.actor, {
-      communityId: cid, action: 'ticket.created', entityType: 'ticket', entityId: row.id, changes: { channel: input.channel, categoryId: category.id, title: input.title },
+    },
+    event: {
+      community_id: cid, action: 'created', from_status: null, to_status: 'submitted', actor_id: who.actor?.accountId ?? null,
+      actor_label: who.actorLabel, channel: input.channel, note: input.meetingTitle ?? null, is_public: true,
+    },
+    audit: withoutEntityId(auditRow(who.actor, {
+      communityId: cid, action: 'ticket.created', entityType: 'ticket', entityId: 0, changes: { channel: input.channel, categoryId: category.id, title: input.title },
       // Without an account, the request id is what ties a resident's report to the server log.
       reason: who.actor ? null : `${who.actorLabel ?? 'external'}${who.requestId ? ` (request ${who.requestId})` : ''}`,
-    });
-    if (input.answerOnSpot && who.actor) await applyAction(ctx, trx, who.actor, cid, row.id, 'answer_on_spot', { note: input.answerOnSpot }, input.channel);
-    else if ((await settingsOf(trx, cid)).autoAssign) {
-      // 自动派单: the category names who carries it; the system accepts and dispatches in the same transaction.
-      const assignee = await resolveDefaultAssignee(trx, cid, category, compoundId);
-      if (assignee) {
-        await applyAction(ctx, trx, null, cid, row.id, 'accept', {}, null, 'system');
-        await applyAction(ctx, trx, null, cid, row.id, 'assign', { assigneeKind: assignee.kind, assigneeId: assignee.id, note: null }, null, 'system');
-      }
-    }
-    return row.id;
-  });
+    })),
+  };
+  const answer = input.answerOnSpot && who.actor ? { actor: who.actor, note: input.answerOnSpot } : null;
+  // 自动派单: the category names who carries it; the system accepts and dispatches in the same transaction.
+  const assignee = !answer && category.auto_assign ? await resolveDefaultAssignee(ctx.db, cid, category, compoundId) : null;
+  let fresh: TicketDetail | null = null;
+  const id =
+    !answer && !assignee
+      ? await repo.insertTicketWithTrail(ctx.db, trail).then((row) => {
+          // Nothing else happened to it: the reply is what was just written, with no read back.
+          fresh = {
+            ...present(row), reporterCount: 1, photoIds: [],
+            events: [{
+              id: row.event_id, action: 'created', fromStatus: null, toStatus: 'submitted', actorName: who.actor?.displayName ?? who.actorLabel,
+              channel: input.channel, note: input.meetingTitle ?? null, isPublic: true, createdAt: iso(row.event_created_at)!,
+            }],
+          };
+          return row.id;
+        })
+      : await ctx.db.transaction().execute(async (trx) => {
+          const newId = (await repo.insertTicketWithTrail(trx, trail)).id;
+          if (answer) await applyAction(ctx, trx, answer.actor, cid, newId, 'answer_on_spot', { note: answer.note }, input.channel);
+          if (assignee) {
+            await applyAction(ctx, trx, null, cid, newId, 'accept', {}, null, 'system');
+            await applyAction(ctx, trx, null, cid, newId, 'assign', { assigneeKind: assignee.kind, assigneeId: assignee.id, note: null }, null, 'system');
+          }
+          return newId;
+        });
   ctx.events.emit('ticket.created', { communityId: cid, ticketId: id });
-  return id;
+  return { id, code, fresh };
 }
 
 /** One ticket with its timeline. `justActed`: the actor has just changed it (e.g. returned it) and may no longer be its assignee. */
-export async function getTicket(ctx: AppContext, actor: Actor, id: number, justActed = false): Promise<TicketDetail> {
+export async function getTicket(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  justActed = false,
+  /** What the caller knows already, e.g. of a ticket it has just registered. */
+  known?: { reporterCount: number; photoIds: number[] },
+): Promise<TicketDetail> {
   authorize(actor, 'tickets.read');
   const t = await repo.findTicket(ctx.db, scopeIds(actor), id);
   if (!t) throw notFound('ticket');
   if (!justActed && !roleCan(actor.role, 'tickets.readAll') && !(t.assignee_kind === 'account' && t.assignee_id === actor.accountId) && t.created_by !== actor.accountId) throw notFound('ticket');
   const events = await repo.listEvents(ctx.db, t.community_id, id);
-  const reporters = await repo.countReporters(ctx.db, id);
   return {
     ...present(t),
-    reporterCount: Number(reporters.n),
-    photoIds: (await repo.photoIds(ctx.db, id)).map((p) => p.id),
+    reporterCount: known?.reporterCount ?? Number((await repo.countReporters(ctx.db, id)).n),
+    photoIds: known?.photoIds ?? (await repo.photoIds(ctx.db, id)).map((p) => p.id),
     events: events.map((e) => ({
       id: e.id, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, actorName: e.actor_name ?? e.actor_label ?? null,
       channel: e.channel, note: e.note, isPublic: e.is_public, createdAt: iso(e.created_at)!,
@@ -381,7 +405,7 @@ export async function submitExternalTicket(
   input: { categoryId: number; description: string; addressText: string | null; compoundId: number | null; reporterName: string | null; reporterPhone: string | null },
   label: string,
 ) {
-  const id = await insertNewTicket(
+  const { id, code } = await insertNewTicket(
     ctx,
     communityId,
     {
@@ -390,15 +414,14 @@ export async function submitExternalTicket(
     },
     { actor: null, actorLabel: label },
   );
-  const t = await repo.findTicket(ctx.db, [communityId], id);
-  return { id, code: t!.code };
+  return { id, code };
 }
 
 /** Residents online, without an account. Answers the tracking code. */
 export async function submitPublicTicket(ctx: AppContext, input: z.infer<typeof publicTicketSchema>, requestId: string) {
   const community = await repo.findCommunityByCode(ctx.db, input.communityCode);
   if (!community) throw invalidField('communityCode', 'not_found');
-  const id = await insertNewTicket(
+  const { code } = await insertNewTicket(
     ctx,
     community.id,
     {
@@ -408,8 +431,7 @@ export async function submitPublicTicket(ctx: AppContext, input: z.infer<typeof 
     },
     { actor: null, actorLabel: 'resident', requestId },
   );
-  const t = await repo.findTicket(ctx.db, [community.id], id);
-  return { code: t!.code, link: `/h5/track/${t!.code}` };
+  return { code, link: `/h5/track/${code}` };
 }
 
 async function ticketOfCode(ctx: AppContext, code: string) {

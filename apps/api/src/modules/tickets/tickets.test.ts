@@ -224,6 +224,11 @@ describe('tickets: the closed loop', () => {
 
   it('refuses wrong states and other communities, and names missing reasons', async () => {
     const t = (await call(sec, 'POST', '/api/tickets', { channel: 'phone', categoryId: categories.general, title: '测试', description: '测试内容' })).body;
+    // The reply to a registration is built from what was written; it must be what a read gives.
+    expect(t).toEqual((await call(sec, 'GET', `/api/tickets/${t.id}`)).body);
+    const placed = (await call(sec, 'POST', '/api/tickets', { channel: 'walk_in', categoryId: categories.environment, buildingId, reporterName: '王阿姨', reporterPhone: '13912345678', title: '楼道灯', description: '楼道灯坏了', meetingTitle: '议事会' })).body;
+    expect(placed).toMatchObject({ compoundName: '金海花园', buildingName: '1号楼', reporterPhoneMasked: '139****5678', meetingTitle: '议事会' });
+    expect(placed).toEqual((await call(sec, 'GET', `/api/tickets/${placed.id}`)).body);
     const wrong = await act(sec, t.id, 'resolve', { note: 'x' });
     expect(wrong).toMatchObject({ status: 409, body: { error: { code: 'INVALID_STATE' } } });
     const noReason = await act(sec, t.id, 'reject', {});

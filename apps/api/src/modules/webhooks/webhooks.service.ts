@@ -32,7 +32,7 @@ export async function createWebhook(ctx: AppContext, actor: Actor, input: z.infe
     const w = await trx.insertInto('webhooks').values({ community_id: cid, name: input.name, url: input.url, format: input.format, secret: input.secret ?? null }).returningAll().executeTakeFirstOrThrow();
     await writeAudit(trx, actor, { communityId: cid, action: 'webhook.created', entityType: 'webhook', entityId: w.id, changes: { name: input.name, url: input.url, format: input.format } });
     return present(w);
-  });
+  }).finally(() => hooksOf(ctx).delete(cid));
 }
 
 export async function updateWebhook(ctx: AppContext, actor: Actor, id: number, input: z.infer<typeof updateWebhookSchema>) {
@@ -46,7 +46,21 @@ export async function updateWebhook(ctx: AppContext, actor: Actor, id: number, i
       .executeTakeFirstOrThrow();
     await writeAudit(trx, actor, { communityId: before.community_id, action: 'webhook.updated', entityType: 'webhook', entityId: id, changes: { ...input, secret: input.secret === undefined ? undefined : '(changed)' } });
     return present(w);
-  });
+  }).finally(() => hooksOf(ctx).delete(before.community_id));
+}
+
+// Every ticket event asks which hooks a community has, and most have none. A change made by this process is seen at
+// once; one made by another process (several servers on one database) within HOOKS_TTL_MS.
+const HOOKS_TTL_MS = 10_000;
+const hooksByDb = new WeakMap<object, Map<number, { at: number; ids: number[] }>>();
+const hooksOf = (ctx: AppContext) => hooksByDb.get(ctx.db) ?? hooksByDb.set(ctx.db, new Map()).get(ctx.db)!;
+
+async function activeHookIds(ctx: AppContext, communityId: number, now: number): Promise<number[]> {
+  const hit = hooksOf(ctx).get(communityId);
+  if (hit && now - hit.at < HOOKS_TTL_MS) return hit.ids;
+  const rows = await ctx.db.selectFrom('webhooks').select('id').where('community_id', '=', communityId).where('is_active', '=', true).execute();
+  hooksOf(ctx).set(communityId, { at: now, ids: rows.map((r) => r.id) });
+  return rows.map((r) => r.id);
 }
 
 export async function listDeliveries(ctx: AppContext, actor: Actor, id: number) {
@@ -62,7 +76,7 @@ export async function listDeliveries(ctx: AppContext, actor: Actor, id: number) 
 
 /** Queues one delivery per active webhook of the community for a ticket event (called after the event's commit). */
 export async function enqueueTicketEvent(ctx: AppContext, e: { communityId: number; ticketId: number; action?: string }, now = new Date()): Promise<number> {
-  const hooks = await ctx.db.selectFrom('webhooks').select('id').where('community_id', '=', e.communityId).where('is_active', '=', true).execute();
+  const hooks = (await activeHookIds(ctx, e.communityId, Date.now())).map((id) => ({ id }));
   if (hooks.length === 0) return 0;
   const t = await ctx.db
     .selectFrom('tickets as t')

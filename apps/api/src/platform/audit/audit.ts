@@ -11,23 +11,26 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
+/** The audit_log row of an entry, `changes` as an object (the caller serialises it as its statement needs). */
+export function auditRow(actor: Actor | null, e: AuditEntry) {
+  return {
+    community_id: e.communityId,
+    actor_id: actor?.accountId ?? null,
+    action: e.action,
+    entity_type: e.entityType,
+    entity_id: String(e.entityId),
+    changes: e.changes ?? null,
+    reason: e.reason ?? null,
+    request_id: actor?.requestId ?? null,
+  };
+}
+
 /** Writes audit rows; call it with the transaction that made the change. */
 export async function writeAudit(trx: Transaction<DB> | Kysely<DB>, actor: Actor | null, ...entries: AuditEntry[]) {
   if (entries.length === 0) return;
   await trx
     .insertInto('audit_log')
-    .values(
-      entries.map((e) => ({
-        community_id: e.communityId,
-        actor_id: actor?.accountId ?? null,
-        action: e.action,
-        entity_type: e.entityType,
-        entity_id: String(e.entityId),
-        changes: e.changes ? JSON.stringify(e.changes) : null,
-        reason: e.reason ?? null,
-        request_id: actor?.requestId ?? null,
-      })),
-    )
+    .values(entries.map((e) => ({ ...auditRow(actor, e), changes: e.changes ? JSON.stringify(e.changes) : null })))
     .execute();
 }
 

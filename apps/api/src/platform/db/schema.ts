@@ -142,6 +142,7 @@ export interface TicketDailyCountsTable {
   community_id: number; dim: 'status' | 'channel' | 'category' | 'compound' | 'resolved'; day: string; key: string; n: number;
   responded: number; responded_in_time: number; resolved_confirmed: number; satisfied: number; rated: number;
 }
+export interface TicketCountDeltasTable extends Omit<TicketDailyCountsTable, 'dim'> { id: Id; dim: string }
 /** Open or unanswered tickets, the ones whose deadlines the clock can still pass; kept by the same trigger. */
 export interface TicketDeadlinesTable {
   ticket_id: number; community_id: number; created_at: Date; is_open: boolean; has_response: boolean; response_due_at: Date; resolution_due_at: Date;
@@ -161,6 +162,7 @@ export interface DB {
   work_calendar: WorkCalendarTable;
   tickets: TicketsTable;
   ticket_daily_counts: TicketDailyCountsTable;
+  ticket_count_deltas: TicketCountDeltasTable;
   ticket_deadlines: TicketDeadlinesTable;
   ticket_events: TicketEventsTable;
   ticket_reporters: TicketReportersTable;
