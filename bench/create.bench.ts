@@ -76,11 +76,14 @@ export async function run(): Promise<Measure[]> {
     const app = await buildApp(ctx, { serveWeb: false });
     for (const subscribe of moduleSubscribers) subscribe(ctx);
     // Only in the bench: the floor the ticket route is compared with, one insert behind the same HTTP stack.
-    app.post('/bench/bare', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+    const bareInsert = async (request: { body: unknown }, reply: { status(code: number): { send(body: unknown): unknown } }) => {
       const body = request.body as { description?: string };
       const row = await sql<{ id: number }>`insert into bench_scratch (body) values (${String(body.description ?? '')}) returning id`.execute(ctx.db);
       return reply.status(201).send({ id: row.rows[0]!.id });
-    });
+    };
+    app.post('/bench/bare', { config: { public: true }, schema: { hide: true } }, bareInsert);
+    // The same insert behind the session check every staff route makes: what the ticket logic itself costs beyond it.
+    app.post('/bench/bare-auth', { schema: { hide: true } }, bareInsert);
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -95,12 +98,15 @@ export async function run(): Promise<Measure[]> {
       // Warm both paths (JIT, pool connections, plans), then alternate so that both see the same machine.
       await load(`${base}/bench/bare`, headers, bodies, clients, 2000);
       await load(`${base}/api/tickets`, headers, bodies, clients, 2000);
+      await load(`${base}/bench/bare-auth`, headers, bodies, clients, 1000);
       const bare: Load[] = [];
+      const bareAuth: Load[] = [];
       const ticket: Load[] = [];
       // Short alternating slices: on a shared machine the load of others then weighs on both paths alike.
       for (let slice = 0; slice < 4; slice++) {
         bare.push(await load(`${base}/bench/bare`, headers, bodies, clients, (seconds * 1000) / 4));
         ticket.push(await load(`${base}/api/tickets`, headers, bodies, clients, (seconds * 1000) / 4));
+        bareAuth.push(await load(`${base}/bench/bare-auth`, headers, bodies, clients, (seconds * 1000) / 8));
       }
       const sum = (ls: Load[]) => ({
         rate: ls.reduce((s, l) => s + l.latencies.length, 0) / (ls.reduce((s, l) => s + l.elapsed, 0) / 1000),
@@ -109,6 +115,7 @@ export async function run(): Promise<Measure[]> {
         firstError: ls.find((l) => l.firstError)?.firstError,
       });
       const b = sum(bare);
+      const ba = sum(bareAuth);
       const t = sum(ticket);
       if (b.errors || t.errors) console.error(`create bench: ${b.errors} bare and ${t.errors} ticket errors; first: ${b.firstError ?? t.firstError}`);
       const e = ctx.engine;
@@ -120,6 +127,8 @@ export async function run(): Promise<Measure[]> {
         { name: `bare_insert_p50_${clients}c_${e}`, value: Math.round(pct(b.latencies, 0.5) * 10) / 10, unit: 'ms' },
         { name: `bare_insert_p99_${clients}c_${e}`, value: Math.round(pct(b.latencies, 0.99) * 10) / 10, unit: 'ms' },
         { name: `create_ticket_vs_bare_${clients}c_${e}`, value: Math.round((t.rate / b.rate) * 1000) / 10, unit: '%' },
+        { name: `bare_insert_with_session_rate_${clients}c_${e}`, value: Math.round(ba.rate), unit: 'req/s' },
+        { name: `create_ticket_vs_bare_with_session_${clients}c_${e}`, value: Math.round((t.rate / ba.rate) * 1000) / 10, unit: '%' },
       ];
     } finally {
       await app.close();

@@ -135,12 +135,17 @@ const rowOf = (table: string, row: Row) => sql`jsonb_populate_record(null::${sql
 
 /**
  * A new ticket with its first reporter, its "created" event and its audit row, in one statement: atomic without a
- * transaction, and one round trip instead of six. Answers the ticket as `findTicket` reads it, and its event.
+ * transaction, and one round trip instead of six. Answers the ticket as `findTicket` reads it, and its event; nothing
+ * when the compound check failed.
  */
-export async function insertTicketWithTrail(db: Db, v: { ticket: Row; reporter: Row; event: Row; audit: Row }) {
+export async function insertTicketWithTrail(db: Db, v: { ticket: Row; reporter: Row; event: Row; audit: Row; compoundInCommunity?: { communityId: number; compoundId: number } }) {
+  // A compound named by the caller must be the community's; checked here, nothing is written otherwise (no row answered).
+  const place = v.compoundInCommunity
+    ? sql`where exists (select 1 from compounds p where p.id = ${v.compoundInCommunity.compoundId} and p.community_id = ${v.compoundInCommunity.communityId})`
+    : sql``;
   const { rows } = await sql<TicketRow & { event_id: number; event_created_at: Date }>`
     with t as (
-      insert into tickets (${columnList(v.ticket)}) select ${columnList(v.ticket, 'x.')} from ${rowOf('tickets', v.ticket)} x returning *
+      insert into tickets (${columnList(v.ticket)}) select ${columnList(v.ticket, 'x.')} from ${rowOf('tickets', v.ticket)} x ${place} returning *
     ), r as (
       insert into ticket_reporters (ticket_id, ${columnList(v.reporter)}) select t.id, ${columnList(v.reporter, 'x.')} from t, ${rowOf('ticket_reporters', v.reporter)} x
     ), e as (
@@ -153,7 +158,7 @@ export async function insertTicketWithTrail(db: Db, v: { ticket: Row; reporter: 
       (select b.name from buildings b where b.id = t.building_id) as building_name,
       null::text as assignee_name, e.id as event_id, e.created_at as event_created_at
     from t cross join e join ticket_categories c on c.id = t.category_id`.execute(db);
-  return rows[0]!;
+  return rows[0];
 }
 
 export function updateTicket(db: Db, communityId: number, id: number, v: Updateable<DB['tickets']>) {

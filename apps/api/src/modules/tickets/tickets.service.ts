@@ -151,7 +151,8 @@ async function insertNewTicket(
     if (!b) throw invalidField('buildingId', 'not_found');
     compoundId ??= b.compound_id;
   }
-  if (compoundId && !(await repo.findCompound(ctx.db, cid, compoundId))) throw invalidField('compoundId', 'not_found');
+  // A compound given by the caller is checked by the insert itself (one round trip less); its building's is known good.
+  const compoundInCommunity = input.compoundId ? { communityId: cid, compoundId: input.compoundId } : undefined;
   let reporter = { name: input.reporterName ?? null, enc: null as string | null, masked: null as string | null, hash: null as string | null };
   if (input.reporterResidentId) {
     const r = await repo.findResident(ctx.db, cid, input.reporterResidentId);
@@ -167,6 +168,7 @@ async function insertNewTicket(
   const calendar = category.working_hours_only ? await loadCalendar(ctx.db) : undefined;
   const code = newTrackingCode();
   const trail = {
+    compoundInCommunity,
     ticket: {
       community_id: cid, code, channel: input.channel, category_id: category.id, status: 'submitted', title: input.title, description: input.description,
       compound_id: compoundId, building_id: input.buildingId ?? null, address_text: input.addressText ?? null,
@@ -197,6 +199,7 @@ async function insertNewTicket(
   const id =
     !answer && !assignee
       ? await repo.insertTicketWithTrail(ctx.db, trail).then((row) => {
+          if (!row) throw invalidField('compoundId', 'not_found');
           // Nothing else happened to it: the reply is what was just written, with no read back.
           fresh = {
             ...present(row), reporterCount: 1, photoIds: [],
@@ -208,7 +211,9 @@ async function insertNewTicket(
           return row.id;
         })
       : await ctx.db.transaction().execute(async (trx) => {
-          const newId = (await repo.insertTicketWithTrail(trx, trail)).id;
+          const row = await repo.insertTicketWithTrail(trx, trail);
+          if (!row) throw invalidField('compoundId', 'not_found');
+          const newId = row.id;
           if (answer) await applyAction(ctx, trx, answer.actor, cid, newId, 'answer_on_spot', { note: answer.note }, input.channel);
           if (assignee) {
             await applyAction(ctx, trx, null, cid, newId, 'accept', {}, null, 'system');

@@ -235,6 +235,13 @@ describe('tickets: the closed loop', () => {
     expect(noReason.body.error.details.fields[0]).toMatchObject({ field: 'note', rule: 'required' });
     const stranger = await actorIn(env, 'secretary');
     expect((await call(stranger, 'GET', `/api/tickets/${t.id}`)).status).toBe(404);
+    // Another community's compound is refused, naming the field, and nothing is written.
+    const count = async () => (await env.ctx.db.selectFrom('tickets').select(env.ctx.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const before = await count();
+    const strangerCats = (await call(stranger, 'GET', '/api/ticket-categories')).body.items as Array<{ id: number }>;
+    const foreign = await call(stranger, 'POST', '/api/tickets', { channel: 'phone', categoryId: strangerCats[0]!.id, compoundId, title: '测试', description: '测试内容' });
+    expect(foreign).toMatchObject({ status: 400, body: { error: { details: { fields: [{ field: 'compoundId', rule: 'not_found' }] } } } });
+    expect(await count()).toBe(before);
     expect((await act(stranger, t.id, 'accept')).status).toBe(404);
   });
 
