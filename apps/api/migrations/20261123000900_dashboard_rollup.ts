@@ -119,16 +119,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 );
 create table ticket_count_deltas (
   id bigint generated always as identity primary key,
-  community_id bigint not null,
-  dim text not null,
-  day date not null,
-  key text not null,
-  n int not null,
-  responded int not null,
-  responded_in_time int not null,
-  resolved_confirmed int not null,
-  satisfied int not null,
-  rated int not null
+  like ticket_daily_counts
 );
 create index ticket_count_deltas_community on ticket_count_deltas (community_id, day);
 create table ticket_deadlines (
