@@ -57,6 +57,9 @@ having ${counters.map((c) => `sum(${c}) <> 0`).join(' or ')}`;
 const foldFunction = `create function ticket_rollup_fold() returns int language plpgsql as $fn$
 declare moved int;
 begin
+  if not exists (select 1 from ticket_count_deltas) then
+    return 0;
+  end if;
   with d as (delete from ticket_count_deltas returning ${columns})
   ${upsert(['select * from d'])};
   get diagnostics moved = row_count;
