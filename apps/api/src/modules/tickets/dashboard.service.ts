@@ -13,13 +13,11 @@ const DAY = 86_400_000;
  * A period of whole Beijing days [from, to], both inclusive; by default the last 365 days, today included.
  * Whole days are what the dashboard's daily roll-up can answer exactly.
  */
-export function periodOf(from: string | undefined, to: string | undefined, now = new Date()): repo.Period & { fromText: string; toText: string } {
+export function periodOf(from: string | undefined, to: string | undefined, now = new Date()): repo.Period {
   const end = new Date(`${to ?? beijingDate(now)}T00:00:00+08:00`).getTime() + DAY;
   const start = from ? new Date(`${from}T00:00:00+08:00`).getTime() : end - 365 * DAY;
   if (!(start < end)) throw new AppError('VALIDATION_FAILED', 'from must be before to', { fields: [{ field: 'from', rule: 'invalid' }] });
-  const fromText = beijingDate(start);
-  const toText = beijingDate(end - 1);
-  return { from: new Date(start), to: new Date(end), fromDay: fromText, toDay: toText, fromText, toText };
+  return { from: new Date(start), to: new Date(end), fromDay: beijingDate(start), toDay: beijingDate(end - 1) };
 }
 
 export function rate(numerator: number, denominator: number) {
@@ -52,8 +50,8 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
   for (const w of weeks.created) weekMap.set(w.week, { created: Number(w.n), resolved: 0 });
   for (const w of weeks.resolved) weekMap.set(w.week, { created: weekMap.get(w.week)?.created ?? 0, resolved: Number(w.n) });
   return {
-    from: p.fromText,
-    to: p.toText,
+    from: p.fromDay,
+    to: p.toDay,
     total: counts?.total ?? 0,
     ...rates(counts),
     byStatus: rows(by.status, (k) => ticketStatusLabels[locale][k as TicketStatus] ?? k),
@@ -84,5 +82,5 @@ export async function subdistrictDashboard(ctx: AppContext, actor: Actor, q: { s
   });
   const score = (r: { rate: number | null }) => r.rate ?? -1;
   list.sort((a, b) => score(b.resolutionRate) - score(a.resolutionRate) || score(b.satisfactionRate) - score(a.satisfactionRate) || score(b.responseRate) - score(a.responseRate));
-  return { from: p.fromText, to: p.toText, communities: list };
+  return { from: p.fromDay, to: p.toDay, communities: list };
 }

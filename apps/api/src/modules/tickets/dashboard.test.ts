@@ -71,7 +71,7 @@ describe('dashboard: the 三率 by hand', () => {
 
   it('reads periods as whole Beijing days, the last 365 by default', () => {
     const now = bj('2026-03-10T01:30:00'); // still 9 March in UTC
-    expect(periodOf(undefined, undefined, now)).toMatchObject({ fromText: '2025-03-11', toText: '2026-03-10', from: bj('2025-03-11T00:00:00'), to: bj('2026-03-11T00:00:00') });
+    expect(periodOf(undefined, undefined, now)).toMatchObject({ fromDay: '2025-03-11', toDay: '2026-03-10', from: bj('2025-03-11T00:00:00'), to: bj('2026-03-11T00:00:00') });
     expect(periodOf('2026-03-01', undefined, now)).toMatchObject({ fromDay: '2026-03-01', toDay: '2026-03-10' });
     expect(periodOf(undefined, '2026-02-28', now)).toMatchObject({ fromDay: '2025-03-01', toDay: '2026-02-28' });
     expect(() => periodOf('2026-03-02', '2026-03-01', now)).toThrow();

@@ -20,7 +20,7 @@ import { jaccard, tokenize } from '../../platform/text/segment.js';
 import { sniffImage, stripImageMetadata } from '../../platform/files/image.js';
 import { loadCalendar } from './work-calendar.js';
 import { categoryForIntake, forgetIntake } from './intake-cache.js';
-import { checkDefaultAssignee, defaultAssigneeNames, resolveDefaultAssignee, settingsOf, unratedPastDeadline } from './ticket-settings.js';
+import { checkDefaultAssignee, defaultAssigneeNames, defaultTicketSettings, resolveDefaultAssignee, settingsOf, unratedPastDeadline } from './ticket-settings.js';
 
 
 
@@ -132,7 +132,7 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateT
   authorize(actor, 'tickets.intake');
   const cid = resolveCommunityId(actor, input.communityId);
   const { id, fresh } = await insertNewTicket(ctx, cid, input, { actor, actorLabel: null });
-  return fresh ?? getTicket(ctx, actor, id, false, { reporterCount: 1, photoIds: [] });
+  return fresh ?? getTicket(ctx, actor, id, { known: { reporterCount: 1, photoIds: [] } });
 }
 
 async function insertNewTicket(
@@ -195,44 +195,44 @@ async function insertNewTicket(
   const answer = input.answerOnSpot && who.actor ? { actor: who.actor, note: input.answerOnSpot } : null;
   // 自动派单: the category names who carries it; the system accepts and dispatches in the same transaction.
   const assignee = !answer && category.auto_assign ? await resolveDefaultAssignee(ctx.db, cid, category, compoundId) : null;
-  let fresh: TicketDetail | null = null;
-  const id =
-    !answer && !assignee
-      ? await repo.insertTicketWithTrail(ctx.db, trail).then((row) => {
-          if (!row) throw invalidField('compoundId', 'not_found');
-          // Nothing else happened to it: the reply is what was just written, with no read back.
-          fresh = {
-            ...present(row), reporterCount: 1, photoIds: [],
-            events: [{
-              id: row.event_id, action: 'created', fromStatus: null, toStatus: 'submitted', actorName: who.actor?.displayName ?? who.actorLabel,
-              channel: input.channel, note: input.meetingTitle ?? null, isPublic: true, createdAt: iso(row.event_created_at)!,
-            }],
-          };
-          return row.id;
-        })
-      : await ctx.db.transaction().execute(async (trx) => {
-          const row = await repo.insertTicketWithTrail(trx, trail);
-          if (!row) throw invalidField('compoundId', 'not_found');
-          const newId = row.id;
-          if (answer) await applyAction(ctx, trx, answer.actor, cid, newId, 'answer_on_spot', { note: answer.note }, input.channel);
-          if (assignee) {
-            await applyAction(ctx, trx, null, cid, newId, 'accept', {}, null, 'system');
-            await applyAction(ctx, trx, null, cid, newId, 'assign', { assigneeKind: assignee.kind, assigneeId: assignee.id, note: null }, null, 'system');
-          }
-          return newId;
-        });
-  ctx.events.emit('ticket.created', { communityId: cid, ticketId: id });
-  return { id, code, fresh };
+  const inserted = (row: Awaited<ReturnType<typeof repo.insertTicketWithTrail>>) => {
+    if (!row) throw invalidField('compoundId', 'not_found');
+    return row;
+  };
+  let result: { id: number; code: string; fresh: TicketDetail | null };
+  if (!answer && !assignee) {
+    const row = inserted(await repo.insertTicketWithTrail(ctx.db, trail));
+    // Nothing else happened to it: the reply is what was just written, with no read back.
+    const created = {
+      id: row.event_id, action: 'created', fromStatus: null, toStatus: 'submitted', actorName: who.actor?.displayName ?? who.actorLabel,
+      channel: input.channel, note: input.meetingTitle ?? null, isPublic: true, createdAt: iso(row.event_created_at)!,
+    };
+    result = { id: row.id, code, fresh: { ...present(row), reporterCount: 1, photoIds: [], events: [created] } };
+  } else {
+    const id = await ctx.db.transaction().execute(async (trx) => {
+      const row = inserted(await repo.insertTicketWithTrail(trx, trail));
+      if (answer) await applyAction(ctx, trx, answer.actor, cid, row.id, 'answer_on_spot', { note: answer.note }, input.channel);
+      if (assignee) {
+        await applyAction(ctx, trx, null, cid, row.id, 'accept', {}, null, 'system');
+        await applyAction(ctx, trx, null, cid, row.id, 'assign', { assigneeKind: assignee.kind, assigneeId: assignee.id, note: null }, null, 'system');
+      }
+      return row.id;
+    });
+    result = { id, code, fresh: null };
+  }
+  ctx.events.emit('ticket.created', { communityId: cid, ticketId: result.id });
+  return result;
 }
 
-/** One ticket with its timeline. `justActed`: the actor has just changed it (e.g. returned it) and may no longer be its assignee. */
+/**
+ * One ticket with its timeline. `justActed`: the actor has just changed it (e.g. returned it) and may no longer be its
+ * assignee. `known`: what the caller knows already, e.g. of a ticket it has just registered.
+ */
 export async function getTicket(
   ctx: AppContext,
   actor: Actor,
   id: number,
-  justActed = false,
-  /** What the caller knows already, e.g. of a ticket it has just registered. */
-  known?: { reporterCount: number; photoIds: number[] },
+  { justActed = false, known }: { justActed?: boolean; known?: { reporterCount: number; photoIds: number[] } } = {},
 ): Promise<TicketDetail> {
   authorize(actor, 'tickets.read');
   const t = await repo.findTicket(ctx.db, scopeIds(actor), id);
@@ -318,7 +318,7 @@ export async function actOnTicket(ctx: AppContext, actor: Actor, id: number, act
   if (!t) throw notFound('ticket');
   await ctx.db.transaction().execute((trx) => applyAction(ctx, trx, actor, t.community_id, id, action, input, null));
   ctx.events.emit('ticket.transitioned', { communityId: t.community_id, ticketId: id, action });
-  return getTicket(ctx, actor, id, true);
+  return getTicket(ctx, actor, id, { justActed: true });
 }
 
 type Trx = Transaction<DB>;
@@ -364,7 +364,9 @@ async function applyAction(
     escalationDueAt: row.escalation_due_at, mergedIntoId: row.merged_into_id, resultText: row.result_text,
   };
   const now = new Date();
-  const result = transition(state, action, { ...input, dueAt: input.dueAt ? new Date(input.dueAt) : undefined }, { now, reopenLimit: (await settingsOf(trx, cid)).reopenLimit });
+  // Only a rating or a reopen can meet the community's reopen limit; other steps need not read it.
+  const reopenLimit = action === 'rate' || action === 'reopen' ? (await settingsOf(trx, cid)).reopenLimit : defaultTicketSettings.reopenLimit;
+  const result = transition(state, action, { ...input, dueAt: input.dueAt ? new Date(input.dueAt) : undefined }, { now, reopenLimit });
   if (!result.ok) {
     const f = result.failure;
     if (f.kind === 'closed') throw new AppError('TICKET_ALREADY_CLOSED', 'ticket is closed');

@@ -4,21 +4,17 @@ import type { AppContext } from '../../platform/context.js';
 import { authorize, type Actor } from '../../platform/access/actor.js';
 import { notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/audit.js';
+import { TtlCache } from '../../platform/cache/ttl-cache.js';
 import type { WorkCalendar } from './sla.js';
 
-// The calendar changes a few times a year; deadlines are computed on every registration. A short cache keeps that to
-// one read a minute per process, and a change made here is seen at once by this process.
-const TTL_MS = 60_000;
-const cache = new WeakMap<object, { at: number; days: Map<string, boolean> }>();
+// The calendar changes a few times a year; deadlines are computed on every registration: one read a minute per process.
+const calendars = new TtlCache<'days', Map<string, boolean>>(60_000);
 
-export async function loadCalendar(db: Kysely<DB>, now = Date.now()): Promise<WorkCalendar> {
-  let hit = cache.get(db);
-  if (!hit || now - hit.at > TTL_MS) {
+export async function loadCalendar(db: Kysely<DB>): Promise<WorkCalendar> {
+  const days = await calendars.get(db, 'days', async () => {
     const rows = await db.selectFrom('work_calendar').select(['day', 'is_workday']).execute();
-    hit = { at: now, days: new Map(rows.map((r) => [String(r.day), r.is_workday])) };
-    cache.set(db, hit);
-  }
-  const days = hit.days;
+    return new Map(rows.map((r) => [String(r.day), r.is_workday]));
+  });
   return (day) => days.get(day);
 }
 
@@ -54,7 +50,7 @@ export async function setCalendarDay(ctx: AppContext, actor: Actor, day: string,
     });
     return saved;
   });
-  cache.delete(ctx.db);
+  calendars.forget(ctx.db);
   return present(row);
 }
 
@@ -65,5 +61,5 @@ export async function deleteCalendarDay(ctx: AppContext, actor: Actor, day: stri
     if (!gone) throw notFound('work_calendar');
     await writeAudit(trx, actor, { communityId: null, action: 'work_calendar.deleted', entityType: 'work_calendar', entityId: day, changes: { isWorkday: gone.is_workday, name: gone.name } });
   });
-  cache.delete(ctx.db);
+  calendars.forget(ctx.db);
 }

@@ -6,6 +6,7 @@ import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platf
 import { notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { inScope } from '../../platform/db/scope.js';
+import { TtlCache } from '../../platform/cache/ttl-cache.js';
 import { backoffSeconds, buildRequest, type TicketEventPayload } from './formats.js';
 
 const present = (w: { id: number; community_id: number; name: string; url: string; format: 'json' | 'wecom' | 'dingtalk' | 'feishu'; secret: string | null; is_active: boolean; created_at: Date }) => ({
@@ -25,6 +26,15 @@ async function findWebhook(ctx: AppContext, actor: Actor, id: number) {
   return w;
 }
 
+// Every ticket event asks which hooks a community has, and most have none.
+const activeHooks = new TtlCache<number, number[]>(10_000);
+
+function activeHookIds(ctx: AppContext, communityId: number): Promise<number[]> {
+  return activeHooks.get(ctx.db, communityId, async () =>
+    (await ctx.db.selectFrom('webhooks').select('id').where('community_id', '=', communityId).where('is_active', '=', true).execute()).map((r) => r.id),
+  );
+}
+
 export async function createWebhook(ctx: AppContext, actor: Actor, input: z.infer<typeof createWebhookSchema>) {
   authorize(actor, 'webhooks.manage');
   const cid = resolveCommunityId(actor, input.communityId);
@@ -32,7 +42,7 @@ export async function createWebhook(ctx: AppContext, actor: Actor, input: z.infe
     const w = await trx.insertInto('webhooks').values({ community_id: cid, name: input.name, url: input.url, format: input.format, secret: input.secret ?? null }).returningAll().executeTakeFirstOrThrow();
     await writeAudit(trx, actor, { communityId: cid, action: 'webhook.created', entityType: 'webhook', entityId: w.id, changes: { name: input.name, url: input.url, format: input.format } });
     return present(w);
-  }).finally(() => hooksOf(ctx).delete(cid));
+  }).finally(() => activeHooks.forget(ctx.db, (k) => k === cid));
 }
 
 export async function updateWebhook(ctx: AppContext, actor: Actor, id: number, input: z.infer<typeof updateWebhookSchema>) {
@@ -46,22 +56,9 @@ export async function updateWebhook(ctx: AppContext, actor: Actor, id: number, i
       .executeTakeFirstOrThrow();
     await writeAudit(trx, actor, { communityId: before.community_id, action: 'webhook.updated', entityType: 'webhook', entityId: id, changes: { ...input, secret: input.secret === undefined ? undefined : '(changed)' } });
     return present(w);
-  }).finally(() => hooksOf(ctx).delete(before.community_id));
+  }).finally(() => activeHooks.forget(ctx.db, (k) => k === before.community_id));
 }
 
-// Every ticket event asks which hooks a community has, and most have none. A change made by this process is seen at
-// once; one made by another process (several servers on one database) within HOOKS_TTL_MS.
-const HOOKS_TTL_MS = 10_000;
-const hooksByDb = new WeakMap<object, Map<number, { at: number; ids: number[] }>>();
-const hooksOf = (ctx: AppContext) => hooksByDb.get(ctx.db) ?? hooksByDb.set(ctx.db, new Map()).get(ctx.db)!;
-
-async function activeHookIds(ctx: AppContext, communityId: number, now: number): Promise<number[]> {
-  const hit = hooksOf(ctx).get(communityId);
-  if (hit && now - hit.at < HOOKS_TTL_MS) return hit.ids;
-  const rows = await ctx.db.selectFrom('webhooks').select('id').where('community_id', '=', communityId).where('is_active', '=', true).execute();
-  hooksOf(ctx).set(communityId, { at: now, ids: rows.map((r) => r.id) });
-  return rows.map((r) => r.id);
-}
 
 export async function listDeliveries(ctx: AppContext, actor: Actor, id: number) {
   await findWebhook(ctx, actor, id);
@@ -76,7 +73,7 @@ export async function listDeliveries(ctx: AppContext, actor: Actor, id: number) 
 
 /** Queues one delivery per active webhook of the community for a ticket event (called after the event's commit). */
 export async function enqueueTicketEvent(ctx: AppContext, e: { communityId: number; ticketId: number; action?: string }, now = new Date()): Promise<number> {
-  const hooks = (await activeHookIds(ctx, e.communityId, Date.now())).map((id) => ({ id }));
+  const hooks = (await activeHookIds(ctx, e.communityId)).map((id) => ({ id }));
   if (hooks.length === 0) return 0;
   const t = await ctx.db
     .selectFrom('tickets as t')
