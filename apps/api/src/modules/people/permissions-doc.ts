@@ -42,6 +42,6 @@ export function renderPermissionsDoc(): string {
 }
 
 const reachText = {
-  grids: 'the compounds of the grids whose worker they are (a grid\'s worker is set on the places page).',
+  grids: 'the compounds of the grids whose worker they are (chosen on the console\'s ticket rules page).',
   buildings: 'the buildings, or single units, assigned to them on the places page (楼栋长, 单元长).',
 } as const;

@@ -1,6 +1,6 @@
 import type { SetBuildingHeadsInput } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
-import { authorize, scopeIds, type Actor } from '../../platform/access/actor.js';
+import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { invalidField, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import * as repo from './places.repository.js';
@@ -36,4 +36,11 @@ export async function setBuildingHeads(ctx: AppContext, actor: Actor, buildingId
   });
   const [answer] = await presentBuildings(ctx.db, cid, [(await repo.findBuilding(ctx.db, [cid], buildingId))!]);
   return answer!;
+}
+
+/** The community's building-head accounts a building may be given (staff only: it names people). */
+export async function listBuildingHeadAccounts(ctx: AppContext, actor: Actor, communityId?: number) {
+  authorize(actor, 'places.write');
+  const rows = await repo.listBuildingHeadAccounts(ctx.db, resolveCommunityId(actor, communityId));
+  return rows.map((a) => ({ id: a.id, name: a.display_name }));
 }

@@ -132,6 +132,10 @@ export async function replaceBuildingHeads(db: Db, communityId: number, building
   await db.deleteFrom('building_heads').where('community_id', '=', communityId).where('building_id', '=', buildingId).execute();
   if (heads.length) await db.insertInto('building_heads').values(heads.map((h) => ({ community_id: communityId, building_id: buildingId, ...h }))).execute();
 }
+/** The active building-head accounts of the community, to choose from. */
+export function listBuildingHeadAccounts(db: Db, communityId: number) {
+  return db.selectFrom('accounts').select(['id', 'display_name']).where('community_id', '=', communityId).where('role', '=', 'building_head').where('is_active', '=', true).orderBy('display_name').execute();
+}
 /** Of the given ids, those that are active building-head accounts of the community. */
 export function findBuildingHeadAccounts(db: Db, communityId: number, ids: number[]) {
   return db.selectFrom('accounts').select('id').where('community_id', '=', communityId).where('id', 'in', ids).where('role', '=', 'building_head').where('is_active', '=', true).execute();

@@ -37,7 +37,7 @@ import { actorOf, type App } from '../../platform/http/types.js';
 import * as service from './places.service.js';
 import * as imports from './import.service.js';
 import * as grids from './grids.service.js';
-import { setBuildingHeads } from './building-heads.service.js';
+import { listBuildingHeadAccounts, setBuildingHeads } from './building-heads.service.js';
 
 const items = <T extends z.ZodType>(s: T) => z.object({ items: z.array(s) });
 
@@ -80,6 +80,9 @@ export function placesRoutes(app: App, ctx: AppContext): void {
   app.patch('/api/buildings/:id', { schema: { tags, params: idParamsSchema, body: updateBuildingSchema, response: { 200: buildingSchema } } }, async (req) =>
     service.updateBuilding(ctx, actorOf(req), req.params.id, req.body),
   );
+  app.get('/api/building-heads/accounts', { schema: { tags, querystring: scopeQuerySchema, response: { 200: items(z.object({ id: z.number(), name: z.string() })) } } }, async (req) => ({
+    items: await listBuildingHeadAccounts(ctx, actorOf(req), req.query.communityId),
+  }));
   app.put('/api/buildings/:id/heads', { schema: { tags, params: idParamsSchema, body: setBuildingHeadsSchema, response: { 200: buildingSchema } } }, async (req) =>
     setBuildingHeads(ctx, actorOf(req), req.params.id, req.body),
   );

@@ -190,6 +190,11 @@ describe('who sees which residents and households', () => {
     const audit = (await call(sec, 'GET', `/api/audit?entityType=building&entityId=${places.buildingA1}`)).json().items;
     expect(audit[0]).toMatchObject({ action: 'building.heads_set', actorId: sec.account.id });
 
+    // The accounts to choose from: the community's building heads, for staff only (a social worker cannot list accounts).
+    const candidates = (await call(actors.social_worker!, 'GET', '/api/building-heads/accounts')).json().items.map((a: { id: number }) => a.id);
+    expect(candidates.sort((x: number, y: number) => x - y)).toEqual([actors.buildingHead!, actors.unitHead!, actors.idleBuildingHead!].map((a) => a.account.id).sort((x, y) => x - y));
+    expect((await call(actors.buildingHead!, 'GET', '/api/building-heads/accounts')).statusCode).toBe(403);
+
     const notAHead = await call(sec, 'PUT', `/api/buildings/${places.buildingA2}/heads`, { heads: [{ accountId: actors.volunteer!.account.id }] });
     expect(notAHead.statusCode).toBe(400);
     expect(notAHead.json().error.details.fields[0]).toMatchObject({ field: 'heads.0.accountId', rule: 'not_found' });
