@@ -11,7 +11,6 @@ import { AppError, invalidField, notFound, uniqueAs } from '../../platform/error
 import { diff, writeAudit } from '../../platform/audit/audit.js';
 import { maskIdCard, maskPhone } from '../../platform/crypto/pii.js';
 import * as repo from './places.repository.js';
-import { inScope } from '../../platform/db/scope.js';
 import { householdLabel, presentResident } from './places.presenter.js';
 import { reachOf } from './places.policy.js';
 
