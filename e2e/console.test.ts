@@ -28,6 +28,19 @@ describe.runIf(run)('console: a secretary keeps the places and residents registe
     // community → compound → building → household
     await page.getByTestId('nav').getByText('小区与房屋').click();
     await page.getByTestId('compounds-table').getByText('金海花园').click();
+    // 1号楼 is looked after by the demo 楼栋长 (she reads its residents only); the secretary gives her 2号楼 1单元 too.
+    const buildings = page.getByTestId('buildings-table');
+    await expect.poll(() => buildings.locator('tr.ant-table-row', { hasText: '1号楼' }).first().textContent()).toContain('冯阿姨');
+    const second = buildings.locator('tr.ant-table-row', { hasText: '2号楼' });
+    await second.locator('[data-testid^="building-heads-"]').click();
+    await page.getByTestId('building-head-add').click();
+    await page.getByTestId('building-head-account-0').click();
+    await page.locator('.ant-select-item-option', { hasText: '冯阿姨' }).click();
+    await page.getByTestId('building-head-unit-0').click();
+    await page.locator('.ant-select-item-option').and(page.getByTitle('1单元', { exact: true })).click();
+    await page.getByTestId('building-heads-save').click();
+    await expect.poll(() => second.textContent()).toContain('冯阿姨（1单元）');
+    await shot('building-heads');
     await page.getByTestId('buildings-table').getByText('1号楼', { exact: true }).click();
     await page.getByTestId('household-101').first().click();
     const rows = page.getByTestId('residents-table').locator('tbody tr.ant-table-row');

@@ -45,6 +45,15 @@ export const permissions = {
 
 export type Permission = keyof typeof permissions;
 
+/**
+ * Record-level scope of households and residents inside the community (issue 13). A role listed here reads only the
+ * places it looks after: `grids` = compounds of the grids whose worker it is; `buildings` = the buildings or units
+ * assigned to it on the places page. With nothing assigned it sees none. Roles not listed see the whole community.
+ * Writes of residents by these roles are held to the same places.
+ */
+export const placeReach = { grid_worker: 'grids', building_head: 'buildings' } as const satisfies Partial<Record<Role, 'grids' | 'buildings'>>;
+export type PlaceReachKind = (typeof placeReach)[keyof typeof placeReach];
+
 export function roleCan(role: Role, permission: Permission): boolean {
   return (permissions[permission] as readonly Role[]).includes(role);
 }

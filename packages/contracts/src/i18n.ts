@@ -56,6 +56,7 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     workingHoursOnly: '只计工作时间', defaultAssigneeKind: '默认承办类型', defaultAssigneeId: '默认承办人',
     reopenLimit: '不满意重办次数上限', unratedCloseDays: '未评价自动结案天数', autoAssign: '自动派单',
     workerAccountId: '网格员', comment: '评价意见', communityCode: '社区编码', day: '日期', isWorkday: '是否上班', text: '补充内容',
+    heads: '楼栋长', accountId: '楼栋长账号',
   },
   en: {
     name: 'Name', phone: 'Phone', idCard: 'ID card number', gender: 'Gender', birthDate: 'Date of birth',
@@ -76,6 +77,7 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     workingHoursOnly: 'Working hours only', defaultAssigneeKind: 'Default assignee kind', defaultAssigneeId: 'Default assignee',
     reopenLimit: 'Reopen limit', unratedCloseDays: 'Days before closing unrated', autoAssign: 'Assign automatically',
     workerAccountId: 'Grid worker', comment: 'Comment', communityCode: 'Community code', day: 'Date', isWorkday: 'Working day', text: 'Text',
+    heads: 'Building heads', accountId: 'Building head account',
   },
 };
 

@@ -55,6 +55,8 @@ export const buildingSchema = z.object({
   floors: z.number().nullable(),
   unitCount: z.number(),
   householdCount: z.number(),
+  /** Its building heads (楼栋长), or unit heads when `unitId` is set: they read the residents of these places only. */
+  heads: z.array(z.object({ accountId: z.number(), name: z.string(), unitId: z.number().nullable(), unitName: z.string().nullable() })),
 });
 export const createBuildingSchema = z.object({
   compoundId: idSchema,
@@ -62,6 +64,11 @@ export const createBuildingSchema = z.object({
   floors: z.number().int().min(1).max(200).nullable().optional(),
 });
 export const updateBuildingSchema = createBuildingSchema.omit({ compoundId: true }).partial();
+/** Replaces a building's heads: each a building_head account of the community, for the whole building or one unit. */
+export const setBuildingHeadsSchema = z.object({
+  heads: z.array(z.object({ accountId: idSchema, unitId: idSchema.nullable().optional() })).max(20),
+});
+export type SetBuildingHeadsInput = z.infer<typeof setBuildingHeadsSchema>;
 
 export const unitSchema = z.object({ id: z.number(), buildingId: z.number(), name: z.string(), householdCount: z.number() });
 export const createUnitSchema = z.object({ buildingId: idSchema, name: z.string().trim().min(1).max(40) });

@@ -7,7 +7,7 @@ export const demoAccounts = [
   { username: 'jgc_shuji', role: 'secretary', name: '杨书记', community: '金港城社区' },
   { username: 'jgc_shegong', role: 'social_worker', name: '何社工', community: '金港城社区' },
   { username: 'jgc_wangge', role: 'grid_worker', name: '孙网格', community: '金港城社区' },
-  { username: 'jgc_louzhang', role: 'building_head', name: '金海花园1号楼 楼栋长 冯阿姨', community: '金港城社区' },
+  { username: 'jgc_louzhang', role: 'building_head', name: '金海花园1号楼 楼栋长 冯阿姨', community: '金港城社区', looksAfter: { compound: '金海花园', building: '1号楼' } },
   { username: 'jgc_zhiyuan', role: 'volunteer', name: '大学生志愿者 小博', community: '金港城社区' },
   { username: 'lgd_shuji', role: 'secretary', name: '闫书记', community: '理工大社区' },
   { username: 'lgd_shegong', role: 'social_worker', name: '理工大 社工小董', community: '理工大社区' },
@@ -15,5 +15,5 @@ export const demoAccounts = [
   { username: 'lx_shegong', role: 'social_worker', name: '凌霄 社工小龚', community: '凌霄社区' },
   { username: 'xxp_shuji', role: 'secretary', name: '柴书记', community: '小西坪社区' },
   { username: 'yz_shuji', role: 'secretary', name: '窑洲 王书记', community: '窑洲社区' },
-  { username: 'yz_sanzhang', role: 'building_head', name: '晴岚家园 3栋 楼栋长', community: '窑洲社区' },
+  { username: 'yz_sanzhang', role: 'building_head', name: '晴岚家园 3栋 楼栋长', community: '窑洲社区', looksAfter: { compound: '晴岚家园', building: '3栋' } },
 ] as const;

@@ -65,5 +65,15 @@ describe('demo seed', () => {
     const jiedao = await loginAs(env.app, 'jiedao', DEMO_PASSWORD);
     const seen = (await env.app.inject({ url: '/api/communities', headers: { cookie: jiedao } })).json().items.map((c: { name: string }) => c.name);
     expect(seen).toEqual(['金港城社区']);
+
+    // Issue 13: the demo building heads read their own building's residents, not the whole community's.
+    for (const [username, address] of [['jgc_louzhang', '金海花园 1号楼 '], ['yz_sanzhang', '晴岚家园 3栋 ']] as const) {
+      const cookie = await loginAs(env.app, username, DEMO_PASSWORD);
+      const list = (await env.app.inject({ url: '/api/residents?pageSize=200', headers: { cookie } })).json();
+      const community = (await env.app.inject({ url: '/api/communities', headers: { cookie } })).json().items[0].stats.residents;
+      expect(list.total).toBeGreaterThan(0);
+      expect(list.total).toBeLessThan(community);
+      expect(list.items.every((r: { address: string }) => r.address.startsWith(address)), username).toBe(true);
+    }
   }, 120_000);
 });

@@ -76,6 +76,18 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
         await ensureCategoriesIn(trx, communityId);
         await trx.updateTable('ticket_categories').set({ default_assignee_kind: 'grid_worker' }).where('community_id', '=', communityId).where('code', 'in', ['environment', 'safety']).execute();
       }
+      // A building head reads the households and residents of the building they look after, and no other.
+      if ('looksAfter' in a && communityId) {
+        const b = await trx
+          .selectFrom('buildings as b')
+          .innerJoin('compounds as p', 'p.id', 'b.compound_id')
+          .select('b.id')
+          .where('b.community_id', '=', communityId)
+          .where('p.name', '=', a.looksAfter.compound)
+          .where('b.name', '=', a.looksAfter.building)
+          .executeTakeFirstOrThrow();
+        await trx.insertInto('building_heads').values({ community_id: communityId, building_id: b.id, unit_id: null, account_id: acc.id }).execute();
+      }
     }
   });
   // The demo Open311 client of 金港城, so the API can be tried at once (README).

@@ -1,4 +1,4 @@
-import { permissions, roleLabels, roles, type Permission } from '@linli/contracts';
+import { permissions, placeReach, roleLabels, roles, type Permission } from '@linli/contracts';
 
 /**
  * docs/permissions.md, generated from the permission table in packages/contracts/src/access.ts.
@@ -32,5 +32,16 @@ export function renderPermissionsDoc(): string {
     '  own account or change their own role.',
     '- `residents.viewPii`: every full view of personal data is written to the access log.',
     '',
+    'Record-level scope of households and residents (`placeReach` in the same file): inside their community these',
+    'roles read, search and write only the households and residents of the places they look after; any other resident',
+    'or household answers 404 (NOT_FOUND) and lists leave it out. With nothing assigned they see none.',
+    '',
+    ...Object.entries(placeReach).map(([role, kind]) => `- \`${role}\` (${roleLabels['zh-CN'][role as keyof typeof placeReach]}): ${reachText[kind]}`),
+    '',
   ].join('\n');
 }
+
+const reachText = {
+  grids: 'the compounds of the grids whose worker they are (chosen on the console\'s ticket rules page).',
+  buildings: 'the buildings, or single units, assigned to them on the places page (楼栋长, 单元长).',
+} as const;

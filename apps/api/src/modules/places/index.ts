@@ -1,3 +1,3 @@
 export { placesRoutes } from './places.routes.js';
-export { sealResidentFields } from './places.service.js';
+export { isResidentWithinReach, sealResidentFields } from './places.service.js';
 export { waitForImport, uploadRoster, commitImport } from './import.service.js';

@@ -3,8 +3,20 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { inScope, type Scope } from '../../platform/db/scope.js';
+import type { Reach } from './places.policy.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
+
+/**
+ * SQL condition: the place (aliases p = compound, b = building, u = unit) is within the reach. Residents without a
+ * household have no place, so only a whole-community reach (null) sees them.
+ */
+const withinReach = (reach: Reach) =>
+  reach === null
+    ? sql<boolean>`true`
+    : reach.kind === 'grids'
+      ? sql<boolean>`p.grid_id in (select g.id from grids g where g.worker_account_id = ${reach.accountId})`
+      : sql<boolean>`exists (select 1 from building_heads bh where bh.account_id = ${reach.accountId} and bh.building_id = b.id and (bh.unit_id is null or bh.unit_id = u.id))`;
 
 
 export function listCommunities(db: Db, scope: Scope, onlyId?: number) {
@@ -36,6 +48,9 @@ export function listGrids(db: Db, communityId: number) {
 }
 export function insertGrid(db: Db, communityId: number, v: { name: string; code: string | null; worker_account_id: number | null }) {
   return db.insertInto('grids').values({ community_id: communityId, ...v }).returningAll().executeTakeFirstOrThrow();
+}
+export function findGridIn(db: Db, scope: Scope, id: number) {
+  return db.selectFrom('grids').selectAll().where('id', '=', id).where(inScope(scope, 'community_id')).executeTakeFirst();
 }
 export function updateGrid(db: Db, communityId: number, id: number, v: { name?: string; code?: string | null; worker_account_id?: number | null }) {
   return db.updateTable('grids').set(v).where('community_id', '=', communityId).where('id', '=', id).execute();
@@ -99,6 +114,33 @@ export function updateBuilding(db: Db, communityId: number, id: number, v: { nam
   return db.updateTable('buildings').set(v).where('community_id', '=', communityId).where('id', '=', id).execute();
 }
 
+/** The heads of the given buildings, with names, ordered for display. */
+export function listBuildingHeads(db: Db, communityId: number, buildingIds: number[]) {
+  if (buildingIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('building_heads as bh')
+    .innerJoin('accounts as a', 'a.id', 'bh.account_id')
+    .leftJoin('units as u', 'u.id', 'bh.unit_id')
+    .select(['bh.building_id', 'bh.account_id', 'a.display_name', 'bh.unit_id', 'u.name as unit_name'])
+    .where('bh.community_id', '=', communityId)
+    .where('bh.building_id', 'in', buildingIds)
+    .orderBy('bh.id')
+    .execute();
+}
+/** Replaces a building's heads with the given ones. */
+export async function replaceBuildingHeads(db: Db, communityId: number, buildingId: number, heads: Array<{ account_id: number; unit_id: number | null }>) {
+  await db.deleteFrom('building_heads').where('community_id', '=', communityId).where('building_id', '=', buildingId).execute();
+  if (heads.length) await db.insertInto('building_heads').values(heads.map((h) => ({ community_id: communityId, building_id: buildingId, ...h }))).execute();
+}
+/** The active building-head accounts of the community, to choose from. */
+export function listBuildingHeadAccounts(db: Db, communityId: number) {
+  return db.selectFrom('accounts').select(['id', 'display_name']).where('community_id', '=', communityId).where('role', '=', 'building_head').where('is_active', '=', true).orderBy('display_name').execute();
+}
+/** Of the given ids, those that are active building-head accounts of the community. */
+export function findBuildingHeadAccounts(db: Db, communityId: number, ids: number[]) {
+  return db.selectFrom('accounts').select('id').where('community_id', '=', communityId).where('id', 'in', ids).where('role', '=', 'building_head').where('is_active', '=', true).execute();
+}
+
 function unitQuery(db: Db) {
   return db.selectFrom('units as u').select([
     'u.id', 'u.community_id', 'u.building_id', 'u.name',
@@ -126,11 +168,11 @@ function householdQuery(db: Db) {
       (eb) => eb.selectFrom('residents').select(eb.fn.countAll<number>().as('n')).whereRef('residents.household_id', '=', 'h.id').where('residents.archived_at', 'is', null).as('resident_count'),
     ]);
 }
-export function listHouseholds(db: Db, communityId: number, unitId: number) {
-  return householdQuery(db).where('h.community_id', '=', communityId).where('h.unit_id', '=', unitId).orderBy(sql`length(h.room_no)`).orderBy('h.room_no').execute();
+export function listHouseholds(db: Db, communityId: number, unitId: number, reach: Reach) {
+  return householdQuery(db).where('h.community_id', '=', communityId).where('h.unit_id', '=', unitId).where(withinReach(reach)).orderBy(sql`length(h.room_no)`).orderBy('h.room_no').execute();
 }
-export function findHousehold(db: Db, scope: Scope, id: number) {
-  return householdQuery(db).where('h.id', '=', id).where(inScope(scope, 'h.community_id')).executeTakeFirst();
+export function findHousehold(db: Db, scope: Scope, id: number, reach: Reach) {
+  return householdQuery(db).where('h.id', '=', id).where(inScope(scope, 'h.community_id')).where(withinReach(reach)).executeTakeFirst();
 }
 export function insertHousehold(db: Db, communityId: number, v: { unit_id: number; room_no: string }) {
   return db.insertInto('households').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
@@ -146,6 +188,7 @@ export interface ResidentFilter {
   includeArchived?: boolean;
   q?: string;
   phoneHash?: string;
+  reach: Reach;
 }
 
 const residentSorts = { name: 'r.name', age: 'r.birth_date', createdAt: 'r.created_at', id: 'r.id' } as const;
@@ -165,7 +208,7 @@ export async function listResidents(
   f: ResidentFilter,
   page: { offset: number; limit: number; sort?: string; order: 'asc' | 'desc' },
 ) {
-  let q = residentQuery(db).where('r.community_id', '=', communityId);
+  let q = residentQuery(db).where('r.community_id', '=', communityId).where(withinReach(f.reach));
   if (!f.includeArchived) q = q.where('r.archived_at', 'is', null);
   if (f.householdId) q = q.where('r.household_id', '=', f.householdId);
   if (f.unitId) q = q.where('u.id', '=', f.unitId);
@@ -197,17 +240,17 @@ const residentColumns = [
   'p.name as compound_name', 'b.name as building_name', 'u.name as unit_name', 'h.room_no',
 ] as const;
 
-export function findResident(db: Db, scope: Scope, id: number) {
-  return residentQuery(db).select(residentColumns).where('r.id', '=', id).where(inScope(scope, 'r.community_id')).executeTakeFirst();
+export function findResident(db: Db, scope: Scope, id: number, reach: Reach) {
+  return residentQuery(db).select(residentColumns).where('r.id', '=', id).where(inScope(scope, 'r.community_id')).where(withinReach(reach)).executeTakeFirst();
 }
 export type ResidentRow = NonNullable<Awaited<ReturnType<typeof findResident>>>;
 
-export function findResidentSecrets(db: Db, scope: Scope, id: number) {
-  return db
-    .selectFrom('residents')
-    .select(['id', 'community_id', 'phone_enc', 'id_card_enc', 'sensitive_enc', 'phone_hash', 'id_card_hash', 'archived_at'])
-    .where('id', '=', id)
-    .where(inScope(scope, 'community_id'))
+export function findResidentSecrets(db: Db, scope: Scope, id: number, reach: Reach) {
+  return residentQuery(db)
+    .select(['r.id', 'r.community_id', 'r.phone_enc', 'r.id_card_enc', 'r.sensitive_enc', 'r.phone_hash', 'r.id_card_hash', 'r.archived_at'])
+    .where('r.id', '=', id)
+    .where(inScope(scope, 'r.community_id'))
+    .where(withinReach(reach))
     .executeTakeFirst();
 }
 

@@ -25,6 +25,7 @@ import {
   residentPiiSchema,
   residentSchema,
   scopeQuerySchema,
+  setBuildingHeadsSchema,
   unitSchema,
   updateBuildingSchema,
   updateCompoundSchema,
@@ -35,6 +36,8 @@ import { AppError } from '../../platform/errors.js';
 import { actorOf, type App } from '../../platform/http/types.js';
 import * as service from './places.service.js';
 import * as imports from './import.service.js';
+import * as grids from './grids.service.js';
+import { listBuildingHeadAccounts, setBuildingHeads } from './building-heads.service.js';
 
 const items = <T extends z.ZodType>(s: T) => z.object({ items: z.array(s) });
 
@@ -46,13 +49,13 @@ export function placesRoutes(app: App, ctx: AppContext): void {
   );
 
   app.get('/api/grids', { schema: { tags, querystring: scopeQuerySchema, response: { 200: items(gridSchema) } } }, async (req) => ({
-    items: await service.listGrids(ctx, actorOf(req), req.query.communityId),
+    items: await grids.listGrids(ctx, actorOf(req), req.query.communityId),
   }));
   app.post('/api/grids', { schema: { tags, body: createGridSchema, response: { 201: gridSchema } } }, async (req, reply) =>
-    reply.status(201).send(await service.createGrid(ctx, actorOf(req), req.body)),
+    reply.status(201).send(await grids.createGrid(ctx, actorOf(req), req.body)),
   );
   app.patch('/api/grids/:id', { schema: { tags, params: idParamsSchema, body: updateGridSchema, response: { 200: gridSchema } } }, async (req) =>
-    service.updateGrid(ctx, actorOf(req), req.params.id, req.body),
+    grids.updateGrid(ctx, actorOf(req), req.params.id, req.body),
   );
 
   app.get('/api/compounds', { schema: { tags, querystring: scopeQuerySchema, response: { 200: items(compoundSchema) } } }, async (req) => ({
@@ -76,6 +79,12 @@ export function placesRoutes(app: App, ctx: AppContext): void {
   );
   app.patch('/api/buildings/:id', { schema: { tags, params: idParamsSchema, body: updateBuildingSchema, response: { 200: buildingSchema } } }, async (req) =>
     service.updateBuilding(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.get('/api/building-heads/accounts', { schema: { tags, querystring: scopeQuerySchema, response: { 200: items(z.object({ id: z.number(), name: z.string() })) } } }, async (req) => ({
+    items: await listBuildingHeadAccounts(ctx, actorOf(req), req.query.communityId),
+  }));
+  app.put('/api/buildings/:id/heads', { schema: { tags, params: idParamsSchema, body: setBuildingHeadsSchema, response: { 200: buildingSchema } } }, async (req) =>
+    setBuildingHeads(ctx, actorOf(req), req.params.id, req.body),
   );
 
   app.get('/api/units', { schema: { tags, querystring: z.object({ buildingId: idSchema }), response: { 200: items(unitSchema) } } }, async (req) => ({

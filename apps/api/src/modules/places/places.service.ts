@@ -11,8 +11,8 @@ import { AppError, invalidField, notFound, uniqueAs } from '../../platform/error
 import { diff, writeAudit } from '../../platform/audit/audit.js';
 import { maskIdCard, maskPhone } from '../../platform/crypto/pii.js';
 import * as repo from './places.repository.js';
-import { inScope } from '../../platform/db/scope.js';
 import { householdLabel, presentResident } from './places.presenter.js';
+import { reachOf } from './places.policy.js';
 
 
 /** Communities the actor may see, with counts. */
@@ -37,52 +37,6 @@ export async function getCommunity(ctx: AppContext, actor: Actor, id: number) {
   const [found] = await listCommunities(ctx, actor, id);
   if (!found) throw notFound('community');
   return found;
-}
-
-export async function listGrids(ctx: AppContext, actor: Actor, communityId?: number) {
-  authorize(actor, 'places.read');
-  const cid = resolveCommunityId(actor, communityId);
-  const rows = await repo.listGrids(ctx.db, cid);
-  return rows.map(presentGrid);
-}
-
-const presentGrid = (g: Awaited<ReturnType<typeof repo.listGrids>>[number]) => ({
-  id: g.id, communityId: g.community_id, name: g.name, code: g.code, workerAccountId: g.worker_account_id, workerName: g.worker_name,
-});
-
-async function checkGridWorker(ctx: AppContext, communityId: number, id: number | null | undefined) {
-  if (id != null && !(await repo.findGridWorker(ctx.db, communityId, id))) throw invalidField('workerAccountId', 'not_found');
-}
-
-async function gridOf(db: AppContext['db'], communityId: number, id: number) {
-  return (await repo.listGrids(db, communityId)).find((g) => g.id === id)!;
-}
-
-export async function createGrid(ctx: AppContext, actor: Actor, input: { communityId?: number; name: string; code?: string; workerAccountId?: number | null }) {
-  authorize(actor, 'places.write');
-  const cid = resolveCommunityId(actor, input.communityId);
-  await checkGridWorker(ctx, cid, input.workerAccountId);
-  return ctx.db.transaction().execute(async (trx) => {
-    const g = await repo.insertGrid(trx, cid, { name: input.name, code: input.code ?? null, worker_account_id: input.workerAccountId ?? null }).catch(uniqueAs('name'));
-    await writeAudit(trx, actor, { communityId: cid, action: 'grid.created', entityType: 'grid', entityId: g.id, changes: { name: input.name, workerAccountId: input.workerAccountId ?? null } });
-    return presentGrid(await gridOf(trx, cid, g.id));
-  });
-}
-
-export async function updateGrid(ctx: AppContext, actor: Actor, id: number, input: { name?: string; code?: string; workerAccountId?: number | null }) {
-  authorize(actor, 'places.write');
-  const scope = scopeIds(actor);
-  const grid = await ctx.db.selectFrom('grids').selectAll().where('id', '=', id).where(inScope(scope, 'community_id')).executeTakeFirst();
-  if (!grid) throw notFound('grid');
-  await checkGridWorker(ctx, grid.community_id, input.workerAccountId);
-  return ctx.db.transaction().execute(async (trx) => {
-    await repo.updateGrid(trx, grid.community_id, id, { name: input.name, code: input.code, worker_account_id: input.workerAccountId }).catch(uniqueAs('name'));
-    await writeAudit(trx, actor, {
-      communityId: grid.community_id, action: 'grid.updated', entityType: 'grid', entityId: id,
-      changes: diff({ name: grid.name, code: grid.code, workerAccountId: grid.worker_account_id }, { name: input.name, code: input.code, workerAccountId: input.workerAccountId }),
-    });
-    return presentGrid(await gridOf(trx, grid.community_id, id));
-  });
 }
 
 const presentCompound = (c: NonNullable<Awaited<ReturnType<typeof repo.findCompound>>>) => ({
@@ -135,18 +89,24 @@ export async function updateCompound(ctx: AppContext, actor: Actor, id: number, 
   return getCompound(ctx, actor, id);
 }
 
-const presentBuilding = (b: NonNullable<Awaited<ReturnType<typeof repo.findBuilding>>>) => ({
-  id: b.id,
-  compoundId: b.compound_id,
-  name: b.name,
-  floors: b.floors,
-  unitCount: Number(b.unit_count ?? 0),
-  householdCount: Number(b.household_count ?? 0),
-});
+/** Buildings as answered, each with its heads (one query for all of them). */
+export async function presentBuildings(db: AppContext['db'], communityId: number, rows: Array<NonNullable<Awaited<ReturnType<typeof repo.findBuilding>>>>) {
+  const heads = await repo.listBuildingHeads(db, communityId, rows.map((b) => b.id));
+  return rows.map((b) => ({
+    id: b.id,
+    compoundId: b.compound_id,
+    name: b.name,
+    floors: b.floors,
+    unitCount: Number(b.unit_count ?? 0),
+    householdCount: Number(b.household_count ?? 0),
+    heads: heads.filter((h) => h.building_id === b.id).map((h) => ({ accountId: h.account_id, name: h.display_name, unitId: h.unit_id, unitName: h.unit_name })),
+  }));
+}
+const presentBuilding = async (db: AppContext['db'], b: NonNullable<Awaited<ReturnType<typeof repo.findBuilding>>>) => (await presentBuildings(db, b.community_id, [b]))[0]!;
 
 export async function listBuildings(ctx: AppContext, actor: Actor, compoundId: number) {
   const compound = await getCompound(ctx, actor, compoundId);
-  return (await repo.listBuildings(ctx.db, compound.communityId, compoundId)).map(presentBuilding);
+  return presentBuildings(ctx.db, compound.communityId, await repo.listBuildings(ctx.db, compound.communityId, compoundId));
 }
 
 export async function createBuilding(ctx: AppContext, actor: Actor, input: { compoundId: number; name: string; floors?: number | null }) {
@@ -157,8 +117,7 @@ export async function createBuilding(ctx: AppContext, actor: Actor, input: { com
     await writeAudit(trx, actor, { communityId: compound.communityId, action: 'building.created', entityType: 'building', entityId: row.id, changes: { compoundId: compound.id, name: input.name } });
     return row.id;
   });
-  const b = await repo.findBuilding(ctx.db, scopeIds(actor), id);
-  return presentBuilding(b!);
+  return presentBuilding(ctx.db, (await repo.findBuilding(ctx.db, scopeIds(actor), id))!);
 }
 
 export async function updateBuilding(ctx: AppContext, actor: Actor, id: number, input: { name?: string; floors?: number | null }) {
@@ -169,7 +128,7 @@ export async function updateBuilding(ctx: AppContext, actor: Actor, id: number, 
     await repo.updateBuilding(trx, before.community_id, id, input).catch(uniqueAs('name'));
     await writeAudit(trx, actor, { communityId: before.community_id, action: 'building.updated', entityType: 'building', entityId: id, changes: diff(before, input) });
   });
-  return presentBuilding((await repo.findBuilding(ctx.db, scopeIds(actor), id))!);
+  return presentBuilding(ctx.db, (await repo.findBuilding(ctx.db, scopeIds(actor), id))!);
 }
 
 export async function listUnits(ctx: AppContext, actor: Actor, buildingId: number) {
@@ -204,12 +163,12 @@ export async function listHouseholds(ctx: AppContext, actor: Actor, unitId: numb
   authorize(actor, 'places.read');
   const u = await repo.findUnit(ctx.db, scopeIds(actor), unitId);
   if (!u) throw notFound('unit');
-  return (await repo.listHouseholds(ctx.db, u.community_id, unitId)).map(presentHousehold);
+  return (await repo.listHouseholds(ctx.db, u.community_id, unitId, reachOf(actor))).map(presentHousehold);
 }
 
 export async function getHousehold(ctx: AppContext, actor: Actor, id: number) {
   authorize(actor, 'places.read');
-  const h = await repo.findHousehold(ctx.db, scopeIds(actor), id);
+  const h = await repo.findHousehold(ctx.db, scopeIds(actor), id, reachOf(actor));
   if (!h) throw notFound('household');
   return presentHousehold(h);
 }
@@ -243,6 +202,7 @@ export async function listResidents(ctx: AppContext, actor: Actor, query: Reside
       includeArchived: query.includeArchived === 'true',
       q: q || undefined,
       phoneHash: q && /^1\d{10}$/.test(q) ? ctx.pii.hash(q) : undefined,
+      reach: reachOf(actor),
     },
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize, sort: query.sort, order: query.order },
   );
@@ -251,9 +211,14 @@ export async function listResidents(ctx: AppContext, actor: Actor, query: Reside
 
 export async function getResident(ctx: AppContext, actor: Actor, id: number) {
   authorize(actor, 'residents.read');
-  const r = await repo.findResident(ctx.db, scopeIds(actor), id);
+  const r = await repo.findResident(ctx.db, scopeIds(actor), id, reachOf(actor));
   if (!r) throw notFound('resident');
   return presentResident(r);
+}
+
+/** Whether the actor reaches this resident of the community (their grids or buildings); for other modules' resident fields. */
+export async function isResidentWithinReach(ctx: AppContext, actor: Actor, communityId: number, residentId: number) {
+  return (await repo.findResident(ctx.db, [communityId], residentId, reachOf(actor))) !== undefined;
 }
 
 /** Encrypted columns for the personal fields that the input carries (undefined = leave as is). */
@@ -273,9 +238,14 @@ export function sealResidentFields(ctx: AppContext, input: { phone?: string | nu
   return out;
 }
 
-async function checkHousehold(ctx: AppContext, communityId: number, householdId: number | null | undefined) {
-  if (householdId == null) return;
-  const h = await repo.findHousehold(ctx.db, [communityId], householdId);
+/** The household a resident is put in: of the community and within the writer's reach (one with a reach must name one). */
+async function checkHousehold(ctx: AppContext, actor: Actor, communityId: number, householdId: number | null | undefined) {
+  const reach = reachOf(actor);
+  if (householdId == null) {
+    if (reach) throw invalidField('householdId', 'required');
+    return;
+  }
+  const h = await repo.findHousehold(ctx.db, [communityId], householdId, reach);
   if (!h) throw invalidField('householdId', 'not_found');
 }
 
@@ -292,7 +262,7 @@ function auditableChanges(input: Record<string, unknown>) {
 export async function createResident(ctx: AppContext, actor: Actor, input: CreateResidentInput) {
   authorize(actor, 'residents.write');
   const cid = resolveCommunityId(actor, input.communityId);
-  await checkHousehold(ctx, cid, input.householdId);
+  await checkHousehold(ctx, actor, cid, input.householdId);
   const sealed = sealResidentFields(ctx, input);
   if (sealed.id_card_hash && (await repo.findResidentIdByIdCardHash(ctx.db, cid, sealed.id_card_hash))) throw invalidField('idCard', 'duplicate_existing');
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -322,7 +292,7 @@ export async function createResident(ctx: AppContext, actor: Actor, input: Creat
 export async function updateResident(ctx: AppContext, actor: Actor, id: number, input: UpdateResidentInput) {
   authorize(actor, 'residents.write');
   const before = await getResident(ctx, actor, id);
-  await checkHousehold(ctx, before.communityId, input.householdId);
+  if (input.householdId !== undefined) await checkHousehold(ctx, actor, before.communityId, input.householdId);
   const sealed = sealResidentFields(ctx, input);
   if (sealed.id_card_hash && (await repo.findResidentIdByIdCardHash(ctx.db, before.communityId, sealed.id_card_hash, id))) throw invalidField('idCard', 'duplicate_existing');
   const plain = { name: input.name, gender: input.gender, birthDate: input.birthDate, hukouLocal: input.hukouLocal, tags: input.tags, relation: input.relation, notes: input.notes, householdId: input.householdId };
@@ -359,7 +329,7 @@ export async function archiveResident(ctx: AppContext, actor: Actor, id: number,
 /** The full personal data of a resident. The read and its access-log row are one transaction. */
 export async function viewResidentPii(ctx: AppContext, actor: Actor, id: number): Promise<ResidentPii> {
   authorize(actor, 'residents.read');
-  const secrets = await repo.findResidentSecrets(ctx.db, scopeIds(actor), id);
+  const secrets = await repo.findResidentSecrets(ctx.db, scopeIds(actor), id, reachOf(actor));
   if (!secrets) throw notFound('resident');
   authorize(actor, 'residents.viewPii');
   return ctx.db.transaction().execute(async (trx) => {

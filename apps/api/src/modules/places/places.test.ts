@@ -12,7 +12,7 @@ describe('places and residents', () => {
   let buildingId: number;
   let householdId: number;
 
-  const call = (who: Cookie, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+  const call = (who: Cookie, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>
     env.app.inject({ method, url, headers: { cookie: who.cookie }, ...(payload !== undefined ? { payload: payload as object } : {}) });
 
   beforeAll(async () => {
@@ -99,7 +99,11 @@ describe('places and residents', () => {
 
   it('hides personal data from roles that do not need it, and other communities get 404', async () => {
     const r = (await call(sec, 'POST', '/api/residents', { householdId, name: '赵大爷', phone: '13700000003' })).json();
-    const head = { cookie: await loginAs(env.app, (await buildAccount(env.ctx, { role: 'building_head', communityId: sec.community.id })).username) };
+    const headAccount = await buildAccount(env.ctx, { role: 'building_head', communityId: sec.community.id });
+    const head = { cookie: await loginAs(env.app, headAccount.username) };
+    // A building head reads only the buildings they look after: none yet, then this one.
+    expect((await call(head, 'GET', `/api/residents/${r.id}`)).statusCode).toBe(404);
+    expect((await call(sec, 'PUT', `/api/buildings/${buildingId}/heads`, { heads: [{ accountId: headAccount.id }] })).statusCode).toBe(200);
     expect((await call(head, 'GET', `/api/residents/${r.id}`)).statusCode).toBe(200);
     const refused = await call(head, 'GET', `/api/residents/${r.id}/pii`);
     expect(refused.statusCode).toBe(403);

@@ -20,6 +20,7 @@ import { jaccard, tokenize } from '../../platform/text/segment.js';
 import { sniffImage, stripImageMetadata } from '../../platform/files/image.js';
 import { loadCalendar } from './work-calendar.js';
 import { categoryForIntake, forgetIntake } from './intake-cache.js';
+import { isResidentWithinReach } from '../places/index.js';
 import { checkDefaultAssignee, defaultAssigneeNames, defaultTicketSettings, resolveDefaultAssignee, settingsOf, unratedPastDeadline } from './ticket-settings.js';
 
 
@@ -156,7 +157,7 @@ async function insertNewTicket(
   let reporter = { name: input.reporterName ?? null, enc: null as string | null, masked: null as string | null, hash: null as string | null };
   if (input.reporterResidentId) {
     const r = await repo.findResident(ctx.db, cid, input.reporterResidentId);
-    if (!r) throw invalidField('reporterResidentId', 'not_found');
+    if (!r || (who.actor && !(await isResidentWithinReach(ctx, who.actor, cid, r.id)))) throw invalidField('reporterResidentId', 'not_found');
     reporter = { name: r.name, enc: r.phone_enc, masked: r.phone_masked, hash: r.phone_hash };
   }
   if (input.reporterPhone) {

@@ -17,6 +17,8 @@ export interface CompoundsTable {
   id: Id; community_id: number; grid_id: number | null; name: string; address: string | null; archived_at: Timestamp | null;
 }
 export interface BuildingsTable { id: Id; community_id: number; compound_id: number; name: string; floors: number | null }
+/** A building head's building, or one unit of it when unit_id is set (migration 20261201000600). */
+export interface BuildingHeadsTable { id: Id; community_id: number; building_id: number; unit_id: number | null; account_id: number; created_at: CreatedAt }
 export interface UnitsTable { id: Id; community_id: number; building_id: number; name: string }
 export interface HouseholdsTable { id: Id; community_id: number; unit_id: number; room_no: string }
 export interface ResidentsTable {
@@ -174,6 +176,7 @@ export interface DB {
   compounds: CompoundsTable;
   buildings: BuildingsTable;
   units: UnitsTable;
+  building_heads: BuildingHeadsTable;
   households: HouseholdsTable;
   residents: ResidentsTable;
   accounts: AccountsTable;

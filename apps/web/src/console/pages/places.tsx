@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Breadcrumb, Button, Card, Form, Input, InputNumber, Modal, Table } from 'antd';
+import { App, Breadcrumb, Button, Card, Form, Input, InputNumber, Modal, Space, Table } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -10,6 +10,7 @@ import { useSession } from '../session.js';
 import { applyApiError } from '../forms.js';
 import { ResidentsTable } from './residents.js';
 import { EntityForm, type FieldDef } from '../entity-page.js';
+import { BuildingHeadsButton, HeadsText } from './building-heads.js';
 
 type Building = z.infer<typeof buildingSchema>;
 type Unit = z.infer<typeof unitSchema>;
@@ -140,12 +141,16 @@ function CompoundView({ id }: { id: number }) {
           { title: t('places.floors'), dataIndex: 'floors', align: 'right' },
           { title: t('places.unitCount'), dataIndex: 'unitCount', align: 'right' },
           { title: t('places.householdCount'), dataIndex: 'householdCount', align: 'right' },
+          { title: t('places.heads'), key: 'heads', render: (_: unknown, r: Building) => <HeadsText building={r} /> },
           ...(roleCan(me.role, 'places.write')
             ? [{
                 title: t('common.actions'), key: 'actions', width: 1,
                 render: (_: unknown, r: Building) => (
-                  <EditLink path="/api/buildings" row={r} testId="buildings" invalidate={['buildings']}
-                    fields={[{ name: 'name', label: t('common.name') }, { name: 'floors', label: t('places.floors'), kind: 'number' }]} />
+                  <Space size={0}>
+                    <EditLink path="/api/buildings" row={r} testId="buildings" invalidate={['buildings']}
+                      fields={[{ name: 'name', label: t('common.name') }, { name: 'floors', label: t('places.floors'), kind: 'number' }]} />
+                    <BuildingHeadsButton building={r} />
+                  </Space>
                 ),
               }]
             : []),

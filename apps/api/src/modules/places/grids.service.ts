@@ -1,0 +1,52 @@
+import type { AppContext } from '../../platform/context.js';
+import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
+import { invalidField, notFound, uniqueAs } from '../../platform/errors.js';
+import { diff, writeAudit } from '../../platform/audit/audit.js';
+import * as repo from './places.repository.js';
+
+// Grids (网格) and their workers: a grid worker reads the residents of the compounds of the grids they work.
+
+export async function listGrids(ctx: AppContext, actor: Actor, communityId?: number) {
+  authorize(actor, 'places.read');
+  const cid = resolveCommunityId(actor, communityId);
+  const rows = await repo.listGrids(ctx.db, cid);
+  return rows.map(presentGrid);
+}
+
+const presentGrid = (g: Awaited<ReturnType<typeof repo.listGrids>>[number]) => ({
+  id: g.id, communityId: g.community_id, name: g.name, code: g.code, workerAccountId: g.worker_account_id, workerName: g.worker_name,
+});
+
+async function checkGridWorker(ctx: AppContext, communityId: number, id: number | null | undefined) {
+  if (id != null && !(await repo.findGridWorker(ctx.db, communityId, id))) throw invalidField('workerAccountId', 'not_found');
+}
+
+async function gridOf(db: AppContext['db'], communityId: number, id: number) {
+  return (await repo.listGrids(db, communityId)).find((g) => g.id === id)!;
+}
+
+export async function createGrid(ctx: AppContext, actor: Actor, input: { communityId?: number; name: string; code?: string; workerAccountId?: number | null }) {
+  authorize(actor, 'places.write');
+  const cid = resolveCommunityId(actor, input.communityId);
+  await checkGridWorker(ctx, cid, input.workerAccountId);
+  return ctx.db.transaction().execute(async (trx) => {
+    const g = await repo.insertGrid(trx, cid, { name: input.name, code: input.code ?? null, worker_account_id: input.workerAccountId ?? null }).catch(uniqueAs('name'));
+    await writeAudit(trx, actor, { communityId: cid, action: 'grid.created', entityType: 'grid', entityId: g.id, changes: { name: input.name, workerAccountId: input.workerAccountId ?? null } });
+    return presentGrid(await gridOf(trx, cid, g.id));
+  });
+}
+
+export async function updateGrid(ctx: AppContext, actor: Actor, id: number, input: { name?: string; code?: string; workerAccountId?: number | null }) {
+  authorize(actor, 'places.write');
+  const grid = await repo.findGridIn(ctx.db, scopeIds(actor), id);
+  if (!grid) throw notFound('grid');
+  await checkGridWorker(ctx, grid.community_id, input.workerAccountId);
+  return ctx.db.transaction().execute(async (trx) => {
+    await repo.updateGrid(trx, grid.community_id, id, { name: input.name, code: input.code, worker_account_id: input.workerAccountId }).catch(uniqueAs('name'));
+    await writeAudit(trx, actor, {
+      communityId: grid.community_id, action: 'grid.updated', entityType: 'grid', entityId: id,
+      changes: diff({ name: grid.name, code: grid.code, workerAccountId: grid.worker_account_id }, { name: input.name, code: input.code, workerAccountId: input.workerAccountId }),
+    });
+    return presentGrid(await gridOf(trx, grid.community_id, id));
+  });
+}
