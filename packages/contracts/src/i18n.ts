@@ -104,6 +104,9 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     file_too_large: '{field}不能超过 {max} MB',
     invalid_username: '{field}只能包含字母、数字、下划线、点和连字符',
     already_member: '该居民已在{field}中',
+    password_too_short: '{field}至少 10 位',
+    password_common: '{field}太常见，请换一个',
+    password_contains_username: '{field}不能包含用户名',
   },
   en: {
     required: '{field} is required',
@@ -128,6 +131,9 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     file_too_large: '{field} must be at most {max} MB',
     invalid_username: '{field} may contain only letters, digits, underscore, dot and hyphen',
     already_member: 'This resident is already in the {field}',
+    password_too_short: '{field} needs at least 10 characters',
+    password_common: '{field} is too common; please choose another',
+    password_contains_username: '{field} must not contain the username',
   },
 };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roleSchema } from './access.js';
 import { idSchema, pageOf, pageQuerySchema, phoneSchema } from './common.js';
 import { genderSchema } from './places.js';
+import { passwordSchema, refinePasswordAgainstUsername } from './password.js';
 
 type Locale = 'zh-CN' | 'en';
 
@@ -198,13 +199,13 @@ export const createAccountSchema = z.object({
     .refine((v) => /^[A-Za-z0-9_.-]+$/.test(v), { params: { rule: 'invalid_username' } }),
   displayName: z.string().trim().min(1).max(40),
   role: roleSchema,
-  password: z.string().min(8).max(128),
+  password: passwordSchema,
   phone: phoneSchema.nullable().optional(),
   /** Required for community roles; a secretary's own community when left out. */
   communityId: idSchema.nullable().optional(),
   /** Only for subdistrict_admin; taken from communityId's subdistrict when left out. */
   subdistrictId: idSchema.nullable().optional(),
-});
+}).superRefine(refinePasswordAgainstUsername);
 export type CreateAccountInput = z.infer<typeof createAccountSchema>;
 export const updateAccountSchema = z.object({
   displayName: z.string().trim().min(1).max(40).optional(),
@@ -212,7 +213,7 @@ export const updateAccountSchema = z.object({
   isActive: z.boolean().optional(),
 });
 export type UpdateAccountInput = z.infer<typeof updateAccountSchema>;
-export const resetPasswordSchema = z.object({ newPassword: z.string().min(8).max(128) });
+export const resetPasswordSchema = z.object({ newPassword: passwordSchema });
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 
 export const accountSorts = ['username', 'displayName', 'role', 'createdAt', 'id'] as const;
