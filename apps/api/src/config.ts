@@ -16,6 +16,16 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   COOKIE_SECURE: bool.default(false),
+  PUBLIC_ORIGIN: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const origins = (v ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+      for (const o of origins) {
+        if (!/^https?:\/\/[^/?#]+$/i.test(o)) ctx.addIssue({ code: 'custom', message: `"${o}" is not an origin such as https://linli.example.cn` });
+      }
+      return origins.map((o) => new URL(o).origin);
+    }),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   WEB_DIST: z.string().optional(),
   TZ_DEFAULT: z.string().default('Asia/Shanghai'),
@@ -23,7 +33,7 @@ const envSchema = z.object({
 
 export interface Config {
   env: 'development' | 'production' | 'test';
-  http: { port: number; host: string; cookieSecure: boolean; loginRateLimit: number; webDist?: string };
+  http: { port: number; host: string; cookieSecure: boolean; loginRateLimit: number; webDist?: string; publicOrigins: string[] };
   db: { url?: string; dataDir: string };
   demo: boolean;
   encryptionKey?: string;
@@ -42,7 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     env: e.NODE_ENV,
-    http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE, loginRateLimit: e.LOGIN_RATE_LIMIT, webDist: e.WEB_DIST },
+    http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE, loginRateLimit: e.LOGIN_RATE_LIMIT, webDist: e.WEB_DIST, publicOrigins: e.PUBLIC_ORIGIN },
     db: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
     demo: e.LINLI_DEMO,
     encryptionKey: e.LINLI_ENCRYPTION_KEY,

@@ -17,6 +17,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     BAD_SPREADSHEET: '无法读取该表格，请使用下载的模板',
     PAYLOAD_TOO_LARGE: '文件太大',
     TICKET_ALREADY_CLOSED: '诉求已结案，不能再修改',
+    CSRF_REJECTED: '请求来源不受信任，请从邻里的页面重新操作',
     INTERNAL: '系统出错了，请稍后再试',
   },
   en: {
@@ -31,6 +32,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     BAD_SPREADSHEET: 'The spreadsheet could not be read; please use the template',
     PAYLOAD_TOO_LARGE: 'The file is too large',
     TICKET_ALREADY_CLOSED: 'The ticket is closed and cannot change',
+    CSRF_REJECTED: 'The request came from an untrusted page; please try again from Linli itself',
     INTERNAL: 'Something went wrong, please try again later',
   },
 };
