@@ -58,6 +58,7 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     workingHoursOnly: '只计工作时间', defaultAssigneeKind: '默认承办类型', defaultAssigneeId: '默认承办人',
     reopenLimit: '不满意重办次数上限', unratedCloseDays: '未评价自动结案天数', autoAssign: '自动派单',
     workerAccountId: '网格员', comment: '评价意见', communityCode: '社区编码', day: '日期', isWorkday: '是否上班', text: '补充内容',
+    setupToken: '初始化口令',
   },
   en: {
     name: 'Name', phone: 'Phone', idCard: 'ID card number', gender: 'Gender', birthDate: 'Date of birth',
@@ -78,6 +79,7 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     workingHoursOnly: 'Working hours only', defaultAssigneeKind: 'Default assignee kind', defaultAssigneeId: 'Default assignee',
     reopenLimit: 'Reopen limit', unratedCloseDays: 'Days before closing unrated', autoAssign: 'Assign automatically',
     workerAccountId: 'Grid worker', comment: 'Comment', communityCode: 'Community code', day: 'Date', isWorkday: 'Working day', text: 'Text',
+    setupToken: 'Setup token',
   },
 };
 
@@ -109,6 +111,7 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     password_too_short: '{field}至少 10 位',
     password_common: '{field}太常见，请换一个',
     password_contains_username: '{field}不能包含用户名',
+    wrong_setup_token: '{field}不正确，请查看服务器启动日志或数据目录下的 setup-token 文件',
   },
   en: {
     required: '{field} is required',
@@ -136,6 +139,7 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     password_too_short: '{field} needs at least 10 characters',
     password_common: '{field} is too common; please choose another',
     password_contains_username: '{field} must not contain the username',
+    wrong_setup_token: '{field} is not correct; see the server start-up log or the setup-token file in the data folder',
   },
 };
 
