@@ -109,7 +109,7 @@ function ChangePassword({ open, onClose }: { open: boolean; onClose(): void }) {
         }}
       >
         <Form.Item name="currentPassword" label={t('password.current')}><Input.Password /></Form.Item>
-        <Form.Item name="newPassword" label={t('password.new')}><Input.Password /></Form.Item>
+        <Form.Item name="newPassword" label={t('password.new')} extra={t('password.hint')}><Input.Password autoComplete="new-password" /></Form.Item>
       </Form>
     </Modal>
   );
