@@ -35,7 +35,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   await app.register(cookie);
   await app.register(helmet, helmetOptions);
   registerHsts(app);
-  registerSameOriginCheck(app, { sessionCookie: SESSION_COOKIE, allowedOrigins: ctx.config.http.publicOrigins });
+  registerSameOriginCheck(app, { sessionCookie: SESSION_COOKIE, allowedOrigins: ctx.config.publicOrigins });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 5 } });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

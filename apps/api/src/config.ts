@@ -33,13 +33,15 @@ const envSchema = z.object({
 
 export interface Config {
   env: 'development' | 'production' | 'test';
-  http: { port: number; host: string; cookieSecure: boolean; loginRateLimit: number; webDist?: string; publicOrigins: string[] };
+  http: { port: number; host: string; cookieSecure: boolean; loginRateLimit: number; webDist?: string };
   db: { url?: string; dataDir: string };
   demo: boolean;
   encryptionKey?: string;
   logLevel: string;
   sessionTtlHours: number;
   defaultTimezone: string;
+  /** Origins besides the server's own whose pages may write with a session (PUBLIC_ORIGIN, ADR 0014). */
+  publicOrigins: string[];
 }
 
 /** The only reader of process.env. Fails with every problem listed, not just the first. */
@@ -52,12 +54,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     env: e.NODE_ENV,
-    http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE, loginRateLimit: e.LOGIN_RATE_LIMIT, webDist: e.WEB_DIST, publicOrigins: e.PUBLIC_ORIGIN },
+    http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE, loginRateLimit: e.LOGIN_RATE_LIMIT, webDist: e.WEB_DIST },
     db: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
     demo: e.LINLI_DEMO,
     encryptionKey: e.LINLI_ENCRYPTION_KEY,
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     defaultTimezone: e.TZ_DEFAULT,
+    publicOrigins: e.PUBLIC_ORIGIN,
   };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorIn, createTestEnv, type TestEnv } from '../../../test/harness.js';
+import { loadConfig } from '../../config.js';
 
 // The harness's inject() talks to http://localhost:80.
 const SELF = 'http://localhost';
@@ -91,6 +92,14 @@ describe('cross-site protection and security headers', () => {
     expect(plain).toMatch(/SameSite=Lax/i);
     expect(plain).not.toMatch(/Secure/i);
     expect(String((await login({ 'x-forwarded-proto': 'https' })).headers['set-cookie'])).toMatch(/; Secure/i);
+  });
+});
+
+describe('PUBLIC_ORIGIN', () => {
+  it('takes a comma-separated list of origins and refuses anything else at start', () => {
+    expect(loadConfig({ PUBLIC_ORIGIN: ' https://linli.example.cn:443 ,http://10.0.0.5:3000' }).publicOrigins).toEqual(['https://linli.example.cn', 'http://10.0.0.5:3000']);
+    expect(loadConfig({}).publicOrigins).toEqual([]);
+    expect(() => loadConfig({ PUBLIC_ORIGIN: 'https://linli.example.cn/console' })).toThrow(/PUBLIC_ORIGIN: "https:\/\/linli.example.cn\/console" is not an origin/);
   });
 });
 
