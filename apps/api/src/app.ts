@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -11,9 +12,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
+import { helmetOptions, registerHsts } from './platform/http/security-headers.js';
+import { registerSameOriginCheck } from './platform/http/same-origin.js';
 import type { App } from './platform/http/types.js';
 import { moduleRoutes } from './modules/index.js';
-import { registerAuthentication } from './modules/auth/index.js';
+import { registerAuthentication, SESSION_COOKIE } from './modules/auth/index.js';
 
 /** Builds the HTTP app: plugins, authentication, every module's routes, and the built web app. */
 export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<App> {
@@ -30,6 +33,9 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   });
 
   await app.register(cookie);
+  await app.register(helmet, helmetOptions);
+  registerHsts(app);
+  registerSameOriginCheck(app, { sessionCookie: SESSION_COOKIE, allowedOrigins: ctx.config.publicOrigins });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 5 } });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

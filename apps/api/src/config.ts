@@ -16,6 +16,16 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   COOKIE_SECURE: bool.default(false),
+  PUBLIC_ORIGIN: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const origins = (v ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+      for (const o of origins) {
+        if (!/^https?:\/\/[^/?#]+$/i.test(o)) ctx.addIssue({ code: 'custom', message: `"${o}" is not an origin such as https://linli.example.cn` });
+      }
+      return origins.map((o) => new URL(o).origin);
+    }),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   WEB_DIST: z.string().optional(),
   TZ_DEFAULT: z.string().default('Asia/Shanghai'),
@@ -30,6 +40,8 @@ export interface Config {
   logLevel: string;
   sessionTtlHours: number;
   defaultTimezone: string;
+  /** Origins besides the server's own whose pages may write with a session (PUBLIC_ORIGIN, ADR 0014). */
+  publicOrigins: string[];
 }
 
 /** The only reader of process.env. Fails with every problem listed, not just the first. */
@@ -49,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     defaultTimezone: e.TZ_DEFAULT,
+    publicOrigins: e.PUBLIC_ORIGIN,
   };
 }

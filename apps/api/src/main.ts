@@ -4,11 +4,13 @@ import { buildApp } from './app.js';
 import { seedDemo } from './demo/seed.js';
 import { Scheduler } from './platform/jobs/scheduler.js';
 import { moduleJobs, moduleSubscribers } from './modules/index.js';
+import { prepareFirstAdminSetup } from './modules/people/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const { ctx, database } = await bootContext(config);
   if (config.demo) await seedDemo(ctx);
+  await prepareFirstAdminSetup(ctx);
   const app = await buildApp(ctx);
   for (const subscribe of moduleSubscribers) subscribe(ctx);
   const scheduler = new Scheduler(ctx);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from './access.js';
+import { passwordSchema } from './password.js';
 
 export const loginSchema = z.object({
   login: z.string().trim().min(1).max(64),
@@ -22,7 +23,7 @@ export type Me = z.infer<typeof meSchema>;
 
 export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1).max(128),
-  newPassword: z.string().min(8).max(128),
+  newPassword: passwordSchema,
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 

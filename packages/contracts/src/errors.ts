@@ -22,6 +22,8 @@ export const errorCodes = [
   'PAYLOAD_TOO_LARGE',
   /** The ticket is closed and cannot change any more. */
   'TICKET_ALREADY_CLOSED',
+  /** A state-changing request with a session came from another site (its Origin or Referer is not this one). */
+  'CSRF_REJECTED',
   /** Something unexpected failed; the response carries a request id. */
   'INTERNAL',
 ] as const;
@@ -40,6 +42,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   BAD_SPREADSHEET: 400,
   PAYLOAD_TOO_LARGE: 413,
   TICKET_ALREADY_CLOSED: 409,
+  CSRF_REJECTED: 403,
   INTERNAL: 500,
 };
 

@@ -17,6 +17,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     BAD_SPREADSHEET: '无法读取该表格，请使用下载的模板',
     PAYLOAD_TOO_LARGE: '文件太大',
     TICKET_ALREADY_CLOSED: '诉求已结案，不能再修改',
+    CSRF_REJECTED: '请求来源不受信任，请从邻里的页面重新操作',
     INTERNAL: '系统出错了，请稍后再试',
   },
   en: {
@@ -31,6 +32,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     BAD_SPREADSHEET: 'The spreadsheet could not be read; please use the template',
     PAYLOAD_TOO_LARGE: 'The file is too large',
     TICKET_ALREADY_CLOSED: 'The ticket is closed and cannot change',
+    CSRF_REJECTED: 'The request came from an untrusted page; please try again from Linli itself',
     INTERNAL: 'Something went wrong, please try again later',
   },
 };
@@ -57,6 +59,7 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     reopenLimit: '不满意重办次数上限', unratedCloseDays: '未评价自动结案天数', autoAssign: '自动派单',
     workerAccountId: '网格员', comment: '评价意见', communityCode: '社区编码', day: '日期', isWorkday: '是否上班', text: '补充内容',
     heads: '楼栋长', accountId: '楼栋长账号',
+    setupToken: '初始化口令',
   },
   en: {
     name: 'Name', phone: 'Phone', idCard: 'ID card number', gender: 'Gender', birthDate: 'Date of birth',
@@ -78,6 +81,7 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     reopenLimit: 'Reopen limit', unratedCloseDays: 'Days before closing unrated', autoAssign: 'Assign automatically',
     workerAccountId: 'Grid worker', comment: 'Comment', communityCode: 'Community code', day: 'Date', isWorkday: 'Working day', text: 'Text',
     heads: 'Building heads', accountId: 'Building head account',
+    setupToken: 'Setup token',
   },
 };
 
@@ -106,6 +110,10 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     file_too_large: '{field}不能超过 {max} MB',
     invalid_username: '{field}只能包含字母、数字、下划线、点和连字符',
     already_member: '该居民已在{field}中',
+    password_too_short: '{field}至少 10 位',
+    password_common: '{field}太常见，请换一个',
+    password_contains_username: '{field}不能包含用户名',
+    wrong_setup_token: '{field}不正确，请查看服务器启动日志或数据目录下的 setup-token 文件',
   },
   en: {
     required: '{field} is required',
@@ -130,6 +138,10 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     file_too_large: '{field} must be at most {max} MB',
     invalid_username: '{field} may contain only letters, digits, underscore, dot and hyphen',
     already_member: 'This resident is already in the {field}',
+    password_too_short: '{field} needs at least 10 characters',
+    password_common: '{field} is too common; please choose another',
+    password_contains_username: '{field} must not contain the username',
+    wrong_setup_token: '{field} is not correct; see the server start-up log or the setup-token file in the data folder',
   },
 };
 

@@ -11,3 +11,4 @@ export * from './dashboard.js';
 export * from './ledger.js';
 export * from './webhooks.js';
 export * from './open311.js';
+export * from './password.js';

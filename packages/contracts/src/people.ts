@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roleSchema } from './access.js';
 import { idSchema, pageOf, pageQuerySchema, phoneSchema } from './common.js';
 import { genderSchema } from './places.js';
+import { passwordSchema, refinePasswordAgainstUsername } from './password.js';
 
 type Locale = 'zh-CN' | 'en';
 
@@ -189,22 +190,24 @@ export const accountSchema = z.object({
 export type Account = z.infer<typeof accountSchema>;
 export const accountPageSchema = pageOf(accountSchema);
 
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(40)
+  .refine((v) => /^[A-Za-z0-9_.-]+$/.test(v), { params: { rule: 'invalid_username' } });
+
 export const createAccountSchema = z.object({
-  username: z
-    .string()
-    .trim()
-    .min(3)
-    .max(40)
-    .refine((v) => /^[A-Za-z0-9_.-]+$/.test(v), { params: { rule: 'invalid_username' } }),
+  username: usernameSchema,
   displayName: z.string().trim().min(1).max(40),
   role: roleSchema,
-  password: z.string().min(8).max(128),
+  password: passwordSchema,
   phone: phoneSchema.nullable().optional(),
   /** Required for community roles; a secretary's own community when left out. */
   communityId: idSchema.nullable().optional(),
   /** Only for subdistrict_admin; taken from communityId's subdistrict when left out. */
   subdistrictId: idSchema.nullable().optional(),
-});
+}).superRefine(refinePasswordAgainstUsername);
 export type CreateAccountInput = z.infer<typeof createAccountSchema>;
 export const updateAccountSchema = z.object({
   displayName: z.string().trim().min(1).max(40).optional(),
@@ -212,8 +215,21 @@ export const updateAccountSchema = z.object({
   isActive: z.boolean().optional(),
 });
 export type UpdateAccountInput = z.infer<typeof updateAccountSchema>;
-export const resetPasswordSchema = z.object({ newPassword: z.string().min(8).max(128) });
+export const resetPasswordSchema = z.object({ newPassword: passwordSchema });
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+/** The first system administrator of an installation with no account; `setupToken` is printed in the server log. */
+export const firstAdminSchema = z
+  .object({
+    setupToken: z.string().trim().min(1).max(200),
+    username: usernameSchema,
+    displayName: z.string().trim().min(1).max(40),
+    password: passwordSchema,
+  })
+  .superRefine(refinePasswordAgainstUsername);
+export type FirstAdminInput = z.infer<typeof firstAdminSchema>;
+/** Answered while no account exists; afterwards GET /api/setup is 404. */
+export const setupStatusSchema = z.object({ needed: z.literal(true) });
 
 export const accountSorts = ['username', 'displayName', 'role', 'createdAt', 'id'] as const;
 export const accountListQuerySchema = pageQuerySchema.extend({

@@ -23,10 +23,12 @@ import { PartnersPage } from './pages/partners.js';
 import { AccountsPage } from './pages/accounts.js';
 import { IntegrationsPage } from './pages/integrations.js';
 import { TicketSettingsPage } from './pages/ticket-settings.js';
+import { SetupPage } from './pages/setup.js';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
 const router = createBrowserRouter([
+  { path: '/setup', element: <SetupPage /> },
   {
     path: '/',
     element: <Shell />,

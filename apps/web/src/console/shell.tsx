@@ -6,13 +6,14 @@ import {
   ApiOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { roleCan, roleLabels, type Me } from '@linli/contracts';
 import { post } from '../lib/api.js';
 import { useT } from '../lib/i18n.js';
 import { SessionProvider, useMe, useSession } from './session.js';
 import { applyApiError } from './forms.js';
+import { useSetupNeeded } from './pages/setup.js';
 
 export function Shell() {
   const me = useMe();
@@ -45,6 +46,7 @@ function LoginPage() {
   const [form] = Form.useForm();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const setupNeeded = useSetupNeeded();
   const submit = async (values: { login: string; password: string }) => {
     setBusy(true);
     setError('');
@@ -57,6 +59,7 @@ function LoginPage() {
       setBusy(false);
     }
   };
+  if (setupNeeded.data) return <Navigate to="/setup" replace />;
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(160deg,#fdf2f0,#f5f5f5)' }}>
       <Card style={{ width: 380 }} title={t('login.title')} extra={<LanguageSwitch />}>
@@ -106,7 +109,7 @@ function ChangePassword({ open, onClose }: { open: boolean; onClose(): void }) {
         }}
       >
         <Form.Item name="currentPassword" label={t('password.current')}><Input.Password /></Form.Item>
-        <Form.Item name="newPassword" label={t('password.new')}><Input.Password /></Form.Item>
+        <Form.Item name="newPassword" label={t('password.new')} extra={t('password.hint')}><Input.Password autoComplete="new-password" /></Form.Item>
       </Form>
     </Modal>
   );

@@ -57,6 +57,23 @@ describe('auth routes', () => {
     expect(audit.map((a) => a.action)).toContain('account.password_changed');
   });
 
+  it('refuses short, common and username-bearing new passwords with field errors', async () => {
+    const c = await actorIn(env, 'grid_worker');
+    const change = (newPassword: string) =>
+      env.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: c.cookie }, payload: { currentPassword: 'test-password-1', newPassword } });
+    for (const [password, rule, message] of [
+      ['12345678', 'password_too_short', '新密码至少 10 位'],
+      ['aaaaaaaa', 'password_too_short', '新密码至少 10 位'],
+      ['a123456789', 'password_common', '新密码太常见，请换一个'],
+      [`${c.account.username}-2026`, 'password_contains_username', '新密码不能包含用户名'],
+    ] as const) {
+      const res = await change(password);
+      expect(res.statusCode, password).toBe(400);
+      expect(res.json().error.details.fields).toEqual([expect.objectContaining({ field: 'newPassword', rule, message })]);
+    }
+    await expect(loginAs(env.app, c.account.username)).resolves.toMatch(/linli_sid=/);
+  });
+
   it('rate-limits repeated logins', async () => {
     const limited = await createTestEnv({ LOGIN_RATE_LIMIT: '3' });
     try {

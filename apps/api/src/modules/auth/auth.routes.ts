@@ -14,6 +14,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
     {
       config: {
         public: true,
+        checkOrigin: true,
         rateLimit: {
           max: ctx.config.http.loginRateLimit,
           timeWindow: '1 minute',
@@ -31,7 +32,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
       reply.setCookie(service.SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'lax',
-        secure: ctx.config.http.cookieSecure,
+        secure: ctx.config.http.cookieSecure || request.protocol === 'https',
         path: '/',
         expires: expiresAt,
       });

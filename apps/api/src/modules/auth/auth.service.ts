@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { ChangePasswordInput, LoginInput, Me, Role } from '@linli/contracts';
+import { passwordRule, type ChangePasswordInput, type LoginInput, type Me, type Role } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { AppError, invalidField } from '../../platform/errors.js';
@@ -94,8 +94,10 @@ export async function getMe(ctx: AppContext, actor: Actor): Promise<Me> {
 
 /** Changes the actor's password and ends their other sessions. */
 export async function changePassword(ctx: AppContext, actor: Actor, input: ChangePasswordInput, keepToken: string | undefined) {
-  const account = await ctx.db.selectFrom('accounts').select(['password_hash']).where('id', '=', actor.accountId).executeTakeFirstOrThrow();
+  const account = await ctx.db.selectFrom('accounts').select(['password_hash', 'username']).where('id', '=', actor.accountId).executeTakeFirstOrThrow();
   if (!(await verify(account.password_hash, input.currentPassword))) throw invalidField('currentPassword', 'wrong_password');
+  const rule = passwordRule(input.newPassword, account.username);
+  if (rule) throw invalidField('newPassword', rule);
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('accounts').set({ password_hash: passwordHash, password_changed_at: new Date() }).where('id', '=', actor.accountId).execute();

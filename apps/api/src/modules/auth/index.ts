@@ -1,3 +1,3 @@
 export { authRoutes } from './auth.routes.js';
 export { registerAuthentication } from './authenticate.js';
-export { hashPassword } from './auth.service.js';
+export { hashPassword, SESSION_COOKIE } from './auth.service.js';

@@ -72,7 +72,7 @@ describe('accounts routes', () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.details.fields[0]).toMatchObject({ field: 'communityId', rule: 'required' });
     const short = await a.post('/api/accounts', { username: 'bad name!', displayName: 'x', role: 'volunteer', password: 'short', communityId: secretary.community.id });
-    expect(short.json().error.details.fields.map((f: { field: string; rule: string }) => `${f.field}:${f.rule}`).sort()).toEqual(['password:too_short', 'username:invalid_username']);
+    expect(short.json().error.details.fields.map((f: { field: string; rule: string }) => `${f.field}:${f.rule}`).sort()).toEqual(['password:password_too_short', 'username:invalid_username']);
     // The subdistrict admin reads the accounts of the subdistrict, including their own, but manages none.
     const subCookie = await loginAs(env.app, 'sub.admin', 'secret-pass-1');
     const seen = (await as(subCookie).get('/api/accounts?pageSize=200')).json();
@@ -98,6 +98,23 @@ describe('accounts routes', () => {
     const audit = await env.ctx.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'account').where('entity_id', '=', String(target.id)).where('action', 'like', 'account.%').execute();
     expect(audit.map((a) => a.action)).toEqual(['account.deactivated']);
     expect(audit[0]!.changes).toEqual({ isActive: { from: true, to: false }, displayName: { from: target.username, to: '已离职社工' } });
+  });
+
+  it('holds account creation and reset to the password policy', async () => {
+    const s = as(secretary.cookie);
+    const weak = await s.post('/api/accounts', { username: 'zhao.vol', displayName: '赵', role: 'volunteer', password: '12345678' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.details.fields).toEqual([expect.objectContaining({ field: 'password', rule: 'password_too_short', message: '密码至少 10 位' })]);
+    const named = await s.post('/api/accounts', { username: 'zhao.vol', displayName: '赵', role: 'volunteer', password: 'ZHAO.VOL.2026' });
+    expect(named.json().error.details.fields).toEqual([expect.objectContaining({ field: 'password', rule: 'password_contains_username' })]);
+    expect(await env.ctx.db.selectFrom('accounts').select('id').where('username', '=', 'zhao.vol').executeTakeFirst()).toBeUndefined();
+    const target = await buildAccount(env.ctx, { role: 'volunteer', communityId: secretary.community.id });
+    for (const [newPassword, rule] of [['aaaaaaaa', 'password_too_short'], ['1qaz2wsx3edc', 'password_common'], [`x${target.username}x`, 'password_contains_username']]) {
+      const res = await s.post(`/api/accounts/${target.id}/reset-password`, { newPassword });
+      expect(res.statusCode, newPassword).toBe(400);
+      expect(res.json().error.details.fields[0]).toMatchObject({ field: 'newPassword', rule });
+    }
+    await expect(loginAs(env.app, target.username)).resolves.toMatch(/linli_sid=/);
   });
 
   it('resets a password: the old one stops working, sessions end, the new one logs in', async () => {

@@ -1,4 +1,4 @@
-import type { Account, AccountListQuery, CreateAccountInput, Page, ResetPasswordInput, UpdateAccountInput } from '@linli/contracts';
+import { passwordRule, type Account, type AccountListQuery, type CreateAccountInput, type Page, type ResetPasswordInput, type UpdateAccountInput } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { authorize, canSeeCommunity, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { AppError, forbidden, invalidField, notFound } from '../../platform/errors.js';
@@ -61,6 +61,8 @@ export async function createAccount(ctx: AppContext, actor: Actor, input: Create
   const placement = placeAccount(input.role, { communityId, subdistrictId });
   if ('missing' in placement) throw invalidField(placement.missing, 'required');
 
+  const rule = passwordRule(input.password, input.username);
+  if (rule) throw invalidField('password', rule);
   if (await repo.findAccountIdByUsername(ctx.db, input.username)) throw taken('username');
   const phone = ctx.pii.seal(input.phone ?? null, maskPhone);
   if (phone.hash && (await repo.findAccountIdByPhoneHash(ctx.db, phone.hash))) throw taken('phone');
@@ -138,6 +140,8 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: number, i
   authorize(actor, 'accounts.manage');
   const before = await getAccount(ctx, actor, id);
   if (!canAssignRole(actor.role, before.role as Account['role'])) throw notFound('account');
+  const rule = passwordRule(input.newPassword, before.username);
+  if (rule) throw invalidField('newPassword', rule);
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateAccount(trx, before.community_id, id, { password_hash: passwordHash, password_changed_at: new Date() });

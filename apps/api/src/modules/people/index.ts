@@ -1,1 +1,2 @@
 export { peopleRoutes } from './people.routes.js';
+export { prepareFirstAdminSetup } from './first-admin.service.js';

@@ -30,9 +30,11 @@ import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/types.js';
 import * as service from './people.service.js';
 import * as accounts from './accounts.service.js';
+import { firstAdminRoutes } from './first-admin.routes.js';
 
 export function peopleRoutes(app: App, ctx: AppContext): void {
   const tags = ['people'];
+  firstAdminRoutes(app, ctx);
 
   app.get('/api/party-members', { schema: { tags, querystring: partyMemberListQuerySchema, response: { 200: partyMemberPageSchema } } }, async (req) =>
     service.listPartyMembers(ctx, actorOf(req), req.query),

@@ -152,7 +152,10 @@ export interface TicketDeadlinesTable {
 
 export interface Open311ClientsTable { id: Id; community_id: number; name: string; key_hash: string; key_prefix: string | null; is_active: Generated<boolean>; created_at: CreatedAt }
 
+export interface SetupTokensTable { token_hash: string; created_at: CreatedAt }
+
 export interface DB {
+  setup_tokens: SetupTokensTable;
   open311_clients: Open311ClientsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;

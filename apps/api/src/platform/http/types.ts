@@ -10,6 +10,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route answers without a session. */
     public?: boolean;
+    /** Check the Origin even without a session cookie (login, first-administrator setup): see same-origin.ts. */
+    checkOrigin?: boolean;
   }
 }
 

@@ -91,7 +91,7 @@ function ResetPassword({ account, onClose }: { account: Account; onClose(): void
     <Modal open title={`${t('accounts.resetPassword')} · ${account.displayName}`} onCancel={onClose} onOk={() => form.submit()}
       confirmLoading={reset.isPending} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={(v) => reset.mutate(v)}>
-        <Form.Item name="newPassword" label={t('accounts.newPassword')}>
+        <Form.Item name="newPassword" label={t('accounts.newPassword')} extra={t('password.hint')}>
           <Input.Password autoComplete="new-password" data-testid="accounts-new-password" />
         </Form.Item>
       </Form>
