@@ -11,6 +11,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
+import { registerInputHygiene } from './platform/http/input-hygiene.js';
+import { uploadLimits } from './platform/http/uploads.js';
 import type { App } from './platform/http/types.js';
 import { moduleRoutes } from './modules/index.js';
 import { registerAuthentication } from './modules/auth/index.js';
@@ -25,12 +27,13 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerInputHygiene(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
 
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 5 } });
+  await app.register(multipart, { limits: { fileSize: uploadLimits.fileSize, files: uploadLimits.files } });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: { info: { title: 'Linli API', version: ctx.version }, components: {} },

@@ -104,6 +104,10 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     file_too_large: '{field}不能超过 {max} MB',
     invalid_username: '{field}只能包含字母、数字、下划线、点和连字符',
     already_member: '该居民已在{field}中',
+    forbidden_character: '{field}含有不允许的字符',
+    repeated: '{field}只能填写一次',
+    date_out_of_range: '{field}须在 {min} 至 {max} 之间',
+    invalid_upload: '{field}上传不完整或格式不正确，请重新上传',
   },
   en: {
     required: '{field} is required',
@@ -128,6 +132,10 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     file_too_large: '{field} must be at most {max} MB',
     invalid_username: '{field} may contain only letters, digits, underscore, dot and hyphen',
     already_member: 'This resident is already in the {field}',
+    forbidden_character: '{field} contains a character that is not allowed',
+    repeated: '{field} may be given only once',
+    date_out_of_range: '{field} must be between {min} and {max}',
+    invalid_upload: '{field} did not arrive whole or is not a valid upload; please send it again',
   },
 };
 
