@@ -28,6 +28,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerInputHygiene(app);
+  registerErrorHandler(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -41,7 +42,6 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  registerErrorHandler(app);
   registerAuthentication(app, ctx);
   for (const mount of moduleRoutes) mount(app, ctx);
 
