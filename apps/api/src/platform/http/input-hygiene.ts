@@ -41,9 +41,9 @@ export function registerInputHygiene(app: FastifyInstance): void {
 
   app.addHook('preValidation', async (request) => {
     const fields = [
-      ...forbiddenIn(request.params, ''),
-      ...forbiddenIn(request.query, ''),
-      ...(isPlainData(request.body) ? forbiddenIn(request.body, '') : []),
+      ...forbiddenIn(request.params, 'path'),
+      ...forbiddenIn(request.query, 'query'),
+      ...(isPlainData(request.body) ? forbiddenIn(request.body, 'body') : []),
       ...repeatedIn(request),
     ];
     if (fields.length) throw invalid(fields);
@@ -58,18 +58,21 @@ function bodyLimitOf(request: FastifyRequest): number {
 
 const isPlainData = (body: unknown) => typeof body === 'string' || (typeof body === 'object' && body !== null && !Buffer.isBuffer(body));
 
-/** Paths of strings (values or keys) holding a forbidden character; walks without recursion, so deep nesting is harmless. */
-function forbiddenIn(root: unknown, rootPath: string): FieldIssue[] {
+/**
+ * Paths of strings holding a forbidden character (a bad key names its parent, or `rootName` at the top);
+ * walks without recursion, so deep nesting is harmless.
+ */
+function forbiddenIn(root: unknown, rootName: string): FieldIssue[] {
   const found = new Map<string, FieldIssue>();
-  const stack: Array<[unknown, string]> = [[root, rootPath]];
+  const stack: Array<[unknown, string]> = [[root, '']];
   while (stack.length && found.size < 20) {
     const [value, path] = stack.pop()!;
     if (typeof value === 'string') {
-      if (hasForbiddenCharacter(value)) found.set(path || 'body', { field: path || 'body', rule: 'forbidden_character' });
+      if (hasForbiddenCharacter(value)) found.set(path || rootName, { field: path || rootName, rule: 'forbidden_character' });
     } else if (typeof value === 'object' && value !== null) {
       for (const [key, child] of Object.entries(value)) {
         if (hasForbiddenCharacter(key)) {
-          found.set(path || 'body', { field: path || 'body', rule: 'forbidden_character' });
+          found.set(path || rootName, { field: path || rootName, rule: 'forbidden_character' });
           continue;
         }
         stack.push([child, path ? `${path}.${key}` : key]);
