@@ -110,6 +110,39 @@ describe('input hygiene (issue 13, finding 5)', () => {
     expect400(await env.app.inject({ method: 'POST', url: `/api/tickets/${ticketId}/photos`, headers: { ...headers, cookie }, payload }), 'photos');
   });
 
+  it('names the field in English too, and covers path, query and nested body strings', async () => {
+    const res = await env.app.inject({ method: 'POST', url: '/api/tickets', headers: { cookie, 'accept-language': 'en' }, payload: { channel: 'walk_in', categoryId, title: 'x\u007f', description: '\udfff' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe('Title contains a character that is not allowed; Description contains a character that is not allowed');
+    expect400(await env.app.inject({ url: '/api/tickets?%00=1', headers: { cookie } }), 'query', 'forbidden_character');
+    expect400(await env.app.inject({ method: 'PUT', url: '/api/ticket-settings', headers: { cookie }, payload: { nested: [{ deep: 'a\u0001' }] } }), 'nested.0.deep', 'forbidden_character');
+  });
+
+  it('keeps tab, line feed, carriage return and paired surrogates', async () => {
+    const res = await env.app.inject({ method: 'POST', url: '/api/tickets', headers: { cookie }, payload: { channel: 'walk_in', categoryId, title: '路灯\t坏了', description: '第一行\r\n第二行 \u{1F600}' } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().description).toBe('第一行\r\n第二行 \u{1F600}');
+  });
+
+  it('a repeated Open311 form field and an out-of-range Open311 date answer 400 in Open311 format', async () => {
+    const res = await env.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `${form({ api_key: 'linli-hygiene-key', jurisdiction_id: jurisdiction, service_code: 'general', description: '路灯不亮' })}&description=again` });
+    expectOpen311Error(res, 'description');
+    expectOpen311Error(await env.app.inject(`/open311/v2/requests.json?jurisdiction_id=${jurisdiction}&start_date=0000-01-01`), 'start_date');
+    const xml = await env.app.inject(`/open311/v2/requests.xml?jurisdiction_id=${jurisdiction}&end_date=-271821-04-19`);
+    expect(xml.statusCode).toBe(400);
+    expect(xml.body).toMatch(/<errors><error><code>400<\/code><description>end_date: end_date must be between 1900-01-01 and 2199-12-31<\/description><\/error><\/errors>$/);
+  });
+
+  it('an out-of-range date-time in a body answers 400 naming it', async () => {
+    const res = await env.app.inject({ method: 'POST', url: `/api/tickets/${ticketId}/accept`, headers: { cookie }, payload: { dueAt: '0000-01-01T00:00:00Z' } });
+    expect400(res, 'dueAt', 'date_out_of_range');
+  });
+
+  it('a file name with a NUL in an upload answers 400 naming the file', async () => {
+    const payload = '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a\u0000.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\nhello\r\n--XyZ--\r\n';
+    expect400(await env.app.inject({ method: 'POST', url: '/api/residents/import', headers: { cookie, 'content-type': 'multipart/form-data; boundary=XyZ' }, payload }), 'file', 'forbidden_character');
+  });
+
   it('Open311 caps description at the app limit (1.5 MB answered 400)', async () => {
     expectOpen311Error(await open311Post({ description: 'a'.repeat(1_500_000) }), 'description');
     expectOpen311Error(await open311Post({ description: 'a'.repeat(2001) }), 'description');
