@@ -14,6 +14,8 @@ import type { AppContext } from './platform/context.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
 import { helmetOptions, registerHsts } from './platform/http/security-headers.js';
 import { registerSameOriginCheck } from './platform/http/same-origin.js';
+import { registerInputHygiene } from './platform/http/input-hygiene.js';
+import { uploadLimits } from './platform/http/uploads.js';
 import type { App } from './platform/http/types.js';
 import { moduleRoutes } from './modules/index.js';
 import { registerAuthentication, SESSION_COOKIE } from './modules/auth/index.js';
@@ -28,6 +30,8 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerInputHygiene(app);
+  registerErrorHandler(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -36,7 +40,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   await app.register(helmet, helmetOptions);
   registerHsts(app);
   registerSameOriginCheck(app, { sessionCookie: SESSION_COOKIE, allowedOrigins: ctx.config.publicOrigins });
-  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 5 } });
+  await app.register(multipart, { limits: { fileSize: uploadLimits.fileSize, files: uploadLimits.files } });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: { info: { title: 'Linli API', version: ctx.version }, components: {} },
@@ -44,7 +48,6 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  registerErrorHandler(app);
   registerAuthentication(app, ctx);
   for (const mount of moduleRoutes) mount(app, ctx);
 

@@ -88,8 +88,12 @@ export function toFieldIssue(issue: {
         : { field, rule: 'too_big', params: { max: Number(issue.maximum) } };
     case 'invalid_value':
       return { field, rule: 'invalid_option' };
-    case 'custom':
-      return { field, rule: typeof issue.params?.rule === 'string' ? issue.params.rule : 'invalid' };
+    case 'custom': {
+      if (typeof issue.params?.rule !== 'string') return { field, rule: 'invalid' };
+      const { rule, ...rest } = issue.params;
+      const params = Object.fromEntries(Object.entries(rest).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
+      return Object.keys(params).length ? { field, rule, params } : { field, rule };
+    }
     default:
       return { field, rule: 'invalid' };
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
+import { dateSchema } from './hygiene.js';
 
 /**
  * The 三率, over tickets raised in the period (merged tickets are left out, their reporters live on in the survivor):
@@ -12,8 +13,8 @@ import { idSchema } from './common.js';
 export const rateSchema = z.object({ numerator: z.number(), denominator: z.number(), rate: z.number().nullable() });
 export const dashboardQuerySchema = z.object({
   communityId: idSchema.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
 });
 export const countRowSchema = z.object({ key: z.string(), label: z.string(), count: z.number() });
 export const communityDashboardSchema = z.object({

@@ -114,6 +114,10 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     password_common: '{field}太常见，请换一个',
     password_contains_username: '{field}不能包含用户名',
     wrong_setup_token: '{field}不正确，请查看服务器启动日志或数据目录下的 setup-token 文件',
+    forbidden_character: '{field}含有不允许的字符',
+    repeated: '{field}只能填写一次',
+    date_out_of_range: '{field}须在 {min} 至 {max} 之间',
+    invalid_upload: '{field}上传不完整或格式不正确，请重新上传',
   },
   en: {
     required: '{field} is required',
@@ -142,6 +146,10 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     password_common: '{field} is too common; please choose another',
     password_contains_username: '{field} must not contain the username',
     wrong_setup_token: '{field} is not correct; see the server start-up log or the setup-token file in the data folder',
+    forbidden_character: '{field} contains a character that is not allowed',
+    repeated: '{field} may be given only once',
+    date_out_of_range: '{field} must be between {min} and {max}',
+    invalid_upload: '{field} did not arrive whole or is not a valid upload; please send it again',
   },
 };
 

@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './i18n.js';
 export * from './access.js';
 export * from './common.js';
+export * from './hygiene.js';
 export * from './auth.js';
 export * from './places.js';
 export * from './people.js';

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
+import { dateSchema } from './hygiene.js';
 import { channelSchema } from './tickets.js';
 import { ticketStatuses } from './ticket-labels.js';
 
 /** Filters of the ledger (台账), the same for the list and the export. */
 export const ledgerFilterSchema = z.object({
   communityId: idSchema.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
   status: z.enum(ticketStatuses).optional(),
   categoryId: idSchema.optional(),
   compoundId: idSchema.optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, pageOf, pageQuerySchema, phoneSchema } from './common.js';
+import { dateSchema } from './hygiene.js';
 
 type Locale = 'zh-CN' | 'en';
 
@@ -44,7 +45,7 @@ export const createPartnerSchema = z.object({
   contactPhone: phoneSchema.nullable().optional(),
   address: optionalText(200),
   description: optionalText(1000),
-  joinedOn: z.iso.date().nullable().optional(),
+  joinedOn: dateSchema.nullable().optional(),
 });
 export type CreatePartnerInput = z.infer<typeof createPartnerSchema>;
 export const updatePartnerSchema = createPartnerSchema.omit({ communityId: true }).partial();

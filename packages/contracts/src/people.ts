@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from './access.js';
 import { idSchema, pageOf, pageQuerySchema, phoneSchema } from './common.js';
+import { dateSchema } from './hygiene.js';
 import { genderSchema } from './places.js';
 import { passwordSchema, refinePasswordAgainstUsername } from './password.js';
 
@@ -43,7 +44,7 @@ export const createPartyMemberSchema = z.object({
   status: partyMemberStatusSchema,
   workUnit: optionalText(100),
   gridId: idSchema.nullable().optional(),
-  joinedOn: z.iso.date().nullable().optional(),
+  joinedOn: dateSchema.nullable().optional(),
 });
 export type CreatePartyMemberInput = z.infer<typeof createPartyMemberSchema>;
 export const updatePartyMemberSchema = createPartyMemberSchema.omit({ communityId: true, residentId: true }).partial();

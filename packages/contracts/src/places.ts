@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, idCardSchema, pageQuerySchema, phoneSchema } from './common.js';
+import { dateSchema } from './hygiene.js';
 
 export const communitySchema = z.object({
   id: z.number(),
@@ -151,7 +152,7 @@ const residentFields = z.object({
   householdId: idSchema.nullable().optional(),
   name: z.string().trim().min(1).max(40),
   gender: genderSchema.nullable().optional(),
-  birthDate: z.iso.date().nullable().optional(),
+  birthDate: dateSchema.nullable().optional(),
   phone: phoneSchema.nullable().optional(),
   idCard: idCardSchema.nullable().optional(),
   hukouLocal: z.boolean(),

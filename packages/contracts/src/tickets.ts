@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, pageQuerySchema, phoneSchema } from './common.js';
+import { dateSchema, dateTimeSchema } from './hygiene.js';
 import { channels, ratings, ticketActions, ticketStatuses } from './ticket-labels.js';
 
 export * from './ticket-labels.js';
@@ -58,18 +59,20 @@ export const ticketListQuerySchema = pageQuerySchema.extend({
 });
 
 const text = (max: number) => z.string().trim().max(max);
+/** Caps of a ticket's texts, the same through every door: the console, the public form and Open311. */
+export const ticketTextLimits = { title: 80, description: 2000, addressText: 200, reporterName: 40, communityCode: 40 } as const;
 /** Intake by staff, a grid worker or a building head, on behalf of a resident (or anonymous). */
 export const createTicketSchema = z.object({
   communityId: idSchema.optional(),
   channel: channelSchema,
   categoryId: idSchema,
-  title: text(80).min(1),
-  description: text(2000).min(1),
+  title: text(ticketTextLimits.title).min(1),
+  description: text(ticketTextLimits.description).min(1),
   compoundId: idSchema.nullable().optional(),
   buildingId: idSchema.nullable().optional(),
-  addressText: text(200).nullable().optional(),
+  addressText: text(ticketTextLimits.addressText).nullable().optional(),
   reporterResidentId: idSchema.nullable().optional(),
-  reporterName: text(40).nullable().optional(),
+  reporterName: text(ticketTextLimits.reporterName).nullable().optional(),
   reporterPhone: phoneSchema.nullable().optional(),
   isAnonymous: z.boolean().default(false),
   meetingTitle: text(80).nullable().optional(),
@@ -83,7 +86,7 @@ export const transitionSchema = z.object({
   assigneeKind: z.enum(assigneeKinds).optional(),
   assigneeId: idSchema.optional(),
   partnerId: idSchema.optional(),
-  dueAt: z.iso.datetime({ offset: true }).optional(),
+  dueAt: dateTimeSchema.optional(),
   rating: z.enum(ratings).optional(),
   mergeIntoId: idSchema.optional(),
 });
@@ -92,12 +95,12 @@ export const transitionParamsSchema = z.object({ id: idSchema, action: z.enum(ti
 
 /** Residents online, without an account. */
 export const publicTicketSchema = z.object({
-  communityCode: text(40).min(1),
+  communityCode: text(ticketTextLimits.communityCode).min(1),
   categoryId: idSchema,
   compoundId: idSchema.nullable().optional(),
-  addressText: text(200).nullable().optional(),
-  description: text(2000).min(5),
-  contactName: text(40).nullable().optional(),
+  addressText: text(ticketTextLimits.addressText).nullable().optional(),
+  description: text(ticketTextLimits.description).min(5),
+  contactName: text(ticketTextLimits.reporterName).nullable().optional(),
   contactPhone: phoneSchema,
 });
 export const publicTicketViewSchema = z.object({
@@ -152,7 +155,7 @@ export type TicketSettings = z.infer<typeof ticketSettingsSchema>;
 export const updateTicketSettingsSchema = ticketSettingsSchema.omit({ communityId: true, updatedAt: true }).partial().extend({ communityId: idSchema.optional() });
 
 /** One day of the national working calendar that differs from Monday–Friday: a holiday, or a worked weekend day (调休). */
-export const workCalendarDaySchema = z.object({ day: z.iso.date(), isWorkday: z.boolean(), name: z.string().trim().min(1).max(30) });
+export const workCalendarDaySchema = z.object({ day: dateSchema, isWorkday: z.boolean(), name: z.string().trim().min(1).max(30) });
 export const workCalendarQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
-export const workCalendarParamsSchema = z.object({ day: z.iso.date() });
+export const workCalendarParamsSchema = z.object({ day: dateSchema });
 export const setWorkCalendarDaySchema = workCalendarDaySchema.omit({ day: true });

@@ -1,8 +1,13 @@
+import { errorMessages, errorStatus, formatFieldIssue } from '@linli/contracts';
+import { toAppError } from '../../platform/http/error-handler.js';
+
 /** Open311 GeoReport v2 answers in JSON or XML; XML elements are named after the JSON keys. */
 export type Format = 'json' | 'xml';
 export const contentType: Record<Format, string> = { json: 'application/json', xml: 'text/xml' };
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Characters XML 1.0 does not allow in a document, lone surrogates included; input hygiene keeps them out, this is the last guard. */
+const notXmlChar = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const esc = (s: string) => s.replace(notXmlChar, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function node(name: string, value: unknown): string {
   if (value === null || value === undefined) return `<${name}/>`;
@@ -36,4 +41,18 @@ export class Open311Error extends Error {
   constructor(readonly status: number, readonly code: number, readonly description: string) {
     super(description);
   }
+}
+
+/**
+ * Any error of an Open311 request in Open311's own terms: the app's validation errors (input hygiene, schemas)
+ * keep their status and name their fields in the description; null for an unexpected error.
+ */
+export function toOpen311Error(err: unknown): Open311Error | null {
+  if (err instanceof Open311Error) return err;
+  const appError = toAppError(err);
+  if (!appError || appError.code === 'INTERNAL') return null;
+  const status = errorStatus[appError.code];
+  const fields = appError.details?.fields ?? [];
+  const description = fields.length ? fields.map((f) => `${f.field}: ${formatFieldIssue('en', f)}`).join('; ') : errorMessages.en[appError.code];
+  return new Open311Error(status, status, description);
 }

@@ -4,10 +4,12 @@ import type { AppContext } from '../../platform/context.js';
 import type { App } from '../../platform/http/types.js';
 import { contentType, Open311Error, render, renderObject, splitFile, type Format } from './format.js';
 import * as s from './open311.service.js';
-import { createOpen311ClientSchema, idParamsSchema, issuedOpen311ClientSchema, okSchema, open311ClientSchema, scopeQuerySchema } from '@linli/contracts';
+import { createOpen311ClientSchema, idParamsSchema, issuedOpen311ClientSchema, okSchema, open311ClientSchema, open311QuerySchema, open311RequestFieldsSchema, scopeQuerySchema, toFieldIssue } from '@linli/contracts';
 import { actorOf } from '../../platform/http/types.js';
+import { AppError, invalidField } from '../../platform/errors.js';
+import { toOpen311Error } from './format.js';
 
-const query = z.record(z.string(), z.string());
+const query = open311QuerySchema;
 const fileParams = z.object({ file: z.string().max(100) });
 
 /** Console side: a secretary issues and revokes the API keys of Open311 clients. */
@@ -27,13 +29,19 @@ export function open311Routes(app: App, ctx: AppContext): void {
   clientRoutes(app, ctx);
   app.register(async (scope) => {
     // Open311 clients post forms; CRLF in text is kept and normalised by the service.
+    // The app's body limit applies to this parser too (Fastify's default); a field given twice is refused, not overwritten.
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+      const fields = new Map<string, string>();
+      for (const [key, value] of new URLSearchParams(body as string)) {
+        if (fields.has(key)) return done(invalidField(key, 'repeated'), undefined);
+        fields.set(key, value);
+      }
+      done(null, Object.fromEntries(fields));
     });
     scope.setErrorHandler((err, request, reply) => {
       const format: Format = request.url.split('?')[0]!.endsWith('.xml') ? 'xml' : 'json';
-      const e = err instanceof Open311Error ? err : new Open311Error(500, 500, 'internal error');
-      if (!(err instanceof Open311Error)) request.log.error({ err }, 'open311 failed');
+      const e = toOpen311Error(err) ?? new Open311Error(500, 500, 'internal error');
+      if (e.status >= 500) request.log.error({ err }, 'open311 failed');
       return reply.status(e.status).header('content-type', contentType[format]).send(Buffer.from(render(format, 'errors', 'error', [{ code: e.code, description: e.description }])));
     });
 
@@ -58,7 +66,9 @@ export function open311Routes(app: App, ctx: AppContext): void {
     scope.post('/open311/v2/:file', { ...opts, schema: { ...opts.schema, body: z.record(z.string(), z.string()).optional() } }, async (req, reply) => {
       const { name, format } = fileOf(req as FastifyRequest<{ Params: { file: string } }>);
       if (name !== 'requests') throw new Open311Error(404, 404, `${name} not found`);
-      const fields = { ...(req.query as Record<string, string>), ...((req.body as Record<string, string> | undefined) ?? {}) };
+      const parsed = open311RequestFieldsSchema.safeParse({ ...(req.query as Record<string, string>), ...((req.body as Record<string, string> | undefined) ?? {}) });
+      if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'open311 request refused', { fields: parsed.error.issues.map(toFieldIssue) });
+      const fields = parsed.data as Record<string, string | undefined>;
       return send(reply.status(201), format, render(format, 'service_requests', 'request', await s.createRequest(ctx, fields)));
     });
     scope.get('/open311/v2/services/:file', opts, async (req, reply) => {

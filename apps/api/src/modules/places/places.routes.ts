@@ -34,6 +34,7 @@ import {
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, type App } from '../../platform/http/types.js';
+import { readUploadedFiles } from '../../platform/http/uploads.js';
 import * as service from './places.service.js';
 import * as imports from './import.service.js';
 import * as grids from './grids.service.js';
@@ -134,10 +135,9 @@ export function placesRoutes(app: App, ctx: AppContext): void {
   });
   app.post('/api/residents/import', { schema: { tags: rtags, querystring: scopeQuerySchema, consumes: ['multipart/form-data'], response: { 201: importJobSchema } } }, async (req, reply) => {
     const actor = actorOf(req);
-    const file = req.isMultipart() ? await req.file() : undefined;
+    const [file] = await readUploadedFiles(req, 'file');
     if (!file) throw new AppError('VALIDATION_FAILED', 'file is required', { fields: [{ field: 'file', rule: 'required' }] });
-    const data = await file.toBuffer();
-    const job = await imports.uploadRoster(ctx, actor, { communityId: req.query.communityId, fileName: file.filename, data });
+    const job = await imports.uploadRoster(ctx, actor, { communityId: req.query.communityId, fileName: file.fileName, data: file.data });
     return reply.status(201).send(job);
   });
   app.get('/api/imports/:id', { schema: { tags: rtags, params: idParamsSchema, response: { 200: importJobSchema } } }, async (req) =>

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { isValidIdCard, publicTags, rosterColumns, sensitiveTags, tagLabels, type ImportRowError } from '@linli/contracts';
+import { dateRange, dateSchema, hasForbiddenCharacter } from '@linli/contracts';
 
 /** One roster row after validation, in plain text (it is encrypted before it is stored). */
 export interface RosterRow {
@@ -76,6 +77,7 @@ export function parseRosterRow(row: number, c: Record<string, string>): { value?
   const err = (field: string, rule: string, params?: Record<string, string | number>) => errors.push({ row, field, rule, ...(params ? { params } : {}) });
   const text = (k: string) => (c[k] ?? '').trim();
   for (const col of rosterColumns) if ('required' in col && col.required && !text(col.key)) err(col.key, 'required');
+  for (const [key, value] of Object.entries(c)) if (hasForbiddenCharacter(value)) err(key, 'forbidden_character');
   if (text('name').length > 40) err('name', 'too_long', { max: 40 });
   const genderText = text('gender').toLowerCase();
   const gender = genderText ? (genders[genderText] ?? null) : null;
@@ -85,6 +87,7 @@ export function parseRosterRow(row: number, c: Record<string, string>): { value?
     const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(birthDate);
     if (!m) err('birthDate', 'invalid');
     else birthDate = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+    if (m && !dateSchema.safeParse(birthDate).success) err('birthDate', 'date_out_of_range', { min: dateRange.min, max: dateRange.max });
   }
   const phone = text('phone').replace(/[\s-]/g, '') || null;
   if (phone && !/^1[3-9]\d{9}$/.test(phone)) err('phone', 'invalid_phone');

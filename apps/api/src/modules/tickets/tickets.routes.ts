@@ -6,6 +6,7 @@ import {
 } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/types.js';
+import { readUploadedFiles } from '../../platform/http/uploads.js';
 import * as s from './tickets.service.js';
 import * as dashboard from './dashboard.service.js';
 import * as ledger from './ledger.service.js';
@@ -99,11 +100,7 @@ export function ticketsRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/public/tickets/:code/photos',
     { config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags: ptags, params: codeParams, consumes: ['multipart/form-data'], response: { 200: publicTicketViewSchema } } },
-    async (r) => {
-      const files: Buffer[] = [];
-      if (r.isMultipart()) for await (const part of r.files()) files.push(await part.toBuffer());
-      return s.addPublicPhotos(ctx, r.params.code, files);
-    },
+    async (r) => s.addPublicPhotos(ctx, r.params.code, (await readUploadedFiles(r, 'photos')).map((f) => f.data)),
   );
   const photoParams = z.object({ code: z.string().trim().min(4).max(40), photoId: idSchema });
   app.get('/api/public/tickets/:code/photos/:photoId', { config: { public: true }, schema: { tags: ptags, params: photoParams } }, async (r, reply) => {
@@ -114,11 +111,7 @@ export function ticketsRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/tickets/:id/photos',
     { schema: { tags, params: idParamsSchema, consumes: ['multipart/form-data'], response: { 200: ticketDetailSchema } } },
-    async (r) => {
-      const files: Buffer[] = [];
-      if (r.isMultipart()) for await (const part of r.files()) files.push(await part.toBuffer());
-      return s.addStaffPhotos(ctx, actorOf(r), r.params.id, files);
-    },
+    async (r) => s.addStaffPhotos(ctx, actorOf(r), r.params.id, (await readUploadedFiles(r, 'photos')).map((f) => f.data)),
   );
   app.get('/api/tickets/:id/photos/:photoId', { schema: { tags, params: z.object({ id: idSchema, photoId: idSchema }) } }, async (r, reply) => {
     const p = await s.staffPhoto(ctx, actorOf(r), r.params.id, r.params.photoId);
