@@ -104,6 +104,7 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     file_too_large: '{field}不能超过 {max} MB',
     invalid_username: '{field}只能包含字母、数字、下划线、点和连字符',
     already_member: '该居民已在{field}中',
+    not_public_address: '{field}必须是 http 或 https 的公网地址，不能指向本机、内网或链路本地地址',
   },
   en: {
     required: '{field} is required',
@@ -128,6 +129,7 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     file_too_large: '{field} must be at most {max} MB',
     invalid_username: '{field} may contain only letters, digits, underscore, dot and hyphen',
     already_member: 'This resident is already in the {field}',
+    not_public_address: '{field} must be an http or https address on the public internet, not this machine, a private network or a link-local address',
   },
 };
 
