@@ -74,16 +74,35 @@ export async function run(): Promise<Measure[]> {
       const headers = { 'content-type': 'application/json', cookie };
       const url = `${base}/api/tickets`;
       await load(url, headers, bodies, clients, 2000);
+      // The health check beside the load, five times a second (from this process, so it also feels the event loop).
+      const probeHealth = (into: number[]) => {
+        let isOn = true;
+        const loop = (async () => {
+          while (isOn) {
+            const t0 = performance.now();
+            await (await fetch(`${base}/api/health`)).text();
+            into.push(performance.now() - t0);
+            await new Promise((r) => setTimeout(r, 200));
+          }
+        })();
+        return async () => { isOn = false; await loop; };
+      };
+      const healthNone: number[] = [];
+      const healthQueued: number[] = [];
       const none: Load[] = [];
       const queued: Load[] = [];
       let attempts = 0;
       for (let slice = 0; slice < 4; slice++) {
         await resetBreakers();
         await emptyQueue();
+        let stopProbe = probeHealth(healthNone);
         none.push(await load(url, headers, bodies, clients, (seconds * 1000) / 4));
+        await stopProbe();
         await resetBreakers();
         await fillQueue();
+        stopProbe = probeHealth(healthQueued);
         queued.push(await load(url, headers, bodies, clients, (seconds * 1000) / 4));
+        await stopProbe();
         attempts += await attempted();
       }
       const sum = (ls: Load[]) => ({
@@ -104,6 +123,8 @@ export async function run(): Promise<Measure[]> {
         { name: `create_ticket_p50_10k_dead_queued_${clients}c_${e}`, value: Math.round(pct(b.latencies, 0.5) * 10) / 10, unit: 'ms' },
         { name: `create_ticket_p99_no_queue_${clients}c_${e}`, value: Math.round(pct(a.latencies, 0.99) * 10) / 10, unit: 'ms' },
         { name: `create_ticket_p99_10k_dead_queued_${clients}c_${e}`, value: Math.round(pct(b.latencies, 0.99) * 10) / 10, unit: 'ms' },
+        { name: `health_p50_no_queue_${e}`, value: Math.round(pct(healthNone, 0.5) * 10) / 10, unit: 'ms' },
+        { name: `health_p50_10k_dead_queued_${e}`, value: Math.round(pct(healthQueued, 0.5) * 10) / 10, unit: 'ms' },
         { name: `webhook_attempts_during_queued_slices_${e}`, value: attempts, unit: 'attempts' },
       ];
     } finally {

@@ -63,19 +63,19 @@ export interface ClaimedDelivery {
 export async function claimDueDeliveries(db: Db, now: Date, o: { perEndpoint: number; limit: number; leaseUntil: Date; busyWebhookIds: number[] }): Promise<ClaimedDelivery[]> {
   const busy = o.busyWebhookIds.length ? sql`and w2.id not in (${sql.join(o.busyWebhookIds)})` : sql``;
   const result = await sql<ClaimedDelivery>`
+    with picked as materialized (
+      select due.id from webhooks w2
+      cross join lateral (
+        select x.id from webhook_deliveries x
+        where x.webhook_id = w2.id and x.status = 'pending' and x.next_attempt_at <= ${now}
+        order by x.next_attempt_at, x.id limit ${o.perEndpoint}
+      ) due
+      where w2.is_active and w2.paused_at is null and (w2.backoff_until is null or w2.backoff_until <= ${now}) ${busy}
+      limit ${o.limit}
+    )
     update webhook_deliveries d set next_attempt_at = ${o.leaseUntil}
-    from webhooks w
-    where w.id = d.webhook_id and d.status = 'pending' and d.next_attempt_at <= ${now}
-      and d.id in (
-        select due.id from webhooks w2
-        cross join lateral (
-          select x.id from webhook_deliveries x
-          where x.webhook_id = w2.id and x.status = 'pending' and x.next_attempt_at <= ${now}
-          order by x.next_attempt_at, x.id limit ${o.perEndpoint}
-        ) due
-        where w2.is_active and w2.paused_at is null and (w2.backoff_until is null or w2.backoff_until <= ${now}) ${busy}
-        limit ${o.limit}
-      )
+    from picked p, webhooks w
+    where d.id = p.id and w.id = d.webhook_id and d.status = 'pending' and d.next_attempt_at <= ${now}
     returning d.id, d.community_id, d.webhook_id, d.payload, d.attempts, w.url, w.format, w.secret`.execute(db);
   return result.rows.map((r) => ({ ...r, id: Number(r.id), community_id: Number(r.community_id), webhook_id: Number(r.webhook_id) }));
 }
