@@ -42,9 +42,9 @@ const { url, headers, bodies, clients, ms } = workerData;
 })();
 `;
 
-interface Load { latencies: number[]; errors: number; firstError: string | null; elapsed: number }
+export interface Load { latencies: number[]; errors: number; firstError: string | null; elapsed: number }
 
-function load(url: string, headers: Record<string, string>, bodies: string[], clients: number, ms: number): Promise<Load> {
+export function load(url: string, headers: Record<string, string>, bodies: string[], clients: number, ms: number): Promise<Load> {
   return new Promise((resolve, reject) => {
     const w = new Worker(clientCode, { eval: true, workerData: { url, headers, bodies, clients, ms } });
     w.once('message', resolve);
@@ -52,8 +52,8 @@ function load(url: string, headers: Record<string, string>, bodies: string[], cl
   });
 }
 
-const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? NaN;
-const complaints = ['垃圾中转站夏天异味很大，早上清运时噪音也大', '楼道里堆放了很多纸箱和旧家具，影响通行', '电梯经常停在半层，老人出行不便', '地下车库有人飞线充电，存在安全隐患', '路灯坏了一个多月，晚上回家很黑'];
+export const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? NaN;
+export const complaints = ['垃圾中转站夏天异味很大，早上清运时噪音也大', '楼道里堆放了很多纸箱和旧家具，影响通行', '电梯经常停在半层，老人出行不便', '地下车库有人飞线充电，存在安全隐患', '路灯坏了一个多月，晚上回家很黑'];
 
 /**
  * Ticket creation at the desk over real HTTP: BENCH_CREATE_CLIENTS concurrent staff clients (default 50) posting

@@ -11,7 +11,8 @@ const run = requireBrowserOrExplain();
 const JURISDICTION = 'LZ-QLH-DHL-JGC';
 
 describe.runIf(run)('integrations: a secretary connects a hotline through Open311 and a group bot through a webhook', () => {
-  const env = useServerAndBrowser();
+  // The stand-in bot listens on 127.0.0.1, which webhooks reach only where the installation allow-lists it.
+  const env = useServerAndBrowser({ WEBHOOK_ALLOW_HOSTS: '127.0.0.1' });
   // Stands in for the community's group bot: records every post it gets.
   const received: Array<{ url: string; headers: http.IncomingHttpHeaders; body: string }> = [];
   let receiver: http.Server;
@@ -100,6 +101,10 @@ describe.runIf(run)('integrations: a secretary connects a hotline through Open31
     await page.getByTestId('webhook-save').click();
     await expect.poll(() => form.locator('.ant-form-item-explain-error').textContent()).toBe('网址格式不正确');
     await shot('webhook-error');
+    // The server's own network is not a destination: the metadata address is refused under the field.
+    await page.getByTestId('webhook-url').fill('http://169.254.169.254/latest/meta-data/');
+    await page.getByTestId('webhook-save').click();
+    await expect.poll(() => form.locator('.ant-form-item-explain-error').textContent()).toBe('网址必须是 http 或 https 的公网地址，不能指向本机、内网或链路本地地址');
     await page.getByTestId('webhook-url').fill(receiverUrl);
     await page.getByTestId('webhook-secret').fill('jgc-s3cret');
     await page.getByTestId('webhook-save').click();
@@ -129,6 +134,7 @@ describe.runIf(run)('integrations: a secretary connects a hotline through Open31
     expect(entry).toContain('新诉求');
     expect(entry).toContain('已送达');
     expect(entry).toContain('200');
+    expect(await page.getByTestId(`webhook-health-${hook.id}`).textContent()).toBe('正常');
     await shot('deliveries');
     await page.locator('.ant-drawer-close').click();
     await page.getByTestId('deliveries-drawer').waitFor({ state: 'hidden' });

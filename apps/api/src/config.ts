@@ -29,6 +29,12 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   WEB_DIST: z.string().optional(),
   TZ_DEFAULT: z.string().default('Asia/Shanghai'),
+  // Comma-separated hosts, addresses or CIDRs webhooks may reach although they are not public (an intranet installation).
+  WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .refine((hs) => hs.every((h) => /^[a-z0-9.\-_:[\]]+(\/\d{1,3})?$/.test(h)), 'must be hosts, addresses or CIDRs separated by commas'),
 });
 
 export interface Config {
@@ -42,6 +48,7 @@ export interface Config {
   defaultTimezone: string;
   /** Origins besides the server's own whose pages may write with a session (PUBLIC_ORIGIN, ADR 0014). */
   publicOrigins: string[];
+  webhooks: { allowHosts: string[] };
 }
 
 /** The only reader of process.env. Fails with every problem listed, not just the first. */
@@ -62,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     defaultTimezone: e.TZ_DEFAULT,
     publicOrigins: e.PUBLIC_ORIGIN,
+    webhooks: { allowHosts: e.WEBHOOK_ALLOW_HOSTS },
   };
 }

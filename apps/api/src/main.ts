@@ -3,8 +3,8 @@ import { bootContext } from './boot.js';
 import { buildApp } from './app.js';
 import { seedDemo } from './demo/seed.js';
 import { Scheduler } from './platform/jobs/scheduler.js';
-import { moduleJobs, moduleSubscribers } from './modules/index.js';
 import { prepareFirstAdminSetup } from './modules/people/index.js';
+import { moduleJobs, moduleSubscribers, moduleWorkers } from './modules/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -16,11 +16,13 @@ async function main(): Promise<void> {
   const scheduler = new Scheduler(ctx);
   for (const job of moduleJobs) scheduler.register(job);
   let closing = false;
+  let workers: Array<{ stop(): Promise<void> }> = [];
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     ctx.log.info({ signal }, 'shutting down');
     await scheduler.stop();
+    await Promise.all(workers.map((w) => w.stop()));
     await app.close();
     await database.close();
     process.exit(0);
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.http.port, host: config.http.host });
   scheduler.start();
+  workers = moduleWorkers.map((start) => start(ctx));
   ctx.log.info({ database: ctx.engine, port: config.http.port }, 'Linli is ready');
 }
 

@@ -118,6 +118,7 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     repeated: '{field}只能填写一次',
     date_out_of_range: '{field}须在 {min} 至 {max} 之间',
     invalid_upload: '{field}上传不完整或格式不正确，请重新上传',
+    not_public_address: '{field}必须是 http 或 https 的公网地址，不能指向本机、内网或链路本地地址',
   },
   en: {
     required: '{field} is required',
@@ -150,6 +151,7 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     repeated: '{field} may be given only once',
     date_out_of_range: '{field} must be between {min} and {max}',
     invalid_upload: '{field} did not arrive whole or is not a valid upload; please send it again',
+    not_public_address: '{field} must be an http or https address on the public internet, not this machine, a private network or a link-local address',
   },
 };
 

@@ -6,14 +6,17 @@ import { placesRoutes } from './places/index.js';
 import { peopleRoutes } from './people/index.js';
 import { partnersRoutes } from './partners/index.js';
 import { ticketJobs, ticketsRoutes } from './tickets/index.js';
-import { subscribeWebhooks, webhookJobs, webhooksRoutes } from './webhooks/index.js';
+import { startWebhookWorker, subscribeWebhooks, webhooksRoutes } from './webhooks/index.js';
 import { open311Routes } from './open311/index.js';
 
 /** Every module's routes, mounted by app.ts. */
 export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [authRoutes, placesRoutes, peopleRoutes, partnersRoutes, ticketsRoutes, webhooksRoutes, open311Routes];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */
-export const moduleJobs: PeriodicJob[] = [...ticketJobs, ...webhookJobs];
+export const moduleJobs: PeriodicJob[] = [...ticketJobs];
 
 /** Cross-module reactions to domain events, wired once at boot. */
 export const moduleSubscribers: Array<(ctx: AppContext) => void> = [subscribeWebhooks];
+
+/** Background workers each process runs beside the HTTP server (webhook delivery); main.ts stops them on shutdown. */
+export const moduleWorkers: Array<(ctx: AppContext) => { stop(): Promise<void> }> = [(ctx) => startWebhookWorker(ctx)];

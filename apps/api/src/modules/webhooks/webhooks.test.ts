@@ -3,7 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorIn, createTestEnv, type TestEnv } from '../../../test/harness.js';
-import { deliverDue, enqueueTicketEvent } from './webhooks.service.js';
+import { enqueueTicketEvent } from './webhooks.service.js';
+import { defaultLimits, DeliveryWorker } from './delivery-worker.js';
 
 interface Received { url: string; headers: http.IncomingHttpHeaders; body: string }
 
@@ -13,15 +14,18 @@ describe('outbound webhooks', () => {
   let base: string;
   const received: Received[] = [];
   let failFirst = 0;
+  // The tests' receiver listens on 127.0.0.1, which only the installation's allow-list lets webhooks reach.
+  const deliverDue = (now: Date) => new DeliveryWorker(env.ctx, { ...defaultLimits, timeoutMs: 2000 }).runOnce(now);
 
   beforeAll(async () => {
-    env = await createTestEnv();
+    env = await createTestEnv({ WEBHOOK_ALLOW_HOSTS: '127.0.0.1' });
     server = http.createServer((req, res) => {
       let body = '';
       req.on('data', (c) => (body += c));
       req.on('end', () => {
         received.push({ url: req.url!, headers: req.headers, body });
-        if (failFirst > 0) {
+        if (req.url!.startsWith('/dead')) res.writeHead(503).end('down');
+        else if (failFirst > 0) {
           failFirst--;
           res.writeHead(500).end('down');
         } else res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0}');
@@ -47,7 +51,7 @@ describe('outbound webhooks', () => {
     const now = new Date('2026-11-23T08:00:00Z');
     failFirst = 1; // the first request (json) fails once
     expect(await enqueueTicketEvent(env.ctx, { communityId: sec.community.id, ticketId: t.id }, now)).toBe(4);
-    expect(await deliverDue(env.ctx, now)).toBe(4);
+    expect(await deliverDue(now)).toBe(4);
     const by = (p: string) => received.find((r) => r.url.startsWith(`/${p}`))!;
     const json = received.filter((r) => r.url === '/json');
     expect(json).toHaveLength(1);
@@ -67,29 +71,66 @@ describe('outbound webhooks', () => {
     const jsonHook = hooks.find((h: { format: string }) => h.format === 'json');
     let log = (await env.app.inject({ url: `/api/webhooks/${jsonHook.id}/deliveries`, headers: { cookie: sec.cookie } })).json().items;
     expect(log[0]).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: 500 });
-    expect(await deliverDue(env.ctx, new Date(now.getTime() + 10_000))).toBe(0);
-    expect(await deliverDue(env.ctx, new Date(now.getTime() + 30_000))).toBe(1);
+    expect(await deliverDue(new Date(now.getTime() + 10_000))).toBe(0);
+    expect(await deliverDue(new Date(now.getTime() + 30_000))).toBe(1);
     log = (await env.app.inject({ url: `/api/webhooks/${jsonHook.id}/deliveries`, headers: { cookie: sec.cookie } })).json().items;
     expect(log[0]).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 200 });
   });
 
-  it('gives up after the last backoff, and other communities cannot see the hooks', async () => {
+  it('backs a dead endpoint off, pauses it after ten failures in a row, attempts nothing more, and resumes it when asked (audited)', async () => {
     const sec = await actorIn(env, 'secretary');
-    const hook = (await env.app.inject({ method: 'POST', url: '/api/webhooks', headers: { cookie: sec.cookie }, payload: { name: 'dead', url: 'http://127.0.0.1:9/none', format: 'json' } })).json();
-    const cats = (await env.app.inject({ url: '/api/ticket-categories', headers: { cookie: sec.cookie } })).json().items;
-    const t = (await env.app.inject({ method: 'POST', url: '/api/tickets', headers: { cookie: sec.cookie }, payload: { channel: 'phone', categoryId: cats[0].id, title: '测试', description: '测试内容' } })).json();
-    let now = new Date('2026-11-23T08:00:00Z');
-    await enqueueTicketEvent(env.ctx, { communityId: sec.community.id, ticketId: t.id }, now);
-    for (const wait of [0, 30, 120, 600, 3600, 6 * 3600]) {
-      now = new Date(now.getTime() + wait * 1000);
-      await deliverDue(env.ctx, now);
+    const call = (method: 'GET' | 'POST', url: string, payload?: object, cookie = sec.cookie) => env.app.inject({ method, url, headers: { cookie }, payload });
+    const hook = (await call('POST', '/api/webhooks', { name: 'dead', url: `${base}/dead`, format: 'json' })).json();
+    const cats = (await call('GET', '/api/ticket-categories')).json().items;
+    const t = (await call('POST', '/api/tickets', { channel: 'phone', categoryId: cats[0].id, title: '测试', description: '测试内容' })).json();
+    const t0 = new Date('2026-11-24T08:00:00Z');
+    for (let i = 0; i < 14; i++) await enqueueTicketEvent(env.ctx, { communityId: sec.community.id, ticketId: t.id, action: 'note' }, t0);
+    const attempts = () => received.filter((r) => r.url === '/dead').length;
+
+    // Two at a time (the per-endpoint limit); after they fail the whole endpoint waits, though twelve more are due.
+    expect(await deliverDue(t0)).toBe(2);
+    expect(attempts()).toBe(2);
+    expect(await deliverDue(new Date(t0.getTime() + 10_000))).toBe(0);
+    let hooks = (await call('GET', '/api/webhooks')).json().items;
+    expect(hooks.find((h: { id: number }) => h.id === hook.id)).toMatchObject({ consecutiveFailures: 2, lastError: 'HTTP 503', pausedAt: null });
+
+    // Each time just after the endpoint's backoff (30 s, 2 min, 8 min, 15 min): ten failures within the hour.
+    let now = t0;
+    for (let round = 0; round < 4; round++) {
+      const { backoff_until } = await env.ctx.db.selectFrom('webhooks').select('backoff_until').where('id', '=', hook.id).executeTakeFirstOrThrow();
+      now = new Date(backoff_until!.getTime() + 1000);
+      expect(await deliverDue(now)).toBe(2);
     }
-    const log = (await env.app.inject({ url: `/api/webhooks/${hook.id}/deliveries`, headers: { cookie: sec.cookie } })).json().items;
-    expect(log[0]).toMatchObject({ status: 'failed', attempts: 6 });
+    expect(attempts()).toBe(10);
+    hooks = (await call('GET', '/api/webhooks')).json().items;
+    const paused = hooks.find((h: { id: number }) => h.id === hook.id);
+    expect(paused).toMatchObject({ consecutiveFailures: 10, pauseReason: 'consecutive_failures', pausedAt: expect.any(String) });
+    const pausedAudit = await env.ctx.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'webhook').where('entity_id', '=', String(hook.id)).where('action', '=', 'webhook.paused').execute();
+    expect(pausedAudit).toHaveLength(1);
+
+    // Paused: the four queued deliveries stay queued and unattempted, and new events queue nothing for it.
+    expect(await enqueueTicketEvent(env.ctx, { communityId: sec.community.id, ticketId: t.id, action: 'note' }, now)).toBe(0);
+    expect(await deliverDue(new Date(now.getTime() + 7 * 24 * 3600_000))).toBe(0);
+    expect(attempts()).toBe(10);
+    const log = (await call('GET', `/api/webhooks/${hook.id}/deliveries`)).json().items;
+    expect(log.filter((d: { status: string; attempts: number }) => d.status === 'pending' && d.attempts === 0)).toHaveLength(4);
+
+    // Only the secretary of this community may resume it; resuming is audited and sends the queue again.
     const other = await actorIn(env, 'secretary');
-    expect((await env.app.inject({ url: `/api/webhooks/${hook.id}/deliveries`, headers: { cookie: other.cookie } })).statusCode).toBe(404);
+    expect((await call('POST', `/api/webhooks/${hook.id}/resume`, undefined, other.cookie)).statusCode).toBe(404);
+    expect((await call('GET', `/api/webhooks/${hook.id}/deliveries`, undefined, other.cookie)).statusCode).toBe(404);
     const worker = await actorIn(env, 'grid_worker', sec.community);
-    expect((await env.app.inject({ url: '/api/webhooks', headers: { cookie: worker.cookie } })).statusCode).toBe(403);
+    expect((await call('POST', `/api/webhooks/${hook.id}/resume`, undefined, worker.cookie)).statusCode).toBe(403);
+    const resumed = await call('POST', `/api/webhooks/${hook.id}/resume`);
+    expect(resumed.statusCode).toBe(200);
+    expect(resumed.json()).toMatchObject({ pausedAt: null, pauseReason: null, consecutiveFailures: 0 });
+    const resumedAudit = await env.ctx.db.selectFrom('audit_log').select('actor_id').where('entity_id', '=', String(hook.id)).where('action', '=', 'webhook.resumed').execute();
+    expect(resumedAudit).toHaveLength(1);
+    expect(await deliverDue(new Date(now.getTime() + 7 * 24 * 3600_000))).toBe(2);
+    expect(attempts()).toBe(12);
+    // Switch it off so that it does not answer in the next tests' worker runs.
+    await call('POST', `/api/webhooks/${hook.id}/resume`);
+    await env.app.inject({ method: 'PATCH', url: `/api/webhooks/${hook.id}`, headers: { cookie: sec.cookie }, payload: { isActive: false } });
   });
 
   it('names a bad URL in the field error, keeps the secret write-only, and sends nothing for a switched-off hook', async () => {

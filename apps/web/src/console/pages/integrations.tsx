@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { ApiOutlined, KeyOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { roleCan, webhookFormats, type IssuedOpen311Client, type Open311Client, type Webhook, type WebhookDelivery as Delivery } from '@linli/contracts';
@@ -38,7 +38,19 @@ registerMessages(
     'open311.copied': '我已复制，关闭',
     'open311.none': '还没有发放过密钥',
     'webhooks.title': '消息推送（群机器人 / Webhook）',
-    'webhooks.intro': '诉求登记和每次办理进展会自动推送到这里设置的地址；发送失败会在 30 秒、2 分钟、10 分钟、1 小时、6 小时后重试。',
+    'webhooks.intro': '诉求登记和每次办理进展会自动推送到这里设置的地址；发送失败会在 30 秒、2 分钟、10 分钟、1 小时、6 小时后重试。只能推送到公网地址。',
+    'webhooks.health': '状态',
+    'webhooks.ok': '正常',
+    'webhooks.failing': '连续失败 {count} 次',
+    'webhooks.paused': '已暂停',
+    'webhooks.resume': '恢复',
+    'webhooks.resumeConfirm': '恢复推送“{name}”？暂停期间积压的消息会重新发送。',
+    'webhooks.resumed': '已恢复“{name}”',
+    'webhooks.pausedBanner': '{count} 个推送因接收地址持续出错已暂停，暂停期间不再发送：{names}。请确认地址可用后点击“恢复”。',
+    'webhooks.pauseReason.consecutive_failures': '连续 10 次发送失败',
+    'webhooks.pauseReason.failing_for_an_hour': '连续失败超过 1 小时',
+    'webhooks.pauseReason.address_refused': '地址指向本机或内网，已拒绝发送',
+    'webhooks.lastError': '最近错误：{error}',
     'webhooks.new': '新增推送',
     'webhooks.edit': '编辑推送',
     'webhooks.name': '名称',
@@ -114,7 +126,19 @@ registerMessages(
     'open311.copied': 'I have copied it, close',
     'open311.none': 'No keys issued yet',
     'webhooks.title': 'Notifications (group bots / webhooks)',
-    'webhooks.intro': 'Each new ticket and each step on it is posted to these addresses; failed posts are retried after 30 s, 2 min, 10 min, 1 h and 6 h.',
+    'webhooks.intro': 'Each new ticket and each step on it is posted to these addresses; failed posts are retried after 30 s, 2 min, 10 min, 1 h and 6 h. Only public addresses can receive posts.',
+    'webhooks.health': 'Health',
+    'webhooks.ok': 'OK',
+    'webhooks.failing': 'Failed {count} times in a row',
+    'webhooks.paused': 'Paused',
+    'webhooks.resume': 'Resume',
+    'webhooks.resumeConfirm': 'Resume "{name}"? Posts queued while it was paused will be sent.',
+    'webhooks.resumed': '"{name}" is resumed',
+    'webhooks.pausedBanner': '{count} webhook(s) paused because the receiving address keeps failing; nothing is sent to them until resumed: {names}. Check the address, then click "Resume".',
+    'webhooks.pauseReason.consecutive_failures': '10 failed posts in a row',
+    'webhooks.pauseReason.failing_for_an_hour': 'Failing for more than an hour',
+    'webhooks.pauseReason.address_refused': 'The address points to this server or a private network; refused',
+    'webhooks.lastError': 'Last error: {error}',
     'webhooks.new': 'New webhook',
     'webhooks.edit': 'Edit webhook',
     'webhooks.name': 'Name',
@@ -313,6 +337,15 @@ function WebhooksCard() {
   const [editing, setEditing] = useState<Webhook | 'new' | null>(null);
   const [logOf, setLogOf] = useState<Webhook | null>(null);
   const list = useQuery({ queryKey: ['/api/webhooks', communityId], queryFn: () => get<{ items: Webhook[] }>(`/api/webhooks${qs({ communityId })}`) });
+  const resume = useMutation({
+    mutationFn: (hook: Webhook) => post<Webhook>(`/api/webhooks/${hook.id}/resume`),
+    onSuccess: (w) => {
+      message.success(t('webhooks.resumed', { name: w.name }));
+      void qc.invalidateQueries({ queryKey: ['/api/webhooks'] });
+    },
+    onError: (err) => message.error(applyApiError(undefined, err)),
+  });
+  const paused = (list.data?.items ?? []).filter((w) => w.pausedAt);
   const toggle = useMutation({
     mutationFn: ({ hook, isActive }: { hook: Webhook; isActive: boolean }) => patch<Webhook>(`/api/webhooks/${hook.id}`, { isActive }),
     onSuccess: (w) => {
@@ -328,6 +361,10 @@ function WebhooksCard() {
       data-testid="webhooks-card"
     >
       <Typography.Paragraph type="secondary">{t('webhooks.intro')}</Typography.Paragraph>
+      {paused.length > 0 && (
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} data-testid="webhooks-paused-banner"
+          title={t('webhooks.pausedBanner', { count: paused.length, names: paused.map((w) => `“${w.name}”`).join('、') })} />
+      )}
       <Table<Webhook>
         size="small"
         rowKey="id"
@@ -344,6 +381,10 @@ function WebhooksCard() {
             render: (u: string) => <Typography.Text ellipsis={{ tooltip: u }} style={{ maxWidth: locale === 'en' ? 300 : 340 }}>{u}</Typography.Text>,
           },
           { title: t('webhooks.secret'), dataIndex: 'hasSecret', render: (v: boolean) => (v ? t('webhooks.secretSet') : <Typography.Text type="secondary">{t('webhooks.secretUnset')}</Typography.Text>) },
+          {
+            title: t('webhooks.health'), key: 'health',
+            render: (_: unknown, w) => <WebhookHealth hook={w} onResume={() => resume.mutateAsync(w).catch(() => undefined)} />,
+          },
           {
             title: t('webhooks.active'), dataIndex: 'isActive',
             render: (v: boolean, w) => (
@@ -366,6 +407,28 @@ function WebhooksCard() {
       {logOf && <DeliveriesDrawer hook={logOf} onClose={() => setLogOf(null)} />}
     </Card>
   );
+}
+
+/** The breaker's view of a webhook: OK, failing n times in a row, or paused with its reason and a resume button. */
+function WebhookHealth({ hook, onResume }: { hook: Webhook; onResume(): Promise<unknown> }) {
+  const { t } = useT();
+  const detail = [hook.pauseReason && t(`webhooks.pauseReason.${hook.pauseReason}`), hook.lastError && t('webhooks.lastError', { error: hook.lastError })].filter(Boolean).join('；');
+  if (hook.pausedAt) {
+    return (
+      <Space size="small" data-testid={`webhook-health-${hook.id}`}>
+        <Tooltip title={detail}><Tag color="red">{t('webhooks.paused')}</Tag></Tooltip>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{hook.pauseReason && t(`webhooks.pauseReason.${hook.pauseReason}`)}</Typography.Text>
+        <Popconfirm title={t('webhooks.resumeConfirm', { name: hook.name })} onConfirm={onResume} okText={t('webhooks.resume')} cancelText={t('common.cancel')}
+          okButtonProps={testIdProps(`webhook-resume-confirm-${hook.id}`)}>
+          <Button size="small" type="link" data-testid={`webhook-resume-${hook.id}`}>{t('webhooks.resume')}</Button>
+        </Popconfirm>
+      </Space>
+    );
+  }
+  if (hook.consecutiveFailures > 0) {
+    return <Tooltip title={detail}><Tag color="orange" data-testid={`webhook-health-${hook.id}`}>{t('webhooks.failing', { count: hook.consecutiveFailures })}</Tag></Tooltip>;
+  }
+  return <Tag color="green" data-testid={`webhook-health-${hook.id}`}>{t('webhooks.ok')}</Tag>;
 }
 
 interface WebhookValues { name: string; format: WebhookFormat; url: string; secret?: string; clearSecret?: boolean }
