@@ -14,13 +14,15 @@ import { registerErrorHandler } from './platform/http/error-handler.js';
 import type { App } from './platform/http/types.js';
 import { moduleRoutes } from './modules/index.js';
 import { registerAuthentication } from './modules/auth/index.js';
+import { databaseRateLimitStore } from './platform/limits/db-store.js';
 
 /** Builds the HTTP app: plugins, authentication, every module's routes, and the built web app. */
 export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<App> {
   const app = Fastify({
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    // Only listed proxies may name the client (TRUST_PROXY); with none, request.ip is the socket's address.
+    trustProxy: ctx.config.http.trustProxy.length > 0 ? ctx.config.http.trustProxy : false,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -31,7 +33,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 5 } });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(ctx.db) });
   await app.register(swagger, {
     openapi: { info: { title: 'Linli API', version: ctx.version }, components: {} },
     transform: jsonSchemaTransform,
