@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import type { App } from '../../platform/http/types.js';
-import { buildAccount, createTestEnv, TEST_PASSWORD, type TestEnv } from '../../../test/harness.js';
+import { actorIn, buildAccount, buildCommunity, createTestEnv, TEST_PASSWORD, type TestEnv } from '../../../test/harness.js';
 
 // Default limits except the address threshold, which the harness raises to 1000; each test uses its own accounts.
 describe('login limits (per account across addresses, per address across accounts)', () => {
@@ -66,6 +66,25 @@ describe('login limits (per account across addresses, per address across account
     for (let i = 0; i < 10; i++) await login(env.app, a.username, 'wrong', { from: '198.18.0.1' });
     expect((await login(env.app, a.username, TEST_PASSWORD, { from: '198.18.0.1' })).statusCode).toBe(429);
     expect((await login(env.app, b.username, TEST_PASSWORD, { from: '198.18.0.2' })).statusCode).toBe(200);
+  });
+
+  it('shows the lock to the system administrator, who can lift it (audited); another community cannot see it', async () => {
+    const community = await buildCommunity(env.ctx);
+    const account = await buildAccount(env.ctx, { role: 'grid_worker', communityId: community.id });
+    for (let i = 0; i < 5; i++) await login(env.app, account.username, 'wrong', { from: `203.0.113.${200 + i}` });
+    expect((await login(env.app, account.username, TEST_PASSWORD)).statusCode).toBe(429);
+    const admin = await actorIn(env, 'system_admin');
+    const list = await env.app.inject({ url: `/api/accounts?q=${account.username}`, headers: { cookie: admin.cookie } });
+    const row = list.json().items.find((a: { id: number }) => a.id === account.id);
+    expect(new Date(row.lockedUntil).getTime()).toBeGreaterThan(Date.now());
+    const stranger = await actorIn(env, 'secretary');
+    expect((await env.app.inject({ method: 'POST', url: `/api/accounts/${account.id}/unlock`, headers: { cookie: stranger.cookie } })).statusCode).toBe(404);
+    const unlocked = await env.app.inject({ method: 'POST', url: `/api/accounts/${account.id}/unlock`, headers: { cookie: admin.cookie } });
+    expect(unlocked.statusCode).toBe(200);
+    expect(unlocked.json().lockedUntil).toBeNull();
+    const audit = await env.ctx.db.selectFrom('audit_log').select(['action', 'actor_id']).where('entity_id', '=', String(account.id)).where('action', '=', 'account.unlocked').execute();
+    expect(audit).toEqual([{ action: 'account.unlocked', actor_id: admin.account.id }]);
+    expect((await login(env.app, account.username, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
   it('unknown logins are limited like real ones, so a lock does not tell which accounts exist', async () => {

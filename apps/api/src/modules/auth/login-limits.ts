@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
 import type { AppContext } from '../../platform/context.js';
 import { limitAddressOf } from '../../platform/limits/client-address.js';
 import { assertNotLocked, clearLimits, findLocks, recordFailure, type LockPolicy } from '../../platform/limits/limits.js';
@@ -43,7 +45,7 @@ export async function accountLocks(ctx: AppContext, accountIds: number[]): Promi
   return new Map(accountIds.filter((id) => locks.has(accountLimitKey(id))).map((id) => [id, locks.get(accountLimitKey(id))!]));
 }
 
-/** Clears an account's failures and lock. Returns whether there was anything to clear. */
-export async function unlockAccount(ctx: AppContext, accountId: number): Promise<boolean> {
-  return (await clearLimits(ctx.db, [accountLimitKey(accountId)])) > 0;
+/** Clears an account's failures and lock (inside the caller's transaction). Returns whether there was anything to clear. */
+export async function unlockAccount(db: Kysely<DB>, accountId: number): Promise<boolean> {
+  return (await clearLimits(db, [accountLimitKey(accountId)])) > 0;
 }
