@@ -131,7 +131,7 @@ export async function updateAccount(ctx: AppContext, actor: Actor, id: number, i
       changes: { ...diff(before, input), ...(placement ? diff(before, placement) : {}) },
     });
   });
-  return presentAccount(await getAccount(ctx, actor, id));
+  return presentAccount(await getAccount(ctx, actor, id), (await accountLocks(ctx, [id])).get(id));
 }
 
 /** Sets a new password for someone who forgot theirs, and ends their sessions. */
