@@ -19,13 +19,15 @@ import { uploadLimits } from './platform/http/uploads.js';
 import type { App } from './platform/http/types.js';
 import { moduleRoutes } from './modules/index.js';
 import { registerAuthentication, SESSION_COOKIE } from './modules/auth/index.js';
+import { databaseRateLimitStore } from './platform/limits/db-store.js';
 
 /** Builds the HTTP app: plugins, authentication, every module's routes, and the built web app. */
 export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<App> {
   const app = Fastify({
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    // Only listed proxies may name the client (TRUST_PROXY); with none, request.ip is the socket's address.
+    trustProxy: ctx.config.http.trustProxy.length > 0 ? ctx.config.http.trustProxy : false,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -41,7 +43,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   registerHsts(app);
   registerSameOriginCheck(app, { sessionCookie: SESSION_COOKIE, allowedOrigins: ctx.config.publicOrigins });
   await app.register(multipart, { limits: { fileSize: uploadLimits.fileSize, files: uploadLimits.files } });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(ctx.db) });
   await app.register(swagger, {
     openapi: { info: { title: 'Linli API', version: ctx.version }, components: {} },
     transform: jsonSchemaTransform,

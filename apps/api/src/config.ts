@@ -27,6 +27,15 @@ const envSchema = z.object({
       return origins.map((o) => new URL(o).origin);
     }),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  TRUST_PROXY: z
+    .string()
+    .default('none')
+    .refine((v) => trustProxyEntries(v).every(isProxyEntry), 'must be none, or a comma-separated list of addresses, CIDRs, loopback, linklocal or uniquelocal'),
+  LOGIN_ACCOUNT_LOCK_AFTER: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(1),
+  LOGIN_LOCK_MAX_MINUTES: z.coerce.number().int().min(1).default(60),
+  PUBLIC_REPORT_LIMIT: z.coerce.number().int().min(1).default(10),
+  PUBLIC_REPORT_LINK_LIMIT: z.coerce.number().int().min(1).default(60),
   WEB_DIST: z.string().optional(),
   TZ_DEFAULT: z.string().default('Asia/Shanghai'),
   // Comma-separated hosts, addresses or CIDRs webhooks may reach although they are not public (an intranet installation).
@@ -37,9 +46,25 @@ const envSchema = z.object({
     .refine((hs) => hs.every((h) => /^[a-z0-9.\-_:[\]]+(\/\d{1,3})?$/.test(h)), 'must be hosts, addresses or CIDRs separated by commas'),
 });
 
+const trustProxyEntries = (v: string) => (v.trim() === 'none' || v.trim() === '' ? [] : v.split(',').map((x) => x.trim()).filter(Boolean));
+const ipv4 = /^(\d{1,3})(\.\d{1,3}){3}$/;
+const isProxyEntry = (entry: string) => {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [addr, bits, extra] = entry.split('/');
+  if (extra !== undefined || !addr) return false;
+  const isV4 = ipv4.test(addr) && addr.split('.').every((o) => Number(o) <= 255);
+  const isV6 = !isV4 && addr.includes(':') && /^[0-9a-fA-F:.]+$/.test(addr);
+  if (!isV4 && !isV6) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isV4 ? 32 : 128));
+};
+
+/** How many failed logins lock an address or an account, and for how long; the lock doubles with each further failure, up to the cap. */
+export interface LoginLimits { addressLockAfter: number; accountLockAfter: number; lockMinutes: number; lockMaxMinutes: number }
+
 export interface Config {
   env: 'development' | 'production' | 'test';
-  http: { port: number; host: string; cookieSecure: boolean; loginRateLimit: number; webDist?: string };
+  http: { port: number; host: string; cookieSecure: boolean; loginRateLimit: number; webDist?: string; trustProxy: string[] };
+  limits: { login: LoginLimits; publicReportsPerAddress: number; publicReportsPerLink: number };
   db: { url?: string; dataDir: string };
   demo: boolean;
   encryptionKey?: string;
@@ -61,7 +86,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     env: e.NODE_ENV,
-    http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE, loginRateLimit: e.LOGIN_RATE_LIMIT, webDist: e.WEB_DIST },
+    http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE, loginRateLimit: e.LOGIN_RATE_LIMIT, webDist: e.WEB_DIST, trustProxy: trustProxyEntries(e.TRUST_PROXY) },
+    limits: {
+      login: { addressLockAfter: e.LOGIN_RATE_LIMIT, accountLockAfter: e.LOGIN_ACCOUNT_LOCK_AFTER, lockMinutes: e.LOGIN_LOCK_MINUTES, lockMaxMinutes: e.LOGIN_LOCK_MAX_MINUTES },
+      publicReportsPerAddress: e.PUBLIC_REPORT_LIMIT,
+      publicReportsPerLink: e.PUBLIC_REPORT_LINK_LIMIT,
+    },
     db: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
     demo: e.LINLI_DEMO,
     encryptionKey: e.LINLI_ENCRYPTION_KEY,

@@ -14,6 +14,8 @@ export const errorCodes = [
   'INVALID_STATE',
   /** Too many attempts; try again later. */
   'RATE_LIMITED',
+  /** Too many anonymous reports from one address or one community link; `details.retryAfterSeconds` says when to retry. */
+  'TOO_MANY_REPORTS',
   /** Username/phone and password do not match. */
   'INVALID_CREDENTIALS',
   /** The uploaded file could not be read as the expected spreadsheet. */
@@ -38,6 +40,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   CONFLICT: 409,
   INVALID_STATE: 409,
   RATE_LIMITED: 429,
+  TOO_MANY_REPORTS: 429,
   INVALID_CREDENTIALS: 401,
   BAD_SPREADSHEET: 400,
   PAYLOAD_TOO_LARGE: 413,

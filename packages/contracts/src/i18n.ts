@@ -13,6 +13,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     CONFLICT: '该记录已存在',
     INVALID_STATE: '当前状态下不能执行此操作',
     RATE_LIMITED: '尝试次数过多，请稍后再试',
+    TOO_MANY_REPORTS: '提交太频繁，请稍后再试',
     INVALID_CREDENTIALS: '账号或密码错误',
     BAD_SPREADSHEET: '无法读取该表格，请使用下载的模板',
     PAYLOAD_TOO_LARGE: '文件太大',
@@ -28,6 +29,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     CONFLICT: 'This record already exists',
     INVALID_STATE: 'This cannot be done in the current state',
     RATE_LIMITED: 'Too many attempts, please try again later',
+    TOO_MANY_REPORTS: 'Too many reports, please try again later',
     INVALID_CREDENTIALS: 'Wrong account or password',
     BAD_SPREADSHEET: 'The spreadsheet could not be read; please use the template',
     PAYLOAD_TOO_LARGE: 'The file is too large',
@@ -36,6 +38,26 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     INTERNAL: 'Something went wrong, please try again later',
   },
 };
+
+/** Messages that say when to retry; `{minutes}` is filled in from `details.retryAfterSeconds` by `formatErrorMessage`. */
+export const retryMessages: Record<Locale, Partial<Record<ErrorCode, string>>> = {
+  'zh-CN': {
+    RATE_LIMITED: '尝试次数过多，请 {minutes} 分钟后再试',
+    TOO_MANY_REPORTS: '提交太频繁，请 {minutes} 分钟后再试',
+  },
+  en: {
+    RATE_LIMITED: 'Too many attempts, please try again in {minutes} min',
+    TOO_MANY_REPORTS: 'Too many reports, please try again in {minutes} min',
+  },
+};
+
+/** The message for an error code, saying when to retry if the details tell. */
+export function formatErrorMessage(locale: Locale, code: ErrorCode, details?: Record<string, unknown>): string {
+  const seconds = details?.retryAfterSeconds;
+  const template = retryMessages[locale][code];
+  if (typeof seconds !== 'number' || !template) return errorMessages[locale][code];
+  return template.replace('{minutes}', String(Math.max(1, Math.ceil(seconds / 60))));
+}
 
 /** Names of fields as users see them. Keys are the API's camelCase field names. */
 export const fieldNames: Record<Locale, Record<string, string>> = {

@@ -187,6 +187,8 @@ export const accountSchema = z.object({
   phoneMasked: z.string().nullable(),
   isActive: z.boolean(),
   createdAt: z.string(),
+  /** Set while failed logins keep the account locked (ADR 0011); an administrator may unlock it. */
+  lockedUntil: z.string().nullable(),
 });
 export type Account = z.infer<typeof accountSchema>;
 export const accountPageSchema = pageOf(accountSchema);

@@ -15,6 +15,7 @@ registerMessages(
     'accounts.community': '所属社区', 'accounts.phone': '手机号', 'accounts.active': '状态', 'accounts.enabled': '启用',
     'accounts.disabled': '停用', 'accounts.password': '初始密码', 'accounts.createdAt': '创建时间', 'accounts.resetPassword': '重置密码',
     'accounts.newPassword': '新密码',
+    'accounts.lockedUntil': '已锁定至 {time}', 'accounts.unlock': '解除锁定', 'accounts.unlocked': '已解除锁定',
   },
   {
     'nav.partyMembers': 'Party members', 'nav.teams': 'Teams', 'nav.stations': 'Stations', 'nav.partners': 'Partners', 'nav.accounts': 'Accounts',
@@ -30,5 +31,6 @@ registerMessages(
     'accounts.community': 'Community', 'accounts.phone': 'Phone', 'accounts.active': 'Status', 'accounts.enabled': 'Active',
     'accounts.disabled': 'Disabled', 'accounts.password': 'Initial password', 'accounts.createdAt': 'Created', 'accounts.resetPassword': 'Reset password',
     'accounts.newPassword': 'New password',
+    'accounts.lockedUntil': 'Locked until {time}', 'accounts.unlock': 'Unlock', 'accounts.unlocked': 'Unlocked',
   },
 );

@@ -12,15 +12,8 @@ export function authRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/auth/login',
     {
-      config: {
-        public: true,
-        checkOrigin: true,
-        rateLimit: {
-          max: ctx.config.http.loginRateLimit,
-          timeWindow: '1 minute',
-          keyGenerator: (req) => `${req.ip}|${String((req.body as { login?: unknown } | undefined)?.login ?? '')}`,
-        },
-      },
+      // Limited in the service, per address and per account, with counters in the database (ADR 0011).
+      config: { public: true, checkOrigin: true },
       schema: { tags: ['auth'], body: loginSchema, response: { 200: meSchema } },
     },
     async (request, reply) => {

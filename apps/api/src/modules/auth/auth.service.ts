@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import * as repo from './auth.repository.js';
+import { assertLoginUnlocked, loginLimitKey, recordLoginFailure, recordLoginSuccess } from './login-limits.js';
 
 export const SESSION_COOKIE = 'linli_sid';
 
@@ -19,15 +20,22 @@ const sessionIdOf = (token: string) => crypto.createHash('sha256').update(token)
 // A dummy hash so that an unknown login costs as much time as a wrong password.
 let dummyHash: Promise<string> | undefined;
 
-/** Checks the password and opens a session; the token goes into an http-only cookie. */
+/** Checks the password and opens a session; the token goes into an http-only cookie. Limited per address and per account (ADR 0011). */
 export async function login(ctx: AppContext, input: LoginInput, meta: { ip: string; userAgent?: string; requestId: string }) {
   const account = await repo.findAccountByLogin(ctx.db, input.login, ctx.pii.hash(input.login));
+  const limitKey = loginLimitKey(account?.id, input.login);
+  await assertLoginUnlocked(ctx, limitKey, meta.ip);
   if (!account) {
     dummyHash ??= hashPassword('linli-dummy-password');
     await verify(await dummyHash, input.password).catch(() => false);
+    await recordLoginFailure(ctx, limitKey, meta.ip);
     throw new AppError('INVALID_CREDENTIALS', 'invalid credentials');
   }
-  if (!(await verify(account.password_hash, input.password))) throw new AppError('INVALID_CREDENTIALS', 'invalid credentials');
+  if (!(await verify(account.password_hash, input.password))) {
+    await recordLoginFailure(ctx, limitKey, meta.ip);
+    throw new AppError('INVALID_CREDENTIALS', 'invalid credentials');
+  }
+  await recordLoginSuccess(ctx, limitKey);
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ctx.config.sessionTtlHours * 3600_000);
   await ctx.db.transaction().execute(async (trx) => {

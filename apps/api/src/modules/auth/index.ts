@@ -1,3 +1,4 @@
 export { authRoutes } from './auth.routes.js';
 export { registerAuthentication } from './authenticate.js';
 export { hashPassword, SESSION_COOKIE } from './auth.service.js';
+export { accountLocks, unlockAccount } from './login-limits.js';

@@ -4,7 +4,7 @@ import { authorize, canSeeCommunity, resolveCommunityId, scopeIds, type Actor } 
 import { AppError, forbidden, invalidField, notFound } from '../../platform/errors.js';
 import { diff, writeAudit } from '../../platform/audit/audit.js';
 import { maskPhone } from '../../platform/crypto/pii.js';
-import { hashPassword } from '../auth/index.js';
+import { accountLocks, hashPassword, unlockAccount as clearAccountLock } from '../auth/index.js';
 import * as repo from './people.repository.js';
 import { presentAccount } from './people.presenter.js';
 import { canAssignRole, isSelfLockout, placeAccount } from './account-rules.js';
@@ -31,7 +31,8 @@ export async function listAccounts(ctx: AppContext, actor: Actor, query: Account
     },
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize, sort: query.sort, order: query.order },
   );
-  return { items: rows.map(presentAccount), total, page: query.page, pageSize: query.pageSize };
+  const locks = await accountLocks(ctx, rows.map((r) => r.id));
+  return { items: rows.map((r) => presentAccount(r, locks.get(r.id))), total, page: query.page, pageSize: query.pageSize };
 }
 
 async function getAccount(ctx: AppContext, actor: Actor, id: number) {
@@ -132,7 +133,7 @@ export async function updateAccount(ctx: AppContext, actor: Actor, id: number, i
       changes: { ...diff(before, input), ...(placement ? diff(before, placement) : {}) },
     });
   });
-  return presentAccount(await getAccount(ctx, actor, id));
+  return presentAccount(await getAccount(ctx, actor, id), (await accountLocks(ctx, [id])).get(id));
 }
 
 /** Sets a new password for someone who forgot theirs, and ends their sessions. */
@@ -148,4 +149,24 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: number, i
     await repo.revokeSessions(trx, id, new Date());
     await writeAudit(trx, actor, { communityId: before.community_id, action: 'account.password_reset', entityType: 'account', entityId: id });
   });
+}
+
+/** Lifts the lock that failed logins put on an account, and forgets its failures; audited. */
+export async function unlockAccount(ctx: AppContext, actor: Actor, id: number): Promise<Account> {
+  authorize(actor, 'accounts.manage');
+  const before = await getAccount(ctx, actor, id);
+  if (!canAssignRole(actor.role, before.role as Account['role'])) throw notFound('account');
+  const lockedUntil = (await accountLocks(ctx, [id])).get(id) ?? null;
+  await ctx.db.transaction().execute(async (trx) => {
+    const cleared = await clearAccountLock(trx, id);
+    if (!cleared) return;
+    await writeAudit(trx, actor, {
+      communityId: before.community_id,
+      action: 'account.unlocked',
+      entityType: 'account',
+      entityId: id,
+      changes: { lockedUntil: lockedUntil?.toISOString() ?? null },
+    });
+  });
+  return presentAccount(before);
 }

@@ -62,7 +62,7 @@ export function presentStation(r: StationRow): Station {
   };
 }
 
-export function presentAccount(r: AccountRow): Account {
+export function presentAccount(r: AccountRow, lockedUntil: Date | null = null): Account {
   return {
     id: r.id,
     username: r.username,
@@ -73,5 +73,6 @@ export function presentAccount(r: AccountRow): Account {
     phoneMasked: r.phone_masked,
     isActive: r.is_active,
     createdAt: iso(r.created_at)!,
+    lockedUntil: iso(lockedUntil),
   };
 }

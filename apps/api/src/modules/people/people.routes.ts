@@ -105,6 +105,11 @@ export function peopleRoutes(app: App, ctx: AppContext): void {
     async (req) => accounts.updateAccount(ctx, actorOf(req), req.params.id, req.body),
   );
   app.post(
+    '/api/accounts/:id/unlock',
+    { schema: { tags: accountTags, params: idParamsSchema, response: { 200: accountSchema } } },
+    async (req) => accounts.unlockAccount(ctx, actorOf(req), req.params.id),
+  );
+  app.post(
     '/api/accounts/:id/reset-password',
     { schema: { tags: accountTags, params: idParamsSchema, body: resetPasswordSchema, response: { 200: okSchema } } },
     async (req) => {

@@ -34,6 +34,7 @@ const cases: Case[] = [
   { name: 'create a partner', permission: 'partners.write', request: (r, n) => ({ method: 'POST', url: '/api/partners', payload: { communityId: r.communityId, name: `商家${n}`, kind: 'merchant' } }) },
   { name: 'list accounts', permission: 'accounts.read', request: (r) => ({ method: 'GET', url: `/api/accounts?communityId=${r.communityId}` }) },
   { name: 'edit an account', permission: 'accounts.manage', request: (r, n) => ({ method: 'PATCH', url: `/api/accounts/${r.account}`, payload: { displayName: `名字${n}` } }) },
+  { name: 'unlock an account', permission: 'accounts.manage', request: (r) => ({ method: 'POST', url: `/api/accounts/${r.account}/unlock` }) },
   { name: 'reset a password', permission: 'accounts.manage', request: (r) => ({ method: 'POST', url: `/api/accounts/${r.account}/reset-password`, payload: { newPassword: 'walk-password-1' } }) },
 ];
 

@@ -12,6 +12,7 @@ import * as dashboard from './dashboard.service.js';
 import * as ledger from './ledger.service.js';
 import * as settings from './ticket-settings.js';
 import * as calendar from './work-calendar.js';
+import { checkPublicReportLimits } from './public-report-limits.js';
 import fs from 'node:fs';
 
 const codeParams = z.object({ code: z.string().trim().min(4).max(40) });
@@ -94,7 +95,7 @@ export function ticketsRoutes(app: App, ctx: AppContext): void {
   );
   app.post(
     '/api/public/tickets',
-    { config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags: ptags, body: publicTicketSchema, response: { 201: z.object({ code: z.string(), link: z.string() }) } } },
+    { config: { public: true }, preHandler: async (r) => checkPublicReportLimits(ctx, r.ip, r.body), schema: { tags: ptags, body: publicTicketSchema, response: { 201: z.object({ code: z.string(), link: z.string() }) } } },
     async (r, reply) => reply.status(201).send(await s.submitPublicTicket(ctx, r.body, r.id)),
   );
   app.post(

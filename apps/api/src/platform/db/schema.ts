@@ -83,6 +83,11 @@ export interface JobLeasesTable {
   last_started_at: Timestamp | null; last_finished_at: Timestamp | null; last_error: string | null; run_count: Generated<number>;
 }
 
+/** A rate-limit counter (platform/limits); a row past `expires_at` counts as absent. */
+export interface RateLimitsTable {
+  key: string; count: number; expires_at: ColumnType<Date, Date, Date>; locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
 export interface TicketCategoriesTable {
   id: Id; community_id: number; code: string; name_zh: string; name_en: string; response_hours: number; resolution_hours: number;
   working_hours_only: Generated<boolean>; is_active: Generated<boolean>; sort: Generated<number>;
@@ -174,6 +179,7 @@ export interface DB {
   ticket_events: TicketEventsTable;
   ticket_reporters: TicketReportersTable;
   job_leases: JobLeasesTable;
+  rate_limits: RateLimitsTable;
   districts: DistrictsTable;
   subdistricts: SubdistrictsTable;
   communities: CommunitiesTable;

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import {
-  errorMessages,
   errorStatus,
+  formatErrorMessage,
   formatFieldIssue,
   pickLocale,
   toFieldIssue,
@@ -21,7 +21,7 @@ export function requestLocale(request: FastifyRequest): Locale {
 export function buildErrorBody(request: FastifyRequest, err: AppError): ErrorBody {
   const locale = requestLocale(request);
   const fields = err.details?.fields?.map((f) => ({ ...f, message: formatFieldIssue(locale, f) }));
-  let message = errorMessages[locale][err.code];
+  let message = formatErrorMessage(locale, err.code, err.details);
   if (fields?.length) message = fields.map((f) => f.message).join(locale === 'en' ? '; ' : '；');
   return {
     error: {
@@ -60,6 +60,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(500).send(body);
     }
     if (appError.code === 'INTERNAL') request.log.error({ err }, 'internal error');
+    const retryAfter = appError.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return reply.status(errorStatus[appError.code as ErrorCode]).send(buildErrorBody(request, appError));
   });
   app.setNotFoundHandler((request, reply) => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Tag } from 'antd';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { roleCan, roleLabels, roles, type Account, type Role } from '@linli/contracts';
 import { post } from '../../lib/api.js';
 import { useT } from '../../lib/i18n.js';
@@ -50,7 +50,10 @@ export function AccountsPage() {
         ]}
         rowActions={(row) =>
           canManage && (
-            <Button size="small" type="link" onClick={() => setResetting(row)} data-testid={`accounts-reset-${row.id}`}>{t('accounts.resetPassword')}</Button>
+            <>
+              <Button size="small" type="link" onClick={() => setResetting(row)} data-testid={`accounts-reset-${row.id}`}>{t('accounts.resetPassword')}</Button>
+              {row.lockedUntil && <UnlockButton account={row} />}
+            </>
           )
         }
         columns={[
@@ -61,7 +64,16 @@ export function AccountsPage() {
           { title: t('accounts.phone'), dataIndex: 'phoneMasked' },
           {
             title: t('accounts.active'), dataIndex: 'isActive',
-            render: (v: boolean) => (v ? <Tag color="green">{t('accounts.enabled')}</Tag> : <Tag>{t('accounts.disabled')}</Tag>),
+            render: (v: boolean, row: Account) => (
+              <>
+                {v ? <Tag color="green">{t('accounts.enabled')}</Tag> : <Tag>{t('accounts.disabled')}</Tag>}
+                {row.lockedUntil && (
+                  <Tag color="red" data-testid={`accounts-locked-${row.id}`}>
+                    {t('accounts.lockedUntil', { time: new Date(row.lockedUntil).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }) })}
+                  </Tag>
+                )}
+              </>
+            ),
           },
           { title: t('accounts.createdAt'), dataIndex: 'createdAt', key: 'createdAt', sorter: true, render: (v: string) => v.slice(0, 10) },
         ]}
@@ -96,5 +108,25 @@ function ResetPassword({ account, onClose }: { account: Account; onClose(): void
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** Lifts the lock that failed logins put on an account (the API audits it). */
+function UnlockButton({ account }: { account: Account }) {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const unlock = useMutation({
+    mutationFn: () => post(`/api/accounts/${account.id}/unlock`, {}),
+    onSuccess: () => {
+      message.success(t('accounts.unlocked'));
+      void qc.invalidateQueries({ queryKey: ['/api/accounts'] });
+    },
+    onError: (err) => message.error(err.message),
+  });
+  return (
+    <Button size="small" type="link" loading={unlock.isPending} onClick={() => unlock.mutate()} data-testid={`accounts-unlock-${account.id}`}>
+      {t('accounts.unlock')}
+    </Button>
   );
 }
