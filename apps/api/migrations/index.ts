@@ -12,6 +12,7 @@ import * as dashboardRollup from './20261123000900_dashboard_rollup.js';
 import * as ticketSettings from './20261123001000_ticket_settings.js';
 import * as workCalendar from './20261123001100_work_calendar.js';
 import * as open311KeyPrefix from './20261123001200_open311_key_prefix.js';
+import * as trackingSecrets from './20261201000100_tracking_secrets.js';
 
 /** Every migration, in order. Listed by hand so the bundled server needs no folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261123001000_ticket_settings': ticketSettings,
   '20261123001100_work_calendar': workCalendar,
   '20261123001200_open311_key_prefix': open311KeyPrefix,
+  '20261201000100_tracking_secrets': trackingSecrets,
 };

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -11,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
+import { redactingLogger } from './platform/http/log-redaction.js';
 import type { App } from './platform/http/types.js';
 import { moduleRoutes } from './modules/index.js';
 import { registerAuthentication } from './modules/auth/index.js';
@@ -18,7 +19,7 @@ import { registerAuthentication } from './modules/auth/index.js';
 /** Builds the HTTP app: plugins, authentication, every module's routes, and the built web app. */
 export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<App> {
   const app = Fastify({
-    loggerInstance: ctx.log as unknown as FastifyBaseLogger,
+    loggerInstance: redactingLogger(ctx.log),
     genReqId: () => crypto.randomUUID(),
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,

@@ -22,6 +22,10 @@ export const errorCodes = [
   'PAYLOAD_TOO_LARGE',
   /** The ticket is closed and cannot change any more. */
   'TICKET_ALREADY_CLOSED',
+  /** The tracking code is right but the proof (the link's key, or the phone's last four digits) is not. */
+  'TRACKING_PROOF_INVALID',
+  /** This round of the ticket (since its last resolution) has been rated already. */
+  'TICKET_ALREADY_RATED',
   /** Something unexpected failed; the response carries a request id. */
   'INTERNAL',
 ] as const;
@@ -40,6 +44,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   BAD_SPREADSHEET: 400,
   PAYLOAD_TOO_LARGE: 413,
   TICKET_ALREADY_CLOSED: 409,
+  TRACKING_PROOF_INVALID: 403,
+  TICKET_ALREADY_RATED: 409,
   INTERNAL: 500,
 };
 

@@ -17,6 +17,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     BAD_SPREADSHEET: '无法读取该表格，请使用下载的模板',
     PAYLOAD_TOO_LARGE: '文件太大',
     TICKET_ALREADY_CLOSED: '诉求已结案，不能再修改',
+    TRACKING_PROOF_INVALID: '验证未通过：手机号后四位不对，或链接不完整',
+    TICKET_ALREADY_RATED: '这一轮办理您已经评价过了，重新办结后可再次评价',
     INTERNAL: '系统出错了，请稍后再试',
   },
   en: {
@@ -31,6 +33,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     BAD_SPREADSHEET: 'The spreadsheet could not be read; please use the template',
     PAYLOAD_TOO_LARGE: 'The file is too large',
     TICKET_ALREADY_CLOSED: 'The ticket is closed and cannot change',
+    TRACKING_PROOF_INVALID: 'Not verified: the last four digits do not match, or the link is incomplete',
+    TICKET_ALREADY_RATED: 'This round has been rated already; you can rate again after it is resolved again',
     INTERNAL: 'Something went wrong, please try again later',
   },
 };
@@ -56,6 +60,7 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     workingHoursOnly: '只计工作时间', defaultAssigneeKind: '默认承办类型', defaultAssigneeId: '默认承办人',
     reopenLimit: '不满意重办次数上限', unratedCloseDays: '未评价自动结案天数', autoAssign: '自动派单',
     workerAccountId: '网格员', comment: '评价意见', communityCode: '社区编码', day: '日期', isWorkday: '是否上班', text: '补充内容',
+    lastFour: '报事时所留手机号的后四位', trackingKey: '查询链接中的密钥', open311PublicDetail: 'Open311 公开内容',
   },
   en: {
     name: 'Name', phone: 'Phone', idCard: 'ID card number', gender: 'Gender', birthDate: 'Date of birth',
@@ -76,6 +81,7 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     workingHoursOnly: 'Working hours only', defaultAssigneeKind: 'Default assignee kind', defaultAssigneeId: 'Default assignee',
     reopenLimit: 'Reopen limit', unratedCloseDays: 'Days before closing unrated', autoAssign: 'Assign automatically',
     workerAccountId: 'Grid worker', comment: 'Comment', communityCode: 'Community code', day: 'Date', isWorkday: 'Working day', text: 'Text',
+    lastFour: 'Last four digits of the phone you reported with', trackingKey: 'Key in your tracking link', open311PublicDetail: 'Open311 public detail',
   },
 };
 
@@ -104,6 +110,10 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     file_too_large: '{field}不能超过 {max} MB',
     invalid_username: '{field}只能包含字母、数字、下划线、点和连字符',
     already_member: '该居民已在{field}中',
+    mismatch: '{field}不对',
+    proof_required: '请输入{field}',
+    link_required: '没有留手机号，请使用提交时给您的完整链接',
+    locked: '{field}错误次数过多，请稍后再试，或使用提交时给您的完整链接',
   },
   en: {
     required: '{field} is required',
@@ -128,6 +138,10 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     file_too_large: '{field} must be at most {max} MB',
     invalid_username: '{field} may contain only letters, digits, underscore, dot and hyphen',
     already_member: 'This resident is already in the {field}',
+    mismatch: '{field} does not match',
+    proof_required: 'Please enter the {field}',
+    link_required: 'No phone was left with this report: please use the full link you were given',
+    locked: 'Too many wrong tries of the {field}; try again later, or use the full link you were given',
   },
 };
 
