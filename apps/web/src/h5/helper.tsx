@@ -392,7 +392,7 @@ export function VisitPage({ me, navigate }: { me: Me; navigate: Navigate }) {
           {saved.handover && (
             <>
               <p>{t('v.trackingCode')}：<span className="code" data-testid="visit-tracking-code">{saved.handover.trackingCode}</span></p>
-              <p>{t('v.trackingLink')}：<span className="mono">{location.origin}{saved.handover.link}</span></p>
+              <p>{t('v.trackingLink')}：<span className="link">{location.origin}{saved.handover.link}</span></p>
             </>
           )}
           <p className="muted">{t('v.codeHint')}</p>

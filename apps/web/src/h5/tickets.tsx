@@ -145,7 +145,7 @@ export function TrackPage({ code, isNew, trackingKey }: { code: string; isNew: b
           <b>{t('r.done')}</b>
           <p>{t('r.code')}：<span className="code" data-testid="tracking-code">{view.code}</span></p>
           <p className="muted">{t('r.keep')}</p>
-          {trackingKey && <p>{t('r.link')}：<a href={link} className="code" data-testid="tracking-link">{link}</a></p>}
+          {trackingKey && <p>{t('r.link')}：<a href={link} className="link" data-testid="tracking-link">{link}</a></p>}
           {trackingKey && <p className="muted">{t('r.linkKeep')}</p>}
         </div>
       )}
