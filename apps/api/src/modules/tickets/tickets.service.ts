@@ -20,7 +20,7 @@ import { jaccard, tokenize } from '../../platform/text/segment.js';
 import { sniffImage, stripImageMetadata } from '../../platform/files/image.js';
 import { loadCalendar } from './work-calendar.js';
 import { categoryForIntake, forgetIntake } from './intake-cache.js';
-import { hashTrackingCode, hashTrackingKey, newTrackingCode, newTrackingKey, trackingLink } from './tracking.js';
+import { hashTrackingCode, hashTrackingKey, isTrackingCodeShaped, newTrackingCode, newTrackingKey, trackingLink } from './tracking.js';
 import { checkDefaultAssignee, defaultAssigneeNames, defaultTicketSettings, resolveDefaultAssignee, settingsOf, unratedPastDeadline } from './ticket-settings.js';
 
 
@@ -260,7 +260,7 @@ export async function listTickets(ctx: AppContext, actor: Actor, q: z.infer<type
     cid,
     {
       status: q.status, categoryId: q.categoryId, channel: q.channel, compoundId: q.compoundId, q: q.q || undefined, qTokens: q.q ? tokenize(q.q) : undefined,
-      qTrackingHash: q.q && /^LL[A-Z0-9]{10}$/i.test(q.q.trim()) ? hashTrackingCode(q.q) : undefined,
+      qTrackingHash: q.q && isTrackingCodeShaped(q.q) ? hashTrackingCode(q.q) : undefined,
       overdueAt: q.overdue === 'true' ? new Date() : undefined, assignedToAccount: mineOnly ? actor.accountId : undefined,
     },
     { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, order: q.sort === 'createdAt' && q.order === 'asc' ? 'asc' : 'desc' },

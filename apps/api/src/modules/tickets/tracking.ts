@@ -27,8 +27,8 @@ export const hashTrackingKey = (key: string) => sha256(key.trim());
 /** The link a resident keeps: the key sits in the fragment, which browsers never send to a server. */
 export const trackingLink = (code: string, key: string) => `/h5/track/${code}#k=${key}`;
 
-/** Looks like a tracking code (for redacting logs and for staff search). */
-export const trackingCodePattern = /\bLL[A-HJ-NP-Z2-9]{10}\b/gi;
+/** Looks like a tracking code: a staff search for it also matches reporters by the code's hash. */
+export const isTrackingCodeShaped = (q: string) => /^LL[A-Z0-9]{10}$/i.test(q.trim());
 
 export interface Proof { key?: string | undefined; lastFour?: string | undefined }
 export interface ReporterProofState { key_hash: string | null; phone_masked: string | null; proof_failures: number; proof_locked_until: Date | null }
