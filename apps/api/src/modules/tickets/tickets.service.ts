@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import {
-  defaultCategories, openTicketStatuses, roleCan, type CreateTicketInput, type createCategorySchema, type updateCategorySchema, type publicTicketSchema, type Ticket, type TicketAction, type TicketDetail,
+  defaultCategories, openTicketStatuses, roleCan, type CreateTicketInput, type createCategorySchema, type updateCategorySchema, type Ticket, type TicketAction, type TicketDetail,
   type ticketListQuerySchema, type TransitionInput, type Rating, type TicketStatus,
 } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
