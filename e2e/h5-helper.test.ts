@@ -43,7 +43,9 @@ describe.runIf(run)('helpers on the phone: door visits and the task list', () =>
     await phone.screenshot({ path: path.join(screenshotDir, 'h5-visit.png'), fullPage: true });
     await form.getByTestId('visit-save').click();
     const first = (await phone.getByTestId('visit-code').textContent())!.trim();
-    expect(first).toMatch(/^LL[A-Z2-9]{10}$/);
+    expect(first).toMatch(/^GD\d{6,}$/);
+    // The resident gets their own tracking code, which is not the ticket's reference.
+    expect((await phone.getByTestId('visit-tracking-code').textContent())!.trim()).toMatch(/^LL[A-Z2-9]{10}$/);
     await phone.screenshot({ path: path.join(screenshotDir, 'h5-visit-saved.png') });
 
     // The next door: the compound and building stay, the rest is cleared; this resident stays anonymous.

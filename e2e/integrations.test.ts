@@ -79,7 +79,7 @@ describe.runIf(run)('integrations: a secretary connects a hotline through Open31
       });
     const filed = await file();
     expect(filed.status).toBe(201);
-    expect(((await filed.json()) as Array<{ service_request_id: string }>)[0]!.service_request_id).toMatch(/^LL/);
+    expect(((await filed.json()) as Array<{ service_request_id: string }>)[0]!.service_request_id).toMatch(/^GD\d{6,}$/);
 
     // Revoke it in the console (with a confirmation); the same request is refused.
     await row.getByRole('button', { name: /吊\s*销/ }).click();

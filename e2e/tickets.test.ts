@@ -64,8 +64,14 @@ describe.runIf(run)('tickets: the closed loop in the browser', () => {
     await form.locator('input[name=contactPhone]').fill('13893100088');
     await form.getByTestId('h5-photos').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: pngWithText() });
     await form.getByRole('button', { name: '提交' }).click();
-    const code = (await phone.getByTestId('tracking-code').textContent())!.trim();
-    expect(code).toMatch(/^LL[A-Z2-9]{10}$/);
+    const tracking = (await phone.getByTestId('tracking-code').textContent())!.trim();
+    expect(tracking).toMatch(/^LL[A-Z2-9]{10}$/);
+    // The page keeps the full link with its key (in the fragment) for the resident to bookmark; staff work by the reference.
+    expect(phone.url()).toContain(`/h5/track/${tracking}?new=1#k=`);
+    const link = (await phone.getByTestId('tracking-link').textContent())!.trim();
+    expect(link).toMatch(new RegExp(`/h5/track/${tracking}#k=[\\w-]{22}$`));
+    const code = (await phone.getByTestId('ticket-reference').textContent())!.trim();
+    expect(code).toMatch(/^GD\d{6,}$/);
     await expect.poll(() => phone.locator('.photos img').count()).toBe(1);
     await phone.screenshot({ path: path.join(screenshotDir, 'h5-submitted.png') });
     // While it is open the resident adds what has changed since.
@@ -92,7 +98,11 @@ describe.runIf(run)('tickets: the closed loop in the browser', () => {
 
     await grid.goto(env.url + '/h5');
     await resolveOnPhone(grid, code, '电工重新接线，灯和水泵正常');
-    await phone.reload();
+    // Without the link's key (the code typed in by hand), the phone's last four digits prove the report is theirs.
+    await phone.goto(`${env.url}/h5/track/${tracking}`);
+    await phone.getByTestId('rate-satisfied').click();
+    await expect.poll(() => phone.getByRole('alert').textContent()).toBe('请输入报事时所留手机号的后四位');
+    await phone.getByTestId('proof-last-four').fill('0088');
     await phone.getByTestId('rate-satisfied').click();
     await expect.poll(() => phone.getByTestId('track-status').textContent()).toBe('已结案');
     await phone.screenshot({ path: path.join(screenshotDir, 'h5-closed.png') });

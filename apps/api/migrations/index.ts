@@ -15,6 +15,7 @@ import * as open311KeyPrefix from './20261123001200_open311_key_prefix.js';
 import * as buildingHeads from './20261201000600_building_heads.js';
 import * as rateLimits from './20261201000200_rate_limits.js';
 import * as setupTokens from './20261201000500_setup_tokens.js';
+import * as trackingSecrets from './20261201000100_tracking_secrets.js';
 import * as webhookBreaker from './20261201000300_webhook_breaker.js';
 
 /** Every migration, in order. Listed by hand so the bundled server needs no folder scan. */
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '20261123001000_ticket_settings': ticketSettings,
   '20261123001100_work_calendar': workCalendar,
   '20261123001200_open311_key_prefix': open311KeyPrefix,
+  '20261201000100_tracking_secrets': trackingSecrets,
   '20261201000200_rate_limits': rateLimits,
   '20261201000300_webhook_breaker': webhookBreaker,
   '20261201000500_setup_tokens': setupTokens,

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -16,6 +16,7 @@ import { helmetOptions, registerHsts } from './platform/http/security-headers.js
 import { registerSameOriginCheck } from './platform/http/same-origin.js';
 import { registerInputHygiene } from './platform/http/input-hygiene.js';
 import { uploadLimits } from './platform/http/uploads.js';
+import { redactingLogger } from './platform/http/log-redaction.js';
 import type { App } from './platform/http/types.js';
 import { moduleRoutes } from './modules/index.js';
 import { registerAuthentication, SESSION_COOKIE } from './modules/auth/index.js';
@@ -24,7 +25,7 @@ import { databaseRateLimitStore } from './platform/limits/db-store.js';
 /** Builds the HTTP app: plugins, authentication, every module's routes, and the built web app. */
 export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<App> {
   const app = Fastify({
-    loggerInstance: ctx.log as unknown as FastifyBaseLogger,
+    loggerInstance: redactingLogger(ctx.log),
     genReqId: () => crypto.randomUUID(),
     // Only listed proxies may name the client (TRUST_PROXY); with none, request.ip is the socket's address.
     trustProxy: ctx.config.http.trustProxy.length > 0 ? ctx.config.http.trustProxy : false,

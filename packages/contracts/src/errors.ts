@@ -26,6 +26,10 @@ export const errorCodes = [
   'TICKET_ALREADY_CLOSED',
   /** A state-changing request with a session came from another site (its Origin or Referer is not this one). */
   'CSRF_REJECTED',
+  /** The tracking code is right but the proof (the link's key, or the phone's last four digits) is not. */
+  'TRACKING_PROOF_INVALID',
+  /** This round of the ticket (since its last resolution) has been rated already. */
+  'TICKET_ALREADY_RATED',
   /** Something unexpected failed; the response carries a request id. */
   'INTERNAL',
 ] as const;
@@ -46,6 +50,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   TICKET_ALREADY_CLOSED: 409,
   CSRF_REJECTED: 403,
+  TRACKING_PROOF_INVALID: 403,
+  TICKET_ALREADY_RATED: 409,
   INTERNAL: 500,
 };
 

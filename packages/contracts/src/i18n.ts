@@ -19,6 +19,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     PAYLOAD_TOO_LARGE: '文件太大',
     TICKET_ALREADY_CLOSED: '诉求已结案，不能再修改',
     CSRF_REJECTED: '请求来源不受信任，请从邻里的页面重新操作',
+    TRACKING_PROOF_INVALID: '验证未通过：手机号后四位不对，或链接不完整',
+    TICKET_ALREADY_RATED: '这一轮办理您已经评价过了，重新办结后可再次评价',
     INTERNAL: '系统出错了，请稍后再试',
   },
   en: {
@@ -35,6 +37,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     PAYLOAD_TOO_LARGE: 'The file is too large',
     TICKET_ALREADY_CLOSED: 'The ticket is closed and cannot change',
     CSRF_REJECTED: 'The request came from an untrusted page; please try again from Linli itself',
+    TRACKING_PROOF_INVALID: 'Not verified: the last four digits do not match, or the link is incomplete',
+    TICKET_ALREADY_RATED: 'This round has been rated already; you can rate again after it is resolved again',
     INTERNAL: 'Something went wrong, please try again later',
   },
 };
@@ -82,6 +86,7 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     workerAccountId: '网格员', comment: '评价意见', communityCode: '社区编码', day: '日期', isWorkday: '是否上班', text: '补充内容',
     heads: '楼栋长', accountId: '楼栋长账号',
     setupToken: '初始化口令',
+    lastFour: '报事时所留手机号的后四位', trackingKey: '查询链接中的密钥', open311PublicDetail: 'Open311 公开内容',
   },
   en: {
     name: 'Name', phone: 'Phone', idCard: 'ID card number', gender: 'Gender', birthDate: 'Date of birth',
@@ -104,6 +109,7 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     workerAccountId: 'Grid worker', comment: 'Comment', communityCode: 'Community code', day: 'Date', isWorkday: 'Working day', text: 'Text',
     heads: 'Building heads', accountId: 'Building head account',
     setupToken: 'Setup token',
+    lastFour: 'Last four digits of the phone you reported with', trackingKey: 'Key in your tracking link', open311PublicDetail: 'Open311 public detail',
   },
 };
 
@@ -141,6 +147,10 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     date_out_of_range: '{field}须在 {min} 至 {max} 之间',
     invalid_upload: '{field}上传不完整或格式不正确，请重新上传',
     not_public_address: '{field}必须是 http 或 https 的公网地址，不能指向本机、内网或链路本地地址',
+    mismatch: '{field}不对',
+    proof_required: '请输入{field}',
+    link_required: '没有留手机号，请使用提交时给您的完整链接',
+    locked: '{field}错误次数过多，请稍后再试，或使用提交时给您的完整链接',
   },
   en: {
     required: '{field} is required',
@@ -174,6 +184,10 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     date_out_of_range: '{field} must be between {min} and {max}',
     invalid_upload: '{field} did not arrive whole or is not a valid upload; please send it again',
     not_public_address: '{field} must be an http or https address on the public internet, not this machine, a private network or a link-local address',
+    mismatch: '{field} does not match',
+    proof_required: 'Please enter the {field}',
+    link_required: 'No phone was left with this report: please use the full link you were given',
+    locked: 'Too many wrong tries of the {field}; try again later, or use the full link you were given',
   },
 };
 

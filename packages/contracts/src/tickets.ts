@@ -50,7 +50,11 @@ export const ticketSchema = z.object({
   isOverdue: z.boolean(), meetingTitle: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
-export const ticketDetailSchema = ticketSchema.extend({ events: z.array(ticketEventSchema), reporterCount: z.number(), photoIds: z.array(z.number()) });
+export const ticketDetailSchema = ticketSchema.extend({
+  events: z.array(ticketEventSchema), reporterCount: z.number(), photoIds: z.array(z.number()),
+  /** Only in the answer to registering a ticket: what staff hand the resident so they can follow and rate it (shown once). */
+  handover: z.object({ trackingCode: z.string(), link: z.string() }).optional(),
+});
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 
 export const ticketListQuerySchema = pageQuerySchema.extend({
@@ -103,8 +107,10 @@ export const publicTicketSchema = z.object({
   contactName: text(ticketTextLimits.reporterName).nullable().optional(),
   contactPhone: phoneSchema,
 });
+/** What submission answers: the reference, the tracking code and the link with its key (the key is shown only here). */
+export const publicTicketReceiptSchema = z.object({ code: z.string(), reference: z.string(), link: z.string() });
 export const publicTicketViewSchema = z.object({
-  code: z.string(), status: z.enum(ticketStatuses), categoryName: z.string(), description: z.string(), createdAt: z.string(),
+  code: z.string(), reference: z.string(), hasPhone: z.boolean(), status: z.enum(ticketStatuses), categoryName: z.string(), description: z.string(), createdAt: z.string(),
   resultText: z.string().nullable(), canRate: z.boolean(), canAddInfo: z.boolean(), rating: z.enum(ratings).nullable(), photoIds: z.array(z.number()),
   events: z.array(z.object({ action: z.string(), toStatus: z.string().nullable(), note: z.string().nullable(), createdAt: z.string() })),
 });
@@ -149,6 +155,8 @@ export const ticketSettingsSchema = z.object({
   unratedCloseDays: z.number().int().min(1).max(30),
   /** New tickets whose category has a default assignee are accepted and assigned at once. */
   autoAssign: z.boolean(),
+  /** What Open311 shows without an api_key: category, status, times and compound, or also the description. */
+  open311PublicDetail: z.enum(['summary', 'full']),
   updatedAt: z.string().nullable(),
 });
 export type TicketSettings = z.infer<typeof ticketSettingsSchema>;

@@ -19,7 +19,8 @@ registerMessages(
     'hp.rule.invalid_phone': '{field}不是有效的手机号（11 位，以 1 开头）', 'f.photos': '照片', 'f.address': '单元、门牌', 'f.name': '居民称呼', 'f.phone': '居民手机号',
     'v.title': '入户走访登记', 'v.category': '问题类别', 'v.compound': '小区', 'v.building': '楼栋', 'v.address': '单元、门牌（可不填）',
     'v.text': '居民反映的问题', 'v.name': '居民称呼（可不填）', 'v.phone': '居民手机号（可不填）', 'v.anonymous': '居民不愿留名（匿名登记）',
-    'v.photos': '照片（最多 5 张，可不传）', 'v.save': '登记', 'v.saved': '已登记', 'v.code': '诉求编号', 'v.codeHint': '居民可凭此编号查询办理进度',
+    'v.photos': '照片（最多 5 张，可不传）', 'v.save': '登记', 'v.saved': '已登记', 'v.code': '诉求编号', 'v.codeHint': '请把查询码和链接交给居民：凭它们可查询进度、补充情况、评价办理结果（只显示这一次）',
+    'v.trackingCode': '居民查询码', 'v.trackingLink': '居民查询链接',
     'v.another': '再登记一户', 'v.home': '回到首页', 'v.choose': '请选择', 'v.none': '不选',
   },
   {
@@ -34,7 +35,8 @@ registerMessages(
     'hp.rule.too_many_files': 'At most {max} {field}', 'hp.rule.invalid_phone': '{field} is not a valid mobile number (11 digits starting with 1)', 'f.photos': 'Photos', 'f.address': 'Unit, door number', 'f.name': 'Resident name', 'f.phone': 'Resident mobile',
     'v.title': 'Door visit', 'v.category': 'Category', 'v.compound': 'Compound', 'v.building': 'Building', 'v.address': 'Unit, door number (optional)',
     'v.text': 'What the resident raised', 'v.name': 'Resident name (optional)', 'v.phone': 'Resident mobile (optional)', 'v.anonymous': 'Resident wants to stay anonymous',
-    'v.photos': 'Photos (up to 5, optional)', 'v.save': 'Register', 'v.saved': 'Registered', 'v.code': 'Ticket code', 'v.codeHint': 'The resident can follow it with this code',
+    'v.photos': 'Photos (up to 5, optional)', 'v.save': 'Register', 'v.saved': 'Registered', 'v.code': 'Ticket code', 'v.codeHint': 'Give the resident the tracking code and link: with them they follow, add to and rate it (shown only this once)',
+    'v.trackingCode': 'Resident\'s tracking code', 'v.trackingLink': 'Resident\'s tracking link',
     'v.another': 'Register another', 'v.home': 'Back to home', 'v.choose': 'Choose', 'v.none': 'None',
   },
 );
@@ -302,7 +304,7 @@ export function VisitPage({ me, navigate }: { me: Me; navigate: Navigate }) {
   const [anonymous, setAnonymous] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const [saved, setSaved] = useState<{ code: string; photoError: string } | null>(null);
+  const [saved, setSaved] = useState<{ code: string; handover: TicketDetail['handover']; photoError: string } | null>(null);
   const [formKey, setFormKey] = useState(0);
   const photoRef = useRef<HTMLInputElement>(null);
 
@@ -366,7 +368,7 @@ export function VisitPage({ me, navigate }: { me: Me; navigate: Navigate }) {
       } catch (err) {
         photoError = t('hp.photosFailed', { msg: errorText(t, err, labels) });
       }
-      setSaved({ code: ticket.code, photoError });
+      setSaved({ code: ticket.code, handover: ticket.handover, photoError });
       window.scrollTo(0, 0);
     } catch (err) {
       setError(errorText(t, err, labels));
@@ -387,6 +389,12 @@ export function VisitPage({ me, navigate }: { me: Me; navigate: Navigate }) {
         <div className="notice">
           <b>{t('v.saved')}</b>
           <p>{t('v.code')}：<span className="code" data-testid="visit-code">{saved.code}</span></p>
+          {saved.handover && (
+            <>
+              <p>{t('v.trackingCode')}：<span className="code" data-testid="visit-tracking-code">{saved.handover.trackingCode}</span></p>
+              <p>{t('v.trackingLink')}：<span className="link">{location.origin}{saved.handover.link}</span></p>
+            </>
+          )}
           <p className="muted">{t('v.codeHint')}</p>
         </div>
         {saved.photoError && <p className="error" role="alert">{saved.photoError}</p>}

@@ -6,7 +6,7 @@ import { ApiError, get, post } from '../lib/api.js';
 import { I18nProvider, registerMessages, useT } from '../lib/i18n.js';
 import './h5.css';
 import { HelperHome, TaskPage, TasksPage, VisitPage } from './helper.js';
-import { LookupBox, ReportPage, TrackPage } from './tickets.js';
+import { keyFromHash, LookupBox, ReportPage, TrackPage } from './tickets.js';
 
 // The phone shell stays free of Ant Design and charts: residents open it on weak networks inside WeChat.
 registerMessages(
@@ -105,7 +105,7 @@ function Router() {
     if (needsMe && me === undefined) get<Me>('/api/auth/me').then(setMe, () => setMe(null));
   }, [needsMe, me]);
 
-  if (track) return <Shell><TrackPage code={track[1]!} isNew={params.get('new') === '1'} /></Shell>;
+  if (track) return <Shell><TrackPage code={track[1]!} isNew={params.get('new') === '1'} trackingKey={keyFromHash(location.hash)} /></Shell>;
   if (isReport) return <Shell><ReportPage communityCode={community} navigate={navigate} /></Shell>;
   if (helperPage) {
     return (

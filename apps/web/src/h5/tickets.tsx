@@ -7,7 +7,9 @@ registerMessages(
   {
     'r.title': '我要反映', 'r.category': '问题类别', 'r.compound': '小区', 'r.address': '具体位置（楼栋、单元或地址）', 'r.description': '请描述问题',
     'r.photos': '照片（最多 5 张，可不传）', 'r.name': '称呼（可不填）', 'r.phone': '手机号（方便社区联系您）', 'r.submit': '提交', 'r.choose': '请选择', 'r.done': '已收到您的反映',
-    'r.code': '您的查询码', 'r.keep': '请记下查询码，随时可查看办理进度', 'r.follow': '查看进度', 'r.noCommunity': '请扫描小区张贴的二维码进入',
+    'r.code': '您的查询码', 'r.keep': '请记下查询码，随时可查看办理进度', 'r.reference': '工单编号',
+    'r.link': '您的专属链接', 'r.linkKeep': '请收藏本页或保存这个链接：凭它可以补充情况、评价办理结果。请勿转发给他人',
+    'p.lastFour': '请输入报事时所留手机号的后四位', 'p.needLink': '补充情况或评价需要提交时给您的完整链接（含密钥），请从收藏或保存的链接打开', 'r.follow': '查看进度', 'r.noCommunity': '请扫描小区张贴的二维码进入',
     'i.title': '补充情况', 'i.text': '新的情况或补充说明', 'i.submit': '提交补充', 'i.done': '已收到，社区会看到您的补充', 'i.empty': '请写下补充的情况或选择照片', 'e.info_added': '居民补充了情况',
     't.title': '办理进度', 't.result': '办理结果', 't.rate': '您对办理结果满意吗？', 't.comment': '还有什么想说的（可不填）', 't.thanks': '感谢您的评价',
     't.lookup': '输入查询码查看进度', 't.go': '查询', 't.notFound': '没有找到这个查询码',
@@ -18,6 +20,8 @@ registerMessages(
     'r.title': 'Report a problem', 'r.category': 'Category', 'r.compound': 'Compound', 'r.address': 'Where exactly (building, unit or address)',
     'r.description': 'What is the problem?', 'r.photos': 'Photos (up to 5, optional)', 'r.name': 'Your name (optional)', 'r.phone': 'Mobile number (so we can reach you)', 'r.submit': 'Send',
     'r.choose': 'Choose', 'r.done': 'We have your report', 'r.code': 'Your tracking code', 'r.keep': 'Keep this code to follow your report',
+    'r.reference': 'Reference', 'r.link': 'Your personal link', 'r.linkKeep': 'Bookmark this page or keep this link: with it you can add information and rate the result. Do not share it',
+    'p.lastFour': 'Last four digits of the phone number you reported with', 'p.needLink': 'To add information or rate, open the full link you were given at submission (it carries a key)',
     'r.follow': 'Follow it', 'r.noCommunity': 'Please scan the QR code posted in your compound',
     'i.title': 'Add information', 'i.text': 'What has changed, or more detail', 'i.submit': 'Send', 'i.done': 'Received: the community will see it', 'i.empty': 'Write something or choose photos', 'e.info_added': 'Resident added information',
     't.title': 'Progress', 't.result': 'Result', 't.rate': 'Are you satisfied with the result?', 't.comment': 'Anything to add (optional)',
@@ -29,18 +33,25 @@ registerMessages(
 
 interface Form { name: string; categories: Array<{ id: number; nameZh: string; nameEn: string }>; compounds: Array<{ id: number; name: string }> }
 interface View {
-  code: string; status: TicketStatus; categoryName: string; description: string; createdAt: string; resultText: string | null; canRate: boolean; canAddInfo: boolean;
+  code: string; reference: string; hasPhone: boolean; status: TicketStatus; categoryName: string; description: string; createdAt: string; resultText: string | null; canRate: boolean; canAddInfo: boolean;
   rating: Rating | null; photoIds: number[]; events: Array<{ action: string; toStatus: string | null; note: string | null; createdAt: string }>;
 }
 
 const pickedFiles = (form: FormData) => (form.getAll('photos') as File[]).filter((f) => f.size > 0);
 
+/** How the resident proves the report is theirs: the key from the link's fragment, or the phone's last four digits. */
+export interface Proof { key: string | null; lastFour: string }
+const proofHeaders = (p: Proof): Record<string, string> => (p.key ? { 'x-tracking-key': p.key } : p.lastFour ? { 'x-phone-last-four': p.lastFour } : {});
+
+/** The key in a tracking link's fragment (#k=…): browsers never send a fragment to the server. */
+export const keyFromHash = (hash: string) => new URLSearchParams(hash.replace(/^#/, '')).get('k');
+
 /** Sends a resident's photos to their report (at most 5, the server checks again); answers the report, or null with none. */
-async function uploadPublicPhotos(code: string, photos: File[]): Promise<View | null> {
+async function uploadPublicPhotos(code: string, photos: File[], proof: Proof): Promise<View | null> {
   if (photos.length === 0) return null;
   const body = new FormData();
   for (const p of photos.slice(0, 5)) body.append('photos', p);
-  return api<View>(`/api/public/tickets/${encodeURIComponent(code)}/photos`, { method: 'POST', body });
+  return api<View>(`/api/public/tickets/${encodeURIComponent(code)}/photos`, { method: 'POST', body, headers: proofHeaders(proof) });
 }
 
 export function ReportPage({ communityCode, navigate }: { communityCode: string | null; navigate(path: string): void }) {
@@ -58,7 +69,7 @@ export function ReportPage({ communityCode, navigate }: { communityCode: string 
     setBusy(true);
     setError('');
     try {
-      const res = await post<{ code: string }>('/api/public/tickets', {
+      const res = await post<{ code: string; reference: string; link: string }>('/api/public/tickets', {
         communityCode,
         categoryId: Number(f.get('categoryId')) || undefined,
         compoundId: Number(f.get('compoundId')) || null,
@@ -67,8 +78,9 @@ export function ReportPage({ communityCode, navigate }: { communityCode: string 
         contactName: String(f.get('contactName') || '') || null,
         contactPhone: String(f.get('contactPhone') || ''),
       });
-      await uploadPublicPhotos(res.code, pickedFiles(f));
-      navigate(`/h5/track/${res.code}?new=1`);
+      const key = keyFromHash(res.link.slice(res.link.indexOf('#')));
+      await uploadPublicPhotos(res.code, pickedFiles(f), { key, lastFour: '' });
+      navigate(`/h5/track/${res.code}?new=1#k=${key ?? ''}`);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     } finally {
@@ -101,25 +113,31 @@ export function ReportPage({ communityCode, navigate }: { communityCode: string 
   );
 }
 
-export function TrackPage({ code, isNew }: { code: string; isNew: boolean }) {
+export function TrackPage({ code, isNew, trackingKey }: { code: string; isNew: boolean; trackingKey: string | null }) {
   const { t, locale } = useT();
   const [view, setView] = useState<View | null>(null);
   const [error, setError] = useState('');
   const [thanks, setThanks] = useState(false);
+  const [lastFour, setLastFour] = useState('');
+  const proof: Proof = { key: trackingKey, lastFour };
+  // What to bookmark: the page's own address with its key, without the one-time "new" flag.
+  const link = `${location.origin}/h5/track/${code}${trackingKey ? `#k=${trackingKey}` : ''}`;
   useEffect(() => {
     get<View>(`/api/public/tickets/${encodeURIComponent(code)}`).then(setView, (e) => setError(e instanceof ApiError && e.status === 404 ? t('t.notFound') : String(e.message)));
   }, [code, t]);
   const rate = async (rating: Rating, comment: string) => {
     try {
-      setView(await post<View>(`/api/public/tickets/${encodeURIComponent(code)}/rate`, { rating, comment: comment || null }));
+      setView(await api<View>(`/api/public/tickets/${encodeURIComponent(code)}/rate`, { method: 'POST', json: { rating, comment: comment || null }, headers: proofHeaders(proof) }));
       setThanks(true);
+      setError('');
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     }
   };
   const time = (s: string) => new Date(s).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-  if (error) return <section className="card"><p className="error">{error}</p></section>;
+  if (error && !view) return <section className="card"><p className="error">{error}</p></section>;
   if (!view) return null;
+  const canAct = view.canAddInfo || (view.canRate && !thanks);
   return (
     <section className="card" data-testid="h5-track">
       {isNew && (
@@ -127,8 +145,11 @@ export function TrackPage({ code, isNew }: { code: string; isNew: boolean }) {
           <b>{t('r.done')}</b>
           <p>{t('r.code')}：<span className="code" data-testid="tracking-code">{view.code}</span></p>
           <p className="muted">{t('r.keep')}</p>
+          {trackingKey && <p>{t('r.link')}：<a href={link} className="link" data-testid="tracking-link">{link}</a></p>}
+          {trackingKey && <p className="muted">{t('r.linkKeep')}</p>}
         </div>
       )}
+      <p className="muted">{t('r.reference')}：<span data-testid="ticket-reference">{view.reference}</span></p>
       <h2>{t('t.title')} · <span data-testid="track-status">{ticketStatusLabels[locale][view.status]}</span></h2>
       <p>{view.categoryName}：{view.description}</p>
       {view.photoIds.length > 0 && (
@@ -140,15 +161,21 @@ export function TrackPage({ code, isNew }: { code: string; isNew: boolean }) {
           <li key={i}><span className="muted">{time(e.createdAt)}</span> {t(`e.${e.action}`)}{e.note && e.action !== 'photos_added' ? `：${e.note}` : ''}</li>
         ))}
       </ol>
-      {view.canAddInfo && <AddInfoBox code={code} onAdded={setView} />}
+      {canAct && !trackingKey && (view.hasPhone ? (
+        <label>{t('p.lastFour')}
+          <input value={lastFour} onChange={(e) => setLastFour(e.target.value.replace(/\D/g, '').slice(0, 4))} inputMode="numeric" maxLength={4} autoComplete="off" data-testid="proof-last-four" />
+        </label>
+      ) : <p className="muted" data-testid="proof-need-link">{t('p.needLink')}</p>)}
+      {view.canAddInfo && <AddInfoBox code={code} proof={proof} onAdded={setView} />}
       {view.canRate && !thanks && <RateBox onRate={rate} />}
+      {error && <p className="error" role="alert">{error}</p>}
       {thanks && <p data-testid="rate-thanks">{t('t.thanks')}</p>}
     </section>
   );
 }
 
 /** More detail or photos while the report is open: both go on the timeline the community works from. */
-function AddInfoBox({ code, onAdded }: { code: string; onAdded(v: View): void }) {
+function AddInfoBox({ code, proof, onAdded }: { code: string; proof: Proof; onAdded(v: View): void }) {
   const { t } = useT();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -164,8 +191,8 @@ function AddInfoBox({ code, onAdded }: { code: string; onAdded(v: View): void })
     setError('');
     try {
       let view: View | null = null;
-      if (text) view = await post<View>(`/api/public/tickets/${encodeURIComponent(code)}/info`, { text });
-      view = (await uploadPublicPhotos(code, photos)) ?? view;
+      if (text) view = await api<View>(`/api/public/tickets/${encodeURIComponent(code)}/info`, { method: 'POST', json: { text }, headers: proofHeaders(proof) });
+      view = (await uploadPublicPhotos(code, photos, proof)) ?? view;
       if (view) onAdded(view);
       formEl.reset();
       setDone(true);

@@ -77,7 +77,7 @@ export function open311Routes(app: App, ctx: AppContext): void {
     });
     scope.get('/open311/v2/requests/:file', opts, async (req, reply) => {
       const { name, format } = fileOf(req as FastifyRequest<{ Params: { file: string } }>);
-      return send(reply, format, render(format, 'service_requests', 'request', await s.getRequest(ctx, (req.query as Record<string, string>).jurisdiction_id, name)));
+      return send(reply, format, render(format, 'service_requests', 'request', await s.getRequest(ctx, req.query as Record<string, string>, name)));
     });
     scope.get('/open311/v2/tokens/:file', opts, async (req, reply) => {
       const { name, format } = fileOf(req as FastifyRequest<{ Params: { file: string } }>);

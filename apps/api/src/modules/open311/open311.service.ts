@@ -6,7 +6,7 @@ import { inScope } from '../../platform/db/scope.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { notFound } from '../../platform/errors.js';
-import { ensureCategories, submitExternalTicket } from '../tickets/index.js';
+import { ensureCategories, settingsOf, submitExternalTicket } from '../tickets/index.js';
 import { Open311Error } from './format.js';
 
 const openStates: readonly string[] = openTicketStatuses;
@@ -52,10 +52,13 @@ export async function serviceDefinition(ctx: AppContext, jurisdictionId: string 
   };
 }
 
+const activeClient = (ctx: AppContext, apiKey: string) =>
+  ctx.db.selectFrom('open311_clients').selectAll().where('key_hash', '=', keyHash(apiKey)).where('is_active', '=', true).executeTakeFirst();
+
 /** Creates a ticket for an API client. The key decides the community; jurisdiction_id must match it. */
 export async function createRequest(ctx: AppContext, f: Record<string, string | undefined>) {
   if (!f.api_key) throw new Open311Error(403, 403, 'api_key was not provided');
-  const client = await ctx.db.selectFrom('open311_clients').selectAll().where('key_hash', '=', keyHash(f.api_key)).where('is_active', '=', true).executeTakeFirst();
+  const client = await activeClient(ctx, f.api_key);
   if (!client) throw new Open311Error(403, 403, 'api_key is not valid');
   const c = await communityOf(ctx, f.jurisdiction_id);
   if (c.id !== client.community_id) throw new Open311Error(403, 403, 'api_key is not valid for this jurisdiction_id');
@@ -74,6 +77,7 @@ export async function createRequest(ctx: AppContext, f: Record<string, string | 
   const name = [f.last_name, f.first_name].filter(Boolean).join('') || null;
   const created = await submitExternalTicket(ctx, c.id, { categoryId: cat.id, description, addressText: address, compoundId, reporterName: name, reporterPhone: phone }, `open311:${client.name}`);
   await writeAudit(ctx.db, null, { communityId: c.id, action: 'open311.request_created', entityType: 'ticket', entityId: created.id, changes: { client: client.name } });
+  // The reference is public; the reporter's tracking code never leaves through Open311 (ADR 0010).
   return [{ service_request_id: created.code, token: created.code, service_notice: '已受理登记，可凭编号查询进度', account_id: null }];
 }
 
@@ -104,20 +108,38 @@ function requestQuery(ctx: AppContext, communityId: number) {
 }
 type RequestRow = Awaited<ReturnType<ReturnType<typeof requestQuery>['execute']>>[number];
 
-function presentRequest(r: RequestRow) {
+/**
+ * How much a reader sees: `summary` (the default without a key) is category, status, times and compound; `full` (the
+ * community's choice) adds the description, notes, address and deadline; a client with a valid api_key also sees who carries it.
+ */
+type Detail = 'summary' | 'full' | 'client';
+
+/** The detail a read gets: a valid key of this community gives `client`, otherwise the community's setting. */
+async function detailFor(ctx: AppContext, communityId: number, apiKey: string | undefined): Promise<Detail> {
+  if (apiKey) {
+    const client = await activeClient(ctx, apiKey);
+    if (!client || client.community_id !== communityId) throw new Open311Error(403, 403, 'api_key is not valid');
+    return 'client';
+  }
+  return (await settingsOf(ctx.db, communityId)).open311PublicDetail;
+}
+
+function presentRequest(r: RequestRow, detail: Detail) {
+  const shown = detail !== 'summary';
   return {
     service_request_id: r.code,
     status: openStates.includes(r.status) ? 'open' : 'closed',
-    status_notes: r.status_notes ?? null,
+    status_notes: shown ? (r.status_notes ?? null) : null,
     service_name: r.service_name,
     service_code: r.service_code,
-    description: r.description,
-    agency_responsible: r.partner ?? r.assignee ?? r.community,
+    description: shown ? r.description : null,
+    // Staff are named to keyed clients only; the public sees the partner or the community.
+    agency_responsible: detail === 'client' ? (r.partner ?? r.assignee ?? r.community) : shown ? (r.partner ?? r.community) : r.community,
     service_notice: null,
     requested_datetime: new Date(r.created_at).toISOString(),
     updated_datetime: new Date(r.updated_at).toISOString(),
-    expected_datetime: new Date(r.resolution_due_at).toISOString(),
-    address: [r.compound, r.address_text].filter(Boolean).join(' ') || null,
+    expected_datetime: shown ? new Date(r.resolution_due_at).toISOString() : null,
+    address: (shown ? [r.compound, r.address_text].filter(Boolean).join(' ') : r.compound) || null,
     address_id: null,
     zipcode: null,
     lat: null,
@@ -137,15 +159,17 @@ export async function listRequests(ctx: AppContext, f: Record<string, string | u
   const start = f.start_date ? new Date(f.start_date) : new Date(end.getTime() - 90 * 86_400_000);
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) throw new Open311Error(400, 400, 'start_date or end_date is not a valid date');
   if (!f.service_request_id) q = q.where('t.created_at', '>=', start).where('t.created_at', '<=', end);
+  const detail = await detailFor(ctx, c.id, f.api_key);
   const rows = await q.orderBy('t.created_at', 'desc').limit(1000).execute();
-  return rows.map(presentRequest);
+  return rows.map((r) => presentRequest(r, detail));
 }
 
-export async function getRequest(ctx: AppContext, jurisdictionId: string | undefined, id: string) {
-  const c = await communityOf(ctx, jurisdictionId);
+export async function getRequest(ctx: AppContext, f: Record<string, string | undefined>, id: string) {
+  const c = await communityOf(ctx, f.jurisdiction_id);
+  const detail = await detailFor(ctx, c.id, f.api_key);
   const rows = await requestQuery(ctx, c.id).where('t.code', '=', id).execute();
   if (rows.length === 0) throw new Open311Error(404, 404, `service_request_id ${id} not found`);
-  return rows.map(presentRequest);
+  return rows.map((r) => presentRequest(r, detail));
 }
 
 export async function getToken(ctx: AppContext, jurisdictionId: string | undefined, token: string) {

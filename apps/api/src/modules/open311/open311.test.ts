@@ -40,7 +40,7 @@ describe('Open311 GeoReport v2', () => {
     expect(post.statusCode).toBe(201);
     expect(post.headers['content-type']).toBe('application/json');
     const id = post.json()[0].service_request_id;
-    expect(id).toMatch(/^LL/);
+    expect(id).toMatch(/^GD\d{6,}$/);
 
     const viaQuery = await env.app.inject({
       method: 'POST',
@@ -50,9 +50,9 @@ describe('Open311 GeoReport v2', () => {
     });
     expect(viaQuery.statusCode).toBe(201);
     expect(viaQuery.headers['content-type']).toBe('text/xml');
-    expect(viaQuery.body).toMatch(/<service_requests><request><service_request_id>LL[A-Z0-9]+<\/service_request_id>/);
+    expect(viaQuery.body).toMatch(/<service_requests><request><service_request_id>GD\d+<\/service_request_id>/);
 
-    const one = (await env.app.inject(`/open311/v2/requests/${id}.json?jurisdiction_id=${jurisdiction}`)).json()[0];
+    const one = (await env.app.inject(`/open311/v2/requests/${id}.json?jurisdiction_id=${jurisdiction}&api_key=linli-demo-key`)).json()[0];
     expect(one).toMatchObject({ service_request_id: id, status: 'open', service_code: 'environment', address: '金海花园 1号楼', description: '垃圾站异味\n早上清运噪音' });
     expect(new Date(one.expected_datetime).getTime()).toBeGreaterThan(new Date(one.requested_datetime).getTime());
     const list = (await env.app.inject(`/open311/v2/requests.json?jurisdiction_id=${jurisdiction}&status=open&service_code=environment`)).json();
@@ -87,6 +87,55 @@ describe('Open311 GeoReport v2', () => {
     expect((await send()).statusCode).toBe(403);
     const list = (await env.app.inject({ url: '/api/open311-clients', headers: { cookie: sec.cookie } })).json().items;
     expect(list).toEqual([expect.objectContaining({ name: '12345 热线', isActive: false })]);
+  });
+
+  it('shows the public only what the community chooses, never a tracking code; a client key sees the description', async () => {
+    const sec = await actorIn(env, 'secretary');
+    const code = (await env.ctx.db.selectFrom('communities').select('code').where('id', '=', sec.community.id).executeTakeFirstOrThrow()).code;
+    await issueClientKey(env.ctx, sec.community.id, 'hotline', 'linli-other-key');
+    const compound = (await env.app.inject({ method: 'POST', url: '/api/compounds', headers: { cookie: sec.cookie }, payload: { name: '兰苑小区' } })).json().id;
+    const cats = (await env.app.inject({ url: '/api/ticket-categories', headers: { cookie: sec.cookie } })).json().items as Array<{ id: number; code: string }>;
+    const submitted = await env.app.inject({
+      method: 'POST', url: '/api/public/tickets',
+      payload: { communityCode: code, categoryId: cats.find((c) => c.code === 'utilities')!.id, compoundId: compound, addressText: '3号楼2单元401', description: '家里停水两天了，张三 13900003333', contactName: '张三', contactPhone: '13900003333' },
+    });
+    const tracking: string = submitted.json().code;
+    const desk = await env.app.inject({
+      method: 'POST', url: '/api/tickets', headers: { cookie: sec.cookie },
+      payload: { channel: 'walk_in', categoryId: cats.find((c) => c.code === 'general')!.id, title: '楼道灯', description: '楼道灯坏了一周', reporterPhone: '13900004444' },
+    });
+    const grid = await actorIn(env, 'grid_worker', sec.community);
+    await env.app.inject({ method: 'POST', url: `/api/tickets/${desk.json().id}/accept`, headers: { cookie: sec.cookie }, payload: {} });
+    await env.app.inject({ method: 'POST', url: `/api/tickets/${desk.json().id}/assign`, headers: { cookie: sec.cookie }, payload: { assigneeId: grid.account.id } });
+    const deskTracking: string = desk.json().handover.trackingCode;
+
+    const open = await env.app.inject(`/open311/v2/requests.json?jurisdiction_id=${code}`);
+    expect(open.statusCode).toBe(200);
+    const rows = open.json() as Array<Record<string, unknown>>;
+    expect(rows).toHaveLength(2);
+    for (const text of [tracking, deskTracking, '停水两天', '楼道灯坏了', '401', '张三', '13900003333', grid.account.username]) expect(open.body).not.toContain(text);
+    const reported = rows.find((r) => r.service_code === 'utilities')!;
+    expect(reported).toMatchObject({ status: 'open', service_name: '水电气暖', address: '兰苑小区', description: null, status_notes: null });
+    expect(reported.service_request_id).not.toBe(tracking);
+    expect(reported).toEqual(expect.objectContaining({ requested_datetime: expect.any(String), updated_datetime: expect.any(String) }));
+    // Asking for the tracking code as an id finds nothing.
+    expect((await env.app.inject(`/open311/v2/requests/${tracking}.json?jurisdiction_id=${code}`)).statusCode).toBe(404);
+    expect((await env.app.inject(`/open311/v2/requests.xml?jurisdiction_id=${code}`)).body).not.toContain(tracking);
+
+    // A client with a key of this community sees the description and who carries it; another community's key is refused.
+    const keyed = await env.app.inject(`/open311/v2/requests.json?jurisdiction_id=${code}&api_key=linli-other-key`);
+    expect(keyed.body).toContain('停水两天');
+    expect(keyed.body).toContain(grid.account.username);
+    expect(keyed.body).not.toContain(tracking);
+    expect((await env.app.inject(`/open311/v2/requests.json?jurisdiction_id=${code}&api_key=linli-demo-key`)).statusCode).toBe(403);
+
+    // The community may choose to show descriptions to everyone; staff names stay out.
+    const put = await env.app.inject({ method: 'PUT', url: '/api/ticket-settings', headers: { cookie: sec.cookie }, payload: { open311PublicDetail: 'full' } });
+    expect(put.json()).toMatchObject({ open311PublicDetail: 'full' });
+    const full = await env.app.inject(`/open311/v2/requests.json?jurisdiction_id=${code}`);
+    expect(full.body).toContain('停水两天');
+    expect(full.body).not.toContain(grid.account.username);
+    expect(full.body).not.toContain(tracking);
   });
 
   it('answers errors in the Open311 shape', async () => {

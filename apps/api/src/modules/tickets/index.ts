@@ -5,6 +5,7 @@ import { foldRollup } from './dashboard.repository.js';
 
 export { ticketsRoutes } from './tickets.routes.js';
 export { closeUnratedTickets, ensureCategories, ensureCategoriesIn, submitExternalTicket } from './tickets.service.js';
+export { settingsOf } from './ticket-settings.js';
 
 export const ticketJobs: PeriodicJob[] = [
   { name: 'tickets.close_unrated', everyMs: 10 * 60_000, run: async (ctx, now) => void (await closeUnratedTickets(ctx, now)) },

@@ -11,14 +11,14 @@ import { findAssignee } from './tickets.repository.js';
 import { forgetIntake } from './intake-cache.js';
 
 /** What a community that never changed its settings gets: the practice of the reports. */
-export const defaultTicketSettings = { reopenLimit: 2, unratedCloseDays: 7, autoAssign: false } as const;
+export const defaultTicketSettings = { reopenLimit: 2, unratedCloseDays: 7, autoAssign: false, open311PublicDetail: 'summary' } as const;
 
 type Db = Kysely<DB>;
 
 export async function settingsOf(db: Db, communityId: number): Promise<TicketSettings> {
   const row = await db.selectFrom('ticket_settings').selectAll().where('community_id', '=', communityId).executeTakeFirst();
   return row
-    ? { communityId, reopenLimit: row.reopen_limit, unratedCloseDays: row.unrated_close_days, autoAssign: row.auto_assign, updatedAt: iso(row.updated_at) }
+    ? { communityId, reopenLimit: row.reopen_limit, unratedCloseDays: row.unrated_close_days, autoAssign: row.auto_assign, open311PublicDetail: row.open311_public_detail, updatedAt: iso(row.updated_at) }
     : { communityId, ...defaultTicketSettings, updatedAt: null };
 }
 
@@ -36,6 +36,7 @@ export async function updateTicketSettings(ctx: AppContext, actor: Actor, input:
       reopen_limit: input.reopenLimit ?? before.reopenLimit,
       unrated_close_days: input.unratedCloseDays ?? before.unratedCloseDays,
       auto_assign: input.autoAssign ?? before.autoAssign,
+      open311_public_detail: input.open311PublicDetail ?? before.open311PublicDetail,
       updated_by: actor.accountId,
       updated_at: new Date(),
     };
@@ -48,6 +49,7 @@ export async function updateTicketSettings(ctx: AppContext, actor: Actor, input:
     if (next.reopen_limit !== before.reopenLimit) changes.reopenLimit = { from: before.reopenLimit, to: next.reopen_limit };
     if (next.unrated_close_days !== before.unratedCloseDays) changes.unratedCloseDays = { from: before.unratedCloseDays, to: next.unrated_close_days };
     if (next.auto_assign !== before.autoAssign) changes.autoAssign = { from: before.autoAssign, to: next.auto_assign };
+    if (next.open311_public_detail !== before.open311PublicDetail) changes.open311PublicDetail = { from: before.open311PublicDetail, to: next.open311_public_detail };
     await writeAudit(trx, actor, { communityId: cid, action: 'ticket_settings.updated', entityType: 'ticket_settings', entityId: cid, changes });
     return settingsOf(trx, cid);
   }).finally(() => forgetIntake(ctx, cid));

@@ -141,3 +141,12 @@ function reopen(s: TicketState, now: Date, limit: number): { ok: true; state: Ti
 }
 
 export const isTerminal = (s: TicketStatus) => terminal.includes(s);
+
+/**
+ * A rating is given once per round: a round starts when the ticket is resolved. Rated at or after the last resolution
+ * (or rated and not resolved since, as after a dissatisfied reopen) means this round's rating is in.
+ */
+export function isRatedThisRound(ratedAt: Date | null, resolvedAt: Date | null): boolean {
+  if (!ratedAt) return false;
+  return !resolvedAt || ratedAt.getTime() >= resolvedAt.getTime();
+}

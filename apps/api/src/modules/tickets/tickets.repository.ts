@@ -64,6 +64,8 @@ export function lockTicket(db: Db, communityId: number, id: number) {
 
 export interface TicketFilter {
   status?: string; categoryId?: number; channel?: string; compoundId?: number; overdueAt?: Date; q?: string; qTokens?: string[];
+  /** The hash of `q` read as a tracking code: a resident at the desk reads out their code. */
+  qTrackingHash?: string;
   assignedToAccount?: number;
 }
 export async function listTickets(db: Db, communityId: number, f: TicketFilter, page: { offset: number; limit: number; order: 'asc' | 'desc' }) {
@@ -73,10 +75,13 @@ export async function listTickets(db: Db, communityId: number, f: TicketFilter, 
   if (f.channel) q = q.where('t.channel', '=', f.channel);
   if (f.compoundId) q = q.where('t.compound_id', '=', f.compoundId);
   if (f.q) {
-    // A tracking code matches exactly; anything else is a full-text match over the jieba tokens.
+    // A reference or a reporter's tracking code (by its hash) matches exactly; anything else is a full-text match over the jieba tokens.
     const terms = f.qTokens?.length ? f.qTokens.join(' & ') : null;
+    const byTracking = f.qTrackingHash
+      ? [sql<boolean>`t.id in (select r.ticket_id from ticket_reporters r where r.community_id = ${communityId} and r.tracking_hash = ${f.qTrackingHash})`]
+      : [];
     q = q.where((eb) =>
-      eb.or([eb('t.code', '=', f.q!), ...(terms ? [sql<boolean>`to_tsvector('simple', t.tokens) @@ to_tsquery('simple', ${terms})`] : [])]),
+      eb.or([eb('t.code', '=', f.q!), ...byTracking, ...(terms ? [sql<boolean>`to_tsvector('simple', t.tokens) @@ to_tsquery('simple', ${terms})`] : [])]),
     );
   }
   if (f.assignedToAccount) q = q.where('t.assignee_kind', '=', 'account').where('t.assignee_id', '=', f.assignedToAccount);
@@ -184,8 +189,33 @@ export function moveReporters(db: Db, communityId: number, fromTicket: number, t
 export function countReporters(db: Db, ticketId: number) {
   return db.selectFrom('ticket_reporters').select((eb) => eb.fn.countAll<number>().as('n')).where('ticket_id', '=', ticketId).executeTakeFirstOrThrow();
 }
-export function findReporterByCode(db: Db, code: string) {
-  return db.selectFrom('ticket_reporters').select(['ticket_id', 'community_id']).where('tracking_code', '=', code).executeTakeFirst();
+/** The reporter a tracking code belongs to, found by the code's hash, with what a proof is checked against. */
+export function findReporterByTrackingHash(db: Db, trackingHash: string) {
+  return db
+    .selectFrom('ticket_reporters')
+    .select(['id', 'ticket_id', 'community_id', 'key_hash', 'phone_masked', 'proof_failures', 'proof_locked_until'])
+    .where('tracking_hash', '=', trackingHash)
+    .executeTakeFirst();
+}
+/** Counts a wrong proof; answers the new count. */
+export async function addProofFailure(db: Db, communityId: number, reporterId: number) {
+  const row = await db
+    .updateTable('ticket_reporters')
+    .set((eb) => ({ proof_failures: eb('proof_failures', '+', 1) }))
+    .where('community_id', '=', communityId)
+    .where('id', '=', reporterId)
+    .returning('proof_failures')
+    .executeTakeFirstOrThrow();
+  return row.proof_failures;
+}
+/** Locks the four-digit path until `until`, or (null) clears the count after a right proof. */
+export function setProofLock(db: Db, communityId: number, reporterId: number, until: Date | null) {
+  return db
+    .updateTable('ticket_reporters')
+    .set(until ? { proof_locked_until: until } : { proof_failures: 0, proof_locked_until: null })
+    .where('community_id', '=', communityId)
+    .where('id', '=', reporterId)
+    .execute();
 }
 
 /** Accounts of a community that can carry a ticket (not admins). */

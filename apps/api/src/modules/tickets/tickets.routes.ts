@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  communityDashboardSchema, createCategorySchema, updateCategorySchema, duplicateListSchema, duplicateQuerySchema, ledgerExportSchema, ledgerFilterSchema, ledgerPageSchema, ledgerQuerySchema, createTicketSchema, dashboardQuerySchema, idSchema, pageOf, subdistrictDashboardSchema, publicRateSchema, publicTicketSchema, publicTicketViewSchema, scopeQuerySchema, ticketCategorySchema,
+  communityDashboardSchema, createCategorySchema, updateCategorySchema, duplicateListSchema, duplicateQuerySchema, ledgerExportSchema, ledgerFilterSchema, ledgerPageSchema, ledgerQuerySchema, createTicketSchema, dashboardQuerySchema, idSchema, pageOf, subdistrictDashboardSchema, publicRateSchema, publicTicketReceiptSchema, publicTicketSchema, publicTicketViewSchema, scopeQuerySchema, ticketCategorySchema,
   ticketDetailSchema, ticketListQuerySchema, ticketSchema, transitionParamsSchema, transitionSchema, idParamsSchema, ticketSettingsSchema, updateTicketSettingsSchema,
   publicInfoSchema, workCalendarDaySchema, workCalendarParamsSchema, workCalendarQuerySchema, setWorkCalendarDaySchema,
 } from '@linli/contracts';
@@ -8,14 +8,21 @@ import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/types.js';
 import { readUploadedFiles } from '../../platform/http/uploads.js';
 import * as s from './tickets.service.js';
+import * as pub from './public-tickets.js';
 import * as dashboard from './dashboard.service.js';
 import * as ledger from './ledger.service.js';
 import * as settings from './ticket-settings.js';
 import * as calendar from './work-calendar.js';
 import { checkPublicReportLimits } from './public-report-limits.js';
 import fs from 'node:fs';
+import type { FastifyRequest } from 'fastify';
 
 const codeParams = z.object({ code: z.string().trim().min(4).max(40) });
+/** The reporter's proof travels in headers (the key comes from the page's fragment, which is never sent by itself). */
+const proofOf = (r: FastifyRequest) => {
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim().slice(0, 200) || undefined;
+  return { key: one(r.headers['x-tracking-key']), lastFour: one(r.headers['x-phone-last-four']) };
+};
 
 export function ticketsRoutes(app: App, ctx: AppContext): void {
   const tags = ['tickets'];
@@ -95,17 +102,17 @@ export function ticketsRoutes(app: App, ctx: AppContext): void {
   );
   app.post(
     '/api/public/tickets',
-    { config: { public: true }, preHandler: async (r) => checkPublicReportLimits(ctx, r.ip, r.body), schema: { tags: ptags, body: publicTicketSchema, response: { 201: z.object({ code: z.string(), link: z.string() }) } } },
-    async (r, reply) => reply.status(201).send(await s.submitPublicTicket(ctx, r.body, r.id)),
+    { config: { public: true }, preHandler: async (r) => checkPublicReportLimits(ctx, r.ip, r.body), schema: { tags: ptags, body: publicTicketSchema, response: { 201: publicTicketReceiptSchema } } },
+    async (r, reply) => reply.status(201).send(await pub.submitPublicTicket(ctx, r.body, r.id)),
   );
   app.post(
     '/api/public/tickets/:code/photos',
     { config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags: ptags, params: codeParams, consumes: ['multipart/form-data'], response: { 200: publicTicketViewSchema } } },
-    async (r) => s.addPublicPhotos(ctx, r.params.code, (await readUploadedFiles(r, 'photos')).map((f) => f.data)),
+    async (r) => pub.addPublicPhotos(ctx, r.params.code, proofOf(r), (await readUploadedFiles(r, 'photos')).map((f) => f.data)),
   );
   const photoParams = z.object({ code: z.string().trim().min(4).max(40), photoId: idSchema });
   app.get('/api/public/tickets/:code/photos/:photoId', { config: { public: true }, schema: { tags: ptags, params: photoParams } }, async (r, reply) => {
-    const p = await s.publicPhoto(ctx, r.params.code, r.params.photoId);
+    const p = await pub.publicPhoto(ctx, r.params.code, r.params.photoId);
     return reply.type(p.mime).header('cache-control', 'private, max-age=86400').send(p.data);
   });
   // The static "photos" segment wins over :action in the router, so it is never read as an action.
@@ -119,15 +126,15 @@ export function ticketsRoutes(app: App, ctx: AppContext): void {
     return reply.type(p.mime).header('cache-control', 'private, max-age=86400').send(p.data);
   });
   app.get('/api/public/tickets/:code', { config: { public: true }, schema: { tags: ptags, params: codeParams, response: { 200: publicTicketViewSchema } } }, async (r) =>
-    s.viewPublicTicket(ctx, r.params.code));
+    pub.viewPublicTicket(ctx, r.params.code));
   app.post(
     '/api/public/tickets/:code/info',
     { config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags: ptags, params: codeParams, body: publicInfoSchema, response: { 200: publicTicketViewSchema } } },
-    async (r) => s.addPublicInfo(ctx, r.params.code, r.body.text),
+    async (r) => pub.addPublicInfo(ctx, r.params.code, proofOf(r), r.body.text),
   );
   app.post(
     '/api/public/tickets/:code/rate',
     { config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags: ptags, params: codeParams, body: publicRateSchema, response: { 200: publicTicketViewSchema } } },
-    async (r) => s.ratePublicTicket(ctx, r.params.code, r.body.rating, r.body.comment),
+    async (r) => pub.ratePublicTicket(ctx, r.params.code, proofOf(r), r.body.rating, r.body.comment),
   );
 }

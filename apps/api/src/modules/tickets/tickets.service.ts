@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import {
-  defaultCategories, openTicketStatuses, roleCan, type CreateTicketInput, type createCategorySchema, type updateCategorySchema, type publicTicketSchema, type Ticket, type TicketAction, type TicketDetail,
+  defaultCategories, openTicketStatuses, roleCan, type CreateTicketInput, type createCategorySchema, type updateCategorySchema, type Ticket, type TicketAction, type TicketDetail,
   type ticketListQuerySchema, type TransitionInput, type Rating, type TicketStatus,
 } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
@@ -14,23 +14,17 @@ import { AppError, invalidField, notFound } from '../../platform/errors.js';
 import { auditRow, writeAudit } from '../../platform/audit/audit.js';
 import { maskPhone } from '../../platform/crypto/pii.js';
 import * as repo from './tickets.repository.js';
-import { actionPermission, assigneeOnly, transition, type TicketState } from './ticket-state.js';
+import { actionPermission, assigneeOnly, isRatedThisRound, transition, type TicketState } from './ticket-state.js';
 import { dueAt, isOverdue } from './sla.js';
 import { jaccard, tokenize } from '../../platform/text/segment.js';
 import { sniffImage, stripImageMetadata } from '../../platform/files/image.js';
 import { loadCalendar } from './work-calendar.js';
 import { categoryForIntake, forgetIntake } from './intake-cache.js';
 import { isResidentWithinReach } from '../places/index.js';
+import { hashTrackingCode, hashTrackingKey, isTrackingCodeShaped, newTrackingCode, newTrackingKey, trackingLink } from './tracking.js';
 import { checkDefaultAssignee, defaultAssigneeNames, defaultTicketSettings, resolveDefaultAssignee, settingsOf, unratedPastDeadline } from './ticket-settings.js';
 
 
-
-/** An unguessable tracking code a resident can read out on the phone: LL + 10 base32 characters. */
-export function newTrackingCode(): string {
-  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-  const bytes = crypto.randomBytes(10);
-  return 'LL' + [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
-}
 
 export function ensureCategories(ctx: AppContext, communityId: number) {
   return ensureCategoriesIn(ctx.db, communityId);
@@ -132,16 +126,21 @@ const withoutEntityId = <T extends { entity_id: string }>({ entity_id: _, ...res
 export async function createTicket(ctx: AppContext, actor: Actor, input: CreateTicketInput): Promise<TicketDetail> {
   authorize(actor, 'tickets.intake');
   const cid = resolveCommunityId(actor, input.communityId);
-  const { id, fresh } = await insertNewTicket(ctx, cid, input, { actor, actorLabel: null });
-  return fresh ?? getTicket(ctx, actor, id, { known: { reporterCount: 1, photoIds: [] } });
+  const { id, fresh, trackingCode, trackingKey } = await insertNewTicket(ctx, cid, input, { actor, actorLabel: null });
+  const detail = fresh ?? (await getTicket(ctx, actor, id, { known: { reporterCount: 1, photoIds: [] } }));
+  // Staff hand these to the resident (on paper or read out): the only time they are shown.
+  return { ...detail, handover: { trackingCode, link: trackingLink(trackingCode, trackingKey) } };
 }
 
-async function insertNewTicket(
+type NewTicket = { id: number; code: string; trackingCode: string; trackingKey: string; fresh: TicketDetail | null };
+
+/** Writes a new ticket and its first reporter. `code` is the public reference; the tracking code and key go to the reporter only. */
+export async function insertNewTicket(
   ctx: AppContext,
   cid: number,
   input: CreateTicketInput,
   who: { actor: Actor | null; actorLabel: string | null; requestId?: string },
-): Promise<{ id: number; code: string; fresh: TicketDetail | null }> {
+): Promise<NewTicket> {
   // A community's categories are written on first use; a known category id means they are there.
   let category = await categoryForIntake(ctx, cid, input.categoryId);
   if (!category && (await ensureCategories(ctx, cid)).some((c) => c.id === input.categoryId)) category = await categoryForIntake(ctx, cid, input.categoryId);
@@ -167,11 +166,12 @@ async function insertNewTicket(
   if (input.isAnonymous) reporter = { name: null, enc: null, masked: null, hash: null };
   const now = new Date();
   const calendar = category.working_hours_only ? await loadCalendar(ctx.db) : undefined;
-  const code = newTrackingCode();
+  const trackingCode = newTrackingCode();
+  const trackingKey = newTrackingKey();
   const trail = {
     compoundInCommunity,
     ticket: {
-      community_id: cid, code, channel: input.channel, category_id: category.id, status: 'submitted', title: input.title, description: input.description,
+      community_id: cid, channel: input.channel, category_id: category.id, status: 'submitted', title: input.title, description: input.description,
       compound_id: compoundId, building_id: input.buildingId ?? null, address_text: input.addressText ?? null,
       reporter_resident_id: input.reporterResidentId ?? null, reporter_name: reporter.name, reporter_phone_enc: reporter.enc,
       reporter_phone_masked: reporter.masked, reporter_phone_hash: reporter.hash, is_anonymous: input.isAnonymous, meeting_title: input.meetingTitle ?? null,
@@ -181,7 +181,8 @@ async function insertNewTicket(
     },
     reporter: {
       community_id: cid, resident_id: input.reporterResidentId ?? null, name: reporter.name, phone_enc: reporter.enc,
-      phone_masked: reporter.masked, phone_hash: reporter.hash, tracking_code: code,
+      phone_masked: reporter.masked, phone_hash: reporter.hash,
+      tracking_hash: hashTrackingCode(trackingCode), key_hash: hashTrackingKey(trackingKey),
     },
     event: {
       community_id: cid, action: 'created', from_status: null, to_status: 'submitted', actor_id: who.actor?.accountId ?? null,
@@ -200,7 +201,7 @@ async function insertNewTicket(
     if (!row) throw invalidField('compoundId', 'not_found');
     return row;
   };
-  let result: { id: number; code: string; fresh: TicketDetail | null };
+  let result: NewTicket;
   if (!answer && !assignee) {
     const row = inserted(await repo.insertTicketWithTrail(ctx.db, trail));
     // Nothing else happened to it: the reply is what was just written, with no read back.
@@ -208,18 +209,18 @@ async function insertNewTicket(
       id: row.event_id, action: 'created', fromStatus: null, toStatus: 'submitted', actorName: who.actor?.displayName ?? who.actorLabel,
       channel: input.channel, note: input.meetingTitle ?? null, isPublic: true, createdAt: iso(row.event_created_at)!,
     };
-    result = { id: row.id, code, fresh: { ...present(row), reporterCount: 1, photoIds: [], events: [created] } };
+    result = { id: row.id, code: row.code, trackingCode, trackingKey, fresh: { ...present(row), reporterCount: 1, photoIds: [], events: [created] } };
   } else {
-    const id = await ctx.db.transaction().execute(async (trx) => {
+    const { id, code } = await ctx.db.transaction().execute(async (trx) => {
       const row = inserted(await repo.insertTicketWithTrail(trx, trail));
       if (answer) await applyAction(ctx, trx, answer.actor, cid, row.id, 'answer_on_spot', { note: answer.note }, input.channel);
       if (assignee) {
         await applyAction(ctx, trx, null, cid, row.id, 'accept', {}, null, 'system');
         await applyAction(ctx, trx, null, cid, row.id, 'assign', { assigneeKind: assignee.kind, assigneeId: assignee.id, note: null }, null, 'system');
       }
-      return row.id;
+      return { id: row.id, code: row.code };
     });
-    result = { id, code, fresh: null };
+    result = { id, code, trackingCode, trackingKey, fresh: null };
   }
   ctx.events.emit('ticket.created', { communityId: cid, ticketId: result.id });
   return result;
@@ -260,6 +261,7 @@ export async function listTickets(ctx: AppContext, actor: Actor, q: z.infer<type
     cid,
     {
       status: q.status, categoryId: q.categoryId, channel: q.channel, compoundId: q.compoundId, q: q.q || undefined, qTokens: q.q ? tokenize(q.q) : undefined,
+      qTrackingHash: q.q && isTrackingCodeShaped(q.q) ? hashTrackingCode(q.q) : undefined,
       overdueAt: q.overdue === 'true' ? new Date() : undefined, assignedToAccount: mineOnly ? actor.accountId : undefined,
     },
     { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, order: q.sort === 'createdAt' && q.order === 'asc' ? 'asc' : 'desc' },
@@ -324,7 +326,8 @@ export async function actOnTicket(ctx: AppContext, actor: Actor, id: number, act
 
 type Trx = Transaction<DB>;
 
-async function applyAction(
+/** One transition inside the caller's transaction (also used by the public tracking page). */
+export async function applyAction(
   ctx: AppContext,
   trx: Trx,
   actor: Actor | null,
@@ -341,6 +344,7 @@ async function applyAction(
   if (actor && assigneeOnly.includes(action) && !['secretary', 'social_worker'].includes(actor.role) && !(row.assignee_kind === 'account' && row.assignee_id === actor.accountId)) {
     throw new AppError('FORBIDDEN', 'only the assignee may do this');
   }
+  if (action === 'rate' && isRatedThisRound(row.rated_at, row.resolved_at)) throw new AppError('TICKET_ALREADY_RATED', 'this round has been rated already');
   if (action === 'assign' && !input.assigneeId) {
     // No one named: the category's default assignee, if it has one that can be found.
     const category = await repo.findCategory(trx, cid, row.category_id);
@@ -425,65 +429,6 @@ export async function submitExternalTicket(
   return { id, code };
 }
 
-/** Residents online, without an account. Answers the tracking code. */
-export async function submitPublicTicket(ctx: AppContext, input: z.infer<typeof publicTicketSchema>, requestId: string) {
-  const community = await repo.findCommunityByCode(ctx.db, input.communityCode);
-  if (!community) throw invalidField('communityCode', 'not_found');
-  const { code } = await insertNewTicket(
-    ctx,
-    community.id,
-    {
-      channel: 'online', categoryId: input.categoryId, title: input.description.slice(0, 30), description: input.description,
-      compoundId: input.compoundId ?? null, addressText: input.addressText ?? null, reporterName: input.contactName ?? null,
-      reporterPhone: input.contactPhone, isAnonymous: false,
-    },
-    { actor: null, actorLabel: 'resident', requestId },
-  );
-  return { code, link: `/h5/track/${code}` };
-}
-
-async function ticketOfCode(ctx: AppContext, code: string) {
-  const reporter = await repo.findReporterByCode(ctx.db, code);
-  if (!reporter) throw notFound('ticket');
-  const t = await repo.findTicket(ctx.db, [reporter.community_id], reporter.ticket_id);
-  if (!t) throw notFound('ticket');
-  return t;
-}
-
-/** What a resident sees by tracking code: status and the public timeline, never staff notes or other reporters. */
-export async function viewPublicTicket(ctx: AppContext, code: string) {
-  const t = await ticketOfCode(ctx, code);
-  const events = await repo.listEvents(ctx.db, t.community_id, t.id, true);
-  return {
-    code, status: t.status as TicketStatus, categoryName: t.category_zh, description: t.description, createdAt: iso(t.created_at)!,
-    resultText: t.result_text, canRate: t.status === 'resolved', canAddInfo: (openTicketStatuses as readonly string[]).includes(t.status), rating: (t.rating as Rating | null) ?? null,
-    photoIds: (await repo.photoIds(ctx.db, t.id)).map((p) => p.id),
-    events: events.map((e) => ({ action: e.action, toStatus: e.to_status, note: e.note, createdAt: iso(e.created_at)! })),
-  };
-}
-
-/** A resident adds information to an open report; it goes on the public timeline and the community is told. */
-export async function addPublicInfo(ctx: AppContext, code: string, text: string) {
-  const t = await ticketOfCode(ctx, code);
-  if (!(openTicketStatuses as readonly string[]).includes(t.status)) throw new AppError('TICKET_ALREADY_CLOSED', 'ticket is no longer open');
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertEvent(trx, {
-      community_id: t.community_id, ticket_id: t.id, action: 'info_added', from_status: null, to_status: null, actor_id: null,
-      actor_label: 'resident', channel: 'online', note: text, is_public: true, data: null,
-    });
-    await writeAudit(trx, null, { communityId: t.community_id, action: 'ticket.info_added', entityType: 'ticket', entityId: t.id, changes: { length: text.length } });
-  });
-  ctx.events.emit('ticket.transitioned', { communityId: t.community_id, ticketId: t.id, action: 'info_added' });
-  return viewPublicTicket(ctx, code);
-}
-
-export async function ratePublicTicket(ctx: AppContext, code: string, rating: Rating, comment: string | null | undefined) {
-  const t = await ticketOfCode(ctx, code);
-  await ctx.db.transaction().execute((trx) => applyAction(ctx, trx, null, t.community_id, t.id, 'rate', { rating, comment: comment ?? null }, 'online', 'resident'));
-  ctx.events.emit('ticket.transitioned', { communityId: t.community_id, ticketId: t.id, action: 'rate' });
-  return viewPublicTicket(ctx, code);
-}
-
 /** Closes tickets left unrated N days after resolution; they count as unrated, never as satisfied. */
 export async function closeUnratedTickets(ctx: AppContext, now: Date): Promise<number> {
   const rows = await unratedPastDeadline(ctx.db, now);
@@ -502,13 +447,6 @@ export async function closeUnratedTickets(ctx: AppContext, now: Date): Promise<n
 export const MAX_PHOTOS = 5;
 export const MAX_PHOTO_MB = 10;
 
-/** A resident adds photos to their report: JPEG or PNG only, at most 5 per ticket, 10 MB each, metadata removed. */
-export async function addPublicPhotos(ctx: AppContext, code: string, files: Buffer[]) {
-  const t = await ticketOfCode(ctx, code);
-  await storePhotos(ctx, { id: t.id, community_id: t.community_id }, files, null, 'online');
-  return viewPublicTicket(ctx, code);
-}
-
 /** A helper or staff member adds photos (a door visit, a result): same rules; they must be able to see the ticket and work on it. */
 export async function addStaffPhotos(ctx: AppContext, actor: Actor, id: number, files: Buffer[]) {
   if (!roleCan(actor.role, 'tickets.intake')) authorize(actor, 'tickets.work');
@@ -517,7 +455,7 @@ export async function addStaffPhotos(ctx: AppContext, actor: Actor, id: number, 
   return getTicket(ctx, actor, id);
 }
 
-async function storePhotos(ctx: AppContext, t: { id: number; community_id: number }, files: Buffer[], actor: Actor | null, channel: string | null) {
+export async function storePhotos(ctx: AppContext, t: { id: number; community_id: number }, files: Buffer[], actor: Actor | null, channel: string | null) {
   const existing = (await repo.photoIds(ctx.db, t.id)).length;
   if (files.length === 0) throw invalidField('photos', 'required');
   if (existing + files.length > MAX_PHOTOS) throw invalidField('photos', 'too_many_files', { max: MAX_PHOTOS });
@@ -541,13 +479,6 @@ async function storePhotos(ctx: AppContext, t: { id: number; community_id: numbe
     });
     await writeAudit(trx, actor, { communityId: t.community_id, action: 'ticket.photos_added', entityType: 'ticket', entityId: t.id, changes: { count: cleaned.length } });
   });
-}
-
-export async function publicPhoto(ctx: AppContext, code: string, photoId: number) {
-  const t = await ticketOfCode(ctx, code);
-  const p = await repo.findPhoto(ctx.db, t.id, photoId);
-  if (!p) throw notFound('photo');
-  return p;
 }
 
 export async function staffPhoto(ctx: AppContext, actor: Actor, ticketId: number, photoId: number) {

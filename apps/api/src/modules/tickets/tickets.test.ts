@@ -15,8 +15,8 @@ describe('tickets: the closed loop', () => {
   let propertyPartner: number;
   let department: number;
 
-  const call = async (who: Who | null, method: 'GET' | 'POST', url: string, payload?: unknown) => {
-    const res = await env.app.inject({ method, url, headers: who ? { cookie: who.cookie } : {}, ...(payload !== undefined ? { payload: payload as object } : {}) });
+  const call = async (who: Who | null, method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) => {
+    const res = await env.app.inject({ method, url, headers: { ...headers, ...(who ? { cookie: who.cookie } : {}) }, ...(payload !== undefined ? { payload: payload as object } : {}) });
     return { status: res.statusCode, body: res.json() };
   };
   const act = (who: Who, id: number, action: string, body: Record<string, unknown> = {}) => call(who, 'POST', `/api/tickets/${id}/${action}`, body);
@@ -66,7 +66,10 @@ describe('tickets: the closed loop', () => {
     expect(created.status).toBe(201);
     const t = created.body;
     expect(t).toMatchObject({ status: 'submitted', compoundName: '金海花园', reporterPhoneMasked: '138****0001', channel: 'walk_in' });
-    expect(t.code).toMatch(/^LL[A-Z2-9]{10}$/);
+    // The code is the public reference; the resident's tracking code is handed over once and is another thing.
+    expect(t.code).toMatch(/^GD\d{6,}$/);
+    expect(t.handover.trackingCode).toMatch(/^LL[A-Z2-9]{10}$/);
+    expect(t.handover.link).toMatch(new RegExp(`^/h5/track/${t.handover.trackingCode}#k=[\\w-]{22}$`));
     await act(sec, t.id, 'accept');
     expect((await act(sec, t.id, 'assign', { assigneeKind: 'account', assigneeId: grid.id, note: '请联系金房物业和清运所' })).body.status).toBe('assigned');
     // Only the assignee (or staff) works it.
@@ -117,11 +120,13 @@ describe('tickets: the closed loop', () => {
     const submitted = await call(null, 'POST', '/api/public/tickets', { communityCode: code, categoryId: categories.utilities, compoundId, description: '1号楼2单元停水一天了', contactPhone: '13900001111' });
     expect(submitted.status).toBe(201);
     const tracking = submitted.body.code;
-    expect(submitted.body.link).toBe(`/h5/track/${tracking}`);
+    const key = new URL(submitted.body.link, 'http://x').hash.slice('#k='.length);
+    expect(submitted.body.link).toBe(`/h5/track/${tracking}#k=${key}`);
+    const proven = { 'x-tracking-key': key };
     const id = (await call(sec, 'GET', `/api/tickets?q=${tracking}`)).body.items[0].id;
     // While it is open the resident can add to it; staff see it on the timeline, audited.
-    expect((await call(null, 'POST', `/api/public/tickets/${tracking}/info`, { text: '' })).body.error.details.fields[0]).toMatchObject({ field: 'text' });
-    const added = (await call(null, 'POST', `/api/public/tickets/${tracking}/info`, { text: '现在3单元也停水了' })).body;
+    expect((await call(null, 'POST', `/api/public/tickets/${tracking}/info`, { text: '' }, proven)).body.error.details.fields[0]).toMatchObject({ field: 'text' });
+    const added = (await call(null, 'POST', `/api/public/tickets/${tracking}/info`, { text: '现在3单元也停水了' }, proven)).body;
     expect(added).toMatchObject({ canAddInfo: true });
     expect(added.events.at(-1)).toMatchObject({ action: 'info_added', note: '现在3单元也停水了' });
     expect((await call(sec, 'GET', `/api/tickets/${id}`)).body.events.at(-1)).toMatchObject({ action: 'info_added', actorName: 'resident', isPublic: true });
@@ -133,12 +138,12 @@ describe('tickets: the closed loop', () => {
     const view = (await call(null, 'GET', `/api/public/tickets/${tracking}`)).body;
     expect(view).toMatchObject({ status: 'resolved', canRate: true, resultText: '已修复水管' });
     expect(JSON.stringify(view)).not.toContain('内部：先查水表');
-    const again = (await call(null, 'POST', `/api/public/tickets/${tracking}/rate`, { rating: 'dissatisfied', comment: '还是没水' })).body;
+    const again = (await call(null, 'POST', `/api/public/tickets/${tracking}/rate`, { rating: 'dissatisfied', comment: '还是没水' }, proven)).body;
     expect(again.status).toBe('assigned');
     await act(grid, id, 'start');
     await act(grid, id, 'resolve', { note: '更换了阀门' });
-    expect((await call(null, 'POST', `/api/public/tickets/${tracking}/rate`, { rating: 'satisfied' })).body.status).toBe('closed');
-    expect(await call(null, 'POST', `/api/public/tickets/${tracking}/info`, { text: '谢谢社区' })).toMatchObject({ status: 409, body: { error: { code: 'TICKET_ALREADY_CLOSED' } } });
+    expect((await call(null, 'POST', `/api/public/tickets/${tracking}/rate`, { rating: 'satisfied' }, { 'x-phone-last-four': '1111' })).body.status).toBe('closed');
+    expect(await call(null, 'POST', `/api/public/tickets/${tracking}/info`, { text: '谢谢社区' }, proven)).toMatchObject({ status: 409, body: { error: { code: 'TICKET_ALREADY_CLOSED' } } });
     expect((await call(null, 'GET', '/api/public/tickets/LLNOTAREALCODE')).status).toBe(404);
   });
 
@@ -151,7 +156,7 @@ describe('tickets: the closed loop', () => {
         ...files.map((f) => Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.data, Buffer.from('\r\n')])),
         Buffer.from(`--${boundary}--\r\n`),
       ]);
-      return env.app.inject({ method: 'POST', url: `/api/public/tickets/${tracking}/photos`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+      return env.app.inject({ method: 'POST', url: `/api/public/tickets/${tracking}/photos`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-phone-last-four': '2222' }, payload: body });
     };
     const bad = await upload([{ name: 'x.png', data: Buffer.from('<svg/>'), type: 'image/png' }]);
     expect(bad.statusCode).toBe(400);
@@ -177,7 +182,7 @@ describe('tickets: the closed loop', () => {
     const merged = await act(sec, b.id, 'merge', { mergeIntoId: a.id });
     expect(merged.body).toMatchObject({ status: 'merged', mergedIntoId: a.id });
     expect((await call(sec, 'GET', `/api/tickets/${a.id}`)).body.reporterCount).toBe(2);
-    expect((await call(null, 'GET', `/api/public/tickets/${b.code}`)).body.status).toBe('submitted');
+    expect((await call(null, 'GET', `/api/public/tickets/${b.handover.trackingCode}`)).body).toMatchObject({ status: 'submitted', reference: a.code });
   });
 
   it('suggests likely duplicates at intake and finds tickets by Chinese words', async () => {
@@ -223,10 +228,11 @@ describe('tickets: the closed loop', () => {
   });
 
   it('refuses wrong states and other communities, and names missing reasons', async () => {
-    const t = (await call(sec, 'POST', '/api/tickets', { channel: 'phone', categoryId: categories.general, title: '测试', description: '测试内容' })).body;
-    // The reply to a registration is built from what was written; it must be what a read gives.
+    const { handover, ...t } = (await call(sec, 'POST', '/api/tickets', { channel: 'phone', categoryId: categories.general, title: '测试', description: '测试内容' })).body;
+    expect(handover).toBeDefined();
+    // The reply to a registration is built from what was written; it must be what a read gives (less the handover, shown once).
     expect(t).toEqual((await call(sec, 'GET', `/api/tickets/${t.id}`)).body);
-    const placed = (await call(sec, 'POST', '/api/tickets', { channel: 'walk_in', categoryId: categories.environment, buildingId, reporterName: '王阿姨', reporterPhone: '13912345678', title: '楼道灯', description: '楼道灯坏了', meetingTitle: '议事会' })).body;
+    const { handover: _, ...placed } = (await call(sec, 'POST', '/api/tickets', { channel: 'walk_in', categoryId: categories.environment, buildingId, reporterName: '王阿姨', reporterPhone: '13912345678', title: '楼道灯', description: '楼道灯坏了', meetingTitle: '议事会' })).body;
     expect(placed).toMatchObject({ compoundName: '金海花园', buildingName: '1号楼', reporterPhoneMasked: '139****5678', meetingTitle: '议事会' });
     expect(placed).toEqual((await call(sec, 'GET', `/api/tickets/${placed.id}`)).body);
     const wrong = await act(sec, t.id, 'resolve', { note: 'x' });

@@ -62,6 +62,13 @@ describe('outbound webhooks', () => {
     const ding = new URL(base + by('dingtalk').url);
     const ts = ding.searchParams.get('timestamp')!;
     expect(ding.searchParams.get('sign')).toBe(crypto.createHmac('sha256', 'SECding').update(`${ts}\nSECding`).digest('base64'));
+    // Group chats get the public reference, never the resident's tracking code or its key (ADR 0010).
+    expect(t.code).not.toBe(t.handover.trackingCode);
+    for (const r of received) {
+      expect(r.body).toContain(t.code);
+      expect(r.body + r.url).not.toContain(t.handover.trackingCode);
+      expect(r.body + r.url).not.toContain(t.handover.link.split('#k=')[1]);
+    }
     const fs = JSON.parse(by('feishu').body);
     expect(fs).toMatchObject({ msg_type: 'text', content: { text: expect.stringContaining('诉求') } });
     expect(fs.sign).toBe(crypto.createHmac('sha256', `${fs.timestamp}\nfs-secret`).update('').digest('base64'));

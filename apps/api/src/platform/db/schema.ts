@@ -100,9 +100,12 @@ export interface WorkCalendarTable {
 export interface TicketSettingsTable {
   community_id: number; reopen_limit: Generated<number>; unrated_close_days: Generated<number>; auto_assign: Generated<boolean>;
   updated_by: number | null; updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** What Open311 shows without an api_key (migration 20261201000100). */
+  open311_public_detail: Generated<'summary' | 'full'>;
 }
 export interface TicketsTable {
-  id: Id; community_id: number; code: string; channel: string; category_id: number; status: string; title: string; description: string;
+  /** `code`: the public reference (GD000123), from a sequence by default; never a tracking code. */
+  id: Id; community_id: number; code: Generated<string>; channel: string; category_id: number; status: string; title: string; description: string;
   compound_id: number | null; building_id: number | null; address_text: string | null;
   reporter_resident_id: number | null; reporter_name: string | null;
   reporter_phone_enc: string | null; reporter_phone_masked: string | null; reporter_phone_hash: string | null;
@@ -120,7 +123,9 @@ export interface TicketEventsTable {
 }
 export interface TicketReportersTable {
   id: Id; community_id: number; ticket_id: number; resident_id: number | null; name: string | null;
-  phone_enc: string | null; phone_masked: string | null; phone_hash: string | null; tracking_code: string; created_at: CreatedAt;
+  phone_enc: string | null; phone_masked: string | null; phone_hash: string | null;
+  /** SHA-256 of the tracking code and of the link's key: the secrets themselves are never stored. */
+  tracking_hash: string; key_hash: string | null; proof_failures: Generated<number>; proof_locked_until: Timestamp | null; created_at: CreatedAt;
 }
 
 export interface LedgerExportsTable {

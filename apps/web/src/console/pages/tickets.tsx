@@ -18,6 +18,8 @@ registerMessages(
     'tickets.reporter': '诉求人', 'tickets.reporterPhone': '联系电话', 'tickets.anonymous': '匿名', 'tickets.result': '办理结果',
     'tickets.timeline': '办理过程', 'tickets.note': '说明', 'tickets.answerOnSpot': '现场答复（填写即办结）', 'tickets.meetingTitle': '会议名称',
     'tickets.saveNext': '登记并继续下一条', 'tickets.registered': '已登记 {n} 条', 'tickets.tasks': '我的任务',
+    'tickets.handover': '请把查询码和链接交给居民', 'tickets.handoverDone': '已交给居民', 'tickets.handoverCode': '查询码', 'tickets.handoverLink': '查询链接',
+    'tickets.handoverHelp': '居民凭链接可补充情况、评价办理结果；没有链接时，凭查询码和所留手机号后四位也可以。此信息只显示这一次。',
     'action.accept': '受理', 'action.reject': '不予受理', 'action.answer_on_spot': '现场答复', 'action.assign': '派单', 'action.return': '退单',
     'action.start': '开始办理', 'action.escalate': '上报部门', 'action.respond': '部门回复', 'action.resolve': '办结', 'action.rate': '回访评价',
     'action.reopen': '重新办理', 'action.close': '回访结案', 'action.merge': '合并', 'action.created': '登记', 'action.reminded': '催办',
@@ -30,6 +32,8 @@ registerMessages(
     'tickets.reporter': 'Reporter', 'tickets.reporterPhone': 'Contact phone', 'tickets.anonymous': 'Anonymous', 'tickets.result': 'Result',
     'tickets.timeline': 'Timeline', 'tickets.note': 'Note', 'tickets.answerOnSpot': 'Answer on the spot (resolves it)', 'tickets.meetingTitle': 'Meeting',
     'tickets.saveNext': 'Register and next', 'tickets.registered': '{n} registered', 'tickets.tasks': 'My tasks',
+    'tickets.handover': 'Give the resident this code and link', 'tickets.handoverDone': 'Done', 'tickets.handoverCode': 'Tracking code', 'tickets.handoverLink': 'Tracking link',
+    'tickets.handoverHelp': 'With the link the resident can add information and rate the result; without it, the code and the last four digits of the phone they left. Shown only this once.',
     'action.accept': 'Accept', 'action.reject': 'Reject', 'action.answer_on_spot': 'Answer on the spot', 'action.assign': 'Assign', 'action.return': 'Return',
     'action.start': 'Start', 'action.escalate': 'Escalate', 'action.respond': 'Department reply', 'action.resolve': 'Resolve', 'action.rate': 'Follow-up rating',
     'action.reopen': 'Reopen', 'action.close': 'Close after follow-up', 'action.merge': 'Merge', 'action.created': 'Registered', 'action.reminded': 'Reminder',
@@ -118,6 +122,8 @@ function IntakeModal({ mode, onClose }: { mode: 'desk' | 'meeting'; onClose(): v
   const [form] = Form.useForm();
   const [count, setCount] = useState(0);
   const [dups, setDups] = useState<Array<{ id: number; code: string; title: string; status: TicketStatus; score: number }>>([]);
+  const { modal } = App.useApp();
+  const [handover, setHandover] = useState<TicketDetail['handover'] & { reference: string } | null>(null);
   const lookForDuplicates = async () => {
     const v = form.getFieldsValue(['title', 'description', 'compoundId', 'categoryId']) as { title?: string; description?: string; compoundId?: number; categoryId?: number };
     const text = `${v.title ?? ''} ${v.description ?? ''}`.trim();
@@ -130,14 +136,19 @@ function IntakeModal({ mode, onClose }: { mode: 'desk' | 'meeting'; onClose(): v
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
       post<TicketDetail>('/api/tickets', { communityId, channel: mode === 'meeting' ? 'meeting' : v.channel, ...v, reporterPhone: v.reporterPhone || undefined, answerOnSpot: v.answerOnSpot || undefined }),
-    onSuccess: () => {
+    onSuccess: (ticket) => {
       setCount((n) => n + 1);
       void qc.invalidateQueries({ queryKey: ['tickets'] });
+      const given = ticket.handover ? { ...ticket.handover, reference: ticket.code } : null;
       if (mode === 'meeting') {
         // Keep the meeting context, clear the lead: the next one can be typed at once.
         form.setFieldsValue({ title: '', description: '', answerOnSpot: '', reporterName: '', reporterPhone: '' });
         setDups([]);
-      } else onClose();
+        setHandover(given);
+      } else {
+        onClose();
+        if (given) modal.info({ title: t('tickets.handover'), width: 520, content: <HandoverText handover={given} />, okText: t('tickets.handoverDone') });
+      }
       message.success(t('common.saved'));
     },
     onError: (err) => {
@@ -149,6 +160,7 @@ function IntakeModal({ mode, onClose }: { mode: 'desk' | 'meeting'; onClose(): v
     <Modal open width={640} title={mode === 'meeting' ? t('tickets.meeting') : t('tickets.new')} onCancel={onClose} onOk={() => form.submit()}
       okText={mode === 'meeting' ? t('tickets.saveNext') : t('common.save')} cancelText={t('common.cancel')} confirmLoading={save.isPending} data-testid="intake-modal"
       footer={(orig) => <Space>{mode === 'meeting' && <span data-testid="meeting-count">{t('tickets.registered', { n: count })}</span>}{orig}</Space>}>
+      {handover && <Alert type="success" style={{ marginBottom: 12 }} message={t('tickets.handover')} description={<HandoverText handover={handover} />} />}
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ channel: 'walk_in' }}>
         {mode === 'meeting' ? (
           <Form.Item name="meetingTitle" label={t('tickets.meetingTitle')}><Input data-testid="meeting-title" /></Form.Item>
@@ -178,6 +190,20 @@ function IntakeModal({ mode, onClose }: { mode: 'desk' | 'meeting'; onClose(): v
         <Form.Item name="answerOnSpot" label={t('tickets.answerOnSpot')}><Input.TextArea rows={2} data-testid="intake-answer" /></Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** What staff hand a resident they registered for: the tracking code and the link with its key (shown once). */
+function HandoverText({ handover }: { handover: { reference: string; trackingCode: string; link: string } }) {
+  const { t } = useT();
+  const link = `${location.origin}${handover.link}`;
+  return (
+    <div data-testid="intake-handover">
+      <p>{t('tickets.code')}：{handover.reference}</p>
+      <p>{t('tickets.handoverCode')}：<Typography.Text copyable strong data-testid="handover-code">{handover.trackingCode}</Typography.Text></p>
+      <p>{t('tickets.handoverLink')}：<Typography.Text copyable={{ text: link }} data-testid="handover-link">{link}</Typography.Text></p>
+      <Typography.Text type="secondary">{t('tickets.handoverHelp')}</Typography.Text>
+    </div>
   );
 }
 
