@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Measure } from './run.js';
 import { actorIn, buildCommunity, createTestEnv } from '../apps/api/test/harness.js';
-import { ensureCategories } from '../apps/api/src/modules/tickets/tickets.service.js';
+import { ensureCategories } from '../apps/api/src/modules/tickets/categories.service.js';
 import { communityDashboard, subdistrictDashboard } from '../apps/api/src/modules/tickets/dashboard.service.js';
 import { foldRollup } from '../apps/api/src/modules/tickets/dashboard.repository.js';
 import type { Actor } from '../apps/api/src/platform/access/actor.js';

@@ -13,3 +13,6 @@ export function applyApiError(form: FormInstance | undefined, err: unknown): str
   }
   return err.message;
 }
+
+/** antd's button props have no data-* keys: this lets a modal's or a confirm's button carry a test id. */
+export const testIdProps = (id: string) => ({ 'data-testid': id }) as Record<`data-${string}`, string>;

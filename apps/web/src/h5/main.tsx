@@ -5,7 +5,9 @@ import { roleLabels } from '@linli/contracts/roles';
 import { ApiError, get, post } from '../lib/api.js';
 import { I18nProvider, registerMessages, useT } from '../lib/i18n.js';
 import './h5.css';
-import { HelperHome, TaskPage, TasksPage, VisitPage } from './helper.js';
+import { VisitPage } from './helper/door-visit.js';
+import { HelperHome } from './helper/home.js';
+import { TaskPage, TasksPage } from './helper/tasks.js';
 import { keyFromHash, LookupBox, ReportPage, TrackPage } from './tickets.js';
 
 // The phone shell stays free of Ant Design and charts: residents open it on weak networks inside WeChat.

@@ -5,7 +5,10 @@ import { actorIn, buildAccount, buildCommunity, createTestEnv, type TestEnv } fr
 import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { beijingDate } from '../../platform/time.js';
-import { actOnTicket, closeUnratedTickets, createTicket, ensureCategories, getTicket } from './tickets.service.js';
+import { ensureCategories } from './categories.service.js';
+import { createTicket } from './intake.js';
+import { getTicket } from './tickets.service.js';
+import { actOnTicket, closeUnratedTickets } from './transitions.js';
 import { communityDashboard, periodOf, rate, subdistrictDashboard } from './dashboard.service.js';
 import { foldRollup } from './dashboard.repository.js';
 

@@ -1,10 +1,12 @@
 import type { PeriodicJob } from '../../platform/jobs/scheduler.js';
-import { closeUnratedTickets } from './tickets.service.js';
+import { closeUnratedTickets } from './transitions.js';
 import { sendTicketReminders } from './reminders.js';
 import { foldRollup } from './dashboard.repository.js';
 
 export { ticketsRoutes } from './tickets.routes.js';
-export { closeUnratedTickets, ensureCategories, ensureCategoriesIn, submitExternalTicket } from './tickets.service.js';
+export { ensureCategories, ensureCategoriesIn } from './categories.service.js';
+export { submitExternalTicket } from './intake.js';
+export { closeUnratedTickets } from './transitions.js';
 export { settingsOf } from './ticket-settings.js';
 
 export const ticketJobs: PeriodicJob[] = [

@@ -5,13 +5,29 @@ import { AppError, invalidField, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { iso } from '../../platform/time.js';
 import * as repo from './tickets.repository.js';
-import { applyAction, insertNewTicket, storePhotos } from './tickets.service.js';
+import { ensureCategories } from './categories.service.js';
+import { insertNewTicket } from './intake.js';
+import { storePhotos } from './photos.js';
+import { applyAction } from './transitions.js';
 import { checkProof, hashTrackingCode, lockAfter, trackingLink, type Proof } from './tracking.js';
 
 /**
  * What a resident does without an account, by tracking code (ADR 0010): anyone holding the code may follow the report;
  * acting on it also needs the link's key or the last four digits of the phone it was made with.
  */
+
+/** What the public report form needs: the community's name, categories and compounds, by community code. */
+export async function publicCommunityForm(ctx: AppContext, code: string) {
+  const community = await repo.findCommunityByCode(ctx.db, code);
+  if (!community) throw notFound('community');
+  const cats = await ensureCategories(ctx, community.id);
+  const compounds = await ctx.db.selectFrom('compounds').select(['id', 'name']).where('community_id', '=', community.id).where('archived_at', 'is', null).orderBy('name').execute();
+  return {
+    name: community.name,
+    categories: cats.filter((c) => c.is_active).map((c) => ({ id: c.id, nameZh: c.name_zh, nameEn: c.name_en })),
+    compounds: compounds.map((c) => ({ id: c.id, name: c.name })),
+  };
+}
 
 /** Residents online, without an account. Answers the reference, the tracking code and the link with its key. */
 export async function submitPublicTicket(ctx: AppContext, input: z.infer<typeof publicTicketSchema>, requestId: string) {

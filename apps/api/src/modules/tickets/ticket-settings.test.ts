@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorIn, buildAccount, createTestEnv, loginAs, type TestEnv } from '../../../test/harness.js';
-import { closeUnratedTickets } from './tickets.service.js';
+import { closeUnratedTickets } from './transitions.js';
 import { loadCalendar } from './work-calendar.js';
 import { dueAt } from './sla.js';
 

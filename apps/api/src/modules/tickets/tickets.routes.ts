@@ -8,6 +8,11 @@ import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/types.js';
 import { readUploadedFiles } from '../../platform/http/uploads.js';
 import * as s from './tickets.service.js';
+import * as categories from './categories.service.js';
+import * as intake from './intake.js';
+import * as transitions from './transitions.js';
+import * as photos from './photos.js';
+import { findDuplicates } from './duplicates.js';
 import * as pub from './public-tickets.js';
 import * as dashboard from './dashboard.service.js';
 import * as ledger from './ledger.service.js';
@@ -27,12 +32,12 @@ const proofOf = (r: FastifyRequest) => {
 export function ticketsRoutes(app: App, ctx: AppContext): void {
   const tags = ['tickets'];
   app.get('/api/ticket-categories', { schema: { tags, querystring: scopeQuerySchema, response: { 200: z.object({ items: z.array(ticketCategorySchema) }) } } }, async (r) => ({
-    items: await s.listCategories(ctx, actorOf(r), r.query.communityId),
+    items: await categories.listCategories(ctx, actorOf(r), r.query.communityId),
   }));
   app.post('/api/ticket-categories', { schema: { tags, body: createCategorySchema, response: { 201: ticketCategorySchema } } }, async (r, reply) =>
-    reply.status(201).send(await s.createCategory(ctx, actorOf(r), r.body)));
+    reply.status(201).send(await categories.createCategory(ctx, actorOf(r), r.body)));
   app.patch('/api/ticket-categories/:id', { schema: { tags, params: idParamsSchema, body: updateCategorySchema, response: { 200: ticketCategorySchema } } }, async (r) =>
-    s.updateCategory(ctx, actorOf(r), r.params.id, r.body));
+    categories.updateCategory(ctx, actorOf(r), r.params.id, r.body));
   app.get('/api/ticket-settings', { schema: { tags, querystring: scopeQuerySchema, response: { 200: ticketSettingsSchema } } }, async (r) =>
     settings.readTicketSettings(ctx, actorOf(r), r.query.communityId));
   app.put('/api/ticket-settings', { schema: { tags, body: updateTicketSettingsSchema, response: { 200: ticketSettingsSchema } } }, async (r) =>
@@ -49,14 +54,14 @@ export function ticketsRoutes(app: App, ctx: AppContext): void {
   app.get('/api/tickets/tasks', { schema: { tags, response: { 200: z.object({ items: z.array(ticketSchema), badge: z.number(), overdue: z.number() }) } } }, async (r) =>
     s.listTasks(ctx, actorOf(r)));
   app.get('/api/tickets/duplicates', { schema: { tags, querystring: duplicateQuerySchema, response: { 200: duplicateListSchema } } }, async (r) =>
-    s.findDuplicates(ctx, actorOf(r), r.query));
+    findDuplicates(ctx, actorOf(r), r.query));
   app.get('/api/tickets/assignees', { schema: { tags, querystring: scopeQuerySchema, response: { 200: z.object({ items: z.array(z.object({ id: z.number(), displayName: z.string(), role: z.string() })) }) } } }, async (r) =>
     s.listAssignees(ctx, actorOf(r), r.query.communityId));
   app.get('/api/tickets/:id', { schema: { tags, params: idParamsSchema, response: { 200: ticketDetailSchema } } }, async (r) => s.getTicket(ctx, actorOf(r), r.params.id));
   app.post('/api/tickets', { schema: { tags, body: createTicketSchema, response: { 201: ticketDetailSchema } } }, async (r, reply) =>
-    reply.status(201).send(await s.createTicket(ctx, actorOf(r), r.body)));
+    reply.status(201).send(await intake.createTicket(ctx, actorOf(r), r.body)));
   app.post('/api/tickets/:id/:action', { schema: { tags, params: transitionParamsSchema, body: transitionSchema, response: { 200: ticketDetailSchema } } }, async (r) =>
-    s.actOnTicket(ctx, actorOf(r), r.params.id, r.params.action, r.body));
+    transitions.actOnTicket(ctx, actorOf(r), r.params.id, r.params.action, r.body));
 
   app.get('/api/dashboard/community', { schema: { tags: ['dashboard'], querystring: dashboardQuerySchema, response: { 200: communityDashboardSchema } } }, async (r) =>
     dashboard.communityDashboard(ctx, actorOf(r), r.query));
@@ -98,7 +103,7 @@ export function ticketsRoutes(app: App, ctx: AppContext): void {
         },
       },
     },
-    async (r) => s.publicCommunityForm(ctx, r.params.code),
+    async (r) => pub.publicCommunityForm(ctx, r.params.code),
   );
   app.post(
     '/api/public/tickets',
@@ -119,10 +124,10 @@ export function ticketsRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/tickets/:id/photos',
     { schema: { tags, params: idParamsSchema, consumes: ['multipart/form-data'], response: { 200: ticketDetailSchema } } },
-    async (r) => s.addStaffPhotos(ctx, actorOf(r), r.params.id, (await readUploadedFiles(r, 'photos')).map((f) => f.data)),
+    async (r) => photos.addStaffPhotos(ctx, actorOf(r), r.params.id, (await readUploadedFiles(r, 'photos')).map((f) => f.data)),
   );
   app.get('/api/tickets/:id/photos/:photoId', { schema: { tags, params: z.object({ id: idSchema, photoId: idSchema }) } }, async (r, reply) => {
-    const p = await s.staffPhoto(ctx, actorOf(r), r.params.id, r.params.photoId);
+    const p = await photos.staffPhoto(ctx, actorOf(r), r.params.id, r.params.photoId);
     return reply.type(p.mime).header('cache-control', 'private, max-age=86400').send(p.data);
   });
   app.get('/api/public/tickets/:code', { config: { public: true }, schema: { tags: ptags, params: codeParams, response: { 200: publicTicketViewSchema } } }, async (r) =>
