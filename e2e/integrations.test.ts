@@ -104,7 +104,7 @@ describe.runIf(run)('integrations: a secretary connects a hotline through Open31
     // The server's own network is not a destination: the metadata address is refused under the field.
     await page.getByTestId('webhook-url').fill('http://169.254.169.254/latest/meta-data/');
     await page.getByTestId('webhook-save').click();
-    await expect.poll(() => form.locator('.ant-form-item-explain-error').textContent()).toBe('网址必须是 http 或 https 的公网地址，不能指向本机、内网或链路本地地址');
+    await expect.poll(() => form.locator('.ant-form-item-explain-error').textContent()).toBe('网址必须是互联网上可访问的 http 或 https 地址，不能是本机或单位内网地址');
     await page.getByTestId('webhook-url').fill(receiverUrl);
     await page.getByTestId('webhook-secret').fill('jgc-s3cret');
     await page.getByTestId('webhook-save').click();

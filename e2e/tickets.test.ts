@@ -101,7 +101,7 @@ describe.runIf(run)('tickets: the closed loop in the browser', () => {
     // Without the link's key (the code typed in by hand), the phone's last four digits prove the report is theirs.
     await phone.goto(`${env.url}/h5/track/${tracking}`);
     await phone.getByTestId('rate-satisfied').click();
-    await expect.poll(() => phone.getByRole('alert').textContent()).toBe('请输入报事时所留手机号的后四位');
+    await expect.poll(() => phone.getByRole('alert').textContent()).toBe('请输入反映问题时所留手机号的后四位');
     await phone.getByTestId('proof-last-four').fill('0088');
     await phone.getByTestId('rate-satisfied').click();
     await expect.poll(() => phone.getByTestId('track-status').textContent()).toBe('已结案');

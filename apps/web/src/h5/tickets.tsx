@@ -7,9 +7,9 @@ registerMessages(
   {
     'r.title': '我要反映', 'r.category': '问题类别', 'r.compound': '小区', 'r.address': '具体位置（楼栋、单元或地址）', 'r.description': '请描述问题',
     'r.photos': '照片（最多 5 张，可不传）', 'r.name': '称呼（可不填）', 'r.phone': '手机号（方便社区联系您）', 'r.submit': '提交', 'r.choose': '请选择', 'r.done': '已收到您的反映',
-    'r.code': '您的查询码', 'r.keep': '请记下查询码，随时可查看办理进度', 'r.reference': '工单编号',
-    'r.link': '您的专属链接', 'r.linkKeep': '请收藏本页或保存这个链接：凭它可以补充情况、评价办理结果。请勿转发给他人',
-    'p.lastFour': '请输入报事时所留手机号的后四位', 'p.needLink': '补充情况或评价需要提交时给您的完整链接（含密钥），请从收藏或保存的链接打开', 'r.follow': '查看进度', 'r.noCommunity': '请扫描小区张贴的二维码进入',
+    'r.code': '您的查询码', 'r.keep': '请记下查询码：凭它随时可以查看办理进度', 'r.reference': '工单编号', 'r.referenceHelp': '社区工作人员看到的编号，打电话询问时可以报给他们',
+    'r.link': '您的专属链接', 'r.linkKeep': '请收藏本页或保存这个链接：凭它可以补充情况、评价办理结果。请勿转发给他人。', 'r.linkPhone': '链接丢了也没关系：输入查询码，再填反映问题时所留手机号的后四位，同样可以补充和评价。', 'r.copy': '复制链接', 'r.copied': '已复制',
+    'p.lastFour': '请输入反映问题时所留手机号的后四位', 'p.why': '为确认是您本人，补充情况或评价前请先验证：', 'p.needLink': '补充情况或评价需要提交时给您的完整链接（含密钥），请从收藏或保存的链接打开', 'r.follow': '查看进度', 'r.noCommunity': '请扫描小区张贴的二维码进入',
     'i.title': '补充情况', 'i.text': '新的情况或补充说明', 'i.submit': '提交补充', 'i.done': '已收到，社区会看到您的补充', 'i.empty': '请写下补充的情况或选择照片', 'e.info_added': '居民补充了情况',
     't.title': '办理进度', 't.result': '办理结果', 't.rate': '您对办理结果满意吗？', 't.comment': '还有什么想说的（可不填）', 't.thanks': '感谢您的评价',
     't.lookup': '输入查询码查看进度', 't.go': '查询', 't.notFound': '没有找到这个查询码',
@@ -20,8 +20,8 @@ registerMessages(
     'r.title': 'Report a problem', 'r.category': 'Category', 'r.compound': 'Compound', 'r.address': 'Where exactly (building, unit or address)',
     'r.description': 'What is the problem?', 'r.photos': 'Photos (up to 5, optional)', 'r.name': 'Your name (optional)', 'r.phone': 'Mobile number (so we can reach you)', 'r.submit': 'Send',
     'r.choose': 'Choose', 'r.done': 'We have your report', 'r.code': 'Your tracking code', 'r.keep': 'Keep this code to follow your report',
-    'r.reference': 'Reference', 'r.link': 'Your personal link', 'r.linkKeep': 'Bookmark this page or keep this link: with it you can add information and rate the result. Do not share it',
-    'p.lastFour': 'Last four digits of the phone number you reported with', 'p.needLink': 'To add information or rate, open the full link you were given at submission (it carries a key)',
+    'r.reference': 'Reference', 'r.referenceHelp': 'The number community staff see; quote it if you call them', 'r.link': 'Your personal link', 'r.linkKeep': 'Bookmark this page or keep this link: with it you can add information and rate the result. Do not share it.', 'r.linkPhone': 'Lost the link? Enter your tracking code and the last four digits of the phone you reported with to add information or rate.', 'r.copy': 'Copy link', 'r.copied': 'Copied',
+    'p.lastFour': 'Last four digits of the phone number you reported with', 'p.why': 'To make sure it is you, please verify before adding information or rating:', 'p.needLink': 'To add information or rate, open the full link you were given at submission (it carries a key)',
     'r.follow': 'Follow it', 'r.noCommunity': 'Please scan the QR code posted in your compound',
     'i.title': 'Add information', 'i.text': 'What has changed, or more detail', 'i.submit': 'Send', 'i.done': 'Received: the community will see it', 'i.empty': 'Write something or choose photos', 'e.info_added': 'Resident added information',
     't.title': 'Progress', 't.result': 'Result', 't.rate': 'Are you satisfied with the result?', 't.comment': 'Anything to add (optional)',
@@ -145,11 +145,12 @@ export function TrackPage({ code, isNew, trackingKey }: { code: string; isNew: b
           <b>{t('r.done')}</b>
           <p>{t('r.code')}：<span className="code" data-testid="tracking-code">{view.code}</span></p>
           <p className="muted">{t('r.keep')}</p>
-          {trackingKey && <p>{t('r.link')}：<a href={link} className="link" data-testid="tracking-link">{link}</a></p>}
+          {trackingKey && <p>{t('r.link')}：<a href={link} className="link" data-testid="tracking-link">{link}</a> <CopyButton text={link} /></p>}
           {trackingKey && <p className="muted">{t('r.linkKeep')}</p>}
+          {trackingKey && view.hasPhone && <p className="muted">{t('r.linkPhone')}</p>}
         </div>
       )}
-      <p className="muted">{t('r.reference')}：<span data-testid="ticket-reference">{view.reference}</span></p>
+      <p className="muted">{t('r.reference')}：<span data-testid="ticket-reference">{view.reference}</span>{isNew && <>（{t('r.referenceHelp')}）</>}</p>
       <h2>{t('t.title')} · <span data-testid="track-status">{ticketStatusLabels[locale][view.status]}</span></h2>
       <p>{view.categoryName}：{view.description}</p>
       {view.photoIds.length > 0 && (
@@ -162,7 +163,7 @@ export function TrackPage({ code, isNew, trackingKey }: { code: string; isNew: b
         ))}
       </ol>
       {canAct && !trackingKey && (view.hasPhone ? (
-        <label>{t('p.lastFour')}
+        <label><span className="muted">{t('p.why')}</span><br />{t('p.lastFour')}
           <input value={lastFour} onChange={(e) => setLastFour(e.target.value.replace(/\D/g, '').slice(0, 4))} inputMode="numeric" maxLength={4} autoComplete="off" data-testid="proof-last-four" />
         </label>
       ) : <p className="muted" data-testid="proof-need-link">{t('p.needLink')}</p>)}
@@ -172,6 +173,15 @@ export function TrackPage({ code, isNew, trackingKey }: { code: string; isNew: b
       {thanks && <p data-testid="rate-thanks">{t('t.thanks')}</p>}
     </section>
   );
+}
+
+/** Copies the personal link: typing a long link by hand on a phone goes wrong. */
+function CopyButton({ text }: { text: string }) {
+  const { t } = useT();
+  const [copied, setCopied] = useState(false);
+  if (!navigator.clipboard) return null;
+  const copy = () => void navigator.clipboard.writeText(text).then(() => setCopied(true), () => setCopied(false));
+  return <button type="button" className="secondary" onClick={copy} data-testid="copy-link">{copied ? t('r.copied') : t('r.copy')}</button>;
 }
 
 /** More detail or photos while the report is open: both go on the timeline the community works from. */

@@ -77,7 +77,7 @@ describe('public tracking: codes are secrets of the reporter', () => {
     const info = (headers: Record<string, string>) => call(null, 'POST', `/api/public/tickets/${r.code}/info`, { text: '灯杆也歪了' }, { 'accept-language': 'zh-CN', ...headers });
     const bare = await info({});
     expect(bare.status).toBe(400);
-    expect(bare.body.error.details.fields).toEqual([expect.objectContaining({ field: 'lastFour', rule: 'proof_required', message: '请输入报事时所留手机号的后四位' })]);
+    expect(bare.body.error.details.fields).toEqual([expect.objectContaining({ field: 'lastFour', rule: 'proof_required', message: '请输入反映问题时所留手机号的后四位' })]);
     const wrong = await info({ 'x-phone-last-four': '0000' });
     expect(wrong).toMatchObject({ status: 403, body: { error: { code: 'TRACKING_PROOF_INVALID', details: { fields: [{ field: 'lastFour', rule: 'mismatch' }] } } } });
     const badKey = await info({ 'x-tracking-key': 'AAAAAAAAAAAAAAAAAAAAAA' });

@@ -9,11 +9,11 @@ import { applyApiError } from '../forms.js';
 
 registerMessages(
   {
-    'ts.title': '诉求办理规则', 'ts.rules': '回访规则', 'ts.reopenLimit': '不满意重办次数上限', 'ts.reopenHelp': '居民评价“不满意”时退回重办；超过此次数则按“不满意”结案',
+    'ts.title': '诉求办理规则', 'ts.rules': '评价、派单与公开', 'ts.reopenLimit': '不满意重办次数上限', 'ts.reopenHelp': '居民评价“不满意”时退回重办；超过此次数则按“不满意”结案',
     'ts.unratedDays': '未评价自动结案天数', 'ts.unratedHelp': '办结后居民在这些天内未评价，按“未评价”结案，不计入满意',
     'ts.autoAssign': '自动派单', 'ts.autoAssignHelp': '新诉求的类别设有默认承办时，登记后立即受理并派给默认承办',
-    'ts.open311': 'Open311 公开内容', 'ts.open311Help': '未持接口密钥的人通过 Open311 查询诉求时能看到的内容；持密钥的对接系统始终可见诉求内容。任何人都看不到居民的查询码、姓名和电话',
-    'ts.open311.summary': '仅类别、状态、时间和小区（推荐）', 'ts.open311.full': '另含诉求内容、地址和办理说明',
+    'ts.open311': '对外公开的诉求信息（Open311）', 'ts.open311Help': '任何人不用密钥就能通过 Open311 接口查到本社区诉求的这些信息；持接口密钥的对接系统始终能看到诉求内容。居民的查询码、姓名和电话在任何情况下都不公开',
+    'ts.open311.summary': '仅类别、状态、时间和小区（推荐）', 'ts.open311.full': '另含诉求内容、地址和办理说明（已登记的诉求也会一并公开，居民写下的门牌等细节外人可见）',
     'ts.categories': '诉求类别与时限', 'ts.newCategory': '新增类别', 'ts.code': '编码', 'ts.nameZh': '中文名称', 'ts.nameEn': '英文名称',
     'ts.response': '响应时限', 'ts.resolution': '办结时限', 'ts.hours': '{n} 小时', 'ts.days': '{n} 天', 'ts.workingHours': '只计工作时间',
     'ts.defaultAssignee': '默认承办', 'ts.kind.account': '工作人员', 'ts.kind.team': '队伍', 'ts.kind.partner': '共建单位', 'ts.kind.grid_worker': '所在网格的网格员',
@@ -21,11 +21,11 @@ registerMessages(
     'ts.noWorker': '未指定', 'ts.saved': '已保存', 'ts.save': '保存', 'ts.cancel': '取消', 'ts.assignee': '承办对象',
   },
   {
-    'ts.title': 'Ticket rules', 'ts.rules': 'Follow-up rules', 'ts.reopenLimit': 'Reopen limit', 'ts.reopenHelp': 'A "dissatisfied" rating sends a ticket back; beyond this many times it closes as dissatisfied',
+    'ts.title': 'Ticket rules', 'ts.rules': 'Rating, dispatch and publication', 'ts.reopenLimit': 'Reopen limit', 'ts.reopenHelp': 'A "dissatisfied" rating sends a ticket back; beyond this many times it closes as dissatisfied',
     'ts.unratedDays': 'Days before closing unrated', 'ts.unratedHelp': 'A resolved ticket left unrated this long closes as unrated, never counted satisfied',
     'ts.autoAssign': 'Assign automatically', 'ts.autoAssignHelp': 'New tickets whose category has a default assignee are accepted and assigned at once',
-    'ts.open311': 'Open311 public detail', 'ts.open311Help': 'What anyone without an API key sees through Open311; a client with a key always sees the description. Nobody sees a resident\'s tracking code, name or phone',
-    'ts.open311.summary': 'Category, status, times and compound only (recommended)', 'ts.open311.full': 'Also the description, address and notes',
+    'ts.open311': 'What Open311 shows the public', 'ts.open311Help': 'What anyone without an API key sees through Open311; a client with a key always sees the description. Nobody sees a resident\'s tracking code, name or phone',
+    'ts.open311.summary': 'Category, status, times and compound only (recommended)', 'ts.open311.full': 'Also the description, address and notes (tickets already registered too: details residents wrote become public)',
     'ts.categories': 'Categories and deadlines', 'ts.newCategory': 'New category', 'ts.code': 'Code', 'ts.nameZh': 'Chinese name', 'ts.nameEn': 'English name',
     'ts.response': 'Response', 'ts.resolution': 'Resolution', 'ts.hours': '{n} h', 'ts.days': '{n} days', 'ts.workingHours': 'Working hours only',
     'ts.defaultAssignee': 'Default assignee', 'ts.kind.account': 'Staff member', 'ts.kind.team': 'Team', 'ts.kind.partner': 'Partner', 'ts.kind.grid_worker': 'Grid worker of its grid',

@@ -20,6 +20,7 @@ registerMessages(
     'tickets.saveNext': '登记并继续下一条', 'tickets.registered': '已登记 {n} 条', 'tickets.tasks': '我的任务',
     'tickets.handover': '请把查询码和链接交给居民', 'tickets.handoverDone': '已交给居民', 'tickets.handoverCode': '查询码', 'tickets.handoverLink': '查询链接',
     'tickets.handoverHelp': '居民凭链接可补充情况、评价办理结果；没有链接时，凭查询码和所留手机号后四位也可以。此信息只显示这一次。',
+    'tickets.handoverHelpNoPhone': '没有留手机号，居民只能凭这个链接补充情况、评价办理结果，请一定交给居民。此信息只显示这一次。',
     'action.accept': '受理', 'action.reject': '不予受理', 'action.answer_on_spot': '现场答复', 'action.assign': '派单', 'action.return': '退单',
     'action.start': '开始办理', 'action.escalate': '上报部门', 'action.respond': '部门回复', 'action.resolve': '办结', 'action.rate': '回访评价',
     'action.reopen': '重新办理', 'action.close': '回访结案', 'action.merge': '合并', 'action.created': '登记', 'action.reminded': '催办',
@@ -34,6 +35,7 @@ registerMessages(
     'tickets.saveNext': 'Register and next', 'tickets.registered': '{n} registered', 'tickets.tasks': 'My tasks',
     'tickets.handover': 'Give the resident this code and link', 'tickets.handoverDone': 'Done', 'tickets.handoverCode': 'Tracking code', 'tickets.handoverLink': 'Tracking link',
     'tickets.handoverHelp': 'With the link the resident can add information and rate the result; without it, the code and the last four digits of the phone they left. Shown only this once.',
+    'tickets.handoverHelpNoPhone': 'No phone was left, so only this link lets the resident add information and rate the result: be sure to hand it over. Shown only this once.',
     'action.accept': 'Accept', 'action.reject': 'Reject', 'action.answer_on_spot': 'Answer on the spot', 'action.assign': 'Assign', 'action.return': 'Return',
     'action.start': 'Start', 'action.escalate': 'Escalate', 'action.respond': 'Department reply', 'action.resolve': 'Resolve', 'action.rate': 'Follow-up rating',
     'action.reopen': 'Reopen', 'action.close': 'Close after follow-up', 'action.merge': 'Merge', 'action.created': 'Registered', 'action.reminded': 'Reminder',
@@ -123,7 +125,7 @@ function IntakeModal({ mode, onClose }: { mode: 'desk' | 'meeting'; onClose(): v
   const [count, setCount] = useState(0);
   const [dups, setDups] = useState<Array<{ id: number; code: string; title: string; status: TicketStatus; score: number }>>([]);
   const { modal } = App.useApp();
-  const [handover, setHandover] = useState<TicketDetail['handover'] & { reference: string } | null>(null);
+  const [handover, setHandover] = useState<TicketDetail['handover'] & { reference: string; hasPhone: boolean } | null>(null);
   const lookForDuplicates = async () => {
     const v = form.getFieldsValue(['title', 'description', 'compoundId', 'categoryId']) as { title?: string; description?: string; compoundId?: number; categoryId?: number };
     const text = `${v.title ?? ''} ${v.description ?? ''}`.trim();
@@ -136,10 +138,10 @@ function IntakeModal({ mode, onClose }: { mode: 'desk' | 'meeting'; onClose(): v
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
       post<TicketDetail>('/api/tickets', { communityId, channel: mode === 'meeting' ? 'meeting' : v.channel, ...v, reporterPhone: v.reporterPhone || undefined, answerOnSpot: v.answerOnSpot || undefined }),
-    onSuccess: (ticket) => {
+    onSuccess: (ticket, v) => {
       setCount((n) => n + 1);
       void qc.invalidateQueries({ queryKey: ['tickets'] });
-      const given = ticket.handover ? { ...ticket.handover, reference: ticket.code } : null;
+      const given = ticket.handover ? { ...ticket.handover, reference: ticket.code, hasPhone: Boolean(v.reporterPhone) } : null;
       if (mode === 'meeting') {
         // Keep the meeting context, clear the lead: the next one can be typed at once.
         form.setFieldsValue({ title: '', description: '', answerOnSpot: '', reporterName: '', reporterPhone: '' });
@@ -194,7 +196,7 @@ function IntakeModal({ mode, onClose }: { mode: 'desk' | 'meeting'; onClose(): v
 }
 
 /** What staff hand a resident they registered for: the tracking code and the link with its key (shown once). */
-function HandoverText({ handover }: { handover: { reference: string; trackingCode: string; link: string } }) {
+function HandoverText({ handover }: { handover: { reference: string; trackingCode: string; link: string; hasPhone: boolean } }) {
   const { t } = useT();
   const link = `${location.origin}${handover.link}`;
   return (
@@ -202,7 +204,7 @@ function HandoverText({ handover }: { handover: { reference: string; trackingCod
       <p>{t('tickets.code')}：{handover.reference}</p>
       <p>{t('tickets.handoverCode')}：<Typography.Text copyable strong data-testid="handover-code">{handover.trackingCode}</Typography.Text></p>
       <p>{t('tickets.handoverLink')}：<Typography.Text copyable={{ text: link }} data-testid="handover-link">{link}</Typography.Text></p>
-      <Typography.Text type="secondary">{t('tickets.handoverHelp')}</Typography.Text>
+      <Typography.Text type="secondary">{t(handover.hasPhone ? 'tickets.handoverHelp' : 'tickets.handoverHelpNoPhone')}</Typography.Text>
     </div>
   );
 }
