@@ -2,6 +2,7 @@ export type { Scope } from '../../platform/db/scope.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { inScope, likeOf, type Scope } from '../../platform/db/scope.js';
+import { residentIdsWithinReach, type ResidentReach } from '../places/index.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export interface PageRequest {
@@ -40,6 +41,10 @@ export function findSubdistrictRef(db: Db, id: number) {
   return db.selectFrom('subdistricts').select(['id']).where('id', '=', id).executeTakeFirst();
 }
 
+/** SQL condition: the resident in `column` is one the reader may read (places decides which: ADR 0015). */
+const isResidentReadable = (db: Db, scope: Scope, reach: ResidentReach, column: 'm.resident_id' | 'tm.resident_id') =>
+  reach === null ? sql<boolean>`true` : sql<boolean>`${sql.ref(column)} in ${residentIdsWithinReach(db, scope, reach)}`;
+
 // ------------------------------------------------------------------ party members
 
 function partyMemberQuery(db: Db) {
@@ -65,10 +70,11 @@ export interface PartyMemberFilter {
   includeArchived?: boolean;
   q?: string;
   phoneHash?: string;
+  reach: ResidentReach;
 }
 
 export async function listPartyMembers(db: Db, communityId: number, f: PartyMemberFilter, page: PageRequest) {
-  let q = partyMemberQuery(db).where('m.community_id', '=', communityId);
+  let q = partyMemberQuery(db).where('m.community_id', '=', communityId).where(isResidentReadable(db, [communityId], f.reach, 'm.resident_id'));
   if (!f.includeArchived) q = q.where('m.archived_at', 'is', null);
   if (f.status) q = q.where('m.status', '=', f.status as 'registered');
   if (f.gridId) q = q.where('m.grid_id', '=', f.gridId);
@@ -89,8 +95,13 @@ export async function listPartyMembers(db: Db, communityId: number, f: PartyMemb
     .execute();
   return { total: Number(total.n), rows };
 }
-export function findPartyMember(db: Db, scope: Scope, id: number) {
-  return partyMemberQuery(db).select(partyMemberColumns).where('m.id', '=', id).where(inScope(scope, 'm.community_id')).executeTakeFirst();
+export function findPartyMember(db: Db, scope: Scope, id: number, reach: ResidentReach) {
+  return partyMemberQuery(db)
+    .select(partyMemberColumns)
+    .where('m.id', '=', id)
+    .where(inScope(scope, 'm.community_id'))
+    .where(isResidentReadable(db, scope, reach, 'm.resident_id'))
+    .executeTakeFirst();
 }
 export type PartyMemberRow = NonNullable<Awaited<ReturnType<typeof findPartyMember>>>;
 
@@ -182,11 +193,13 @@ export async function leaderNamesOf(db: Db, communityId: number, teamIds: number
   return out;
 }
 
-export function listTeamMembers(db: Db, communityId: number, teamId: number) {
+/** Current members; `is_readable`: the reader may read this resident's record (else the service hides the phone). */
+export function listTeamMembers(db: Db, communityId: number, teamId: number, reach: ResidentReach) {
   return db
     .selectFrom('team_members as tm')
     .innerJoin('residents as r', 'r.id', 'tm.resident_id')
     .select(['tm.id', 'tm.resident_id', 'r.name', 'r.phone_masked', 'tm.is_leader', 'tm.joined_at'])
+    .select(isResidentReadable(db, [communityId], reach, 'tm.resident_id').as('is_readable'))
     .where('tm.community_id', '=', communityId)
     .where('tm.team_id', '=', teamId)
     .where('tm.left_at', 'is', null)

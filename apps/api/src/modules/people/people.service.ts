@@ -19,6 +19,7 @@ import type { AppContext } from '../../platform/context.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { AppError, invalidField, notFound, uniqueAs } from '../../platform/errors.js';
 import { diff, writeAudit } from '../../platform/audit/audit.js';
+import { residentReachOf } from '../places/index.js';
 import * as repo from './people.repository.js';
 import { presentPartyMember, presentStation, presentTeam, presentTeamMember } from './people.presenter.js';
 
@@ -47,6 +48,10 @@ async function checkCompound(db: Db, communityId: number, compoundId: number | n
 
 // ------------------------------------------------------------------ party members
 
+/**
+ * Party members are residents: a reader sees those whose resident record they may read (ADR 0015), a building head
+ * those of her buildings, a role without `residents.read` none. Others answer 404 and lists leave them out.
+ */
 export async function listPartyMembers(ctx: AppContext, actor: Actor, query: PartyMemberListQuery): Promise<Page<PartyMember>> {
   authorize(actor, 'people.read');
   const cid = resolveCommunityId(actor, query.communityId);
@@ -60,6 +65,7 @@ export async function listPartyMembers(ctx: AppContext, actor: Actor, query: Par
       includeArchived: query.includeArchived === 'true',
       q,
       phoneHash: q && /^1\d{10}$/.test(q) ? ctx.pii.hash(q) : undefined,
+      reach: residentReachOf(actor),
     },
     pageOf(query),
   );
@@ -68,7 +74,7 @@ export async function listPartyMembers(ctx: AppContext, actor: Actor, query: Par
 
 export async function getPartyMember(ctx: AppContext, actor: Actor, id: number): Promise<PartyMember> {
   authorize(actor, 'people.read');
-  const row = await repo.findPartyMember(ctx.db, scopeIds(actor), id);
+  const row = await repo.findPartyMember(ctx.db, scopeIds(actor), id, residentReachOf(actor));
   if (!row) throw notFound('party member');
   return presentPartyMember(row);
 }
@@ -148,13 +154,18 @@ export async function listTeams(ctx: AppContext, actor: Actor, query: TeamListQu
   return { items: rows.map((r) => presentTeam(r, leaders.get(r.id) ?? [])), total, page: query.page, pageSize: query.pageSize };
 }
 
+/**
+ * A team with every current member by name, so a building head sees the team she works in; the phone only of members
+ * whose resident record the reader may read (ADR 0015).
+ */
 export async function getTeam(ctx: AppContext, actor: Actor, id: number): Promise<TeamDetail> {
   authorize(actor, 'people.read');
   const row = await repo.findTeam(ctx.db, scopeIds(actor), id);
   if (!row) throw notFound('team');
-  const members = await repo.listTeamMembers(ctx.db, row.community_id, id);
+  const members = await repo.listTeamMembers(ctx.db, row.community_id, id, residentReachOf(actor));
   const leaderNames = members.filter((m) => m.is_leader).sort((a, b) => +new Date(a.joined_at) - +new Date(b.joined_at) || a.id - b.id).map((m) => m.name);
-  return { ...presentTeam(row, leaderNames), members: members.map(presentTeamMember) };
+  const shown = members.map((m) => (m.is_readable ? m : { ...m, phone_masked: null }));
+  return { ...presentTeam(row, leaderNames), members: shown.map(presentTeamMember) };
 }
 
 export async function createTeam(ctx: AppContext, actor: Actor, input: CreateTeamInput): Promise<TeamDetail> {

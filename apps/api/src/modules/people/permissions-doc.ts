@@ -38,6 +38,10 @@ export function renderPermissionsDoc(): string {
     '',
     ...Object.entries(placeReach).map(([role, kind]) => `- \`${role}\` (${roleLabels['zh-CN'][role as keyof typeof placeReach]}): ${reachText[kind]}`),
     '',
+    'The people routes show residents too and follow the same rule: a party member whose resident is outside the',
+    'reader\'s reach answers 404 and lists leave it out; a team lists every member by name but shows the phone only of',
+    'those within reach. Roles with `people.read` but not `residents.read` see no party member and no member\'s phone.',
+    '',
   ].join('\n');
 }
 

@@ -1,4 +1,4 @@
-import { placeReach, type PlaceReachKind, type Role } from '@linli/contracts';
+import { placeReach, roleCan, type PlaceReachKind, type Role } from '@linli/contracts';
 import type { Actor } from '../../platform/access/actor.js';
 
 /**
@@ -12,4 +12,14 @@ export type Reach = { kind: PlaceReachKind; accountId: number } | null;
 export function reachOf(actor: Actor): Reach {
   const kind = (placeReach as Partial<Record<Role, PlaceReachKind>>)[actor.role];
   return kind ? { kind, accountId: actor.accountId } : null;
+}
+
+/**
+ * Whose resident records an actor may read where other modules show them (party members, team members): 'none'
+ * without `residents.read` (volunteer, party member, system admin), else the reach above.
+ */
+export type ResidentReach = Reach | 'none';
+
+export function residentReachOf(actor: Actor): ResidentReach {
+  return roleCan(actor.role, 'residents.read') ? reachOf(actor) : 'none';
 }

@@ -3,7 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { inScope, type Scope } from '../../platform/db/scope.js';
-import type { Reach } from './places.policy.js';
+import type { Reach, ResidentReach } from './places.policy.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -244,6 +244,14 @@ export function findResident(db: Db, scope: Scope, id: number, reach: Reach) {
   return residentQuery(db).select(residentColumns).where('r.id', '=', id).where(inScope(scope, 'r.community_id')).where(withinReach(reach)).executeTakeFirst();
 }
 export type ResidentRow = NonNullable<Awaited<ReturnType<typeof findResident>>>;
+
+/** The ids of the residents in scope and within the reach, as a sub-query for other modules' queries (people). */
+export function residentIdsWithinReach(db: Db, scope: Scope, reach: ResidentReach) {
+  return residentQuery(db)
+    .select('r.id')
+    .where(inScope(scope, 'r.community_id'))
+    .where(reach === 'none' ? sql<boolean>`false` : withinReach(reach));
+}
 
 export function findResidentSecrets(db: Db, scope: Scope, id: number, reach: Reach) {
   return residentQuery(db)
