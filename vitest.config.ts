@@ -21,6 +21,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // The journeys run beside the API tests on two cores: a step may take seconds, not the default one.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

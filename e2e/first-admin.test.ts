@@ -58,6 +58,28 @@ describe.runIf(run)('a new installation: the first administrator, under a strict
     await page.getByTestId('nav').waitFor();
     expect(violations).toEqual([]);
 
+    // Changing the password: a mistyped confirmation never reaches the server, and only the latest answer's error shows.
+    await page.getByTestId('user-menu').hover();
+    await page.getByText('修改密码').click();
+    const dialog = page.locator('.ant-modal');
+    await page.getByTestId('password-current').fill('lantern-granite-41');
+    await page.getByTestId('password-new').fill('zhang.admin-2026');
+    await page.getByTestId('password-confirm').fill('zhang.admin-2027');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => dialog.textContent()).toContain('两次输入的新密码不一致');
+    await page.getByTestId('password-confirm').fill('zhang.admin-2026');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => dialog.textContent()).toContain('新密码不能包含用户名');
+    await page.getByTestId('password-current').fill('wrong-current-1');
+    await page.getByTestId('password-new').fill('harbour-willow-73');
+    await page.getByTestId('password-confirm').fill('harbour-willow-73');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => dialog.textContent()).toContain('当前密码不正确');
+    await expect.poll(() => dialog.textContent()).not.toContain('新密码不能包含用户名');
+    await page.getByTestId('password-current').fill('lantern-granite-41');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('密码已修改');
+
     const status = await fetch(server.url + '/api/setup');
     expect(status.status).toBe(404);
     const again = await fetch(server.url + '/api/setup', {

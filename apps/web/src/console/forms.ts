@@ -8,7 +8,10 @@ export function applyApiError(form: FormInstance | undefined, err: unknown): str
     // Registered fields (even untouched ones) plus any stored values.
     const known = new Set([...Object.keys(form.getFieldsValue()), ...Object.keys(form.getFieldsValue(true))]);
     const placed = err.fields.filter((f) => known.has(f.field.split('.')[0]!));
-    form.setFields(placed.map((f) => ({ name: f.field.split('.')[0]!, errors: [f.message ?? f.rule] })));
+    // An earlier answer's errors go first, so only what this answer says stays on screen.
+    const named = new Map<string, string[]>([...known].map((name) => [name, []]));
+    for (const f of placed) named.set(f.field.split('.')[0]!, [f.message ?? f.rule]);
+    form.setFields([...named].map(([name, errors]) => ({ name, errors })));
     if (placed.length === err.fields.length) return '';
   }
   return err.message;

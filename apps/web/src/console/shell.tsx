@@ -99,7 +99,7 @@ function ChangePassword({ open, onClose }: { open: boolean; onClose(): void }) {
         layout="vertical"
         onFinish={async (v) => {
           try {
-            await post('/api/auth/password', v);
+            await post('/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
             message.success(t('password.changed'));
             onClose();
           } catch (err) {
@@ -108,8 +108,19 @@ function ChangePassword({ open, onClose }: { open: boolean; onClose(): void }) {
           }
         }}
       >
-        <Form.Item name="currentPassword" label={t('password.current')}><Input.Password /></Form.Item>
-        <Form.Item name="newPassword" label={t('password.new')} extra={t('password.hint')}><Input.Password autoComplete="new-password" /></Form.Item>
+        <Form.Item name="currentPassword" label={t('password.current')}><Input.Password data-testid="password-current" /></Form.Item>
+        <Form.Item name="newPassword" label={t('password.new')} extra={t('password.hint')}><Input.Password autoComplete="new-password" data-testid="password-new" /></Form.Item>
+        <Form.Item
+          name="confirmPassword"
+          label={t('password.confirm')}
+          dependencies={['newPassword']}
+          rules={[
+            { required: true, message: t('password.confirmRequired') },
+            ({ getFieldValue }) => ({ validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))) }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" data-testid="password-confirm" />
+        </Form.Item>
       </Form>
     </Modal>
   );

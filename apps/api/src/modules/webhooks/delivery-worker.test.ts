@@ -69,7 +69,7 @@ describe('webhooks without an allow-list: nothing inward, at save or at delivery
     for (const url of [`http://127.0.0.1:${port}/x`, 'http://localhost:8080/x', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]:3000/x', 'http://10.0.0.5/x', 'http://192.168.1.10/x', 'http://2130706433/x']) {
       const res = await send('POST', '/api/webhooks', { name: '探测', url, format: 'json' });
       expect(res.statusCode, url).toBe(400);
-      expect(res.json().error.details.fields, url).toEqual([expect.objectContaining({ field: 'url', rule: 'not_public_address', message: expect.stringContaining('网址必须是 http 或 https 的公网地址') })]);
+      expect(res.json().error.details.fields, url).toEqual([expect.objectContaining({ field: 'url', rule: 'not_public_address', message: expect.stringContaining('网址必须是互联网上可访问的 http 或 https 地址') })]);
     }
     const en = await send('POST', '/api/webhooks', { name: 'probe', url: 'http://127.0.0.1/', format: 'json' }, 'en');
     expect(en.json().error.details.fields[0].message).toContain('URL must be an http or https address on the public internet');
