@@ -5,7 +5,7 @@ import * as service from './auth.service.js';
 
 export function authRoutes(app: App, ctx: AppContext): void {
   app.get('/api/health', { config: { public: true }, schema: { tags: ['system'], response: { 200: healthSchema } } }, async () => {
-    await ctx.db.selectFrom('communities').select('id').limit(1).execute();
+    await service.checkDatabase(ctx);
     return { status: 'ok' as const, database: ctx.engine, version: ctx.version };
   });
 

@@ -39,10 +39,7 @@ export async function login(ctx: AppContext, input: LoginInput, meta: { ip: stri
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ctx.config.sessionTtlHours * 3600_000);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('sessions')
-      .values({ id: sessionIdOf(token), account_id: account.id, expires_at: expiresAt, ip: meta.ip, user_agent: meta.userAgent ?? null })
-      .execute();
+    await repo.insertSession(trx, { id: sessionIdOf(token), accountId: account.id, expiresAt, ip: meta.ip, userAgent: meta.userAgent ?? null });
     await writeAudit(
       trx,
       { accountId: account.id, requestId: meta.requestId } as Actor,
@@ -52,9 +49,14 @@ export async function login(ctx: AppContext, input: LoginInput, meta: { ip: stri
   return { token, expiresAt };
 }
 
+/** One round trip to the database, for the health check. */
+export async function checkDatabase(ctx: AppContext): Promise<void> {
+  await repo.pingDatabase(ctx.db);
+}
+
 export async function logout(ctx: AppContext, token: string | undefined): Promise<void> {
   if (!token) return;
-  await ctx.db.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', sessionIdOf(token)).execute();
+  await repo.revokeSession(ctx.db, sessionIdOf(token));
 }
 
 /** The actor behind a session cookie, or null. */
@@ -80,12 +82,7 @@ export async function authenticate(ctx: AppContext, token: string | undefined, r
 }
 
 export async function getMe(ctx: AppContext, actor: Actor): Promise<Me> {
-  const account = await ctx.db
-    .selectFrom('accounts as a')
-    .leftJoin('communities as c', 'c.id', 'a.community_id')
-    .select(['a.id', 'a.username', 'a.display_name', 'a.role', 'a.community_id', 'a.locale', 'c.name as community_name'])
-    .where('a.id', '=', actor.accountId)
-    .executeTakeFirstOrThrow();
+  const account = await repo.findMe(ctx.db, actor.accountId);
   const subdistrict = actor.subdistrictId != null ? await repo.findSubdistrictName(ctx.db, actor.subdistrictId) : undefined;
   return {
     id: account.id,
@@ -102,20 +99,14 @@ export async function getMe(ctx: AppContext, actor: Actor): Promise<Me> {
 
 /** Changes the actor's password and ends their other sessions. */
 export async function changePassword(ctx: AppContext, actor: Actor, input: ChangePasswordInput, keepToken: string | undefined) {
-  const account = await ctx.db.selectFrom('accounts').select(['password_hash', 'username']).where('id', '=', actor.accountId).executeTakeFirstOrThrow();
+  const account = await repo.findPasswordOf(ctx.db, actor.accountId);
   if (!(await verify(account.password_hash, input.currentPassword))) throw invalidField('currentPassword', 'wrong_password');
   const rule = passwordRule(input.newPassword, account.username);
   if (rule) throw invalidField('newPassword', rule);
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('accounts').set({ password_hash: passwordHash, password_changed_at: new Date() }).where('id', '=', actor.accountId).execute();
-    await trx
-      .updateTable('sessions')
-      .set({ revoked_at: new Date() })
-      .where('account_id', '=', actor.accountId)
-      .where('revoked_at', 'is', null)
-      .$if(keepToken !== undefined, (qb) => qb.where('id', '!=', sessionIdOf(keepToken!)))
-      .execute();
+    await repo.setPassword(trx, actor.accountId, passwordHash);
+    await repo.revokeOtherSessions(trx, actor.accountId, keepToken === undefined ? undefined : sessionIdOf(keepToken));
     await writeAudit(trx, actor, { communityId: actor.communityId, action: 'account.password_changed', entityType: 'account', entityId: actor.accountId });
   });
 }

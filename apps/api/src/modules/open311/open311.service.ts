@@ -2,12 +2,12 @@ import crypto from 'node:crypto';
 import { openTicketStatuses, type CreateOpen311ClientInput, type IssuedOpen311Client, type Open311Client } from '@linli/contracts';
 
 import type { AppContext } from '../../platform/context.js';
-import { inScope } from '../../platform/db/scope.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { notFound } from '../../platform/errors.js';
 import { ensureCategories, settingsOf, submitExternalTicket } from '../tickets/index.js';
 import { Open311Error } from './format.js';
+import * as repo from './open311.repository.js';
 
 const openStates: readonly string[] = openTicketStatuses;
 const keyHash = (key: string) => crypto.createHash('sha256').update(key).digest('hex');
@@ -16,7 +16,7 @@ const keyPrefixOf = (key: string) => key.slice(0, 10);
 
 async function communityOf(ctx: AppContext, jurisdictionId: string | undefined) {
   if (!jurisdictionId) throw new Open311Error(400, 400, 'jurisdiction_id was not provided');
-  const c = await ctx.db.selectFrom('communities').select(['id', 'name', 'code']).where('code', '=', jurisdictionId).executeTakeFirst();
+  const c = await repo.findCommunityByCode(ctx.db, jurisdictionId);
   if (!c) throw new Open311Error(404, 404, `jurisdiction_id ${jurisdictionId} not found`);
   return c;
 }
@@ -42,7 +42,7 @@ export async function serviceDefinition(ctx: AppContext, jurisdictionId: string 
   const c = await communityOf(ctx, jurisdictionId);
   const cat = (await ensureCategories(ctx, c.id)).find((k) => k.code === code && k.is_active);
   if (!cat) throw new Open311Error(404, 404, `service_code ${code} not found`);
-  const compounds = await ctx.db.selectFrom('compounds').select(['id', 'name']).where('community_id', '=', c.id).orderBy('name').execute();
+  const compounds = await repo.listCompounds(ctx.db, c.id);
   return {
     service_code: cat.code,
     attributes: [
@@ -52,8 +52,7 @@ export async function serviceDefinition(ctx: AppContext, jurisdictionId: string 
   };
 }
 
-const activeClient = (ctx: AppContext, apiKey: string) =>
-  ctx.db.selectFrom('open311_clients').selectAll().where('key_hash', '=', keyHash(apiKey)).where('is_active', '=', true).executeTakeFirst();
+const activeClient = (ctx: AppContext, apiKey: string) => repo.findActiveClient(ctx.db, keyHash(apiKey));
 
 /** Creates a ticket for an API client. The key decides the community; jurisdiction_id must match it. */
 export async function createRequest(ctx: AppContext, f: Record<string, string | undefined>) {
@@ -68,7 +67,7 @@ export async function createRequest(ctx: AppContext, f: Record<string, string | 
   const description = (f.description ?? '').replace(/\r\n/g, '\n').trim();
   if (description.length < 2) throw new Open311Error(400, 400, 'description was not provided');
   const compoundId = Number(f['attribute[compound]']) || null;
-  if (compoundId && !(await ctx.db.selectFrom('compounds').select('id').where('community_id', '=', c.id).where('id', '=', compoundId).executeTakeFirst())) {
+  if (compoundId && !(await repo.hasCompound(ctx.db, c.id, compoundId))) {
     throw new Open311Error(400, 400, 'attribute[compound] is not a compound of this jurisdiction');
   }
   const phone = f.phone?.replace(/[\s-]/g, '') || null;
@@ -81,32 +80,7 @@ export async function createRequest(ctx: AppContext, f: Record<string, string | 
   return [{ service_request_id: created.code, token: created.code, service_notice: '已受理登记，可凭编号查询进度', account_id: null }];
 }
 
-function requestQuery(ctx: AppContext, communityId: number) {
-  return ctx.db
-    .selectFrom('tickets as t')
-    .innerJoin('ticket_categories as c', 'c.id', 't.category_id')
-    .innerJoin('communities as m', 'm.id', 't.community_id')
-    .leftJoin('compounds as p', 'p.id', 't.compound_id')
-    .leftJoin('accounts as aa', (j) => j.onRef('aa.id', '=', 't.assignee_id').on('t.assignee_kind', '=', 'account'))
-    .leftJoin('partners as ap', (j) => j.onRef('ap.id', '=', 't.assignee_id').on('t.assignee_kind', '=', 'partner'))
-    .select([
-      't.code', 't.status', 't.description', 't.address_text', 't.created_at', 't.updated_at', 't.resolution_due_at', 'c.code as service_code',
-      'c.name_zh as service_name', 'p.name as compound', 'm.name as community', 'aa.display_name as assignee', 'ap.name as partner',
-      (eb) =>
-        eb
-          .selectFrom('ticket_events as e')
-          .select('e.note')
-          .whereRef('e.ticket_id', '=', 't.id')
-          .where('e.is_public', '=', true)
-          .where('e.note', 'is not', null)
-          .orderBy('e.id', 'desc')
-          .limit(1)
-          .as('status_notes'),
-    ])
-    .where('t.community_id', '=', communityId)
-    .where('t.status', '<>', 'merged');
-}
-type RequestRow = Awaited<ReturnType<ReturnType<typeof requestQuery>['execute']>>[number];
+type RequestRow = repo.RequestRow;
 
 /**
  * How much a reader sees: `summary` (the default without a key) is category, status, times and compound; `full` (the
@@ -150,50 +124,46 @@ function presentRequest(r: RequestRow, detail: Detail) {
 
 export async function listRequests(ctx: AppContext, f: Record<string, string | undefined>) {
   const c = await communityOf(ctx, f.jurisdiction_id);
-  let q = requestQuery(ctx, c.id);
-  if (f.service_request_id) q = q.where('t.code', 'in', f.service_request_id.split(',').map((s) => s.trim()).filter(Boolean));
-  if (f.service_code) q = q.where('c.code', '=', f.service_code);
-  if (f.status === 'open') q = q.where('t.status', 'in', [...openStates]);
-  if (f.status === 'closed') q = q.where('t.status', 'not in', [...openStates]);
   const end = f.end_date ? new Date(f.end_date) : new Date();
   const start = f.start_date ? new Date(f.start_date) : new Date(end.getTime() - 90 * 86_400_000);
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) throw new Open311Error(400, 400, 'start_date or end_date is not a valid date');
-  if (!f.service_request_id) q = q.where('t.created_at', '>=', start).where('t.created_at', '<=', end);
   const detail = await detailFor(ctx, c.id, f.api_key);
-  const rows = await q.orderBy('t.created_at', 'desc').limit(1000).execute();
+  const rows = await repo.listRequests(ctx.db, c.id, {
+    codes: f.service_request_id ? f.service_request_id.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+    serviceCode: f.service_code || undefined,
+    statusIn: f.status === 'open' ? openStates : undefined,
+    statusNotIn: f.status === 'closed' ? openStates : undefined,
+    // service_request_id overrides the date range.
+    ...(f.service_request_id ? {} : { createdFrom: start, createdTo: end }),
+  });
   return rows.map((r) => presentRequest(r, detail));
 }
 
 export async function getRequest(ctx: AppContext, f: Record<string, string | undefined>, id: string) {
   const c = await communityOf(ctx, f.jurisdiction_id);
   const detail = await detailFor(ctx, c.id, f.api_key);
-  const rows = await requestQuery(ctx, c.id).where('t.code', '=', id).execute();
+  const rows = await repo.listRequests(ctx.db, c.id, { codes: [id] });
   if (rows.length === 0) throw new Open311Error(404, 404, `service_request_id ${id} not found`);
   return rows.map((r) => presentRequest(r, detail));
 }
 
 export async function getToken(ctx: AppContext, jurisdictionId: string | undefined, token: string) {
   const c = await communityOf(ctx, jurisdictionId);
-  const t = await ctx.db.selectFrom('tickets').select('code').where('community_id', '=', c.id).where('code', '=', token).executeTakeFirst();
+  const t = await repo.findTicketCode(ctx.db, c.id, token);
   if (!t) throw new Open311Error(404, 404, `token ${token} not found`);
   return [{ service_request_id: t.code, token }];
 }
 
 /** Issues an API key for a client of the community (shown once; only its hash is kept). */
 export async function issueClientKey(ctx: AppContext, communityId: number, name: string, key = `linli-${crypto.randomBytes(18).toString('base64url')}`) {
-  await ctx.db.insertInto('open311_clients').values({ community_id: communityId, name, key_hash: keyHash(key), key_prefix: keyPrefixOf(key) }).onConflict((oc) => oc.column('key_hash').doNothing()).execute();
+  await repo.insertClient(ctx.db, { communityId, name, keyHash: keyHash(key), keyPrefix: keyPrefixOf(key) });
   return key;
 }
 
 
 export async function listClients(ctx: AppContext, actor: Actor, communityId?: number): Promise<{ items: Open311Client[] }> {
   authorize(actor, 'open311.manage');
-  const rows = await ctx.db
-    .selectFrom('open311_clients')
-    .select(['id', 'name', 'key_prefix', 'is_active', 'created_at'])
-    .where('community_id', '=', resolveCommunityId(actor, communityId))
-    .orderBy('id')
-    .execute();
+  const rows = await repo.listClients(ctx.db, resolveCommunityId(actor, communityId));
   return { items: rows.map((r) => ({ id: r.id, name: r.name, keyPrefix: r.key_prefix, isActive: r.is_active, createdAt: new Date(r.created_at).toISOString() })) };
 }
 
@@ -204,7 +174,8 @@ export async function createClient(ctx: AppContext, actor: Actor, input: CreateO
   const key = `linli-${crypto.randomBytes(18).toString('base64url')}`;
   return ctx.db.transaction().execute(async (trx) => {
     const keyPrefix = keyPrefixOf(key);
-    const row = await trx.insertInto('open311_clients').values({ community_id: cid, name: input.name, key_hash: keyHash(key), key_prefix: keyPrefix }).returning('id').executeTakeFirstOrThrow();
+    const row = await repo.insertClient(trx, { communityId: cid, name: input.name, keyHash: keyHash(key), keyPrefix });
+    if (!row) throw new Error('a new key collided with an existing one');
     await writeAudit(trx, actor, { communityId: cid, action: 'open311_client.created', entityType: 'open311_client', entityId: row.id, changes: { name: input.name, keyPrefix } });
     return { id: row.id, name: input.name, keyPrefix, apiKey: key };
   });
@@ -213,10 +184,10 @@ export async function createClient(ctx: AppContext, actor: Actor, input: CreateO
 export async function revokeClient(ctx: AppContext, actor: Actor, id: number) {
   authorize(actor, 'open311.manage');
   const scope = scopeIds(actor);
-  const row = await ctx.db.selectFrom('open311_clients').select(['id', 'community_id']).where('id', '=', id).where(inScope(scope, 'community_id')).executeTakeFirst();
+  const row = await repo.findClient(ctx.db, scope, id);
   if (!row) throw notFound('client');
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('open311_clients').set({ is_active: false }).where('id', '=', id).execute();
+    await repo.deactivateClient(trx, id);
     await writeAudit(trx, actor, { communityId: row.community_id, action: 'open311_client.revoked', entityType: 'open311_client', entityId: id });
   });
   return { ok: true as const };

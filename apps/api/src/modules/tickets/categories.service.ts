@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { defaultCategories, type createCategorySchema, type updateCategorySchema } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
-import { inScope } from '../../platform/db/scope.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { invalidField, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/audit.js';
@@ -52,14 +51,10 @@ export async function createCategory(ctx: AppContext, actor: Actor, input: z.inf
   if (existing.some((c) => c.code === input.code)) throw invalidField('code', 'taken');
   const assignee = await checkDefaultAssignee(ctx.db, cid, input.defaultAssigneeKind, input.defaultAssigneeId);
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('ticket_categories')
-      .values({
-        community_id: cid, code: input.code, name_zh: input.nameZh, name_en: input.nameEn, response_hours: input.responseHours, resolution_hours: input.resolutionHours,
-        working_hours_only: input.workingHoursOnly, sort: existing.length, default_assignee_kind: assignee.kind, default_assignee_id: assignee.id,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await repo.insertCategory(trx, {
+      community_id: cid, code: input.code, name_zh: input.nameZh, name_en: input.nameEn, response_hours: input.responseHours, resolution_hours: input.resolutionHours,
+      working_hours_only: input.workingHoursOnly, sort: existing.length, default_assignee_kind: assignee.kind, default_assignee_id: assignee.id,
+    });
     await writeAudit(trx, actor, { communityId: cid, action: 'ticket_category.created', entityType: 'ticket_category', entityId: row.id, changes: { ...input, communityId: undefined } });
     return presentCategory(row, (await defaultAssigneeNames(trx, [row]))(row));
   }).finally(() => forgetIntake(ctx, cid));
@@ -69,20 +64,15 @@ export async function createCategory(ctx: AppContext, actor: Actor, input: z.inf
 export async function updateCategory(ctx: AppContext, actor: Actor, id: number, input: z.infer<typeof updateCategorySchema>) {
   authorize(actor, 'tickets.configure');
   const scope = scopeIds(actor);
-  const before = await ctx.db.selectFrom('ticket_categories').selectAll().where('id', '=', id).where(inScope(scope, 'community_id')).executeTakeFirst();
+  const before = await repo.findCategoryInScope(ctx.db, scope, id);
   if (!before) throw notFound('category');
   // Leaving the kind out keeps the default assignee; null clears it.
   const assignee = input.defaultAssigneeKind === undefined ? undefined : await checkDefaultAssignee(ctx.db, before.community_id, input.defaultAssigneeKind, input.defaultAssigneeId);
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('ticket_categories')
-      .set({
-        name_zh: input.nameZh, name_en: input.nameEn, response_hours: input.responseHours, resolution_hours: input.resolutionHours, working_hours_only: input.workingHoursOnly, is_active: input.isActive,
-        ...(assignee ? { default_assignee_kind: assignee.kind, default_assignee_id: assignee.id } : {}),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await repo.updateCategory(trx, id, {
+      name_zh: input.nameZh, name_en: input.nameEn, response_hours: input.responseHours, resolution_hours: input.resolutionHours, working_hours_only: input.workingHoursOnly, is_active: input.isActive,
+      ...(assignee ? { default_assignee_kind: assignee.kind, default_assignee_id: assignee.id } : {}),
+    });
     await writeAudit(trx, actor, { communityId: before.community_id, action: 'ticket_category.updated', entityType: 'ticket_category', entityId: id, changes: input });
     return presentCategory(row, (await defaultAssigneeNames(trx, [row]))(row));
   }).finally(() => forgetIntake(ctx, before.community_id));

@@ -21,7 +21,7 @@ export async function publicCommunityForm(ctx: AppContext, code: string) {
   const community = await repo.findCommunityByCode(ctx.db, code);
   if (!community) throw notFound('community');
   const cats = await ensureCategories(ctx, community.id);
-  const compounds = await ctx.db.selectFrom('compounds').select(['id', 'name']).where('community_id', '=', community.id).where('archived_at', 'is', null).orderBy('name').execute();
+  const compounds = await repo.listOpenCompounds(ctx.db, community.id);
   return {
     name: community.name,
     categories: cats.filter((c) => c.is_active).map((c) => ({ id: c.id, nameZh: c.name_zh, nameEn: c.name_en })),

@@ -18,6 +18,23 @@ export function insertCategories(db: Db, rows: Insertable<DB['ticket_categories'
 export function findCommunityByCode(db: Db, code: string) {
   return db.selectFrom('communities').select(['id', 'name']).where('code', '=', code).executeTakeFirst();
 }
+/** The compounds a resident can choose on the public form (archived ones left out). */
+export function listOpenCompounds(db: Db, communityId: number) {
+  return db.selectFrom('compounds').select(['id', 'name']).where('community_id', '=', communityId).where('archived_at', 'is', null).orderBy('name').execute();
+}
+
+export function findCategoryInScope(db: Db, scope: Scope, id: number) {
+  return db.selectFrom('ticket_categories').selectAll().where('id', '=', id).where(inScope(scope, 'community_id')).executeTakeFirst();
+}
+
+export function insertCategory(db: Db, row: Insertable<DB['ticket_categories']>) {
+  return db.insertInto('ticket_categories').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateCategory(db: Db, id: number, v: Updateable<DB['ticket_categories']>) {
+  return db.updateTable('ticket_categories').set(v).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
 export function findCompound(db: Db, communityId: number, id: number) {
   return db.selectFrom('compounds').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
 }
