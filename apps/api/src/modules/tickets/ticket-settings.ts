@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { TicketSettings, updateTicketSettingsSchema } from '@linli/contracts';
 import type { DB, DefaultAssigneeKind } from '../../platform/db/schema.js';
@@ -9,6 +9,7 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import { iso } from '../../platform/time.js';
 import { findAssignee } from './tickets.repository.js';
 import { forgetIntake } from './intake-cache.js';
+import * as settingsRepo from './settings.repository.js';
 
 /** What a community that never changed its settings gets: the practice of the reports. */
 export const defaultTicketSettings = { reopenLimit: 2, unratedCloseDays: 7, autoAssign: false, open311PublicDetail: 'summary' } as const;
@@ -16,7 +17,7 @@ export const defaultTicketSettings = { reopenLimit: 2, unratedCloseDays: 7, auto
 type Db = Kysely<DB>;
 
 export async function settingsOf(db: Db, communityId: number): Promise<TicketSettings> {
-  const row = await db.selectFrom('ticket_settings').selectAll().where('community_id', '=', communityId).executeTakeFirst();
+  const row = await settingsRepo.findSettings(db, communityId);
   return row
     ? { communityId, reopenLimit: row.reopen_limit, unratedCloseDays: row.unrated_close_days, autoAssign: row.auto_assign, open311PublicDetail: row.open311_public_detail, updatedAt: iso(row.updated_at) }
     : { communityId, ...defaultTicketSettings, updatedAt: null };
@@ -40,11 +41,7 @@ export async function updateTicketSettings(ctx: AppContext, actor: Actor, input:
       updated_by: actor.accountId,
       updated_at: new Date(),
     };
-    await trx
-      .insertInto('ticket_settings')
-      .values({ community_id: cid, ...next })
-      .onConflict((oc) => oc.column('community_id').doUpdateSet(next))
-      .execute();
+    await settingsRepo.upsertSettings(trx, cid, next);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     if (next.reopen_limit !== before.reopenLimit) changes.reopenLimit = { from: before.reopenLimit, to: next.reopen_limit };
     if (next.unrated_close_days !== before.unratedCloseDays) changes.unratedCloseDays = { from: before.unratedCloseDays, to: next.unrated_close_days };
@@ -96,37 +93,14 @@ export async function resolveDefaultAssignee(
     return (await findAssignee(db, communityId, kind, category.default_assignee_id)) ? { kind, id: category.default_assignee_id } : null;
   }
   if (compoundId) {
-    const grid = await db
-      .selectFrom('compounds as p')
-      .innerJoin('grids as g', 'g.id', 'p.grid_id')
-      .innerJoin('accounts as a', 'a.id', 'g.worker_account_id')
-      .select('a.id')
-      .where('p.id', '=', compoundId)
-      .where('p.community_id', '=', communityId)
-      .where('a.is_active', '=', true)
-      .executeTakeFirst();
+    const grid = await settingsRepo.findGridWorkerOfCompound(db, communityId, compoundId);
     if (grid) return { kind: 'account', id: grid.id };
   }
-  const workers = await db
-    .selectFrom('accounts')
-    .select('id')
-    .where('community_id', '=', communityId)
-    .where('role', '=', 'grid_worker')
-    .where('is_active', '=', true)
-    .limit(2)
-    .execute();
+  const workers = await settingsRepo.listSomeGridWorkers(db, communityId);
   return workers.length === 1 ? { kind: 'account', id: workers[0]!.id } : null;
 }
 
 /** Resolved tickets whose community's wait for a rating is over, oldest first, a batch at a time. */
 export function unratedPastDeadline(db: Db, now: Date) {
-  return db
-    .selectFrom('tickets as t')
-    .leftJoin('ticket_settings as s', 's.community_id', 't.community_id')
-    .select(['t.id', 't.community_id'])
-    .where('t.status', '=', 'resolved')
-    .where(sql<boolean>`t.resolved_at < ${now}::timestamptz - make_interval(days => coalesce(s.unrated_close_days, ${defaultTicketSettings.unratedCloseDays}))`)
-    .orderBy('t.resolved_at')
-    .limit(500)
-    .execute();
+  return settingsRepo.unratedPastDeadline(db, now, defaultTicketSettings.unratedCloseDays);
 }

@@ -6,13 +6,14 @@ import { notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { TtlCache } from '../../platform/cache/ttl-cache.js';
 import type { WorkCalendar } from './sla.js';
+import * as repo from './work-calendar.repository.js';
 
 // The calendar changes a few times a year; deadlines are computed on every registration: one read a minute per process.
 const calendars = new TtlCache<'days', Map<string, boolean>>(60_000);
 
 export async function loadCalendar(db: Kysely<DB>): Promise<WorkCalendar> {
   const days = await calendars.get(db, 'days', async () => {
-    const rows = await db.selectFrom('work_calendar').select(['day', 'is_workday']).execute();
+    const rows = await repo.listCalendarDays(db);
     return new Map(rows.map((r) => [String(r.day), r.is_workday]));
   });
   return (day) => days.get(day);
@@ -22,13 +23,7 @@ const present = (r: { day: string; is_workday: boolean; name: string }) => ({ da
 
 export async function listCalendar(ctx: AppContext, actor: Actor, year: number) {
   authorize(actor, 'tickets.read');
-  const rows = await ctx.db
-    .selectFrom('work_calendar')
-    .select(['day', 'is_workday', 'name'])
-    .where('day', '>=', `${year}-01-01`)
-    .where('day', '<=', `${year}-12-31`)
-    .orderBy('day')
-    .execute();
+  const rows = await repo.listCalendarYear(ctx.db, year);
   return { items: rows.map(present) };
 }
 
@@ -36,14 +31,9 @@ export async function listCalendar(ctx: AppContext, actor: Actor, year: number) 
 export async function setCalendarDay(ctx: AppContext, actor: Actor, day: string, input: { isWorkday: boolean; name: string }) {
   authorize(actor, 'calendar.manage');
   const row = await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('work_calendar').select(['is_workday', 'name']).where('day', '=', day).executeTakeFirst();
+    const before = await repo.findCalendarDay(trx, day);
     const values = { is_workday: input.isWorkday, name: input.name, updated_by: actor.accountId, updated_at: new Date() };
-    const saved = await trx
-      .insertInto('work_calendar')
-      .values({ day, ...values })
-      .onConflict((oc) => oc.column('day').doUpdateSet(values))
-      .returning(['day', 'is_workday', 'name'])
-      .executeTakeFirstOrThrow();
+    const saved = await repo.upsertCalendarDay(trx, day, values);
     await writeAudit(trx, actor, {
       communityId: null, action: 'work_calendar.set', entityType: 'work_calendar', entityId: day,
       changes: { isWorkday: { from: before?.is_workday ?? null, to: input.isWorkday }, name: { from: before?.name ?? null, to: input.name } },
@@ -57,7 +47,7 @@ export async function setCalendarDay(ctx: AppContext, actor: Actor, day: string,
 export async function deleteCalendarDay(ctx: AppContext, actor: Actor, day: string) {
   authorize(actor, 'calendar.manage');
   await ctx.db.transaction().execute(async (trx) => {
-    const gone = await trx.deleteFrom('work_calendar').where('day', '=', day).returning(['is_workday', 'name']).executeTakeFirst();
+    const gone = await repo.deleteCalendarDay(trx, day);
     if (!gone) throw notFound('work_calendar');
     await writeAudit(trx, actor, { communityId: null, action: 'work_calendar.deleted', entityType: 'work_calendar', entityId: day, changes: { isWorkday: gone.is_workday, name: gone.name } });
   });

@@ -1,0 +1,47 @@
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+
+type Db = Kysely<DB>;
+
+export function findSettings(db: Db, communityId: number) {
+  return db.selectFrom('ticket_settings').selectAll().where('community_id', '=', communityId).executeTakeFirst();
+}
+
+export function upsertSettings(db: Db, communityId: number, next: Omit<Insertable<DB['ticket_settings']>, 'community_id'>) {
+  return db
+    .insertInto('ticket_settings')
+    .values({ community_id: communityId, ...next })
+    .onConflict((oc) => oc.column('community_id').doUpdateSet(next))
+    .execute();
+}
+
+/** The active grid worker of the grid a compound belongs to. */
+export function findGridWorkerOfCompound(db: Db, communityId: number, compoundId: number) {
+  return db
+    .selectFrom('compounds as p')
+    .innerJoin('grids as g', 'g.id', 'p.grid_id')
+    .innerJoin('accounts as a', 'a.id', 'g.worker_account_id')
+    .select('a.id')
+    .where('p.id', '=', compoundId)
+    .where('p.community_id', '=', communityId)
+    .where('a.is_active', '=', true)
+    .executeTakeFirst();
+}
+
+/** Up to two active grid workers of a community: enough to tell whether there is exactly one. */
+export function listSomeGridWorkers(db: Db, communityId: number) {
+  return db.selectFrom('accounts').select('id').where('community_id', '=', communityId).where('role', '=', 'grid_worker').where('is_active', '=', true).limit(2).execute();
+}
+
+/** Resolved tickets whose community's wait for a rating is over, oldest first, a batch at a time. */
+export function unratedPastDeadline(db: Db, now: Date, defaultDays: number) {
+  return db
+    .selectFrom('tickets as t')
+    .leftJoin('ticket_settings as s', 's.community_id', 't.community_id')
+    .select(['t.id', 't.community_id'])
+    .where('t.status', '=', 'resolved')
+    .where(sql<boolean>`t.resolved_at < ${now}::timestamptz - make_interval(days => coalesce(s.unrated_close_days, ${defaultDays}))`)
+    .orderBy('t.resolved_at')
+    .limit(500)
+    .execute();
+}
