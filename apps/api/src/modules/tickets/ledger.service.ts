@@ -6,7 +6,6 @@ import {
   channelLabels, ledgerColumns, ratingLabels, type Channel, type LedgerExport, type LedgerFilter, type LedgerRow, type Rating,
 } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
-import { inScope } from '../../platform/db/scope.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/audit.js';
@@ -75,11 +74,7 @@ export async function startLedgerExport(ctx: AppContext, actor: Actor, f: Ledger
   const total = await repo.countLedger(ctx.db, w);
   const fileName = `台账-${beijingText(new Date()).slice(0, 10)}.xlsx`;
   const row = await ctx.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .insertInto('ledger_exports')
-      .values({ community_id: w.communityId, actor_id: actor.accountId, filters: JSON.stringify(f), status: 'running', total, file_name: fileName })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const r = await repo.insertExport(trx, { communityId: w.communityId, actorId: actor.accountId, filters: JSON.stringify(f), total, fileName });
     await writeAudit(trx, actor, { communityId: w.communityId, action: 'ledger.exported', entityType: 'ledger_export', entityId: r.id, changes: { filters: f, total } });
     return r;
   });
@@ -87,7 +82,7 @@ export async function startLedgerExport(ctx: AppContext, actor: Actor, f: Ledger
   const work = writeExport(ctx, row.id, w, path.join(dir, `ledger-${row.id}.xlsx`))
     .catch(async (err) => {
       ctx.log.error({ err, exportId: row.id }, 'ledger export failed');
-      await ctx.db.updateTable('ledger_exports').set({ status: 'failed', error: String(err), finished_at: new Date() }).where('id', '=', row.id).execute();
+      await repo.updateExport(ctx.db, row.id, { status: 'failed', error: String(err), finishedAt: new Date() });
     })
     .finally(() => running.delete(row.id));
   running.set(row.id, work);
@@ -116,22 +111,17 @@ async function writeExport(ctx: AppContext, id: number, w: repo.LedgerWhere, fil
     const events = await repo.eventsOf(ctx.db, w.communityId, batch);
     for (const r of toRows(rows, events)) sheet.addRow(r).commit();
     processed += rows.length;
-    await ctx.db.updateTable('ledger_exports').set({ processed }).where('id', '=', id).execute();
+    await repo.updateExport(ctx.db, id, { processed });
   }
   sheet.commit();
   await wb.commit();
-  await ctx.db.updateTable('ledger_exports').set({ status: 'done', processed, file_path: file, finished_at: new Date() }).where('id', '=', id).execute();
+  await repo.updateExport(ctx.db, id, { status: 'done', processed, filePath: file, finishedAt: new Date() });
 }
 
 async function findExport(ctx: AppContext, actor: Actor, id: number) {
   authorize(actor, 'tickets.readAll');
   const scope = scopeIds(actor);
-  const row = await ctx.db
-    .selectFrom('ledger_exports')
-    .selectAll()
-    .where('id', '=', id)
-    .where(inScope(scope, 'community_id'))
-    .executeTakeFirst();
+  const row = await repo.findExport(ctx.db, scope, id);
   if (!row) throw notFound('export');
   return row;
 }

@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
-import { openTicketStatuses } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { writeAudit } from '../../platform/audit/audit.js';
+import * as repo from './tickets.repository.js';
 
 /** Reminder kinds: shortly before and at each deadline. One of each per ticket, ever (催办). */
 export const reminderKinds = ['response_due_soon', 'response_overdue', 'resolution_due_soon', 'resolution_overdue'] as const;
@@ -22,29 +21,14 @@ export function reminderDue(kind: Kind, t: { created_at: Date; response_due_at: 
  * writes an internal timeline event and an audit row in the same transaction. The assignee's task list shows it red.
  */
 export async function sendTicketReminders(ctx: AppContext, now: Date): Promise<number> {
-  const open = await ctx.db
-    .selectFrom('tickets')
-    .select(['id', 'community_id', 'created_at', 'response_due_at', 'resolution_due_at', 'first_response_at'])
-    .where('status', 'in', [...openTicketStatuses])
-    .where((eb) => eb.or([eb('resolution_due_at', '<', new Date(now.getTime() + 2 * 3600_000)), eb.and([eb('first_response_at', 'is', null), eb('response_due_at', '<', new Date(now.getTime() + 2 * 3600_000))])]))
-    .limit(1000)
-    .execute();
+  const open = await repo.listTicketsNearDeadline(ctx.db, now);
   let sent = 0;
   for (const t of open) {
     for (const kind of reminderKinds) {
       if (!reminderDue(kind, t, now)) continue;
       const done = await ctx.db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('ticket_reminders')
-          .values({ community_id: t.community_id, ticket_id: t.id, kind })
-          .onConflict((oc) => oc.columns(['ticket_id', 'kind']).doNothing())
-          .returning('id')
-          .executeTakeFirst();
-        if (!row) return false;
-        await trx
-          .insertInto('ticket_events')
-          .values({ community_id: t.community_id, ticket_id: t.id, action: 'reminded', from_status: null, to_status: null, actor_id: null, actor_label: 'system', channel: null, note: kind, is_public: false, data: sql`null` })
-          .execute();
+        if (!(await repo.insertReminderOnce(trx, { communityId: t.community_id, ticketId: t.id, kind }))) return false;
+        await repo.insertEvent(trx, { community_id: t.community_id, ticket_id: t.id, action: 'reminded', from_status: null, to_status: null, actor_id: null, actor_label: 'system', channel: null, note: kind, is_public: false, data: null });
         await writeAudit(trx, null, { communityId: t.community_id, action: 'ticket.reminded', entityType: 'ticket', entityId: t.id, changes: { kind } });
         return true;
       });

@@ -272,3 +272,26 @@ export function findPhoto(db: Db, ticketId: number, id: number) {
 export function insertPhoto(db: Db, v: { community_id: number; ticket_id: number; mime: string; size: number; sha256: string; data: Buffer }) {
   return db.insertInto('ticket_attachments').values(v).execute();
 }
+
+/** Open tickets whose deadline is within two hours or past, for the reminder sweep (a batch at a time). */
+export function listTicketsNearDeadline(db: Db, now: Date) {
+  const soon = new Date(now.getTime() + 2 * 3600_000);
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'community_id', 'created_at', 'response_due_at', 'resolution_due_at', 'first_response_at'])
+    .where('status', 'in', [...openTicketStatuses])
+    .where((eb) => eb.or([eb('resolution_due_at', '<', soon), eb.and([eb('first_response_at', 'is', null), eb('response_due_at', '<', soon)])]))
+    .limit(1000)
+    .execute();
+}
+
+/** Records a reminder once per ticket and kind; answers false when it was already recorded. */
+export async function insertReminderOnce(db: Db, v: { communityId: number; ticketId: number; kind: string }): Promise<boolean> {
+  const row = await db
+    .insertInto('ticket_reminders')
+    .values({ community_id: v.communityId, ticket_id: v.ticketId, kind: v.kind })
+    .onConflict((oc) => oc.columns(['ticket_id', 'kind']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return Boolean(row);
+}
