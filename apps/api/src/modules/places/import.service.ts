@@ -1,7 +1,7 @@
 import { iso } from '../../platform/time.js';
 import type { ImportJob, ImportRowError } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
-import { inScope } from '../../platform/db/scope.js';
+import * as jobs from './import.repository.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { writeAudit, type AuditEntry } from '../../platform/audit/audit.js';
@@ -34,13 +34,7 @@ function present(row: Awaited<ReturnType<typeof loadJob>>): ImportJob {
 
 async function loadJob(ctx: AppContext, actor: Actor, id: number) {
   const scope = scopeIds(actor);
-  const row = await ctx.db
-    .selectFrom('import_jobs')
-    .selectAll()
-    .where('id', '=', id)
-    .where('kind', '=', 'roster')
-    .where(inScope(scope, 'community_id'))
-    .executeTakeFirst();
+  const row = await jobs.findRosterJob(ctx.db, scope, id);
   if (!row) throw notFound('import');
   return row;
 }
@@ -101,9 +95,7 @@ export async function uploadRoster(ctx: AppContext, actor: Actor, input: { commu
   errors.sort((a, b) => a.row - b.row);
   const errorRows = new Set(errors.map((e) => e.row)).size;
   const job = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('import_jobs')
-      .values({
+    const row = await jobs.insertImportJob(trx, {
         community_id: cid,
         actor_id: actor.accountId,
         kind: 'roster',
@@ -115,9 +107,7 @@ export async function uploadRoster(ctx: AppContext, actor: Actor, input: { commu
         errors: JSON.stringify(errors.slice(0, 5000)),
         // The rows hold phones and ID numbers: stored sealed until committed or discarded.
         payload: JSON.stringify({ sealed: ctx.pii.encrypt(JSON.stringify(good)) }),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    });
     await writeAudit(trx, actor, { communityId: cid, action: 'import.uploaded', entityType: 'import', entityId: row.id, changes: { fileName: input.fileName, total: raw.length, valid: good.length, errorRows } });
     return row;
   });
@@ -134,7 +124,7 @@ export async function discardImport(ctx: AppContext, actor: Actor, id: number): 
   const job = await loadJob(ctx, actor, id);
   if (job.status !== 'ready') throw new AppError('INVALID_STATE', `import is ${job.status}`);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('import_jobs').set({ status: 'discarded', payload: null, finished_at: new Date() }).where('id', '=', id).execute();
+    await jobs.updateImportJob(trx, id, { status: 'discarded', payload: null, finished_at: new Date() });
     await writeAudit(trx, actor, { communityId: job.community_id, action: 'import.discarded', entityType: 'import', entityId: id });
   });
   return getImport(ctx, actor, id);
@@ -144,13 +134,7 @@ export async function discardImport(ctx: AppContext, actor: Actor, id: number): 
 export async function commitImport(ctx: AppContext, actor: Actor, id: number): Promise<ImportJob> {
   authorize(actor, 'residents.import');
   const job = await loadJob(ctx, actor, id);
-  const claimed = await ctx.db
-    .updateTable('import_jobs')
-    .set({ status: 'importing' })
-    .where('id', '=', id)
-    .where('status', '=', 'ready')
-    .returning('id')
-    .executeTakeFirst();
+  const claimed = await jobs.claimImportJob(ctx.db, id);
   if (!claimed) throw new AppError('INVALID_STATE', `import is ${job.status}`);
   const rows = JSON.parse(ctx.pii.decrypt((job.payload as { sealed: string }).sealed)) as RosterRow[];
   const state = { processed: 0, promise: Promise.resolve() };
@@ -158,7 +142,7 @@ export async function commitImport(ctx: AppContext, actor: Actor, id: number): P
   state.promise = runImport(ctx, actor, job.community_id, id, rows, state)
     .catch(async (err) => {
       ctx.log.error({ err, importId: id }, 'roster import failed');
-      await ctx.db.updateTable('import_jobs').set({ status: 'failed', finished_at: new Date() }).where('id', '=', id).execute();
+      await jobs.updateImportJob(ctx.db, id, { status: 'failed', finished_at: new Date() });
     })
     .finally(() => running.delete(id));
   return getImport(ctx, actor, id);
@@ -221,11 +205,7 @@ async function runImport(ctx: AppContext, actor: Actor, communityId: number, imp
       await writeAudit(trx, actor, ...audits.splice(0));
       state.processed = Math.min(rows.length, start + batch.length);
     }
-    await trx
-      .updateTable('import_jobs')
-      .set({ status: 'done', processed_rows: rows.length, imported_rows: rows.length, payload: null, finished_at: new Date() })
-      .where('id', '=', importId)
-      .execute();
+    await jobs.updateImportJob(trx, importId, { status: 'done', processed_rows: rows.length, imported_rows: rows.length, payload: null, finished_at: new Date() });
     await writeAudit(trx, actor, { communityId, action: 'import.committed', entityType: 'import', entityId: importId, changes: { imported: rows.length } });
   });
   ctx.events.emit('residents.imported', { communityId, importId, count: rows.length });
