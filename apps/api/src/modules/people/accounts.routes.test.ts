@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorIn, buildAccount, buildCommunity, createTestEnv, loginAs, type TestEnv } from '../../../test/harness.js';
-import { blockAudit, unblockAudit } from './people.fixtures.js';
+import { blockAudit, unblockAudit } from '../../../test/fixtures.js';
 
 describe('accounts routes', () => {
   let env: TestEnv;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorIn, buildCommunity, createTestEnv, type TestEnv } from '../../../test/harness.js';
-import { blockAudit, buildCompound, buildGrid, buildResident, unblockAudit } from './people.fixtures.js';
+import { blockAudit, buildCompound, buildGrid, buildResident, unblockAudit } from '../../../test/fixtures.js';
 
 describe('people routes', () => {
   let env: TestEnv;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeReach, roleCan, roles, type Permission, type Role } from '@linli/contracts';
 import { actorIn, buildAccount, buildCommunity, createTestEnv, type TestEnv } from '../../../test/harness.js';
-import { buildResident } from './people.fixtures.js';
+import { buildResident } from '../../../test/fixtures.js';
 
 /**
  * Walks the permission table through the real routes: for every role, one read and one write (at least) per module,

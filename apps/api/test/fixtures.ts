@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { AppContext } from '../../platform/context.js';
-import { maskPhone } from '../../platform/crypto/pii.js';
+import type { AppContext } from '../src/platform/context.js';
+import { maskPhone } from '../src/platform/crypto/pii.js';
 
 let seq = 0;
 
