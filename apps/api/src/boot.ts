@@ -6,13 +6,12 @@ import { openPglite, openPostgres, type Database } from './platform/db/database.
 import { migrateToLatest } from './platform/db/migrate.js';
 import { EventBus } from './platform/events.js';
 import { PiiCipher, loadMasterKey } from './platform/crypto/pii.js';
-import { logSerializers } from './platform/http/log-redaction.js';
 
 export const VERSION = '0.1.0';
 
 /** Opens the database, runs migrations and builds the context every service uses. */
 export async function bootContext(config: Config, opts: { log?: pino.Logger } = {}): Promise<{ ctx: AppContext; database: Database }> {
-  const log = opts.log ?? pino({ level: config.logLevel, serializers: logSerializers });
+  const log = opts.log ?? pino({ level: config.logLevel });
   const database = config.db.url ? await openPostgres(config.db.url) : await openPglite(path.resolve(config.db.dataDir));
   try {
     const applied = await migrateToLatest(database.db);
