@@ -2,7 +2,7 @@ import type { CreateTicketInput, TicketDetail } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { authorize, resolveCommunityId, type Actor } from '../../platform/access/actor.js';
 import { invalidField } from '../../platform/errors.js';
-import { auditRow } from '../../platform/audit/audit.js';
+import { stepRows } from './record-step.js';
 import { maskPhone } from '../../platform/crypto/pii.js';
 import { iso } from '../../platform/time.js';
 import { tokenize } from '../../platform/text/segment.js';
@@ -18,8 +18,8 @@ import { getTicket } from './tickets.service.js';
 import { presentTicket } from './tickets.presenter.js';
 import { applyAction } from './transitions.js';
 
-// The insert statement sets the audit row's entity id from the ticket it creates.
-const withoutEntityId = <T extends { entity_id: string }>({ entity_id: _, ...rest }: T) => rest;
+// The insert statement sets the event's ticket id and the audit row's entity id from the ticket it creates.
+const createdStep = ({ event: { ticket_id: _t, ...event }, audit: { entity_id: _e, ...audit } }: ReturnType<typeof stepRows>) => ({ event, audit });
 
 /** Registers a ticket at the desk, at a meeting or at the door; in meeting mode it may be answered on the spot. */
 export async function createTicket(ctx: AppContext, actor: Actor, input: CreateTicketInput): Promise<TicketDetail> {
@@ -83,12 +83,11 @@ export async function insertNewTicket(
       phone_masked: reporter.masked, phone_hash: reporter.hash,
       tracking_hash: hashTrackingCode(trackingCode), key_hash: hashTrackingKey(trackingKey),
     },
-    event: {
-      community_id: cid, action: 'created', from_status: null, to_status: 'submitted', actor_id: who.actor?.accountId ?? null,
-      actor_label: who.actorLabel, channel: input.channel, note: input.meetingTitle ?? null, is_public: true,
-    },
-    audit: withoutEntityId(auditRow(who.actor, {
-      communityId: cid, action: 'ticket.created', entityType: 'ticket', entityId: 0, changes: { channel: input.channel, categoryId: category.id, title: input.title },
+    // The "created" step, written by the insert itself: it takes the ticket id from the row it creates.
+    ...createdStep(stepRows({
+      communityId: cid, ticketId: 0, action: 'created', fromStatus: null, toStatus: 'submitted', actor: who.actor, actorLabel: who.actorLabel,
+      channel: input.channel, note: input.meetingTitle ?? null, isPublic: true,
+      changes: { channel: input.channel, categoryId: category.id, title: input.title },
       // Without an account, the request id is what ties a resident's report to the server log.
       reason: who.actor ? null : `${who.actorLabel ?? 'external'}${who.requestId ? ` (request ${who.requestId})` : ''}`,
     })),

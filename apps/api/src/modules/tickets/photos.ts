@@ -3,7 +3,7 @@ import { roleCan } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { authorize, type Actor } from '../../platform/access/actor.js';
 import { invalidField, notFound } from '../../platform/errors.js';
-import { writeAudit } from '../../platform/audit/audit.js';
+import { recordStep } from './record-step.js';
 import { sniffImage, stripImageMetadata } from '../../platform/files/image.js';
 import * as repo from './tickets.repository.js';
 import { getTicket } from './tickets.service.js';
@@ -37,11 +37,10 @@ export async function storePhotos(ctx: AppContext, t: { id: number; community_id
     for (const c of cleaned) {
       await repo.insertPhoto(trx, { community_id: t.community_id, ticket_id: t.id, mime: c.mime, size: c.data.length, sha256: crypto.createHash('sha256').update(c.data).digest('hex'), data: c.data });
     }
-    await repo.insertEvent(trx, {
-      community_id: t.community_id, ticket_id: t.id, action: 'photos_added', from_status: null, to_status: null, actor_id: actor?.accountId ?? null,
-      actor_label: actor ? null : 'resident', channel, note: String(cleaned.length), is_public: true, data: null,
+    await recordStep(trx, {
+      communityId: t.community_id, ticketId: t.id, action: 'photos_added', actor, actorLabel: actor ? null : 'resident', channel, note: String(cleaned.length),
+      isPublic: true, changes: { count: cleaned.length },
     });
-    await writeAudit(trx, actor, { communityId: t.community_id, action: 'ticket.photos_added', entityType: 'ticket', entityId: t.id, changes: { count: cleaned.length } });
   });
 }
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { openTicketStatuses, type publicTicketSchema, type Rating, type TicketStatus } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, invalidField, notFound } from '../../platform/errors.js';
-import { writeAudit } from '../../platform/audit/audit.js';
+import { recordStep } from './record-step.js';
 import { iso } from '../../platform/time.js';
 import * as repo from './tickets.repository.js';
 import { ensureCategories } from './categories.service.js';
@@ -100,11 +100,10 @@ export async function addPublicInfo(ctx: AppContext, code: string, proof: Proof,
   const t = await provenTicket(ctx, code, proof);
   if (!(openTicketStatuses as readonly string[]).includes(t.status)) throw new AppError('TICKET_ALREADY_CLOSED', 'ticket is no longer open');
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertEvent(trx, {
-      community_id: t.community_id, ticket_id: t.id, action: 'info_added', from_status: null, to_status: null, actor_id: null,
-      actor_label: 'resident', channel: 'online', note: text, is_public: true, data: null,
+    await recordStep(trx, {
+      communityId: t.community_id, ticketId: t.id, action: 'info_added', actor: null, actorLabel: 'resident', channel: 'online', note: text, isPublic: true,
+      changes: { length: text.length },
     });
-    await writeAudit(trx, null, { communityId: t.community_id, action: 'ticket.info_added', entityType: 'ticket', entityId: t.id, changes: { length: text.length } });
   });
   ctx.events.emit('ticket.transitioned', { communityId: t.community_id, ticketId: t.id, action: 'info_added' });
   return viewPublicTicket(ctx, code);

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/context.js';
-import { writeAudit } from '../../platform/audit/audit.js';
+import { recordStep } from './record-step.js';
 import * as repo from './tickets.repository.js';
 
 /** Reminder kinds: shortly before and at each deadline. One of each per ticket, ever (催办). */
@@ -28,8 +28,7 @@ export async function sendTicketReminders(ctx: AppContext, now: Date): Promise<n
       if (!reminderDue(kind, t, now)) continue;
       const done = await ctx.db.transaction().execute(async (trx) => {
         if (!(await repo.insertReminderOnce(trx, { communityId: t.community_id, ticketId: t.id, kind }))) return false;
-        await repo.insertEvent(trx, { community_id: t.community_id, ticket_id: t.id, action: 'reminded', from_status: null, to_status: null, actor_id: null, actor_label: 'system', channel: null, note: kind, is_public: false, data: null });
-        await writeAudit(trx, null, { communityId: t.community_id, action: 'ticket.reminded', entityType: 'ticket', entityId: t.id, changes: { kind } });
+        await recordStep(trx, { communityId: t.community_id, ticketId: t.id, action: 'reminded', actor: null, actorLabel: 'system', note: kind, isPublic: false, changes: { kind } });
         return true;
       });
       if (done) sent++;

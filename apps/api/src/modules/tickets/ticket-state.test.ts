@@ -10,6 +10,14 @@ const fresh = (): TicketState => ({
 const fullArgs: TransitionArgs = { note: '说明', assigneeId: 7, partnerId: 3, rating: 'satisfied', mergeIntoId: 99 };
 
 describe('ticket state machine', () => {
+  it('closes an unrated ticket as unrated, only from resolved, keeping no rating', () => {
+    const now = new Date('2026-12-01T08:00:00Z');
+    const resolved: TicketState = { ...fresh(), status: 'resolved', resolvedAt: new Date('2026-11-20T08:00:00Z'), resultText: '已修好' };
+    const r = transition(resolved, 'close', { unratedTimeout: true }, { now, reopenLimit: 2 });
+    expect(r).toEqual({ ok: true, state: { ...resolved, status: 'closed', closedAt: now, closeReason: 'unrated_timeout', rating: null } });
+    expect(transition({ ...resolved, status: 'assigned' }, 'close', { unratedTimeout: true }, { now, reopenLimit: 2 })).toMatchObject({ ok: false });
+  });
+
   it('follows the closed loop of DESIGN §6', () => {
     let s = fresh();
     const step = (a: TicketAction, args: TransitionArgs = fullArgs, at = new Date()) => {

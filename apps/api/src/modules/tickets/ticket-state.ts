@@ -25,6 +25,8 @@ export interface TransitionArgs {
   dueAt?: Date;
   rating?: Rating;
   mergeIntoId?: number;
+  /** Only the system's sweep sets it: a resolved ticket nobody rated in time is closed as unrated, never as satisfied. */
+  unratedTimeout?: boolean;
 }
 
 export type TransitionFailure =
@@ -120,6 +122,7 @@ export function transition(
     case 'resolve':
       return need('note', args.note) ?? { ok: true, state: { ...next, status: 'resolved', resolvedAt: now, resultText: args.note! } };
     case 'close':
+      if (args.unratedTimeout) return { ok: true, state: { ...next, status: 'closed', closedAt: now, closeReason: 'unrated_timeout' } };
       return { ok: true, state: { ...next, status: 'closed', closedAt: now, closeReason: 'follow_up', rating: args.rating ?? s.rating } };
     case 'rate': {
       const missing = need('rating', args.rating);

@@ -257,5 +257,12 @@ describe('tickets: the closed loop', () => {
     expect(await closeUnratedTickets(env.ctx, new Date(Date.now() + 8 * 86_400_000))).toBeGreaterThanOrEqual(1);
     const after = (await call(sec, 'GET', `/api/tickets/${t.id}`)).body;
     expect(after).toMatchObject({ status: 'closed', closeReason: 'unrated_timeout', rating: null });
+    // A step like any other: through the state machine, with its timeline event and audit row.
+    expect(after.events.at(-1)).toMatchObject({ action: 'close', fromStatus: 'resolved', toStatus: 'closed', actorName: 'system', isPublic: true });
+    const audit = await env.ctx.db.selectFrom('audit_log').select(['action', 'reason', 'actor_id']).where('entity_type', '=', 'ticket').where('entity_id', '=', String(t.id)).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(audit).toEqual({ action: 'ticket.close', reason: 'unrated_timeout', actor_id: null });
+    // Already closed: the next sweep leaves it alone.
+    await closeUnratedTickets(env.ctx, new Date(Date.now() + 9 * 86_400_000));
+    expect((await call(sec, 'GET', `/api/tickets/${t.id}`)).body.events).toHaveLength(after.events.length);
   });
 });

@@ -4,9 +4,9 @@ import { openTicketStatuses, type Rating, type TicketAction, type TicketDetail, 
 import type { AppContext } from '../../platform/context.js';
 import { authorize, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { AppError, invalidField, notFound } from '../../platform/errors.js';
-import { writeAudit } from '../../platform/audit/audit.js';
+import { recordStep } from './record-step.js';
 import * as repo from './tickets.repository.js';
-import { actionPermission, assigneeOnly, isRatedThisRound, transition, type TicketState } from './ticket-state.js';
+import { actionPermission, assigneeOnly, isRatedThisRound, transition, type TicketState, type TransitionArgs } from './ticket-state.js';
 import { defaultTicketSettings, resolveDefaultAssignee, settingsOf, unratedPastDeadline } from './ticket-settings.js';
 import { getTicket } from './tickets.service.js';
 
@@ -57,16 +57,40 @@ export async function applyAction(
     if (!target || target.id === id) throw invalidField('mergeIntoId', 'not_found');
     if (!(openTicketStatuses as readonly string[]).includes(target.status)) throw new AppError('INVALID_STATE', 'merge target is not open');
   }
-  const state: TicketState = {
-    status: row.status as TicketStatus, firstResponseAt: row.first_response_at, resolvedAt: row.resolved_at, closedAt: row.closed_at,
-    closeReason: row.close_reason, reopenCount: row.reopen_count, rating: row.rating as Rating | null,
-    assigneeKind: row.assignee_kind as TicketState['assigneeKind'], assigneeId: row.assignee_id, escalatedToPartnerId: row.escalated_to_partner_id,
-    escalationDueAt: row.escalation_due_at, mergedIntoId: row.merged_into_id, resultText: row.result_text,
-  };
-  const now = new Date();
-  // Only a rating or a reopen can meet the community's reopen limit; other steps need not read it.
   const reopenLimit = action === 'rate' || action === 'reopen' ? (await settingsOf(trx, cid)).reopenLimit : defaultTicketSettings.reopenLimit;
-  const result = transition(state, action, { ...input, dueAt: input.dueAt ? new Date(input.dueAt) : undefined }, { now, reopenLimit });
+  const rated = action === 'rate' || (action === 'close' && input.rating);
+  await commitTransition(trx, row, action, { ...input, dueAt: input.dueAt ? new Date(input.dueAt) : undefined }, {
+    now: new Date(), reopenLimit, actor, actorLabel, channel, ratingComment: rated ? (input.comment ?? input.note ?? null) : undefined,
+    note: input.note ?? input.comment ?? null, reason: input.note ?? null,
+    data: { assigneeKind: input.assigneeKind, assigneeId: input.assigneeId, partnerId: input.partnerId, rating: input.rating, mergeIntoId: input.mergeIntoId },
+  });
+}
+
+type LockedRow = NonNullable<Awaited<ReturnType<typeof repo.lockTicket>>>;
+
+const stateOf = (row: LockedRow): TicketState => ({
+  status: row.status as TicketStatus, firstResponseAt: row.first_response_at, resolvedAt: row.resolved_at, closedAt: row.closed_at,
+  closeReason: row.close_reason, reopenCount: row.reopen_count, rating: row.rating as Rating | null,
+  assigneeKind: row.assignee_kind as TicketState['assigneeKind'], assigneeId: row.assignee_id, escalatedToPartnerId: row.escalated_to_partner_id,
+  escalationDueAt: row.escalation_due_at, mergedIntoId: row.merged_into_id, resultText: row.result_text,
+});
+
+/**
+ * The one way a ticket changes state: the pure state machine decides, then the row, the timeline event and the audit
+ * row are written in the caller's transaction (recordStep). The caller has locked the row and checked who may act.
+ */
+async function commitTransition(
+  trx: Trx,
+  row: LockedRow,
+  action: TicketAction,
+  args: TransitionArgs,
+  o: {
+    now: Date; reopenLimit: number; actor: Actor | null; actorLabel: string | null; channel: string | null; note: string | null; reason: string | null;
+    data: Record<string, unknown>; ratingComment?: string | null;
+  },
+) {
+  const state = stateOf(row);
+  const result = transition(state, action, args, { now: o.now, reopenLimit: o.reopenLimit });
   if (!result.ok) {
     const f = result.failure;
     if (f.kind === 'closed') throw new AppError('TICKET_ALREADY_CLOSED', 'ticket is closed');
@@ -74,34 +98,38 @@ export async function applyAction(
     throw new AppError('INVALID_STATE', `cannot ${action} a ${f.status} ticket`, { action, status: f.status });
   }
   const s = result.state;
-  const rated = action === 'rate' || (action === 'close' && input.rating);
-  await repo.updateTicket(trx, cid, id, {
+  const cid = row.community_id;
+  await repo.updateTicket(trx, cid, row.id, {
     status: s.status, first_response_at: s.firstResponseAt, resolved_at: s.resolvedAt, closed_at: s.closedAt, close_reason: s.closeReason,
     reopen_count: s.reopenCount, rating: s.rating, assignee_kind: s.assigneeKind, assignee_id: s.assigneeId,
     escalated_to_partner_id: s.escalatedToPartnerId, escalation_due_at: s.escalationDueAt, merged_into_id: s.mergedIntoId, result_text: s.resultText,
-    ...(rated ? { rated_at: now, rating_comment: input.comment ?? input.note ?? null } : {}),
+    ...(o.ratingComment !== undefined ? { rated_at: o.now, rating_comment: o.ratingComment } : {}),
   });
-  if (action === 'merge') await repo.moveReporters(trx, cid, id, input.mergeIntoId!);
-  await repo.insertEvent(trx, {
-    community_id: cid, ticket_id: id, action, from_status: state.status, to_status: s.status, actor_id: actor?.accountId ?? null,
-    actor_label: actorLabel, channel, note: input.note ?? input.comment ?? null,
+  if (action === 'merge') await repo.moveReporters(trx, cid, row.id, args.mergeIntoId!);
+  await recordStep(trx, {
+    communityId: cid, ticketId: row.id, action, fromStatus: state.status, toStatus: s.status, actor: o.actor, actorLabel: o.actorLabel,
+    channel: o.channel, note: o.note,
     // Internal dispatch notes stay with staff; what the resident needs to know is public.
-    is_public: !['assign', 'return', 'merge'].includes(action),
-    data: JSON.stringify({ assigneeKind: input.assigneeKind, assigneeId: input.assigneeId, partnerId: input.partnerId, rating: input.rating, mergeIntoId: input.mergeIntoId }),
+    isPublic: !['assign', 'return', 'merge'].includes(action),
+    data: o.data, reason: o.reason,
   });
-  await writeAudit(trx, actor, { communityId: cid, action: `ticket.${action}`, entityType: 'ticket', entityId: id, changes: { from: state.status, to: s.status }, reason: input.note ?? null });
 }
 
-/** Closes tickets left unrated N days after resolution; they count as unrated, never as satisfied. */
+/**
+ * Closes tickets left unrated N days after resolution; they count as unrated, never as satisfied. A system step through
+ * the same state machine and recordStep as any other transition.
+ */
 export async function closeUnratedTickets(ctx: AppContext, now: Date): Promise<number> {
   const rows = await unratedPastDeadline(ctx.db, now);
   for (const r of rows) {
     await ctx.db.transaction().execute(async (trx) => {
       const locked = await repo.lockTicket(trx, r.community_id, r.id);
+      // Rated or reopened since it was picked: nothing to close.
       if (!locked || locked.status !== 'resolved') return;
-      await repo.updateTicket(trx, r.community_id, r.id, { status: 'closed', closed_at: now, close_reason: 'unrated_timeout' });
-      await repo.insertEvent(trx, { community_id: r.community_id, ticket_id: r.id, action: 'close', from_status: 'resolved', to_status: 'closed', actor_id: null, actor_label: 'system', channel: null, note: null, is_public: true, data: JSON.stringify({ reason: 'unrated_timeout' }) });
-      await writeAudit(trx, null, { communityId: r.community_id, action: 'ticket.close', entityType: 'ticket', entityId: r.id, changes: { from: 'resolved', to: 'closed' }, reason: 'unrated_timeout' });
+      await commitTransition(trx, locked, 'close', { unratedTimeout: true }, {
+        now, reopenLimit: defaultTicketSettings.reopenLimit, actor: null, actorLabel: 'system', channel: null, note: null,
+        reason: 'unrated_timeout', data: { reason: 'unrated_timeout' },
+      });
     });
   }
   return rows.length;
