@@ -27,3 +27,69 @@ export const ratingLabels: Record<'zh-CN' | 'en', Record<Rating, string>> = {
   en: { satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied' },
 };
 
+
+/** Timeline steps beside the actions: what the system or a resident records. */
+export const ticketEventKinds = [...ticketActions, 'created', 'reminded', 'photos_added', 'info_added'] as const;
+export type TicketEventKind = (typeof ticketEventKinds)[number];
+/** Staff wording of each step: the console's buttons and timeline, and the ledger's 办理过程. The one copy. */
+export const ticketActionLabels: Record<'zh-CN' | 'en', Record<TicketEventKind, string>> = {
+  'zh-CN': {
+    accept: '受理', reject: '不予受理', answer_on_spot: '现场答复', assign: '派单', return: '退单', start: '开始办理', escalate: '上报部门', respond: '部门回复',
+    resolve: '办结', rate: '回访评价', reopen: '重新办理', close: '回访结案', merge: '合并', created: '登记', reminded: '催办', photos_added: '补充照片', info_added: '居民补充情况',
+  },
+  en: {
+    accept: 'Accept', reject: 'Reject', answer_on_spot: 'Answer on the spot', assign: 'Assign', return: 'Return', start: 'Start', escalate: 'Escalate',
+    respond: 'Department reply', resolve: 'Resolve', rate: 'Follow-up rating', reopen: 'Reopen', close: 'Close after follow-up', merge: 'Merge',
+    created: 'Registered', reminded: 'Reminder', photos_added: 'Photos added', info_added: 'Resident added information',
+  },
+};
+/** The resident's wording of the public steps (tracking page, helper's task timeline); internal steps have none. */
+export const ticketPublicEventLabels: Record<'zh-CN' | 'en', Partial<Record<TicketEventKind, string>>> = {
+  'zh-CN': {
+    created: '已登记', accept: '社区已受理', reject: '不予受理', answer_on_spot: '已答复', start: '正在办理', escalate: '已转交职能部门', respond: '部门已回复',
+    photos_added: '补充了照片', resolve: '已办结', rate: '已评价', reopen: '重新办理', close: '已结案', info_added: '居民补充了情况',
+  },
+  en: {
+    created: 'Registered', accept: 'Accepted', reject: 'Rejected', answer_on_spot: 'Answered', start: 'Being handled', escalate: 'Passed to a department',
+    respond: 'Department replied', photos_added: 'Photos added', resolve: 'Resolved', rate: 'Rated', reopen: 'Reopened', close: 'Closed', info_added: 'Resident added information',
+  },
+};
+/** A step's label in a locale, the raw action when it has none (a step added later). */
+export const ticketActionLabel = (locale: 'zh-CN' | 'en', action: string, wording: 'staff' | 'public' = 'staff'): string =>
+  (wording === 'staff' ? ticketActionLabels : ticketPublicEventLabels)[locale][action as TicketEventKind] ?? action;
+
+/** What the overdue rule reads of a ticket: dates or ISO strings. */
+export interface TicketDeadlines {
+  status: string;
+  firstResponseAt: Date | string | null;
+  responseDueAt: Date | string;
+  resolutionDueAt: Date | string;
+}
+const ms = (d: Date | string) => (typeof d === 'string' ? Date.parse(d) : d.getTime());
+
+/**
+ * THE overdue rule (超期), the one definition (ADR 0016): a ticket still being worked on (openTicketStatuses) is overdue
+ * once its resolution deadline has passed, or its response deadline while nobody has answered it yet. Resolved, closed,
+ * rejected and merged tickets are never overdue. The SQL twin is overdueWhere in apps/api tickets/overdue.repository.ts.
+ */
+export function isOverdue(t: TicketDeadlines, now: Date): boolean {
+  if (!(openTicketStatuses as readonly string[]).includes(t.status)) return false;
+  if (!t.firstResponseAt && now.getTime() > ms(t.responseDueAt)) return true;
+  return now.getTime() > ms(t.resolutionDueAt);
+}
+
+/** The deadline an overdue ticket is shown against: the response deadline while unanswered and earlier, else resolution. */
+export function missedDeadline(t: TicketDeadlines): Date {
+  return new Date(!t.firstResponseAt && ms(t.responseDueAt) < ms(t.resolutionDueAt) ? ms(t.responseDueAt) : ms(t.resolutionDueAt));
+}
+
+/**
+ * Late (the ledger's 超期 column, a record of what happened): answered after the response deadline (or still unanswered
+ * past it), or resolved after the resolution deadline (or, not closed or rejected, unresolved past it). Unlike isOverdue
+ * it stays true once the ticket is done. The SQL twin is lateSql in apps/api tickets/overdue.repository.ts.
+ */
+export function isLate(t: TicketDeadlines & { resolvedAt: Date | string | null }, now: Date): boolean {
+  const responseLate = t.firstResponseAt ? ms(t.firstResponseAt) > ms(t.responseDueAt) : ms(t.responseDueAt) < now.getTime();
+  const resolutionLate = t.resolvedAt ? ms(t.resolvedAt) > ms(t.resolutionDueAt) : !['closed', 'rejected'].includes(t.status) && ms(t.resolutionDueAt) < now.getTime();
+  return responseLate || resolutionLate;
+}

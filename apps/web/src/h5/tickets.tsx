@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ratingLabels, ticketStatusLabels, type Rating, type TicketStatus } from '@linli/contracts/labels';
+import { ratingLabels, ticketActionLabel, ticketStatusLabels, type Rating, type TicketStatus } from '@linli/contracts/labels';
 import { ApiError, api, get, post } from '../lib/api.js';
 import { registerMessages, useT } from '../lib/i18n.js';
 
@@ -10,11 +10,9 @@ registerMessages(
     'r.code': '您的查询码', 'r.keep': '请记下查询码：凭它随时可以查看办理进度', 'r.reference': '工单编号', 'r.referenceHelp': '社区工作人员看到的编号，打电话询问时可以报给他们',
     'r.link': '您的专属链接', 'r.linkKeep': '请收藏本页或保存这个链接：凭它可以补充情况、评价办理结果。请勿转发给他人。', 'r.linkPhone': '链接丢了也没关系：输入查询码，再填反映问题时所留手机号的后四位，同样可以补充和评价。', 'r.copy': '复制链接', 'r.copied': '已复制',
     'p.lastFour': '请输入反映问题时所留手机号的后四位', 'p.why': '为确认是您本人，补充情况或评价前请先验证：', 'p.needLink': '补充情况或评价需要提交时给您的完整链接（含密钥），请从收藏或保存的链接打开', 'r.follow': '查看进度', 'r.noCommunity': '请扫描小区张贴的二维码进入',
-    'i.title': '补充情况', 'i.text': '新的情况或补充说明', 'i.submit': '提交补充', 'i.done': '已收到，社区会看到您的补充', 'i.empty': '请写下补充的情况或选择照片', 'e.info_added': '居民补充了情况',
+    'i.title': '补充情况', 'i.text': '新的情况或补充说明', 'i.submit': '提交补充', 'i.done': '已收到，社区会看到您的补充', 'i.empty': '请写下补充的情况或选择照片',
     't.title': '办理进度', 't.result': '办理结果', 't.rate': '您对办理结果满意吗？', 't.comment': '还有什么想说的（可不填）', 't.thanks': '感谢您的评价',
     't.lookup': '输入查询码查看进度', 't.go': '查询', 't.notFound': '没有找到这个查询码',
-    'e.created': '已登记', 'e.accept': '社区已受理', 'e.reject': '不予受理', 'e.answer_on_spot': '已答复', 'e.start': '正在办理', 'e.escalate': '已转交职能部门',
-    'e.respond': '部门已回复', 'e.photos_added': '补充了照片', 'e.resolve': '已办结', 'e.rate': '已评价', 'e.reopen': '重新办理', 'e.close': '已结案',
   },
   {
     'r.title': 'Report a problem', 'r.category': 'Category', 'r.compound': 'Compound', 'r.address': 'Where exactly (building, unit or address)',
@@ -23,11 +21,9 @@ registerMessages(
     'r.reference': 'Reference', 'r.referenceHelp': 'The number community staff see; quote it if you call them', 'r.link': 'Your personal link', 'r.linkKeep': 'Bookmark this page or keep this link: with it you can add information and rate the result. Do not share it.', 'r.linkPhone': 'Lost the link? Enter your tracking code and the last four digits of the phone you reported with to add information or rate.', 'r.copy': 'Copy link', 'r.copied': 'Copied',
     'p.lastFour': 'Last four digits of the phone number you reported with', 'p.why': 'To make sure it is you, please verify before adding information or rating:', 'p.needLink': 'To add information or rate, open the full link you were given at submission (it carries a key)',
     'r.follow': 'Follow it', 'r.noCommunity': 'Please scan the QR code posted in your compound',
-    'i.title': 'Add information', 'i.text': 'What has changed, or more detail', 'i.submit': 'Send', 'i.done': 'Received: the community will see it', 'i.empty': 'Write something or choose photos', 'e.info_added': 'Resident added information',
+    'i.title': 'Add information', 'i.text': 'What has changed, or more detail', 'i.submit': 'Send', 'i.done': 'Received: the community will see it', 'i.empty': 'Write something or choose photos',
     't.title': 'Progress', 't.result': 'Result', 't.rate': 'Are you satisfied with the result?', 't.comment': 'Anything to add (optional)',
     't.thanks': 'Thank you for your rating', 't.lookup': 'Enter your tracking code', 't.go': 'Look up', 't.notFound': 'No report has this code',
-    'e.created': 'Registered', 'e.accept': 'Accepted', 'e.reject': 'Rejected', 'e.answer_on_spot': 'Answered', 'e.start': 'Being handled',
-    'e.escalate': 'Passed to a department', 'e.respond': 'Department replied', 'e.photos_added': 'Photos added', 'e.resolve': 'Resolved', 'e.rate': 'Rated', 'e.reopen': 'Reopened', 'e.close': 'Closed',
   },
 );
 
@@ -159,7 +155,7 @@ export function TrackPage({ code, isNew, trackingKey }: { code: string; isNew: b
       {view.resultText && <p><b>{t('t.result')}：</b>{view.resultText}</p>}
       <ol className="timeline">
         {view.events.map((e, i) => (
-          <li key={i}><span className="muted">{time(e.createdAt)}</span> {t(`e.${e.action}`)}{e.note && e.action !== 'photos_added' ? `：${e.note}` : ''}</li>
+          <li key={i}><span className="muted">{time(e.createdAt)}</span> {ticketActionLabel(locale, e.action, 'public')}{e.note && e.action !== 'photos_added' ? `：${e.note}` : ''}</li>
         ))}
       </ol>
       {canAct && !trackingKey && (view.hasPhone ? (

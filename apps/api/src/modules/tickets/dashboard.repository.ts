@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import { overdueOnDeadlines } from './overdue.repository.js';
 
 /**
  * A period of whole Beijing days: [from, to) as instants and fromDay..toDay ("YYYY-MM-DD", inclusive) as dates.
@@ -39,7 +40,7 @@ export async function rateCounts(db: Kysely<DB>, communityIds: number[], p: Peri
     left join (
       select community_id,
         (count(*) filter (where not has_response and response_due_at < ${now}))::int as late,
-        (count(*) filter (where is_open and (resolution_due_at < ${now} or (not has_response and response_due_at < ${now}))))::int as overdue
+        (count(*) filter (where ${overdueOnDeadlines(now)}))::int as overdue
       from ticket_deadlines
       where community_id in (${idList(communityIds)}) and created_at >= ${p.from} and created_at < ${p.to}
       group by community_id
@@ -91,7 +92,7 @@ export function overdueList(db: Kysely<DB>, communityId: number, now: Date) {
     .select(['ticket_id', 'resolution_due_at'])
     .where('community_id', '=', communityId)
     .where('is_open', '=', true)
-    .where((eb) => eb.or([eb('resolution_due_at', '<', now), eb.and([eb('has_response', '=', false), eb('response_due_at', '<', now)])]))
+    .where(overdueOnDeadlines(now))
     .orderBy('resolution_due_at')
     .orderBy('ticket_id')
     .limit(50);

@@ -1,6 +1,6 @@
 import { beijingDate } from '../../platform/time.js';
 import {
-  channelLabels, ticketStatusLabels, type Channel, type CommunityDashboard, type SubdistrictDashboard, type TicketStatus,
+  channelLabels, missedDeadline, ticketStatusLabels, type Channel, type CommunityDashboard, type SubdistrictDashboard, type TicketStatus,
 } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { authorize, canSeeCommunity, resolveCommunityId, type Actor } from '../../platform/access/actor.js';
@@ -61,7 +61,7 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
     weekly: [...weekMap.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, v]) => ({ week, ...v })),
     overdue: overdue.map((t) => ({
       id: t.id, code: t.code, title: t.title, status: t.status,
-      dueAt: new Date(!t.first_response_at && t.response_due_at < t.resolution_due_at ? t.response_due_at : t.resolution_due_at).toISOString(),
+      dueAt: missedDeadline({ status: t.status, firstResponseAt: t.first_response_at, responseDueAt: t.response_due_at, resolutionDueAt: t.resolution_due_at }).toISOString(),
     })),
   };
 }

@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely } from 'kysely';
 import { inScope, type Scope } from '../../platform/db/scope.js';
 import type { DB } from '../../platform/db/schema.js';
+import { lateOnTickets } from './overdue.repository.js';
 
 export interface LedgerWhere {
   communityId: number; from?: Date; to?: Date; status?: string; categoryId?: number; compoundId?: number; channel?: string;
@@ -45,8 +46,7 @@ function withColumns(q: ReturnType<typeof base>) {
       beijing(eb.ref('t.resolved_at')).as('resolved_at'),
       beijing(sql<Date | null>`coalesce(t.rated_at, case when t.close_reason = 'follow_up' then t.closed_at end)`).as('follow_up_at'),
       // Late to respond or to resolve; an open ticket is late once its deadline has passed.
-      sql<boolean>`case when t.first_response_at is not null then t.first_response_at > t.response_due_at else t.response_due_at < now() end
-        or case when t.resolved_at is not null then t.resolved_at > t.resolution_due_at else t.status not in ('closed', 'rejected') and t.resolution_due_at < now() end`.as('overdue'),
+      lateOnTickets.as('overdue'),
     ])
     .orderBy('t.id');
 }

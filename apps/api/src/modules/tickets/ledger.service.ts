@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import {
-  channelLabels, ledgerColumns, ratingLabels, type Channel, type LedgerExport, type LedgerFilter, type LedgerRow, type Rating,
+  channelLabels, ledgerColumns, ratingLabels, ticketActionLabel, type Channel, type LedgerExport, type LedgerFilter, type LedgerRow, type Rating,
 } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
@@ -13,10 +13,6 @@ import * as repo from './ledger.repository.js';
 import { periodOf } from './dashboard.service.js';
 
 const BATCH = 1000;
-const actionNames: Record<string, string> = {
-  created: '登记', accept: '受理', reject: '不予受理', answer_on_spot: '现场答复', assign: '派单', return: '退单', start: '开始办理', escalate: '上报',
-  respond: '部门回复', resolve: '办结', rate: '回访评价', reopen: '重新办理', close: '结案', merge: '合并',
-};
 
 function whereOf(actor: Actor, f: LedgerFilter): repo.LedgerWhere {
   const communityId = resolveCommunityId(actor, f.communityId);
@@ -28,7 +24,7 @@ function whereOf(actor: Actor, f: LedgerFilter): repo.LedgerWhere {
 function toRows(rows: repo.LedgerDbRow[], events: Awaited<ReturnType<typeof repo.eventsOf>>): LedgerRow[] {
   const byTicket = new Map<number, string[]>();
   for (const e of events) {
-    const line = `${e.at} ${actionNames[e.action] ?? e.action}${e.actor ? `（${e.actor}）` : ''}${e.note ? `：${e.note}` : ''}`;
+    const line = `${e.at} ${ticketActionLabel('zh-CN', e.action)}${e.actor ? `（${e.actor}）` : ''}${e.note ? `：${e.note}` : ''}`;
     const lines = byTicket.get(e.ticket_id);
     if (lines) lines.push(line);
     else byTicket.set(e.ticket_id, [line]);

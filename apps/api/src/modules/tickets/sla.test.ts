@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dueAt, isOverdue } from './sla.js';
+import { isOverdue } from '@linli/contracts';
+import { dueAt } from './sla.js';
 
 // Times written in Beijing time (+08:00) so the hand computation reads plainly.
 const bj = (s: string) => new Date(`${s}+08:00`);

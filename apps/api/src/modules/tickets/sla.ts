@@ -1,5 +1,3 @@
-import { openTicketStatuses } from '@linli/contracts';
-
 /**
  * SLA clocks. Calendar hours by default; with workingHoursOnly, only 9:00–17:30 of working days count, in the
  * community's zone. A working day is Monday–Friday unless the national calendar (放假调休) says otherwise: `calendar`
@@ -35,10 +33,4 @@ export function dueAt(start: Date, hours: number, workingHoursOnly: boolean, cal
     remaining -= take;
   }
   return new Date(local.getTime() - OFFSET_MS);
-}
-
-export function isOverdue(t: { status: string; firstResponseAt: Date | null; responseDueAt: Date; resolvedAt: Date | null; resolutionDueAt: Date }, now: Date): boolean {
-  if (!(openTicketStatuses as readonly string[]).includes(t.status)) return false;
-  if (!t.firstResponseAt && now > t.responseDueAt) return true;
-  return now > t.resolutionDueAt;
 }

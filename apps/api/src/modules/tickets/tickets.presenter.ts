@@ -1,7 +1,6 @@
-import type { Rating, Ticket, TicketStatus } from '@linli/contracts';
+import { isOverdue, type Rating, type Ticket, type TicketStatus } from '@linli/contracts';
 import { iso } from '../../platform/time.js';
 import type * as repo from './tickets.repository.js';
-import { isOverdue } from './sla.js';
 
 /** A ticket row as the API shows it: the reporter hidden when anonymous, overdue worked out at `now`. */
 export function presentTicket(t: repo.TicketRow, now = new Date()): Ticket {
@@ -15,7 +14,7 @@ export function presentTicket(t: repo.TicketRow, now = new Date()): Ticket {
     responseDueAt: iso(t.response_due_at)!, resolutionDueAt: iso(t.resolution_due_at)!, firstResponseAt: iso(t.first_response_at),
     resolvedAt: iso(t.resolved_at), closedAt: iso(t.closed_at), closeReason: t.close_reason, mergedIntoId: t.merged_into_id, reopenCount: t.reopen_count,
     rating: (t.rating as Rating | null) ?? null, ratingComment: t.rating_comment, resultText: t.result_text,
-    isOverdue: isOverdue({ status: t.status, firstResponseAt: t.first_response_at, responseDueAt: t.response_due_at, resolvedAt: t.resolved_at, resolutionDueAt: t.resolution_due_at }, now),
+    isOverdue: isOverdue({ status: t.status, firstResponseAt: t.first_response_at, responseDueAt: t.response_due_at, resolutionDueAt: t.resolution_due_at }, now),
     meetingTitle: t.meeting_title, createdAt: iso(t.created_at)!, updatedAt: iso(t.updated_at)!,
   };
 }

@@ -3,6 +3,7 @@ import { sql, type Insertable, type Kysely, type QueryCreator, type Transaction,
 import { openTicketStatuses } from '@linli/contracts';
 import type { DB } from '../../platform/db/schema.js';
 import { inScope, type Scope } from '../../platform/db/scope.js';
+import { dueWithin, overdueOnTickets } from './overdue.repository.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -103,10 +104,7 @@ export async function listTickets(db: Db, communityId: number, f: TicketFilter, 
   }
   if (f.assignedToAccount) q = q.where('t.assignee_kind', '=', 'account').where('t.assignee_id', '=', f.assignedToAccount);
   if (f.overdueAt) {
-    const now = f.overdueAt;
-    q = q
-      .where('t.status', 'in', [...openTicketStatuses])
-      .where((eb) => eb.or([eb('t.resolution_due_at', '<', now), eb.and([eb('t.first_response_at', 'is', null), eb('t.response_due_at', '<', now)])]));
+    q = q.where(overdueOnTickets(f.overdueAt));
   }
   if (f.q) return searchPage(db, q, page);
   const total = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -275,12 +273,10 @@ export function insertPhoto(db: Db, v: { community_id: number; ticket_id: number
 
 /** Open tickets whose deadline is within two hours or past, for the reminder sweep (a batch at a time). */
 export function listTicketsNearDeadline(db: Db, now: Date) {
-  const soon = new Date(now.getTime() + 2 * 3600_000);
   return db
     .selectFrom('tickets')
     .select(['id', 'community_id', 'created_at', 'response_due_at', 'resolution_due_at', 'first_response_at'])
-    .where('status', 'in', [...openTicketStatuses])
-    .where((eb) => eb.or([eb('resolution_due_at', '<', soon), eb.and([eb('first_response_at', 'is', null), eb('response_due_at', '<', soon)])]))
+    .where(dueWithin(now, 2 * 3600_000, null))
     .limit(1000)
     .execute();
 }

@@ -5,6 +5,7 @@ import {
   channelLabels, channels, ratingLabels, roleLabels, type Role, ratings, ticketStatusLabels, ticketStatuses,
   type Compound, type Page, type Ticket, type TicketCategory, type TicketDetail, type TicketStatus,
 } from '@linli/contracts';
+import { ticketActionLabel } from '@linli/contracts/labels';
 import { get, post, qs } from '../../lib/api.js';
 import { registerMessages, useT } from '../../lib/i18n.js';
 import { useSession } from '../session.js';
@@ -21,10 +22,7 @@ registerMessages(
     'tickets.handover': '请把查询码和链接交给居民', 'tickets.handoverDone': '已交给居民', 'tickets.handoverCode': '查询码', 'tickets.handoverLink': '查询链接',
     'tickets.handoverHelp': '居民凭链接可补充情况、评价办理结果；没有链接时，凭查询码和所留手机号后四位也可以。此信息只显示这一次。',
     'tickets.handoverHelpNoPhone': '没有留手机号，居民只能凭这个链接补充情况、评价办理结果，请一定交给居民。此信息只显示这一次。',
-    'action.accept': '受理', 'action.reject': '不予受理', 'action.answer_on_spot': '现场答复', 'action.assign': '派单', 'action.return': '退单',
-    'action.start': '开始办理', 'action.escalate': '上报部门', 'action.respond': '部门回复', 'action.resolve': '办结', 'action.rate': '回访评价',
-    'action.reopen': '重新办理', 'action.close': '回访结案', 'action.merge': '合并', 'action.created': '登记', 'action.reminded': '催办',
-    'tickets.assignTo': '派给', 'tickets.defaultAssignee': '留空则派给本类别的默认承办：{name}', 'tickets.noDefaultAssignee': '本类别没有默认承办，请选择承办人', 'tickets.gridWorker': '所在网格的网格员', 'tickets.photos': '照片', 'action.photos_added': '补充照片', 'action.info_added': '居民补充情况', 'tickets.similar': '可能是重复诉求，可登记后合并：', 'tickets.partner': '部门/单位', 'tickets.rating': '满意度', 'tickets.mergeInto': '合并到工单编号（ID）',
+    'tickets.assignTo': '派给', 'tickets.defaultAssignee': '留空则派给本类别的默认承办：{name}', 'tickets.noDefaultAssignee': '本类别没有默认承办，请选择承办人', 'tickets.gridWorker': '所在网格的网格员', 'tickets.photos': '照片', 'tickets.similar': '可能是重复诉求，可登记后合并：', 'tickets.partner': '部门/单位', 'tickets.rating': '满意度', 'tickets.mergeInto': '合并到工单编号（ID）',
   },
   {
     'tickets.title': 'Tickets', 'tickets.new': 'Register', 'tickets.meeting': 'Meeting mode', 'tickets.code': 'Code', 'tickets.status': 'Status',
@@ -36,10 +34,7 @@ registerMessages(
     'tickets.handover': 'Give the resident this code and link', 'tickets.handoverDone': 'Done', 'tickets.handoverCode': 'Tracking code', 'tickets.handoverLink': 'Tracking link',
     'tickets.handoverHelp': 'With the link the resident can add information and rate the result; without it, the code and the last four digits of the phone they left. Shown only this once.',
     'tickets.handoverHelpNoPhone': 'No phone was left, so only this link lets the resident add information and rate the result: be sure to hand it over. Shown only this once.',
-    'action.accept': 'Accept', 'action.reject': 'Reject', 'action.answer_on_spot': 'Answer on the spot', 'action.assign': 'Assign', 'action.return': 'Return',
-    'action.start': 'Start', 'action.escalate': 'Escalate', 'action.respond': 'Department reply', 'action.resolve': 'Resolve', 'action.rate': 'Follow-up rating',
-    'action.reopen': 'Reopen', 'action.close': 'Close after follow-up', 'action.merge': 'Merge', 'action.created': 'Registered', 'action.reminded': 'Reminder',
-    'tickets.assignTo': 'Assign to', 'tickets.defaultAssignee': 'Leave empty to assign to the category\'s default: {name}', 'tickets.noDefaultAssignee': 'This category has no default assignee: choose one', 'tickets.gridWorker': 'the grid worker of its grid', 'tickets.photos': 'Photos', 'action.photos_added': 'Photos added', 'action.info_added': 'Resident added information', 'tickets.similar': 'Possibly the same as these open tickets (merge after registering):', 'tickets.partner': 'Department / partner', 'tickets.rating': 'Rating', 'tickets.mergeInto': 'Merge into ticket ID',
+    'tickets.assignTo': 'Assign to', 'tickets.defaultAssignee': 'Leave empty to assign to the category\'s default: {name}', 'tickets.noDefaultAssignee': 'This category has no default assignee: choose one', 'tickets.gridWorker': 'the grid worker of its grid', 'tickets.photos': 'Photos', 'tickets.similar': 'Possibly the same as these open tickets (merge after registering):', 'tickets.partner': 'Department / partner', 'tickets.rating': 'Rating', 'tickets.mergeInto': 'Merge into ticket ID',
   },
 );
 
@@ -256,7 +251,7 @@ function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
         <>
           <Space wrap style={{ marginBottom: 12 }}>
             {actionsFor[d.status].map((a) => (
-              <Button key={a} onClick={() => setAction(a)} data-testid={`action-${a}`} type={a === 'resolve' || a === 'accept' ? 'primary' : 'default'}>{t(`action.${a}`)}</Button>
+              <Button key={a} onClick={() => setAction(a)} data-testid={`action-${a}`} type={a === 'resolve' || a === 'accept' ? 'primary' : 'default'}>{ticketActionLabel(locale, a)}</Button>
             ))}
           </Space>
           <Descriptions column={1} bordered size="small">
@@ -282,7 +277,7 @@ function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
             items={d.events.map((e) => ({
               children: (
                 <div>
-                  <b>{t(`action.${e.action}`)}</b> {e.actorName && <span style={{ color: '#888' }}>{e.actorName}</span>} <span style={{ color: '#aaa' }}>{time(e.createdAt)}</span>
+                  <b>{ticketActionLabel(locale, e.action)}</b> {e.actorName && <span style={{ color: '#888' }}>{e.actorName}</span>} <span style={{ color: '#aaa' }}>{time(e.createdAt)}</span>
                   {e.note && <div>{e.note}</div>}
                 </div>
               ),
@@ -290,7 +285,7 @@ function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
           />
         </>
       )}
-      <Modal open={action !== null} title={action ? t(`action.${action}`) : ''} onCancel={() => setAction(null)} onOk={() => form.submit()} confirmLoading={run.isPending}
+      <Modal open={action !== null} title={action ? ticketActionLabel(locale, action) : ''} onCancel={() => setAction(null)} onOk={() => form.submit()} confirmLoading={run.isPending}
         okText={t('common.save')} cancelText={t('common.cancel')} data-testid="action-modal" destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)}>
           {action === 'assign' && (

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Me, Ticket, TicketDetail } from '@linli/contracts';
-import { ticketStatusLabels, type TicketAction, type TicketStatus } from '@linli/contracts/labels';
+import { ticketActionLabel, ticketStatusLabels, type TicketAction, type TicketStatus } from '@linli/contracts/labels';
 import type { Role } from '@linli/contracts/roles';
 import { get, post } from '../../lib/api.js';
 import { useT } from '../../lib/i18n.js';
@@ -154,7 +154,7 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
       <ol className="timeline" data-testid="task-timeline">
         {ticket.events.filter((e) => e.isPublic).map((e) => (
           <li key={e.id}>
-            <span className="muted">{time(e.createdAt)}</span> {t(`e.${e.action}`)}
+            <span className="muted">{time(e.createdAt)}</span> {ticketActionLabel(locale, e.action, 'public')}
             {e.actorName && <span className="muted"> · {e.actorName.startsWith('resident') ? t('hp.resident') : e.actorName}</span>}
             {e.note && e.action !== 'photos_added' ? `：${e.note}` : ''}
           </li>
