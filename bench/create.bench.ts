@@ -8,7 +8,7 @@ import { loadConfig } from '../apps/api/src/config.js';
 import { bootContext } from '../apps/api/src/boot.js';
 import { buildApp } from '../apps/api/src/app.js';
 import { moduleSubscribers } from '../apps/api/src/modules/index.js';
-import { ensureCategories } from '../apps/api/src/modules/tickets/categories.service.js';
+import { ensureCategories } from '../apps/api/src/modules/tickets/categories/categories.service.js';
 
 /**
  * The load: CLIENTS keep-alive fetch loops in a worker thread, so that the clients do not share the server's event loop.

@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Measure } from './run.js';
 import { actorIn, buildCommunity, createTestEnv } from '../apps/api/test/harness.js';
-import { ensureCategories } from '../apps/api/src/modules/tickets/categories.service.js';
-import { communityDashboard, subdistrictDashboard } from '../apps/api/src/modules/tickets/dashboard.service.js';
-import { foldRollup } from '../apps/api/src/modules/tickets/dashboard.repository.js';
+import { ensureCategories } from '../apps/api/src/modules/tickets/categories/categories.service.js';
+import { communityDashboard, subdistrictDashboard } from '../apps/api/src/modules/ledger/dashboard.service.js';
+import { foldRollup } from '../apps/api/src/modules/tickets/reports/rollup.repository.js';
 import type { Actor } from '../apps/api/src/platform/access/actor.js';
 import type { AppContext } from '../apps/api/src/platform/context.js';
 

@@ -7,7 +7,7 @@ import { buildAccount, buildCommunity } from '../apps/api/test/harness.js';
 import { freshStorage } from '../e2e/support/server.js';
 import { loadConfig } from '../apps/api/src/config.js';
 import { bootContext } from '../apps/api/src/boot.js';
-import { ensureCategories } from '../apps/api/src/modules/tickets/categories.service.js';
+import { ensureCategories } from '../apps/api/src/modules/tickets/categories/categories.service.js';
 import type { Actor } from '../apps/api/src/platform/access/actor.js';
 
 const DAY = 86_400_000;

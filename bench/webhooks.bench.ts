@@ -10,7 +10,7 @@ import { bootContext } from '../apps/api/src/boot.js';
 import { buildApp } from '../apps/api/src/app.js';
 import { moduleSubscribers } from '../apps/api/src/modules/index.js';
 import { startWebhookWorker } from '../apps/api/src/modules/webhooks/index.js';
-import { ensureCategories } from '../apps/api/src/modules/tickets/categories.service.js';
+import { ensureCategories } from '../apps/api/src/modules/tickets/categories/categories.service.js';
 
 const QUEUED = 10_000;
 

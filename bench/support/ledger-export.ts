@@ -2,7 +2,7 @@
 // The bench's own process is no measure of memory: it has just generated the rows.
 import { loadConfig } from '../../apps/api/src/config.js';
 import { bootContext } from '../../apps/api/src/boot.js';
-import { startLedgerExport, waitForLedgerExport } from '../../apps/api/src/modules/tickets/ledger.service.js';
+import { startLedgerExport, waitForLedgerExport } from '../../apps/api/src/modules/ledger/ledger.service.js';
 import type { Actor } from '../../apps/api/src/platform/access/actor.js';
 
 const actor = JSON.parse(process.env.BENCH_ACTOR ?? 'null') as Actor;

@@ -1,13 +1,13 @@
 import type { PeriodicJob } from '../../platform/jobs/scheduler.js';
-import { closeUnratedTickets } from './transitions.js';
-import { sendTicketReminders } from './reminders.js';
-import { foldRollup } from './dashboard.repository.js';
+import { closeUnratedTickets } from './acting/transitions.js';
+import { sendTicketReminders } from './acting/reminders.js';
+import { foldRollup } from './reports/rollup.repository.js';
 
 export { ticketsRoutes } from './tickets.routes.js';
-export { ensureCategories, ensureCategoriesIn } from './categories.service.js';
-export { submitExternalTicket } from './intake.js';
-export { closeUnratedTickets } from './transitions.js';
-export { settingsOf } from './ticket-settings.js';
+export { ensureCategories, ensureCategoriesIn } from './categories/categories.service.js';
+export { submitExternalTicket } from './intake/intake.js';
+export { closeUnratedTickets } from './acting/transitions.js';
+export { settingsOf } from './categories/ticket-settings.js';
 
 export const ticketJobs: PeriodicJob[] = [
   { name: 'tickets.close_unrated', everyMs: 10 * 60_000, run: async (ctx, now) => void (await closeUnratedTickets(ctx, now)) },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorIn, buildAccount, createTestEnv, loginAs, type TestEnv } from '../../../test/harness.js';
-import { closeUnratedTickets } from './transitions.js';
+import { closeUnratedTickets } from './acting/transitions.js';
 import { pngWithText } from '../../platform/files/test-images.js';
 
 type Who = { cookie: string };

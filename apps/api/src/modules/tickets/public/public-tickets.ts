@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import { openTicketStatuses, type publicTicketSchema, type Rating, type TicketStatus } from '@linli/contracts';
-import type { AppContext } from '../../platform/context.js';
-import { AppError, invalidField, notFound } from '../../platform/errors.js';
-import { recordStep } from './record-step.js';
-import { iso } from '../../platform/time.js';
-import * as repo from './tickets.repository.js';
-import { ensureCategories } from './categories.service.js';
-import { insertNewTicket } from './intake.js';
-import { storePhotos } from './photos.js';
-import { applyAction } from './transitions.js';
+import type { AppContext } from '../../../platform/context.js';
+import { AppError, invalidField, notFound } from '../../../platform/errors.js';
+import { recordStep } from '../record-step.js';
+import { iso } from '../../../platform/time.js';
+import * as repo from '../tickets.repository.js';
+import { ensureCategories } from '../categories/categories.service.js';
+import { insertNewTicket } from '../intake/intake.js';
+import { storePhotos } from '../photos/photos.js';
+import { applyAction } from '../acting/transitions.js';
 import { checkProof, hashTrackingCode, lockAfter, trackingLink, type Proof } from './tracking.js';
 
 /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorIn, buildAccount, createTestEnv, loginAs, type TestEnv } from '../../../test/harness.js';
-import { closeUnratedTickets } from './transitions.js';
-import { loadCalendar } from './work-calendar.js';
-import { dueAt } from './sla.js';
+import { actorIn, buildAccount, createTestEnv, loginAs, type TestEnv } from '../../../../test/harness.js';
+import { closeUnratedTickets } from '../acting/transitions.js';
+import { loadCalendar } from '../../../platform/calendar/work-calendar.js';
+import { dueAt } from '../intake/sla.js';
 
 type Who = { cookie: string };
 

@@ -1,7 +1,7 @@
 import { sql, type Expression, type Kysely } from 'kysely';
-import { inScope, type Scope } from '../../platform/db/scope.js';
-import type { DB } from '../../platform/db/schema.js';
-import { lateOnTickets } from './overdue.repository.js';
+import { inScope, type Scope } from '../../../platform/db/scope.js';
+import type { DB } from '../../../platform/db/schema.js';
+import { lateOnTickets } from '../overdue.repository.js';
 
 export interface LedgerWhere {
   communityId: number; from?: Date; to?: Date; status?: string; categoryId?: number; compoundId?: number; channel?: string;

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.js';
-import { overdueOnDeadlines } from './overdue.repository.js';
+import type { DB } from '../../../platform/db/schema.js';
+import { overdueOnDeadlines } from '../overdue.repository.js';
 
 /**
  * A period of whole Beijing days: [from, to) as instants and fromDay..toDay ("YYYY-MM-DD", inclusive) as dates.

@@ -1,8 +1,8 @@
 import type { TicketStatus } from '@linli/contracts';
-import type { AppContext } from '../../platform/context.js';
-import { authorize, resolveCommunityId, type Actor } from '../../platform/access/actor.js';
-import { jaccard, tokenize } from '../../platform/text/segment.js';
-import * as repo from './tickets.repository.js';
+import type { AppContext } from '../../../platform/context.js';
+import { authorize, resolveCommunityId, type Actor } from '../../../platform/access/actor.js';
+import { jaccard, tokenize } from '../../../platform/text/segment.js';
+import * as repo from '../tickets.repository.js';
 
 /**
  * Likely duplicates among the community's open tickets of the last 90 days: jieba-token Jaccard similarity,

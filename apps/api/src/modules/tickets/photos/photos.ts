@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import { roleCan } from '@linli/contracts';
-import type { AppContext } from '../../platform/context.js';
-import { authorize, type Actor } from '../../platform/access/actor.js';
-import { invalidField, notFound } from '../../platform/errors.js';
-import { recordStep } from './record-step.js';
-import { sniffImage, stripImageMetadata } from '../../platform/files/image.js';
-import * as repo from './tickets.repository.js';
-import { getTicket } from './tickets.service.js';
+import type { AppContext } from '../../../platform/context.js';
+import { authorize, type Actor } from '../../../platform/access/actor.js';
+import { invalidField, notFound } from '../../../platform/errors.js';
+import { recordStep } from '../record-step.js';
+import { sniffImage, stripImageMetadata } from '../../../platform/files/image.js';
+import * as repo from '../tickets.repository.js';
+import { getTicket } from '../reading/tickets.service.js';
 
 export const MAX_PHOTOS = 5;
 export const MAX_PHOTO_MB = 10;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorIn, createTestEnv, type TestEnv } from '../../../test/harness.js';
+import { actorIn, createTestEnv, type TestEnv } from '../../../../test/harness.js';
 import { reminderDue, sendTicketReminders } from './reminders.js';
 
 const h = (n: number) => n * 3600_000;

@@ -1,6 +1,6 @@
-import type { AppContext } from '../../platform/context.js';
-import { TtlCache } from '../../platform/cache/ttl-cache.js';
-import * as repo from './tickets.repository.js';
+import type { AppContext } from '../../../platform/context.js';
+import { TtlCache } from '../../../platform/cache/ttl-cache.js';
+import * as repo from '../tickets.repository.js';
 
 // Every registration reads its category (deadlines, default assignee) and the community's automatic-dispatch setting;
 // they change a few times a year.

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.js';
+import type { DB } from '../../../platform/db/schema.js';
 
 type Db = Kysely<DB>;
 

@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { TicketSettings, updateTicketSettingsSchema } from '@linli/contracts';
-import type { DB, DefaultAssigneeKind } from '../../platform/db/schema.js';
-import type { AppContext } from '../../platform/context.js';
-import { authorize, resolveCommunityId, type Actor } from '../../platform/access/actor.js';
-import { invalidField } from '../../platform/errors.js';
-import { writeAudit } from '../../platform/audit/audit.js';
-import { iso } from '../../platform/time.js';
-import { findAssignee } from './tickets.repository.js';
-import { forgetIntake } from './intake-cache.js';
+import type { DB, DefaultAssigneeKind } from '../../../platform/db/schema.js';
+import type { AppContext } from '../../../platform/context.js';
+import { authorize, resolveCommunityId, type Actor } from '../../../platform/access/actor.js';
+import { invalidField } from '../../../platform/errors.js';
+import { writeAudit } from '../../../platform/audit/audit.js';
+import { iso } from '../../../platform/time.js';
+import { findAssignee } from '../tickets.repository.js';
+import { forgetIntake } from '../intake/intake-cache.js';
 import * as settingsRepo from './settings.repository.js';
 
 /** What a community that never changed its settings gets: the practice of the reports. */

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.js';
-import type { AppContext } from '../../platform/context.js';
-import { authorize, type Actor } from '../../platform/access/actor.js';
-import { notFound } from '../../platform/errors.js';
-import { writeAudit } from '../../platform/audit/audit.js';
-import { TtlCache } from '../../platform/cache/ttl-cache.js';
-import type { WorkCalendar } from './sla.js';
+import type { DB } from '../db/schema.js';
+import type { AppContext } from '../context.js';
+import { authorize, type Actor } from '../access/actor.js';
+import { notFound } from '../errors.js';
+import { writeAudit } from '../audit/audit.js';
+import { TtlCache } from '../cache/ttl-cache.js';
+import type { WorkCalendar } from '../../modules/tickets/intake/sla.js';
 import * as repo from './work-calendar.repository.js';
 
 // The calendar changes a few times a year; deadlines are computed on every registration: one read a minute per process.

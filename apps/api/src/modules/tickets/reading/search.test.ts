@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorIn, createTestEnv, type TestEnv } from '../../../test/harness.js';
-import { tokenize } from '../../platform/text/segment.js';
-import { ensureCategories } from './categories.service.js';
+import { actorIn, createTestEnv, type TestEnv } from '../../../../test/harness.js';
+import { tokenize } from '../../../platform/text/segment.js';
+import { ensureCategories } from '../categories/categories.service.js';
 
 describe('ticket search: pages and totals', () => {
   let env: TestEnv;

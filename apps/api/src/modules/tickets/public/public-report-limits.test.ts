@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import type { App } from '../../platform/http/types.js';
-import { buildCommunity, createTestEnv, type TestEnv } from '../../../test/harness.js';
+import { buildApp } from '../../../app.js';
+import type { App } from '../../../platform/http/types.js';
+import { buildCommunity, createTestEnv, type TestEnv } from '../../../../test/harness.js';
 
 describe('anonymous report limits (per address, per community link)', () => {
   let env: TestEnv;

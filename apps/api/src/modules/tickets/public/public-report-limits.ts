@@ -1,6 +1,6 @@
-import type { AppContext } from '../../platform/context.js';
-import { limitAddressOf } from '../../platform/limits/client-address.js';
-import { consumeLimit } from '../../platform/limits/limits.js';
+import type { AppContext } from '../../../platform/context.js';
+import { limitAddressOf } from '../../../platform/limits/client-address.js';
+import { consumeLimit } from '../../../platform/limits/limits.js';
 
 const WINDOW_MS = 10 * 60_000;
 

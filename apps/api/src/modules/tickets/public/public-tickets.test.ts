@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorIn, buildAccount, createTestEnv, loginAs, type TestEnv } from '../../../test/harness.js';
-import { buildApp } from '../../app.js';
-import { pngWithText } from '../../platform/files/test-images.js';
+import { actorIn, buildAccount, createTestEnv, loginAs, type TestEnv } from '../../../../test/harness.js';
+import { buildApp } from '../../../app.js';
+import { pngWithText } from '../../../platform/files/test-images.js';
 
 type Who = { cookie: string };
 

@@ -1,6 +1,6 @@
-import type { AppContext } from '../../platform/context.js';
-import { recordStep } from './record-step.js';
-import * as repo from './tickets.repository.js';
+import type { AppContext } from '../../../platform/context.js';
+import { recordStep } from '../record-step.js';
+import * as repo from '../tickets.repository.js';
 
 /** Reminder kinds: shortly before and at each deadline. One of each per ticket, ever (催办). */
 export const reminderKinds = ['response_due_soon', 'response_overdue', 'resolution_due_soon', 'resolution_overdue'] as const;

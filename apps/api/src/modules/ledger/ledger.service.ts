@@ -9,7 +9,7 @@ import type { AppContext } from '../../platform/context.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import * as repo from './ledger.repository.js';
+import * as repo from '../tickets/reports/ledger-rows.repository.js';
 import { periodOf } from './dashboard.service.js';
 
 const BATCH = 1000;

@@ -1,13 +1,13 @@
-import { iso } from '../../platform/time.js';
+import { iso } from '../../../platform/time.js';
 import type { z } from 'zod';
 import { roleCan, type TicketDetail, type ticketListQuerySchema } from '@linli/contracts';
-import type { AppContext } from '../../platform/context.js';
-import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
-import { notFound } from '../../platform/errors.js';
-import * as repo from './tickets.repository.js';
-import { tokenize } from '../../platform/text/segment.js';
-import { hashTrackingCode, isTrackingCodeShaped } from './tracking.js';
-import { presentTicket } from './tickets.presenter.js';
+import type { AppContext } from '../../../platform/context.js';
+import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../../platform/access/actor.js';
+import { notFound } from '../../../platform/errors.js';
+import * as repo from '../tickets.repository.js';
+import { tokenize } from '../../../platform/text/segment.js';
+import { hashTrackingCode, isTrackingCodeShaped } from '../public/tracking.js';
+import { presentTicket } from '../tickets.presenter.js';
 
 /**
  * One ticket with its timeline. `justActed`: the actor has just changed it (e.g. returned it) and may no longer be its

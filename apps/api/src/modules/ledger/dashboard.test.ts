@@ -5,12 +5,12 @@ import { actorIn, buildAccount, buildCommunity, createTestEnv, type TestEnv } fr
 import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { beijingDate } from '../../platform/time.js';
-import { ensureCategories } from './categories.service.js';
-import { createTicket } from './intake.js';
-import { getTicket } from './tickets.service.js';
-import { actOnTicket, closeUnratedTickets } from './transitions.js';
+import { ensureCategories } from '../tickets/categories/categories.service.js';
+import { createTicket } from '../tickets/intake/intake.js';
+import { getTicket } from '../tickets/reading/tickets.service.js';
+import { actOnTicket, closeUnratedTickets } from '../tickets/acting/transitions.js';
 import { communityDashboard, periodOf, rate, subdistrictDashboard } from './dashboard.service.js';
-import { foldRollup } from './dashboard.repository.js';
+import { foldRollup } from '../tickets/reports/rollup.repository.js';
 
 const DAY = 86_400_000;
 

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.js';
+import type { DB } from '../../../platform/db/schema.js';
 import { defaultCategories, type createCategorySchema, type updateCategorySchema } from '@linli/contracts';
-import type { AppContext } from '../../platform/context.js';
-import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
-import { invalidField, notFound } from '../../platform/errors.js';
-import { writeAudit } from '../../platform/audit/audit.js';
-import * as repo from './tickets.repository.js';
-import { forgetIntake } from './intake-cache.js';
+import type { AppContext } from '../../../platform/context.js';
+import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../../platform/access/actor.js';
+import { invalidField, notFound } from '../../../platform/errors.js';
+import { writeAudit } from '../../../platform/audit/audit.js';
+import * as repo from '../tickets.repository.js';
+import { forgetIntake } from '../intake/intake-cache.js';
 import { checkDefaultAssignee, defaultAssigneeNames } from './ticket-settings.js';
 
 export function ensureCategories(ctx: AppContext, communityId: number) {

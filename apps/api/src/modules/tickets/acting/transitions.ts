@@ -1,14 +1,14 @@
 import type { Transaction } from 'kysely';
-import type { DB } from '../../platform/db/schema.js';
+import type { DB } from '../../../platform/db/schema.js';
 import { openTicketStatuses, type Rating, type TicketAction, type TicketDetail, type TicketStatus, type TransitionInput } from '@linli/contracts';
-import type { AppContext } from '../../platform/context.js';
-import { authorize, scopeIds, type Actor } from '../../platform/access/actor.js';
-import { AppError, invalidField, notFound } from '../../platform/errors.js';
-import { recordStep } from './record-step.js';
-import * as repo from './tickets.repository.js';
+import type { AppContext } from '../../../platform/context.js';
+import { authorize, scopeIds, type Actor } from '../../../platform/access/actor.js';
+import { AppError, invalidField, notFound } from '../../../platform/errors.js';
+import { recordStep } from '../record-step.js';
+import * as repo from '../tickets.repository.js';
 import { actionPermission, assigneeOnly, isRatedThisRound, transition, type TicketState, type TransitionArgs } from './ticket-state.js';
-import { defaultTicketSettings, resolveDefaultAssignee, settingsOf, unratedPastDeadline } from './ticket-settings.js';
-import { getTicket } from './tickets.service.js';
+import { defaultTicketSettings, resolveDefaultAssignee, settingsOf, unratedPastDeadline } from '../categories/ticket-settings.js';
+import { getTicket } from '../reading/tickets.service.js';
 
 /** One transition: permission, state rule, the change, its timeline event and audit row, all in one transaction. */
 export async function actOnTicket(ctx: AppContext, actor: Actor, id: number, action: TicketAction, input: TransitionInput): Promise<TicketDetail> {

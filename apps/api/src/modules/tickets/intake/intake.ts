@@ -1,22 +1,22 @@
 import type { CreateTicketInput, TicketDetail } from '@linli/contracts';
-import type { AppContext } from '../../platform/context.js';
-import { authorize, resolveCommunityId, type Actor } from '../../platform/access/actor.js';
-import { invalidField } from '../../platform/errors.js';
-import { stepRows } from './record-step.js';
-import { maskPhone } from '../../platform/crypto/pii.js';
-import { iso } from '../../platform/time.js';
-import { tokenize } from '../../platform/text/segment.js';
-import { isResidentWithinReach } from '../places/index.js';
-import * as repo from './tickets.repository.js';
+import type { AppContext } from '../../../platform/context.js';
+import { authorize, resolveCommunityId, type Actor } from '../../../platform/access/actor.js';
+import { invalidField } from '../../../platform/errors.js';
+import { stepRows } from '../record-step.js';
+import { maskPhone } from '../../../platform/crypto/pii.js';
+import { iso } from '../../../platform/time.js';
+import { tokenize } from '../../../platform/text/segment.js';
+import { isResidentWithinReach } from '../../places/index.js';
+import * as repo from '../tickets.repository.js';
 import { dueAt } from './sla.js';
-import { loadCalendar } from './work-calendar.js';
+import { loadCalendar } from '../../../platform/calendar/work-calendar.js';
 import { categoryForIntake } from './intake-cache.js';
-import { hashTrackingCode, hashTrackingKey, newTrackingCode, newTrackingKey, trackingLink } from './tracking.js';
-import { resolveDefaultAssignee } from './ticket-settings.js';
-import { ensureCategories } from './categories.service.js';
-import { getTicket } from './tickets.service.js';
-import { presentTicket } from './tickets.presenter.js';
-import { applyAction } from './transitions.js';
+import { hashTrackingCode, hashTrackingKey, newTrackingCode, newTrackingKey, trackingLink } from '../public/tracking.js';
+import { resolveDefaultAssignee } from '../categories/ticket-settings.js';
+import { ensureCategories } from '../categories/categories.service.js';
+import { getTicket } from '../reading/tickets.service.js';
+import { presentTicket } from '../tickets.presenter.js';
+import { applyAction } from '../acting/transitions.js';
 
 // The insert statement sets the event's ticket id and the audit row's entity id from the ticket it creates.
 const createdStep = ({ event: { ticket_id: _t, ...event }, audit: { entity_id: _e, ...audit } }: ReturnType<typeof stepRows>) => ({ event, audit });
