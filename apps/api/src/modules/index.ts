@@ -8,10 +8,12 @@ import { partnersRoutes } from './partners/index.js';
 import { ticketJobs, ticketsRoutes } from './tickets/index.js';
 import { startWebhookWorker, subscribeWebhooks, webhooksRoutes } from './webhooks/index.js';
 import { open311Routes } from './open311/index.js';
+import { ledgerRoutes } from './ledger/index.js';
+import { calendarRoutes } from '../platform/calendar/calendar.routes.js';
 import { rateLimitCleanupJob } from '../platform/limits/limits.js';
 
 /** Every module's routes, mounted by app.ts. */
-export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [authRoutes, placesRoutes, peopleRoutes, partnersRoutes, ticketsRoutes, webhooksRoutes, open311Routes];
+export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [authRoutes, placesRoutes, peopleRoutes, partnersRoutes, ticketsRoutes, ledgerRoutes, calendarRoutes, webhooksRoutes, open311Routes];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */
 export const moduleJobs: PeriodicJob[] = [...ticketJobs, rateLimitCleanupJob];

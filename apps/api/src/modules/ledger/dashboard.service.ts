@@ -5,7 +5,7 @@ import {
 import type { AppContext } from '../../platform/context.js';
 import { authorize, canSeeCommunity, resolveCommunityId, type Actor } from '../../platform/access/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import * as repo from '../tickets/reports/rollup.repository.js';
+import { ticketRollup as repo } from '../tickets/index.js';
 
 const DAY = 86_400_000;
 

@@ -9,19 +9,20 @@ import type { AppContext } from '../../platform/context.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import * as repo from '../tickets/reports/ledger-rows.repository.js';
+import * as repo from './ledger.repository.js';
+import { ticketLedgerRows as ticketRows } from '../tickets/index.js';
 import { periodOf } from './dashboard.service.js';
 
 const BATCH = 1000;
 
-function whereOf(actor: Actor, f: LedgerFilter): repo.LedgerWhere {
+function whereOf(actor: Actor, f: LedgerFilter): ticketRows.LedgerWhere {
   const communityId = resolveCommunityId(actor, f.communityId);
   const p = f.from || f.to ? periodOf(f.from, f.to) : undefined;
   return { communityId, from: p?.from, to: p?.to, status: f.status, categoryId: f.categoryId, compoundId: f.compoundId, channel: f.channel };
 }
 
 /** Rows as the ledger prints them: Beijing times, masked contacts, the timeline condensed into one cell. */
-function toRows(rows: repo.LedgerDbRow[], events: Awaited<ReturnType<typeof repo.eventsOf>>): LedgerRow[] {
+function toRows(rows: ticketRows.LedgerDbRow[], events: Awaited<ReturnType<typeof ticketRows.eventsOf>>): LedgerRow[] {
   const byTicket = new Map<number, string[]>();
   for (const e of events) {
     const line = `${e.at} ${ticketActionLabel('zh-CN', e.action)}${e.actor ? `（${e.actor}）` : ''}${e.note ? `：${e.note}` : ''}`;
@@ -52,8 +53,8 @@ function toRows(rows: repo.LedgerDbRow[], events: Awaited<ReturnType<typeof repo
 export async function listLedger(ctx: AppContext, actor: Actor, q: LedgerFilter & { page: number; pageSize: number }) {
   authorize(actor, 'tickets.readAll');
   const w = whereOf(actor, q);
-  const [total, rows] = await Promise.all([repo.countLedger(ctx.db, w), repo.ledgerRows(ctx.db, w, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize })]);
-  const events = await repo.eventsOf(ctx.db, w.communityId, rows.map((r) => r.id));
+  const [total, rows] = await Promise.all([ticketRows.countLedger(ctx.db, w), ticketRows.ledgerRows(ctx.db, w, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize })]);
+  const events = await ticketRows.eventsOf(ctx.db, w.communityId, rows.map((r) => r.id));
   return { items: toRows(rows, events), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -67,7 +68,7 @@ const present = (r: { id: number; status: string; total: number; processed: numb
 export async function startLedgerExport(ctx: AppContext, actor: Actor, f: LedgerFilter): Promise<LedgerExport> {
   authorize(actor, 'tickets.readAll');
   const w = whereOf(actor, f);
-  const total = await repo.countLedger(ctx.db, w);
+  const total = await ticketRows.countLedger(ctx.db, w);
   const fileName = `台账-${beijingText(new Date()).slice(0, 10)}.xlsx`;
   const row = await ctx.db.transaction().execute(async (trx) => {
     const r = await repo.insertExport(trx, { communityId: w.communityId, actorId: actor.accountId, filters: JSON.stringify(f), total, fileName });
@@ -90,7 +91,7 @@ export async function waitForLedgerExport(id: number) {
   await running.get(id);
 }
 
-async function writeExport(ctx: AppContext, id: number, w: repo.LedgerWhere, file: string) {
+async function writeExport(ctx: AppContext, id: number, w: ticketRows.LedgerWhere, file: string) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // No styles: exceljs renders and looks up a style for every cell when styles are on, which was most of the export's
   // time. The header row stays frozen and filterable instead of bold (sheet-level settings, no styles needed).
@@ -99,12 +100,12 @@ async function writeExport(ctx: AppContext, id: number, w: repo.LedgerWhere, fil
   sheet.columns = ledgerColumns.map(([key, header]) => ({ key, header, width: key === 'description' || key === 'process' || key === 'result' ? 40 : 16 }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ledgerColumns.length } };
   sheet.getRow(1).commit();
-  const ids = await repo.ledgerIds(ctx.db, w);
+  const ids = await ticketRows.ledgerIds(ctx.db, w);
   let processed = 0;
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
-    const rows = await repo.ledgerRowsOf(ctx.db, batch);
-    const events = await repo.eventsOf(ctx.db, w.communityId, batch);
+    const rows = await ticketRows.ledgerRowsOf(ctx.db, batch);
+    const events = await ticketRows.eventsOf(ctx.db, w.communityId, batch);
     for (const r of toRows(rows, events)) sheet.addRow(r).commit();
     processed += rows.length;
     await repo.updateExport(ctx.db, id, { processed });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import {
-  communityDashboardSchema, createCategorySchema, updateCategorySchema, duplicateListSchema, duplicateQuerySchema, ledgerExportSchema, ledgerFilterSchema, ledgerPageSchema, ledgerQuerySchema, createTicketSchema, dashboardQuerySchema, idSchema, pageOf, subdistrictDashboardSchema, publicRateSchema, publicTicketReceiptSchema, publicTicketSchema, publicTicketViewSchema, scopeQuerySchema, ticketCategorySchema,
+  createCategorySchema, updateCategorySchema, duplicateListSchema, duplicateQuerySchema, createTicketSchema, idSchema, pageOf, publicRateSchema, publicTicketReceiptSchema, publicTicketSchema, publicTicketViewSchema, scopeQuerySchema, ticketCategorySchema,
   ticketDetailSchema, ticketListQuerySchema, ticketSchema, transitionParamsSchema, transitionSchema, idParamsSchema, ticketSettingsSchema, updateTicketSettingsSchema,
-  publicInfoSchema, workCalendarDaySchema, workCalendarParamsSchema, workCalendarQuerySchema, setWorkCalendarDaySchema,
+  publicInfoSchema,
 } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/types.js';
@@ -14,12 +14,8 @@ import * as transitions from './acting/transitions.js';
 import * as photos from './photos/photos.js';
 import { findDuplicates } from './intake/duplicates.js';
 import * as pub from './public/public-tickets.js';
-import * as dashboard from '../ledger/dashboard.service.js';
-import * as ledger from '../ledger/ledger.service.js';
 import * as settings from './categories/ticket-settings.js';
-import * as calendar from '../../platform/calendar/work-calendar.js';
 import { checkPublicReportLimits } from './public/public-report-limits.js';
-import fs from 'node:fs';
 import type { FastifyRequest } from 'fastify';
 
 const codeParams = z.object({ code: z.string().trim().min(4).max(40) });
@@ -42,14 +38,6 @@ export function ticketsRoutes(app: App, ctx: AppContext): void {
     settings.readTicketSettings(ctx, actorOf(r), r.query.communityId));
   app.put('/api/ticket-settings', { schema: { tags, body: updateTicketSettingsSchema, response: { 200: ticketSettingsSchema } } }, async (r) =>
     settings.updateTicketSettings(ctx, actorOf(r), r.body));
-  app.get('/api/work-calendar', { schema: { tags, querystring: workCalendarQuerySchema, response: { 200: z.object({ items: z.array(workCalendarDaySchema) }) } } }, async (r) =>
-    calendar.listCalendar(ctx, actorOf(r), r.query.year));
-  app.put('/api/work-calendar/:day', { schema: { tags, params: workCalendarParamsSchema, body: setWorkCalendarDaySchema, response: { 200: workCalendarDaySchema } } }, async (r) =>
-    calendar.setCalendarDay(ctx, actorOf(r), r.params.day, r.body));
-  app.delete('/api/work-calendar/:day', { schema: { tags, params: workCalendarParamsSchema } }, async (r, reply) => {
-    await calendar.deleteCalendarDay(ctx, actorOf(r), r.params.day);
-    return reply.status(204).send();
-  });
   app.get('/api/tickets', { schema: { tags, querystring: ticketListQuerySchema, response: { 200: pageOf(ticketSchema) } } }, async (r) => s.listTickets(ctx, actorOf(r), r.query));
   app.get('/api/tickets/tasks', { schema: { tags, response: { 200: z.object({ items: z.array(ticketSchema), badge: z.number(), overdue: z.number() }) } } }, async (r) =>
     s.listTasks(ctx, actorOf(r)));
@@ -62,28 +50,6 @@ export function ticketsRoutes(app: App, ctx: AppContext): void {
     reply.status(201).send(await intake.createTicket(ctx, actorOf(r), r.body)));
   app.post('/api/tickets/:id/:action', { schema: { tags, params: transitionParamsSchema, body: transitionSchema, response: { 200: ticketDetailSchema } } }, async (r) =>
     transitions.actOnTicket(ctx, actorOf(r), r.params.id, r.params.action, r.body));
-
-  app.get('/api/dashboard/community', { schema: { tags: ['dashboard'], querystring: dashboardQuerySchema, response: { 200: communityDashboardSchema } } }, async (r) =>
-    dashboard.communityDashboard(ctx, actorOf(r), r.query));
-  app.get(
-    '/api/dashboard/subdistrict',
-    { schema: { tags: ['dashboard'], querystring: dashboardQuerySchema.omit({ communityId: true }).extend({ subdistrictId: idSchema.optional() }), response: { 200: subdistrictDashboardSchema } } },
-    async (r) => dashboard.subdistrictDashboard(ctx, actorOf(r), r.query),
-  );
-
-  const ltags = ['ledger'];
-  app.get('/api/ledger', { schema: { tags: ltags, querystring: ledgerQuerySchema, response: { 200: ledgerPageSchema } } }, async (r) => ledger.listLedger(ctx, actorOf(r), r.query));
-  app.post('/api/ledger/exports', { schema: { tags: ltags, body: ledgerFilterSchema, response: { 202: ledgerExportSchema } } }, async (r, reply) =>
-    reply.status(202).send(await ledger.startLedgerExport(ctx, actorOf(r), r.body)));
-  app.get('/api/ledger/exports/:id', { schema: { tags: ltags, params: idParamsSchema, response: { 200: ledgerExportSchema } } }, async (r) =>
-    ledger.getLedgerExport(ctx, actorOf(r), r.params.id));
-  app.get('/api/ledger/exports/:id/file', { schema: { tags: ltags, params: idParamsSchema } }, async (r, reply) => {
-    const file = await ledger.ledgerExportFile(ctx, actorOf(r), r.params.id);
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-      .send(fs.createReadStream(file.path));
-  });
 
   // Residents without an account: submit, follow by tracking code, rate.
   const ptags = ['public'];

@@ -5,8 +5,13 @@ import { authorize, type Actor } from '../access/actor.js';
 import { notFound } from '../errors.js';
 import { writeAudit } from '../audit/audit.js';
 import { TtlCache } from '../cache/ttl-cache.js';
-import type { WorkCalendar } from '../../modules/tickets/intake/sla.js';
 import * as repo from './work-calendar.repository.js';
+
+/**
+ * The national work calendar (放假调休), shared by whatever counts working time (the tickets' SLA clock today).
+ * Answers true (worked), false (day off) or undefined (the weekday rule) for a Beijing date "YYYY-MM-DD".
+ */
+export type WorkCalendar = (day: string) => boolean | undefined;
 
 // The calendar changes a few times a year; deadlines are computed on every registration: one read a minute per process.
 const calendars = new TtlCache<'days', Map<string, boolean>>(60_000);

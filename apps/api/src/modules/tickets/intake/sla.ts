@@ -1,3 +1,5 @@
+import type { WorkCalendar } from '../../../platform/calendar/work-calendar.js';
+
 /**
  * SLA clocks. Calendar hours by default; with workingHoursOnly, only 9:00–17:30 of working days count, in the
  * community's zone. A working day is Monday–Friday unless the national calendar (放假调休) says otherwise: `calendar`
@@ -8,7 +10,6 @@ const OFFSET_MS = 8 * 3600_000;
 const DAY_START = 9 * 60; // minutes after local midnight
 const DAY_END = 17 * 60 + 30;
 
-export type WorkCalendar = (day: string) => boolean | undefined;
 const weekdaysOnly: WorkCalendar = () => undefined;
 
 export function dueAt(start: Date, hours: number, workingHoursOnly: boolean, calendar: WorkCalendar = weekdaysOnly): Date {

@@ -1,0 +1,2 @@
+export { ledgerRoutes } from './ledger.routes.js';
+export { waitForLedgerExport } from './ledger.service.js';
