@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/context.js';
 import { authorize, canSeeCommunity, resolveCommunityId, type Actor } from '../../platform/access/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { ticketRollup as repo } from '../tickets/index.js';
+import { placeRefs } from '../places/index.js';
 
 const DAY = 86_400_000;
 
@@ -41,7 +42,7 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
     repo.countsBy(ctx.db, cid, p),
     repo.weekly(ctx.db, cid, p),
     repo.overdueList(ctx.db, cid, now),
-    repo.labelsFor(ctx.db, cid),
+    Promise.all([repo.categoryNames(ctx.db, cid), placeRefs.compoundsOf(ctx.db, cid)]),
   ]);
   const catName = new Map(categories.map((c) => [String(c.id), locale === 'en' ? c.name_en : c.name_zh]));
   const compName = new Map(compounds.map((c) => [String(c.id), c.name]));
@@ -71,7 +72,7 @@ export async function subdistrictDashboard(ctx: AppContext, actor: Actor, q: { s
   authorize(actor, 'dashboard.subdistrict');
   const subdistrictId = q.subdistrictId ?? actor.subdistrictId;
   if (!subdistrictId) throw new AppError('VALIDATION_FAILED', 'subdistrictId required', { fields: [{ field: 'subdistrictId', rule: 'required' }] });
-  const communities = (await repo.communitiesOfSubdistrict(ctx.db, subdistrictId)).filter((c) => canSeeCommunity(actor, c.id));
+  const communities = (await placeRefs.communitiesOfSubdistrict(ctx.db, subdistrictId)).filter((c) => canSeeCommunity(actor, c.id));
   if (communities.length === 0) throw notFound('subdistrict');
   const now = new Date();
   const p = periodOf(q.from, q.to, now);

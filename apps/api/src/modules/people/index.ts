@@ -1,2 +1,3 @@
 export { peopleRoutes } from './people.routes.js';
 export { prepareFirstAdminSetup } from './first-admin.service.js';
+export * as peopleRefs from './refs.repository.js';

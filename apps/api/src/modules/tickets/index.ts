@@ -10,7 +10,7 @@ export { closeUnratedTickets } from './acting/transitions.js';
 export { settingsOf } from './categories/ticket-settings.js';
 /** The tickets' read models for the reports module (ledger): the roll-up and deadlines, and the ledger's rows. */
 export * as ticketRollup from './reports/rollup.repository.js';
-export * as ticketLedgerRows from './reports/ledger-rows.repository.js';
+export * as ticketLedgerRows from './reports/ledger-rows.js';
 
 export const ticketJobs: PeriodicJob[] = [
   { name: 'tickets.close_unrated', everyMs: 10 * 60_000, run: async (ctx, now) => void (await closeUnratedTickets(ctx, now)) },

@@ -1,9 +1,10 @@
 import { isOverdue, type Rating, type Ticket, type TicketStatus } from '@linli/contracts';
 import { iso } from '../../platform/time.js';
 import type * as repo from './tickets.repository.js';
+import type { Names } from './ticket-names.js';
 
 /** A ticket row as the API shows it: the reporter hidden when anonymous, overdue worked out at `now`. */
-export function presentTicket(t: repo.TicketRow, now = new Date()): Ticket {
+export function presentTicket(t: repo.TicketRow & Names, now = new Date()): Ticket {
   return {
     id: t.id, communityId: t.community_id, code: t.code, channel: t.channel as Ticket['channel'], status: t.status as TicketStatus,
     categoryId: t.category_id, categoryName: t.category_zh, title: t.title, description: t.description,

@@ -16,14 +16,6 @@ export function findCategory(db: Db, communityId: number, id: number) {
 export function insertCategories(db: Db, rows: Insertable<DB['ticket_categories']>[]) {
   return db.insertInto('ticket_categories').values(rows).onConflict((oc) => oc.columns(['community_id', 'code']).doNothing()).execute();
 }
-export function findCommunityByCode(db: Db, code: string) {
-  return db.selectFrom('communities').select(['id', 'name']).where('code', '=', code).executeTakeFirst();
-}
-/** The compounds a resident can choose on the public form (archived ones left out). */
-export function listOpenCompounds(db: Db, communityId: number) {
-  return db.selectFrom('compounds').select(['id', 'name']).where('community_id', '=', communityId).where('archived_at', 'is', null).orderBy('name').execute();
-}
-
 export function findCategoryInScope(db: Db, scope: Scope, id: number) {
   return db.selectFrom('ticket_categories').selectAll().where('id', '=', id).where(inScope(scope, 'community_id')).executeTakeFirst();
 }
@@ -36,26 +28,8 @@ export function updateCategory(db: Db, id: number, v: Updateable<DB['ticket_cate
   return db.updateTable('ticket_categories').set(v).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-export function findCompound(db: Db, communityId: number, id: number) {
-  return db.selectFrom('compounds').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
-}
-export function findBuilding(db: Db, communityId: number, id: number) {
-  return db.selectFrom('buildings').select(['id', 'compound_id']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
-}
-export function findResident(db: Db, communityId: number, id: number) {
-  return db.selectFrom('residents').select(['id', 'name', 'phone_enc', 'phone_masked', 'phone_hash']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
-}
-export function findPartner(db: Db, communityId: number, id: number) {
-  return db.selectFrom('partners').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
-}
-export function findAssignee(db: Db, communityId: number, kind: string, id: number) {
-  if (kind === 'team') return db.selectFrom('teams').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
-  if (kind === 'partner') return findPartner(db, communityId, id);
-  return db.selectFrom('accounts').select(['id', 'display_name as name']).where('community_id', '=', communityId).where('id', '=', id).where('is_active', '=', true).executeTakeFirst();
-}
-
-// Names come from scalar subqueries rather than joins: the same rows, but planning seven joins cost several times more
-// than running a primary-key lookup (about 1 ms of PGlite's 2 ms per ticket read), and the list's count reads tickets alone.
+// Category names come from scalar subqueries rather than a join: planning joins cost more than a primary-key lookup,
+// and the list's count reads tickets alone. Names other modules own are added by ticket-names.ts (ADR 0016).
 function ticketQuery(db: Db | QueryCreator<DB>) {
   return db
     .selectFrom('tickets as t')
@@ -63,12 +37,6 @@ function ticketQuery(db: Db | QueryCreator<DB>) {
     .select([
       sql<string>`(select c.name_zh from ticket_categories c where c.id = t.category_id)`.as('category_zh'),
       sql<string>`(select c.name_en from ticket_categories c where c.id = t.category_id)`.as('category_en'),
-      sql<string | null>`(select p.name from compounds p where p.id = t.compound_id)`.as('compound_name'),
-      sql<string | null>`(select b.name from buildings b where b.id = t.building_id)`.as('building_name'),
-      sql<string | null>`case t.assignee_kind
-        when 'account' then (select a.display_name from accounts a where a.id = t.assignee_id)
-        when 'team' then (select m.name from teams m where m.id = t.assignee_id)
-        when 'partner' then (select r.name from partners r where r.id = t.assignee_id) end`.as('assignee_name'),
     ]);
 }
 export type TicketRow = NonNullable<Awaited<ReturnType<ReturnType<typeof ticketQuery>['executeTakeFirst']>>>;
@@ -155,17 +123,13 @@ const rowOf = (table: string, row: Row) => sql`jsonb_populate_record(null::${sql
 
 /**
  * A new ticket with its first reporter, its "created" event and its audit row, in one statement: atomic without a
- * transaction, and one round trip instead of six. Answers the ticket as `findTicket` reads it, and its event; nothing
- * when the compound check failed.
+ * transaction, and one round trip instead of six. Answers the ticket as `findTicket` reads it, and its event. The event
+ * and audit rows are built by recordStep's stepRows; audit_log is the platform's table, written here only for the round trip.
  */
-export async function insertTicketWithTrail(db: Db, v: { ticket: Row; reporter: Row; event: Row; audit: Row; compoundInCommunity?: { communityId: number; compoundId: number } }) {
-  // A compound named by the caller must be the community's; checked here, nothing is written otherwise (no row answered).
-  const place = v.compoundInCommunity
-    ? sql`where exists (select 1 from compounds p where p.id = ${v.compoundInCommunity.compoundId} and p.community_id = ${v.compoundInCommunity.communityId})`
-    : sql``;
+export async function insertTicketWithTrail(db: Db, v: { ticket: Row; reporter: Row; event: Row; audit: Row }) {
   const { rows } = await sql<TicketRow & { event_id: number; event_created_at: Date }>`
     with t as (
-      insert into tickets (${columnList(v.ticket)}) select ${columnList(v.ticket, 'x.')} from ${rowOf('tickets', v.ticket)} x ${place} returning *
+      insert into tickets (${columnList(v.ticket)}) select ${columnList(v.ticket, 'x.')} from ${rowOf('tickets', v.ticket)} x returning *
     ), r as (
       insert into ticket_reporters (ticket_id, ${columnList(v.reporter)}) select t.id, ${columnList(v.reporter, 'x.')} from t, ${rowOf('ticket_reporters', v.reporter)} x
     ), e as (
@@ -173,10 +137,7 @@ export async function insertTicketWithTrail(db: Db, v: { ticket: Row; reporter: 
     ), a as (
       insert into audit_log (entity_id, ${columnList(v.audit)}) select t.id::text, ${columnList(v.audit, 'x.')} from t, ${rowOf('audit_log', v.audit)} x
     )
-    select t.*, c.name_zh as category_zh, c.name_en as category_en,
-      (select p.name from compounds p where p.id = t.compound_id) as compound_name,
-      (select b.name from buildings b where b.id = t.building_id) as building_name,
-      null::text as assignee_name, e.id as event_id, e.created_at as event_created_at
+    select t.*, c.name_zh as category_zh, c.name_en as category_en, e.id as event_id, e.created_at as event_created_at
     from t cross join e join ticket_categories c on c.id = t.category_id`.execute(db);
   return rows[0];
 }
@@ -190,8 +151,7 @@ export function insertEvent(db: Db, v: Insertable<DB['ticket_events']>) {
 export function listEvents(db: Db, communityId: number, ticketId: number, publicOnly = false) {
   return db
     .selectFrom('ticket_events as e')
-    .leftJoin('accounts as a', 'a.id', 'e.actor_id')
-    .select(['e.id', 'e.action', 'e.from_status', 'e.to_status', 'e.channel', 'e.note', 'e.is_public', 'e.created_at', 'e.actor_label', 'a.display_name as actor_name'])
+    .select(['e.id', 'e.action', 'e.from_status', 'e.to_status', 'e.channel', 'e.note', 'e.is_public', 'e.created_at', 'e.actor_label', 'e.actor_id'])
     .where('e.community_id', '=', communityId)
     .where('e.ticket_id', '=', ticketId)
     .$if(publicOnly, (qb) => qb.where('e.is_public', '=', true))
@@ -233,26 +193,12 @@ export function setProofLock(db: Db, communityId: number, reporterId: number, un
     .execute();
 }
 
-/** Accounts of a community that can carry a ticket (not admins). */
-export function listAssignableAccounts(db: Db, communityId: number) {
-  return db
-    .selectFrom('accounts')
-    .select(['id', 'display_name', 'role'])
-    .where('community_id', '=', communityId)
-    .where('is_active', '=', true)
-    .where('role', 'in', ['secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact'])
-    .orderBy('role')
-    .orderBy('id')
-    .execute();
-}
-
 /** Open tickets of the community raised in the last 90 days: the pool duplicate suggestions are drawn from. */
 export function openCandidates(db: Db, communityId: number, since: Date) {
   return db
     .selectFrom('tickets as t')
     .innerJoin('ticket_categories as c', 'c.id', 't.category_id')
-    .leftJoin('compounds as p', 'p.id', 't.compound_id')
-    .select(['t.id', 't.code', 't.title', 't.status', 't.compound_id', 't.building_id', 't.category_id', 't.tokens', 't.created_at', 'c.name_zh as category', 'p.name as compound_name'])
+    .select(['t.id', 't.code', 't.title', 't.status', 't.compound_id', 't.building_id', 't.category_id', 't.tokens', 't.created_at', 'c.name_zh as category'])
     .where('t.community_id', '=', communityId)
     .where('t.status', 'in', [...openTicketStatuses])
     .where('t.created_at', '>=', since)

@@ -5,6 +5,7 @@ import type { AppContext } from '../../../platform/context.js';
 import { authorize, scopeIds, type Actor } from '../../../platform/access/actor.js';
 import { AppError, invalidField, notFound } from '../../../platform/errors.js';
 import { recordStep } from '../record-step.js';
+import { findAssignee, findPartner } from '../assignees.js';
 import * as repo from '../tickets.repository.js';
 import { actionPermission, assigneeOnly, isRatedThisRound, transition, type TicketState, type TransitionArgs } from './ticket-state.js';
 import { defaultTicketSettings, resolveDefaultAssignee, settingsOf, unratedPastDeadline } from '../categories/ticket-settings.js';
@@ -49,9 +50,9 @@ export async function applyAction(
   }
   if (action === 'assign' && input.assigneeId) {
     const kind = input.assigneeKind ?? 'account';
-    if (!(await repo.findAssignee(trx, cid, kind, input.assigneeId))) throw invalidField('assigneeId', 'not_found');
+    if (!(await findAssignee(trx, cid, kind, input.assigneeId))) throw invalidField('assigneeId', 'not_found');
   }
-  if (action === 'escalate' && input.partnerId && !(await repo.findPartner(trx, cid, input.partnerId))) throw invalidField('partnerId', 'not_found');
+  if (action === 'escalate' && input.partnerId && !(await findPartner(trx, cid, input.partnerId))) throw invalidField('partnerId', 'not_found');
   if (action === 'merge' && input.mergeIntoId) {
     const target = await repo.lockTicket(trx, cid, input.mergeIntoId);
     if (!target || target.id === id) throw invalidField('mergeIntoId', 'not_found');

@@ -15,24 +15,6 @@ export function upsertSettings(db: Db, communityId: number, next: Omit<Insertabl
     .execute();
 }
 
-/** The active grid worker of the grid a compound belongs to. */
-export function findGridWorkerOfCompound(db: Db, communityId: number, compoundId: number) {
-  return db
-    .selectFrom('compounds as p')
-    .innerJoin('grids as g', 'g.id', 'p.grid_id')
-    .innerJoin('accounts as a', 'a.id', 'g.worker_account_id')
-    .select('a.id')
-    .where('p.id', '=', compoundId)
-    .where('p.community_id', '=', communityId)
-    .where('a.is_active', '=', true)
-    .executeTakeFirst();
-}
-
-/** Up to two active grid workers of a community: enough to tell whether there is exactly one. */
-export function listSomeGridWorkers(db: Db, communityId: number) {
-  return db.selectFrom('accounts').select('id').where('community_id', '=', communityId).where('role', '=', 'grid_worker').where('is_active', '=', true).limit(2).execute();
-}
-
 /** Resolved tickets whose community's wait for a rating is over, oldest first, a batch at a time. */
 export function unratedPastDeadline(db: Db, now: Date, defaultDays: number) {
   return db

@@ -7,7 +7,9 @@ import { authorize, resolveCommunityId, type Actor } from '../../../platform/acc
 import { invalidField } from '../../../platform/errors.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import { iso } from '../../../platform/time.js';
-import { findAssignee } from '../tickets.repository.js';
+import { findAssignee } from '../assignees.js';
+import { placeRefs } from '../../places/index.js';
+import { peopleRefs } from '../../people/index.js';
 import { forgetIntake } from '../intake/intake-cache.js';
 import * as settingsRepo from './settings.repository.js';
 
@@ -93,10 +95,10 @@ export async function resolveDefaultAssignee(
     return (await findAssignee(db, communityId, kind, category.default_assignee_id)) ? { kind, id: category.default_assignee_id } : null;
   }
   if (compoundId) {
-    const grid = await settingsRepo.findGridWorkerOfCompound(db, communityId, compoundId);
-    if (grid) return { kind: 'account', id: grid.id };
+    const workerId = await placeRefs.gridWorkerOfCompound(db, communityId, compoundId);
+    if (workerId && (await peopleRefs.activeAccountRef(db, communityId, workerId))) return { kind: 'account', id: workerId };
   }
-  const workers = await settingsRepo.listSomeGridWorkers(db, communityId);
+  const workers = await peopleRefs.someActiveInRole(db, communityId, 'grid_worker', 2);
   return workers.length === 1 ? { kind: 'account', id: workers[0]!.id } : null;
 }
 

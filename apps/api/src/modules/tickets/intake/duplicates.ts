@@ -3,6 +3,7 @@ import type { AppContext } from '../../../platform/context.js';
 import { authorize, resolveCommunityId, type Actor } from '../../../platform/access/actor.js';
 import { jaccard, tokenize } from '../../../platform/text/segment.js';
 import * as repo from '../tickets.repository.js';
+import { withNames } from '../ticket-names.js';
 
 /**
  * Likely duplicates among the community's open tickets of the last 90 days: jieba-token Jaccard similarity,
@@ -13,8 +14,8 @@ export async function findDuplicates(ctx: AppContext, actor: Actor, q: { communi
   const cid = resolveCommunityId(actor, q.communityId);
   const tokens = tokenize(q.text);
   if (tokens.length === 0) return { items: [] };
-  const pool = await repo.openCandidates(ctx.db, cid, new Date(Date.now() - 90 * 86_400_000));
-  const scored = pool
+  const candidates = await repo.openCandidates(ctx.db, cid, new Date(Date.now() - 90 * 86_400_000));
+  const scored = candidates
     .map((t) => {
       let score = jaccard(tokens, t.tokens ? t.tokens.split(' ') : []);
       if (score > 0 && q.buildingId && t.building_id === q.buildingId) score += 0.15;
@@ -25,8 +26,10 @@ export async function findDuplicates(ctx: AppContext, actor: Actor, q: { communi
     .filter((x) => x.score >= 0.2)
     .sort((a, b) => b.score - a.score)
     .slice(0, 5);
+  // Names only for the five shown.
+  const named = await withNames(ctx.db, scored.map(({ t }) => t));
   return {
-    items: scored.map(({ t, score }) => ({
+    items: scored.map(({ score }, i) => ({ t: named[i]!, score })).map(({ t, score }) => ({
       id: t.id, code: t.code, title: t.title, status: t.status as TicketStatus, category: t.category, compoundName: t.compound_name ?? null,
       createdAt: new Date(t.created_at).toISOString(), score: Math.round(score * 100) / 100,
     })),

@@ -6,7 +6,8 @@ import { stepRows } from '../record-step.js';
 import { maskPhone } from '../../../platform/crypto/pii.js';
 import { iso } from '../../../platform/time.js';
 import { tokenize } from '../../../platform/text/segment.js';
-import { isResidentWithinReach } from '../../places/index.js';
+import { isResidentWithinReach, placeRefs } from '../../places/index.js';
+import { withNames } from '../ticket-names.js';
 import * as repo from '../tickets.repository.js';
 import { dueAt } from './sla.js';
 import { loadCalendar } from '../../../platform/calendar/work-calendar.js';
@@ -46,15 +47,15 @@ export async function insertNewTicket(
   if (!category || !category.is_active) throw invalidField('categoryId', 'not_found');
   let compoundId = input.compoundId ?? null;
   if (input.buildingId) {
-    const b = await repo.findBuilding(ctx.db, cid, input.buildingId);
+    const b = await placeRefs.findBuildingRef(ctx.db, cid, input.buildingId);
     if (!b) throw invalidField('buildingId', 'not_found');
     compoundId ??= b.compound_id;
   }
-  // A compound given by the caller is checked by the insert itself (one round trip less); its building's is known good.
-  const compoundInCommunity = input.compoundId ? { communityId: cid, compoundId: input.compoundId } : undefined;
+  // A compound given by the caller must be the community's (places answers); its building's is known good.
+  if (input.compoundId && !(await placeRefs.hasCompound(ctx.db, cid, input.compoundId))) throw invalidField('compoundId', 'not_found');
   let reporter = { name: input.reporterName ?? null, enc: null as string | null, masked: null as string | null, hash: null as string | null };
   if (input.reporterResidentId) {
-    const r = await repo.findResident(ctx.db, cid, input.reporterResidentId);
+    const r = await placeRefs.residentContact(ctx.db, cid, input.reporterResidentId);
     if (!r || (who.actor && !(await isResidentWithinReach(ctx, who.actor, cid, r.id)))) throw invalidField('reporterResidentId', 'not_found');
     reporter = { name: r.name, enc: r.phone_enc, masked: r.phone_masked, hash: r.phone_hash };
   }
@@ -68,7 +69,6 @@ export async function insertNewTicket(
   const trackingCode = newTrackingCode();
   const trackingKey = newTrackingKey();
   const trail = {
-    compoundInCommunity,
     ticket: {
       community_id: cid, channel: input.channel, category_id: category.id, status: 'submitted', title: input.title, description: input.description,
       compound_id: compoundId, building_id: input.buildingId ?? null, address_text: input.addressText ?? null,
@@ -96,7 +96,7 @@ export async function insertNewTicket(
   // 自动派单: the category names who carries it; the system accepts and dispatches in the same transaction.
   const assignee = !answer && category.auto_assign ? await resolveDefaultAssignee(ctx.db, cid, category, compoundId) : null;
   const inserted = (row: Awaited<ReturnType<typeof repo.insertTicketWithTrail>>) => {
-    if (!row) throw invalidField('compoundId', 'not_found');
+    if (!row) throw new Error('ticket insert answered no row');
     return row;
   };
   let result: NewTicket;
@@ -107,7 +107,7 @@ export async function insertNewTicket(
       id: row.event_id, action: 'created', fromStatus: null, toStatus: 'submitted', actorName: who.actor?.displayName ?? who.actorLabel,
       channel: input.channel, note: input.meetingTitle ?? null, isPublic: true, createdAt: iso(row.event_created_at)!,
     };
-    result = { id: row.id, code: row.code, trackingCode, trackingKey, fresh: { ...presentTicket(row), reporterCount: 1, photoIds: [], events: [created] } };
+    result = { id: row.id, code: row.code, trackingCode, trackingKey, fresh: { ...presentTicket((await withNames(ctx.db, [row]))[0]!), reporterCount: 1, photoIds: [], events: [created] } };
   } else {
     const { id, code } = await ctx.db.transaction().execute(async (trx) => {
       const row = inserted(await repo.insertTicketWithTrail(trx, trail));

@@ -5,6 +5,7 @@ import { AppError, invalidField, notFound } from '../../../platform/errors.js';
 import { recordStep } from '../record-step.js';
 import { iso } from '../../../platform/time.js';
 import * as repo from '../tickets.repository.js';
+import { placeRefs } from '../../places/index.js';
 import { ensureCategories } from '../categories/categories.service.js';
 import { insertNewTicket } from '../intake/intake.js';
 import { storePhotos } from '../photos/photos.js';
@@ -18,10 +19,10 @@ import { checkProof, hashTrackingCode, lockAfter, trackingLink, type Proof } fro
 
 /** What the public report form needs: the community's name, categories and compounds, by community code. */
 export async function publicCommunityForm(ctx: AppContext, code: string) {
-  const community = await repo.findCommunityByCode(ctx.db, code);
+  const community = await placeRefs.communityByCode(ctx.db, code);
   if (!community) throw notFound('community');
   const cats = await ensureCategories(ctx, community.id);
-  const compounds = await repo.listOpenCompounds(ctx.db, community.id);
+  const compounds = await placeRefs.compoundsOf(ctx.db, community.id, true);
   return {
     name: community.name,
     categories: cats.filter((c) => c.is_active).map((c) => ({ id: c.id, nameZh: c.name_zh, nameEn: c.name_en })),
@@ -31,7 +32,7 @@ export async function publicCommunityForm(ctx: AppContext, code: string) {
 
 /** Residents online, without an account. Answers the reference, the tracking code and the link with its key. */
 export async function submitPublicTicket(ctx: AppContext, input: z.infer<typeof publicTicketSchema>, requestId: string) {
-  const community = await repo.findCommunityByCode(ctx.db, input.communityCode);
+  const community = await placeRefs.communityByCode(ctx.db, input.communityCode);
   if (!community) throw invalidField('communityCode', 'not_found');
   const created = await insertNewTicket(
     ctx,

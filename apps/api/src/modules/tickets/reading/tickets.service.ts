@@ -5,6 +5,9 @@ import type { AppContext } from '../../../platform/context.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../../platform/access/actor.js';
 import { notFound } from '../../../platform/errors.js';
 import * as repo from '../tickets.repository.js';
+import { actorNames, withNames } from '../ticket-names.js';
+import { assignableRoles } from '../assignees.js';
+import { peopleRefs } from '../../people/index.js';
 import { tokenize } from '../../../platform/text/segment.js';
 import { hashTrackingCode, isTrackingCodeShaped } from '../public/tracking.js';
 import { presentTicket } from '../tickets.presenter.js';
@@ -20,16 +23,19 @@ export async function getTicket(
   { justActed = false, known }: { justActed?: boolean; known?: { reporterCount: number; photoIds: number[] } } = {},
 ): Promise<TicketDetail> {
   authorize(actor, 'tickets.read');
-  const t = await repo.findTicket(ctx.db, scopeIds(actor), id);
+  const row = await repo.findTicket(ctx.db, scopeIds(actor), id);
+  if (!row) throw notFound('ticket');
+  const [t] = await withNames(ctx.db, [row]);
   if (!t) throw notFound('ticket');
   if (!justActed && !roleCan(actor.role, 'tickets.readAll') && !(t.assignee_kind === 'account' && t.assignee_id === actor.accountId) && t.created_by !== actor.accountId) throw notFound('ticket');
   const events = await repo.listEvents(ctx.db, t.community_id, id);
+  const actors = await actorNames(ctx.db, events.map((e) => e.actor_id));
   return {
     ...presentTicket(t),
     reporterCount: known?.reporterCount ?? Number((await repo.countReporters(ctx.db, id)).n),
     photoIds: known?.photoIds ?? (await repo.photoIds(ctx.db, id)).map((p) => p.id),
     events: events.map((e) => ({
-      id: e.id, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, actorName: e.actor_name ?? e.actor_label ?? null,
+      id: e.id, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, actorName: (e.actor_id != null ? actors.get(e.actor_id) : undefined) ?? e.actor_label ?? null,
       channel: e.channel, note: e.note, isPublic: e.is_public, createdAt: iso(e.created_at)!,
     })),
   };
@@ -49,13 +55,13 @@ export async function listTickets(ctx: AppContext, actor: Actor, q: z.infer<type
     },
     { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, order: q.sort === 'createdAt' && q.order === 'asc' ? 'asc' : 'desc' },
   );
-  return { items: rows.map((r) => presentTicket(r)), total, page: q.page, pageSize: q.pageSize };
+  return { items: (await withNames(ctx.db, rows)).map((r) => presentTicket(r)), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Who a ticket can be assigned to in the community. */
 export async function listAssignees(ctx: AppContext, actor: Actor, communityId?: number) {
   authorize(actor, 'tickets.dispatch');
-  const rows = await repo.listAssignableAccounts(ctx.db, resolveCommunityId(actor, communityId));
+  const rows = await peopleRefs.assignableAccounts(ctx.db, resolveCommunityId(actor, communityId), assignableRoles);
   return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role })) };
 }
 
@@ -64,7 +70,7 @@ export async function listTasks(ctx: AppContext, actor: Actor) {
   authorize(actor, 'tickets.read');
   const cid = resolveCommunityId(actor);
   const { rows } = await repo.listTickets(ctx.db, cid, { assignedToAccount: actor.accountId }, { offset: 0, limit: 200, order: 'asc' });
-  const open = rows.map((r) => presentTicket(r)).filter((t) => ['assigned', 'in_progress', 'escalated'].includes(t.status));
+  const open = (await withNames(ctx.db, rows)).map((r) => presentTicket(r)).filter((t) => ['assigned', 'in_progress', 'escalated'].includes(t.status));
   open.sort((a, b) => Number(b.isOverdue) - Number(a.isOverdue) || a.resolutionDueAt.localeCompare(b.resolutionDueAt));
   return { items: open, badge: open.length, overdue: open.filter((t) => t.isOverdue).length };
 }

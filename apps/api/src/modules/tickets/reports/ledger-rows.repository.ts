@@ -29,16 +29,10 @@ const beijing = (e: Expression<Date | null>) => sql<string | null>`to_char(${e} 
 function withColumns(q: ReturnType<typeof base>) {
   return q
     .innerJoin('ticket_categories as c', 'c.id', 't.category_id')
-    .leftJoin('compounds as p', 'p.id', 't.compound_id')
-    .leftJoin('buildings as b', 'b.id', 't.building_id')
-    .leftJoin('accounts as aa', (j) => j.onRef('aa.id', '=', 't.assignee_id').on('t.assignee_kind', '=', 'account'))
-    .leftJoin('teams as at', (j) => j.onRef('at.id', '=', 't.assignee_id').on('t.assignee_kind', '=', 'team'))
-    .leftJoin('partners as ap', (j) => j.onRef('ap.id', '=', 't.assignee_id').on('t.assignee_kind', '=', 'partner'))
-    .leftJoin('partners as ep', 'ep.id', 't.escalated_to_partner_id')
     .select((eb) => [
       't.id', 't.code', 't.channel', 't.reporter_name', 't.reporter_phone_masked', 't.is_anonymous', 't.address_text',
-      'p.name as compound_name', 'b.name as building_name', 'c.name_zh as category', 't.description',
-      eb.fn.coalesce('aa.display_name', 'at.name', 'ap.name').as('assignee'), 'ep.name as escalated_to',
+      // Names owned by places, people and partners are added by ledger-rows.ts from these ids.
+      't.compound_id', 't.building_id', 't.assignee_kind', 't.assignee_id', 't.escalated_to_partner_id', 'c.name_zh as category', 't.description',
       't.result_text', 't.close_reason', 't.rating',
       beijing(eb.ref('t.created_at')).as('raised_at'),
       beijing(eb.ref('t.first_response_at')).as('accepted_at'),
@@ -83,8 +77,7 @@ export function eventsOf(db: Kysely<DB>, communityId: number, ticketIds: number[
   if (ticketIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('ticket_events as e')
-    .leftJoin('accounts as a', 'a.id', 'e.actor_id')
-    .select((eb) => ['e.ticket_id', 'e.action', 'e.note', beijing(eb.ref('e.created_at')).as('at'), 'a.display_name as actor'])
+    .select((eb) => ['e.ticket_id', 'e.action', 'e.note', beijing(eb.ref('e.created_at')).as('at'), 'e.actor_id'])
     .where('e.community_id', '=', communityId)
     .where(sql<boolean>`e.ticket_id = any(${idArray(ticketIds)}::bigint[])`)
     .orderBy('e.ticket_id')

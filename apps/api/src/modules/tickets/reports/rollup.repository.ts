@@ -105,13 +105,7 @@ export function overdueList(db: Kysely<DB>, communityId: number, now: Date) {
     .execute();
 }
 
-export function labelsFor(db: Kysely<DB>, communityId: number) {
-  return Promise.all([
-    db.selectFrom('ticket_categories').select(['id', 'name_zh', 'name_en']).where('community_id', '=', communityId).execute(),
-    db.selectFrom('compounds').select(['id', 'name']).where('community_id', '=', communityId).execute(),
-  ]);
-}
-
-export function communitiesOfSubdistrict(db: Kysely<DB>, subdistrictId: number) {
-  return db.selectFrom('communities').select(['id', 'name']).where('subdistrict_id', '=', subdistrictId).orderBy('id').execute();
+/** The community's category names, for the dashboard's labels. */
+export function categoryNames(db: Kysely<DB>, communityId: number) {
+  return db.selectFrom('ticket_categories').select(['id', 'name_zh', 'name_en']).where('community_id', '=', communityId).execute();
 }

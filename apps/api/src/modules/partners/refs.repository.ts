@@ -1,0 +1,13 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Small reads other modules make of partners (ADR 0016). */
+
+export function findPartnerRef(db: Db, communityId: number, id: number) {
+  return db.selectFrom('partners').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+}
+export function partnerNames(db: Db, ids: number[]) {
+  return db.selectFrom('partners').select(['id', 'name']).where('id', 'in', ids.length ? ids : [-1]).execute();
+}
