@@ -5,7 +5,8 @@ import type { AppContext } from '../../platform/context.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { notFound } from '../../platform/errors.js';
-import { ensureCategories, settingsOf, submitExternalTicket } from '../tickets/index.js';
+import { ensureCategories, externalRequests, findTicketCode, settingsOf, submitExternalTicket, type ExternalRequest } from '../tickets/index.js';
+import { placeRefs } from '../places/index.js';
 import { Open311Error } from './format.js';
 import * as repo from './open311.repository.js';
 
@@ -16,7 +17,7 @@ const keyPrefixOf = (key: string) => key.slice(0, 10);
 
 async function communityOf(ctx: AppContext, jurisdictionId: string | undefined) {
   if (!jurisdictionId) throw new Open311Error(400, 400, 'jurisdiction_id was not provided');
-  const c = await repo.findCommunityByCode(ctx.db, jurisdictionId);
+  const c = await placeRefs.communityByCode(ctx.db, jurisdictionId);
   if (!c) throw new Open311Error(404, 404, `jurisdiction_id ${jurisdictionId} not found`);
   return c;
 }
@@ -42,7 +43,7 @@ export async function serviceDefinition(ctx: AppContext, jurisdictionId: string 
   const c = await communityOf(ctx, jurisdictionId);
   const cat = (await ensureCategories(ctx, c.id)).find((k) => k.code === code && k.is_active);
   if (!cat) throw new Open311Error(404, 404, `service_code ${code} not found`);
-  const compounds = await repo.listCompounds(ctx.db, c.id);
+  const compounds = await placeRefs.compoundsOf(ctx.db, c.id);
   return {
     service_code: cat.code,
     attributes: [
@@ -67,7 +68,7 @@ export async function createRequest(ctx: AppContext, f: Record<string, string | 
   const description = (f.description ?? '').replace(/\r\n/g, '\n').trim();
   if (description.length < 2) throw new Open311Error(400, 400, 'description was not provided');
   const compoundId = Number(f['attribute[compound]']) || null;
-  if (compoundId && !(await repo.hasCompound(ctx.db, c.id, compoundId))) {
+  if (compoundId && !(await placeRefs.hasCompound(ctx.db, c.id, compoundId))) {
     throw new Open311Error(400, 400, 'attribute[compound] is not a compound of this jurisdiction');
   }
   const phone = f.phone?.replace(/[\s-]/g, '') || null;
@@ -80,7 +81,7 @@ export async function createRequest(ctx: AppContext, f: Record<string, string | 
   return [{ service_request_id: created.code, token: created.code, service_notice: '已受理登记，可凭编号查询进度', account_id: null }];
 }
 
-type RequestRow = repo.RequestRow;
+type RequestRow = ExternalRequest & { community: string };
 
 /**
  * How much a reader sees: `summary` (the default without a key) is category, status, times and compound; `full` (the
@@ -128,7 +129,7 @@ export async function listRequests(ctx: AppContext, f: Record<string, string | u
   const start = f.start_date ? new Date(f.start_date) : new Date(end.getTime() - 90 * 86_400_000);
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) throw new Open311Error(400, 400, 'start_date or end_date is not a valid date');
   const detail = await detailFor(ctx, c.id, f.api_key);
-  const rows = await repo.listRequests(ctx.db, c.id, {
+  const rows = await externalRequests(ctx.db, c.id, {
     codes: f.service_request_id ? f.service_request_id.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     serviceCode: f.service_code || undefined,
     statusIn: f.status === 'open' ? openStates : undefined,
@@ -136,20 +137,20 @@ export async function listRequests(ctx: AppContext, f: Record<string, string | u
     // service_request_id overrides the date range.
     ...(f.service_request_id ? {} : { createdFrom: start, createdTo: end }),
   });
-  return rows.map((r) => presentRequest(r, detail));
+  return rows.map((r) => presentRequest({ ...r, community: c.name }, detail));
 }
 
 export async function getRequest(ctx: AppContext, f: Record<string, string | undefined>, id: string) {
   const c = await communityOf(ctx, f.jurisdiction_id);
   const detail = await detailFor(ctx, c.id, f.api_key);
-  const rows = await repo.listRequests(ctx.db, c.id, { codes: [id] });
+  const rows = await externalRequests(ctx.db, c.id, { codes: [id] });
   if (rows.length === 0) throw new Open311Error(404, 404, `service_request_id ${id} not found`);
-  return rows.map((r) => presentRequest(r, detail));
+  return rows.map((r) => presentRequest({ ...r, community: c.name }, detail));
 }
 
 export async function getToken(ctx: AppContext, jurisdictionId: string | undefined, token: string) {
   const c = await communityOf(ctx, jurisdictionId);
-  const t = await repo.findTicketCode(ctx.db, c.id, token);
+  const t = await findTicketCode(ctx.db, c.id, token);
   if (!t) throw new Open311Error(404, 404, `token ${token} not found`);
   return [{ service_request_id: t.code, token }];
 }

@@ -8,6 +8,9 @@ export { ensureCategories, ensureCategoriesIn } from './categories/categories.se
 export { submitExternalTicket } from './intake/intake.js';
 export { closeUnratedTickets } from './acting/transitions.js';
 export { settingsOf } from './categories/ticket-settings.js';
+export { ticketForNotice } from './reading/notice.js';
+/** Tickets as Open311 shows them. */
+export { externalRequests, findTicketCode, type ExternalRequest } from './reading/requests.js';
 /** The tickets' read models for the reports module (ledger): the roll-up and deadlines, and the ledger's rows. */
 export * as ticketRollup from './reports/rollup.repository.js';
 export * as ticketLedgerRows from './reports/ledger-rows.js';

@@ -237,3 +237,14 @@ export async function insertReminderOnce(db: Db, v: { communityId: number; ticke
     .executeTakeFirst();
   return Boolean(row);
 }
+
+/** What a notice of a ticket event carries (webhooks), tickets' columns only. */
+export function findTicketForNotice(db: Db, communityId: number, ticketId: number) {
+  return db
+    .selectFrom('tickets as t')
+    .innerJoin('ticket_categories as c', 'c.id', 't.category_id')
+    .select(['t.id', 't.code', 't.status', 't.title', 'c.name_zh as category', 't.compound_id', 't.resolution_due_at'])
+    .where('t.community_id', '=', communityId)
+    .where('t.id', '=', ticketId)
+    .executeTakeFirst();
+}

@@ -30,18 +30,6 @@ export function listDeliveries(db: Db, communityId: number, webhookId: number) {
   return db.selectFrom('webhook_deliveries').selectAll().where('community_id', '=', communityId).where('webhook_id', '=', webhookId).orderBy('id', 'desc').limit(100).execute();
 }
 
-/** What a ticket event carries to the group chat. (Read here, after the event, so the ticket module need not know.) */
-export function findTicketForPayload(db: Db, communityId: number, ticketId: number) {
-  return db
-    .selectFrom('tickets as t')
-    .innerJoin('ticket_categories as c', 'c.id', 't.category_id')
-    .leftJoin('compounds as p', 'p.id', 't.compound_id')
-    .select(['t.id', 't.code', 't.status', 't.title', 'c.name_zh as category', 'p.name as compound', 't.resolution_due_at'])
-    .where('t.community_id', '=', communityId)
-    .where('t.id', '=', ticketId)
-    .executeTakeFirst();
-}
-
 export async function insertDeliveries(db: Db, communityId: number, rows: Array<{ webhookId: number; event: string; payload: string; at: Date }>) {
   if (rows.length === 0) return;
   await db

@@ -10,6 +10,7 @@ import type { TicketEventPayload } from './formats.js';
 import type { PauseReason } from './breaker.js';
 import { checkWebhookUrl, findInwardResolution, parseAllowList } from './url-policy.js';
 import * as repo from './webhooks.repository.js';
+import { ticketForNotice } from '../tickets/index.js';
 
 type WebhookRow = NonNullable<Awaited<ReturnType<typeof repo.findWebhook>>>;
 
@@ -105,7 +106,7 @@ export async function listDeliveries(ctx: AppContext, actor: Actor, id: number) 
 export async function enqueueTicketEvent(ctx: AppContext, e: { communityId: number; ticketId: number; action?: string }, now = new Date()): Promise<number> {
   const hooks = await activeHookIds(ctx, e.communityId);
   if (hooks.length === 0) return 0;
-  const t = await repo.findTicketForPayload(ctx.db, e.communityId, e.ticketId);
+  const t = await ticketForNotice(ctx.db, e.communityId, e.ticketId);
   if (!t) return 0;
   const payload: TicketEventPayload = {
     event: e.action ? 'ticket.transitioned' : 'ticket.created',
