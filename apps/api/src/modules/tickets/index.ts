@@ -8,6 +8,7 @@ export { ensureCategories, ensureCategoriesIn } from './categories.service.js';
 export { submitExternalTicket } from './intake.js';
 export { closeUnratedTickets } from './transitions.js';
 export { settingsOf } from './ticket-settings.js';
+export { ledgerExportJob } from './ledger-export-job.js';
 
 export const ticketJobs: PeriodicJob[] = [
   { name: 'tickets.close_unrated', everyMs: 10 * 60_000, run: async (ctx, now) => void (await closeUnratedTickets(ctx, now)) },
