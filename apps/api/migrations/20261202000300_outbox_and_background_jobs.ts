@@ -3,6 +3,7 @@ import { runStatements } from './20261123000100_foundation.js';
 
 // The outbox (ADR 0020): domain events written in the transaction of the change, dispatched by any process.
 // Background jobs (ADR 0021): imports and exports as rows with a lease, run by whichever process claims them.
+// Exports and imports left running by the old in-process runner have no job row and no process: closed as failed.
 // webhook_deliveries.outbox_id makes the webhook subscriber idempotent: an event dispatched twice queues once.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(
@@ -45,7 +46,9 @@ create table background_jobs (
 );
 create index background_jobs_open on background_jobs (id) where status in ('queued', 'running');
 alter table webhook_deliveries add column outbox_id bigint;
-create unique index webhook_deliveries_once on webhook_deliveries (webhook_id, outbox_id) where outbox_id is not null`,
+create unique index webhook_deliveries_once on webhook_deliveries (webhook_id, outbox_id) where outbox_id is not null;
+update ledger_exports set status = 'failed', error = 'stopped by the upgrade to background jobs; export again', finished_at = now() where status = 'running';
+update import_jobs set status = 'failed', finished_at = now() where status = 'importing'`,
   );
 }
 
