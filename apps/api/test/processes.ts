@@ -100,6 +100,11 @@ async function freePort(): Promise<number> {
   });
 }
 
+function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _ignored, ...rest } = env;
+  return rest;
+}
+
 export interface ApiProcess {
   url: string;
   proc: ChildProcess;
@@ -114,7 +119,8 @@ export async function startApi(env: Record<string, string>, timeoutMs = 90_000):
   let out = '';
   const proc = spawn(process.execPath, ['--import', 'tsx', mainEntry], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
+    // The test's own DATABASE_URL is not inherited: a PGlite storage names none, and the process must not find one.
+    env: { ...withoutDatabaseUrl(process.env), NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   proc.stdout!.on('data', (d) => (out += d));
