@@ -22,7 +22,6 @@ export async function bootContext(config: Config, opts: { log?: pino.Logger } = 
   }
   const pii = new PiiCipher(loadMasterKey(config.encryptionKey, path.resolve(config.db.dataDir), log));
   const events = new EventBus();
-  events.onError((err) => log.error({ err }, 'event handler failed'));
   const ctx: AppContext = { config, db: database.db, engine: database.engine, pii, events, log, version: VERSION };
   return { ctx, database };
 }

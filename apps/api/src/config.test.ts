@@ -1,5 +1,21 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
+
+describe('files folder and workers', () => {
+  it('keeps files in DATA_DIR/files unless FILES_DIR names a folder, always as an absolute path', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/linli' }).filesDir).toBe('/srv/linli/files');
+    expect(loadConfig({ DATA_DIR: '/srv/linli', FILES_DIR: '/mnt/shared/linli' }).filesDir).toBe('/mnt/shared/linli');
+    expect(loadConfig({ FILES_DIR: 'relative/files' }).filesDir).toBe(path.resolve('relative/files'));
+    expect(() => loadConfig({ FILES_DIR: '' })).toThrow(/FILES_DIR/);
+  });
+
+  it('runs the workers unless LINLI_WORKERS is 0', () => {
+    expect(loadConfig({}).runWorkers).toBe(true);
+    expect(loadConfig({ LINLI_WORKERS: '0' }).runWorkers).toBe(false);
+    expect(() => loadConfig({ LINLI_WORKERS: 'maybe' })).toThrow(/LINLI_WORKERS/);
+  });
+});
 
 describe('TRUST_PROXY and limit settings', () => {
   it('trusts no proxy by default', () => {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -8,6 +9,10 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
+  // Files the server writes (exports): one folder that every API process of an installation shares. Default DATA_DIR/files.
+  FILES_DIR: z.string().min(1).optional(),
+  // 0: this process serves HTTP only; the scheduler, outbox dispatcher, background jobs and webhook sender run elsewhere.
+  LINLI_WORKERS: bool.default(true),
   LINLI_DEMO: bool.default(true),
   LINLI_ENCRYPTION_KEY: z
     .string()
@@ -66,6 +71,10 @@ export interface Config {
   http: { port: number; host: string; cookieSecure: boolean; loginRateLimit: number; webDist?: string; trustProxy: string[] };
   limits: { login: LoginLimits; publicReportsPerAddress: number; publicReportsPerLink: number };
   db: { url?: string; dataDir: string };
+  /** Absolute folder for files the server writes, shared by every process (FILES_DIR, default DATA_DIR/files; ADR 0021). */
+  filesDir: string;
+  /** Whether this process runs the background workers besides serving HTTP (LINLI_WORKERS). */
+  runWorkers: boolean;
   demo: boolean;
   encryptionKey?: string;
   logLevel: string;
@@ -93,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicReportsPerLink: e.PUBLIC_REPORT_LINK_LIMIT,
     },
     db: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
+    filesDir: path.resolve(e.FILES_DIR ?? path.join(e.DATA_DIR, 'files')),
+    runWorkers: e.LINLI_WORKERS,
     demo: e.LINLI_DEMO,
     encryptionKey: e.LINLI_ENCRYPTION_KEY,
     logLevel: e.LOG_LEVEL,

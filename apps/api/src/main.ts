@@ -3,8 +3,10 @@ import { bootContext } from './boot.js';
 import { buildApp } from './app.js';
 import { seedDemo } from './demo/seed.js';
 import { Scheduler } from './platform/jobs/scheduler.js';
+import { startJobRunner } from './platform/jobs/background.js';
+import { startOutboxDispatcher } from './platform/outbox/dispatcher.js';
 import { prepareFirstAdminSetup } from './modules/people/index.js';
-import { moduleJobs, moduleSubscribers, moduleWorkers } from './modules/index.js';
+import { moduleBackgroundJobs, moduleJobs, moduleSubscribers, moduleWorkers } from './modules/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -30,9 +32,12 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.http.port, host: config.http.host });
-  scheduler.start();
-  workers = moduleWorkers.map((start) => start(ctx));
-  ctx.log.info({ database: ctx.engine, port: config.http.port }, 'Linli is ready');
+  // LINLI_WORKERS=0: this process only serves HTTP; what it queues (events, jobs, deliveries) is run by the others.
+  if (config.runWorkers) {
+    scheduler.start();
+    workers = [startOutboxDispatcher(ctx), startJobRunner(ctx, moduleBackgroundJobs), ...moduleWorkers.map((start) => start(ctx))];
+  }
+  ctx.log.info({ database: ctx.engine, port: config.http.port, workers: config.runWorkers }, 'Linli is ready');
 }
 
 main().catch((err) => {

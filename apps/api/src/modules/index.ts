@@ -2,23 +2,28 @@ import type { AppContext } from '../platform/context.js';
 import type { App } from '../platform/http/types.js';
 import type { PeriodicJob } from '../platform/jobs/scheduler.js';
 import { authRoutes } from './auth/index.js';
-import { placesRoutes } from './places/index.js';
+import { placesRoutes, rosterImportJob } from './places/index.js';
 import { peopleRoutes } from './people/index.js';
 import { partnersRoutes } from './partners/index.js';
 import { ticketJobs, ticketsRoutes } from './tickets/index.js';
 import { startWebhookWorker, subscribeWebhooks, webhooksRoutes } from './webhooks/index.js';
 import { open311Routes } from './open311/index.js';
-import { ledgerRoutes } from './ledger/index.js';
+import { ledgerExportJob, ledgerRoutes } from './ledger/index.js';
 import { calendarRoutes } from '../platform/calendar/calendar.routes.js';
 import { rateLimitCleanupJob } from '../platform/limits/limits.js';
+import { outboxPurgeJob } from '../platform/outbox/dispatcher.js';
+import type { BackgroundJobKind } from '../platform/jobs/background.js';
 
 /** Every module's routes, mounted by app.ts. */
 export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [authRoutes, placesRoutes, peopleRoutes, partnersRoutes, ticketsRoutes, ledgerRoutes, calendarRoutes, webhooksRoutes, open311Routes];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */
-export const moduleJobs: PeriodicJob[] = [...ticketJobs, rateLimitCleanupJob];
+export const moduleJobs: PeriodicJob[] = [...ticketJobs, rateLimitCleanupJob, outboxPurgeJob];
 
-/** Cross-module reactions to domain events, wired once at boot. */
+/** Every module's kinds of background work (imports, exports), run from their job rows by the job runner (ADR 0021). */
+export const moduleBackgroundJobs: BackgroundJobKind[] = [rosterImportJob, ledgerExportJob];
+
+/** Cross-module reactions to domain events, registered once at boot; the outbox dispatcher calls them (ADR 0020). */
 export const moduleSubscribers: Array<(ctx: AppContext) => void> = [subscribeWebhooks];
 
 /** Background workers each process runs beside the HTTP server (webhook delivery); main.ts stops them on shutdown. */

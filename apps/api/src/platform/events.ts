@@ -1,24 +1,35 @@
-import { EventEmitter } from 'node:events';
-
-/** Domain events, emitted after the transaction that caused them has committed. */
+/**
+ * Domain events. A service publishes one with `publish(trx, name, payload)` (platform/outbox) inside the transaction
+ * of the change; the outbox dispatcher later hands it to every subscriber registered here, at least once (ADR 0020).
+ */
 export interface DomainEvents {
   'resident.created': { communityId: number; residentId: number };
   'residents.imported': { communityId: number; importId: number; count: number };
   'ticket.created': { communityId: number; ticketId: number };
   'ticket.transitioned': { communityId: number; ticketId: number; action: string };
 }
+export type EventName = keyof DomainEvents;
 
+/** Where an event came from: its outbox row (a stable key for idempotent subscribers) and when it was committed. */
+export interface EventMeta { outboxId: number; occurredAt: Date }
+
+export type EventHandler<K extends EventName> = (payload: DomainEvents[K], meta: EventMeta) => void | Promise<void>;
+
+/**
+ * The subscribers of each event. A subscriber has a name, so a retried event skips the subscribers it already reached;
+ * it may still be called twice for one event (a crash between its effect and the bookkeeping), so it must be idempotent.
+ */
 export class EventBus {
-  private readonly emitter = new EventEmitter();
-  emit<K extends keyof DomainEvents>(name: K, payload: DomainEvents[K]): void {
-    this.emitter.emit(name, payload);
+  private readonly handlers = new Map<EventName, Array<{ subscriber: string; handle: EventHandler<EventName> }>>();
+
+  on<K extends EventName>(name: K, subscriber: string, handle: EventHandler<K>): void {
+    const list = this.handlers.get(name) ?? [];
+    if (list.some((h) => h.subscriber === subscriber)) throw new Error(`${subscriber} already subscribes to ${name}`);
+    list.push({ subscriber, handle: handle as EventHandler<EventName> });
+    this.handlers.set(name, list);
   }
-  on<K extends keyof DomainEvents>(name: K, handler: (payload: DomainEvents[K]) => void | Promise<void>): void {
-    this.emitter.on(name, (payload: DomainEvents[K]) => {
-      Promise.resolve(handler(payload)).catch((err) => this.emitter.emit('error', err));
-    });
-  }
-  onError(handler: (err: unknown) => void): void {
-    this.emitter.on('error', handler);
+
+  subscribersOf(name: string): ReadonlyArray<{ subscriber: string; handle: EventHandler<EventName> }> {
+    return this.handlers.get(name as EventName) ?? [];
   }
 }

@@ -1,2 +1,2 @@
 export { ledgerRoutes } from './ledger.routes.js';
-export { waitForLedgerExport } from './ledger.service.js';
+export { ledgerExportJob } from './ledger-export-job.js';

@@ -20,6 +20,11 @@ export function updateExport(db: Kysely<DB>, id: number, v: { status?: 'done' | 
     .execute();
 }
 
+/** An export by id, for the background job that writes it (checked against the actor when it was queued). */
+export function findExportById(db: Kysely<DB>, id: number) {
+  return db.selectFrom('ledger_exports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export function findExport(db: Kysely<DB>, scope: Scope, id: number) {
   return db.selectFrom('ledger_exports').selectAll().where('id', '=', id).where(inScope(scope, 'community_id')).executeTakeFirst();
 }

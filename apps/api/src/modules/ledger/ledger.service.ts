@@ -1,9 +1,6 @@
 import { beijingText } from '../../platform/time.js';
-import fs from 'node:fs';
-import path from 'node:path';
-import ExcelJS from 'exceljs';
 import {
-  channelLabels, ledgerColumns, ratingLabels, ticketActionLabel, type Channel, type LedgerExport, type LedgerFilter, type LedgerRow, type Rating,
+  channelLabels, ratingLabels, ticketActionLabel, type Channel, type LedgerExport, type LedgerFilter, type LedgerRow, type Rating,
 } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
@@ -12,17 +9,24 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import * as repo from './ledger.repository.js';
 import { ticketLedgerRows as ticketRows } from '../tickets/index.js';
 import { periodOf } from './dashboard.service.js';
+import { enqueueJob } from '../../platform/jobs/background.js';
+import { absoluteFilePath, storedFileExists } from '../../platform/files/storage.js';
 
-const BATCH = 1000;
+/** The background job kind that writes a ledger export (ledger-export-job.ts, ADR 0021). */
+export const LEDGER_EXPORT = 'ledger.export';
 
 function whereOf(actor: Actor, f: LedgerFilter): ticketRows.LedgerWhere {
-  const communityId = resolveCommunityId(actor, f.communityId);
+  return whereIn(resolveCommunityId(actor, f.communityId), f);
+}
+
+/** The filter of one community's ledger (the community already checked against the actor). */
+export function whereIn(communityId: number, f: LedgerFilter): ticketRows.LedgerWhere {
   const p = f.from || f.to ? periodOf(f.from, f.to) : undefined;
   return { communityId, from: p?.from, to: p?.to, status: f.status, categoryId: f.categoryId, compoundId: f.compoundId, channel: f.channel };
 }
 
 /** Rows as the ledger prints them: Beijing times, masked contacts, the timeline condensed into one cell. */
-function toRows(rows: ticketRows.LedgerDbRow[], events: Awaited<ReturnType<typeof ticketRows.eventsOf>>): LedgerRow[] {
+export function toRows(rows: ticketRows.LedgerDbRow[], events: Awaited<ReturnType<typeof ticketRows.eventsOf>>): LedgerRow[] {
   const byTicket = new Map<number, string[]>();
   for (const e of events) {
     const line = `${e.at} ${ticketActionLabel('zh-CN', e.action)}${e.actor ? `（${e.actor}）` : ''}${e.note ? `：${e.note}` : ''}`;
@@ -58,13 +62,12 @@ export async function listLedger(ctx: AppContext, actor: Actor, q: LedgerFilter 
   return { items: toRows(rows, events), total, page: q.page, pageSize: q.pageSize };
 }
 
-const running = new Map<number, Promise<void>>();
 const present = (r: { id: number; status: string; total: number; processed: number; file_name: string; created_at: Date; finished_at: Date | null }): LedgerExport => ({
   id: r.id, status: r.status as LedgerExport['status'], total: r.total, processed: r.processed, fileName: r.file_name,
   createdAt: new Date(r.created_at).toISOString(), finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
 });
 
-/** Starts an export in the background: it streams the .xlsx to disk in batches by key and records progress. */
+/** Queues an export as a background job (ledger-export-job.ts): any API process may write it, into the shared files folder. */
 export async function startLedgerExport(ctx: AppContext, actor: Actor, f: LedgerFilter): Promise<LedgerExport> {
   authorize(actor, 'tickets.readAll');
   const w = whereOf(actor, f);
@@ -73,46 +76,10 @@ export async function startLedgerExport(ctx: AppContext, actor: Actor, f: Ledger
   const row = await ctx.db.transaction().execute(async (trx) => {
     const r = await repo.insertExport(trx, { communityId: w.communityId, actorId: actor.accountId, filters: JSON.stringify(f), total, fileName });
     await writeAudit(trx, actor, { communityId: w.communityId, action: 'ledger.exported', entityType: 'ledger_export', entityId: r.id, changes: { filters: f, total } });
+    await enqueueJob(trx, { kind: LEDGER_EXPORT, subjectId: r.id, communityId: w.communityId, actorId: actor.accountId, total });
     return r;
   });
-  const dir = path.resolve(ctx.config.db.dataDir, 'exports');
-  const work = writeExport(ctx, row.id, w, path.join(dir, `ledger-${row.id}.xlsx`))
-    .catch(async (err) => {
-      ctx.log.error({ err, exportId: row.id }, 'ledger export failed');
-      await repo.updateExport(ctx.db, row.id, { status: 'failed', error: String(err), finishedAt: new Date() });
-    })
-    .finally(() => running.delete(row.id));
-  running.set(row.id, work);
   return present(row);
-}
-
-/** Test and benchmark hook. */
-export async function waitForLedgerExport(id: number) {
-  await running.get(id);
-}
-
-async function writeExport(ctx: AppContext, id: number, w: ticketRows.LedgerWhere, file: string) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  // No styles: exceljs renders and looks up a style for every cell when styles are on, which was most of the export's
-  // time. The header row stays frozen and filterable instead of bold (sheet-level settings, no styles needed).
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
-  const sheet = wb.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = ledgerColumns.map(([key, header]) => ({ key, header, width: key === 'description' || key === 'process' || key === 'result' ? 40 : 16 }));
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ledgerColumns.length } };
-  sheet.getRow(1).commit();
-  const ids = await ticketRows.ledgerIds(ctx.db, w);
-  let processed = 0;
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const batch = ids.slice(i, i + BATCH);
-    const rows = await ticketRows.ledgerRowsOf(ctx.db, batch);
-    const events = await ticketRows.eventsOf(ctx.db, w.communityId, batch);
-    for (const r of toRows(rows, events)) sheet.addRow(r).commit();
-    processed += rows.length;
-    await repo.updateExport(ctx.db, id, { processed });
-  }
-  sheet.commit();
-  await wb.commit();
-  await repo.updateExport(ctx.db, id, { status: 'done', processed, filePath: file, finishedAt: new Date() });
 }
 
 async function findExport(ctx: AppContext, actor: Actor, id: number) {
@@ -129,6 +96,6 @@ export async function getLedgerExport(ctx: AppContext, actor: Actor, id: number)
 
 export async function ledgerExportFile(ctx: AppContext, actor: Actor, id: number) {
   const row = await findExport(ctx, actor, id);
-  if (row.status !== 'done' || !row.file_path || !fs.existsSync(row.file_path)) throw new AppError('INVALID_STATE', `export is ${row.status}`);
-  return { path: row.file_path, fileName: row.file_name };
+  if (row.status !== 'done' || !row.file_path || !storedFileExists(ctx.config, row.file_path)) throw new AppError('INVALID_STATE', `export is ${row.status}`);
+  return { path: absoluteFilePath(ctx.config, row.file_path), fileName: row.file_name };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerColumns } from '@linli/contracts';
 import { actorIn, buildAccount, createTestEnv, loginAs, type TestEnv } from '../../../test/harness.js';
 import { ensureCategories } from '../tickets/categories/categories.service.js';
-import { waitForLedgerExport } from './ledger.service.js';
+import { runBackgroundJobs } from '../../../test/jobs.js';
 
 describe('ledger (台账)', () => {
   let env: TestEnv;
@@ -40,7 +40,7 @@ describe('ledger (台账)', () => {
     expect(started.statusCode).toBe(202);
     const job = started.json();
     expect(job).toMatchObject({ status: 'running', total: 5 });
-    await waitForLedgerExport(job.id);
+    await runBackgroundJobs(env.ctx);
     const done = (await env.app.inject({ url: `/api/ledger/exports/${job.id}`, headers: { cookie: sec.cookie } })).json();
     expect(done).toMatchObject({ status: 'done', processed: 5 });
     const file = await env.app.inject({ url: `/api/ledger/exports/${job.id}/file`, headers: { cookie: sec.cookie } });
@@ -81,7 +81,7 @@ describe('ledger (台账)', () => {
       await env.ctx.db.insertInto('ticket_events').values({ community_id: big.community.id, ticket_id: ids[k]!, action: 'accept', from_status: 'submitted', to_status: 'accepted', note: `受理${k}` }).execute();
     }
     const job = (await env.app.inject({ method: 'POST', url: '/api/ledger/exports', headers: { cookie: big.cookie }, payload: {} })).json();
-    await waitForLedgerExport(job.id);
+    await runBackgroundJobs(env.ctx);
     expect((await env.app.inject({ url: `/api/ledger/exports/${job.id}`, headers: { cookie: big.cookie } })).json()).toMatchObject({ status: 'done', total: n - 3, processed: n - 3 });
     const file = await env.app.inject({ url: `/api/ledger/exports/${job.id}/file`, headers: { cookie: big.cookie } });
     const wb = new ExcelJS.Workbook();

@@ -9,6 +9,11 @@ export function findRosterJob(db: Db, scope: Scope, id: number) {
   return db.selectFrom('import_jobs').selectAll().where('id', '=', id).where('kind', '=', 'roster').where(inScope(scope, 'community_id')).executeTakeFirst();
 }
 
+/** Any roster import job by id, for the background job that runs it (no actor: the job row was checked when queued). */
+export function findImportJobById(db: Db, id: number) {
+  return db.selectFrom('import_jobs').selectAll().where('id', '=', id).where('kind', '=', 'roster').executeTakeFirst();
+}
+
 export function insertImportJob(db: Db, row: Insertable<DB['import_jobs']>) {
   return db.insertInto('import_jobs').values(row).returning('id').executeTakeFirstOrThrow();
 }

@@ -4,18 +4,19 @@ import type { AppContext } from '../../platform/context.js';
 import * as jobs from './import.repository.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { writeAudit, type AuditEntry } from '../../platform/audit/audit.js';
+import { writeAudit, type AuditActor, type AuditEntry } from '../../platform/audit/audit.js';
+import { enqueueJob, findJobOf, type BackgroundJobKind } from '../../platform/jobs/background.js';
+import { publish } from '../../platform/outbox/outbox.js';
 import * as repo from './places.repository.js';
 import { BadSpreadsheetError, buildRosterTemplate, parseRosterRow, readRoster, type RosterRow } from './roster.js';
 import { sealResidentFields } from './places.service.js';
 
 const BATCH = 500;
-/** Progress of imports running in this process; the database row is written when they end. */
-const running = new Map<number, { processed: number; promise: Promise<void> }>();
+/** The background job kind that commits a roster (ADR 0021). */
+export const ROSTER_IMPORT = 'places.roster-import';
 
-
-function present(row: Awaited<ReturnType<typeof loadJob>>): ImportJob {
-  const live = running.get(row.id);
+/** `live` is the job row's progress while the import runs: written by whichever process runs it, read by any. */
+function present(row: Awaited<ReturnType<typeof loadJob>>, live?: { progress: number }): ImportJob {
   return {
     id: row.id,
     communityId: row.community_id,
@@ -24,7 +25,7 @@ function present(row: Awaited<ReturnType<typeof loadJob>>): ImportJob {
     totalRows: row.total_rows,
     validRows: row.valid_rows,
     errorRows: row.error_rows,
-    processedRows: live ? live.processed : row.processed_rows,
+    processedRows: live && row.status === 'importing' ? live.progress : row.processed_rows,
     importedRows: row.imported_rows,
     errors: row.errors as ImportRowError[],
     createdAt: iso(row.created_at)!,
@@ -116,7 +117,8 @@ export async function uploadRoster(ctx: AppContext, actor: Actor, input: { commu
 
 export async function getImport(ctx: AppContext, actor: Actor, id: number): Promise<ImportJob> {
   authorize(actor, 'residents.import');
-  return present(await loadJob(ctx, actor, id));
+  const row = await loadJob(ctx, actor, id);
+  return present(row, row.status === 'importing' ? await findJobOf(ctx.db, ROSTER_IMPORT, id) : undefined);
 }
 
 export async function discardImport(ctx: AppContext, actor: Actor, id: number): Promise<ImportJob> {
@@ -130,34 +132,44 @@ export async function discardImport(ctx: AppContext, actor: Actor, id: number): 
   return getImport(ctx, actor, id);
 }
 
-/** Starts importing the good rows in the background and answers at once; poll getImport for progress. */
+/**
+ * Queues the import of the good rows as a background job and answers at once; any API process may run it, and
+ * getImport shows its progress from any process.
+ */
 export async function commitImport(ctx: AppContext, actor: Actor, id: number): Promise<ImportJob> {
   authorize(actor, 'residents.import');
   const job = await loadJob(ctx, actor, id);
-  const claimed = await jobs.claimImportJob(ctx.db, id);
-  if (!claimed) throw new AppError('INVALID_STATE', `import is ${job.status}`);
-  const rows = JSON.parse(ctx.pii.decrypt((job.payload as { sealed: string }).sealed)) as RosterRow[];
-  const state = { processed: 0, promise: Promise.resolve() };
-  running.set(id, state);
-  state.promise = runImport(ctx, actor, job.community_id, id, rows, state)
-    .catch(async (err) => {
-      ctx.log.error({ err, importId: id }, 'roster import failed');
-      await jobs.updateImportJob(ctx.db, id, { status: 'failed', finished_at: new Date() });
-    })
-    .finally(() => running.delete(id));
+  await ctx.db.transaction().execute(async (trx) => {
+    const claimed = await jobs.claimImportJob(trx, id);
+    if (!claimed) throw new AppError('INVALID_STATE', `import is ${job.status}`);
+    await enqueueJob(trx, { kind: ROSTER_IMPORT, subjectId: id, communityId: job.community_id, actorId: actor.accountId, total: job.valid_rows });
+  });
   return getImport(ctx, actor, id);
 }
 
-/** Test and benchmark hook: resolves when a running import has ended. */
-export async function waitForImport(id: number): Promise<void> {
-  await running.get(id)?.promise;
-}
+/**
+ * Runs a queued roster import. Safe to run again: the import is one transaction, so a process that died mid-way left
+ * nothing, and an import already done or discarded is left alone.
+ */
+export const rosterImportJob: BackgroundJobKind = {
+  kind: ROSTER_IMPORT,
+  async run(ctx, job) {
+    const row = await jobs.findImportJobById(ctx.db, job.subjectId);
+    if (!row || row.status !== 'importing') return;
+    const rows = JSON.parse(ctx.pii.decrypt((row.payload as { sealed: string }).sealed)) as RosterRow[];
+    // The audit rows name the account that committed the import; there is no request behind a job.
+    await runImport(ctx, { accountId: row.actor_id, requestId: null }, row.community_id, row.id, rows, (n) => job.progress(n, rows.length));
+  },
+  async fail(ctx, job) {
+    await jobs.updateImportJob(ctx.db, job.subjectId, { status: 'failed', finished_at: new Date() });
+  },
+};
 
 /**
  * One transaction for the whole import: either every good row is in, or none is (a failure leaves the job 'failed'
  * and no resident from it). Units and rooms missing from the places tree are created on the way.
  */
-async function runImport(ctx: AppContext, actor: Actor, communityId: number, importId: number, rows: RosterRow[], state: { processed: number }) {
+async function runImport(ctx: AppContext, actor: AuditActor, communityId: number, importId: number, rows: RosterRow[], progress: (processed: number) => void) {
   await ctx.db.transaction().execute(async (trx) => {
     const index = await repo.loadPlaceIndex(trx, communityId);
     const compoundByName = new Map(index.compounds.map((c) => [c.name, c.id]));
@@ -203,10 +215,10 @@ async function runImport(ctx: AppContext, actor: Actor, communityId: number, imp
         audits.push({ communityId, action: 'resident.imported', entityType: 'resident', entityId: ins.id, changes: { importId, row: batch[i]!.row, name: batch[i]!.name } });
       }
       await writeAudit(trx, actor, ...audits.splice(0));
-      state.processed = Math.min(rows.length, start + batch.length);
+      progress(Math.min(rows.length, start + batch.length));
     }
     await jobs.updateImportJob(trx, importId, { status: 'done', processed_rows: rows.length, imported_rows: rows.length, payload: null, finished_at: new Date() });
     await writeAudit(trx, actor, { communityId, action: 'import.committed', entityType: 'import', entityId: importId, changes: { imported: rows.length } });
+    await publish(trx, 'residents.imported', { communityId, importId, count: rows.length });
   });
-  ctx.events.emit('residents.imported', { communityId, importId, count: rows.length });
 }

@@ -1,6 +1,6 @@
 export { placesRoutes } from './places.routes.js';
 export { isResidentWithinReach, sealResidentFields } from './places.service.js';
-export { waitForImport, uploadRoster, commitImport } from './import.service.js';
+export { rosterImportJob, uploadRoster, commitImport } from './import.service.js';
 export { residentReachOf, type ResidentReach } from './places.policy.js';
 export { residentIdsWithinReach } from './places.repository.js';
 export * as placeRefs from './refs.repository.js';

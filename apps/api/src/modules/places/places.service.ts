@@ -9,6 +9,7 @@ import type { AppContext } from '../../platform/context.js';
 import { authorize, canSeeCommunity, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { AppError, invalidField, notFound, uniqueAs } from '../../platform/errors.js';
 import { diff, writeAudit } from '../../platform/audit/audit.js';
+import { publish } from '../../platform/outbox/outbox.js';
 import { maskIdCard, maskPhone } from '../../platform/crypto/pii.js';
 import * as repo from './places.repository.js';
 import { householdLabel, presentResident } from './places.presenter.js';
@@ -283,9 +284,9 @@ export async function createResident(ctx: AppContext, actor: Actor, input: Creat
       },
     ]).catch(uniqueAs('idCard'));
     await writeAudit(trx, actor, { communityId: cid, action: 'resident.created', entityType: 'resident', entityId: row!.id, changes: auditableChanges({ ...input, communityId: undefined }) });
+    await publish(trx, 'resident.created', { communityId: cid, residentId: row!.id });
     return row!.id;
   });
-  ctx.events.emit('resident.created', { communityId: cid, residentId: id });
   return getResident(ctx, actor, id);
 }
 

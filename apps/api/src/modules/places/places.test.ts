@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorIn, buildAccount, buildCommunity, createTestEnv, loginAs, type TestEnv } from '../../../test/harness.js';
-import { waitForImport } from './import.service.js';
+import { runBackgroundJobs } from '../../../test/jobs.js';
 
 type Cookie = { cookie: string };
 
@@ -170,7 +170,7 @@ describe('places and residents', () => {
 
       const committed = await env.app.inject({ method: 'POST', url: `/api/imports/${job.id}/commit`, headers: { cookie: sec.cookie } });
       expect(committed.statusCode).toBe(202);
-      await waitForImport(job.id);
+      await runBackgroundJobs(env.ctx);
       const done = (await env.app.inject({ url: `/api/imports/${job.id}`, headers: { cookie: sec.cookie } })).json();
       expect(done).toMatchObject({ status: 'done', importedRows: 1, processedRows: 1 });
       const list = (await call(sec, 'GET', '/api/residents?q=吴刚')).json();

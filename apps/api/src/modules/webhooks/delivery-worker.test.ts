@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorIn, createTestEnv, type TestEnv } from '../../../test/harness.js';
 import { defaultLimits, DeliveryWorker } from './delivery-worker.js';
 import { subscribeWebhooks } from './index.js';
+import { drainOutbox } from '../../../test/jobs.js';
 import { enqueueTicketEvent } from './webhooks.service.js';
 
 /** A receiver on 127.0.0.1 that records each request, answers after `delayMs` (or never), and tracks concurrency per path. */
@@ -128,7 +129,8 @@ describe('delivery off the request path, concurrent within limits', () => {
       timings.push(performance.now() - t0);
     };
     for (let i = 0; i < 3; i++) await create();
-    // The events queued their deliveries; nothing was sent by the requests or their events.
+    // The events, dispatched from the outbox, queued their deliveries; nothing was sent by the requests or their events.
+    await drainOutbox(env.ctx);
     await expect.poll(async () => (await env.ctx.db.selectFrom('webhook_deliveries').select('id').where('community_id', '=', sec.community.id).execute()).length).toBe(3);
     await new Promise((r) => setTimeout(r, 200));
     expect(receiver.seen).toEqual([]);
@@ -151,6 +153,7 @@ describe('delivery off the request path, concurrent within limits', () => {
       hooks.push((await env.app.inject({ method: 'POST', url: '/api/webhooks', headers: { cookie: sec.cookie }, payload: { name, url: `${base}/slow-${name}`, format: 'json' } })).json());
     }
     const t = (await ticketIn(env, sec.cookie)).json();
+    await drainOutbox(env.ctx);
     await expect.poll(async () => (await env.ctx.db.selectFrom('webhook_deliveries').select('id').where('community_id', '=', sec.community.id).execute()).length).toBe(3);
     for (let i = 0; i < 5; i++) await enqueueTicketEvent(env.ctx, { communityId: sec.community.id, ticketId: t.id, action: 'note' });
     const worker = new DeliveryWorker(env.ctx, { globalLimit: 5, perEndpoint: 2, timeoutMs: 2000, pollMs: 20 });

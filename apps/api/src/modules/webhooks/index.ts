@@ -1,12 +1,17 @@
 import type { AppContext } from '../../platform/context.js';
+import type { EventMeta } from '../../platform/events.js';
 import { enqueueTicketEvent } from './webhooks.service.js';
 
 export { webhooksRoutes } from './webhooks.routes.js';
 export { DeliveryWorker, startWebhookWorker } from './delivery-worker.js';
 
-/** Ticket events become queued deliveries; the delivery worker sends them, never the request that caused the event. */
+/**
+ * Ticket events from the outbox become queued deliveries; the delivery worker sends them, never the request that
+ * caused the event. Keyed by the outbox id, so an event dispatched twice queues each delivery once.
+ */
 export function subscribeWebhooks(ctx: AppContext): void {
-  const onEvent = async (e: { communityId: number; ticketId: number; action?: string }) => void (await enqueueTicketEvent(ctx, e));
-  ctx.events.on('ticket.created', onEvent);
-  ctx.events.on('ticket.transitioned', onEvent);
+  const onEvent = async (e: { communityId: number; ticketId: number; action?: string }, meta: EventMeta) =>
+    void (await enqueueTicketEvent(ctx, { ...e, outboxId: meta.outboxId, occurredAt: meta.occurredAt }));
+  ctx.events.on('ticket.created', 'webhooks', onEvent);
+  ctx.events.on('ticket.transitioned', 'webhooks', onEvent);
 }

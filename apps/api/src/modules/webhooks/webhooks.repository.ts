@@ -30,11 +30,13 @@ export function listDeliveries(db: Db, communityId: number, webhookId: number) {
   return db.selectFrom('webhook_deliveries').selectAll().where('community_id', '=', communityId).where('webhook_id', '=', webhookId).orderBy('id', 'desc').limit(100).execute();
 }
 
-export async function insertDeliveries(db: Db, communityId: number, rows: Array<{ webhookId: number; event: string; payload: string; at: Date }>) {
+/** Queues deliveries; one already queued for the same webhook and outbox event is left alone (a redelivered event). */
+export async function insertDeliveries(db: Db, communityId: number, rows: Array<{ webhookId: number; event: string; payload: string; at: Date; outboxId: number | null }>) {
   if (rows.length === 0) return;
   await db
     .insertInto('webhook_deliveries')
-    .values(rows.map((r) => ({ community_id: communityId, webhook_id: r.webhookId, event: r.event, payload: r.payload, next_attempt_at: r.at })))
+    .values(rows.map((r) => ({ community_id: communityId, webhook_id: r.webhookId, event: r.event, payload: r.payload, next_attempt_at: r.at, outbox_id: r.outboxId })))
+    .onConflict((oc) => oc.columns(['webhook_id', 'outbox_id']).where('outbox_id', 'is not', null).doNothing())
     .execute();
 }
 

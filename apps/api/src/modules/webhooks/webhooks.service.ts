@@ -103,7 +103,11 @@ export async function listDeliveries(ctx: AppContext, actor: Actor, id: number) 
  * Queues one delivery per active, unpaused webhook of the community for a ticket event (called after the event's
  * commit). Nothing is sent here: the delivery worker sends, off the request path.
  */
-export async function enqueueTicketEvent(ctx: AppContext, e: { communityId: number; ticketId: number; action?: string }, now = new Date()): Promise<number> {
+export async function enqueueTicketEvent(
+  ctx: AppContext,
+  e: { communityId: number; ticketId: number; action?: string; outboxId?: number; occurredAt?: Date },
+  now = new Date(),
+): Promise<number> {
   const hooks = await activeHookIds(ctx, e.communityId);
   if (hooks.length === 0) return 0;
   const t = await ticketForNotice(ctx.db, e.communityId, e.ticketId);
@@ -111,13 +115,13 @@ export async function enqueueTicketEvent(ctx: AppContext, e: { communityId: numb
   const payload: TicketEventPayload = {
     event: e.action ? 'ticket.transitioned' : 'ticket.created',
     action: e.action ?? null,
-    occurredAt: now.toISOString(),
+    occurredAt: (e.occurredAt ?? now).toISOString(),
     ticket: {
       id: t.id, code: t.code, status: t.status, statusLabel: ticketStatusLabels['zh-CN'][t.status as TicketStatus] ?? t.status, title: t.title,
       category: t.category, compound: t.compound ?? null, dueAt: beijingText(t.resolution_due_at),
     },
   };
   const body = JSON.stringify(payload);
-  await repo.insertDeliveries(ctx.db, e.communityId, hooks.map((id) => ({ webhookId: id, event: payload.event, payload: body, at: now })));
+  await repo.insertDeliveries(ctx.db, e.communityId, hooks.map((id) => ({ webhookId: id, event: payload.event, payload: body, at: now, outboxId: e.outboxId ?? null })));
   return hooks.length;
 }

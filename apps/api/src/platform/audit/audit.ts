@@ -12,7 +12,7 @@ export interface AuditEntry {
 }
 
 /** The audit_log row of an entry, `changes` as an object (the caller serialises it as its statement needs). */
-export function auditRow(actor: Actor | null, e: AuditEntry) {
+export function auditRow(actor: AuditActor | null, e: AuditEntry) {
   return {
     community_id: e.communityId,
     actor_id: actor?.accountId ?? null,
@@ -25,8 +25,11 @@ export function auditRow(actor: Actor | null, e: AuditEntry) {
   };
 }
 
+/** Who an audit row names: an account and its request, or a background job acting for an account (no request). */
+export type AuditActor = Pick<Actor, 'accountId' | 'requestId'>;
+
 /** Writes audit rows; call it with the transaction that made the change. */
-export async function writeAudit(trx: Transaction<DB> | Kysely<DB>, actor: Actor | null, ...entries: AuditEntry[]) {
+export async function writeAudit(trx: Transaction<DB> | Kysely<DB>, actor: AuditActor | null, ...entries: AuditEntry[]) {
   if (entries.length === 0) return;
   await trx
     .insertInto('audit_log')

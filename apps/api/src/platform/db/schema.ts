@@ -83,6 +83,21 @@ export interface JobLeasesTable {
   last_started_at: Timestamp | null; last_finished_at: Timestamp | null; last_error: string | null; run_count: Generated<number>;
 }
 
+/** A domain event waiting for, or past, its dispatch (platform/outbox, ADR 0020). */
+export interface OutboxTable {
+  id: Id; name: string; payload: Json; created_at: CreatedAt; attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>; locked_by: string | null; locked_until: Timestamp | null;
+  done_subscribers: ColumnType<string[], string[] | undefined, string[]>; last_error: string | null; dispatched_at: Timestamp | null; dead_at: Timestamp | null;
+}
+/** An import, export or other long task, run by whichever process holds its lease (platform/jobs, ADR 0021). */
+export interface BackgroundJobsTable {
+  id: Id; kind: string; subject_id: number; community_id: number | null; actor_id: number | null;
+  status: ColumnType<'queued' | 'running' | 'done' | 'failed', 'queued' | 'running' | 'done' | 'failed' | undefined, 'queued' | 'running' | 'done' | 'failed'>;
+  progress: Generated<number>; total: number | null; attempts: Generated<number>; max_attempts: Generated<number>;
+  locked_by: string | null; locked_until: Timestamp | null; heartbeat_at: Timestamp | null; error: string | null; result_file: string | null;
+  created_at: CreatedAt; started_at: Timestamp | null; finished_at: Timestamp | null;
+}
+
 /** A rate-limit counter (platform/limits); a row past `expires_at` counts as absent. */
 export interface RateLimitsTable {
   key: string; count: number; expires_at: ColumnType<Date, Date, Date>; locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
@@ -148,7 +163,7 @@ export interface WebhooksTable {
 export interface WebhookDeliveriesTable {
   id: Id; community_id: number; webhook_id: number; event: string; payload: Json; status: Generated<string>; attempts: Generated<number>;
   next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>; last_status_code: number | null; last_error: string | null;
-  delivered_at: Timestamp | null; created_at: CreatedAt;
+  delivered_at: Timestamp | null; created_at: CreatedAt; outbox_id: number | null;
 }
 
 /** Roll-up of tickets per community, Beijing day and dimension, kept by triggers on tickets (migration 20261123000900). */
@@ -184,6 +199,8 @@ export interface DB {
   ticket_events: TicketEventsTable;
   ticket_reporters: TicketReportersTable;
   job_leases: JobLeasesTable;
+  outbox: OutboxTable;
+  background_jobs: BackgroundJobsTable;
   rate_limits: RateLimitsTable;
   districts: DistrictsTable;
   subdistricts: SubdistrictsTable;

@@ -5,6 +5,7 @@ import type { AppContext } from '../../../platform/context.js';
 import { authorize, scopeIds, type Actor } from '../../../platform/access/actor.js';
 import { AppError, invalidField, notFound } from '../../../platform/errors.js';
 import { recordStep } from '../record-step.js';
+import { publish } from '../../../platform/outbox/outbox.js';
 import { findAssignee, findPartner } from '../assignees.js';
 import * as repo from '../tickets.repository.js';
 import { actionPermission, assigneeOnly, isRatedThisRound, transition, type TicketState, type TransitionArgs } from './ticket-state.js';
@@ -15,8 +16,10 @@ import { getTicket } from '../reading/tickets.service.js';
 export async function actOnTicket(ctx: AppContext, actor: Actor, id: number, action: TicketAction, input: TransitionInput): Promise<TicketDetail> {
   const t = await repo.findTicket(ctx.db, scopeIds(actor), id);
   if (!t) throw notFound('ticket');
-  await ctx.db.transaction().execute((trx) => applyAction(ctx, trx, actor, t.community_id, id, action, input, null));
-  ctx.events.emit('ticket.transitioned', { communityId: t.community_id, ticketId: id, action });
+  await ctx.db.transaction().execute(async (trx) => {
+    await applyAction(ctx, trx, actor, t.community_id, id, action, input, null);
+    await publish(trx, 'ticket.transitioned', { communityId: t.community_id, ticketId: id, action });
+  });
   return getTicket(ctx, actor, id, { justActed: true });
 }
 

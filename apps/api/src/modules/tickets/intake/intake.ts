@@ -3,6 +3,7 @@ import type { AppContext } from '../../../platform/context.js';
 import { authorize, resolveCommunityId, type Actor } from '../../../platform/access/actor.js';
 import { invalidField } from '../../../platform/errors.js';
 import { stepRows } from '../record-step.js';
+import { publish } from '../../../platform/outbox/outbox.js';
 import { maskPhone } from '../../../platform/crypto/pii.js';
 import { iso } from '../../../platform/time.js';
 import { tokenize } from '../../../platform/text/segment.js';
@@ -101,7 +102,11 @@ export async function insertNewTicket(
   };
   let result: NewTicket;
   if (!answer && !assignee) {
-    const row = inserted(await repo.insertTicketWithTrail(ctx.db, trail));
+    const row = await ctx.db.transaction().execute(async (trx) => {
+      const r = inserted(await repo.insertTicketWithTrail(trx, trail));
+      await publish(trx, 'ticket.created', { communityId: cid, ticketId: r.id });
+      return r;
+    });
     // Nothing else happened to it: the reply is what was just written, with no read back.
     const created = {
       id: row.event_id, action: 'created', fromStatus: null, toStatus: 'submitted', actorName: who.actor?.displayName ?? who.actorLabel,
@@ -116,11 +121,11 @@ export async function insertNewTicket(
         await applyAction(ctx, trx, null, cid, row.id, 'accept', {}, null, 'system');
         await applyAction(ctx, trx, null, cid, row.id, 'assign', { assigneeKind: assignee.kind, assigneeId: assignee.id, note: null }, null, 'system');
       }
+      await publish(trx, 'ticket.created', { communityId: cid, ticketId: row.id });
       return { id: row.id, code: row.code };
     });
     result = { id, code, trackingCode, trackingKey, fresh: null };
   }
-  ctx.events.emit('ticket.created', { communityId: cid, ticketId: result.id });
   return result;
 }
 

@@ -3,6 +3,7 @@ import { openTicketStatuses, type publicTicketSchema, type Rating, type TicketSt
 import type { AppContext } from '../../../platform/context.js';
 import { AppError, invalidField, notFound } from '../../../platform/errors.js';
 import { recordStep } from '../record-step.js';
+import { publish } from '../../../platform/outbox/outbox.js';
 import { iso } from '../../../platform/time.js';
 import * as repo from '../tickets.repository.js';
 import { placeRefs } from '../../places/index.js';
@@ -105,16 +106,18 @@ export async function addPublicInfo(ctx: AppContext, code: string, proof: Proof,
       communityId: t.community_id, ticketId: t.id, action: 'info_added', actor: null, actorLabel: 'resident', channel: 'online', note: text, isPublic: true,
       changes: { length: text.length },
     });
+    await publish(trx, 'ticket.transitioned', { communityId: t.community_id, ticketId: t.id, action: 'info_added' });
   });
-  ctx.events.emit('ticket.transitioned', { communityId: t.community_id, ticketId: t.id, action: 'info_added' });
   return viewPublicTicket(ctx, code);
 }
 
 /** The reporter rates the result, once per round: "dissatisfied" sends it back, anything else closes it. */
 export async function ratePublicTicket(ctx: AppContext, code: string, proof: Proof, rating: Rating, comment: string | null | undefined) {
   const t = await provenTicket(ctx, code, proof);
-  await ctx.db.transaction().execute((trx) => applyAction(ctx, trx, null, t.community_id, t.id, 'rate', { rating, comment: comment ?? null }, 'online', 'resident'));
-  ctx.events.emit('ticket.transitioned', { communityId: t.community_id, ticketId: t.id, action: 'rate' });
+  await ctx.db.transaction().execute(async (trx) => {
+    await applyAction(ctx, trx, null, t.community_id, t.id, 'rate', { rating, comment: comment ?? null }, 'online', 'resident');
+    await publish(trx, 'ticket.transitioned', { communityId: t.community_id, ticketId: t.id, action: 'rate' });
+  });
   return viewPublicTicket(ctx, code);
 }
 
