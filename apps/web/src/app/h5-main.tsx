@@ -2,7 +2,8 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Me } from '@linli/contracts';
 import { roleLabels } from '@linli/contracts/roles';
-import { ApiError, get, post } from '../lib/api.js';
+import { ApiError } from '../lib/api.js';
+import { fetchMe, login, logout } from '../features/auth/api.js';
 import { I18nProvider, registerMessages, useT } from '../lib/i18n.js';
 import './h5.css';
 import { HelperHome, keyFromHash, LookupBox, ReportPage, TaskPage, TasksPage, TrackPage, VisitPage } from '../features/tickets/h5/index.js';
@@ -38,18 +39,18 @@ function Shell({ compact, children }: { compact?: boolean; children: React.React
 function LoginCard({ onLogin }: { onLogin(me: Me): void }) {
   const { t } = useT();
   const [error, setError] = useState('');
-  const login = async (e: React.FormEvent<HTMLFormElement>) => {
+  const submit = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     setError('');
     try {
-      onLogin(await post<Me>('/api/auth/login', { login: form.get('login'), password: form.get('password') }));
+      onLogin(await login({ login: String(form.get('login') ?? ''), password: String(form.get('password') ?? '') }));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     }
   };
   return (
-    <form className="card" onSubmit={login} data-testid="h5-login">
+    <form className="card" onSubmit={submit} data-testid="h5-login">
       <h2>{t('h5.helperLogin')}</h2>
       <label>{t('h5.login')}<input name="login" autoComplete="username" required /></label>
       <label>{t('h5.password')}<input name="password" type="password" autoComplete="current-password" required /></label>
@@ -70,7 +71,7 @@ function MeCard({ me, onLogout }: { me: Me; onLogout(): void }) {
         <dt>{t('h5.community')}</dt>
         <dd>{me.communityName ?? me.subdistrictName ?? '—'}</dd>
       </dl>
-      <button className="secondary" onClick={() => void post('/api/auth/logout').then(onLogout)}>{t('h5.logout')}</button>
+      <button className="secondary" onClick={() => void logout().then(onLogout)}>{t('h5.logout')}</button>
     </section>
   );
 }
@@ -101,7 +102,7 @@ function Router() {
   const helperPage = task ? 'task' : loc.path.startsWith('/h5/tasks') ? 'tasks' : loc.path.startsWith('/h5/visit') ? 'visit' : null;
   const needsMe = !track && !isReport;
   useEffect(() => {
-    if (needsMe && me === undefined) get<Me>('/api/auth/me').then(setMe, () => setMe(null));
+    if (needsMe && me === undefined) fetchMe().then(setMe, () => setMe(null));
   }, [needsMe, me]);
 
   if (track) return <Shell><TrackPage code={track[1]!} isNew={params.get('new') === '1'} trackingKey={keyFromHash(location.hash)} /></Shell>;

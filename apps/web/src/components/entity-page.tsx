@@ -2,9 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Switch, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { Page } from '@linli/contracts';
-import { get, patch, post, qs } from '../lib/api.js';
 import { useT } from '../lib/i18n.js';
 import { useSession } from '../lib/session.js';
 import { applyApiError } from './forms.js';
@@ -24,6 +23,16 @@ export interface FieldDef {
   extra?: string | ((row: Record<string, unknown> | undefined) => string | undefined);
   /** Stored encrypted and answered masked: left blank on edit means "unchanged". */
   secret?: boolean;
+}
+
+/** What a register's page needs from its feature's api.ts: the URLs stay there, typed by the OpenAPI document. */
+export interface EntityApi<T> {
+  /** The feature's query key for this register; invalidated after every write. */
+  key: QueryKey;
+  list(params: Record<string, string | number | undefined>): Promise<Page<T>>;
+  create(body: Record<string, unknown>): Promise<unknown>;
+  update(id: number, body: Record<string, unknown>): Promise<unknown>;
+  archive?(id: number, reason: string): Promise<unknown>;
 }
 
 export interface Filter {
@@ -70,9 +79,9 @@ function toValues(fields: FieldDef[], row: Record<string, unknown>): Record<stri
   return out;
 }
 
-export function EntityForm({ title, path, fields, row, extra, testId, invalidate, onClose }: {
-  title: string; path: string; fields: FieldDef[]; row?: Record<string, unknown> & { id: number }; extra?: Record<string, unknown>;
-  testId: string; invalidate: string[]; onClose(): void;
+export function EntityForm({ title, api, fields, row, extra, testId, invalidate, onClose }: {
+  title: string; api: Pick<EntityApi<unknown>, 'create' | 'update'>; fields: FieldDef[]; row?: Record<string, unknown> & { id: number }; extra?: Record<string, unknown>;
+  testId: string; invalidate: QueryKey[]; onClose(): void;
 }) {
   const { t } = useT();
   const { message } = App.useApp();
@@ -81,10 +90,10 @@ export function EntityForm({ title, path, fields, row, extra, testId, invalidate
   const shown = fields.filter((f) => (row ? !f.createOnly : !f.editOnly));
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
-      row ? patch(`${path}/${row.id}`, toBody(fields, v, true)) : post(path, { ...extra, ...toBody(fields, v, false) }),
+      row ? api.update(row.id, toBody(fields, v, true)) : api.create({ ...extra, ...toBody(fields, v, false) }),
     onSuccess: () => {
       message.success(t('common.saved'));
-      for (const k of invalidate) void qc.invalidateQueries({ queryKey: [k] });
+      for (const queryKey of invalidate) void qc.invalidateQueries({ queryKey });
       onClose();
     },
     onError: (err) => {
@@ -108,10 +117,10 @@ export function EntityForm({ title, path, fields, row, extra, testId, invalidate
 
 /** A server-paginated list with search, filters, create/edit dialogs and optional archive. */
 export function EntityPage<T extends { id: number; archivedAt?: string | null }>({
-  title, path, testId, columns, fields, filters = [], canWrite, searchPlaceholder, archive, rowActions, createLabel, extraParams, scoped = true, createExtra,
+  title, api, testId, columns, fields, filters = [], canWrite, searchPlaceholder, rowActions, createLabel, extraParams, scoped = true, createExtra,
 }: {
-  title: string; path: string; testId: string; columns: ColumnsType<T>; fields: FieldDef[]; filters?: Filter[]; canWrite: boolean;
-  searchPlaceholder?: string; archive?: boolean; rowActions?: (row: T) => ReactNode; createLabel?: string; extraParams?: Record<string, string>;
+  title: string; api: EntityApi<T>; testId: string; columns: ColumnsType<T>; fields: FieldDef[]; filters?: Filter[]; canWrite: boolean;
+  searchPlaceholder?: string; rowActions?: (row: T) => ReactNode; createLabel?: string; extraParams?: Record<string, string>;
   /** false: the list is not narrowed to the picked community (accounts of an admin's whole scope). */
   scoped?: boolean;
   /** Sent with every create; defaults to the picked community. */
@@ -130,16 +139,16 @@ export function EntityPage<T extends { id: number; archivedAt?: string | null }>
   const [archiving, setArchiving] = useState<T | null>(null);
   const [reason, setReason] = useState('');
   const list = useQuery({
-    queryKey: [path, scoped && communityId, page, pageSize, q, filterValues, sort, extraParams],
-    queryFn: () => get<Page<T>>(`${path}${qs({ communityId: scoped ? communityId : undefined, page, pageSize, q, ...filterValues, ...sort, ...extraParams })}`),
+    queryKey: [...api.key, scoped && communityId, page, pageSize, q, filterValues, sort, extraParams],
+    queryFn: () => api.list({ communityId: scoped ? (communityId ?? undefined) : undefined, page, pageSize, q, ...filterValues, ...sort, ...extraParams }),
     placeholderData: (prev) => prev,
   });
   const doArchive = useMutation({
-    mutationFn: () => post(`${path}/${archiving!.id}/archive`, { reason }),
+    mutationFn: () => api.archive!(archiving!.id, reason),
     onSuccess: () => {
       setArchiving(null);
       setReason('');
-      void qc.invalidateQueries({ queryKey: [path] });
+      void qc.invalidateQueries({ queryKey: api.key });
     },
     onError: (err) => message.error(applyApiError(undefined, err)),
   });
@@ -150,7 +159,7 @@ export function EntityPage<T extends { id: number; archivedAt?: string | null }>
           <Space size="small" onClick={(e) => e.stopPropagation()}>
             {rowActions?.(row)}
             {canWrite && !row.archivedAt && <Button size="small" type="link" onClick={() => setEditing(row)} data-testid={`${testId}-edit-${row.id}`}>{t('common.edit')}</Button>}
-            {canWrite && archive && !row.archivedAt && <Button size="small" type="link" danger onClick={() => setArchiving(row)}>{t('common.archive')}</Button>}
+            {canWrite && api.archive && !row.archivedAt && <Button size="small" type="link" danger onClick={() => setArchiving(row)}>{t('common.archive')}</Button>}
           </Space>
         ),
       }]
@@ -181,9 +190,9 @@ export function EntityPage<T extends { id: number; archivedAt?: string | null }>
         columns={[...columns, ...actions]}
       />
       {editing && (
-        <EntityForm title={editing === 'new' ? (createLabel ?? t('common.create')) : t('common.edit')} path={path} fields={fields}
+        <EntityForm title={editing === 'new' ? (createLabel ?? t('common.create')) : t('common.edit')} api={api} fields={fields}
           row={editing === 'new' ? undefined : (editing as unknown as Record<string, unknown> & { id: number })}
-          extra={createExtra ?? { communityId }} testId={testId} invalidate={[path]} onClose={() => setEditing(null)} />
+          extra={createExtra ?? { communityId }} testId={testId} invalidate={[api.key]} onClose={() => setEditing(null)} />
       )}
       <Modal open={archiving !== null} title={t('common.archive')} onCancel={() => setArchiving(null)} onOk={() => doArchive.mutate()}
         confirmLoading={doArchive.isPending} okButtonProps={{ danger: true, disabled: !reason.trim() }} okText={t('common.archive')} cancelText={t('common.cancel')}>

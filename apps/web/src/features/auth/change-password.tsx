@@ -1,7 +1,7 @@
 import { App, Form, Input, Modal } from 'antd';
-import { post } from '../../lib/api.js';
 import { useT } from '../../lib/i18n.js';
 import { applyApiError } from '../../components/forms.js';
+import { changePassword } from './api.js';
 
 export function ChangePassword({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t } = useT();
@@ -22,7 +22,7 @@ export function ChangePassword({ open, onClose }: { open: boolean; onClose(): vo
         layout="vertical"
         onFinish={async (v) => {
           try {
-            await post('/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+            await changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword });
             message.success(t('password.changed'));
             onClose();
           } catch (err) {

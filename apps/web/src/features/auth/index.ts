@@ -1,5 +1,3 @@
-// The auth feature's public face: the session around the console, the login, setup and password screens.
+// The auth feature's public face for the console shell: the session around every page. Its screens (login,
+// setup, change password) come from pages.ts, which the app loads lazily: the form library stays out of the first load.
 export { SessionProvider, useMe } from './session.js';
-export { LoginPage } from './login-page.js';
-export { ChangePassword } from './change-password.js';
-export { SetupPage } from './setup-page.js';

@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { Navigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import type { Me } from '@linli/contracts';
-import { post } from '../../lib/api.js';
 import { useT } from '../../lib/i18n.js';
 import { applyApiError } from '../../components/forms.js';
 import { LanguageSwitch } from '../../components/language-switch.js';
-import { useSetupNeeded } from './setup-page.js';
+import { authKeys, login } from './api.js';
+import { useSetupNeeded } from './setup-needed.js';
 
 export function LoginPage() {
   const { t } = useT();
@@ -20,8 +19,7 @@ export function LoginPage() {
     setBusy(true);
     setError('');
     try {
-      const me = await post<Me>('/api/auth/login', values);
-      qc.setQueryData(['me'], me);
+      qc.setQueryData(authKeys.me, await login(values));
     } catch (err) {
       setError(applyApiError(form, err));
     } finally {

@@ -1,27 +1,16 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Community, Me } from '@linli/contracts';
-import { ApiError, get, post } from '../../lib/api.js';
+import type { Me } from '@linli/contracts';
 import { SessionContext, type Session } from '../../lib/session.js';
+import { authKeys, fetchCommunities, fetchMe, isSessionKey, logout } from './api.js';
 
 export function useMe() {
-  return useQuery({
-    queryKey: ['me'],
-    queryFn: async () => {
-      try {
-        return await get<Me>('/api/auth/me');
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
-        throw err;
-      }
-    },
-    staleTime: 60_000,
-  });
+  return useQuery({ queryKey: authKeys.me, queryFn: fetchMe, staleTime: 60_000 });
 }
 
 export function SessionProvider({ me, children }: { me: Me; children: ReactNode }) {
   const qc = useQueryClient();
-  const communities = useQuery({ queryKey: ['communities'], queryFn: () => get<{ items: Community[] }>('/api/communities') });
+  const communities = useQuery({ queryKey: authKeys.communities, queryFn: fetchCommunities });
   const [picked, setPicked] = useState<number | null>(() => me.communityId ?? (Number(localStorage.getItem('linli.community')) || null));
   const items = communities.data?.items ?? [];
   useEffect(() => {
@@ -35,12 +24,12 @@ export function SessionProvider({ me, children }: { me: Me; children: ReactNode 
     setCommunityId(id) {
       localStorage.setItem('linli.community', String(id));
       setPicked(id);
-      qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'communities' });
+      qc.invalidateQueries({ predicate: (q) => !isSessionKey(q.queryKey) });
     },
     async logout() {
-      await post('/api/auth/logout');
+      await logout();
       qc.clear();
-      qc.setQueryData(['me'], null);
+      qc.setQueryData(authKeys.me, null);
     },
   };
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

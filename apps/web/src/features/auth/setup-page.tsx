@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate } from 'react-router';
-import type { FirstAdminInput, Me } from '@linli/contracts';
-import { ApiError, get, post } from '../../lib/api.js';
+import type { FirstAdminInput } from '@linli/contracts';
 import { registerMessages, useT } from '../../lib/i18n.js';
 import { applyApiError } from '../../components/forms.js';
+import { authKeys, createFirstAdmin, login } from './api.js';
+import { useSetupNeeded } from './setup-needed.js';
 
 // password.hint also serves the other new-password fields of the console.
 registerMessages(
@@ -23,22 +24,6 @@ registerMessages(
   },
 );
 
-/** Whether the installation waits for its first administrator (GET /api/setup answers 404 once it has one). */
-export function useSetupNeeded() {
-  return useQuery({
-    queryKey: ['setup'],
-    queryFn: async () => {
-      try {
-        return (await get<{ needed: true }>('/api/setup')).needed;
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 404) return false;
-        throw err;
-      }
-    },
-    staleTime: Infinity,
-  });
-}
-
 export function SetupPage() {
   const { t } = useT();
   const qc = useQueryClient();
@@ -53,10 +38,10 @@ export function SetupPage() {
     setBusy(true);
     setError('');
     try {
-      await post('/api/setup', values);
-      const me = await post<Me>('/api/auth/login', { login: values.username, password: values.password });
-      qc.setQueryData(['setup'], false);
-      qc.setQueryData(['me'], me);
+      await createFirstAdmin(values);
+      const me = await login({ login: values.username, password: values.password });
+      qc.setQueryData(authKeys.setup, false);
+      qc.setQueryData(authKeys.me, me);
       navigate('/', { replace: true });
     } catch (err) {
       setError(applyApiError(form, err));

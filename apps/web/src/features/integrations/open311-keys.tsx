@@ -4,10 +4,10 @@ import { ApiOutlined, KeyOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { IssuedOpen311Client, Open311Client } from '@linli/contracts';
 import { beijingText } from '@linli/contracts/time';
-import { get, post, qs } from '../../lib/api.js';
 import { registerMessages, useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError, testIdProps } from '../../components/forms.js';
+import { fetchOpen311Clients, integrationsKeys, issueOpen311Key, revokeOpen311Key } from './api.js';
 
 registerMessages(
   {
@@ -73,13 +73,12 @@ export function Open311Card() {
   const { communityId, community } = useSession();
   const qc = useQueryClient();
   const [issuing, setIssuing] = useState(false);
-  const key = ['/api/open311-clients', communityId];
-  const list = useQuery({ queryKey: key, queryFn: () => get<{ items: Open311Client[] }>(`/api/open311-clients${qs({ communityId })}`) });
+  const list = useQuery({ queryKey: integrationsKeys.open311Of(communityId), queryFn: () => fetchOpen311Clients(communityId) });
   const revoke = useMutation({
-    mutationFn: (c: Open311Client) => post(`/api/open311-clients/${c.id}/revoke`),
+    mutationFn: (c: Open311Client) => revokeOpen311Key(c.id),
     onSuccess: (_d, c) => {
       message.success(t('open311.revokedDone', { name: c.name }));
-      void qc.invalidateQueries({ queryKey: ['/api/open311-clients'] });
+      void qc.invalidateQueries({ queryKey: integrationsKeys.open311 });
     },
     onError: (err) => message.error(applyApiError(undefined, err)),
   });
@@ -155,11 +154,11 @@ function IssueKeyModal({ code, onClose }: { code: string; onClose(): void }) {
   const [form] = Form.useForm<{ name: string }>();
   const [issued, setIssued] = useState<IssuedOpen311Client | null>(null);
   const issue = useMutation({
-    mutationFn: (v: { name: string }) => post<IssuedOpen311Client>('/api/open311-clients', { communityId, name: v.name }),
+    mutationFn: (v: { name: string }) => issueOpen311Key(communityId, v.name),
     onSuccess: (c) => {
       setIssued(c);
       message.success(t('open311.issued', { name: c.name }));
-      void qc.invalidateQueries({ queryKey: ['/api/open311-clients'] });
+      void qc.invalidateQueries({ queryKey: integrationsKeys.open311 });
     },
     onError: (err) => {
       const rest = applyApiError(form, err);

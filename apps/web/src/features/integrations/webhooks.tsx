@@ -4,10 +4,10 @@ import { ReloadOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { webhookFormats, type Webhook, type WebhookDelivery as Delivery } from '@linli/contracts';
 import { beijingText } from '@linli/contracts/time';
-import { get, patch, post, qs } from '../../lib/api.js';
 import { registerMessages, useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError, testIdProps } from '../../components/forms.js';
+import { createWebhook, fetchDeliveries, fetchWebhooks, integrationsKeys, resumeWebhook, updateWebhook } from './api.js';
 
 registerMessages(
   {
@@ -147,21 +147,21 @@ export function WebhooksCard() {
   const qc = useQueryClient();
   const [editing, setEditing] = useState<Webhook | 'new' | null>(null);
   const [logOf, setLogOf] = useState<Webhook | null>(null);
-  const list = useQuery({ queryKey: ['/api/webhooks', communityId], queryFn: () => get<{ items: Webhook[] }>(`/api/webhooks${qs({ communityId })}`) });
+  const list = useQuery({ queryKey: integrationsKeys.webhooksOf(communityId), queryFn: () => fetchWebhooks(communityId) });
   const resume = useMutation({
-    mutationFn: (hook: Webhook) => post<Webhook>(`/api/webhooks/${hook.id}/resume`),
+    mutationFn: (hook: Webhook) => resumeWebhook(hook.id),
     onSuccess: (w) => {
       message.success(t('webhooks.resumed', { name: w.name }));
-      void qc.invalidateQueries({ queryKey: ['/api/webhooks'] });
+      void qc.invalidateQueries({ queryKey: integrationsKeys.webhooks });
     },
     onError: (err) => message.error(applyApiError(undefined, err)),
   });
   const paused = (list.data?.items ?? []).filter((w) => w.pausedAt);
   const toggle = useMutation({
-    mutationFn: ({ hook, isActive }: { hook: Webhook; isActive: boolean }) => patch<Webhook>(`/api/webhooks/${hook.id}`, { isActive }),
+    mutationFn: ({ hook, isActive }: { hook: Webhook; isActive: boolean }) => updateWebhook(hook.id, { isActive }),
     onSuccess: (w) => {
       message.success(t(w.isActive ? 'webhooks.turnedOn' : 'webhooks.turnedOff', { name: w.name }));
-      void qc.invalidateQueries({ queryKey: ['/api/webhooks'] });
+      void qc.invalidateQueries({ queryKey: integrationsKeys.webhooks });
     },
     onError: (err) => message.error(applyApiError(undefined, err)),
   });
@@ -257,11 +257,11 @@ function WebhookForm({ hook, onClose }: { hook?: Webhook; onClose(): void }) {
     mutationFn: (v: WebhookValues) => {
       const secret = v.secret?.trim() ? v.secret.trim() : undefined;
       const body = { name: v.name, format: v.format, url: v.url?.trim() ?? '', ...(v.clearSecret ? { secret: null } : secret ? { secret } : {}) };
-      return hook ? patch<Webhook>(`/api/webhooks/${hook.id}`, body) : post<Webhook>('/api/webhooks', { communityId, ...body });
+      return hook ? updateWebhook(hook.id, body) : createWebhook({ communityId, ...body });
     },
     onSuccess: () => {
       message.success(t('common.saved'));
-      void qc.invalidateQueries({ queryKey: ['/api/webhooks'] });
+      void qc.invalidateQueries({ queryKey: integrationsKeys.webhooks });
       onClose();
     },
     onError: (err) => {
@@ -306,8 +306,8 @@ function deliveryState(d: Delivery): { key: string; color: string } {
 function DeliveriesDrawer({ hook, onClose }: { hook: Webhook; onClose(): void }) {
   const { t } = useT();
   const log = useQuery({
-    queryKey: ['/api/webhooks', hook.id, 'deliveries'],
-    queryFn: () => get<{ items: Delivery[] }>(`/api/webhooks/${hook.id}/deliveries`),
+    queryKey: integrationsKeys.deliveries(hook.id),
+    queryFn: () => fetchDeliveries(hook.id),
     refetchInterval: 5000,
   });
   return (

@@ -7,11 +7,11 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { rateDefinitions, type CommunityDashboard, type SubdistrictDashboard } from '@linli/contracts';
+import { rateDefinitions, type CommunityDashboard } from '@linli/contracts';
 import { beijingDate } from '@linli/contracts/time';
-import { get, qs } from '../../lib/api.js';
 import { registerMessages, useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
+import { fetchDashboard, fetchSubdistrictDashboard, ledgerKeys } from './api.js';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -55,11 +55,11 @@ export function DashboardPage() {
   const { communityId, me } = useSession();
   const [range, setRange] = useState<[Dayjs, Dayjs]>(defaultRange);
   const period = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
-  const q = useQuery({ queryKey: ['dashboard', communityId, period], queryFn: () => get<CommunityDashboard>(`/api/dashboard/community${qs({ communityId, ...period })}`) });
+  const q = useQuery({ queryKey: ledgerKeys.dashboard(communityId, period), queryFn: () => fetchDashboard(communityId, period) });
   const sub = useQuery({
-    queryKey: ['dashboard-sub', period],
+    queryKey: ledgerKeys.subdistrict(period),
     enabled: me.role === 'subdistrict_admin' || me.role === 'system_admin',
-    queryFn: () => get<SubdistrictDashboard>(`/api/dashboard/subdistrict${qs(period)}`),
+    queryFn: () => fetchSubdistrictDashboard(period),
   });
   const d = q.data;
   const defs = rateDefinitions[locale];

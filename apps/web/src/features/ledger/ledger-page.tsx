@@ -4,9 +4,9 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { ledgerColumns, type LedgerExport, type LedgerRow } from '@linli/contracts';
-import { get, post, qs } from '../../lib/api.js';
 import { registerMessages, useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
+import { exportFileUrl, fetchExport, fetchLedger, ledgerKeys, startExport } from './api.js';
 
 registerMessages(
   { 'ledger.title': '诉求台账', 'ledger.export': '导出台账 (.xlsx)', 'ledger.exporting': '正在导出 {p}/{t}', 'ledger.download': '下载 {name}' },
@@ -21,13 +21,13 @@ export function LedgerPage() {
   const [job, setJob] = useState<LedgerExport | null>(null);
   const filters = { communityId, from: range?.[0].format('YYYY-MM-DD'), to: range?.[1].format('YYYY-MM-DD') };
   const q = useQuery({
-    queryKey: ['ledger', filters, page],
-    queryFn: () => get<{ items: LedgerRow[]; total: number }>(`/api/ledger${qs({ ...filters, page, pageSize: 20 })}`),
+    queryKey: ledgerKeys.rows(filters, page),
+    queryFn: () => fetchLedger(filters, page),
     placeholderData: (p) => p,
   });
   useEffect(() => {
     if (job?.status !== 'running') return;
-    const timer = setInterval(async () => setJob(await get<LedgerExport>(`/api/ledger/exports/${job.id}`)), 700);
+    const timer = setInterval(async () => setJob(await fetchExport(job.id)), 700);
     return () => clearInterval(timer);
   }, [job?.id, job?.status]);
   return (
@@ -37,7 +37,7 @@ export function LedgerPage() {
       extra={
         <Space>
           <DatePicker.RangePicker value={range} onChange={(v) => { setRange(v && v[0] && v[1] ? [v[0], v[1]] : null); setPage(1); }} />
-          <Button icon={<DownloadOutlined />} onClick={async () => setJob(await post<LedgerExport>('/api/ledger/exports', filters))} disabled={job?.status === 'running'} data-testid="ledger-export">
+          <Button icon={<DownloadOutlined />} onClick={async () => setJob(await startExport(filters))} disabled={job?.status === 'running'} data-testid="ledger-export">
             {t('ledger.export')}
           </Button>
         </Space>
@@ -46,7 +46,7 @@ export function LedgerPage() {
       {job && (
         <div style={{ marginBottom: 12 }} data-testid="ledger-export-status">
           {job.status === 'running' && <>{t('ledger.exporting', { p: job.processed, t: job.total })}<Progress percent={Math.round((job.processed / Math.max(1, job.total)) * 100)} /></>}
-          {job.status === 'done' && <a href={`/api/ledger/exports/${job.id}/file`} data-testid="ledger-download">{t('ledger.download', { name: job.fileName })}</a>}
+          {job.status === 'done' && <a href={exportFileUrl(job.id)} data-testid="ledger-download">{t('ledger.download', { name: job.fileName })}</a>}
         </div>
       )}
       <Table<LedgerRow>

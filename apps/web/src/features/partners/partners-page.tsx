@@ -2,6 +2,7 @@ import { partnerKindLabels, partnerKinds, roleCan, type Partner } from '@linli/c
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { EntityPage } from '../../components/entity-page.js';
+import { partnersApi } from './api.js';
 
 export function PartnersPage() {
   const { t, locale } = useT();
@@ -10,11 +11,10 @@ export function PartnersPage() {
   return (
     <EntityPage<Partner>
       title={t('nav.partners')}
-      path="/api/partners"
+      api={partnersApi}
       testId="partners"
       canWrite={roleCan(me.role, 'partners.write')}
       createLabel={t('partners.new')}
-      archive
       filters={[{ name: 'kind', placeholder: t('people.kind'), options: kinds }]}
       columns={[
         { title: t('common.name'), dataIndex: 'name', key: 'name' },

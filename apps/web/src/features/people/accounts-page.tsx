@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Tag } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { roleCan, roleLabels, roles, type Account, type Role } from '@linli/contracts';
-import { post } from '../../lib/api.js';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
 import { EntityPage, type FieldDef } from '../../components/entity-page.js';
+import { accountsApi, peopleKeys, resetPassword, unlockAccount } from './api.js';
 
 /** Roles an account manager may hand out: admins any, a secretary only the roles of a community. */
 function assignableRoles(mine: Role): readonly Role[] {
@@ -37,7 +37,7 @@ export function AccountsPage() {
     <>
       <EntityPage<Account & { archivedAt?: null }>
         title={t('nav.accounts')}
-        path="/api/accounts"
+        api={accountsApi}
         testId="accounts"
         canWrite={canManage}
         createLabel={t('accounts.new')}
@@ -89,7 +89,7 @@ function ResetPassword({ account, onClose }: { account: Account; onClose(): void
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const reset = useMutation({
-    mutationFn: (v: { newPassword: string }) => post(`/api/accounts/${account.id}/reset-password`, v),
+    mutationFn: (v: { newPassword: string }) => resetPassword(account.id, v),
     onSuccess: () => {
       message.success(t('password.changed'));
       onClose();
@@ -117,10 +117,10 @@ function UnlockButton({ account }: { account: Account }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const unlock = useMutation({
-    mutationFn: () => post(`/api/accounts/${account.id}/unlock`, {}),
+    mutationFn: () => unlockAccount(account.id),
     onSuccess: () => {
       message.success(t('accounts.unlocked'));
-      void qc.invalidateQueries({ queryKey: ['/api/accounts'] });
+      void qc.invalidateQueries({ queryKey: peopleKeys.accounts });
     },
     onError: (err) => message.error(err.message),
   });

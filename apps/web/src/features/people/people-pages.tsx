@@ -5,12 +5,12 @@ import {
   partyMemberStatuses, partyMemberStatusLabels, roleCan, stationKindLabels, stationKinds, teamKindLabels, teamKinds,
   type PartyMember, type Station, type Team, type TeamDetail,
 } from '@linli/contracts';
-import { get, post } from '../../lib/api.js';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
 import { EntityPage } from '../../components/entity-page.js';
-import { CompoundSelect, GridSelect, ResidentPicker } from '../places/index.js';
+import { addTeamMember, fetchTeam, partyMembersApi, peopleKeys, removeTeamMember, stationsApi, teamsApi } from './api.js';
+import { CompoundSelect, GridSelect, ResidentPicker } from '../places/pickers.js';
 
 const optionsOf = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
 
@@ -21,12 +21,11 @@ export function PartyMembersPage() {
   return (
     <EntityPage<PartyMember>
       title={t('nav.partyMembers')}
-      path="/api/party-members"
+      api={partyMembersApi}
       testId="party-members"
       canWrite={roleCan(me.role, 'people.write')}
       createLabel={t('people.newPartyMember')}
       searchPlaceholder={t('people.searchName')}
-      archive
       filters={[{ name: 'status', placeholder: t('people.status'), options: statuses }]}
       columns={[
         { title: t('residents.name'), dataIndex: 'name', key: 'name', sorter: true },
@@ -58,7 +57,7 @@ export function TeamsPage() {
     <>
       <EntityPage<Team>
         title={t('nav.teams')}
-        path="/api/teams"
+        api={teamsApi}
         testId="teams"
         canWrite={roleCan(me.role, 'people.write')}
         createLabel={t('people.newTeam')}
@@ -91,13 +90,13 @@ function TeamMembersDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const canWrite = roleCan(me.role, 'people.write');
-  const team = useQuery({ queryKey: ['team', id], queryFn: () => get<TeamDetail>(`/api/teams/${id}`) });
+  const team = useQuery({ queryKey: peopleKeys.team(id), queryFn: () => fetchTeam(id) });
   const refresh = (data: TeamDetail) => {
-    qc.setQueryData(['team', id], data);
-    void qc.invalidateQueries({ queryKey: ['/api/teams'] });
+    qc.setQueryData(peopleKeys.team(id), data);
+    void qc.invalidateQueries({ queryKey: peopleKeys.teams });
   };
   const add = useMutation({
-    mutationFn: (v: { residentId: number; isLeader?: boolean }) => post<TeamDetail>(`/api/teams/${id}/members`, { residentId: v.residentId, isLeader: !!v.isLeader }),
+    mutationFn: (v: { residentId: number; isLeader?: boolean }) => addTeamMember(id, { residentId: v.residentId, isLeader: !!v.isLeader }),
     onSuccess: (data) => {
       refresh(data);
       form.resetFields();
@@ -108,7 +107,7 @@ function TeamMembersDrawer({ id, onClose }: { id: number; onClose(): void }) {
     },
   });
   const leave = useMutation({
-    mutationFn: (memberId: number) => post<TeamDetail>(`/api/teams/${id}/members/${memberId}/leave`),
+    mutationFn: (memberId: number) => removeTeamMember(id, memberId),
     onSuccess: refresh,
     onError: (err) => message.error(applyApiError(undefined, err)),
   });
@@ -154,7 +153,7 @@ export function StationsPage() {
   return (
     <EntityPage<Station>
       title={t('nav.stations')}
-      path="/api/stations"
+      api={stationsApi}
       testId="stations"
       canWrite={roleCan(me.role, 'people.write')}
       createLabel={t('people.newStation')}

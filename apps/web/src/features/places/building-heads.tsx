@@ -3,14 +3,13 @@ import { Alert, App, Button, Form, Modal, Select, Space, Typography } from 'antd
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { buildingSchema, SetBuildingHeadsInput, unitSchema } from '@linli/contracts';
-import { api, get, qs } from '../../lib/api.js';
+import type { buildingSchema, SetBuildingHeadsInput } from '@linli/contracts';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
+import { fetchHeadAccounts, fetchUnits, placesKeys, setBuildingHeads } from './api.js';
 
 type Building = z.infer<typeof buildingSchema>;
-type Unit = z.infer<typeof unitSchema>;
 
 /** Who looks after a building, as a short text: "冯阿姨、李叔（2单元）". */
 export function HeadsText({ building }: { building: Building }) {
@@ -38,15 +37,15 @@ function BuildingHeadsDialog({ building, onClose }: { building: Building; onClos
   const qc = useQueryClient();
   const [form] = Form.useForm<{ heads: Array<{ accountId?: number; unitId?: number | null }> }>();
   const accounts = useQuery({
-    queryKey: ['building-head-accounts', communityId],
-    queryFn: () => get<{ items: Array<{ id: number; name: string }> }>(`/api/building-heads/accounts${qs({ communityId })}`),
+    queryKey: placesKeys.headAccounts(communityId),
+    queryFn: () => fetchHeadAccounts(communityId),
   });
-  const units = useQuery({ queryKey: ['units', building.id], queryFn: () => get<{ items: Unit[] }>(`/api/units?buildingId=${building.id}`) });
+  const units = useQuery({ queryKey: placesKeys.units(building.id), queryFn: () => fetchUnits(building.id) });
   const save = useMutation({
-    mutationFn: (body: SetBuildingHeadsInput) => api(`/api/buildings/${building.id}/heads`, { method: 'PUT', json: body }),
+    mutationFn: (body: SetBuildingHeadsInput) => setBuildingHeads(building.id, body),
     onSuccess: () => {
       message.success(t('common.saved'));
-      void qc.invalidateQueries({ queryKey: ['buildings'] });
+      void qc.invalidateQueries({ queryKey: placesKeys.all });
       onClose();
     },
     // The field paths (heads.0.accountId) name rows of a list, so the translated message is shown whole.

@@ -3,7 +3,8 @@ import { Alert, Button, Card, Progress, Result, Space, Steps, Table, Upload } fr
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { fieldNames, formatFieldIssue, type ImportJob, type ImportRowError } from '@linli/contracts';
-import { ApiError, api, get, post, qs } from '../../lib/api.js';
+import { ApiError, apiUrl } from '../../lib/api.js';
+import { commitImport, discardImport, fetchImport, uploadRoster } from './api.js';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 
@@ -19,7 +20,7 @@ export function ImportPage() {
   useEffect(() => {
     if (job?.status !== 'importing') return;
     const timer = setInterval(async () => {
-      const next = await get<ImportJob>(`/api/imports/${job.id}`);
+      const next = await fetchImport(job.id);
       setJob(next);
       if (next.status === 'done') void qc.invalidateQueries();
     }, 500);
@@ -30,9 +31,7 @@ export function ImportPage() {
     setUploading(true);
     setError('');
     try {
-      const body = new FormData();
-      body.append('file', file);
-      setJob(await api<ImportJob>(`/api/residents/import${qs({ communityId })}`, { method: 'POST', body }));
+      setJob(await uploadRoster(communityId, file));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     } finally {
@@ -42,7 +41,7 @@ export function ImportPage() {
   };
   const act = async (what: 'commit' | 'discard') => {
     try {
-      setJob(await post<ImportJob>(`/api/imports/${job!.id}/${what}`));
+      setJob(await (what === 'commit' ? commitImport : discardImport)(job!.id));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     }
@@ -54,7 +53,7 @@ export function ImportPage() {
       {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} data-testid="import-error" showIcon />}
       {!job && (
         <Space direction="vertical" size="large">
-          <Button icon={<DownloadOutlined />} href={`/api/residents/import/template${qs({ communityId })}`} data-testid="download-template">{t('import.download')}</Button>
+          <Button icon={<DownloadOutlined />} href={apiUrl('/api/residents/import/template', {}, { communityId })} data-testid="download-template">{t('import.download')}</Button>
           <Upload accept=".xlsx" showUploadList={false} beforeUpload={upload} data-testid="upload">
             <Button type="primary" icon={<UploadOutlined />} loading={uploading} data-testid="upload-button">
               {uploading ? t('import.checking') : t('import.upload')}

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import type { Compound, Page, Resident } from '@linli/contracts';
-import { get, qs } from '../../lib/api.js';
+import { fetchCompounds, fetchGrids, fetchResidents, placesKeys } from './api.js';
 import { useSession } from '../../lib/session.js';
 
 /** Picks a resident of the current community by name or full phone, searched on the server. */
@@ -10,9 +9,9 @@ export function ResidentPicker({ value, onChange, testId }: { value?: number; on
   const { communityId } = useSession();
   const [q, setQ] = useState('');
   const found = useQuery({
-    queryKey: ['resident-pick', communityId, q],
+    queryKey: placesKeys.residentPick(communityId, q),
     enabled: q.length > 0,
-    queryFn: () => get<Page<Resident>>(`/api/residents${qs({ communityId, q, pageSize: 20 })}`),
+    queryFn: () => fetchResidents({ communityId: communityId ?? undefined, q, pageSize: 20 }),
   });
   return (
     <Select<number>
@@ -30,13 +29,13 @@ export function ResidentPicker({ value, onChange, testId }: { value?: number; on
 
 export function GridSelect(props: { value?: number | null; onChange?: (v: number | null) => void }) {
   const { communityId } = useSession();
-  const grids = useQuery({ queryKey: ['grids', communityId], queryFn: () => get<{ items: Array<{ id: number; name: string }> }>(`/api/grids${qs({ communityId })}`) });
+  const grids = useQuery({ queryKey: placesKeys.grids(communityId), queryFn: () => fetchGrids(communityId) });
   return <Select allowClear value={props.value ?? undefined} onChange={(v) => props.onChange?.(v ?? null)} options={grids.data?.items.map((g) => ({ value: g.id, label: g.name }))} />;
 }
 
 export function CompoundSelect(props: { value?: number | null; onChange?: (v: number | null) => void }) {
   const { communityId } = useSession();
-  const list = useQuery({ queryKey: ['compounds', communityId], queryFn: () => get<{ items: Compound[] }>(`/api/compounds${qs({ communityId })}`) });
+  const list = useQuery({ queryKey: placesKeys.compounds(communityId), queryFn: () => fetchCompounds(communityId) });
   return <Select allowClear value={props.value ?? undefined} onChange={(v) => props.onChange?.(v ?? null)} options={list.data?.items.map((c) => ({ value: c.id, label: c.name }))} />;
 }
 

@@ -4,22 +4,22 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { roleCan, type buildingSchema, type Compound, type householdSchema, type unitSchema } from '@linli/contracts';
-import { get, post, qs } from '../../lib/api.js';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
 import { ResidentsTable } from './residents-page.js';
-import { EntityForm, type FieldDef } from '../../components/entity-page.js';
+import { EntityForm, type EntityApi, type FieldDef } from '../../components/entity-page.js';
 import { BuildingHeadsButton, HeadsText } from './building-heads.js';
 import { GridSelect } from './pickers.js';
+import { fetchBuildings, fetchCompound, fetchCompounds, fetchHousehold, fetchHouseholds, fetchUnits, placesKeys, placeWriters } from './api.js';
 
 type Building = z.infer<typeof buildingSchema>;
 type Unit = z.infer<typeof unitSchema>;
 type Household = z.infer<typeof householdSchema>;
 
 /** A small create dialog: fields in, POST, refresh the list. */
-function CreateButton({ title, path, extra, fields, testId, invalidate }: {
-  title: string; path: string; extra: Record<string, unknown>; testId: string; invalidate: unknown[];
+function CreateButton({ title, create: send, extra, fields, testId }: {
+  title: string; create(body: Record<string, unknown>): Promise<unknown>; extra: Record<string, unknown>; testId: string;
   fields: Array<{ name: string; label: string; number?: boolean }>;
 }) {
   const { t } = useT();
@@ -28,12 +28,12 @@ function CreateButton({ title, path, extra, fields, testId, invalidate }: {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const create = useMutation({
-    mutationFn: (v: Record<string, unknown>) => post(path, { ...extra, ...v }),
+    mutationFn: (v: Record<string, unknown>) => send({ ...extra, ...v }),
     onSuccess: () => {
       message.success(t('common.saved'));
       setOpen(false);
       form.resetFields();
-      void qc.invalidateQueries({ queryKey: invalidate });
+      void qc.invalidateQueries({ queryKey: placesKeys.all });
     },
     onError: (err) => {
       const rest = applyApiError(form, err);
@@ -57,15 +57,15 @@ function CreateButton({ title, path, extra, fields, testId, invalidate }: {
 }
 
 /** An "edit" link opening the generic form for one row. */
-function EditLink({ path, row, fields, invalidate, testId }: {
-  path: string; row: Record<string, unknown> & { id: number }; fields: FieldDef[]; invalidate: string[]; testId: string;
+function EditLink({ api, row, fields, testId }: {
+  api: Pick<EntityApi<unknown>, 'create' | 'update'>; row: Record<string, unknown> & { id: number }; fields: FieldDef[]; testId: string;
 }) {
   const { t } = useT();
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button type="link" size="small" onClick={() => setOpen(true)} data-testid={`${testId}-edit-${row.id}`}>{t('common.edit')}</Button>
-      {open && <EntityForm title={t('common.edit')} path={path} fields={fields} row={row} testId={testId} invalidate={invalidate} onClose={() => setOpen(false)} />}
+      {open && <EntityForm title={t('common.edit')} api={api} fields={fields} row={row} testId={testId} invalidate={[placesKeys.all]} onClose={() => setOpen(false)} />}
     </>
   );
 }
@@ -82,12 +82,12 @@ export function PlacesPage() {
 function CompoundList() {
   const { t } = useT();
   const { communityId, community, me } = useSession();
-  const q = useQuery({ queryKey: ['compounds', communityId], queryFn: () => get<{ items: Compound[] }>(`/api/compounds${qs({ communityId })}`) });
+  const q = useQuery({ queryKey: placesKeys.compounds(communityId), queryFn: () => fetchCompounds(communityId) });
   return (
     <Card
       title={<Breadcrumb items={[{ title: community?.name }, { title: t('places.compounds') }]} />}
       extra={roleCan(me.role, 'places.write') && (
-        <CreateButton title={t('places.newCompound')} path="/api/compounds" extra={{ communityId }} testId="new-compound" invalidate={['compounds']}
+        <CreateButton title={t('places.newCompound')} create={placeWriters.compound.create} extra={{ communityId }} testId="new-compound"
           fields={[{ name: 'name', label: t('common.name') }, { name: 'address', label: t('common.address') }]} />
       )}
     >
@@ -107,7 +107,7 @@ function CompoundList() {
             ? [{
                 title: t('common.actions'), key: 'actions', width: 1,
                 render: (_: unknown, r: Compound) => (
-                  <EditLink path="/api/compounds" row={r} testId="compounds" invalidate={['compounds', 'compound']}
+                  <EditLink api={placeWriters.compound} row={r} testId="compounds"
                     fields={[{ name: 'name', label: t('common.name') }, { name: 'address', label: t('common.address') }, { name: 'gridId', label: t('places.grid'), control: () => <GridSelect /> }]} />
                 ),
               }]
@@ -121,13 +121,13 @@ function CompoundList() {
 function CompoundView({ id }: { id: number }) {
   const { t } = useT();
   const { me } = useSession();
-  const compound = useQuery({ queryKey: ['compound', id], queryFn: () => get<Compound>(`/api/compounds/${id}`) });
-  const buildings = useQuery({ queryKey: ['buildings', id], queryFn: () => get<{ items: Building[] }>(`/api/buildings?compoundId=${id}`) });
+  const compound = useQuery({ queryKey: placesKeys.compound(id), queryFn: () => fetchCompound(id) });
+  const buildings = useQuery({ queryKey: placesKeys.buildings(id), queryFn: () => fetchBuildings(id) });
   return (
     <Card
       title={<Breadcrumb items={[{ title: <Link to="/places">{t('places.compounds')}</Link> }, { title: compound.data?.name }]} />}
       extra={roleCan(me.role, 'places.write') && (
-        <CreateButton title={t('places.newBuilding')} path="/api/buildings" extra={{ compoundId: id }} testId="new-building" invalidate={['buildings', id]}
+        <CreateButton title={t('places.newBuilding')} create={placeWriters.building.create} extra={{ compoundId: id }} testId="new-building"
           fields={[{ name: 'name', label: t('common.name') }, { name: 'floors', label: t('places.floors'), number: true }]} />
       )}
     >
@@ -148,7 +148,7 @@ function CompoundView({ id }: { id: number }) {
                 title: t('common.actions'), key: 'actions', width: 1,
                 render: (_: unknown, r: Building) => (
                   <Space size={0}>
-                    <EditLink path="/api/buildings" row={r} testId="buildings" invalidate={['buildings']}
+                    <EditLink api={placeWriters.building} row={r} testId="buildings"
                       fields={[{ name: 'name', label: t('common.name') }, { name: 'floors', label: t('places.floors'), kind: 'number' }]} />
                     <BuildingHeadsButton building={r} />
                   </Space>
@@ -163,7 +163,7 @@ function CompoundView({ id }: { id: number }) {
 
 function UnitHouseholds({ unit }: { unit: Unit }) {
   const { t } = useT();
-  const q = useQuery({ queryKey: ['households', unit.id], queryFn: () => get<{ items: Household[] }>(`/api/households?unitId=${unit.id}`) });
+  const q = useQuery({ queryKey: placesKeys.households(unit.id), queryFn: () => fetchHouseholds(unit.id) });
   return (
     <Table<Household>
       size="small"
@@ -182,19 +182,19 @@ function UnitHouseholds({ unit }: { unit: Unit }) {
 function BuildingView({ id }: { id: number }) {
   const { t } = useT();
   const { me } = useSession();
-  const units = useQuery({ queryKey: ['units', id], queryFn: () => get<{ items: Unit[] }>(`/api/units?buildingId=${id}`) });
+  const units = useQuery({ queryKey: placesKeys.units(id), queryFn: () => fetchUnits(id) });
   return (
     <Card
       title={<Breadcrumb items={[{ title: <Link to="/places">{t('places.compounds')}</Link> }, { title: t('places.units') }]} />}
       extra={roleCan(me.role, 'places.write') && (
-        <CreateButton title={t('places.newUnit')} path="/api/units" extra={{ buildingId: id }} testId="new-unit" invalidate={['units', id]}
+        <CreateButton title={t('places.newUnit')} create={placeWriters.unit.create} extra={{ buildingId: id }} testId="new-unit"
           fields={[{ name: 'name', label: t('common.name') }]} />
       )}
     >
       {units.data?.items.map((u) => (
         <Card key={u.id} type="inner" size="small" title={u.name} style={{ marginBottom: 12 }}
           extra={roleCan(me.role, 'places.write') && (
-            <CreateButton title={t('places.newHousehold')} path="/api/households" extra={{ unitId: u.id }} testId={`new-household-${u.id}`} invalidate={['households', u.id]}
+            <CreateButton title={t('places.newHousehold')} create={placeWriters.household.create} extra={{ unitId: u.id }} testId={`new-household-${u.id}`}
               fields={[{ name: 'roomNo', label: t('places.room') }]} />
           )}>
           <UnitHouseholds unit={u} />
@@ -206,7 +206,7 @@ function BuildingView({ id }: { id: number }) {
 
 function HouseholdView({ id }: { id: number }) {
   const { t } = useT();
-  const h = useQuery({ queryKey: ['household', id], queryFn: () => get<Household>(`/api/households/${id}`) });
+  const h = useQuery({ queryKey: placesKeys.household(id), queryFn: () => fetchHousehold(id) });
   return (
     <Card title={<Breadcrumb items={[{ title: <Link to="/places">{t('places.compounds')}</Link> }, { title: h.data?.label }]} />}>
       <ResidentsTable householdId={id} />

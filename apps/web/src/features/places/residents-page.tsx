@@ -3,9 +3,9 @@ import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, Modal, Sel
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   publicTags, roleCan, sensitiveTags, tagLabels,
-  type AccessLogEntry, type AuditEntry, type Page, type Resident, type ResidentPii,
+  type AccessLogEntry, type AuditEntry, type Resident, type ResidentPii,
 } from '@linli/contracts';
-import { get, patch, post, qs } from '../../lib/api.js';
+import { archiveResident, createResident, fetchAccessLog, fetchAudit, fetchResident, fetchResidentPii, fetchResidents, placesKeys, updateResident } from './api.js';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
@@ -30,8 +30,8 @@ export function ResidentsTable({ householdId }: { householdId?: number }) {
   const [openId, setOpenId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const query = useQuery({
-    queryKey: ['residents', communityId, householdId, page, pageSize, q, tag, sort],
-    queryFn: () => get<Page<Resident>>(`/api/residents${qs({ communityId, householdId, page, pageSize, q, tag, ...sort })}`),
+    queryKey: [...placesKeys.residents, communityId, householdId, page, pageSize, q, tag, sort],
+    queryFn: () => fetchResidents({ communityId: communityId ?? undefined, householdId, page, pageSize, q, tag: tag as (typeof publicTags)[number] | undefined, ...sort }),
     placeholderData: (prev) => prev,
   });
   return (
@@ -94,13 +94,11 @@ function ResidentForm({ resident, householdId, onClose }: { resident?: Resident;
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) => {
       const body = { ...v, phone: v.phone || undefined, idCard: v.idCard || undefined, birthDate: v.birthDate || undefined };
-      return resident ? patch<Resident>(`/api/residents/${resident.id}`, body) : post<Resident>('/api/residents', { ...body, communityId, householdId });
+      return resident ? updateResident(resident.id, body) : createResident({ ...body, communityId, householdId });
     },
     onSuccess: () => {
       message.success(t('common.saved'));
-      void qc.invalidateQueries({ queryKey: ['residents'] });
-      void qc.invalidateQueries({ queryKey: ['resident'] });
-      void qc.invalidateQueries({ queryKey: ['audit'] });
+      void qc.invalidateQueries({ queryKey: placesKeys.all });
       onClose();
     },
     onError: (err) => {
@@ -143,25 +141,23 @@ function ResidentDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const [pii, setPii] = useState<ResidentPii | null>(null);
   const [archiveReason, setArchiveReason] = useState('');
   const [archiving, setArchiving] = useState(false);
-  const r = useQuery({ queryKey: ['resident', id], queryFn: () => get<Resident>(`/api/residents/${id}`) });
+  const r = useQuery({ queryKey: placesKeys.resident(id), queryFn: () => fetchResident(id) });
   const canAudit = roleCan(me.role, 'audit.read');
-  const audit = useQuery({ queryKey: ['audit', 'resident', id], enabled: canAudit, queryFn: () => get<{ items: AuditEntry[] }>(`/api/audit${qs({ entityType: 'resident', entityId: id })}`) });
-  const views = useQuery({ queryKey: ['access', 'resident', id], enabled: canAudit, queryFn: () => get<{ items: AccessLogEntry[] }>(`/api/access-log${qs({ entityType: 'resident', entityId: id })}`) });
+  const audit = useQuery({ queryKey: placesKeys.audit(id), enabled: canAudit, queryFn: () => fetchAudit(id) });
+  const views = useQuery({ queryKey: placesKeys.accessLog(id), enabled: canAudit, queryFn: () => fetchAccessLog(id) });
   const reveal = useMutation({
-    mutationFn: () => get<ResidentPii>(`/api/residents/${id}/pii`),
+    mutationFn: () => fetchResidentPii(id),
     onSuccess: (data) => {
       setPii(data);
-      void qc.invalidateQueries({ queryKey: ['access', 'resident', id] });
+      void qc.invalidateQueries({ queryKey: placesKeys.accessLog(id) });
     },
     onError: (err) => message.error(String((err as Error).message)),
   });
   const archive = useMutation({
-    mutationFn: () => post(`/api/residents/${id}/archive`, { reason: archiveReason }),
+    mutationFn: () => archiveResident(id, archiveReason),
     onSuccess: () => {
       setArchiving(false);
-      void qc.invalidateQueries({ queryKey: ['residents'] });
-      void qc.invalidateQueries({ queryKey: ['resident', id] });
-      void qc.invalidateQueries({ queryKey: ['audit'] });
+      void qc.invalidateQueries({ queryKey: placesKeys.all });
     },
     onError: (err) => message.error(applyApiError(undefined, err)),
   });

@@ -2,10 +2,13 @@ import { useEffect, useState } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { defaultAssigneeKinds, roleCan, type TicketCategory, type TicketSettings } from '@linli/contracts';
-import { api, get, patch, post, qs } from '../../lib/api.js';
 import { registerMessages, useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
+import { fetchGrids, placesKeys, setGridWorker } from '../places/api.js';
+import { fetchPartnerOptions, partnersKeys } from '../partners/api.js';
+import { fetchTeamOptions, peopleKeys } from '../people/api.js';
+import { createCategory, fetchAssignees, fetchCategories, fetchSettings, saveSettings, ticketsKeys, updateCategory } from './api.js';
 
 registerMessages(
   {
@@ -39,9 +42,9 @@ const hoursText = (t: ReturnType<typeof useT>['t'], h: number) => (h % 24 === 0 
 
 /** Who can carry a category's tickets, by kind: accounts, teams and partners of the community. */
 function useAssigneeOptions(communityId: number | null | undefined) {
-  const accounts = useQuery({ queryKey: ['assignable', communityId], queryFn: () => get<{ items: Array<{ id: number; displayName: string }> }>(`/api/tickets/assignees${qs({ communityId })}`) });
-  const teams = useQuery({ queryKey: ['teams-all', communityId], queryFn: () => get<{ items: Array<{ id: number; name: string }> }>(`/api/teams${qs({ communityId, pageSize: 200 })}`) });
-  const partners = useQuery({ queryKey: ['partners-all', communityId], queryFn: () => get<{ items: Array<{ id: number; name: string }> }>(`/api/partners${qs({ communityId, pageSize: 200 })}`) });
+  const accounts = useQuery({ queryKey: ticketsKeys.assignees(communityId), queryFn: () => fetchAssignees(communityId) });
+  const teams = useQuery({ queryKey: peopleKeys.teamOptions(communityId), queryFn: () => fetchTeamOptions(communityId) });
+  const partners = useQuery({ queryKey: partnersKeys.options(communityId), queryFn: () => fetchPartnerOptions(communityId) });
   return {
     account: accounts.data?.items.map((a) => ({ value: a.id, label: a.displayName })) ?? [],
     team: teams.data?.items.map((a) => ({ value: a.id, label: a.name })) ?? [],
@@ -67,14 +70,14 @@ function RulesCard({ communityId, canEdit }: { communityId: number | null | unde
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['ticket-settings', communityId], queryFn: () => get<TicketSettings>(`/api/ticket-settings${qs({ communityId })}`) });
+  const q = useQuery({ queryKey: ticketsKeys.settings(communityId), queryFn: () => fetchSettings(communityId) });
   useEffect(() => {
     if (q.data) form.setFieldsValue(q.data);
   }, [q.data, form]);
   const save = useMutation({
-    mutationFn: (v: Partial<TicketSettings>) => api<TicketSettings>('/api/ticket-settings', { method: 'PUT', json: { ...v, communityId } }),
+    mutationFn: (v: Partial<TicketSettings>) => saveSettings({ ...v, communityId }),
     onSuccess: (data) => {
-      qc.setQueryData(['ticket-settings', communityId], data);
+      qc.setQueryData(ticketsKeys.settings(communityId), data);
       // The form stays open, so errors from an earlier try must go.
       form.setFields((['reopenLimit', 'unratedCloseDays', 'autoAssign', 'open311PublicDetail'] as const).map((name) => ({ name, errors: [] })));
       message.success(t('ts.saved'));
@@ -108,7 +111,7 @@ function RulesCard({ communityId, canEdit }: { communityId: number | null | unde
 function CategoriesCard({ communityId, canEdit }: { communityId: number | null | undefined; canEdit: boolean }) {
   const { t, locale } = useT();
   const [editing, setEditing] = useState<TicketCategory | 'new' | null>(null);
-  const q = useQuery({ queryKey: ['ticket-categories', communityId], queryFn: () => get<{ items: TicketCategory[] }>(`/api/ticket-categories${qs({ communityId })}`) });
+  const q = useQuery({ queryKey: ticketsKeys.categoriesOf(communityId), queryFn: () => fetchCategories(communityId) });
   const assigneeText = (c: TicketCategory) =>
     !c.defaultAssigneeKind ? <span style={{ color: '#999' }}>{t('ts.none')}</span> : c.defaultAssigneeKind === 'grid_worker' ? t('ts.kind.grid_worker') : `${t(`ts.kind.${c.defaultAssigneeKind}`)} · ${c.defaultAssigneeName ?? ''}`;
   return (
@@ -139,10 +142,10 @@ function CategoryForm({ communityId, category, onClose }: { communityId: number 
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) => {
       const body = { ...v, defaultAssigneeKind: v.defaultAssigneeKind ?? null, defaultAssigneeId: v.defaultAssigneeKind && v.defaultAssigneeKind !== 'grid_worker' ? (v.defaultAssigneeId ?? null) : null };
-      return category ? patch<TicketCategory>(`/api/ticket-categories/${category.id}`, body) : post<TicketCategory>('/api/ticket-categories', { ...body, communityId });
+      return category ? updateCategory(category.id, body) : createCategory({ ...body, communityId });
     },
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['ticket-categories'] });
+      void qc.invalidateQueries({ queryKey: ticketsKeys.categories });
       message.success(t('ts.saved'));
       onClose();
     },
@@ -187,18 +190,18 @@ function GridsCard({ communityId, canEdit }: { communityId: number | null | unde
   const { message } = App.useApp();
   const qc = useQueryClient();
   const grids = useQuery({
-    queryKey: ['grids', communityId],
-    queryFn: () => get<{ items: Array<{ id: number; name: string; workerAccountId: number | null; workerName: string | null }> }>(`/api/grids${qs({ communityId })}`),
+    queryKey: placesKeys.grids(communityId),
+    queryFn: () => fetchGrids(communityId),
   });
   const workers = useQuery({
-    queryKey: ['grid-workers', communityId],
+    queryKey: ticketsKeys.assignees(communityId),
     enabled: canEdit,
-    queryFn: () => get<{ items: Array<{ id: number; displayName: string; role: string }> }>(`/api/tickets/assignees${qs({ communityId })}`),
+    queryFn: () => fetchAssignees(communityId),
   });
   const save = useMutation({
-    mutationFn: (v: { id: number; workerAccountId: number | null }) => patch(`/api/grids/${v.id}`, { workerAccountId: v.workerAccountId }),
+    mutationFn: (v: { id: number; workerAccountId: number | null }) => setGridWorker(v.id, v.workerAccountId),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['grids'] });
+      void qc.invalidateQueries({ queryKey: placesKeys.all });
       message.success(t('ts.saved'));
     },
     onError: (err) => message.error(applyApiError(undefined, err)),

@@ -3,12 +3,15 @@ import { Alert, App, Badge, Image, Button, Card, Descriptions, Drawer, Form, Inp
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   channelLabels, channels, ratingLabels, roleLabels, type Role, ratings, ticketStatusLabels, ticketStatuses,
-  type Compound, type Page, type Ticket, type TicketCategory, type TicketDetail, type TicketStatus,
+  type Ticket, type TicketDetail, type TicketStatus,
 } from '@linli/contracts';
-import { get, post, qs } from '../../lib/api.js';
+import type { TicketAction } from '@linli/contracts/labels';
 import { registerMessages, useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
+import { fetchCompounds, placesKeys } from '../places/api.js';
+import { fetchPartnerOptions, partnersKeys } from '../partners/api.js';
+import { actOnTicket, createTicket, fetchAssignees, fetchCategories, fetchDuplicates, fetchTasks, fetchTicket, fetchTickets, ticketPhotoUrl, ticketsKeys } from './api.js';
 
 registerMessages(
   {
@@ -46,7 +49,7 @@ registerMessages(
 const statusColor: Record<TicketStatus, string> = {
   submitted: 'gold', accepted: 'blue', assigned: 'geekblue', in_progress: 'processing', escalated: 'purple', resolved: 'green', closed: 'default', rejected: 'red', merged: 'default',
 };
-const actionsFor: Record<TicketStatus, string[]> = {
+const actionsFor: Record<TicketStatus, TicketAction[]> = {
   submitted: ['accept', 'answer_on_spot', 'reject', 'merge'],
   accepted: ['assign', 'answer_on_spot', 'reject', 'merge'],
   assigned: ['start', 'return', 'assign', 'merge'],
@@ -65,11 +68,11 @@ export function TicketsPage() {
   const [openId, setOpenId] = useState<number | null>(null);
   const [intake, setIntake] = useState<'desk' | 'meeting' | null>(null);
   const list = useQuery({
-    queryKey: ['tickets', communityId, filters],
-    queryFn: () => get<Page<Ticket>>(`/api/tickets${qs({ communityId, ...filters, pageSize: 20 })}`),
+    queryKey: ticketsKeys.list(communityId, filters),
+    queryFn: () => fetchTickets({ communityId: communityId ?? undefined, ...(filters as Omit<typeof filters, 'status'> & { status?: TicketStatus; overdue?: 'true'; mine?: 'true' }), pageSize: 20 }),
     placeholderData: (p) => p,
   });
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => get<{ badge: number; overdue: number }>('/api/tickets/tasks') });
+  const tasks = useQuery({ queryKey: ticketsKeys.tasks, queryFn: fetchTasks });
   const time = (s: string) => new Date(s).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   return (
     <Card
@@ -130,17 +133,17 @@ function IntakeModal({ mode, onClose }: { mode: 'desk' | 'meeting'; onClose(): v
     const v = form.getFieldsValue(['title', 'description', 'compoundId', 'categoryId']) as { title?: string; description?: string; compoundId?: number; categoryId?: number };
     const text = `${v.title ?? ''} ${v.description ?? ''}`.trim();
     if (!text) return setDups([]);
-    const res = await get<{ items: typeof dups }>(`/api/tickets/duplicates${qs({ communityId, text, compoundId: v.compoundId, categoryId: v.categoryId })}`).catch(() => ({ items: [] }));
+    const res = await fetchDuplicates({ communityId: communityId ?? undefined, text, compoundId: v.compoundId, categoryId: v.categoryId }).catch(() => ({ items: [] }));
     setDups(res.items);
   };
-  const cats = useQuery({ queryKey: ['ticket-categories', communityId], queryFn: () => get<{ items: TicketCategory[] }>(`/api/ticket-categories${qs({ communityId })}`) });
-  const compounds = useQuery({ queryKey: ['compounds', communityId], queryFn: () => get<{ items: Compound[] }>(`/api/compounds${qs({ communityId })}`) });
+  const cats = useQuery({ queryKey: ticketsKeys.categoriesOf(communityId), queryFn: () => fetchCategories(communityId) });
+  const compounds = useQuery({ queryKey: placesKeys.compounds(communityId), queryFn: () => fetchCompounds(communityId) });
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
-      post<TicketDetail>('/api/tickets', { communityId, channel: mode === 'meeting' ? 'meeting' : v.channel, ...v, reporterPhone: v.reporterPhone || undefined, answerOnSpot: v.answerOnSpot || undefined }),
+      createTicket({ communityId, channel: mode === 'meeting' ? 'meeting' : v.channel, ...v, reporterPhone: v.reporterPhone || undefined, answerOnSpot: v.answerOnSpot || undefined }),
     onSuccess: (ticket, v) => {
       setCount((n) => n + 1);
-      void qc.invalidateQueries({ queryKey: ['tickets'] });
+      void qc.invalidateQueries({ queryKey: ticketsKeys.all });
       const given = ticket.handover ? { ...ticket.handover, reference: ticket.code, hasPhone: Boolean(v.reporterPhone) } : null;
       if (mode === 'meeting') {
         // Keep the meeting context, clear the lead: the next one can be typed at once.
@@ -214,34 +217,32 @@ function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const { message } = App.useApp();
   const { communityId } = useSession();
   const qc = useQueryClient();
-  const [action, setAction] = useState<string | null>(null);
+  const [action, setAction] = useState<TicketAction | null>(null);
   const [form] = Form.useForm();
-  const q = useQuery({ queryKey: ['ticket', id], queryFn: () => get<TicketDetail>(`/api/tickets/${id}`) });
+  const q = useQuery({ queryKey: ticketsKeys.detail(id), queryFn: () => fetchTicket(id) });
   const accounts = useQuery({
-    queryKey: ['assignable', communityId],
+    queryKey: ticketsKeys.assignees(communityId),
     enabled: action === 'assign',
-    queryFn: () => get<{ items: Array<{ id: number; displayName: string; role: string }> }>(`/api/tickets/assignees${qs({ communityId })}`),
+    queryFn: () => fetchAssignees(communityId),
   });
   const categories = useQuery({
-    queryKey: ['ticket-categories', communityId],
+    queryKey: ticketsKeys.categoriesOf(communityId),
     enabled: action === 'assign',
-    queryFn: () => get<{ items: TicketCategory[] }>(`/api/ticket-categories${qs({ communityId })}`),
+    queryFn: () => fetchCategories(communityId),
   });
   const category = categories.data?.items.find((c) => c.id === q.data?.categoryId);
   const defaultAssignee = category?.defaultAssigneeKind === 'grid_worker' ? t('tickets.gridWorker') : category?.defaultAssigneeName;
   const partners = useQuery({
-    queryKey: ['partners-all', communityId],
+    queryKey: partnersKeys.options(communityId),
     enabled: action === 'escalate',
-    queryFn: () => get<{ items: Array<{ id: number; name: string }> }>(`/api/partners${qs({ communityId, pageSize: 200 })}`),
+    queryFn: () => fetchPartnerOptions(communityId),
   });
   const run = useMutation({
-    mutationFn: (v: Record<string, unknown>) => post<TicketDetail>(`/api/tickets/${id}/${action}`, v),
+    mutationFn: (v: Record<string, unknown>) => actOnTicket(id, action!, v),
     onSuccess: () => {
       setAction(null);
       form.resetFields();
-      void qc.invalidateQueries({ queryKey: ['ticket', id] });
-      void qc.invalidateQueries({ queryKey: ['tickets'] });
-      void qc.invalidateQueries({ queryKey: ['tasks'] });
+      void qc.invalidateQueries({ queryKey: ticketsKeys.all });
     },
     onError: (err) => {
       const rest = applyApiError(form, err);
@@ -270,7 +271,7 @@ function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
             <Descriptions.Item label={t('tickets.due')}>{time(d.resolutionDueAt)}</Descriptions.Item>
             {d.photoIds.length > 0 && (
               <Descriptions.Item label={t('tickets.photos')}>
-                <Image.PreviewGroup>{d.photoIds.map((pid) => <Image key={pid} width={72} height={72} style={{ objectFit: 'cover' }} src={`/api/tickets/${d.id}/photos/${pid}`} />)}</Image.PreviewGroup>
+                <Image.PreviewGroup>{d.photoIds.map((pid) => <Image key={pid} width={72} height={72} style={{ objectFit: 'cover' }} src={ticketPhotoUrl(d.id, pid)} />)}</Image.PreviewGroup>
               </Descriptions.Item>
             )}
             {d.resultText && <Descriptions.Item label={t('tickets.result')}>{d.resultText}</Descriptions.Item>}

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Dropdown, Layout, Menu, Select, Space, Spin, Typography } from 'antd';
 import {
   HomeOutlined, TeamOutlined, UploadOutlined, ApartmentOutlined, UserOutlined, FlagOutlined, UsergroupAddOutlined, EnvironmentOutlined,
@@ -11,12 +11,17 @@ import { roleCan, roleLabels } from '@linli/contracts';
 import { useT } from '../../../lib/i18n.js';
 import { useSession } from '../../../lib/session.js';
 import { LanguageSwitch } from '../../../components/language-switch.js';
-import { ChangePassword, LoginPage, SessionProvider, useMe } from '../../../features/auth/index.js';
+import { SessionProvider, useMe } from '../../../features/auth/index.js';
+
+// The login and password forms load on demand: a logged-in console never needs them to start.
+const LoginPage = lazy(async () => ({ default: (await import('../../../features/auth/pages.js')).LoginPage }));
+const ChangePassword = lazy(async () => ({ default: (await import('../../../features/auth/pages.js')).ChangePassword }));
+const spinner = <Spin style={{ marginTop: 120, width: '100%' }} />;
 
 export function Shell() {
   const me = useMe();
-  if (me.isLoading) return <Spin style={{ marginTop: 120, width: '100%' }} />;
-  if (!me.data) return <LoginPage />;
+  if (me.isLoading) return spinner;
+  if (!me.data) return <Suspense fallback={spinner}><LoginPage /></Suspense>;
   return (
     <SessionProvider me={me.data}>
       <ConsoleLayout />
@@ -85,7 +90,7 @@ function ConsoleLayout() {
         </Layout.Header>
         <Layout.Content style={{ padding: 20 }}>{communityId ? <Outlet /> : <Spin />}</Layout.Content>
       </Layout>
-      <ChangePassword open={pwOpen} onClose={() => setPwOpen(false)} />
+      {pwOpen && <Suspense fallback={null}><ChangePassword open={pwOpen} onClose={() => setPwOpen(false)} /></Suspense>}
     </Layout>
   );
 }

@@ -18,7 +18,7 @@ const ledger = () => import('../../../features/ledger/index.js');
 const people = () => import('../../../features/people/index.js');
 const partners = () => import('../../../features/partners/index.js');
 const integrations = () => import('../../../features/integrations/index.js');
-const auth = () => import('../../../features/auth/index.js');
+const auth = () => import('../../../features/auth/pages.js');
 
 export const consoleRouter = createBrowserRouter([
   { path: '/setup', element: page(auth, (m) => m.SetupPage) },

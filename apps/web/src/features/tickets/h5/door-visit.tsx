@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Me, TicketCategory, TicketDetail } from '@linli/contracts';
 import { channelLabels } from '@linli/contracts/labels';
-import { get, post, qs } from '../../../lib/api.js';
+import { fetchBuildings, fetchCompounds } from '../../places/api.js';
+import { createTicket, fetchCategories } from '../api.js';
 import { registerMessages, useT } from '../../../lib/i18n.js';
 import { BackBar, errorText, MAX_PHOTOS, PhotoPicker, pickedPhotos, uploadPhotos, type Navigate } from './shared.js';
 
@@ -49,8 +50,8 @@ export function VisitPage({ me, navigate }: { me: Me; navigate: Navigate }) {
         return {};
       }
     })();
-    get<{ items: TicketCategory[] }>('/api/ticket-categories').then((r) => setCategories(r.items.filter((c) => c.isActive)), (e) => setError(errorText(t, e)));
-    get<{ items: Place[] }>('/api/compounds').then((r) => {
+    fetchCategories().then((r) => setCategories(r.items.filter((c) => c.isActive)), (e) => setError(errorText(t, e)));
+    fetchCompounds(undefined).then((r) => {
       setCompounds(r.items);
       const pick = r.items.find((c) => c.id === remembered.compoundId) ?? (r.items.length === 1 ? r.items[0] : undefined);
       if (pick) {
@@ -61,7 +62,7 @@ export function VisitPage({ me, navigate }: { me: Me; navigate: Navigate }) {
   }, [me, t]);
   useEffect(() => {
     setBuildings([]);
-    if (compoundId) get<{ items: Place[] }>(`/api/buildings${qs({ compoundId })}`).then((r) => setBuildings(r.items), () => setBuildings([]));
+    if (compoundId) fetchBuildings(compoundId).then((r) => setBuildings(r.items), () => setBuildings([]));
   }, [compoundId]);
 
   const labels = {
@@ -81,7 +82,7 @@ export function VisitPage({ me, navigate }: { me: Me; navigate: Navigate }) {
     if (photos.length > MAX_PHOTOS) return setError(t('hp.rule.too_many_files', { field: labels.photos, max: MAX_PHOTOS }));
     setBusy(true);
     try {
-      const ticket = await post<TicketDetail>('/api/tickets', {
+      const ticket = await createTicket({
         channel: 'door_visit',
         categoryId: Number(f.get('categoryId')),
         // The title is the first sentence of what was heard: at the door there is no time to write a subject line.

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Me } from '@linli/contracts';
-import { get } from '../../../lib/api.js';
+import { fetchTasks } from '../api.js';
 import { useT } from '../../../lib/i18n.js';
 import { canIntake, Go, type Navigate } from './shared.js';
 
@@ -9,7 +9,7 @@ export function HelperHome({ me, navigate }: { me: Me; navigate: Navigate }) {
   const { t } = useT();
   const [tasks, setTasks] = useState<{ badge: number; overdue: number } | null>(null);
   useEffect(() => {
-    get<{ badge: number; overdue: number }>('/api/tickets/tasks').then(setTasks, () => setTasks(null));
+    fetchTasks().then(setTasks, () => setTasks(null));
   }, []);
   return (
     <nav className="entries" data-testid="h5-helper-home">

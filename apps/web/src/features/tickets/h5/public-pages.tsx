@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { ratingLabels, ticketStatusLabels, type Rating, type TicketStatus } from '@linli/contracts/labels';
-import { ApiError, api, get, post } from '../../../lib/api.js';
+import { ratingLabels, ticketStatusLabels, type Rating } from '@linli/contracts/labels';
+import { ApiError } from '../../../lib/api.js';
+import { addInfo, fetchPublicCommunity, fetchPublicTicket, publicPhotoUrl, rateTicket, reportProblem, uploadPublicPhotos, type Proof, type PublicTicket } from '../api.js';
 import { registerMessages, useT } from '../../../lib/i18n.js';
 
 registerMessages(
@@ -31,28 +32,14 @@ registerMessages(
   },
 );
 
-interface Form { name: string; categories: Array<{ id: number; nameZh: string; nameEn: string }>; compounds: Array<{ id: number; name: string }> }
-interface View {
-  code: string; reference: string; hasPhone: boolean; status: TicketStatus; categoryName: string; description: string; createdAt: string; resultText: string | null; canRate: boolean; canAddInfo: boolean;
-  rating: Rating | null; photoIds: number[]; events: Array<{ action: string; toStatus: string | null; note: string | null; createdAt: string }>;
-}
+
+type View = PublicTicket;
+type Form = Awaited<ReturnType<typeof fetchPublicCommunity>>;
 
 const pickedFiles = (form: FormData) => (form.getAll('photos') as File[]).filter((f) => f.size > 0);
 
-/** How the resident proves the report is theirs: the key from the link's fragment, or the phone's last four digits. */
-export interface Proof { key: string | null; lastFour: string }
-const proofHeaders = (p: Proof): Record<string, string> => (p.key ? { 'x-tracking-key': p.key } : p.lastFour ? { 'x-phone-last-four': p.lastFour } : {});
-
 /** The key in a tracking link's fragment (#k=…): browsers never send a fragment to the server. */
 export const keyFromHash = (hash: string) => new URLSearchParams(hash.replace(/^#/, '')).get('k');
-
-/** Sends a resident's photos to their report (at most 5, the server checks again); answers the report, or null with none. */
-async function uploadPublicPhotos(code: string, photos: File[], proof: Proof): Promise<View | null> {
-  if (photos.length === 0) return null;
-  const body = new FormData();
-  for (const p of photos.slice(0, 5)) body.append('photos', p);
-  return api<View>(`/api/public/tickets/${encodeURIComponent(code)}/photos`, { method: 'POST', body, headers: proofHeaders(proof) });
-}
 
 export function ReportPage({ communityCode, navigate }: { communityCode: string | null; navigate(path: string): void }) {
   const { t, locale } = useT();
@@ -60,7 +47,7 @@ export function ReportPage({ communityCode, navigate }: { communityCode: string 
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    if (communityCode) get<Form>(`/api/public/communities/${encodeURIComponent(communityCode)}`).then(setForm, (e) => setError(String(e.message)));
+    if (communityCode) fetchPublicCommunity(communityCode).then(setForm, (e) => setError(String(e.message)));
   }, [communityCode]);
   if (!communityCode) return <section className="card"><p>{t('r.noCommunity')}</p></section>;
   const submit = async (e: React.FormEvent<HTMLFormElement>) => {
@@ -69,9 +56,10 @@ export function ReportPage({ communityCode, navigate }: { communityCode: string 
     setBusy(true);
     setError('');
     try {
-      const res = await post<{ code: string; reference: string; link: string }>('/api/public/tickets', {
+      const res = await reportProblem({
         communityCode,
-        categoryId: Number(f.get('categoryId')) || undefined,
+        // The select is required: the browser does not submit the form without a category.
+        categoryId: Number(f.get('categoryId')),
         compoundId: Number(f.get('compoundId')) || null,
         addressText: String(f.get('addressText') || '') || null,
         description: String(f.get('description') || ''),
@@ -123,11 +111,11 @@ export function TrackPage({ code, isNew, trackingKey }: { code: string; isNew: b
   // What to bookmark: the page's own address with its key, without the one-time "new" flag.
   const link = `${location.origin}/h5/track/${code}${trackingKey ? `#k=${trackingKey}` : ''}`;
   useEffect(() => {
-    get<View>(`/api/public/tickets/${encodeURIComponent(code)}`).then(setView, (e) => setError(e instanceof ApiError && e.status === 404 ? t('t.notFound') : String(e.message)));
+    fetchPublicTicket(code).then(setView, (e) => setError(e instanceof ApiError && e.status === 404 ? t('t.notFound') : String(e.message)));
   }, [code, t]);
   const rate = async (rating: Rating, comment: string) => {
     try {
-      setView(await api<View>(`/api/public/tickets/${encodeURIComponent(code)}/rate`, { method: 'POST', json: { rating, comment: comment || null }, headers: proofHeaders(proof) }));
+      setView(await rateTicket(code, proof, { rating, comment: comment || null }));
       setThanks(true);
       setError('');
     } catch (err) {
@@ -154,7 +142,7 @@ export function TrackPage({ code, isNew, trackingKey }: { code: string; isNew: b
       <h2>{t('t.title')} · <span data-testid="track-status">{ticketStatusLabels[locale][view.status]}</span></h2>
       <p>{view.categoryName}：{view.description}</p>
       {view.photoIds.length > 0 && (
-        <div className="photos">{view.photoIds.map((id) => <img key={id} src={`/api/public/tickets/${encodeURIComponent(code)}/photos/${id}`} alt="" loading="lazy" />)}</div>
+        <div className="photos">{view.photoIds.map((id) => <img key={id} src={publicPhotoUrl(code, id)} alt="" loading="lazy" />)}</div>
       )}
       {view.resultText && <p><b>{t('t.result')}：</b>{view.resultText}</p>}
       <ol className="timeline">
@@ -201,7 +189,7 @@ function AddInfoBox({ code, proof, onAdded }: { code: string; proof: Proof; onAd
     setError('');
     try {
       let view: View | null = null;
-      if (text) view = await api<View>(`/api/public/tickets/${encodeURIComponent(code)}/info`, { method: 'POST', json: { text }, headers: proofHeaders(proof) });
+      if (text) view = await addInfo(code, proof, text);
       view = (await uploadPublicPhotos(code, photos, proof)) ?? view;
       if (view) onAdded(view);
       formEl.reset();

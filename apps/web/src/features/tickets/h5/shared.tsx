@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { permissions } from '@linli/contracts';
 import type { Role } from '@linli/contracts/roles';
-import { ApiError, api } from '../../../lib/api.js';
+import { ApiError } from '../../../lib/api.js';
+import { uploadTicketPhotos } from '../api.js';
 import { registerMessages, useT } from '../../../lib/i18n.js';
 
 // Screens for helpers on the phone (grid workers, 三长, volunteers): home, my tasks, one task, door visit.
@@ -56,12 +57,7 @@ export function errorText(t: (key: string, p?: Record<string, string | number>) 
 // The rules checked on the phone before sending; contracts/i18n.ts words the rest (importing it here costs ~3 KB gzip).
 const localRules = ['required', 'too_many_files', 'invalid_phone'];
 
-export async function uploadPhotos(ticketId: number, files: File[]): Promise<void> {
-  if (files.length === 0) return;
-  const body = new FormData();
-  for (const f of files) body.append('photos', f);
-  await api(`/api/tickets/${ticketId}/photos`, { method: 'POST', body });
-}
+export const uploadPhotos = uploadTicketPhotos;
 
 export const pickedPhotos = (input: HTMLInputElement | null) => Array.from(input?.files ?? []).filter((f) => f.size > 0);
 

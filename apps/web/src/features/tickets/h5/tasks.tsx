@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Me, Ticket, TicketDetail } from '@linli/contracts';
 import { ticketStatusLabels, type TicketAction, type TicketStatus } from '@linli/contracts/labels';
 import type { Role } from '@linli/contracts/roles';
-import { get, post } from '../../../lib/api.js';
+import { actOnTicket, fetchTasks, fetchTicket, ticketPhotoUrl } from '../api.js';
 import { useT } from '../../../lib/i18n.js';
 import { BackBar, errorText, Go, MAX_PHOTOS, PhotoPicker, pickedPhotos, staffRoles, uploadPhotos, workRoles, type Navigate } from './shared.js';
 
@@ -22,7 +22,7 @@ export function TasksPage({ navigate }: { navigate: Navigate }) {
   const [items, setItems] = useState<Ticket[] | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    get<{ items: Ticket[] }>('/api/tickets/tasks').then((r) => setItems(r.items), (e) => setError(errorText(t, e)));
+    fetchTasks().then((r) => setItems(r.items), (e) => setError(errorText(t, e)));
   }, [t]);
   return (
     <section className="card" data-testid="h5-tasks">
@@ -63,7 +63,7 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const photoRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    get<TicketDetail>(`/api/tickets/${id}`).then(setTicket, (e) => setError(errorText(t, e)));
+    fetchTicket(id).then(setTicket, (e) => setError(errorText(t, e)));
   }, [id, t]);
 
   const noteLabel = open === 'return' ? t('hp.reason') : t('hp.result');
@@ -78,7 +78,7 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
     try {
       // Photos go first so the resident sees them with the result; if they fail, nothing is resolved yet.
       if (photos.length) await uploadPhotos(id, photos);
-      const next = await post<TicketDetail>(`/api/tickets/${id}/${action}`, note ? { note } : {});
+      const next = await actOnTicket(id, action, note ? { note } : {});
       setTicket(next);
       setOpen(null);
       if (action !== 'start') setNotice(t(action === 'resolve' ? 'hp.done' : 'hp.returned'));
@@ -119,7 +119,7 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
         <dt>{t('hp.code')}</dt><dd className="mono">{ticket.code}</dd>
       </dl>
       {ticket.photoIds.length > 0 && (
-        <div className="photos">{ticket.photoIds.map((p) => <a key={p} href={`/api/tickets/${ticket.id}/photos/${p}`} target="_blank" rel="noreferrer"><img src={`/api/tickets/${ticket.id}/photos/${p}`} alt="" loading="lazy" /></a>)}</div>
+        <div className="photos">{ticket.photoIds.map((p) => <a key={p} href={ticketPhotoUrl(ticket.id, p)} target="_blank" rel="noreferrer"><img src={ticketPhotoUrl(ticket.id, p)} alt="" loading="lazy" /></a>)}</div>
       )}
 
       {notice && <p className="notice" role="status" data-testid="task-notice">{notice}</p>}
