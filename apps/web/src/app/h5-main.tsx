@@ -4,12 +4,12 @@ import type { Me } from '@linli/contracts';
 import { roleLabels } from '@linli/contracts/roles';
 import { ApiError } from '../lib/api.js';
 import { fetchMe, login, logout } from '../features/auth/api.js';
-import { I18nProvider, registerMessages, useT } from '../lib/i18n.js';
+import { I18nProvider, registerMessages, useT, type Keys } from '../lib/i18n.js';
 import './h5.css';
 import { HelperHome, keyFromHash, LookupBox, ReportPage, TaskPage, TasksPage, TrackPage, VisitPage } from '../features/tickets/h5/index.js';
 
 // The phone shell stays free of Ant Design and charts: residents open it on weak networks inside WeChat.
-registerMessages(
+const texts = registerMessages(
   {
     'h5.title': '邻里', 'h5.subtitle': '有事找社区，身边有邻里', 'h5.helperLogin': '网格员、楼栋长、志愿者登录',
     'h5.login': '用户名或手机号', 'h5.password': '密码', 'h5.submit': '登录', 'h5.logout': '退出登录',
@@ -21,6 +21,9 @@ registerMessages(
     'h5.me': 'Me', 'h5.role': 'Role', 'h5.community': 'Community', 'h5.hello': 'Hello, {name}', 'h5.lang': '中文',
   },
 );
+declare module '../lib/i18n.js' {
+  interface MessageCatalog extends Keys<typeof texts> {}
+}
 
 function Shell({ compact, children }: { compact?: boolean; children: React.ReactNode }) {
   const { t, locale, setLocale } = useT();

@@ -3,13 +3,13 @@ import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate } from 'react-router';
 import type { FirstAdminInput } from '@linli/contracts';
-import { registerMessages, useT } from '../../lib/i18n.js';
+import { registerMessages, useT, type Keys } from '../../lib/i18n.js';
 import { applyApiError } from '../../components/forms.js';
 import { authKeys, createFirstAdmin, login } from './api.js';
 import { useSetupNeeded } from './setup-needed.js';
 
 // password.hint also serves the other new-password fields of the console.
-registerMessages(
+const texts = registerMessages(
   {
     'setup.title': '创建第一个系统管理员',
     'setup.intro': '这套邻里还没有任何账号。请输入服务器启动日志中打印的初始化口令（也保存在数据目录的 setup-token 文件里），并为系统管理员设置用户名和密码。创建后此页面关闭。',
@@ -23,6 +23,9 @@ registerMessages(
     'password.hint': 'At least 10 characters, not a common password, not containing the username', 'setup.submit': 'Create and log in',
   },
 );
+declare module '../../lib/i18n.js' {
+  interface MessageCatalog extends Keys<typeof texts> {}
+}
 
 export function SetupPage() {
   const { t } = useT();

@@ -4,12 +4,12 @@ import { ReloadOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { webhookFormats, type Webhook, type WebhookDelivery as Delivery } from '@linli/contracts';
 import { beijingText } from '@linli/contracts/time';
-import { registerMessages, useT } from '../../lib/i18n.js';
+import { keyFromData, registerMessages, useT, type Keys } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError, testIdProps } from '../../components/forms.js';
 import { createWebhook, fetchDeliveries, fetchWebhooks, integrationsKeys, resumeWebhook, updateWebhook } from './api.js';
 
-registerMessages(
+const texts = registerMessages(
   {
     'webhooks.title': '消息推送（群机器人 / Webhook）',
     'webhooks.intro': '诉求登记和每次办理进展会自动推送到这里设置的地址；发送失败会在 30 秒、2 分钟、10 分钟、1 小时、6 小时后重试。只能推送到公网地址。',
@@ -135,6 +135,9 @@ registerMessages(
     'deliveries.latest': 'The latest 100 are shown',
   },
 );
+declare module '../../lib/i18n.js' {
+  interface MessageCatalog extends Keys<typeof texts> {}
+}
 
 type WebhookFormat = Webhook['format'];
 const formatColor: Record<WebhookFormat, string> = { json: 'default', wecom: 'green', dingtalk: 'blue', feishu: 'cyan' };
@@ -296,7 +299,7 @@ function WebhookForm({ hook, onClose }: { hook?: Webhook; onClose(): void }) {
   );
 }
 
-function deliveryState(d: Delivery): { key: string; color: string } {
+function deliveryState(d: Delivery): { key: 'delivered' | 'failed' | 'queued' | 'pending'; color: string } {
   if (d.status === 'delivered') return { key: 'delivered', color: 'green' };
   if (d.status === 'failed') return { key: 'failed', color: 'red' };
   return d.attempts === 0 ? { key: 'queued', color: 'default' } : { key: 'pending', color: 'orange' };
@@ -324,7 +327,7 @@ function DeliveriesDrawer({ hook, onClose }: { hook: Webhook; onClose(): void })
         footer={log.data && log.data.items.length >= 100 ? () => t('deliveries.latest') : undefined}
         columns={[
           { title: t('deliveries.time'), dataIndex: 'createdAt', width: 140, render: (v: string) => beijingText(v) },
-          { title: t('deliveries.event'), dataIndex: 'event', width: 96, render: (e: string) => t(`deliveries.event.${e}`) },
+          { title: t('deliveries.event'), dataIndex: 'event', width: 96, render: (e: string) => t(keyFromData(`deliveries.event.${e}`)) },
           {
             title: t('deliveries.result'), key: 'result', width: 96,
             render: (_: unknown, d) => {

@@ -9,13 +9,13 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { CanvasRenderer } from 'echarts/renderers';
 import { rateDefinitions, type CommunityDashboard } from '@linli/contracts';
 import { beijingDate } from '@linli/contracts/time';
-import { registerMessages, useT } from '../../lib/i18n.js';
+import { registerMessages, useT, type Keys } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { fetchDashboard, fetchSubdistrictDashboard, ledgerKeys } from './api.js';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-registerMessages(
+const texts = registerMessages(
   {
     'dash.title': '数据看板', 'dash.response': '响应率', 'dash.resolution': '解决率', 'dash.satisfaction': '满意率', 'dash.total': '诉求总数',
     'dash.byStatus': '按状态', 'dash.byCategory': '按类别', 'dash.byChannel': '按渠道', 'dash.byCompound': '按小区', 'dash.weekly': '每周趋势',
@@ -28,6 +28,9 @@ registerMessages(
     'dash.ranking': 'Communities of the subdistrict', 'dash.community': 'Community',
   },
 );
+declare module '../../lib/i18n.js' {
+  interface MessageCatalog extends Keys<typeof texts> {}
+}
 
 function Chart({ option, height = 260 }: { option: echarts.EChartsCoreOption; height?: number }) {
   const ref = useRef<HTMLDivElement>(null);

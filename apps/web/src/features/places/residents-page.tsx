@@ -6,7 +6,7 @@ import {
   type AccessLogEntry, type AuditEntry, type Resident, type ResidentPii,
 } from '@linli/contracts';
 import { archiveResident, createResident, fetchAccessLog, fetchAudit, fetchResident, fetchResidentPii, fetchResidents, placesKeys, updateResident } from './api.js';
-import { useT } from '../../lib/i18n.js';
+import { keyFromData, useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
 
@@ -71,7 +71,7 @@ export function ResidentsTable({ householdId }: { householdId?: number }) {
         pagination={{ current: page, pageSize, total: query.data?.total, showTotal: (n) => t('common.total', { n }), showSizeChanger: true }}
         columns={[
           { title: t('residents.name'), dataIndex: 'name', sorter: true, key: 'name' },
-          { title: t('residents.gender'), dataIndex: 'gender', render: (g) => (g ? t(`residents.${g}`) : '') },
+          { title: t('residents.gender'), dataIndex: 'gender', render: (g: Resident['gender']) => (g ? t(`residents.${g}`) : '') },
           { title: t('residents.age'), dataIndex: 'age', sorter: true, key: 'age', align: 'right' },
           { title: t('residents.phone'), dataIndex: 'phoneMasked' },
           { title: t('residents.address'), dataIndex: 'address' },
@@ -228,7 +228,7 @@ function ResidentDrawer({ id, onClose }: { id: number; onClose(): void }) {
                         columns={[
                           { title: t('audit.time'), dataIndex: 'createdAt', render: time },
                           { title: t('audit.actor'), dataIndex: 'actorName' },
-                          { title: t('audit.fields'), dataIndex: 'fields', render: (f: string[]) => f.map((x) => t(`residents.${x === 'sensitiveTags' ? 'sensitive' : x}`)).join('、') },
+                          { title: t('audit.fields'), dataIndex: 'fields', render: (f: string[]) => f.map((x) => t(keyFromData(`residents.${x === 'sensitiveTags' ? 'sensitive' : x}`))).join('、') },
                         ]} />
                     ),
                   },

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { defaultAssigneeKinds, roleCan, type TicketCategory, type TicketSettings } from '@linli/contracts';
-import { registerMessages, useT } from '../../lib/i18n.js';
+import { registerMessages, useT, type Keys } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
 import { fetchGrids, placesKeys, setGridWorker } from '../places/api.js';
@@ -10,7 +10,7 @@ import { fetchPartnerOptions, partnersKeys } from '../partners/api.js';
 import { fetchTeamOptions, peopleKeys } from '../people/api.js';
 import { createCategory, fetchAssignees, fetchCategories, fetchSettings, saveSettings, ticketsKeys, updateCategory } from './api.js';
 
-registerMessages(
+const texts = registerMessages(
   {
     'ts.title': '诉求办理规则', 'ts.rules': '评价、派单与公开', 'ts.reopenLimit': '不满意重办次数上限', 'ts.reopenHelp': '居民评价“不满意”时退回重办；超过此次数则按“不满意”结案',
     'ts.unratedDays': '未评价自动结案天数', 'ts.unratedHelp': '办结后居民在这些天内未评价，按“未评价”结案，不计入满意',
@@ -36,6 +36,9 @@ registerMessages(
     'ts.noWorker': 'Not set', 'ts.saved': 'Saved', 'ts.save': 'Save', 'ts.cancel': 'Cancel', 'ts.assignee': 'Assignee',
   },
 );
+declare module '../../lib/i18n.js' {
+  interface MessageCatalog extends Keys<typeof texts> {}
+}
 
 type Option = { value: number; label: string };
 const hoursText = (t: ReturnType<typeof useT>['t'], h: number) => (h % 24 === 0 && h >= 48 ? t('ts.days', { n: h / 24 }) : t('ts.hours', { n: h }));

@@ -6,14 +6,14 @@ import {
   type Ticket, type TicketDetail, type TicketStatus,
 } from '@linli/contracts';
 import type { TicketAction } from '@linli/contracts/labels';
-import { registerMessages, useT } from '../../lib/i18n.js';
+import { keyFromData, registerMessages, useT, type Keys } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
 import { fetchCompounds, placesKeys } from '../places/api.js';
 import { fetchPartnerOptions, partnersKeys } from '../partners/api.js';
 import { actOnTicket, createTicket, fetchAssignees, fetchCategories, fetchDuplicates, fetchTasks, fetchTicket, fetchTickets, ticketPhotoUrl, ticketsKeys } from './api.js';
 
-registerMessages(
+const texts = registerMessages(
   {
     'tickets.title': '诉求工单', 'tickets.new': '登记诉求', 'tickets.meeting': '议事会模式', 'tickets.code': '编号', 'tickets.status': '状态',
     'tickets.category': '类别', 'tickets.channel': '渠道', 'tickets.subject': '诉求', 'tickets.compound': '小区', 'tickets.assignee': '承办',
@@ -45,6 +45,9 @@ registerMessages(
     'tickets.assignTo': 'Assign to', 'tickets.defaultAssignee': 'Leave empty to assign to the category\'s default: {name}', 'tickets.noDefaultAssignee': 'This category has no default assignee: choose one', 'tickets.gridWorker': 'the grid worker of its grid', 'tickets.photos': 'Photos', 'action.photos_added': 'Photos added', 'action.info_added': 'Resident added information', 'tickets.similar': 'Possibly the same as these open tickets (merge after registering):', 'tickets.partner': 'Department / partner', 'tickets.rating': 'Rating', 'tickets.mergeInto': 'Merge into ticket ID',
   },
 );
+declare module '../../lib/i18n.js' {
+  interface MessageCatalog extends Keys<typeof texts> {}
+}
 
 const statusColor: Record<TicketStatus, string> = {
   submitted: 'gold', accepted: 'blue', assigned: 'geekblue', in_progress: 'processing', escalated: 'purple', resolved: 'green', closed: 'default', rejected: 'red', merged: 'default',
@@ -283,7 +286,7 @@ function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
             items={d.events.map((e) => ({
               children: (
                 <div>
-                  <b>{t(`action.${e.action}`)}</b> {e.actorName && <span style={{ color: '#888' }}>{e.actorName}</span>} <span style={{ color: '#aaa' }}>{time(e.createdAt)}</span>
+                  <b>{t(keyFromData(`action.${e.action}`))}</b> {e.actorName && <span style={{ color: '#888' }}>{e.actorName}</span>} <span style={{ color: '#aaa' }}>{time(e.createdAt)}</span>
                   {e.note && <div>{e.note}</div>}
                 </div>
               ),

@@ -3,10 +3,10 @@ import type { Me, TicketCategory, TicketDetail } from '@linli/contracts';
 import { channelLabels } from '@linli/contracts/labels';
 import { fetchBuildings, fetchCompounds } from '../../places/api.js';
 import { createTicket, fetchCategories } from '../api.js';
-import { registerMessages, useT } from '../../../lib/i18n.js';
+import { registerMessages, useT, type Keys } from '../../../lib/i18n.js';
 import { BackBar, errorText, MAX_PHOTOS, PhotoPicker, pickedPhotos, uploadPhotos, type Navigate } from './shared.js';
 
-registerMessages(
+const texts = registerMessages(
   {
     'v.title': '入户走访登记', 'v.category': '问题类别', 'v.compound': '小区', 'v.building': '楼栋', 'v.address': '单元、门牌（可不填）',
     'v.text': '居民反映的问题', 'v.name': '居民称呼（可不填）', 'v.phone': '居民手机号（可不填）', 'v.anonymous': '居民不愿留名（匿名登记）',
@@ -22,6 +22,9 @@ registerMessages(
     'v.another': 'Register another', 'v.home': 'Back to home', 'v.choose': 'Choose', 'v.none': 'None',
   },
 );
+declare module '../../../lib/i18n.js' {
+  interface MessageCatalog extends Keys<typeof texts> {}
+}
 
 interface Place { id: number; name: string }
 interface VisitDefaults { compoundId?: number; buildingId?: number }

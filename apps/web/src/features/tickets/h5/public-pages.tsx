@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { ratingLabels, ticketStatusLabels, type Rating } from '@linli/contracts/labels';
 import { ApiError } from '../../../lib/api.js';
 import { addInfo, fetchPublicCommunity, fetchPublicTicket, publicPhotoUrl, rateTicket, reportProblem, uploadPublicPhotos, type Proof, type PublicTicket } from '../api.js';
-import { registerMessages, useT } from '../../../lib/i18n.js';
+import { keyFromData, registerMessages, useT, type Keys } from '../../../lib/i18n.js';
 
-registerMessages(
+const texts = registerMessages(
   {
     'r.title': '我要反映', 'r.category': '问题类别', 'r.compound': '小区', 'r.address': '具体位置（楼栋、单元或地址）', 'r.description': '请描述问题',
     'r.photos': '照片（最多 5 张，可不传）', 'r.name': '称呼（可不填）', 'r.phone': '手机号（方便社区联系您）', 'r.submit': '提交', 'r.choose': '请选择', 'r.done': '已收到您的反映',
@@ -31,6 +31,9 @@ registerMessages(
     'e.escalate': 'Passed to a department', 'e.respond': 'Department replied', 'e.photos_added': 'Photos added', 'e.resolve': 'Resolved', 'e.rate': 'Rated', 'e.reopen': 'Reopened', 'e.close': 'Closed',
   },
 );
+declare module '../../../lib/i18n.js' {
+  interface MessageCatalog extends Keys<typeof texts> {}
+}
 
 
 type View = PublicTicket;
@@ -147,7 +150,7 @@ export function TrackPage({ code, isNew, trackingKey }: { code: string; isNew: b
       {view.resultText && <p><b>{t('t.result')}：</b>{view.resultText}</p>}
       <ol className="timeline">
         {view.events.map((e, i) => (
-          <li key={i}><span className="muted">{time(e.createdAt)}</span> {t(`e.${e.action}`)}{e.note && e.action !== 'photos_added' ? `：${e.note}` : ''}</li>
+          <li key={i}><span className="muted">{time(e.createdAt)}</span> {t(keyFromData(`e.${e.action}`))}{e.note && e.action !== 'photos_added' ? `：${e.note}` : ''}</li>
         ))}
       </ol>
       {canAct && !trackingKey && (view.hasPhone ? (

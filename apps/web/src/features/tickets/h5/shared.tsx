@@ -3,11 +3,11 @@ import type { permissions } from '@linli/contracts';
 import type { Role } from '@linli/contracts/roles';
 import { ApiError } from '../../../lib/api.js';
 import { uploadTicketPhotos } from '../api.js';
-import { registerMessages, useT } from '../../../lib/i18n.js';
+import { keyFromData, registerMessages, useT, type I18n, type Keys } from '../../../lib/i18n.js';
 
 // Screens for helpers on the phone (grid workers, 三长, volunteers): home, my tasks, one task, door visit.
 // What they share: the texts, who may do what, error wording, photos and the tiny router's links.
-registerMessages(
+const texts = registerMessages(
   {
     'hp.tasks': '我的任务', 'hp.tasksHint': '派给我的诉求，按期限办理', 'hp.visit': '入户走访登记', 'hp.visitHint': '上门听到的问题，当场登记',
     'hp.overdueCount': '{n} 件已超期', 'hp.back': '‹ 返回', 'hp.empty': '暂时没有派给您的任务', 'hp.overdue': '已超期',
@@ -31,6 +31,9 @@ registerMessages(
     'hp.rule.too_many_files': 'At most {max} {field}', 'hp.rule.invalid_phone': '{field} is not a valid mobile number (11 digits starting with 1)', 'f.photos': 'Photos', 'f.address': 'Unit, door number', 'f.name': 'Resident name', 'f.phone': 'Resident mobile',
   },
 );
+declare module '../../../lib/i18n.js' {
+  interface MessageCatalog extends Keys<typeof texts> {}
+}
 
 export type Navigate = (to: string) => void;
 export const MAX_PHOTOS = 5;
@@ -47,11 +50,11 @@ export const canIntake = (role: Role) => (intakeRoles as readonly Role[]).includ
  * An API error as text. The server already words each field issue in the request's language; a few fields get this
  * screen's own name (the note is a result here, a reason there).
  */
-export function errorText(t: (key: string, p?: Record<string, string | number>) => string, err: unknown, labels: Record<string, string> = {}): string {
+export function errorText(t: I18n['t'], err: unknown, labels: Record<string, string> = {}): string {
   if (!(err instanceof ApiError)) return err instanceof Error ? err.message : String(err);
   if (err.fields.length === 0) return err.message;
   return err.fields
-    .map((f) => (labels[f.field] && localRules.includes(f.rule) ? t(`hp.rule.${f.rule}`, { field: labels[f.field]!, ...f.params }) : (f.message ?? err.message)))
+    .map((f) => (labels[f.field] && localRules.includes(f.rule) ? t(keyFromData(`hp.rule.${f.rule}`), { field: labels[f.field]!, ...f.params }) : (f.message ?? err.message)))
     .join(t('hp.sep'));
 }
 // The rules checked on the phone before sending; contracts/i18n.ts words the rest (importing it here costs ~3 KB gzip).

@@ -3,7 +3,7 @@ import type { Me, Ticket, TicketDetail } from '@linli/contracts';
 import { ticketStatusLabels, type TicketAction, type TicketStatus } from '@linli/contracts/labels';
 import type { Role } from '@linli/contracts/roles';
 import { actOnTicket, fetchTasks, fetchTicket, ticketPhotoUrl } from '../api.js';
-import { useT } from '../../../lib/i18n.js';
+import { keyFromData, useT } from '../../../lib/i18n.js';
 import { BackBar, errorText, Go, MAX_PHOTOS, PhotoPicker, pickedPhotos, staffRoles, uploadPhotos, workRoles, type Navigate } from './shared.js';
 
 /** What a doer may do from each state (ticket-state.ts `allowedFrom`, the doer's part). */
@@ -133,7 +133,7 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
               <button key={a} type="button" disabled={busy} onClick={() => void act('start')} data-testid="task-start">{t('hp.start')}</button>
             ) : (
               <button key={a} type="button" className={a === 'return' ? 'secondary' : ''} disabled={busy} onClick={() => { setError(''); setOpen(a as 'resolve' | 'return'); }} data-testid={`task-${a}`}>
-                {t(`hp.${a}`)}
+                {t(`hp.${a as 'resolve' | 'return'}`)}
               </button>
             ),
           )}
@@ -154,7 +154,7 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
       <ol className="timeline" data-testid="task-timeline">
         {ticket.events.filter((e) => e.isPublic).map((e) => (
           <li key={e.id}>
-            <span className="muted">{time(e.createdAt)}</span> {t(`e.${e.action}`)}
+            <span className="muted">{time(e.createdAt)}</span> {t(keyFromData(`e.${e.action}`))}
             {e.actorName && <span className="muted"> · {e.actorName.startsWith('resident') ? t('hp.resident') : e.actorName}</span>}
             {e.note && e.action !== 'photos_added' ? `：${e.note}` : ''}
           </li>
