@@ -1,4 +1,4 @@
-import { roles, type Role } from './roles.js';
+import type { Role } from './roles.js';
 
 export { roles, roleLabels, type Role } from './roles.js';
 

@@ -11,6 +11,7 @@ import { rateDefinitions, type CommunityDashboard } from '@linli/contracts';
 import { beijingDate } from '@linli/contracts/time';
 import { registerMessages, useT, type Keys } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
+import { formatTime } from '../../components/time.js';
 import { fetchDashboard, fetchSubdistrictDashboard, ledgerKeys } from './api.js';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -115,7 +116,7 @@ export function DashboardPage() {
       {d && d.overdue.length > 0 && (
         <Card title={t('dash.overdue')} style={{ marginBottom: 16 }}>
           <Table size="small" rowKey="id" pagination={false} dataSource={d.overdue} data-testid="overdue-table"
-            columns={[{ title: 'No.', dataIndex: 'code' }, { title: '', dataIndex: 'title' }, { title: '', dataIndex: 'dueAt', render: (v: string) => <span style={{ color: '#cf1322' }}>{new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</span> }]} />
+            columns={[{ title: 'No.', dataIndex: 'code' }, { title: '', dataIndex: 'title' }, { title: '', dataIndex: 'dueAt', render: (v: string) => <span style={{ color: '#cf1322' }}>{formatTime('zh-CN', v)}</span> }]} />
         </Card>
       )}
       {sub.data && (

@@ -5,6 +5,7 @@ import { roleCan, roleLabels, roles, type Account, type Role } from '@linli/cont
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
+import { formatTime } from '../../components/time.js';
 import { EntityPage, type FieldDef } from '../../components/entity-page.js';
 import { accountsApi, peopleKeys, resetPassword, unlockAccount } from './api.js';
 
@@ -69,7 +70,7 @@ export function AccountsPage() {
                 {v ? <Tag color="green">{t('accounts.enabled')}</Tag> : <Tag>{t('accounts.disabled')}</Tag>}
                 {row.lockedUntil && (
                   <Tag color="red" data-testid={`accounts-locked-${row.id}`}>
-                    {t('accounts.lockedUntil', { time: new Date(row.lockedUntil).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }) })}
+                    {t('accounts.lockedUntil', { time: formatTime(locale, row.lockedUntil, 'compact') })}
                   </Tag>
                 )}
               </>

@@ -9,6 +9,7 @@ import { archiveResident, createResident, fetchAccessLog, fetchAudit, fetchResid
 import { keyFromData, useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
+import { formatTime } from '../../components/time.js';
 
 export function ResidentsPage() {
   const { t } = useT();
@@ -162,7 +163,7 @@ function ResidentDrawer({ id, onClose }: { id: number; onClose(): void }) {
     onError: (err) => message.error(applyApiError(undefined, err)),
   });
   const res = r.data;
-  const time = (s: string) => new Date(s).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' });
+  const time = (s: string) => formatTime(locale, s);
   return (
     <Drawer open width={620} onClose={onClose} title={res?.name ?? t('residents.detail')} data-testid="resident-drawer"
       extra={res && !res.archivedAt && roleCan(me.role, 'residents.write') && (

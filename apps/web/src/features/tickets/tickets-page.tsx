@@ -9,6 +9,8 @@ import type { TicketAction } from '@linli/contracts/labels';
 import { keyFromData, registerMessages, useT, type Keys } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
+import { formatTime } from '../../components/time.js';
+import { TicketStatusTag } from '../../components/ticket-status-tag.js';
 import { fetchCompounds, placesKeys } from '../places/api.js';
 import { fetchPartnerOptions, partnersKeys } from '../partners/api.js';
 import { actOnTicket, createTicket, fetchAssignees, fetchCategories, fetchDuplicates, fetchTasks, fetchTicket, fetchTickets, ticketPhotoUrl, ticketsKeys } from './api.js';
@@ -49,9 +51,6 @@ declare module '../../lib/i18n.js' {
   interface MessageCatalog extends Keys<typeof texts> {}
 }
 
-const statusColor: Record<TicketStatus, string> = {
-  submitted: 'gold', accepted: 'blue', assigned: 'geekblue', in_progress: 'processing', escalated: 'purple', resolved: 'green', closed: 'default', rejected: 'red', merged: 'default',
-};
 const actionsFor: Record<TicketStatus, TicketAction[]> = {
   submitted: ['accept', 'answer_on_spot', 'reject', 'merge'],
   accepted: ['assign', 'answer_on_spot', 'reject', 'merge'],
@@ -76,7 +75,7 @@ export function TicketsPage() {
     placeholderData: (p) => p,
   });
   const tasks = useQuery({ queryKey: ticketsKeys.tasks, queryFn: fetchTasks });
-  const time = (s: string) => new Date(s).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const time = (s: string) => formatTime(locale, s, 'short');
   return (
     <Card
       title={t('tickets.title')}
@@ -110,7 +109,7 @@ export function TicketsPage() {
           { title: t('tickets.category'), dataIndex: 'categoryName' },
           { title: t('tickets.channel'), dataIndex: 'channel', render: (c: Ticket['channel']) => channelLabels[locale][c] },
           { title: t('tickets.compound'), dataIndex: 'compoundName' },
-          { title: t('tickets.status'), dataIndex: 'status', render: (s: TicketStatus) => <Tag color={statusColor[s]}>{ticketStatusLabels[locale][s]}</Tag> },
+          { title: t('tickets.status'), dataIndex: 'status', render: (s: TicketStatus) => <TicketStatusTag status={s} /> },
           { title: t('tickets.assignee'), dataIndex: 'assigneeName' },
           { title: t('tickets.created'), dataIndex: 'createdAt', render: time },
           { title: t('tickets.due'), dataIndex: 'resolutionDueAt', render: (v, r) => <span style={{ color: r.isOverdue ? '#cf1322' : undefined }}>{time(v)}</span> },
@@ -253,7 +252,7 @@ function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
     },
   });
   const d = q.data;
-  const time = (s: string | null) => (s ? new Date(s).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' }) : '');
+  const time = (s: string | null) => (s ? formatTime(locale, s) : '');
   return (
     <Drawer open width={640} onClose={onClose} title={d ? `${d.code} · ${d.title}` : ''} data-testid="ticket-drawer">
       {d && (
@@ -264,7 +263,7 @@ function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
             ))}
           </Space>
           <Descriptions column={1} bordered size="small">
-            <Descriptions.Item label={t('tickets.status')}><Tag color={statusColor[d.status]} data-testid="ticket-status">{ticketStatusLabels[locale][d.status]}</Tag>{d.isOverdue && <Tag color="red">{t('tickets.overdue')}</Tag>}</Descriptions.Item>
+            <Descriptions.Item label={t('tickets.status')}><TicketStatusTag status={d.status} testId="ticket-status" />{d.isOverdue && <Tag color="red">{t('tickets.overdue')}</Tag>}</Descriptions.Item>
             <Descriptions.Item label={t('tickets.category')}>{d.categoryName}</Descriptions.Item>
             <Descriptions.Item label={t('tickets.channel')}>{channelLabels[locale][d.channel]}{d.meetingTitle ? ` · ${d.meetingTitle}` : ''}</Descriptions.Item>
             <Descriptions.Item label={t('tickets.compound')}>{[d.compoundName, d.buildingName, d.addressText].filter(Boolean).join(' ')}</Descriptions.Item>

@@ -3,6 +3,7 @@ import { ratingLabels, ticketStatusLabels, type Rating } from '@linli/contracts/
 import { ApiError } from '../../../lib/api.js';
 import { addInfo, fetchPublicCommunity, fetchPublicTicket, publicPhotoUrl, rateTicket, reportProblem, uploadPublicPhotos, type Proof, type PublicTicket } from '../api.js';
 import { keyFromData, registerMessages, useT, type Keys } from '../../../lib/i18n.js';
+import { formatTime } from '../../../components/time.js';
 
 const texts = registerMessages(
   {
@@ -125,7 +126,7 @@ export function TrackPage({ code, isNew, trackingKey }: { code: string; isNew: b
       setError(err instanceof ApiError ? err.message : String(err));
     }
   };
-  const time = (s: string) => new Date(s).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const time = (s: string) => formatTime(locale, s, 'compact');
   if (error && !view) return <section className="card"><p className="error">{error}</p></section>;
   if (!view) return null;
   const canAct = view.canAddInfo || (view.canRate && !thanks);

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { permissions } from '@linli/contracts';
 import type { Role } from '@linli/contracts/roles';
 import { ApiError } from '../../../lib/api.js';
@@ -16,7 +15,7 @@ const texts = registerMessages(
     'hp.result': '办理结果', 'hp.reason': '退回原因', 'hp.resultPhotos': '现场照片（最多 5 张，可不传）', 'hp.confirmResolve': '确认办结',
     'hp.confirmReturn': '确认退回', 'hp.cancel': '取消', 'hp.notMine': '这件诉求没有派给您，您不需要操作', 'hp.waiting': '已上报，等待部门回复',
     'hp.done': '已办结，等待居民评价', 'hp.returned': '已退回社区，社区会重新派单', 'hp.photosFailed': '照片没有传上：{msg}', 'hp.loading': '正在加载…',
-    'hp.photosPicked': '已选 {n} 张，点此重选', 'hp.addPhotos': '＋ 拍照或选照片', 'hp.resident': '居民', 'hp.sep': '；', 'hp.rule.required': '{field}不能为空', 'hp.rule.too_many_files': '{field}最多 {max} 个',
+    'hp.resident': '居民', 'hp.sep': '；', 'hp.rule.required': '{field}不能为空', 'hp.rule.too_many_files': '{field}最多 {max} 个',
     'hp.rule.invalid_phone': '{field}不是有效的手机号（11 位，以 1 开头）', 'f.photos': '照片', 'f.address': '单元、门牌', 'f.name': '居民称呼', 'f.phone': '居民手机号',
   },
   {
@@ -27,7 +26,7 @@ const texts = registerMessages(
     'hp.result': 'Result', 'hp.reason': 'Reason for returning', 'hp.resultPhotos': 'Photos (up to 5, optional)', 'hp.confirmResolve': 'Confirm resolved',
     'hp.confirmReturn': 'Confirm return', 'hp.cancel': 'Cancel', 'hp.notMine': 'This ticket is not assigned to you; nothing to do', 'hp.waiting': 'Escalated, waiting for the department',
     'hp.done': 'Resolved, waiting for the resident\'s rating', 'hp.returned': 'Returned; the community will assign it again', 'hp.photosFailed': 'The photos were not uploaded: {msg}',
-    'hp.loading': 'Loading…', 'hp.photosPicked': '{n} chosen, tap to change', 'hp.addPhotos': '+ Take or choose photos', 'hp.resident': 'Resident', 'hp.sep': '; ', 'hp.rule.required': '{field} is required',
+    'hp.loading': 'Loading…', 'hp.resident': 'Resident', 'hp.sep': '; ', 'hp.rule.required': '{field} is required',
     'hp.rule.too_many_files': 'At most {max} {field}', 'hp.rule.invalid_phone': '{field} is not a valid mobile number (11 digits starting with 1)', 'f.photos': 'Photos', 'f.address': 'Unit, door number', 'f.name': 'Resident name', 'f.phone': 'Resident mobile',
   },
 );
@@ -62,22 +61,7 @@ const localRules = ['required', 'too_many_files', 'invalid_phone'];
 
 export const uploadPhotos = uploadTicketPhotos;
 
-export const pickedPhotos = (input: HTMLInputElement | null) => Array.from(input?.files ?? []).filter((f) => f.size > 0);
-
-/** A big "add photos" button in the page's language; the browser's own file input speaks the browser's. */
-export function PhotoPicker({ label, inputRef, testId }: { label: string; inputRef: React.RefObject<HTMLInputElement | null>; testId: string }) {
-  const { t } = useT();
-  const [count, setCount] = useState(0);
-  return (
-    <div className="field">
-      <span>{label}</span>
-      <label className="file-pick">
-        <input ref={inputRef} type="file" accept="image/jpeg,image/png" multiple onChange={() => setCount(pickedPhotos(inputRef.current).length)} data-testid={testId} />
-        <span>{count ? t('hp.photosPicked', { n: count }) : t('hp.addPhotos')}</span>
-      </label>
-    </div>
-  );
-}
+export { PhotoPicker, pickedPhotos } from '../../../components/photo-picker.js';
 
 /** A link the tiny router follows without reloading the page. */
 export function Go({ to, navigate, className, children, testId }: { to: string; navigate: Navigate; className?: string; children: React.ReactNode; testId?: string }) {

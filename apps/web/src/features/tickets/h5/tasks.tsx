@@ -4,6 +4,7 @@ import { ticketStatusLabels, type TicketAction, type TicketStatus } from '@linli
 import type { Role } from '@linli/contracts/roles';
 import { actOnTicket, fetchTasks, fetchTicket, ticketPhotoUrl } from '../api.js';
 import { keyFromData, useT } from '../../../lib/i18n.js';
+import { formatTime } from '../../../components/time.js';
 import { BackBar, errorText, Go, MAX_PHOTOS, PhotoPicker, pickedPhotos, staffRoles, uploadPhotos, workRoles, type Navigate } from './shared.js';
 
 /** What a doer may do from each state (ticket-state.ts `allowedFrom`, the doer's part). */
@@ -11,8 +12,7 @@ const doerActions: Partial<Record<TicketStatus, TicketAction[]>> = { assigned: [
 
 function useTime() {
   const { locale } = useT();
-  return (s: string) =>
-    new Date(s).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return (s: string) => formatTime(locale, s, 'compact');
 }
 
 /** Tickets assigned to me and still open, overdue first, then by resolution deadline (the API's order). */
