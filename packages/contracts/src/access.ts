@@ -1,9 +1,8 @@
-import { z } from 'zod';
-import { roles, type Role } from './roles.js';
+import type { Role } from './roles.js';
 
 export { roles, roleLabels, type Role } from './roles.js';
 
-export const roleSchema = z.enum(roles);
+// roleSchema lives in common.ts: this file stays free of zod, so the console's first load (roleCan) carries none.
 
 /** Roles that work at a desk in the console; the others use the phone shell. */
 export const consoleRoles: readonly Role[] = ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker'];

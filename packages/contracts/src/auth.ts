@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from './access.js';
+import { roleSchema } from './common.js';
 import { passwordSchema } from './password.js';
 
 export const loginSchema = z.object({

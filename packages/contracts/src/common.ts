@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roles } from './roles.js';
 
 export const idSchema = z.coerce.number().int().positive();
 export const idParamsSchema = z.object({ id: idSchema });
@@ -98,3 +99,5 @@ export function toFieldIssue(issue: {
       return { field, rule: 'invalid' };
   }
 }
+
+export const roleSchema = z.enum(roles);

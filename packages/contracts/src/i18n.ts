@@ -64,8 +64,7 @@ export function formatErrorMessage(locale: Locale, code: ErrorCode, details?: Re
 }
 
 /** Names of fields as users see them. Keys are the API's camelCase field names. */
-export const fieldNames: Record<Locale, Record<string, string>> = {
-  'zh-CN': {
+const fieldNamesZh = {
     name: '姓名', phone: '手机号', idCard: '身份证号', gender: '性别', birthDate: '出生日期',
     hukouLocal: '本地户籍', tags: '标签', householdId: '户', compound: '小区', building: '楼栋',
     unit: '单元', room: '房号', username: '用户名', password: '密码', newPassword: '新密码',
@@ -87,7 +86,10 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     heads: '楼栋长', accountId: '楼栋长账号',
     setupToken: '初始化口令',
     lastFour: '反映问题时所留手机号的后四位', trackingKey: '查询链接中的密钥', open311PublicDetail: 'Open311 公开内容',
-  },
+};
+// en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
+export const fieldNames: Record<Locale, Record<string, string>> = {
+  'zh-CN': fieldNamesZh,
   en: {
     name: 'Name', phone: 'Phone', idCard: 'ID card number', gender: 'Gender', birthDate: 'Date of birth',
     hukouLocal: 'Local hukou', tags: 'Tags', householdId: 'Household', compound: 'Compound', building: 'Building',
@@ -110,12 +112,11 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     heads: 'Building heads', accountId: 'Building head account',
     setupToken: 'Setup token',
     lastFour: 'Last four digits of the phone you reported with', trackingKey: 'Key in your tracking link', open311PublicDetail: 'Open311 public detail',
-  },
+  } satisfies Record<keyof typeof fieldNamesZh, string>,
 };
 
 /** Validation rules; `{field}` and params are filled in by `formatFieldIssue`. */
-export const fieldRules: Record<Locale, Record<string, string>> = {
-  'zh-CN': {
+const fieldRulesZh = {
     required: '{field}不能为空',
     invalid: '{field}格式不正确',
     too_short: '{field}至少需要 {min} 个字符',
@@ -151,7 +152,10 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     proof_required: '请输入{field}',
     link_required: '没有留手机号，请使用提交时给您的完整链接',
     locked: '{field}错误次数过多，请稍后再试，或使用提交时给您的完整链接',
-  },
+};
+// en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
+export const fieldRules: Record<Locale, Record<string, string>> = {
+  'zh-CN': fieldRulesZh,
   en: {
     required: '{field} is required',
     invalid: '{field} is not valid',
@@ -188,7 +192,7 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     proof_required: 'Please enter the {field}',
     link_required: 'No phone was left with this report: please use the full link you were given',
     locked: 'Too many wrong tries of the {field}; try again later, or use the full link you were given',
-  },
+  } satisfies Record<keyof typeof fieldRulesZh, string>,
 };
 
 export function formatFieldIssue(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from './access.js';
+import { roleSchema } from './common.js';
 import { idSchema, pageOf, pageQuerySchema, phoneSchema } from './common.js';
 import { dateSchema } from './hygiene.js';
 import { genderSchema } from './places.js';

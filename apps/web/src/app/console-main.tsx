@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { ConsoleProviders } from './providers.js';
+import { consoleRouter } from './routes/console/router.js';
+import './console-messages.js';
+import '../features/people/messages.js';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConsoleProviders>
+      <RouterProvider router={consoleRouter} />
+    </ConsoleProviders>
+  </StrictMode>,
+);

@@ -1,0 +1,96 @@
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { Dropdown, Layout, Menu, Select, Space, Spin, Typography } from 'antd';
+import {
+  HomeOutlined, TeamOutlined, UploadOutlined, ApartmentOutlined, UserOutlined, FlagOutlined, UsergroupAddOutlined, EnvironmentOutlined,
+  ShopOutlined, IdcardOutlined, SolutionOutlined, BarChartOutlined, FileExcelOutlined,
+  ApiOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { roleCan, roleLabels } from '@linli/contracts';
+import { useT } from '../../../lib/i18n.js';
+import { useSession } from '../../../lib/session.js';
+import { LanguageSwitch } from '../../../components/language-switch.js';
+import { SessionProvider, useMe } from '../../../features/auth/index.js';
+
+// The login and password forms load on demand: a logged-in console never needs them to start.
+const LoginPage = lazy(async () => ({ default: (await import('../../../features/auth/pages.js')).LoginPage }));
+const ChangePassword = lazy(async () => ({ default: (await import('../../../features/auth/pages.js')).ChangePassword }));
+const spinner = <Spin style={{ marginTop: 120, width: '100%' }} />;
+
+export function Shell() {
+  const me = useMe();
+  if (me.isLoading) return spinner;
+  if (!me.data) return <Suspense fallback={spinner}><LoginPage /></Suspense>;
+  return (
+    <SessionProvider me={me.data}>
+      <ConsoleLayout />
+    </SessionProvider>
+  );
+}
+
+function ConsoleLayout() {
+  const { t, locale } = useT();
+  const { me, communities, communityId, setCommunityId, community, logout } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [pwOpen, setPwOpen] = useState(false);
+  const section = '/' + (location.pathname.split('/')[1] ?? '');
+  const items = [
+    { key: '/overview', icon: <HomeOutlined />, label: t('nav.overview') },
+    roleCan(me.role, 'tickets.read') && { key: '/tickets', icon: <SolutionOutlined />, label: t('nav.tickets') },
+    roleCan(me.role, 'tickets.readAll') && { key: '/ledger', icon: <FileExcelOutlined />, label: t('nav.ledger') },
+    roleCan(me.role, 'dashboard.read') && { key: '/dashboard', icon: <BarChartOutlined />, label: t('nav.dashboard') },
+    roleCan(me.role, 'tickets.dispatch') && { key: '/ticket-settings', icon: <SettingOutlined />, label: t('nav.ticketSettings') },
+    roleCan(me.role, 'places.read') && { key: '/places', icon: <ApartmentOutlined />, label: t('nav.places') },
+    roleCan(me.role, 'residents.read') && { key: '/residents', icon: <TeamOutlined />, label: t('nav.residents') },
+    roleCan(me.role, 'residents.import') && { key: '/import', icon: <UploadOutlined />, label: t('nav.import') },
+    roleCan(me.role, 'people.read') && { key: '/party-members', icon: <FlagOutlined />, label: t('nav.partyMembers') },
+    roleCan(me.role, 'people.read') && { key: '/teams', icon: <UsergroupAddOutlined />, label: t('nav.teams') },
+    roleCan(me.role, 'people.read') && { key: '/stations', icon: <EnvironmentOutlined />, label: t('nav.stations') },
+    roleCan(me.role, 'partners.read') && { key: '/partners', icon: <ShopOutlined />, label: t('nav.partners') },
+    roleCan(me.role, 'accounts.read') && { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts') },
+    (roleCan(me.role, 'open311.manage') || roleCan(me.role, 'webhooks.manage')) && { key: '/integrations', icon: <ApiOutlined />, label: t('nav.integrations') },
+  ].filter(Boolean) as { key: string; icon: ReactNode; label: string }[];
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={208}>
+        <div style={{ padding: '18px 20px', fontWeight: 700, fontSize: 18, color: '#c0392b' }}>{locale === 'en' ? 'Linli' : '邻里'}</div>
+        <Menu mode="inline" selectedKeys={[section]} items={items} onClick={(e) => navigate(e.key)} data-testid="nav" />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 20px', display: 'flex', alignItems: 'center', gap: 16, borderBottom: '1px solid #f0f0f0' }}>
+          {communities.length > 1 ? (
+            <Select
+              data-testid="community-picker"
+              value={communityId ?? undefined}
+              onChange={setCommunityId}
+              options={communities.map((c) => ({ value: c.id, label: c.name }))}
+              style={{ minWidth: 180 }}
+            />
+          ) : (
+            <Typography.Text strong data-testid="community-name">{community?.name ?? me.communityName}</Typography.Text>
+          )}
+          <div style={{ flex: 1 }} />
+          <LanguageSwitch />
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'pw', label: t('header.changePassword'), onClick: () => setPwOpen(true) },
+                { key: 'out', label: t('header.logout'), onClick: () => void logout().then(() => navigate('/')) },
+              ],
+            }}
+          >
+            <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
+              <UserOutlined />
+              <span>{me.displayName}</span>
+              <Typography.Text type="secondary">{roleLabels[locale][me.role]}</Typography.Text>
+            </Space>
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 20 }}>{communityId ? <Outlet /> : <Spin />}</Layout.Content>
+      </Layout>
+      {pwOpen && <Suspense fallback={null}><ChangePassword open={pwOpen} onClose={() => setPwOpen(false)} /></Suspense>}
+    </Layout>
+  );
+}

@@ -1,0 +1,48 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Spin } from 'antd';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { Shell } from './layout.js';
+
+/** One chunk per feature, fetched the first time one of its pages opens. */
+function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): ReactNode {
+  const Page = lazy(async () => ({ default: pick(await load()) }));
+  return (
+    <Suspense fallback={<Spin style={{ marginTop: 80, width: '100%' }} />}>
+      <Page />
+    </Suspense>
+  );
+}
+const places = () => import('../../../features/places/index.js');
+const tickets = () => import('../../../features/tickets/index.js');
+const ledger = () => import('../../../features/ledger/index.js');
+const people = () => import('../../../features/people/index.js');
+const partners = () => import('../../../features/partners/index.js');
+const integrations = () => import('../../../features/integrations/index.js');
+const auth = () => import('../../../features/auth/pages.js');
+
+export const consoleRouter = createBrowserRouter([
+  { path: '/setup', element: page(auth, (m) => m.SetupPage) },
+  {
+    path: '/',
+    element: <Shell />,
+    children: [
+      { index: true, element: <Navigate to="/overview" replace /> },
+      { path: 'overview', element: page(places, (m) => m.OverviewPage) },
+      { path: 'places', element: page(places, (m) => m.PlacesPage) },
+      { path: 'places/:level/:id', element: page(places, (m) => m.PlacesPage) },
+      { path: 'residents', element: page(places, (m) => m.ResidentsPage) },
+      { path: 'import', element: page(places, (m) => m.ImportPage) },
+      { path: 'tickets', element: page(tickets, (m) => m.TicketsPage) },
+      { path: 'ticket-settings', element: page(tickets, (m) => m.TicketSettingsPage) },
+      { path: 'dashboard', element: page(ledger, (m) => m.DashboardPage) },
+      { path: 'ledger', element: page(ledger, (m) => m.LedgerPage) },
+      { path: 'party-members', element: page(people, (m) => m.PartyMembersPage) },
+      { path: 'teams', element: page(people, (m) => m.TeamsPage) },
+      { path: 'stations', element: page(people, (m) => m.StationsPage) },
+      { path: 'partners', element: page(partners, (m) => m.PartnersPage) },
+      { path: 'accounts', element: page(people, (m) => m.AccountsPage) },
+      { path: 'integrations', element: page(integrations, (m) => m.IntegrationsPage) },
+      { path: '*', element: <Navigate to="/overview" replace /> },
+    ],
+  },
+]);

@@ -1,0 +1,149 @@
+import { useEffect, useState } from 'react';
+import type { Me } from '@linli/contracts';
+import { roleLabels } from '@linli/contracts/roles';
+import { ApiError } from '../../../lib/api.js';
+import { fetchMe, login, logout } from '../../../features/auth/api.js';
+import { registerMessages, useT, type Keys } from '../../../lib/i18n.js';
+import { HelperHome, keyFromHash, LookupBox, ReportPage, TaskPage, TasksPage, TrackPage, VisitPage } from '../../../features/tickets/h5/index.js';
+
+const texts = registerMessages(
+  {
+    'h5.title': '邻里', 'h5.subtitle': '有事找社区，身边有邻里', 'h5.helperLogin': '网格员、楼栋长、志愿者登录',
+    'h5.login': '用户名或手机号', 'h5.password': '密码', 'h5.submit': '登录', 'h5.logout': '退出登录',
+    'h5.me': '我的', 'h5.role': '身份', 'h5.community': '社区', 'h5.hello': '您好，{name}', 'h5.lang': 'English',
+  },
+  {
+    'h5.title': 'Linli', 'h5.subtitle': 'Your community, close at hand', 'h5.helperLogin': 'Log in as a helper',
+    'h5.login': 'Username or phone', 'h5.password': 'Password', 'h5.submit': 'Log in', 'h5.logout': 'Log out',
+    'h5.me': 'Me', 'h5.role': 'Role', 'h5.community': 'Community', 'h5.hello': 'Hello, {name}', 'h5.lang': '中文',
+  },
+);
+declare module '../../../lib/i18n.js' {
+  interface MessageCatalog extends Keys<typeof texts> {}
+}
+
+function Shell({ compact, children }: { compact?: boolean; children: React.ReactNode }) {
+  const { t, locale, setLocale } = useT();
+  return (
+    <main className={compact ? 'page compact' : 'page'}>
+      <header className="hero">
+        <button className="lang" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>{t('h5.lang')}</button>
+        <h1>{t('h5.title')}</h1>
+        {!compact && <p>{t('h5.subtitle')}</p>}
+      </header>
+      <div className="stack">{children}</div>
+    </main>
+  );
+}
+
+function LoginCard({ onLogin }: { onLogin(me: Me): void }) {
+  const { t } = useT();
+  const [error, setError] = useState('');
+  const submit = async (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setError('');
+    try {
+      onLogin(await login({ login: String(form.get('login') ?? ''), password: String(form.get('password') ?? '') }));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  return (
+    <form className="card" onSubmit={submit} data-testid="h5-login">
+      <h2>{t('h5.helperLogin')}</h2>
+      <label>{t('h5.login')}<input name="login" autoComplete="username" required /></label>
+      <label>{t('h5.password')}<input name="password" type="password" autoComplete="current-password" required /></label>
+      {error && <p className="error" role="alert">{error}</p>}
+      <button type="submit">{t('h5.submit')}</button>
+    </form>
+  );
+}
+
+function MeCard({ me, onLogout }: { me: Me; onLogout(): void }) {
+  const { t, locale } = useT();
+  return (
+    <section className="card" data-testid="h5-me">
+      <h2>{t('h5.hello', { name: me.displayName })}</h2>
+      <dl>
+        <dt>{t('h5.role')}</dt>
+        <dd>{roleLabels[locale][me.role]}</dd>
+        <dt>{t('h5.community')}</dt>
+        <dd>{me.communityName ?? me.subdistrictName ?? '—'}</dd>
+      </dl>
+      <button className="secondary" onClick={() => void logout().then(onLogout)}>{t('h5.logout')}</button>
+    </section>
+  );
+}
+
+/**
+ * A tiny path router, no router library on the phone: /h5, /h5/report?c=<community code>, /h5/track/<code>, and for a
+ * logged-in helper /h5/tasks, /h5/tasks/<id> and /h5/visit (a login card first when the session is gone).
+ */
+export function H5Router() {
+  const [loc, setLoc] = useState(() => ({ path: location.pathname, search: location.search }));
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  useEffect(() => {
+    const onPop = () => setLoc({ path: location.pathname, search: location.search });
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const navigate = (to: string) => {
+    history.pushState(null, '', to);
+    setLoc({ path: location.pathname, search: location.search });
+    window.scrollTo(0, 0);
+  };
+  const params = new URLSearchParams(loc.search);
+  const community = params.get('c') ?? localStorage.getItem('linli.h5.community');
+  if (params.get('c')) localStorage.setItem('linli.h5.community', params.get('c')!);
+  const track = /^\/h5\/track\/([A-Za-z0-9]+)/.exec(loc.path);
+  const isReport = loc.path.startsWith('/h5/report');
+  const task = /^\/h5\/tasks\/(\d+)/.exec(loc.path);
+  const helperPage = task ? 'task' : loc.path.startsWith('/h5/tasks') ? 'tasks' : loc.path.startsWith('/h5/visit') ? 'visit' : null;
+  const needsMe = !track && !isReport;
+  useEffect(() => {
+    if (needsMe && me === undefined) fetchMe().then(setMe, () => setMe(null));
+  }, [needsMe, me]);
+
+  if (track) return <Shell><TrackPage code={track[1]!} isNew={params.get('new') === '1'} trackingKey={keyFromHash(location.hash)} /></Shell>;
+  if (isReport) return <Shell><ReportPage communityCode={community} navigate={navigate} /></Shell>;
+  if (helperPage) {
+    return (
+      <Shell compact>
+        {me === undefined ? null : !me ? (
+          <LoginCard onLogin={setMe} />
+        ) : helperPage === 'task' ? (
+          <TaskPage key={task![1]} id={Number(task![1])} me={me} navigate={navigate} />
+        ) : helperPage === 'tasks' ? (
+          <TasksPage navigate={navigate} />
+        ) : (
+          <VisitPage me={me} navigate={navigate} />
+        )}
+      </Shell>
+    );
+  }
+  return (
+    <Shell>
+      {me ? (
+        <>
+          <HelperHome me={me} navigate={navigate} />
+          <MeCard me={me} onLogout={() => setMe(null)} />
+        </>
+      ) : (
+        <>
+          {community && (
+            <a className="big-link" href={`/h5/report?c=${encodeURIComponent(community)}`} onClick={(e) => { e.preventDefault(); navigate(`/h5/report?c=${encodeURIComponent(community)}`); }} data-testid="h5-report-link">
+              <ReportLabel />
+            </a>
+          )}
+          <LookupBox navigate={navigate} />
+          {me === null && <LoginCard onLogin={setMe} />}
+        </>
+      )}
+    </Shell>
+  );
+}
+
+function ReportLabel() {
+  return <>{useT().t('r.title')}</>;
+}

@@ -1,0 +1,2 @@
+export { DashboardPage } from './dashboard-page.js';
+export { LedgerPage } from './ledger-page.js';

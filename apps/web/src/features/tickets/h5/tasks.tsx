@@ -1,0 +1,165 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Me, Ticket, TicketDetail } from '@linli/contracts';
+import { ticketActionLabel, ticketStatusLabels, type TicketAction, type TicketStatus } from '@linli/contracts/labels';
+import type { Role } from '@linli/contracts/roles';
+import { actOnTicket, fetchTasks, fetchTicket, ticketPhotoUrl } from '../api.js';
+import { keyFromData, useT } from '../../../lib/i18n.js';
+import { formatTime } from '../../../components/time.js';
+import { BackBar, errorText, Go, MAX_PHOTOS, PhotoPicker, pickedPhotos, staffRoles, uploadPhotos, workRoles, type Navigate } from './shared.js';
+
+/** What a doer may do from each state (ticket-state.ts `allowedFrom`, the doer's part). */
+const doerActions: Partial<Record<TicketStatus, TicketAction[]>> = { assigned: ['start', 'return'], in_progress: ['resolve'] };
+
+function useTime() {
+  const { locale } = useT();
+  return (s: string) => formatTime(locale, s, 'compact');
+}
+
+/** Tickets assigned to me and still open, overdue first, then by resolution deadline (the API's order). */
+export function TasksPage({ navigate }: { navigate: Navigate }) {
+  const { t, locale } = useT();
+  const time = useTime();
+  const [items, setItems] = useState<Ticket[] | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    fetchTasks().then((r) => setItems(r.items), (e) => setError(errorText(t, e)));
+  }, [t]);
+  return (
+    <section className="card" data-testid="h5-tasks">
+      <BackBar to="/h5" navigate={navigate} title={t('hp.tasks')} />
+      {error && <p className="error" role="alert">{error}</p>}
+      {!items && !error && <p className="muted">{t('hp.loading')}</p>}
+      {items?.length === 0 && <p className="muted" data-testid="h5-tasks-empty">{t('hp.empty')}</p>}
+      <ul className="tasks">
+        {items?.map((tk) => (
+          <li key={tk.id}>
+            <Go to={`/h5/tasks/${tk.id}`} navigate={navigate} className={tk.isOverdue ? 'task overdue' : 'task'} testId={`task-${tk.code}`}>
+              <span className="task-head">
+                <b>{tk.title}</b>
+                <span className={`chip ${tk.status}`}>{ticketStatusLabels[locale][tk.status]}</span>
+              </span>
+              <span className="muted">{[tk.categoryName, tk.compoundName, tk.buildingName].filter(Boolean).join(' · ')}</span>
+              <span className="task-due">
+                {tk.isOverdue && <span className="badge red" data-testid="overdue-badge">{t('hp.overdue')}</span>}
+                {t('hp.due', { time: time(tk.resolutionDueAt) })}
+              </span>
+            </Go>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** One task: what, where, photos, the public timeline, and the steps this helper may take now. */
+export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: Navigate }) {
+  const { t, locale } = useT();
+  const time = useTime();
+  const [ticket, setTicket] = useState<TicketDetail | null>(null);
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+  const [open, setOpen] = useState<'resolve' | 'return' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const photoRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    fetchTicket(id).then(setTicket, (e) => setError(errorText(t, e)));
+  }, [id, t]);
+
+  const noteLabel = open === 'return' ? t('hp.reason') : t('hp.result');
+  const act = async (action: TicketAction) => {
+    setError('');
+    setNotice('');
+    const note = noteRef.current?.value.trim() ?? '';
+    const photos = action === 'resolve' ? pickedPhotos(photoRef.current) : [];
+    if ((action === 'resolve' || action === 'return') && !note) return setError(t('hp.rule.required', { field: noteLabel }));
+    if (photos.length > MAX_PHOTOS) return setError(t('hp.rule.too_many_files', { field: t('f.photos'), max: MAX_PHOTOS }));
+    setBusy(true);
+    try {
+      // Photos go first so the resident sees them with the result; if they fail, nothing is resolved yet.
+      if (photos.length) await uploadPhotos(id, photos);
+      const next = await actOnTicket(id, action, note ? { note } : {});
+      setTicket(next);
+      setOpen(null);
+      if (action !== 'start') setNotice(t(action === 'resolve' ? 'hp.done' : 'hp.returned'));
+    } catch (err) {
+      setError(errorText(t, err, { note: noteLabel, photos: t('f.photos') }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!ticket) {
+    return (
+      <section className="card">
+        <BackBar to="/h5/tasks" navigate={navigate} title={t('hp.tasks')} />
+        {error ? <p className="error" role="alert">{error}</p> : <p className="muted">{t('hp.loading')}</p>}
+      </section>
+    );
+  }
+  const isMine = ticket.assigneeKind === 'account' && ticket.assigneeId === me.id;
+  const mayAct = (workRoles as readonly Role[]).includes(me.role) && (isMine || staffRoles.includes(me.role));
+  const actions = mayAct ? (doerActions[ticket.status] ?? []) : [];
+  const place = [ticket.compoundName, ticket.buildingName, ticket.addressText].filter(Boolean).join(' ');
+  const reporter = ticket.isAnonymous ? t('hp.anonymous') : [ticket.reporterName, ticket.reporterPhoneMasked].filter(Boolean).join(' ');
+  return (
+    <section className="card" data-testid="h5-task">
+      <BackBar to="/h5/tasks" navigate={navigate} title={t('hp.tasks')} />
+      <h2 className="task-title" data-testid="task-title">{ticket.title}</h2>
+      <p className="task-status">
+        <span className={`chip ${ticket.status}`} data-testid="task-status">{ticketStatusLabels[locale][ticket.status]}</span>
+        {ticket.isOverdue && <span className="badge red">{t('hp.overdue')}</span>}
+        <span className="muted">{t('hp.due', { time: time(ticket.resolutionDueAt) })}</span>
+      </p>
+      <p className="description">{ticket.description}</p>
+      <dl>
+        <dt>{t('hp.category')}</dt><dd>{ticket.categoryName}</dd>
+        {place && <><dt>{t('hp.place')}</dt><dd>{place}</dd></>}
+        {reporter && <><dt>{t('hp.reporter')}</dt><dd>{reporter}</dd></>}
+        <dt>{t('hp.code')}</dt><dd className="mono">{ticket.code}</dd>
+      </dl>
+      {ticket.photoIds.length > 0 && (
+        <div className="photos">{ticket.photoIds.map((p) => <a key={p} href={ticketPhotoUrl(ticket.id, p)} target="_blank" rel="noreferrer"><img src={ticketPhotoUrl(ticket.id, p)} alt="" loading="lazy" /></a>)}</div>
+      )}
+
+      {notice && <p className="notice" role="status" data-testid="task-notice">{notice}</p>}
+      {actions.length === 0 && !notice && (
+        <p className="muted">{!mayAct ? t('hp.notMine') : ticket.status === 'escalated' ? t('hp.waiting') : null}</p>
+      )}
+      {actions.length > 0 && !open && (
+        <div className="actions">
+          {actions.map((a) =>
+            a === 'start' ? (
+              <button key={a} type="button" disabled={busy} onClick={() => void act('start')} data-testid="task-start">{t('hp.start')}</button>
+            ) : (
+              <button key={a} type="button" className={a === 'return' ? 'secondary' : ''} disabled={busy} onClick={() => { setError(''); setOpen(a as 'resolve' | 'return'); }} data-testid={`task-${a}`}>
+                {t(`hp.${a as 'resolve' | 'return'}`)}
+              </button>
+            ),
+          )}
+        </div>
+      )}
+      {open && (
+        <form className="act-form" onSubmit={(e) => { e.preventDefault(); void act(open); }} noValidate data-testid="task-form">
+          <label>{noteLabel}<textarea ref={noteRef} name="note" rows={4} maxLength={2000} onInput={() => setError('')} data-testid="task-note" /></label>
+          {open === 'resolve' && <PhotoPicker label={t('hp.resultPhotos')} inputRef={photoRef} testId="task-photos" />}
+          {error && <p className="error" role="alert">{error}</p>}
+          <button type="submit" disabled={busy} data-testid="task-confirm">{open === 'resolve' ? t('hp.confirmResolve') : t('hp.confirmReturn')}</button>
+          <button type="button" className="secondary" onClick={() => { setOpen(null); setError(''); }}>{t('hp.cancel')}</button>
+        </form>
+      )}
+      {error && !open && <p className="error" role="alert">{error}</p>}
+
+      <h3>{t('hp.timeline')}</h3>
+      <ol className="timeline" data-testid="task-timeline">
+        {ticket.events.filter((e) => e.isPublic).map((e) => (
+          <li key={e.id}>
+            <span className="muted">{time(e.createdAt)}</span> {ticketActionLabel(locale, e.action, 'public')}
+            {e.actorName && <span className="muted"> · {e.actorName.startsWith('resident') ? t('hp.resident') : e.actorName}</span>}
+            {e.note && e.action !== 'photos_added' ? `：${e.note}` : ''}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+export { TicketsPage } from './tickets-page.js';
+export { TicketSettingsPage } from './ticket-settings-page.js';
