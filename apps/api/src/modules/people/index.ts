@@ -1,2 +1,3 @@
 export { peopleRoutes } from './people.routes.js';
 export { prepareFirstAdminSetup } from './first-admin.service.js';
+export { accountNames, activeAccountsWithRole, findActiveAccount, findLoginAccount, findPasswordOf, setPasswordHash } from './account-refs.repository.js';

@@ -2,7 +2,7 @@ export type { Scope } from '../../platform/db/scope.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { inScope, likeOf, type Scope } from '../../platform/db/scope.js';
-import { residentIdsWithinReach, type ResidentReach } from '../places/index.js';
+import { compoundView, gridView, residentIdsWithinReach, residentView, type ResidentReach } from '../places/index.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export interface PageRequest {
@@ -18,29 +18,6 @@ function defined<T extends Record<string, unknown>>(v: T): Partial<T> | null {
   return Object.keys(out).length ? out : null;
 }
 
-// ------------------------------------------------------------------ lookups in other modules' tables (read-only)
-
-export function findResidentRef(db: Db, communityId: number, id: number) {
-  return db
-    .selectFrom('residents')
-    .select(['id', 'name', 'archived_at'])
-    .where('community_id', '=', communityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-export function findGridRef(db: Db, communityId: number, id: number) {
-  return db.selectFrom('grids').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
-}
-export function findCompoundRef(db: Db, communityId: number, id: number) {
-  return db.selectFrom('compounds').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
-}
-export function findCommunityRef(db: Db, id: number) {
-  return db.selectFrom('communities').select(['id', 'subdistrict_id']).where('id', '=', id).executeTakeFirst();
-}
-export function findSubdistrictRef(db: Db, id: number) {
-  return db.selectFrom('subdistricts').select(['id']).where('id', '=', id).executeTakeFirst();
-}
-
 /** SQL condition: the resident in `column` is one the reader may read (places decides which: ADR 0015). */
 const isResidentReadable = (db: Db, scope: Scope, reach: ResidentReach, column: 'm.resident_id' | 'tm.resident_id') =>
   reach === null ? sql<boolean>`true` : sql<boolean>`${sql.ref(column)} in ${residentIdsWithinReach(db, scope, reach)}`;
@@ -50,16 +27,12 @@ const isResidentReadable = (db: Db, scope: Scope, reach: ResidentReach, column: 
 function partyMemberQuery(db: Db) {
   return db
     .selectFrom('party_members as m')
-    .innerJoin('residents as r', 'r.id', 'm.resident_id')
-    .leftJoin('grids as g', 'g.id', 'm.grid_id')
-    .leftJoin('households as h', 'h.id', 'r.household_id')
-    .leftJoin('units as u', 'u.id', 'h.unit_id')
-    .leftJoin('buildings as b', 'b.id', 'u.building_id')
-    .leftJoin('compounds as p', 'p.id', 'b.compound_id');
+    .innerJoin(residentView(db).as('r'), 'r.id', 'm.resident_id')
+    .leftJoin(gridView(db).as('g'), 'g.id', 'm.grid_id');
 }
 const partyMemberColumns = [
   'm.id', 'm.community_id', 'm.resident_id', 'r.name', 'r.gender', 'r.phone_masked', 'm.status', 'm.work_unit', 'm.grid_id',
-  'g.name as grid_name', 'p.name as compound_name', 'b.name as building_name', 'u.name as unit_name', 'h.room_no', 'm.joined_on',
+  'g.name as grid_name', 'r.compound_name', 'r.building_name', 'r.unit_name', 'r.room_no', 'm.joined_on',
   'm.archived_at',
 ] as const;
 const partyMemberSorts = { name: 'r.name', status: 'm.status', joinedOn: 'm.joined_on', gridName: 'g.name', id: 'm.id' } as const;
@@ -180,7 +153,7 @@ export async function leaderNamesOf(db: Db, communityId: number, teamIds: number
   if (teamIds.length === 0) return out;
   const rows = await db
     .selectFrom('team_members as tm')
-    .innerJoin('residents as r', 'r.id', 'tm.resident_id')
+    .innerJoin(residentView(db).as('r'), 'r.id', 'tm.resident_id')
     .select(['tm.team_id', 'r.name'])
     .where('tm.community_id', '=', communityId)
     .where(sql<boolean>`tm.team_id = any(${sql.val(teamIds)}::bigint[])`)
@@ -197,7 +170,7 @@ export async function leaderNamesOf(db: Db, communityId: number, teamIds: number
 export function listTeamMembers(db: Db, communityId: number, teamId: number, reach: ResidentReach) {
   return db
     .selectFrom('team_members as tm')
-    .innerJoin('residents as r', 'r.id', 'tm.resident_id')
+    .innerJoin(residentView(db).as('r'), 'r.id', 'tm.resident_id')
     .select(['tm.id', 'tm.resident_id', 'r.name', 'r.phone_masked', 'tm.is_leader', 'tm.joined_at'])
     .select(isResidentReadable(db, [communityId], reach, 'tm.resident_id').as('is_readable'))
     .where('tm.community_id', '=', communityId)
@@ -258,7 +231,7 @@ export function markTeamMemberLeft(db: Db, communityId: number, id: number, at: 
 function stationQuery(db: Db) {
   return db
     .selectFrom('stations as s')
-    .leftJoin('compounds as p', 'p.id', 's.compound_id')
+    .leftJoin(compoundView(db).as('p'), 'p.id', 's.compound_id')
     .select([
       's.id', 's.community_id', 's.compound_id', 'p.name as compound_name', 's.name', 's.kind', 's.address', 's.opening_hours', 's.phone',
       's.description', 's.archived_at',
@@ -390,7 +363,4 @@ export function updateAccount(
     .where('id', '=', id)
     .where((eb) => (communityId === null ? eb('community_id', 'is', null) : eb('community_id', '=', communityId)))
     .execute();
-}
-export function revokeSessions(db: Db, accountId: number, at: Date) {
-  return db.updateTable('sessions').set({ revoked_at: at }).where('account_id', '=', accountId).where('revoked_at', 'is', null).execute();
 }

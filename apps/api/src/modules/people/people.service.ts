@@ -19,7 +19,7 @@ import type { AppContext } from '../../platform/context.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { AppError, invalidField, notFound, uniqueAs } from '../../platform/errors.js';
 import { diff, writeAudit } from '../../platform/audit/audit.js';
-import { residentReachOf } from '../places/index.js';
+import * as places from '../places/index.js';
 import * as repo from './people.repository.js';
 import { presentPartyMember, presentStation, presentTeam, presentTeamMember } from './people.presenter.js';
 
@@ -35,15 +35,15 @@ const pageOf = (q: { page: number; pageSize: number; sort?: string; order: 'asc'
 
 /** A resident of the community who is not archived, or a field error. */
 async function checkResident(db: Db, communityId: number, residentId: number) {
-  const r = await repo.findResidentRef(db, communityId, residentId);
+  const r = await places.findResidentRef(db, communityId, residentId);
   if (!r || r.archived_at) throw invalidField('residentId', 'not_found');
   return r;
 }
 async function checkGrid(db: Db, communityId: number, gridId: number | null | undefined) {
-  if (gridId != null && !(await repo.findGridRef(db, communityId, gridId))) throw invalidField('gridId', 'not_found');
+  if (gridId != null && !(await places.findGridRef(db, communityId, gridId))) throw invalidField('gridId', 'not_found');
 }
 async function checkCompound(db: Db, communityId: number, compoundId: number | null | undefined) {
-  if (compoundId != null && !(await repo.findCompoundRef(db, communityId, compoundId))) throw invalidField('compoundId', 'not_found');
+  if (compoundId != null && !(await places.findCompoundRef(db, communityId, compoundId))) throw invalidField('compoundId', 'not_found');
 }
 
 // ------------------------------------------------------------------ party members
@@ -65,7 +65,7 @@ export async function listPartyMembers(ctx: AppContext, actor: Actor, query: Par
       includeArchived: query.includeArchived === 'true',
       q,
       phoneHash: q && /^1\d{10}$/.test(q) ? ctx.pii.hash(q) : undefined,
-      reach: residentReachOf(actor),
+      reach: places.residentReachOf(actor),
     },
     pageOf(query),
   );
@@ -74,7 +74,7 @@ export async function listPartyMembers(ctx: AppContext, actor: Actor, query: Par
 
 export async function getPartyMember(ctx: AppContext, actor: Actor, id: number): Promise<PartyMember> {
   authorize(actor, 'people.read');
-  const row = await repo.findPartyMember(ctx.db, scopeIds(actor), id, residentReachOf(actor));
+  const row = await repo.findPartyMember(ctx.db, scopeIds(actor), id, places.residentReachOf(actor));
   if (!row) throw notFound('party member');
   return presentPartyMember(row);
 }
@@ -162,7 +162,7 @@ export async function getTeam(ctx: AppContext, actor: Actor, id: number): Promis
   authorize(actor, 'people.read');
   const row = await repo.findTeam(ctx.db, scopeIds(actor), id);
   if (!row) throw notFound('team');
-  const members = await repo.listTeamMembers(ctx.db, row.community_id, id, residentReachOf(actor));
+  const members = await repo.listTeamMembers(ctx.db, row.community_id, id, places.residentReachOf(actor));
   const leaderNames = members.filter((m) => m.is_leader).sort((a, b) => +new Date(a.joined_at) - +new Date(b.joined_at) || a.id - b.id).map((m) => m.name);
   const shown = members.map((m) => (m.is_readable ? m : { ...m, phone_masked: null }));
   return { ...presentTeam(row, leaderNames), members: shown.map(presentTeamMember) };

@@ -4,6 +4,7 @@ import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platf
 import { invalidField, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import * as repo from './places.repository.js';
+import * as people from '../people/index.js';
 import { presentBuildings } from './places.service.js';
 
 /**
@@ -16,7 +17,7 @@ export async function setBuildingHeads(ctx: AppContext, actor: Actor, buildingId
   if (!building) throw notFound('building');
   const cid = building.community_id;
   const heads = input.heads.map((h) => ({ account_id: h.accountId, unit_id: h.unitId ?? null }));
-  const accounts = new Set((heads.length ? await repo.findBuildingHeadAccounts(ctx.db, cid, heads.map((h) => h.account_id)) : []).map((a) => a.id));
+  const accounts = new Set((heads.length ? await people.activeAccountsWithRole(ctx.db, cid, 'building_head', heads.map((h) => h.account_id)) : []).map((a) => a.id));
   const units = new Set((await repo.listUnits(ctx.db, cid, buildingId)).map((u) => u.id));
   const seen = new Set<string>();
   heads.forEach((h, i) => {
@@ -41,6 +42,6 @@ export async function setBuildingHeads(ctx: AppContext, actor: Actor, buildingId
 /** The community's building-head accounts a building may be given (staff only: it names people). */
 export async function listBuildingHeadAccounts(ctx: AppContext, actor: Actor, communityId?: number) {
   authorize(actor, 'places.write');
-  const rows = await repo.listBuildingHeadAccounts(ctx.db, resolveCommunityId(actor, communityId));
+  const rows = await people.activeAccountsWithRole(ctx.db, resolveCommunityId(actor, communityId), 'building_head');
   return rows.map((a) => ({ id: a.id, name: a.display_name }));
 }

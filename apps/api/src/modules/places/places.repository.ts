@@ -40,8 +40,7 @@ export function listCommunities(db: Db, scope: Scope, onlyId?: number) {
 export function listGrids(db: Db, communityId: number) {
   return db
     .selectFrom('grids as g')
-    .leftJoin('accounts as a', 'a.id', 'g.worker_account_id')
-    .select(['g.id', 'g.community_id', 'g.name', 'g.code', 'g.worker_account_id', 'a.display_name as worker_name'])
+    .select(['g.id', 'g.community_id', 'g.name', 'g.code', 'g.worker_account_id'])
     .where('g.community_id', '=', communityId)
     .orderBy('g.name')
     .execute();
@@ -55,11 +54,6 @@ export function findGridIn(db: Db, scope: Scope, id: number) {
 export function updateGrid(db: Db, communityId: number, id: number, v: { name?: string; code?: string | null; worker_account_id?: number | null }) {
   return db.updateTable('grids').set(v).where('community_id', '=', communityId).where('id', '=', id).execute();
 }
-/** An active grid worker of the community, or nothing. */
-export function findGridWorker(db: Db, communityId: number, id: number) {
-  return db.selectFrom('accounts').select(['id']).where('community_id', '=', communityId).where('id', '=', id).where('role', '=', 'grid_worker').where('is_active', '=', true).executeTakeFirst();
-}
-
 export function listCompounds(db: Db, communityId: number) {
   return compoundQuery(db).where('p.community_id', '=', communityId).where('p.archived_at', 'is', null).orderBy('p.name').execute();
 }
@@ -119,9 +113,8 @@ export function listBuildingHeads(db: Db, communityId: number, buildingIds: numb
   if (buildingIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('building_heads as bh')
-    .innerJoin('accounts as a', 'a.id', 'bh.account_id')
     .leftJoin('units as u', 'u.id', 'bh.unit_id')
-    .select(['bh.building_id', 'bh.account_id', 'a.display_name', 'bh.unit_id', 'u.name as unit_name'])
+    .select(['bh.building_id', 'bh.account_id', 'bh.unit_id', 'u.name as unit_name'])
     .where('bh.community_id', '=', communityId)
     .where('bh.building_id', 'in', buildingIds)
     .orderBy('bh.id')
@@ -132,15 +125,6 @@ export async function replaceBuildingHeads(db: Db, communityId: number, building
   await db.deleteFrom('building_heads').where('community_id', '=', communityId).where('building_id', '=', buildingId).execute();
   if (heads.length) await db.insertInto('building_heads').values(heads.map((h) => ({ community_id: communityId, building_id: buildingId, ...h }))).execute();
 }
-/** The active building-head accounts of the community, to choose from. */
-export function listBuildingHeadAccounts(db: Db, communityId: number) {
-  return db.selectFrom('accounts').select(['id', 'display_name']).where('community_id', '=', communityId).where('role', '=', 'building_head').where('is_active', '=', true).orderBy('display_name').execute();
-}
-/** Of the given ids, those that are active building-head accounts of the community. */
-export function findBuildingHeadAccounts(db: Db, communityId: number, ids: number[]) {
-  return db.selectFrom('accounts').select('id').where('community_id', '=', communityId).where('id', 'in', ids).where('role', '=', 'building_head').where('is_active', '=', true).execute();
-}
-
 function unitQuery(db: Db) {
   return db.selectFrom('units as u').select([
     'u.id', 'u.community_id', 'u.building_id', 'u.name',
@@ -291,35 +275,6 @@ export function insertResidents(db: Db, rows: ResidentInsert[]) {
 }
 export function updateResident(db: Db, communityId: number, id: number, v: Omit<Partial<ResidentInsert>, 'created_at' | 'id' | 'community_id'>) {
   return db.updateTable('residents').set({ ...v, updated_at: new Date() }).where('community_id', '=', communityId).where('id', '=', id).execute();
-}
-
-export function insertAccessLog(db: Db, communityId: number, v: { actor_id: number; entity_type: string; entity_id: string; fields: string[]; request_id: string | null }) {
-  return db.insertInto('pii_access_log').values({ community_id: communityId, ...v }).execute();
-}
-export function listAccessLog(db: Db, scope: Scope, entityType: string, entityId: string) {
-  return db
-    .selectFrom('pii_access_log as l')
-    .innerJoin('accounts as a', 'a.id', 'l.actor_id')
-    .select(['l.id', 'l.actor_id', 'a.display_name as actor_name', 'l.entity_type', 'l.entity_id', 'l.fields', 'l.request_id', 'l.created_at'])
-    .where('l.entity_type', '=', entityType)
-    .where('l.entity_id', '=', entityId)
-    .where(inScope(scope, 'l.community_id'))
-    .orderBy('l.id', 'desc')
-    .limit(200)
-    .execute();
-}
-
-export function listAudit(db: Db, scope: Scope, entityType: string, entityId: string) {
-  return db
-    .selectFrom('audit_log as l')
-    .leftJoin('accounts as a', 'a.id', 'l.actor_id')
-    .select(['l.id', 'l.action', 'l.entity_type', 'l.entity_id', 'l.actor_id', 'a.display_name as actor_name', 'l.changes', 'l.reason', 'l.request_id', 'l.created_at'])
-    .where('l.entity_type', '=', entityType)
-    .where('l.entity_id', '=', entityId)
-    .where(inScope(scope, 'l.community_id'))
-    .orderBy('l.id', 'desc')
-    .limit(500)
-    .execute();
 }
 
 /** Lookup maps for the roster import: compound name → id, "compound|building" → id, unit and household keys. */

@@ -8,7 +8,8 @@ import type {
 import type { AppContext } from '../../platform/context.js';
 import { authorize, canSeeCommunity, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { AppError, invalidField, notFound, uniqueAs } from '../../platform/errors.js';
-import { diff, writeAudit } from '../../platform/audit/audit.js';
+import { diff, listAuditEntries, listPiiAccess, logPiiAccess, writeAudit } from '../../platform/audit/audit.js';
+import * as people from '../people/index.js';
 import { maskIdCard, maskPhone } from '../../platform/crypto/pii.js';
 import * as repo from './places.repository.js';
 import { householdLabel, presentResident } from './places.presenter.js';
@@ -92,6 +93,7 @@ export async function updateCompound(ctx: AppContext, actor: Actor, id: number, 
 /** Buildings as answered, each with its heads (one query for all of them). */
 export async function presentBuildings(db: AppContext['db'], communityId: number, rows: Array<NonNullable<Awaited<ReturnType<typeof repo.findBuilding>>>>) {
   const heads = await repo.listBuildingHeads(db, communityId, rows.map((b) => b.id));
+  const names = await people.accountNames(db, heads.map((h) => h.account_id));
   return rows.map((b) => ({
     id: b.id,
     compoundId: b.compound_id,
@@ -99,7 +101,7 @@ export async function presentBuildings(db: AppContext['db'], communityId: number
     floors: b.floors,
     unitCount: Number(b.unit_count ?? 0),
     householdCount: Number(b.household_count ?? 0),
-    heads: heads.filter((h) => h.building_id === b.id).map((h) => ({ accountId: h.account_id, name: h.display_name, unitId: h.unit_id, unitName: h.unit_name })),
+    heads: heads.filter((h) => h.building_id === b.id).map((h) => ({ accountId: h.account_id, name: names.get(h.account_id) ?? '', unitId: h.unit_id, unitName: h.unit_name })),
   }));
 }
 const presentBuilding = async (db: AppContext['db'], b: NonNullable<Awaited<ReturnType<typeof repo.findBuilding>>>) => (await presentBuildings(db, b.community_id, [b]))[0]!;
@@ -336,7 +338,7 @@ export async function viewResidentPii(ctx: AppContext, actor: Actor, id: number)
     const fields = ['phone', 'idCard', 'sensitiveTags'].filter((f) =>
       f === 'phone' ? secrets.phone_enc : f === 'idCard' ? secrets.id_card_enc : secrets.sensitive_enc,
     );
-    await repo.insertAccessLog(trx, secrets.community_id, {
+    await logPiiAccess(trx, secrets.community_id, {
       actor_id: actor.accountId,
       entity_type: 'resident',
       entity_id: String(id),
@@ -354,10 +356,11 @@ export async function viewResidentPii(ctx: AppContext, actor: Actor, id: number)
 
 export async function listAccessLog(ctx: AppContext, actor: Actor, entityType: string, entityId: string) {
   authorize(actor, 'audit.read');
-  const rows = await repo.listAccessLog(ctx.db, scopeIds(actor), entityType, entityId);
+  const rows = await listPiiAccess(ctx.db, scopeIds(actor), entityType, entityId);
+  const names = await people.accountNames(ctx.db, rows.map((r) => r.actor_id));
   return {
     items: rows.map((r) => ({
-      id: r.id, actorId: r.actor_id, actorName: r.actor_name, entityType: r.entity_type, entityId: r.entity_id, fields: r.fields,
+      id: r.id, actorId: r.actor_id, actorName: names.get(r.actor_id) ?? '', entityType: r.entity_type, entityId: r.entity_id, fields: r.fields,
       requestId: r.request_id, createdAt: iso(r.created_at),
     })),
   };
@@ -365,10 +368,11 @@ export async function listAccessLog(ctx: AppContext, actor: Actor, entityType: s
 
 export async function listAudit(ctx: AppContext, actor: Actor, entityType: string, entityId: string) {
   authorize(actor, 'audit.read');
-  const rows = await repo.listAudit(ctx.db, scopeIds(actor), entityType, entityId);
+  const rows = await listAuditEntries(ctx.db, scopeIds(actor), entityType, entityId);
+  const names = await people.accountNames(ctx.db, rows.flatMap((r) => (r.actor_id != null ? [r.actor_id] : [])));
   return {
     items: rows.map((r) => ({
-      id: r.id, action: r.action, entityType: r.entity_type, entityId: r.entity_id, actorId: r.actor_id, actorName: r.actor_name ?? null,
+      id: r.id, action: r.action, entityType: r.entity_type, entityId: r.entity_id, actorId: r.actor_id, actorName: r.actor_id != null ? (names.get(r.actor_id) ?? null) : null,
       changes: (r.changes as Record<string, unknown> | null) ?? null, reason: r.reason, requestId: r.request_id, createdAt: iso(r.created_at),
     })),
   };
