@@ -1,7 +1,7 @@
 export type { Scope } from '../../platform/db/scope.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { inScope, likeOf, type Scope } from '../../platform/db/scope.js';
+import { inScope, likeOf, type Scope, scopeOfOne, type CommunityId } from '../../platform/db/scope.js';
 import { compoundView, gridView, residentIdsWithinReach, residentView, type ResidentReach } from '../places/index.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -46,8 +46,8 @@ export interface PartyMemberFilter {
   reach: ResidentReach;
 }
 
-export async function listPartyMembers(db: Db, communityId: number, f: PartyMemberFilter, page: PageRequest) {
-  let q = partyMemberQuery(db).where('m.community_id', '=', communityId).where(isResidentReadable(db, [communityId], f.reach, 'm.resident_id'));
+export async function listPartyMembers(db: Db, communityId: CommunityId, f: PartyMemberFilter, page: PageRequest) {
+  let q = partyMemberQuery(db).where('m.community_id', '=', communityId).where(isResidentReadable(db, scopeOfOne(communityId), f.reach, 'm.resident_id'));
   if (!f.includeArchived) q = q.where('m.archived_at', 'is', null);
   if (f.status) q = q.where('m.status', '=', f.status as 'registered');
   if (f.gridId) q = q.where('m.grid_id', '=', f.gridId);
@@ -78,7 +78,7 @@ export function findPartyMember(db: Db, scope: Scope, id: number, reach: Residen
 }
 export type PartyMemberRow = NonNullable<Awaited<ReturnType<typeof findPartyMember>>>;
 
-export function findPartyMemberByResident(db: Db, communityId: number, residentId: number) {
+export function findPartyMemberByResident(db: Db, communityId: CommunityId, residentId: number) {
   return db
     .selectFrom('party_members')
     .select(['id', 'archived_at'])
@@ -88,14 +88,14 @@ export function findPartyMemberByResident(db: Db, communityId: number, residentI
 }
 export function insertPartyMember(
   db: Db,
-  communityId: number,
+  communityId: CommunityId,
   v: { resident_id: number; status: 'registered' | 'in_service' | 'outside'; work_unit: string | null; grid_id: number | null; joined_on: string | null },
 ) {
   return db.insertInto('party_members').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
 }
 export function updatePartyMember(
   db: Db,
-  communityId: number,
+  communityId: CommunityId,
   id: number,
   v: { status?: 'registered' | 'in_service' | 'outside'; work_unit?: string | null; grid_id?: number | null; joined_on?: string | null; archived_at?: Date },
 ) {
@@ -122,7 +122,7 @@ function teamQuery(db: Db) {
 }
 const teamSorts = { name: 't.name', kind: 't.kind', memberCount: 'member_count', id: 't.id' } as const;
 
-export async function listTeams(db: Db, communityId: number, f: { kind?: string; includeArchived?: boolean; q?: string }, page: PageRequest) {
+export async function listTeams(db: Db, communityId: CommunityId, f: { kind?: string; includeArchived?: boolean; q?: string }, page: PageRequest) {
   let q = db.selectFrom('teams as t').where('t.community_id', '=', communityId);
   if (!f.includeArchived) q = q.where('t.archived_at', 'is', null);
   if (f.kind) q = q.where('t.kind', '=', f.kind as 'pioneer');
@@ -148,7 +148,7 @@ export function findTeam(db: Db, scope: Scope, id: number) {
 export type TeamRow = NonNullable<Awaited<ReturnType<typeof findTeam>>>;
 
 /** Names of the current leaders of the given teams, in the order they joined. */
-export async function leaderNamesOf(db: Db, communityId: number, teamIds: number[]): Promise<Map<number, string[]>> {
+export async function leaderNamesOf(db: Db, communityId: CommunityId, teamIds: number[]): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
   if (teamIds.length === 0) return out;
   const rows = await db
@@ -167,12 +167,12 @@ export async function leaderNamesOf(db: Db, communityId: number, teamIds: number
 }
 
 /** Current members; `is_readable`: the reader may read this resident's record (else the service hides the phone). */
-export function listTeamMembers(db: Db, communityId: number, teamId: number, reach: ResidentReach) {
+export function listTeamMembers(db: Db, communityId: CommunityId, teamId: number, reach: ResidentReach) {
   return db
     .selectFrom('team_members as tm')
     .innerJoin(residentView(db).as('r'), 'r.id', 'tm.resident_id')
     .select(['tm.id', 'tm.resident_id', 'r.name', 'r.phone_masked', 'tm.is_leader', 'tm.joined_at'])
-    .select(isResidentReadable(db, [communityId], reach, 'tm.resident_id').as('is_readable'))
+    .select(isResidentReadable(db, scopeOfOne(communityId), reach, 'tm.resident_id').as('is_readable'))
     .where('tm.community_id', '=', communityId)
     .where('tm.team_id', '=', teamId)
     .where('tm.left_at', 'is', null)
@@ -181,7 +181,7 @@ export function listTeamMembers(db: Db, communityId: number, teamId: number, rea
     .orderBy('tm.id')
     .execute();
 }
-export function findTeamMember(db: Db, communityId: number, teamId: number, id: number) {
+export function findTeamMember(db: Db, communityId: CommunityId, teamId: number, id: number) {
   return db
     .selectFrom('team_members')
     .select(['id', 'resident_id', 'is_leader', 'left_at'])
@@ -190,7 +190,7 @@ export function findTeamMember(db: Db, communityId: number, teamId: number, id: 
     .where('id', '=', id)
     .executeTakeFirst();
 }
-export function findActiveMembership(db: Db, communityId: number, teamId: number, residentId: number) {
+export function findActiveMembership(db: Db, communityId: CommunityId, teamId: number, residentId: number) {
   return db
     .selectFrom('team_members')
     .select('id')
@@ -200,12 +200,12 @@ export function findActiveMembership(db: Db, communityId: number, teamId: number
     .where('left_at', 'is', null)
     .executeTakeFirst();
 }
-export function insertTeam(db: Db, communityId: number, v: { name: string; kind: 'pioneer' | 'volunteer' | 'arts' | 'squad' | 'heads'; description: string | null }) {
+export function insertTeam(db: Db, communityId: CommunityId, v: { name: string; kind: 'pioneer' | 'volunteer' | 'arts' | 'squad' | 'heads'; description: string | null }) {
   return db.insertInto('teams').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
 }
 export function updateTeam(
   db: Db,
-  communityId: number,
+  communityId: CommunityId,
   id: number,
   v: { name?: string; kind?: 'pioneer' | 'volunteer' | 'arts' | 'squad' | 'heads'; description?: string | null },
 ) {
@@ -213,10 +213,10 @@ export function updateTeam(
   if (!set) return Promise.resolve();
   return db.updateTable('teams').set(set).where('community_id', '=', communityId).where('id', '=', id).execute();
 }
-export function insertTeamMember(db: Db, communityId: number, v: { team_id: number; resident_id: number; is_leader: boolean }) {
+export function insertTeamMember(db: Db, communityId: CommunityId, v: { team_id: number; resident_id: number; is_leader: boolean }) {
   return db.insertInto('team_members').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
 }
-export function markTeamMemberLeft(db: Db, communityId: number, id: number, at: Date) {
+export function markTeamMemberLeft(db: Db, communityId: CommunityId, id: number, at: Date) {
   return db
     .updateTable('team_members')
     .set({ left_at: at })
@@ -241,7 +241,7 @@ const stationSorts = { name: 's.name', kind: 's.kind', compoundName: 'p.name', i
 
 export async function listStations(
   db: Db,
-  communityId: number,
+  communityId: CommunityId,
   f: { kind?: string; compoundId?: number; includeArchived?: boolean; q?: string },
   page: PageRequest,
 ) {
@@ -272,10 +272,10 @@ export interface StationValues {
   phone: string | null;
   description: string | null;
 }
-export function insertStation(db: Db, communityId: number, v: StationValues) {
+export function insertStation(db: Db, communityId: CommunityId, v: StationValues) {
   return db.insertInto('stations').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
 }
-export function updateStation(db: Db, communityId: number, id: number, v: Partial<StationValues>) {
+export function updateStation(db: Db, communityId: CommunityId, id: number, v: Partial<StationValues>) {
   const set = defined(v);
   if (!set) return Promise.resolve();
   return db.updateTable('stations').set(set).where('community_id', '=', communityId).where('id', '=', id).execute();
@@ -292,7 +292,7 @@ export interface AccountScope {
   subdistrictId: number | null;
 }
 const accountInScope = (scope: AccountScope) =>
-  scope.communityIds === null
+  scope.communityIds.ids === null
     ? sql<boolean>`true`
     : scope.subdistrictId === null
       ? inScope(scope.communityIds, 'a.community_id')
@@ -333,6 +333,7 @@ export function findAccountIdByUsername(db: Db, username: string) {
 export function findAccountIdByPhoneHash(db: Db, phoneHash: string) {
   return db.selectFrom('accounts').select('id').where('phone_hash', '=', phoneHash).executeTakeFirst();
 }
+// Accounts are keyed by id; which ones a caller may touch is checked by findAccount's AccountScope first.
 export function insertAccount(
   db: Db,
   communityId: number | null,

@@ -2,6 +2,7 @@ import type { AppContext } from '../../platform/context.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { invalidField, notFound, uniqueAs } from '../../platform/errors.js';
 import { diff, writeAudit } from '../../platform/audit/audit.js';
+import type { CommunityId } from '../../platform/db/scope.js';
 import * as repo from './places.repository.js';
 import * as people from '../people/index.js';
 
@@ -25,7 +26,7 @@ async function checkGridWorker(ctx: AppContext, communityId: number, id: number 
   if (id != null && (await people.activeAccountsWithRole(ctx.db, communityId, 'grid_worker', [id])).length === 0) throw invalidField('workerAccountId', 'not_found');
 }
 
-async function gridOf(db: AppContext['db'], communityId: number, id: number) {
+async function gridOf(db: AppContext['db'], communityId: CommunityId, id: number) {
   const [grid] = await presentGrids(db, (await repo.listGrids(db, communityId)).filter((g) => g.id === id));
   return grid!;
 }
@@ -47,11 +48,11 @@ export async function updateGrid(ctx: AppContext, actor: Actor, id: number, inpu
   if (!grid) throw notFound('grid');
   await checkGridWorker(ctx, grid.community_id, input.workerAccountId);
   return ctx.db.transaction().execute(async (trx) => {
-    await repo.updateGrid(trx, grid.community_id, id, { name: input.name, code: input.code, worker_account_id: input.workerAccountId }).catch(uniqueAs('name'));
+    await repo.updateGrid(trx, resolveCommunityId(actor, grid.community_id), id, { name: input.name, code: input.code, worker_account_id: input.workerAccountId }).catch(uniqueAs('name'));
     await writeAudit(trx, actor, {
       communityId: grid.community_id, action: 'grid.updated', entityType: 'grid', entityId: id,
       changes: diff({ name: grid.name, code: grid.code, workerAccountId: grid.worker_account_id }, { name: input.name, code: input.code, workerAccountId: input.workerAccountId }),
     });
-    return gridOf(trx, grid.community_id, id);
+    return gridOf(trx, resolveCommunityId(actor, grid.community_id), id);
   });
 }

@@ -159,7 +159,7 @@ export async function waitForImport(id: number): Promise<void> {
  */
 async function runImport(ctx: AppContext, actor: Actor, communityId: number, importId: number, rows: RosterRow[], state: { processed: number }) {
   await ctx.db.transaction().execute(async (trx) => {
-    const index = await repo.loadPlaceIndex(trx, communityId);
+    const index = await repo.loadPlaceIndex(trx, resolveCommunityId(actor, communityId));
     const compoundByName = new Map(index.compounds.map((c) => [c.name, c.id]));
     const buildingByKey = new Map(index.buildings.map((b) => [`${b.compound_id}|${b.name}`, b.id]));
     const unitByKey = new Map(index.units.map((u) => [`${u.building_id}|${u.name}`, u.id]));
@@ -173,13 +173,13 @@ async function runImport(ctx: AppContext, actor: Actor, communityId: number, imp
         if (buildingId === undefined) throw new Error(`building vanished: ${r.compound} ${r.building}`);
         let unitId = unitByKey.get(`${buildingId}|${r.unit}`);
         if (unitId === undefined) {
-          unitId = (await repo.insertUnit(trx, communityId, { building_id: buildingId, name: r.unit })).id;
+          unitId = (await repo.insertUnit(trx, resolveCommunityId(actor, communityId), { building_id: buildingId, name: r.unit })).id;
           unitByKey.set(`${buildingId}|${r.unit}`, unitId);
           audits.push({ communityId, action: 'unit.created', entityType: 'unit', entityId: unitId, changes: { importId, name: r.unit } });
         }
         let householdId = householdByKey.get(`${unitId}|${r.room}`);
         if (householdId === undefined) {
-          householdId = (await repo.insertHousehold(trx, communityId, { unit_id: unitId, room_no: r.room })).id;
+          householdId = (await repo.insertHousehold(trx, resolveCommunityId(actor, communityId), { unit_id: unitId, room_no: r.room })).id;
           householdByKey.set(`${unitId}|${r.room}`, householdId);
           audits.push({ communityId, action: 'household.created', entityType: 'household', entityId: householdId, changes: { importId, roomNo: r.room } });
         }
