@@ -1,6 +1,6 @@
 export type { Scope } from '../../platform/db/scope.js';
 import { sql, type Insertable, type Kysely, type QueryCreator, type Transaction, type Updateable } from 'kysely';
-import { openTicketStatuses } from '@linli/contracts';
+import { openTicketStatuses, rolesWith } from '@linli/contracts';
 import type { DB } from '../../platform/db/schema.js';
 import { inScope, type Scope } from '../../platform/db/scope.js';
 
@@ -242,7 +242,7 @@ export function listAssignableAccounts(db: Db, communityId: number) {
     .select(['id', 'display_name', 'role'])
     .where('community_id', '=', communityId)
     .where('is_active', '=', true)
-    .where('role', 'in', ['secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact'])
+    .where('role', 'in', [...rolesWith('tickets.work')])
     .orderBy('role')
     .orderBy('id')
     .execute();

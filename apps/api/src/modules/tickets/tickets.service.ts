@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { notFound } from '../../platform/errors.js';
 import * as repo from './tickets.repository.js';
+import { maySeeTicket } from './tickets.policy.js';
 import { tokenize } from '../../platform/text/segment.js';
 import { hashTrackingCode, isTrackingCodeShaped } from './tracking.js';
 import { presentTicket } from './tickets.presenter.js';
@@ -22,7 +23,7 @@ export async function getTicket(
   authorize(actor, 'tickets.read');
   const t = await repo.findTicket(ctx.db, scopeIds(actor), id);
   if (!t) throw notFound('ticket');
-  if (!justActed && !roleCan(actor.role, 'tickets.readAll') && !(t.assignee_kind === 'account' && t.assignee_id === actor.accountId) && t.created_by !== actor.accountId) throw notFound('ticket');
+  if (!justActed && !maySeeTicket(actor, t)) throw notFound('ticket');
   const events = await repo.listEvents(ctx.db, t.community_id, id);
   return {
     ...presentTicket(t),

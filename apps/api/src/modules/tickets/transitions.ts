@@ -6,7 +6,8 @@ import { authorize, scopeIds, type Actor } from '../../platform/access/actor.js'
 import { AppError, invalidField, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import * as repo from './tickets.repository.js';
-import { actionPermission, assigneeOnly, isRatedThisRound, transition, type TicketState } from './ticket-state.js';
+import { mayWorkTicket, permissionForAction } from './tickets.policy.js';
+import { isRatedThisRound, transition, type TicketState } from './ticket-state.js';
 import { defaultTicketSettings, resolveDefaultAssignee, settingsOf, unratedPastDeadline } from './ticket-settings.js';
 import { getTicket } from './tickets.service.js';
 
@@ -33,10 +34,10 @@ export async function applyAction(
   channel: string | null,
   actorLabel: string | null = null,
 ) {
-  if (actor) authorize(actor, actionPermission[action]);
+  if (actor) authorize(actor, permissionForAction(action));
   const row = await repo.lockTicket(trx, cid, id);
   if (!row) throw notFound('ticket');
-  if (actor && assigneeOnly.includes(action) && !['secretary', 'social_worker'].includes(actor.role) && !(row.assignee_kind === 'account' && row.assignee_id === actor.accountId)) {
+  if (actor && !mayWorkTicket(actor, action, row)) {
     throw new AppError('FORBIDDEN', 'only the assignee may do this');
   }
   if (action === 'rate' && isRatedThisRound(row.rated_at, row.resolved_at)) throw new AppError('TICKET_ALREADY_RATED', 'this round has been rated already');

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Me, Ticket, TicketDetail } from '@linli/contracts';
 import { ticketStatusLabels, type TicketAction, type TicketStatus } from '@linli/contracts/labels';
-import type { Role } from '@linli/contracts/roles';
 import { get, post } from '../../lib/api.js';
 import { useT } from '../../lib/i18n.js';
-import { BackBar, errorText, Go, MAX_PHOTOS, PhotoPicker, pickedPhotos, staffRoles, uploadPhotos, workRoles, type Navigate } from './shared.js';
+import { BackBar, errorText, Go, MAX_PHOTOS, PhotoPicker, pickedPhotos, mayWork, ticketStaffRoles, uploadPhotos, type Navigate } from './shared.js';
 
 /** What a doer may do from each state (ticket-state.ts `allowedFrom`, the doer's part). */
 const doerActions: Partial<Record<TicketStatus, TicketAction[]>> = { assigned: ['start', 'return'], in_progress: ['resolve'] };
@@ -98,7 +97,7 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
     );
   }
   const isMine = ticket.assigneeKind === 'account' && ticket.assigneeId === me.id;
-  const mayAct = (workRoles as readonly Role[]).includes(me.role) && (isMine || staffRoles.includes(me.role));
+  const mayAct = mayWork(me.role) && (isMine || ticketStaffRoles.includes(me.role));
   const actions = mayAct ? (doerActions[ticket.status] ?? []) : [];
   const place = [ticket.compoundName, ticket.buildingName, ticket.addressText].filter(Boolean).join(' ');
   const reporter = ticket.isAnonymous ? t('hp.anonymous') : [ticket.reporterName, ticket.reporterPhoneMasked].filter(Boolean).join(' ');
