@@ -112,7 +112,8 @@ export function placesRoutes(app: App, ctx: AppContext): void {
   app.get('/api/residents/:id', { config: { permission: 'residents.read' }, schema: { tags: rtags, params: idParamsSchema, response: { 200: residentSchema } } }, async (req) =>
     service.getResident(ctx, actorOf(req), req.params.id),
   );
-  app.get('/api/residents/:id/pii', { config: { permission: 'residents.viewPii' }, schema: { tags: rtags, params: idParamsSchema, response: { 200: residentPiiSchema } } }, async (req, reply) => {
+  // residents.read is the gate; viewPii is checked after the reach lookup, so a resident out of reach answers 404 (ADR 0015).
+  app.get('/api/residents/:id/pii', { config: { permission: 'residents.read' }, schema: { tags: rtags, params: idParamsSchema, response: { 200: residentPiiSchema } } }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
     return service.viewResidentPii(ctx, actorOf(req), req.params.id);
   });
