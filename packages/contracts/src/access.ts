@@ -4,56 +4,6 @@ export { roles, roleLabels, type Role } from './roles.js';
 
 // roleSchema lives in common.ts: this file stays free of zod, so the console's first load (roleCan) carries none.
 
-/** Roles that work at a desk in the console; the others use the phone shell. */
-export const consoleRoles: readonly Role[] = ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker'];
-
-/**
- * The permission table. Services enforce it; the web uses it only to hide what would be refused.
- * Scope is separate: a subdistrict admin acts in the communities of their subdistrict, the others in their own.
- * docs/permissions.md is generated from this table and checked by a test.
- */
-export const permissions = {
-  'places.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head'],
-  'places.write': ['system_admin', 'secretary', 'social_worker'],
-  'residents.read': ['subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head'],
-  'residents.write': ['secretary', 'social_worker', 'grid_worker'],
-  'residents.viewPii': ['secretary', 'social_worker', 'grid_worker'],
-  'residents.import': ['secretary', 'social_worker'],
-  'people.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer'],
-  'people.write': ['secretary', 'social_worker'],
-  'partners.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'partner_contact'],
-  'partners.write': ['secretary', 'social_worker'],
-  'audit.read': ['system_admin', 'subdistrict_admin', 'secretary'],
-  'accounts.read': ['system_admin', 'subdistrict_admin', 'secretary'],
-  'accounts.manage': ['system_admin', 'secretary'],
-  'tickets.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact'],
-  'tickets.readAll': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker'],
-  'tickets.intake': ['secretary', 'social_worker', 'grid_worker', 'building_head'],
-  'tickets.accept': ['secretary', 'social_worker', 'grid_worker'],
-  'tickets.dispatch': ['secretary', 'social_worker'],
-  'tickets.work': ['secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact'],
-  'tickets.respond': ['secretary', 'social_worker', 'partner_contact'],
-  'tickets.followUp': ['secretary', 'social_worker'],
-  'dashboard.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker'],
-  'dashboard.subdistrict': ['system_admin', 'subdistrict_admin'],
-  'webhooks.manage': ['system_admin', 'secretary'],
-  'tickets.configure': ['system_admin', 'secretary'],
-  'open311.manage': ['system_admin', 'secretary'],
-  'calendar.manage': ['system_admin'],
-} as const satisfies Record<string, readonly Role[]>;
-
-export type Permission = keyof typeof permissions;
-
-/**
- * Record-level scope of households and residents inside the community (issue 13). A role listed here reads only the
- * places it looks after: `grids` = compounds of the grids whose worker it is; `buildings` = the buildings or units
- * assigned to it on the places page. With nothing assigned it sees none. Roles not listed see the whole community.
- * Writes of residents by these roles are held to the same places.
- */
-export const placeReach = { grid_worker: 'grids', building_head: 'buildings' } as const satisfies Partial<Record<Role, 'grids' | 'buildings'>>;
-export type PlaceReachKind = (typeof placeReach)[keyof typeof placeReach];
-
-export function roleCan(role: Role, permission: Permission): boolean {
-  return (permissions[permission] as readonly Role[]).includes(role);
-}
-
+export {
+  consoleRoles, permissions, placeReach, roleCan, rolesWith, ticketStaffRoles, type Permission, type PlaceReachKind,
+} from './permissions.js';

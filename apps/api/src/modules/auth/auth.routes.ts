@@ -40,11 +40,11 @@ export function authRoutes(app: App, ctx: AppContext): void {
     return { ok: true as const };
   });
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: meSchema } } }, async (request) => service.getMe(ctx, actorOf(request)));
+  app.get('/api/auth/me', { config: { permission: 'authenticated' }, schema: { tags: ['auth'], response: { 200: meSchema } } }, async (request) => service.getMe(ctx, actorOf(request)));
 
   app.post(
     '/api/auth/password',
-    { schema: { tags: ['auth'], body: changePasswordSchema, response: { 200: okSchema } } },
+    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], body: changePasswordSchema, response: { 200: okSchema } } },
     async (request) => {
       await service.changePassword(ctx, actorOf(request), request.body, request.cookies[service.SESSION_COOKIE]);
       return { ok: true as const };

@@ -15,13 +15,13 @@ const fileParams = z.object({ file: z.string().max(100) });
 /** Console side: a secretary issues and revokes the API keys of Open311 clients. */
 function clientRoutes(app: App, ctx: AppContext): void {
   const tags = ['open311'];
-  app.get('/api/open311-clients', { schema: { tags, querystring: scopeQuerySchema, response: { 200: z.object({ items: z.array(open311ClientSchema) }) } } }, async (r) => s.listClients(ctx, actorOf(r), r.query.communityId));
+  app.get('/api/open311-clients', { config: { permission: 'open311.manage' }, schema: { tags, querystring: scopeQuerySchema, response: { 200: z.object({ items: z.array(open311ClientSchema) }) } } }, async (r) => s.listClients(ctx, actorOf(r), r.query.communityId));
   app.post(
     '/api/open311-clients',
-    { schema: { tags, body: createOpen311ClientSchema, response: { 201: issuedOpen311ClientSchema } } },
+    { config: { permission: 'open311.manage' }, schema: { tags, body: createOpen311ClientSchema, response: { 201: issuedOpen311ClientSchema } } },
     async (r, reply) => reply.status(201).send(await s.createClient(ctx, actorOf(r), r.body)),
   );
-  app.post('/api/open311-clients/:id/revoke', { schema: { tags, params: idParamsSchema, response: { 200: okSchema } } }, async (r) => s.revokeClient(ctx, actorOf(r), r.params.id));
+  app.post('/api/open311-clients/:id/revoke', { config: { permission: 'open311.manage' }, schema: { tags, params: idParamsSchema, response: { 200: okSchema } } }, async (r) => s.revokeClient(ctx, actorOf(r), r.params.id));
 }
 
 /** Open311 GeoReport v2 at /open311/v2: public, keyed by api_key for writes, errors in Open311's own shape. */

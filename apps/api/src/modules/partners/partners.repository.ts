@@ -1,7 +1,7 @@
 export type { Scope } from '../../platform/db/scope.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { inScope, type Scope } from '../../platform/db/scope.js';
+import { inScope, type Scope, scopeOfOne, type CommunityId } from '../../platform/db/scope.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -17,7 +17,7 @@ export interface PartnerFilter {
 
 export async function listPartners(
   db: Db,
-  communityId: number,
+  communityId: CommunityId,
   f: PartnerFilter,
   page: { offset: number; limit: number; sort?: string; order: 'asc' | 'desc' },
 ) {
@@ -51,11 +51,11 @@ export interface PartnerValues {
   archived_at: Date;
 }
 
-export function insertPartner(db: Db, communityId: number, v: Omit<PartnerValues, 'archived_at'>) {
+export function insertPartner(db: Db, communityId: CommunityId, v: Omit<PartnerValues, 'archived_at'>) {
   return db.insertInto('partners').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
 }
 
-export async function updatePartner(db: Db, communityId: number, id: number, v: Partial<PartnerValues>) {
+export async function updatePartner(db: Db, communityId: CommunityId, id: number, v: Partial<PartnerValues>) {
   const set = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined));
   if (Object.keys(set).length === 0) return;
   await db.updateTable('partners').set(set).where('community_id', '=', communityId).where('id', '=', id).execute();

@@ -74,7 +74,7 @@ export async function updatePartner(ctx: AppContext, actor: Actor, id: number, i
   const phone = sealContactPhone(ctx, input.contactPhone);
   await ctx.db.transaction().execute(async (trx) => {
     await repo
-      .updatePartner(trx, before.communityId, id, {
+      .updatePartner(trx, resolveCommunityId(actor, before.communityId), id, {
         name: input.name,
         kind: input.kind,
         contact_name: input.contactName,
@@ -98,7 +98,7 @@ export async function archivePartner(ctx: AppContext, actor: Actor, id: number, 
   const before = await getPartner(ctx, actor, id);
   if (before.archivedAt) throw new AppError('INVALID_STATE', 'partner is already archived');
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updatePartner(trx, before.communityId, id, { archived_at: new Date() });
+    await repo.updatePartner(trx, resolveCommunityId(actor, before.communityId), id, { archived_at: new Date() });
     await writeAudit(trx, actor, { communityId: before.communityId, action: 'partner.archived', entityType: 'partner', entityId: id, reason });
   });
   return getPartner(ctx, actor, id);

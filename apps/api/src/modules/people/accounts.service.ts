@@ -4,7 +4,8 @@ import { authorize, canSeeCommunity, resolveCommunityId, scopeIds, type Actor } 
 import { AppError, forbidden, invalidField, notFound } from '../../platform/errors.js';
 import { diff, writeAudit } from '../../platform/audit/audit.js';
 import { maskPhone } from '../../platform/crypto/pii.js';
-import { accountLocks, hashPassword, unlockAccount as clearAccountLock } from '../auth/index.js';
+import { accountLocks, hashPassword, revokeAccountSessions, unlockAccount as clearAccountLock } from '../auth/index.js';
+import * as places from '../places/index.js';
 import * as repo from './people.repository.js';
 import { presentAccount } from './people.presenter.js';
 import { canAssignRole, isSelfLockout, placeAccount } from './account-rules.js';
@@ -54,11 +55,11 @@ export async function createAccount(ctx: AppContext, actor: Actor, input: Create
     communityId = actor.role === 'system_admin' ? (input.communityId ?? null) : resolveCommunityId(actor, input.communityId);
   }
   if (input.communityId != null) {
-    const community = await repo.findCommunityRef(ctx.db, input.communityId);
+    const community = (await places.communityRefs(ctx.db, [input.communityId])).get(input.communityId);
     if (!community || !canSeeCommunity(actor, community.id)) throw invalidField('communityId', 'not_found');
     if (input.role === 'subdistrict_admin') subdistrictId ??= community.subdistrict_id;
   }
-  if (subdistrictId != null && !(await repo.findSubdistrictRef(ctx.db, subdistrictId))) throw invalidField('subdistrictId', 'not_found');
+  if (subdistrictId != null && !(await places.findSubdistrictRef(ctx.db, subdistrictId))) throw invalidField('subdistrictId', 'not_found');
   const placement = placeAccount(input.role, { communityId, subdistrictId });
   if ('missing' in placement) throw invalidField(placement.missing, 'required');
 
@@ -109,7 +110,7 @@ export async function updateAccount(ctx: AppContext, actor: Actor, id: number, i
   if (input.role !== undefined && input.role !== before.role) {
     let subdistrictId = before.subdistrictId;
     if (input.role === 'subdistrict_admin' && subdistrictId == null && before.communityId != null) {
-      subdistrictId = (await repo.findCommunityRef(ctx.db, before.communityId))?.subdistrict_id ?? null;
+      subdistrictId = (await places.communityRefs(ctx.db, [before.communityId])).get(before.communityId)?.subdistrict_id ?? null;
     }
     const placed = placeAccount(input.role, { communityId: before.communityId, subdistrictId });
     if ('missing' in placed) throw invalidField(placed.missing, 'required');
@@ -124,7 +125,7 @@ export async function updateAccount(ctx: AppContext, actor: Actor, id: number, i
       community_id: placement?.communityId,
       subdistrict_id: placement?.subdistrictId,
     });
-    if (input.isActive === false) await repo.revokeSessions(trx, id, new Date());
+    if (input.isActive === false) await revokeAccountSessions(trx, id, new Date());
     await writeAudit(trx, actor, {
       communityId: before.communityId,
       action: input.isActive === false && before.isActive ? 'account.deactivated' : 'account.updated',
@@ -146,7 +147,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: number, i
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateAccount(trx, before.community_id, id, { password_hash: passwordHash, password_changed_at: new Date() });
-    await repo.revokeSessions(trx, id, new Date());
+    await revokeAccountSessions(trx, id, new Date());
     await writeAudit(trx, actor, { communityId: before.community_id, action: 'account.password_reset', entityType: 'account', entityId: id });
   });
 }

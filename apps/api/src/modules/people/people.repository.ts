@@ -1,8 +1,8 @@
 export type { Scope } from '../../platform/db/scope.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { inScope, likeOf, type Scope } from '../../platform/db/scope.js';
-import { residentIdsWithinReach, type ResidentReach } from '../places/index.js';
+import { inScope, likeOf, type Scope, scopeOfOne, type CommunityId } from '../../platform/db/scope.js';
+import { compoundView, gridView, residentIdsWithinReach, residentView, type ResidentReach } from '../places/index.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export interface PageRequest {
@@ -18,29 +18,6 @@ function defined<T extends Record<string, unknown>>(v: T): Partial<T> | null {
   return Object.keys(out).length ? out : null;
 }
 
-// ------------------------------------------------------------------ lookups in other modules' tables (read-only)
-
-export function findResidentRef(db: Db, communityId: number, id: number) {
-  return db
-    .selectFrom('residents')
-    .select(['id', 'name', 'archived_at'])
-    .where('community_id', '=', communityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-export function findGridRef(db: Db, communityId: number, id: number) {
-  return db.selectFrom('grids').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
-}
-export function findCompoundRef(db: Db, communityId: number, id: number) {
-  return db.selectFrom('compounds').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
-}
-export function findCommunityRef(db: Db, id: number) {
-  return db.selectFrom('communities').select(['id', 'subdistrict_id']).where('id', '=', id).executeTakeFirst();
-}
-export function findSubdistrictRef(db: Db, id: number) {
-  return db.selectFrom('subdistricts').select(['id']).where('id', '=', id).executeTakeFirst();
-}
-
 /** SQL condition: the resident in `column` is one the reader may read (places decides which: ADR 0015). */
 const isResidentReadable = (db: Db, scope: Scope, reach: ResidentReach, column: 'm.resident_id' | 'tm.resident_id') =>
   reach === null ? sql<boolean>`true` : sql<boolean>`${sql.ref(column)} in ${residentIdsWithinReach(db, scope, reach)}`;
@@ -50,16 +27,12 @@ const isResidentReadable = (db: Db, scope: Scope, reach: ResidentReach, column: 
 function partyMemberQuery(db: Db) {
   return db
     .selectFrom('party_members as m')
-    .innerJoin('residents as r', 'r.id', 'm.resident_id')
-    .leftJoin('grids as g', 'g.id', 'm.grid_id')
-    .leftJoin('households as h', 'h.id', 'r.household_id')
-    .leftJoin('units as u', 'u.id', 'h.unit_id')
-    .leftJoin('buildings as b', 'b.id', 'u.building_id')
-    .leftJoin('compounds as p', 'p.id', 'b.compound_id');
+    .innerJoin(residentView(db).as('r'), 'r.id', 'm.resident_id')
+    .leftJoin(gridView(db).as('g'), 'g.id', 'm.grid_id');
 }
 const partyMemberColumns = [
   'm.id', 'm.community_id', 'm.resident_id', 'r.name', 'r.gender', 'r.phone_masked', 'm.status', 'm.work_unit', 'm.grid_id',
-  'g.name as grid_name', 'p.name as compound_name', 'b.name as building_name', 'u.name as unit_name', 'h.room_no', 'm.joined_on',
+  'g.name as grid_name', 'r.compound_name', 'r.building_name', 'r.unit_name', 'r.room_no', 'm.joined_on',
   'm.archived_at',
 ] as const;
 const partyMemberSorts = { name: 'r.name', status: 'm.status', joinedOn: 'm.joined_on', gridName: 'g.name', id: 'm.id' } as const;
@@ -73,8 +46,8 @@ export interface PartyMemberFilter {
   reach: ResidentReach;
 }
 
-export async function listPartyMembers(db: Db, communityId: number, f: PartyMemberFilter, page: PageRequest) {
-  let q = partyMemberQuery(db).where('m.community_id', '=', communityId).where(isResidentReadable(db, [communityId], f.reach, 'm.resident_id'));
+export async function listPartyMembers(db: Db, communityId: CommunityId, f: PartyMemberFilter, page: PageRequest) {
+  let q = partyMemberQuery(db).where('m.community_id', '=', communityId).where(isResidentReadable(db, scopeOfOne(communityId), f.reach, 'm.resident_id'));
   if (!f.includeArchived) q = q.where('m.archived_at', 'is', null);
   if (f.status) q = q.where('m.status', '=', f.status as 'registered');
   if (f.gridId) q = q.where('m.grid_id', '=', f.gridId);
@@ -105,7 +78,7 @@ export function findPartyMember(db: Db, scope: Scope, id: number, reach: Residen
 }
 export type PartyMemberRow = NonNullable<Awaited<ReturnType<typeof findPartyMember>>>;
 
-export function findPartyMemberByResident(db: Db, communityId: number, residentId: number) {
+export function findPartyMemberByResident(db: Db, communityId: CommunityId, residentId: number) {
   return db
     .selectFrom('party_members')
     .select(['id', 'archived_at'])
@@ -115,14 +88,14 @@ export function findPartyMemberByResident(db: Db, communityId: number, residentI
 }
 export function insertPartyMember(
   db: Db,
-  communityId: number,
+  communityId: CommunityId,
   v: { resident_id: number; status: 'registered' | 'in_service' | 'outside'; work_unit: string | null; grid_id: number | null; joined_on: string | null },
 ) {
   return db.insertInto('party_members').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
 }
 export function updatePartyMember(
   db: Db,
-  communityId: number,
+  communityId: CommunityId,
   id: number,
   v: { status?: 'registered' | 'in_service' | 'outside'; work_unit?: string | null; grid_id?: number | null; joined_on?: string | null; archived_at?: Date },
 ) {
@@ -149,7 +122,7 @@ function teamQuery(db: Db) {
 }
 const teamSorts = { name: 't.name', kind: 't.kind', memberCount: 'member_count', id: 't.id' } as const;
 
-export async function listTeams(db: Db, communityId: number, f: { kind?: string; includeArchived?: boolean; q?: string }, page: PageRequest) {
+export async function listTeams(db: Db, communityId: CommunityId, f: { kind?: string; includeArchived?: boolean; q?: string }, page: PageRequest) {
   let q = db.selectFrom('teams as t').where('t.community_id', '=', communityId);
   if (!f.includeArchived) q = q.where('t.archived_at', 'is', null);
   if (f.kind) q = q.where('t.kind', '=', f.kind as 'pioneer');
@@ -175,12 +148,12 @@ export function findTeam(db: Db, scope: Scope, id: number) {
 export type TeamRow = NonNullable<Awaited<ReturnType<typeof findTeam>>>;
 
 /** Names of the current leaders of the given teams, in the order they joined. */
-export async function leaderNamesOf(db: Db, communityId: number, teamIds: number[]): Promise<Map<number, string[]>> {
+export async function leaderNamesOf(db: Db, communityId: CommunityId, teamIds: number[]): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
   if (teamIds.length === 0) return out;
   const rows = await db
     .selectFrom('team_members as tm')
-    .innerJoin('residents as r', 'r.id', 'tm.resident_id')
+    .innerJoin(residentView(db).as('r'), 'r.id', 'tm.resident_id')
     .select(['tm.team_id', 'r.name'])
     .where('tm.community_id', '=', communityId)
     .where(sql<boolean>`tm.team_id = any(${sql.val(teamIds)}::bigint[])`)
@@ -194,12 +167,12 @@ export async function leaderNamesOf(db: Db, communityId: number, teamIds: number
 }
 
 /** Current members; `is_readable`: the reader may read this resident's record (else the service hides the phone). */
-export function listTeamMembers(db: Db, communityId: number, teamId: number, reach: ResidentReach) {
+export function listTeamMembers(db: Db, communityId: CommunityId, teamId: number, reach: ResidentReach) {
   return db
     .selectFrom('team_members as tm')
-    .innerJoin('residents as r', 'r.id', 'tm.resident_id')
+    .innerJoin(residentView(db).as('r'), 'r.id', 'tm.resident_id')
     .select(['tm.id', 'tm.resident_id', 'r.name', 'r.phone_masked', 'tm.is_leader', 'tm.joined_at'])
-    .select(isResidentReadable(db, [communityId], reach, 'tm.resident_id').as('is_readable'))
+    .select(isResidentReadable(db, scopeOfOne(communityId), reach, 'tm.resident_id').as('is_readable'))
     .where('tm.community_id', '=', communityId)
     .where('tm.team_id', '=', teamId)
     .where('tm.left_at', 'is', null)
@@ -208,7 +181,7 @@ export function listTeamMembers(db: Db, communityId: number, teamId: number, rea
     .orderBy('tm.id')
     .execute();
 }
-export function findTeamMember(db: Db, communityId: number, teamId: number, id: number) {
+export function findTeamMember(db: Db, communityId: CommunityId, teamId: number, id: number) {
   return db
     .selectFrom('team_members')
     .select(['id', 'resident_id', 'is_leader', 'left_at'])
@@ -217,7 +190,7 @@ export function findTeamMember(db: Db, communityId: number, teamId: number, id: 
     .where('id', '=', id)
     .executeTakeFirst();
 }
-export function findActiveMembership(db: Db, communityId: number, teamId: number, residentId: number) {
+export function findActiveMembership(db: Db, communityId: CommunityId, teamId: number, residentId: number) {
   return db
     .selectFrom('team_members')
     .select('id')
@@ -227,12 +200,12 @@ export function findActiveMembership(db: Db, communityId: number, teamId: number
     .where('left_at', 'is', null)
     .executeTakeFirst();
 }
-export function insertTeam(db: Db, communityId: number, v: { name: string; kind: 'pioneer' | 'volunteer' | 'arts' | 'squad' | 'heads'; description: string | null }) {
+export function insertTeam(db: Db, communityId: CommunityId, v: { name: string; kind: 'pioneer' | 'volunteer' | 'arts' | 'squad' | 'heads'; description: string | null }) {
   return db.insertInto('teams').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
 }
 export function updateTeam(
   db: Db,
-  communityId: number,
+  communityId: CommunityId,
   id: number,
   v: { name?: string; kind?: 'pioneer' | 'volunteer' | 'arts' | 'squad' | 'heads'; description?: string | null },
 ) {
@@ -240,10 +213,10 @@ export function updateTeam(
   if (!set) return Promise.resolve();
   return db.updateTable('teams').set(set).where('community_id', '=', communityId).where('id', '=', id).execute();
 }
-export function insertTeamMember(db: Db, communityId: number, v: { team_id: number; resident_id: number; is_leader: boolean }) {
+export function insertTeamMember(db: Db, communityId: CommunityId, v: { team_id: number; resident_id: number; is_leader: boolean }) {
   return db.insertInto('team_members').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
 }
-export function markTeamMemberLeft(db: Db, communityId: number, id: number, at: Date) {
+export function markTeamMemberLeft(db: Db, communityId: CommunityId, id: number, at: Date) {
   return db
     .updateTable('team_members')
     .set({ left_at: at })
@@ -258,7 +231,7 @@ export function markTeamMemberLeft(db: Db, communityId: number, id: number, at: 
 function stationQuery(db: Db) {
   return db
     .selectFrom('stations as s')
-    .leftJoin('compounds as p', 'p.id', 's.compound_id')
+    .leftJoin(compoundView(db).as('p'), 'p.id', 's.compound_id')
     .select([
       's.id', 's.community_id', 's.compound_id', 'p.name as compound_name', 's.name', 's.kind', 's.address', 's.opening_hours', 's.phone',
       's.description', 's.archived_at',
@@ -268,7 +241,7 @@ const stationSorts = { name: 's.name', kind: 's.kind', compoundName: 'p.name', i
 
 export async function listStations(
   db: Db,
-  communityId: number,
+  communityId: CommunityId,
   f: { kind?: string; compoundId?: number; includeArchived?: boolean; q?: string },
   page: PageRequest,
 ) {
@@ -299,10 +272,10 @@ export interface StationValues {
   phone: string | null;
   description: string | null;
 }
-export function insertStation(db: Db, communityId: number, v: StationValues) {
+export function insertStation(db: Db, communityId: CommunityId, v: StationValues) {
   return db.insertInto('stations').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
 }
-export function updateStation(db: Db, communityId: number, id: number, v: Partial<StationValues>) {
+export function updateStation(db: Db, communityId: CommunityId, id: number, v: Partial<StationValues>) {
   const set = defined(v);
   if (!set) return Promise.resolve();
   return db.updateTable('stations').set(set).where('community_id', '=', communityId).where('id', '=', id).execute();
@@ -319,7 +292,7 @@ export interface AccountScope {
   subdistrictId: number | null;
 }
 const accountInScope = (scope: AccountScope) =>
-  scope.communityIds === null
+  scope.communityIds.ids === null
     ? sql<boolean>`true`
     : scope.subdistrictId === null
       ? inScope(scope.communityIds, 'a.community_id')
@@ -360,6 +333,7 @@ export function findAccountIdByUsername(db: Db, username: string) {
 export function findAccountIdByPhoneHash(db: Db, phoneHash: string) {
   return db.selectFrom('accounts').select('id').where('phone_hash', '=', phoneHash).executeTakeFirst();
 }
+// Accounts are keyed by id; which ones a caller may touch is checked by findAccount's AccountScope first.
 export function insertAccount(
   db: Db,
   communityId: number | null,
@@ -390,7 +364,4 @@ export function updateAccount(
     .where('id', '=', id)
     .where((eb) => (communityId === null ? eb('community_id', 'is', null) : eb('community_id', '=', communityId)))
     .execute();
-}
-export function revokeSessions(db: Db, accountId: number, at: Date) {
-  return db.updateTable('sessions').set({ revoked_at: at }).where('account_id', '=', accountId).where('revoked_at', 'is', null).execute();
 }

@@ -19,7 +19,7 @@ import type { AppContext } from '../../platform/context.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { AppError, invalidField, notFound, uniqueAs } from '../../platform/errors.js';
 import { diff, writeAudit } from '../../platform/audit/audit.js';
-import { residentReachOf } from '../places/index.js';
+import * as places from '../places/index.js';
 import * as repo from './people.repository.js';
 import { presentPartyMember, presentStation, presentTeam, presentTeamMember } from './people.presenter.js';
 
@@ -35,15 +35,15 @@ const pageOf = (q: { page: number; pageSize: number; sort?: string; order: 'asc'
 
 /** A resident of the community who is not archived, or a field error. */
 async function checkResident(db: Db, communityId: number, residentId: number) {
-  const r = await repo.findResidentRef(db, communityId, residentId);
+  const r = await places.findResidentRef(db, communityId, residentId);
   if (!r || r.archived_at) throw invalidField('residentId', 'not_found');
   return r;
 }
 async function checkGrid(db: Db, communityId: number, gridId: number | null | undefined) {
-  if (gridId != null && !(await repo.findGridRef(db, communityId, gridId))) throw invalidField('gridId', 'not_found');
+  if (gridId != null && !(await places.findGridRef(db, communityId, gridId))) throw invalidField('gridId', 'not_found');
 }
 async function checkCompound(db: Db, communityId: number, compoundId: number | null | undefined) {
-  if (compoundId != null && !(await repo.findCompoundRef(db, communityId, compoundId))) throw invalidField('compoundId', 'not_found');
+  if (compoundId != null && !(await places.findCompoundRef(db, communityId, compoundId))) throw invalidField('compoundId', 'not_found');
 }
 
 // ------------------------------------------------------------------ party members
@@ -65,7 +65,7 @@ export async function listPartyMembers(ctx: AppContext, actor: Actor, query: Par
       includeArchived: query.includeArchived === 'true',
       q,
       phoneHash: q && /^1\d{10}$/.test(q) ? ctx.pii.hash(q) : undefined,
-      reach: residentReachOf(actor),
+      reach: places.residentReachOf(actor),
     },
     pageOf(query),
   );
@@ -74,7 +74,7 @@ export async function listPartyMembers(ctx: AppContext, actor: Actor, query: Par
 
 export async function getPartyMember(ctx: AppContext, actor: Actor, id: number): Promise<PartyMember> {
   authorize(actor, 'people.read');
-  const row = await repo.findPartyMember(ctx.db, scopeIds(actor), id, residentReachOf(actor));
+  const row = await repo.findPartyMember(ctx.db, scopeIds(actor), id, places.residentReachOf(actor));
   if (!row) throw notFound('party member');
   return presentPartyMember(row);
 }
@@ -116,7 +116,7 @@ export async function updatePartyMember(ctx: AppContext, actor: Actor, id: numbe
   if (before.archivedAt) throw new AppError('INVALID_STATE', 'party member is archived');
   await checkGrid(ctx.db, before.communityId, input.gridId);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updatePartyMember(trx, before.communityId, id, {
+    await repo.updatePartyMember(trx, resolveCommunityId(actor, before.communityId), id, {
       status: input.status,
       work_unit: input.workUnit,
       grid_id: input.gridId,
@@ -133,7 +133,7 @@ export async function archivePartyMember(ctx: AppContext, actor: Actor, id: numb
   const before = await getPartyMember(ctx, actor, id);
   if (before.archivedAt) throw new AppError('INVALID_STATE', 'party member is already archived');
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updatePartyMember(trx, before.communityId, id, { archived_at: new Date() });
+    await repo.updatePartyMember(trx, resolveCommunityId(actor, before.communityId), id, { archived_at: new Date() });
     await writeAudit(trx, actor, { communityId: before.communityId, action: 'party_member.archived', entityType: 'party_member', entityId: id, reason });
   });
   return getPartyMember(ctx, actor, id);
@@ -162,7 +162,7 @@ export async function getTeam(ctx: AppContext, actor: Actor, id: number): Promis
   authorize(actor, 'people.read');
   const row = await repo.findTeam(ctx.db, scopeIds(actor), id);
   if (!row) throw notFound('team');
-  const members = await repo.listTeamMembers(ctx.db, row.community_id, id, residentReachOf(actor));
+  const members = await repo.listTeamMembers(ctx.db, resolveCommunityId(actor, row.community_id), id, places.residentReachOf(actor));
   const leaderNames = members.filter((m) => m.is_leader).sort((a, b) => +new Date(a.joined_at) - +new Date(b.joined_at) || a.id - b.id).map((m) => m.name);
   const shown = members.map((m) => (m.is_readable ? m : { ...m, phone_masked: null }));
   return { ...presentTeam(row, leaderNames), members: shown.map(presentTeamMember) };
@@ -189,7 +189,7 @@ export async function updateTeam(ctx: AppContext, actor: Actor, id: number, inpu
   authorize(actor, 'people.write');
   const before = await getTeam(ctx, actor, id);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateTeam(trx, before.communityId, id, { name: input.name, kind: input.kind, description: input.description }).catch(uniqueAs('name'));
+    await repo.updateTeam(trx, resolveCommunityId(actor, before.communityId), id, { name: input.name, kind: input.kind, description: input.description }).catch(uniqueAs('name'));
     await writeAudit(trx, actor, { communityId: before.communityId, action: 'team.updated', entityType: 'team', entityId: id, changes: diff(before, input) });
   });
   return getTeam(ctx, actor, id);
@@ -201,12 +201,12 @@ export async function addTeamMember(ctx: AppContext, actor: Actor, teamId: numbe
   const team = await getTeam(ctx, actor, teamId);
   if (team.archivedAt) throw new AppError('INVALID_STATE', 'team is archived');
   const resident = await checkResident(ctx.db, team.communityId, input.residentId);
-  if (await repo.findActiveMembership(ctx.db, team.communityId, teamId, input.residentId)) {
+  if (await repo.findActiveMembership(ctx.db, resolveCommunityId(actor, team.communityId), teamId, input.residentId)) {
     throw new AppError('CONFLICT', 'already a member', { fields: [{ field: 'residentId', rule: 'already_member' }] });
   }
   await ctx.db.transaction().execute(async (trx) => {
     const row = await repo
-      .insertTeamMember(trx, team.communityId, { team_id: teamId, resident_id: input.residentId, is_leader: input.isLeader })
+      .insertTeamMember(trx, resolveCommunityId(actor, team.communityId), { team_id: teamId, resident_id: input.residentId, is_leader: input.isLeader })
       .catch(uniqueAs('residentId', 'already_member'));
     await writeAudit(trx, actor, {
       communityId: team.communityId,
@@ -223,11 +223,11 @@ export async function addTeamMember(ctx: AppContext, actor: Actor, teamId: numbe
 export async function leaveTeam(ctx: AppContext, actor: Actor, teamId: number, memberId: number): Promise<TeamDetail> {
   authorize(actor, 'people.write');
   const team = await getTeam(ctx, actor, teamId);
-  const member = await repo.findTeamMember(ctx.db, team.communityId, teamId, memberId);
+  const member = await repo.findTeamMember(ctx.db, resolveCommunityId(actor, team.communityId), teamId, memberId);
   if (!member) throw notFound('team member');
   if (member.left_at) throw new AppError('INVALID_STATE', 'member already left');
   await ctx.db.transaction().execute(async (trx) => {
-    const res = await repo.markTeamMemberLeft(trx, team.communityId, memberId, new Date());
+    const res = await repo.markTeamMemberLeft(trx, resolveCommunityId(actor, team.communityId), memberId, new Date());
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('INVALID_STATE', 'member already left');
     await writeAudit(trx, actor, {
       communityId: team.communityId,
@@ -288,7 +288,7 @@ export async function updateStation(ctx: AppContext, actor: Actor, id: number, i
   const before = await getStation(ctx, actor, id);
   await checkCompound(ctx.db, before.communityId, input.compoundId);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateStation(trx, before.communityId, id, {
+    await repo.updateStation(trx, resolveCommunityId(actor, before.communityId), id, {
       compound_id: input.compoundId,
       name: input.name,
       kind: input.kind,

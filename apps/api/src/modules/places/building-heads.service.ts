@@ -3,7 +3,9 @@ import type { AppContext } from '../../platform/context.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { invalidField, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/audit.js';
+import { scopeOfOne } from '../../platform/db/scope.js';
 import * as repo from './places.repository.js';
+import * as people from '../people/index.js';
 import { presentBuildings } from './places.service.js';
 
 /**
@@ -14,9 +16,9 @@ export async function setBuildingHeads(ctx: AppContext, actor: Actor, buildingId
   authorize(actor, 'places.write');
   const building = await repo.findBuilding(ctx.db, scopeIds(actor), buildingId);
   if (!building) throw notFound('building');
-  const cid = building.community_id;
+  const cid = resolveCommunityId(actor, building.community_id);
   const heads = input.heads.map((h) => ({ account_id: h.accountId, unit_id: h.unitId ?? null }));
-  const accounts = new Set((heads.length ? await repo.findBuildingHeadAccounts(ctx.db, cid, heads.map((h) => h.account_id)) : []).map((a) => a.id));
+  const accounts = new Set((heads.length ? await people.activeAccountsWithRole(ctx.db, cid, 'building_head', heads.map((h) => h.account_id)) : []).map((a) => a.id));
   const units = new Set((await repo.listUnits(ctx.db, cid, buildingId)).map((u) => u.id));
   const seen = new Set<string>();
   heads.forEach((h, i) => {
@@ -34,13 +36,13 @@ export async function setBuildingHeads(ctx: AppContext, actor: Actor, buildingId
       changes: { heads: { from: before, to: heads.map((h) => ({ accountId: h.account_id, unitId: h.unit_id })) } },
     });
   });
-  const [answer] = await presentBuildings(ctx.db, cid, [(await repo.findBuilding(ctx.db, [cid], buildingId))!]);
+  const [answer] = await presentBuildings(ctx.db, cid, [(await repo.findBuilding(ctx.db, scopeOfOne(cid), buildingId))!]);
   return answer!;
 }
 
 /** The community's building-head accounts a building may be given (staff only: it names people). */
 export async function listBuildingHeadAccounts(ctx: AppContext, actor: Actor, communityId?: number) {
   authorize(actor, 'places.write');
-  const rows = await repo.listBuildingHeadAccounts(ctx.db, resolveCommunityId(actor, communityId));
+  const rows = await people.activeAccountsWithRole(ctx.db, resolveCommunityId(actor, communityId), 'building_head');
   return rows.map((a) => ({ id: a.id, name: a.display_name }));
 }

@@ -8,6 +8,7 @@ import { writeAudit, type AuditActor, type AuditEntry } from '../../platform/aud
 import { enqueueJob, findJobOf, type BackgroundJobKind } from '../../platform/jobs/background.js';
 import { publish } from '../../platform/outbox/outbox.js';
 import * as repo from './places.repository.js';
+import { trustedCommunityId } from '../../platform/access/trusted-scope.js';
 import { BadSpreadsheetError, buildRosterTemplate, parseRosterRow, readRoster, type RosterRow } from './roster.js';
 import { sealResidentFields } from './places.service.js';
 
@@ -170,8 +171,10 @@ export const rosterImportJob: BackgroundJobKind = {
  * and no resident from it). Units and rooms missing from the places tree are created on the way.
  */
 async function runImport(ctx: AppContext, actor: AuditActor, communityId: number, importId: number, rows: RosterRow[], progress: (processed: number) => void) {
+  // The community comes from the job row, checked against the actor when the import was committed.
+  const cid = trustedCommunityId(communityId);
   await ctx.db.transaction().execute(async (trx) => {
-    const index = await repo.loadPlaceIndex(trx, communityId);
+    const index = await repo.loadPlaceIndex(trx, cid);
     const compoundByName = new Map(index.compounds.map((c) => [c.name, c.id]));
     const buildingByKey = new Map(index.buildings.map((b) => [`${b.compound_id}|${b.name}`, b.id]));
     const unitByKey = new Map(index.units.map((u) => [`${u.building_id}|${u.name}`, u.id]));
@@ -185,13 +188,13 @@ async function runImport(ctx: AppContext, actor: AuditActor, communityId: number
         if (buildingId === undefined) throw new Error(`building vanished: ${r.compound} ${r.building}`);
         let unitId = unitByKey.get(`${buildingId}|${r.unit}`);
         if (unitId === undefined) {
-          unitId = (await repo.insertUnit(trx, communityId, { building_id: buildingId, name: r.unit })).id;
+          unitId = (await repo.insertUnit(trx, cid, { building_id: buildingId, name: r.unit })).id;
           unitByKey.set(`${buildingId}|${r.unit}`, unitId);
           audits.push({ communityId, action: 'unit.created', entityType: 'unit', entityId: unitId, changes: { importId, name: r.unit } });
         }
         let householdId = householdByKey.get(`${unitId}|${r.room}`);
         if (householdId === undefined) {
-          householdId = (await repo.insertHousehold(trx, communityId, { unit_id: unitId, room_no: r.room })).id;
+          householdId = (await repo.insertHousehold(trx, cid, { unit_id: unitId, room_no: r.room })).id;
           householdByKey.set(`${unitId}|${r.room}`, householdId);
           audits.push({ communityId, action: 'household.created', entityType: 'household', entityId: householdId, changes: { importId, roomNo: r.room } });
         }

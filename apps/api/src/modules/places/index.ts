@@ -4,3 +4,6 @@ export { rosterImportJob, uploadRoster, commitImport } from './import.service.js
 export { residentReachOf, type ResidentReach } from './places.policy.js';
 export { residentIdsWithinReach } from './places.repository.js';
 export * as placeRefs from './refs.repository.js';
+export {
+  communityIdsOfSubdistrict, communityRefs, compoundView, findCompoundRef, findGridRef, findResidentRef, findSubdistrictRef, gridView, residentView,
+} from './place-refs.repository.js';

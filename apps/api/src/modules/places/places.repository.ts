@@ -2,7 +2,7 @@ export type { Scope } from '../../platform/db/scope.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { inScope, type Scope } from '../../platform/db/scope.js';
+import { inScope, type Scope, scopeOfOne, type CommunityId } from '../../platform/db/scope.js';
 import type { Reach, ResidentReach } from './places.policy.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -37,30 +37,24 @@ export function listCommunities(db: Db, scope: Scope, onlyId?: number) {
     .execute();
 }
 
-export function listGrids(db: Db, communityId: number) {
+export function listGrids(db: Db, communityId: CommunityId) {
   return db
     .selectFrom('grids as g')
-    .leftJoin('accounts as a', 'a.id', 'g.worker_account_id')
-    .select(['g.id', 'g.community_id', 'g.name', 'g.code', 'g.worker_account_id', 'a.display_name as worker_name'])
+    .select(['g.id', 'g.community_id', 'g.name', 'g.code', 'g.worker_account_id'])
     .where('g.community_id', '=', communityId)
     .orderBy('g.name')
     .execute();
 }
-export function insertGrid(db: Db, communityId: number, v: { name: string; code: string | null; worker_account_id: number | null }) {
+export function insertGrid(db: Db, communityId: CommunityId, v: { name: string; code: string | null; worker_account_id: number | null }) {
   return db.insertInto('grids').values({ community_id: communityId, ...v }).returningAll().executeTakeFirstOrThrow();
 }
 export function findGridIn(db: Db, scope: Scope, id: number) {
   return db.selectFrom('grids').selectAll().where('id', '=', id).where(inScope(scope, 'community_id')).executeTakeFirst();
 }
-export function updateGrid(db: Db, communityId: number, id: number, v: { name?: string; code?: string | null; worker_account_id?: number | null }) {
+export function updateGrid(db: Db, communityId: CommunityId, id: number, v: { name?: string; code?: string | null; worker_account_id?: number | null }) {
   return db.updateTable('grids').set(v).where('community_id', '=', communityId).where('id', '=', id).execute();
 }
-/** An active grid worker of the community, or nothing. */
-export function findGridWorker(db: Db, communityId: number, id: number) {
-  return db.selectFrom('accounts').select(['id']).where('community_id', '=', communityId).where('id', '=', id).where('role', '=', 'grid_worker').where('is_active', '=', true).executeTakeFirst();
-}
-
-export function listCompounds(db: Db, communityId: number) {
+export function listCompounds(db: Db, communityId: CommunityId) {
   return compoundQuery(db).where('p.community_id', '=', communityId).where('p.archived_at', 'is', null).orderBy('p.name').execute();
 }
 export function findCompound(db: Db, scope: Scope, id: number) {
@@ -83,13 +77,13 @@ function compoundQuery(db: Db) {
           .as('household_count'),
     ]);
 }
-export function insertCompound(db: Db, communityId: number, v: { name: string; address: string | null; grid_id: number | null }) {
+export function insertCompound(db: Db, communityId: CommunityId, v: { name: string; address: string | null; grid_id: number | null }) {
   return db.insertInto('compounds').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
 }
-export function updateCompound(db: Db, communityId: number, id: number, v: { name?: string; address?: string | null; grid_id?: number | null }) {
+export function updateCompound(db: Db, communityId: CommunityId, id: number, v: { name?: string; address?: string | null; grid_id?: number | null }) {
   return db.updateTable('compounds').set(v).where('community_id', '=', communityId).where('id', '=', id).execute();
 }
-export function findGrid(db: Db, communityId: number, id: number) {
+export function findGrid(db: Db, communityId: CommunityId, id: number) {
   return db.selectFrom('grids').selectAll().where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
 }
 
@@ -101,59 +95,49 @@ function buildingQuery(db: Db) {
       eb.selectFrom('households as h').innerJoin('units as u', 'u.id', 'h.unit_id').select(eb.fn.countAll<number>().as('n')).whereRef('u.building_id', '=', 'b.id').as('household_count'),
   ]);
 }
-export function listBuildings(db: Db, communityId: number, compoundId: number) {
+export function listBuildings(db: Db, communityId: CommunityId, compoundId: number) {
   return buildingQuery(db).where('b.community_id', '=', communityId).where('b.compound_id', '=', compoundId).orderBy(sql`length(b.name)`).orderBy('b.name').execute();
 }
 export function findBuilding(db: Db, scope: Scope, id: number) {
   return buildingQuery(db).where('b.id', '=', id).where(inScope(scope, 'b.community_id')).executeTakeFirst();
 }
-export function insertBuilding(db: Db, communityId: number, v: { compound_id: number; name: string; floors: number | null }) {
+export function insertBuilding(db: Db, communityId: CommunityId, v: { compound_id: number; name: string; floors: number | null }) {
   return db.insertInto('buildings').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
 }
-export function updateBuilding(db: Db, communityId: number, id: number, v: { name?: string; floors?: number | null }) {
+export function updateBuilding(db: Db, communityId: CommunityId, id: number, v: { name?: string; floors?: number | null }) {
   return db.updateTable('buildings').set(v).where('community_id', '=', communityId).where('id', '=', id).execute();
 }
 
 /** The heads of the given buildings, with names, ordered for display. */
-export function listBuildingHeads(db: Db, communityId: number, buildingIds: number[]) {
+export function listBuildingHeads(db: Db, communityId: CommunityId, buildingIds: number[]) {
   if (buildingIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('building_heads as bh')
-    .innerJoin('accounts as a', 'a.id', 'bh.account_id')
     .leftJoin('units as u', 'u.id', 'bh.unit_id')
-    .select(['bh.building_id', 'bh.account_id', 'a.display_name', 'bh.unit_id', 'u.name as unit_name'])
+    .select(['bh.building_id', 'bh.account_id', 'bh.unit_id', 'u.name as unit_name'])
     .where('bh.community_id', '=', communityId)
     .where('bh.building_id', 'in', buildingIds)
     .orderBy('bh.id')
     .execute();
 }
 /** Replaces a building's heads with the given ones. */
-export async function replaceBuildingHeads(db: Db, communityId: number, buildingId: number, heads: Array<{ account_id: number; unit_id: number | null }>) {
+export async function replaceBuildingHeads(db: Db, communityId: CommunityId, buildingId: number, heads: Array<{ account_id: number; unit_id: number | null }>) {
   await db.deleteFrom('building_heads').where('community_id', '=', communityId).where('building_id', '=', buildingId).execute();
   if (heads.length) await db.insertInto('building_heads').values(heads.map((h) => ({ community_id: communityId, building_id: buildingId, ...h }))).execute();
 }
-/** The active building-head accounts of the community, to choose from. */
-export function listBuildingHeadAccounts(db: Db, communityId: number) {
-  return db.selectFrom('accounts').select(['id', 'display_name']).where('community_id', '=', communityId).where('role', '=', 'building_head').where('is_active', '=', true).orderBy('display_name').execute();
-}
-/** Of the given ids, those that are active building-head accounts of the community. */
-export function findBuildingHeadAccounts(db: Db, communityId: number, ids: number[]) {
-  return db.selectFrom('accounts').select('id').where('community_id', '=', communityId).where('id', 'in', ids).where('role', '=', 'building_head').where('is_active', '=', true).execute();
-}
-
 function unitQuery(db: Db) {
   return db.selectFrom('units as u').select([
     'u.id', 'u.community_id', 'u.building_id', 'u.name',
     (eb) => eb.selectFrom('households').select(eb.fn.countAll<number>().as('n')).whereRef('households.unit_id', '=', 'u.id').as('household_count'),
   ]);
 }
-export function listUnits(db: Db, communityId: number, buildingId: number) {
+export function listUnits(db: Db, communityId: CommunityId, buildingId: number) {
   return unitQuery(db).where('u.community_id', '=', communityId).where('u.building_id', '=', buildingId).orderBy(sql`length(u.name)`).orderBy('u.name').execute();
 }
 export function findUnit(db: Db, scope: Scope, id: number) {
   return unitQuery(db).where('u.id', '=', id).where(inScope(scope, 'u.community_id')).executeTakeFirst();
 }
-export function insertUnit(db: Db, communityId: number, v: { building_id: number; name: string }) {
+export function insertUnit(db: Db, communityId: CommunityId, v: { building_id: number; name: string }) {
   return db.insertInto('units').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
 }
 
@@ -168,13 +152,13 @@ function householdQuery(db: Db) {
       (eb) => eb.selectFrom('residents').select(eb.fn.countAll<number>().as('n')).whereRef('residents.household_id', '=', 'h.id').where('residents.archived_at', 'is', null).as('resident_count'),
     ]);
 }
-export function listHouseholds(db: Db, communityId: number, unitId: number, reach: Reach) {
+export function listHouseholds(db: Db, communityId: CommunityId, unitId: number, reach: Reach) {
   return householdQuery(db).where('h.community_id', '=', communityId).where('h.unit_id', '=', unitId).where(withinReach(reach)).orderBy(sql`length(h.room_no)`).orderBy('h.room_no').execute();
 }
 export function findHousehold(db: Db, scope: Scope, id: number, reach: Reach) {
   return householdQuery(db).where('h.id', '=', id).where(inScope(scope, 'h.community_id')).where(withinReach(reach)).executeTakeFirst();
 }
-export function insertHousehold(db: Db, communityId: number, v: { unit_id: number; room_no: string }) {
+export function insertHousehold(db: Db, communityId: CommunityId, v: { unit_id: number; room_no: string }) {
   return db.insertInto('households').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
 }
 
@@ -204,7 +188,7 @@ function residentQuery(db: Db) {
 
 export async function listResidents(
   db: Db,
-  communityId: number,
+  communityId: CommunityId,
   f: ResidentFilter,
   page: { offset: number; limit: number; sort?: string; order: 'asc' | 'desc' },
 ) {
@@ -262,7 +246,7 @@ export function findResidentSecrets(db: Db, scope: Scope, id: number, reach: Rea
     .executeTakeFirst();
 }
 
-export function findResidentIdByIdCardHash(db: Db, communityId: number, hash: string, exceptId?: number) {
+export function findResidentIdByIdCardHash(db: Db, communityId: CommunityId, hash: string, exceptId?: number) {
   return db
     .selectFrom('residents')
     .select('id')
@@ -273,7 +257,7 @@ export function findResidentIdByIdCardHash(db: Db, communityId: number, hash: st
     .executeTakeFirst();
 }
 
-export function existingIdCardHashes(db: Db, communityId: number, hashes: string[]) {
+export function existingIdCardHashes(db: Db, communityId: CommunityId, hashes: string[]) {
   if (hashes.length === 0) return Promise.resolve([] as { id_card_hash: string | null }[]);
   return db
     .selectFrom('residents')
@@ -289,41 +273,12 @@ export type ResidentInsert = Omit<Insertable<DB['residents']>, 'hukou_local' | '
 export function insertResidents(db: Db, rows: ResidentInsert[]) {
   return db.insertInto('residents').values(rows).returning('id').execute();
 }
-export function updateResident(db: Db, communityId: number, id: number, v: Omit<Partial<ResidentInsert>, 'created_at' | 'id' | 'community_id'>) {
+export function updateResident(db: Db, communityId: CommunityId, id: number, v: Omit<Partial<ResidentInsert>, 'created_at' | 'id' | 'community_id'>) {
   return db.updateTable('residents').set({ ...v, updated_at: new Date() }).where('community_id', '=', communityId).where('id', '=', id).execute();
 }
 
-export function insertAccessLog(db: Db, communityId: number, v: { actor_id: number; entity_type: string; entity_id: string; fields: string[]; request_id: string | null }) {
-  return db.insertInto('pii_access_log').values({ community_id: communityId, ...v }).execute();
-}
-export function listAccessLog(db: Db, scope: Scope, entityType: string, entityId: string) {
-  return db
-    .selectFrom('pii_access_log as l')
-    .innerJoin('accounts as a', 'a.id', 'l.actor_id')
-    .select(['l.id', 'l.actor_id', 'a.display_name as actor_name', 'l.entity_type', 'l.entity_id', 'l.fields', 'l.request_id', 'l.created_at'])
-    .where('l.entity_type', '=', entityType)
-    .where('l.entity_id', '=', entityId)
-    .where(inScope(scope, 'l.community_id'))
-    .orderBy('l.id', 'desc')
-    .limit(200)
-    .execute();
-}
-
-export function listAudit(db: Db, scope: Scope, entityType: string, entityId: string) {
-  return db
-    .selectFrom('audit_log as l')
-    .leftJoin('accounts as a', 'a.id', 'l.actor_id')
-    .select(['l.id', 'l.action', 'l.entity_type', 'l.entity_id', 'l.actor_id', 'a.display_name as actor_name', 'l.changes', 'l.reason', 'l.request_id', 'l.created_at'])
-    .where('l.entity_type', '=', entityType)
-    .where('l.entity_id', '=', entityId)
-    .where(inScope(scope, 'l.community_id'))
-    .orderBy('l.id', 'desc')
-    .limit(500)
-    .execute();
-}
-
 /** Lookup maps for the roster import: compound name → id, "compound|building" → id, unit and household keys. */
-export async function loadPlaceIndex(db: Db, communityId: number) {
+export async function loadPlaceIndex(db: Db, communityId: CommunityId) {
   const compounds = await db.selectFrom('compounds').select(['id', 'name']).where('community_id', '=', communityId).execute();
   const buildings = await db.selectFrom('buildings').select(['id', 'compound_id', 'name']).where('community_id', '=', communityId).execute();
   const units = await db.selectFrom('units').select(['id', 'building_id', 'name']).where('community_id', '=', communityId).execute();

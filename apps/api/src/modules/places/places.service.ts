@@ -6,10 +6,12 @@ import type {
   UpdateResidentInput,
 } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
-import { authorize, canSeeCommunity, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
+import { authorize, canSeeCommunity, resolveCommunityId, scopeIds, scopeOf, type Actor } from '../../platform/access/actor.js';
+import { communityIn, scopeOfOne, type CommunityId } from '../../platform/db/scope.js';
 import { AppError, invalidField, notFound, uniqueAs } from '../../platform/errors.js';
-import { diff, writeAudit } from '../../platform/audit/audit.js';
+import { diff, listAuditEntries, listPiiAccess, logPiiAccess, writeAudit } from '../../platform/audit/audit.js';
 import { publish } from '../../platform/outbox/outbox.js';
+import * as people from '../people/index.js';
 import { maskIdCard, maskPhone } from '../../platform/crypto/pii.js';
 import * as repo from './places.repository.js';
 import { householdLabel, presentResident } from './places.presenter.js';
@@ -63,7 +65,7 @@ export async function getCompound(ctx: AppContext, actor: Actor, id: number) {
   return presentCompound(c);
 }
 
-async function checkGrid(ctx: AppContext, communityId: number, gridId: number | null | undefined) {
+async function checkGrid(ctx: AppContext, communityId: CommunityId, gridId: number | null | undefined) {
   if (gridId != null && !(await repo.findGrid(ctx.db, communityId, gridId))) throw invalidField('gridId', 'not_found');
 }
 
@@ -82,17 +84,18 @@ export async function createCompound(ctx: AppContext, actor: Actor, input: { com
 export async function updateCompound(ctx: AppContext, actor: Actor, id: number, input: { gridId?: number | null; name?: string; address?: string | null }) {
   authorize(actor, 'places.write');
   const before = await getCompound(ctx, actor, id);
-  await checkGrid(ctx, before.communityId, input.gridId);
+  await checkGrid(ctx, resolveCommunityId(actor, before.communityId), input.gridId);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateCompound(trx, before.communityId, id, { name: input.name, address: input.address, grid_id: input.gridId }).catch(uniqueAs('name'));
+    await repo.updateCompound(trx, resolveCommunityId(actor, before.communityId), id, { name: input.name, address: input.address, grid_id: input.gridId }).catch(uniqueAs('name'));
     await writeAudit(trx, actor, { communityId: before.communityId, action: 'compound.updated', entityType: 'compound', entityId: id, changes: diff(before, input) });
   });
   return getCompound(ctx, actor, id);
 }
 
 /** Buildings as answered, each with its heads (one query for all of them). */
-export async function presentBuildings(db: AppContext['db'], communityId: number, rows: Array<NonNullable<Awaited<ReturnType<typeof repo.findBuilding>>>>) {
+export async function presentBuildings(db: AppContext['db'], communityId: CommunityId, rows: Array<NonNullable<Awaited<ReturnType<typeof repo.findBuilding>>>>) {
   const heads = await repo.listBuildingHeads(db, communityId, rows.map((b) => b.id));
+  const names = await people.accountNames(db, heads.map((h) => h.account_id));
   return rows.map((b) => ({
     id: b.id,
     compoundId: b.compound_id,
@@ -100,25 +103,27 @@ export async function presentBuildings(db: AppContext['db'], communityId: number
     floors: b.floors,
     unitCount: Number(b.unit_count ?? 0),
     householdCount: Number(b.household_count ?? 0),
-    heads: heads.filter((h) => h.building_id === b.id).map((h) => ({ accountId: h.account_id, name: h.display_name, unitId: h.unit_id, unitName: h.unit_name })),
+    heads: heads.filter((h) => h.building_id === b.id).map((h) => ({ accountId: h.account_id, name: names.get(h.account_id) ?? '', unitId: h.unit_id, unitName: h.unit_name })),
   }));
 }
-const presentBuilding = async (db: AppContext['db'], b: NonNullable<Awaited<ReturnType<typeof repo.findBuilding>>>) => (await presentBuildings(db, b.community_id, [b]))[0]!;
+const presentBuilding = async (db: AppContext['db'], actor: Actor, b: NonNullable<Awaited<ReturnType<typeof repo.findBuilding>>>) =>
+  (await presentBuildings(db, resolveCommunityId(actor, b.community_id), [b]))[0]!;
 
 export async function listBuildings(ctx: AppContext, actor: Actor, compoundId: number) {
   const compound = await getCompound(ctx, actor, compoundId);
-  return presentBuildings(ctx.db, compound.communityId, await repo.listBuildings(ctx.db, compound.communityId, compoundId));
+  const cid = resolveCommunityId(actor, compound.communityId);
+  return presentBuildings(ctx.db, cid, await repo.listBuildings(ctx.db, cid, compoundId));
 }
 
 export async function createBuilding(ctx: AppContext, actor: Actor, input: { compoundId: number; name: string; floors?: number | null }) {
   authorize(actor, 'places.write');
   const compound = await getCompound(ctx, actor, input.compoundId);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.insertBuilding(trx, compound.communityId, { compound_id: compound.id, name: input.name, floors: input.floors ?? null }).catch(uniqueAs('name'));
+    const row = await repo.insertBuilding(trx, resolveCommunityId(actor, compound.communityId), { compound_id: compound.id, name: input.name, floors: input.floors ?? null }).catch(uniqueAs('name'));
     await writeAudit(trx, actor, { communityId: compound.communityId, action: 'building.created', entityType: 'building', entityId: row.id, changes: { compoundId: compound.id, name: input.name } });
     return row.id;
   });
-  return presentBuilding(ctx.db, (await repo.findBuilding(ctx.db, scopeIds(actor), id))!);
+  return presentBuilding(ctx.db, actor, (await repo.findBuilding(ctx.db, scopeIds(actor), id))!);
 }
 
 export async function updateBuilding(ctx: AppContext, actor: Actor, id: number, input: { name?: string; floors?: number | null }) {
@@ -126,17 +131,17 @@ export async function updateBuilding(ctx: AppContext, actor: Actor, id: number, 
   const before = await repo.findBuilding(ctx.db, scopeIds(actor), id);
   if (!before) throw notFound('building');
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateBuilding(trx, before.community_id, id, input).catch(uniqueAs('name'));
+    await repo.updateBuilding(trx, resolveCommunityId(actor, before.community_id), id, input).catch(uniqueAs('name'));
     await writeAudit(trx, actor, { communityId: before.community_id, action: 'building.updated', entityType: 'building', entityId: id, changes: diff(before, input) });
   });
-  return presentBuilding(ctx.db, (await repo.findBuilding(ctx.db, scopeIds(actor), id))!);
+  return presentBuilding(ctx.db, actor, (await repo.findBuilding(ctx.db, scopeIds(actor), id))!);
 }
 
 export async function listUnits(ctx: AppContext, actor: Actor, buildingId: number) {
   authorize(actor, 'places.read');
   const b = await repo.findBuilding(ctx.db, scopeIds(actor), buildingId);
   if (!b) throw notFound('building');
-  return (await repo.listUnits(ctx.db, b.community_id, buildingId)).map((u) => ({ id: u.id, buildingId: u.building_id, name: u.name, householdCount: Number(u.household_count ?? 0) }));
+  return (await repo.listUnits(ctx.db, resolveCommunityId(actor, b.community_id), buildingId)).map((u) => ({ id: u.id, buildingId: u.building_id, name: u.name, householdCount: Number(u.household_count ?? 0) }));
 }
 
 export async function createUnit(ctx: AppContext, actor: Actor, input: { buildingId: number; name: string }) {
@@ -144,7 +149,7 @@ export async function createUnit(ctx: AppContext, actor: Actor, input: { buildin
   const b = await repo.findBuilding(ctx.db, scopeIds(actor), input.buildingId);
   if (!b) throw notFound('building');
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.insertUnit(trx, b.community_id, { building_id: b.id, name: input.name }).catch(uniqueAs('name'));
+    const row = await repo.insertUnit(trx, resolveCommunityId(actor, b.community_id), { building_id: b.id, name: input.name }).catch(uniqueAs('name'));
     await writeAudit(trx, actor, { communityId: b.community_id, action: 'unit.created', entityType: 'unit', entityId: row.id, changes: { buildingId: b.id, name: input.name } });
     return row.id;
   });
@@ -164,7 +169,7 @@ export async function listHouseholds(ctx: AppContext, actor: Actor, unitId: numb
   authorize(actor, 'places.read');
   const u = await repo.findUnit(ctx.db, scopeIds(actor), unitId);
   if (!u) throw notFound('unit');
-  return (await repo.listHouseholds(ctx.db, u.community_id, unitId, reachOf(actor))).map(presentHousehold);
+  return (await repo.listHouseholds(ctx.db, resolveCommunityId(actor, u.community_id), unitId, reachOf(actor))).map(presentHousehold);
 }
 
 export async function getHousehold(ctx: AppContext, actor: Actor, id: number) {
@@ -179,7 +184,7 @@ export async function createHousehold(ctx: AppContext, actor: Actor, input: { un
   const u = await repo.findUnit(ctx.db, scopeIds(actor), input.unitId);
   if (!u) throw notFound('unit');
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.insertHousehold(trx, u.community_id, { unit_id: u.id, room_no: input.roomNo }).catch(uniqueAs('roomNo'));
+    const row = await repo.insertHousehold(trx, resolveCommunityId(actor, u.community_id), { unit_id: u.id, room_no: input.roomNo }).catch(uniqueAs('roomNo'));
     await writeAudit(trx, actor, { communityId: u.community_id, action: 'household.created', entityType: 'household', entityId: row.id, changes: { unitId: u.id, roomNo: input.roomNo } });
     return row.id;
   });
@@ -219,7 +224,8 @@ export async function getResident(ctx: AppContext, actor: Actor, id: number) {
 
 /** Whether the actor reaches this resident of the community (their grids or buildings); for other modules' resident fields. */
 export async function isResidentWithinReach(ctx: AppContext, actor: Actor, communityId: number, residentId: number) {
-  return (await repo.findResident(ctx.db, [communityId], residentId, reachOf(actor))) !== undefined;
+  const cid = communityIn(scopeOf(actor), communityId);
+  return cid !== null && (await repo.findResident(ctx.db, scopeOfOne(cid), residentId, reachOf(actor))) !== undefined;
 }
 
 /** Encrypted columns for the personal fields that the input carries (undefined = leave as is). */
@@ -240,13 +246,13 @@ export function sealResidentFields(ctx: AppContext, input: { phone?: string | nu
 }
 
 /** The household a resident is put in: of the community and within the writer's reach (one with a reach must name one). */
-async function checkHousehold(ctx: AppContext, actor: Actor, communityId: number, householdId: number | null | undefined) {
+async function checkHousehold(ctx: AppContext, actor: Actor, communityId: CommunityId, householdId: number | null | undefined) {
   const reach = reachOf(actor);
   if (householdId == null) {
     if (reach) throw invalidField('householdId', 'required');
     return;
   }
-  const h = await repo.findHousehold(ctx.db, [communityId], householdId, reach);
+  const h = await repo.findHousehold(ctx.db, scopeOfOne(communityId), householdId, reach);
   if (!h) throw invalidField('householdId', 'not_found');
 }
 
@@ -293,12 +299,12 @@ export async function createResident(ctx: AppContext, actor: Actor, input: Creat
 export async function updateResident(ctx: AppContext, actor: Actor, id: number, input: UpdateResidentInput) {
   authorize(actor, 'residents.write');
   const before = await getResident(ctx, actor, id);
-  if (input.householdId !== undefined) await checkHousehold(ctx, actor, before.communityId, input.householdId);
+  if (input.householdId !== undefined) await checkHousehold(ctx, actor, resolveCommunityId(actor, before.communityId), input.householdId);
   const sealed = sealResidentFields(ctx, input);
-  if (sealed.id_card_hash && (await repo.findResidentIdByIdCardHash(ctx.db, before.communityId, sealed.id_card_hash, id))) throw invalidField('idCard', 'duplicate_existing');
+  if (sealed.id_card_hash && (await repo.findResidentIdByIdCardHash(ctx.db, resolveCommunityId(actor, before.communityId), sealed.id_card_hash, id))) throw invalidField('idCard', 'duplicate_existing');
   const plain = { name: input.name, gender: input.gender, birthDate: input.birthDate, hukouLocal: input.hukouLocal, tags: input.tags, relation: input.relation, notes: input.notes, householdId: input.householdId };
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateResident(trx, before.communityId, id, {
+    await repo.updateResident(trx, resolveCommunityId(actor, before.communityId), id, {
       name: input.name,
       gender: input.gender,
       birth_date: input.birthDate,
@@ -321,7 +327,7 @@ export async function archiveResident(ctx: AppContext, actor: Actor, id: number,
   const before = await getResident(ctx, actor, id);
   if (before.archivedAt) throw new AppError('INVALID_STATE', 'resident already archived');
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateResident(trx, before.communityId, id, { archived_at: new Date() });
+    await repo.updateResident(trx, resolveCommunityId(actor, before.communityId), id, { archived_at: new Date() });
     await writeAudit(trx, actor, { communityId: before.communityId, action: 'resident.archived', entityType: 'resident', entityId: id, reason });
   });
   return getResident(ctx, actor, id);
@@ -337,7 +343,7 @@ export async function viewResidentPii(ctx: AppContext, actor: Actor, id: number)
     const fields = ['phone', 'idCard', 'sensitiveTags'].filter((f) =>
       f === 'phone' ? secrets.phone_enc : f === 'idCard' ? secrets.id_card_enc : secrets.sensitive_enc,
     );
-    await repo.insertAccessLog(trx, secrets.community_id, {
+    await logPiiAccess(trx, secrets.community_id, {
       actor_id: actor.accountId,
       entity_type: 'resident',
       entity_id: String(id),
@@ -355,10 +361,11 @@ export async function viewResidentPii(ctx: AppContext, actor: Actor, id: number)
 
 export async function listAccessLog(ctx: AppContext, actor: Actor, entityType: string, entityId: string) {
   authorize(actor, 'audit.read');
-  const rows = await repo.listAccessLog(ctx.db, scopeIds(actor), entityType, entityId);
+  const rows = await listPiiAccess(ctx.db, scopeIds(actor), entityType, entityId);
+  const names = await people.accountNames(ctx.db, rows.map((r) => r.actor_id));
   return {
     items: rows.map((r) => ({
-      id: r.id, actorId: r.actor_id, actorName: r.actor_name, entityType: r.entity_type, entityId: r.entity_id, fields: r.fields,
+      id: r.id, actorId: r.actor_id, actorName: names.get(r.actor_id) ?? '', entityType: r.entity_type, entityId: r.entity_id, fields: r.fields,
       requestId: r.request_id, createdAt: iso(r.created_at),
     })),
   };
@@ -366,10 +373,11 @@ export async function listAccessLog(ctx: AppContext, actor: Actor, entityType: s
 
 export async function listAudit(ctx: AppContext, actor: Actor, entityType: string, entityId: string) {
   authorize(actor, 'audit.read');
-  const rows = await repo.listAudit(ctx.db, scopeIds(actor), entityType, entityId);
+  const rows = await listAuditEntries(ctx.db, scopeIds(actor), entityType, entityId);
+  const names = await people.accountNames(ctx.db, rows.flatMap((r) => (r.actor_id != null ? [r.actor_id] : [])));
   return {
     items: rows.map((r) => ({
-      id: r.id, action: r.action, entityType: r.entity_type, entityId: r.entity_id, actorId: r.actor_id, actorName: r.actor_name ?? null,
+      id: r.id, action: r.action, entityType: r.entity_type, entityId: r.entity_id, actorId: r.actor_id, actorName: r.actor_id != null ? (names.get(r.actor_id) ?? null) : null,
       changes: (r.changes as Record<string, unknown> | null) ?? null, reason: r.reason, requestId: r.request_id, createdAt: iso(r.created_at),
     })),
   };

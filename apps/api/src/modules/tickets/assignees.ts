@@ -1,12 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import { rolesWith } from '@linli/contracts';
 import { peopleRefs } from '../people/index.js';
 import { partnerRefs } from '../partners/index.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** Roles of accounts that can carry a ticket (not admins). */
-export const assignableRoles = ['secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact'] as const;
+/** Roles of accounts that can carry a ticket: those the permission table lets work one (not admins). */
+export const assignableRoles = rolesWith('tickets.work');
 
 /** Who a ticket can be given to, by kind, asked of the module that owns them: an active account, a team or a partner. */
 export function findAssignee(db: Db, communityId: number, kind: string, id: number): Promise<{ id: number; name: string } | undefined> {

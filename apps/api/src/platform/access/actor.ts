@@ -1,5 +1,6 @@
 import { roleCan, type Locale, type Permission, type Role } from '@linli/contracts';
 import { AppError } from '../errors.js';
+import { makeCommunityId, makeScope, type CommunityId, type Scope } from '../db/scope.js';
 
 /** Who is acting, set by authentication. `scope` is the communities they may touch, or 'all'. */
 export interface Actor {
@@ -27,17 +28,19 @@ export function canSeeCommunity(actor: Actor, communityId: number): boolean {
  * The community a command acts in: the one asked for if the actor may see it (another answers 404),
  * else the actor's own. A subdistrict or system admin must name one.
  */
-export function resolveCommunityId(actor: Actor, requested?: number | null): number {
+export function resolveCommunityId(actor: Actor, requested?: number | null): CommunityId {
   if (requested != null) {
     if (!canSeeCommunity(actor, requested)) throw new AppError('NOT_FOUND', 'community not found');
-    return requested;
+    return makeCommunityId(requested);
   }
-  if (actor.communityId != null) return actor.communityId;
-  if (actor.scope !== 'all' && actor.scope.length === 1) return actor.scope[0]!;
+  if (actor.communityId != null) return makeCommunityId(actor.communityId);
+  if (actor.scope !== 'all' && actor.scope.length === 1) return makeCommunityId(actor.scope[0]!);
   throw new AppError('VALIDATION_FAILED', 'communityId is required', { fields: [{ field: 'communityId', rule: 'required' }] });
 }
 
-/** Repository filter: the list of community ids, or null for every community. */
-export function scopeIds(actor: Actor): readonly number[] | null {
-  return actor.scope === 'all' ? null : actor.scope;
+/** The repository scope of an authenticated actor: the one way a request gets a Scope (ADR 0018). */
+export function scopeOf(actor: Actor): Scope {
+  return makeScope(actor.scope === 'all' ? null : actor.scope);
 }
+/** @deprecated name kept while other branches move to `scopeOf`; the same function. */
+export const scopeIds = scopeOf;

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Actor } from '../access/actor.js';
+import { inScope, type Scope } from '../db/scope.js';
 
 export interface AuditEntry {
   communityId: number | null;
@@ -45,4 +46,39 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) out[key] = { from: before[key] ?? null, to: after[key] };
   }
   return out;
+}
+
+/** Records that whole personal data was shown (ADR 0003), in the transaction of the read. */
+export async function logPiiAccess(
+  db: Transaction<DB> | Kysely<DB>,
+  communityId: number,
+  v: { actor_id: number; entity_type: string; entity_id: string; fields: string[]; request_id: string | null },
+) {
+  await db.insertInto('pii_access_log').values({ community_id: communityId, ...v }).execute();
+}
+
+/** Who saw an entity's personal data, newest first (actor ids: the caller adds names through people/index.ts). */
+export function listPiiAccess(db: Kysely<DB>, scope: Scope, entityType: string, entityId: string) {
+  return db
+    .selectFrom('pii_access_log as l')
+    .select(['l.id', 'l.actor_id', 'l.entity_type', 'l.entity_id', 'l.fields', 'l.request_id', 'l.created_at'])
+    .where('l.entity_type', '=', entityType)
+    .where('l.entity_id', '=', entityId)
+    .where(inScope(scope, 'l.community_id'))
+    .orderBy('l.id', 'desc')
+    .limit(200)
+    .execute();
+}
+
+/** An entity's audit trail, newest first (actor ids: the caller adds names through people/index.ts). */
+export function listAuditEntries(db: Kysely<DB>, scope: Scope, entityType: string, entityId: string) {
+  return db
+    .selectFrom('audit_log as l')
+    .select(['l.id', 'l.action', 'l.entity_type', 'l.entity_id', 'l.actor_id', 'l.changes', 'l.reason', 'l.request_id', 'l.created_at'])
+    .where('l.entity_type', '=', entityType)
+    .where('l.entity_id', '=', entityId)
+    .where(inScope(scope, 'l.community_id'))
+    .orderBy('l.id', 'desc')
+    .limit(500)
+    .execute();
 }

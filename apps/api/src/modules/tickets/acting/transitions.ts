@@ -8,7 +8,8 @@ import { recordStep } from '../record-step.js';
 import { publish } from '../../../platform/outbox/outbox.js';
 import { findAssignee, findPartner } from '../assignees.js';
 import * as repo from '../tickets.repository.js';
-import { actionPermission, assigneeOnly, isRatedThisRound, transition, type TicketState, type TransitionArgs } from './ticket-state.js';
+import { mayWorkTicket, permissionForAction } from '../tickets.policy.js';
+import { isRatedThisRound, transition, type TicketState, type TransitionArgs } from './ticket-state.js';
 import { defaultTicketSettings, resolveDefaultAssignee, settingsOf, unratedPastDeadline } from '../categories/ticket-settings.js';
 import { getTicket } from '../reading/tickets.service.js';
 
@@ -37,10 +38,10 @@ export async function applyAction(
   channel: string | null,
   actorLabel: string | null = null,
 ) {
-  if (actor) authorize(actor, actionPermission[action]);
+  if (actor) authorize(actor, permissionForAction(action));
   const row = await repo.lockTicket(trx, cid, id);
   if (!row) throw notFound('ticket');
-  if (actor && assigneeOnly.includes(action) && !['secretary', 'social_worker'].includes(actor.role) && !(row.assignee_kind === 'account' && row.assignee_id === actor.accountId)) {
+  if (actor && !mayWorkTicket(actor, action, row)) {
     throw new AppError('FORBIDDEN', 'only the assignee may do this');
   }
   if (action === 'rate' && isRatedThisRound(row.rated_at, row.resolved_at)) throw new AppError('TICKET_ALREADY_RATED', 'this round has been rated already');

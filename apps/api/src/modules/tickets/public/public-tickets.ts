@@ -11,6 +11,7 @@ import { ensureCategories } from '../categories/categories.service.js';
 import { insertNewTicket } from '../intake/intake.js';
 import { storePhotos } from '../photos/photos.js';
 import { applyAction } from '../acting/transitions.js';
+import { scopeOfCommunity } from '../../../platform/access/trusted-scope.js';
 import { checkProof, hashTrackingCode, lockAfter, trackingLink, type Proof } from './tracking.js';
 
 /**
@@ -51,7 +52,8 @@ export async function submitPublicTicket(ctx: AppContext, input: z.infer<typeof 
 async function reporterOfCode(ctx: AppContext, code: string) {
   const reporter = await repo.findReporterByTrackingHash(ctx.db, hashTrackingCode(code));
   if (!reporter) throw notFound('ticket');
-  const t = await repo.findTicket(ctx.db, [reporter.community_id], reporter.ticket_id);
+  // The tracking code is the caller's credential (ADR 0010): it names one ticket of one community.
+  const t = await repo.findTicket(ctx.db, scopeOfCommunity(reporter.community_id), reporter.ticket_id);
   if (!t) throw notFound('ticket');
   return { reporter, t };
 }

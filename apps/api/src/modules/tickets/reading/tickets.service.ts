@@ -11,6 +11,7 @@ import { peopleRefs } from '../../people/index.js';
 import { tokenize } from '../../../platform/text/segment.js';
 import { hashTrackingCode, isTrackingCodeShaped } from '../public/tracking.js';
 import { presentTicket } from '../tickets.presenter.js';
+import { maySeeTicket } from '../tickets.policy.js';
 
 /**
  * One ticket with its timeline. `justActed`: the actor has just changed it (e.g. returned it) and may no longer be its
@@ -27,7 +28,7 @@ export async function getTicket(
   if (!row) throw notFound('ticket');
   const [t] = await withNames(ctx.db, [row]);
   if (!t) throw notFound('ticket');
-  if (!justActed && !roleCan(actor.role, 'tickets.readAll') && !(t.assignee_kind === 'account' && t.assignee_id === actor.accountId) && t.created_by !== actor.accountId) throw notFound('ticket');
+  if (!justActed && !maySeeTicket(actor, t)) throw notFound('ticket');
   const events = await repo.listEvents(ctx.db, t.community_id, id);
   const actors = await actorNames(ctx.db, events.map((e) => e.actor_id));
   return {

@@ -1,4 +1,4 @@
-import type { permissions } from '@linli/contracts';
+import { roleCan, ticketStaffRoles } from '@linli/contracts/permissions';
 import type { Role } from '@linli/contracts/roles';
 import { ApiError } from '../../../lib/api.js';
 import { uploadTicketPhotos } from '../api.js';
@@ -37,13 +37,10 @@ declare module '../../../lib/i18n.js' {
 export type Navigate = (to: string) => void;
 export const MAX_PHOTOS = 5;
 
-// The permission table lives in contracts/access.ts, which imports zod (+25 KB gzip here); these copies are checked
-// against it at compile time, so a change to the table fails the type check instead of drifting.
-const intakeRoles = ['secretary', 'social_worker', 'grid_worker', 'building_head'] as const satisfies (typeof permissions)['tickets.intake'];
-export const workRoles = ['secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact'] as const satisfies (typeof permissions)['tickets.work'];
-// Staff may act on any ticket; the others only on their own (ticket-state.ts `assigneeOnly`).
-export const staffRoles: readonly Role[] = ['secretary', 'social_worker'];
-export const canIntake = (role: Role) => (intakeRoles as readonly Role[]).includes(role);
+// The permission table comes from contracts' zod-free entry, so the phone pages never copy it.
+export const mayWork = (role: Role) => roleCan(role, 'tickets.work');
+export { ticketStaffRoles };
+export const canIntake = (role: Role) => roleCan(role, 'tickets.intake');
 
 /**
  * An API error as text. The server already words each field issue in the request's language; a few fields get this

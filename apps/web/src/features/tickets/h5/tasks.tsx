@@ -5,7 +5,7 @@ import type { Role } from '@linli/contracts/roles';
 import { actOnTicket, fetchTasks, fetchTicket, ticketPhotoUrl } from '../api.js';
 import { keyFromData, useT } from '../../../lib/i18n.js';
 import { formatTime } from '../../../components/time.js';
-import { BackBar, errorText, Go, MAX_PHOTOS, PhotoPicker, pickedPhotos, staffRoles, uploadPhotos, workRoles, type Navigate } from './shared.js';
+import { BackBar, errorText, Go, MAX_PHOTOS, PhotoPicker, pickedPhotos, mayWork, ticketStaffRoles, uploadPhotos, type Navigate } from './shared.js';
 
 /** What a doer may do from each state (ticket-state.ts `allowedFrom`, the doer's part). */
 const doerActions: Partial<Record<TicketStatus, TicketAction[]>> = { assigned: ['start', 'return'], in_progress: ['resolve'] };
@@ -98,7 +98,7 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
     );
   }
   const isMine = ticket.assigneeKind === 'account' && ticket.assigneeId === me.id;
-  const mayAct = (workRoles as readonly Role[]).includes(me.role) && (isMine || staffRoles.includes(me.role));
+  const mayAct = mayWork(me.role) && (isMine || ticketStaffRoles.includes(me.role));
   const actions = mayAct ? (doerActions[ticket.status] ?? []) : [];
   const place = [ticket.compoundName, ticket.buildingName, ticket.addressText].filter(Boolean).join(' ');
   const reporter = ticket.isAnonymous ? t('hp.anonymous') : [ticket.reporterName, ticket.reporterPhoneMasked].filter(Boolean).join(' ');

@@ -1,0 +1,54 @@
+import type { DB } from '../platform/db/schema.js';
+
+/** Who owns code: a module folder under modules/, the platform, or the demo seeder. */
+export type Owner = 'platform' | 'places' | 'auth' | 'people' | 'partners' | 'tickets' | 'ledger' | 'webhooks' | 'open311';
+
+/**
+ * Each table has one owner (docs/data-ownership.md). Only the owner's code names it in SQL; other modules ask the
+ * owner's index.ts or listen to its events. `satisfies` keeps the map exhaustive: a new table without an owner fails
+ * the type check.
+ */
+export const TABLE_OWNERS = {
+  audit_log: 'platform',
+  pii_access_log: 'platform',
+  job_leases: 'platform',
+  rate_limits: 'platform',
+  work_calendar: 'platform',
+  outbox: 'platform',
+  background_jobs: 'platform',
+  districts: 'places',
+  subdistricts: 'places',
+  communities: 'places',
+  grids: 'places',
+  compounds: 'places',
+  buildings: 'places',
+  units: 'places',
+  households: 'places',
+  residents: 'places',
+  building_heads: 'places',
+  import_jobs: 'places',
+  sessions: 'auth',
+  accounts: 'people',
+  setup_tokens: 'people',
+  party_members: 'people',
+  teams: 'people',
+  team_members: 'people',
+  stations: 'people',
+  partners: 'partners',
+  tickets: 'tickets',
+  ticket_events: 'tickets',
+  ticket_reporters: 'tickets',
+  ticket_attachments: 'tickets',
+  ticket_reminders: 'tickets',
+  ticket_categories: 'tickets',
+  ticket_settings: 'tickets',
+  ticket_deadlines: 'tickets',
+  ticket_count_deltas: 'tickets',
+  ticket_daily_counts: 'tickets',
+  ledger_exports: 'ledger',
+  webhooks: 'webhooks',
+  webhook_deliveries: 'webhooks',
+  open311_clients: 'open311',
+} as const satisfies Record<keyof DB, Owner>;
+
+export type Table = keyof typeof TABLE_OWNERS;

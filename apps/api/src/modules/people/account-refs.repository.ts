@@ -1,0 +1,52 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/**
+ * What other modules may read or change of accounts (docs/data-ownership.md), exported through people/index.ts:
+ * auth's login and session checks, and the names places shows beside grids, building heads and audit rows.
+ */
+export function findLoginAccount(db: Db, username: string, phoneHash: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'password_hash', 'community_id'])
+    .where((eb) => eb.or([eb('username', '=', username), eb('phone_hash', '=', phoneHash)]))
+    .where('is_active', '=', true)
+    .executeTakeFirst();
+}
+/** An active account, as authentication needs it. */
+export function findActiveAccount(db: Db, id: number) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'username', 'display_name', 'role', 'community_id', 'subdistrict_id', 'locale'])
+    .where('id', '=', id)
+    .where('is_active', '=', true)
+    .executeTakeFirst();
+}
+export function findPasswordOf(db: Db, id: number) {
+  return db.selectFrom('accounts').select(['password_hash', 'username']).where('id', '=', id).executeTakeFirstOrThrow();
+}
+export function setPasswordHash(db: Db, id: number, passwordHash: string) {
+  return db.updateTable('accounts').set({ password_hash: passwordHash, password_changed_at: new Date() }).where('id', '=', id).execute();
+}
+/** Display names of the given accounts (inactive ones too: history keeps its names). */
+export async function accountNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('accounts').select(['id', 'display_name']).where(sql<boolean>`id = any(${sql.val(unique)}::bigint[])`).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+/** Active accounts of a community with a role, by name; only those among `ids` when given. */
+export function activeAccountsWithRole(db: Db, communityId: number, role: string, ids?: readonly number[]) {
+  if (ids && ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'display_name'])
+    .where('community_id', '=', communityId)
+    .where('role', '=', role)
+    .where('is_active', '=', true)
+    .$if(ids !== undefined, (qb) => qb.where(sql<boolean>`id = any(${sql.val([...ids!])}::bigint[])`))
+    .orderBy('display_name')
+    .execute();
+}

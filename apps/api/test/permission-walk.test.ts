@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roleCan, roles, type Role } from '@linli/contracts';
+import type { RouteInfo } from '../src/platform/http/types.js';
+import { ensureCategoriesIn } from '../src/modules/tickets/index.js';
+import { issueClientKey } from '../src/modules/open311/index.js';
+import { actorIn, buildAccount, buildCommunity, createTestEnv, type TestEnv } from './harness.js';
+import { buildResident } from './fixtures.js';
+import { sampleOf } from './schema-sample.js';
+
+/**
+ * The permission walk, generated from the registered routes (ADR 0018): every /api route declares `public` or a
+ * `permission` (route-table.ts refuses one that declares neither). For every route and every role:
+ * - a role without the route's permission gets 403 (on its own community);
+ * - a role with it gets 404 for a record of another community, on every route that takes an id.
+ * A new route is walked without editing this file; a new kind of id needs one line in `recordOf`.
+ */
+
+/** Routes that answer without a session: resident (h5) pages, Open311, login, setup and health. */
+const PUBLIC_ROUTES = [
+  'GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/setup', 'POST /api/setup',
+  'GET /api/public/communities/:code', 'POST /api/public/tickets', 'GET /api/public/tickets/:code', 'POST /api/public/tickets/:code/info',
+  'POST /api/public/tickets/:code/rate', 'POST /api/public/tickets/:code/photos', 'GET /api/public/tickets/:code/photos/:photoId',
+];
+
+type Records = Record<string, number>;
+
+/** The record an id route of this path names, by the path's resource. */
+function recordOf(url: string): string | null {
+  const m = /^\/api\/([a-z0-9-]+(?:\/exports)?)\/:id/.exec(url);
+  return m ? m[1]! : null;
+}
+
+async function seedCommunity(env: TestEnv, community: { id: number; subdistrictId: number }, tag: string): Promise<Records> {
+  const db = env.ctx.db;
+  const cid = community.id;
+  const sec = await actorIn(env, 'secretary', community);
+  const resident = await buildResident(env.ctx, cid, { name: `居民${tag}` });
+  const place = await db
+    .selectFrom('households as h')
+    .innerJoin('units as u', 'u.id', 'h.unit_id')
+    .innerJoin('buildings as b', 'b.id', 'u.building_id')
+    .select(['h.id as household', 'u.id as unit', 'b.id as building', 'b.compound_id as compound'])
+    .where('h.id', '=', resident.household_id!)
+    .executeTakeFirstOrThrow();
+  const grid = await db.insertInto('grids').values({ community_id: cid, name: `网格${tag}`, code: null }).returning('id').executeTakeFirstOrThrow();
+  const pm = await db.insertInto('party_members').values({ community_id: cid, resident_id: resident.id, status: 'registered', work_unit: null, grid_id: null, joined_on: null }).returning('id').executeTakeFirstOrThrow();
+  const team = await db.insertInto('teams').values({ community_id: cid, name: `先锋队${tag}`, kind: 'pioneer', description: null }).returning('id').executeTakeFirstOrThrow();
+  const member = await db.insertInto('team_members').values({ community_id: cid, team_id: team.id, resident_id: resident.id, is_leader: false }).returning('id').executeTakeFirstOrThrow();
+  const station = await db.insertInto('stations').values({ community_id: cid, compound_id: null, name: `驿站${tag}`, kind: 'post_house', address: null, opening_hours: null, phone: null, description: null }).returning('id').executeTakeFirstOrThrow();
+  const partner = await db.insertInto('partners').values({ community_id: cid, name: `共建${tag}`, kind: 'enterprise', contact_name: null, contact_phone_enc: null, contact_phone_masked: null, address: null, description: null, joined_on: null }).returning('id').executeTakeFirstOrThrow();
+  const account = await buildAccount(env.ctx, { role: 'volunteer', communityId: cid });
+  const job = await db.insertInto('import_jobs').values({ community_id: cid, actor_id: sec.account.id, kind: 'residents', file_name: 'r.csv', status: 'ready', payload: null, finished_at: null }).returning('id').executeTakeFirstOrThrow();
+  const categories = await ensureCategoriesIn(db, cid);
+  const ticket = await env.app.inject({ method: 'POST', url: '/api/tickets', headers: { cookie: sec.cookie }, payload: { channel: 'walk_in', categoryId: categories[0]!.id, title: `诉求${tag}`, description: '楼道灯坏了' } });
+  expect(ticket.statusCode, ticket.body).toBe(201);
+  const webhook = await db.insertInto('webhooks').values({ community_id: cid, name: `hook${tag}`, url: 'https://example.org/hook', format: 'json', secret: null }).returning('id').executeTakeFirstOrThrow();
+  await issueClientKey(env.ctx, cid, `client${tag}`);
+  const client = await db.selectFrom('open311_clients').select('id').where('community_id', '=', cid).executeTakeFirstOrThrow();
+  const exp = await db.insertInto('ledger_exports').values({ community_id: cid, actor_id: sec.account.id, filters: '{}', status: 'done', file_name: 'l.csv', file_path: null, error: null, finished_at: null }).returning('id').executeTakeFirstOrThrow();
+  return {
+    communities: cid, residents: resident.id, households: place.household, units: place.unit, buildings: place.building, compounds: place.compound,
+    grids: grid.id, 'party-members': pm.id, teams: team.id, memberId: member.id, stations: station.id, partners: partner.id, accounts: account.id,
+    imports: job.id, 'ticket-categories': categories[0]!.id, tickets: ticket.json().id, webhooks: webhook.id, 'open311-clients': client.id, 'ledger/exports': exp.id,
+  };
+}
+
+/** The route's URL with the records' ids in it, and a sample query string. */
+function urlOf(route: RouteInfo, records: Records): string {
+  const record = recordOf(route.url);
+  const path = route.url
+    .replace(':id', String(record ? records[record] : 0))
+    .replace(':memberId', String(records.memberId))
+    .replace(':photoId', '1')
+    .replace(':action', 'accept')
+    .replace(':day', '2026-10-01');
+  const query = sampleOf(route.schema.querystring);
+  return query && Object.keys(query).length ? `${path}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` : path;
+}
+
+describe('permission walk generated from the registered routes', () => {
+  let env: TestEnv;
+  let home: { id: number; subdistrictId: number };
+  let own: Records;
+  let other: Records;
+  let routes: RouteInfo[];
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    home = await buildCommunity(env.ctx);
+    const elsewhere = await buildCommunity(env.ctx); // in another subdistrict
+    own = await seedCommunity(env, home, 'A');
+    other = await seedCommunity(env, elsewhere, 'B');
+    routes = env.app.routeTable.filter((r) => r.url.startsWith('/api/'));
+  });
+  afterAll(async () => env.close());
+
+  it('lists the public routes explicitly, and every other route declares a permission', () => {
+    expect(routes.filter((r) => r.public).map((r) => `${r.method} ${r.url}`).sort()).toEqual([...PUBLIC_ROUTES].sort());
+    expect(routes.filter((r) => !r.public && !r.permission)).toEqual([]);
+    expect(routes.length).toBeGreaterThan(80);
+  });
+
+  it('knows the record behind every id route', () => {
+    const unknown = routes.filter((r) => !r.public && r.url.includes('/:id') && !(recordOf(r.url)! in other)).map((r) => r.url);
+    expect(unknown).toEqual([]);
+  });
+
+  it.each(roles)('%s: 403 without the permission, 404 for another community’s record', async (role: Role) => {
+    const actor = await actorIn(env, role, home);
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const route of routes) {
+      const p = route.permission;
+      if (route.public || p === null || p === 'authenticated') continue;
+      const body = sampleOf(route.schema.body);
+      const call = (records: Records) =>
+        env.app.inject({ method: route.method as 'GET', url: urlOf(route, records), payload: body as object, headers: { cookie: actor.cookie } });
+      const name = `${route.method} ${route.url}`;
+      if (p !== 'policy' && !roleCan(role, p)) {
+        const res = await call(own);
+        got.push(`${name}: ${res.statusCode} ${res.statusCode === 403 ? '' : res.body.slice(0, 120)}`.trim());
+        want.push(`${name}: 403`);
+      } else if (recordOf(route.url) && role !== 'system_admin') {
+        const res = await call(other);
+        got.push(`${name}: ${res.statusCode} ${res.statusCode === 404 ? '' : res.body.slice(0, 120)}`.trim());
+        want.push(`${name}: 404`);
+      }
+    }
+    expect(got).toEqual(want);
+  });
+
+  it('walks every id route of another community for the authenticated-only routes too', async () => {
+    const actor = await actorIn(env, 'secretary', home);
+    for (const route of routes.filter((r) => r.permission === 'authenticated' && recordOf(r.url))) {
+      const res = await env.app.inject({ method: route.method as 'GET', url: urlOf(route, other), headers: { cookie: actor.cookie } });
+      expect(res.statusCode, route.url).toBe(404);
+    }
+  });
+});
