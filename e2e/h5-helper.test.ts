@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoAccounts } from './demo-accounts.js';
 import { requireBrowserOrExplain, screenshotDir } from './support/browser.js';
