@@ -33,6 +33,7 @@ const platformTestPolicy = {
   disallow: { to: { element: { type: 'api-module', fileInternalPath: '!index.ts' } } },
   message: "A platform test reaches a module only through its index.ts.",
 };
+const testOnly = { group: ['**/test/*', '**/test/**'], message: 'apps/api/test is for tests only.' };
 const queryBuilders = ['selectFrom', 'insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'mergeInto'];
 
 export default tseslint.config(
@@ -82,6 +83,14 @@ export default tseslint.config(
       'boundaries/dependencies': ['error', { default: 'allow', policies: [...moduleEntryPolicies, platformTestPolicy] }],
     },
   },
+  // Test helpers, factories and fixtures live in apps/api/test; shipped code never imports them.
+  {
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [testOnly] }],
+    },
+  },
   {
     files: ['apps/api/src/**/*.ts'],
     ignores: sqlAllowed,
@@ -90,6 +99,8 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'kysely', allowTypeImports: true, message: 'SQL lives in *.repository.ts (or platform/db); import kysely there.' }],
+          // Repeated here: this block's options replace the ones above for the same files.
+          patterns: [testOnly],
         },
       ],
       'no-restricted-syntax': [

@@ -4,7 +4,7 @@ import { demoAccounts } from './demo-accounts.js';
 import { requireBrowserOrExplain, screenshotDir } from './support/browser.js';
 import { useServerAndBrowser } from './support/journey.js';
 import { consoleAs as consoleAsIn, phoneAs as phoneAsIn } from './support/login.js';
-import { pngWithText } from '../apps/api/src/platform/files/test-images.js';
+import { pngWithText } from '../apps/api/test/images.js';
 
 const run = requireBrowserOrExplain();
 const buildingHead = demoAccounts.find((a) => a.role === 'building_head' && a.community === '金港城社区')!;

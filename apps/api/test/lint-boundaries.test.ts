@@ -35,6 +35,12 @@ describe('lint boundaries (api)', () => {
     const typeOnly = "import type { Kysely } from 'kysely';\nexport type Db = Kysely<object>;\n";
     expect(await ruleIdsFor('apps/api/src/modules/tickets/planted.service.ts', typeOnly)).toEqual([]);
   });
+
+  it('shipped code imports nothing from apps/api/test; tests may', async () => {
+    const code = "import { pngWithText } from '../../../test/images.js';\nexport const x = pngWithText;\n";
+    expect(await ruleIdsFor('apps/api/src/platform/files/planted.ts', code)).toEqual([expect.stringContaining('no-restricted-imports')]);
+    expect(await ruleIdsFor('apps/api/src/platform/files/planted.test.ts', code)).toEqual([]);
+  });
 });
 
 describe('lint boundaries (web: shared → features → app)', () => {
