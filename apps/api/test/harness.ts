@@ -1,3 +1,5 @@
+// The tests' environment: a fresh database of the engine under test, the app in process, the one HTTP helper
+// (`httpAs`), and the account and community factories a login needs. Other rows: fixtures.ts. Images: images.ts.
 import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';

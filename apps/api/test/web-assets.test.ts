@@ -37,6 +37,7 @@ describe('web assets: precompressed, cached by name', () => {
     fs.writeFileSync(`${js}.br`, zlib.brotliCompressSync(script));
     fs.writeFileSync(`${js}.gz`, zlib.gzipSync(script));
     fs.writeFileSync(path.join(dist, 'index.html'), html);
+    fs.writeFileSync(path.join(dist, 'index.html.stamp'), '{"src":1}');
     env = await createTestEnv({ WEB_DIST: dist });
     app = await buildApp(env.ctx, { serveWeb: true });
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -88,9 +89,11 @@ describe('web assets: precompressed, cached by name', () => {
     expect(plain.body.toString()).toBe(html);
   });
 
-  it('leaves the API alone: an unknown API path is still a JSON 404', async () => {
+  it('leaves the API alone (an unknown API path is still a 404) and does not serve the build stamps', async () => {
     const res = await get(port, '/api/nothing-here', 'br');
     expect(res.status).toBe(404);
     expect(res.headers['content-encoding']).toBeUndefined();
+    const stamp = await get(port, '/index.html.stamp');
+    expect(stamp.body.toString()).not.toContain('"src"');
   });
 });

@@ -42,6 +42,8 @@ export async function registerWebAssets(app: App, webDist: string): Promise<void
     index: false,
     preCompressed: true,
     cacheControl: false,
+    // The build's freshness stamps sit beside its output; they are not part of the app.
+    allowedPath: (pathName) => !pathName.endsWith('.stamp'),
     setHeaders(res, filePath) {
       res.setHeader('vary', 'accept-encoding');
       res.setHeader('cache-control', filePath.startsWith(assetsDir) ? IMMUTABLE : 'no-cache');
