@@ -19,7 +19,11 @@ const sqlAllowed = [
 ];
 const moduleEntryPolicies = [
   // Another module is reached only through its index.ts (the module's public face); inside a module anything goes.
-  { from: { element: { type: 'api-module' } }, disallow: { to: { element: { type: 'api-module' } } }, message: 'Import another module only through its index.ts.' },
+  {
+    from: { element: { type: 'api-module' } },
+    disallow: { to: { element: { type: 'api-module' } } },
+    message: 'Import another module only through its index.ts.',
+  },
   { from: { element: { type: 'api-module' } }, allow: { to: { element: { type: 'api-module', fileInternalPath: 'index.ts' } } } },
 ];
 // The platform knows no domain: it imports no module.
@@ -31,7 +35,7 @@ const platformPolicy = {
 const platformTestPolicy = {
   from: { element: { type: 'api-platform' } },
   disallow: { to: { element: { type: 'api-module', fileInternalPath: '!index.ts' } } },
-  message: "A platform test reaches a module only through its index.ts.",
+  message: 'A platform test reaches a module only through its index.ts.',
 };
 const testOnly = { group: ['**/test/*', '**/test/**'], message: 'apps/api/test is for tests only.' };
 const queryBuilders = ['selectFrom', 'insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'mergeInto'];
@@ -132,9 +136,9 @@ export default tseslint.config(
       'import/resolver': { typescript: { project: ['apps/web/tsconfig.json'] } },
       'boundaries/include': ['apps/web/src/**/*.{ts,tsx}'],
       'boundaries/elements': [
-        { type: 'web-shared', pattern: 'apps/web/src/(components|lib)', },
+        { type: 'web-shared', pattern: 'apps/web/src/(components|lib)' },
         { type: 'web-feature', pattern: 'apps/web/src/features/*', capture: ['feature'] },
-        { type: 'web-app', pattern: 'apps/web/src/app', },
+        { type: 'web-app', pattern: 'apps/web/src/app' },
       ],
     },
     rules: {

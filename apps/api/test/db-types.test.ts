@@ -25,7 +25,10 @@ describe(`database types match the live schema (${engineUnderTest})`, () => {
 
   it('catches a column missing from either side, and a nullability that differs (planted)', async () => {
     const source = fs.readFileSync(schemaFile, 'utf8');
-    const planted = source.replace('export interface DistrictsTable { id: Id; name: string;', 'export interface DistrictsTable { id: Id; name: string; motto: string;');
+    const planted = source.replace(
+      'export interface DistrictsTable { id: Id; name: string;',
+      'export interface DistrictsTable { id: Id; name: string; motto: string;',
+    );
     expect(planted).not.toBe(source);
     const declared = readDeclaredSchema(planted);
     await sql`alter table units add column planted_note text`.execute(db);

@@ -14,7 +14,13 @@ export const schemaFile = path.resolve(import.meta.dirname, '../src/platform/db/
  * `source` replaces the file's text, so a test can plant a change.
  */
 export function readDeclaredSchema(source = fs.readFileSync(schemaFile, 'utf8')): SchemaShape {
-  const options: ts.CompilerOptions = { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true };
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    skipLibCheck: true,
+  };
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
@@ -70,7 +76,9 @@ export function compareSchemas(declared: SchemaShape, live: SchemaShape): string
     for (const [column, nullable] of columns) {
       if (!typed.has(column)) problems.push(`column ${table}.${column}: in the database, missing from schema.ts`);
       else if (typed.get(column) !== nullable)
-        problems.push(`column ${table}.${column}: ${nullable ? 'nullable' : 'not null'} in the database, ${typed.get(column) ? 'nullable' : 'not null'} in schema.ts`);
+        problems.push(
+          `column ${table}.${column}: ${nullable ? 'nullable' : 'not null'} in the database, ${typed.get(column) ? 'nullable' : 'not null'} in schema.ts`,
+        );
     }
   }
   for (const [table, columns] of declared) {

@@ -14,16 +14,28 @@ async function ruleIdsFor(file: string, code: string): Promise<string[]> {
 
 describe('lint boundaries (api)', () => {
   it('a module imports another module only through its index.ts', async () => {
-    const deep = await ruleIdsFor('apps/api/src/modules/tickets/planted.ts', "import { listPeople } from '../people/people.service.js';\nexport const x = listPeople;\n");
+    const deep = await ruleIdsFor(
+      'apps/api/src/modules/tickets/planted.ts',
+      "import { listPeople } from '../people/people.service.js';\nexport const x = listPeople;\n",
+    );
     expect(deep).toEqual([expect.stringContaining('boundaries/dependencies: Import another module only through its index.ts')]);
-    const viaIndex = await ruleIdsFor('apps/api/src/modules/tickets/planted.ts', "import { peopleRoutes } from '../people/index.js';\nexport const x = peopleRoutes;\n");
+    const viaIndex = await ruleIdsFor(
+      'apps/api/src/modules/tickets/planted.ts',
+      "import { peopleRoutes } from '../people/index.js';\nexport const x = peopleRoutes;\n",
+    );
     expect(viaIndex).toEqual([]);
-    const ownModule = await ruleIdsFor('apps/api/src/modules/people/planted.ts', "import { listPeople } from './people.service.js';\nexport const x = listPeople;\n");
+    const ownModule = await ruleIdsFor(
+      'apps/api/src/modules/people/planted.ts',
+      "import { listPeople } from './people.service.js';\nexport const x = listPeople;\n",
+    );
     expect(ownModule).toEqual([]);
   });
 
   it('the platform imports no module', async () => {
-    const messages = await ruleIdsFor('apps/api/src/platform/audit/planted.ts', "import { peopleRoutes } from '../../modules/people/index.js';\nexport const x = peopleRoutes;\n");
+    const messages = await ruleIdsFor(
+      'apps/api/src/platform/audit/planted.ts',
+      "import { peopleRoutes } from '../../modules/people/index.js';\nexport const x = peopleRoutes;\n",
+    );
     expect(messages).toEqual([expect.stringContaining('boundaries/dependencies: platform/ knows no domain module')]);
   });
 
@@ -68,7 +80,10 @@ describe('lint boundaries (web: shared → features → app)', () => {
   it('shared code imports no feature, a feature imports no app file, the app imports features', async () => {
     const sharedToFeature = await ruleIdsFor('apps/web/src/lib/planted.ts', `import { thing } from '../features/${fixture}/thing';\nexport const x = thing;\n`);
     expect(sharedToFeature).toEqual([expect.stringContaining('boundaries/dependencies')]);
-    const featureToApp = await ruleIdsFor(`apps/web/src/features/${fixture}/planted.ts`, `import { route } from '../../app/${fixture}';\nexport const x = route;\n`);
+    const featureToApp = await ruleIdsFor(
+      `apps/web/src/features/${fixture}/planted.ts`,
+      `import { route } from '../../app/${fixture}';\nexport const x = route;\n`,
+    );
     expect(featureToApp).toEqual([expect.stringContaining('boundaries/dependencies')]);
     const appToFeature = await ruleIdsFor('apps/web/src/app/planted.ts', `import { thing } from '../features/${fixture}/thing';\nexport const x = thing;\n`);
     expect(appToFeature).toEqual([]);
