@@ -1,11 +1,10 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoAccounts } from './demo-accounts.js';
 import { requireBrowserOrExplain, screenshotDir } from './support/browser.js';
 import { useServerAndBrowser } from './support/journey.js';
 import { consoleAs as consoleAsIn, phoneAs as phoneAsIn } from './support/login.js';
-import { pngWithText } from '../apps/api/src/platform/files/test-images.js';
+import { pngWithText } from '../apps/api/test/images.js';
 
 const run = requireBrowserOrExplain();
 const buildingHead = demoAccounts.find((a) => a.role === 'building_head' && a.community === '金港城社区')!;

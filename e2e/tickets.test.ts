@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { pngWithText } from '../apps/api/src/platform/files/test-images.js';
+import { pngWithText } from '../apps/api/test/images.js';
 import { requireBrowserOrExplain, screenshotDir } from './support/browser.js';
 import { useServerAndBrowser } from './support/journey.js';
 import { consoleAs as consoleAsIn, phoneAs as phoneAsIn } from './support/login.js';

@@ -6,7 +6,6 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -17,6 +16,7 @@ import { registerSameOriginCheck } from './platform/http/same-origin.js';
 import { registerInputHygiene } from './platform/http/input-hygiene.js';
 import { uploadLimits } from './platform/http/uploads.js';
 import { redactingLogger } from './platform/http/log-redaction.js';
+import { registerWebAssets } from './platform/http/web-assets.js';
 import type { App } from './platform/http/types.js';
 import { moduleRoutes } from './modules/index.js';
 import { registerAuthentication, SESSION_COOKIE } from './modules/auth/index.js';
@@ -55,19 +55,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   for (const mount of moduleRoutes) mount(app, ctx);
 
   const webDist = opts.serveWeb === false ? undefined : (ctx.config.http.webDist ?? findWebDist());
-  if (webDist) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
-    const consoleHtml = fs.readFileSync(path.join(webDist, 'index.html'), 'utf8');
-    const h5Path = path.join(webDist, 'h5.html');
-    const h5Html = fs.existsSync(h5Path) ? fs.readFileSync(h5Path, 'utf8') : consoleHtml;
-    // Client-side routes: any other GET outside the API answers with the page of its shell.
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
-      if (request.url.startsWith('/api/') || request.url.startsWith('/open311/')) throw Object.assign(new Error('not found'), { statusCode: 404 });
-      const pathname = request.url.split('?')[0]!;
-      const html = pathname === '/h5' || pathname.startsWith('/h5/') ? h5Html : consoleHtml;
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
-    });
-  }
+  if (webDist) await registerWebAssets(app, webDist);
   return app;
 }
 

@@ -1,3 +1,4 @@
+// The tests' factories for rows beyond a community and its accounts (those are in harness.ts), and test hooks.
 import { sql } from 'kysely';
 import type { AppContext } from '../src/platform/context.js';
 import { maskPhone } from '../src/platform/crypto/pii.js';

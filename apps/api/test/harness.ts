@@ -1,3 +1,5 @@
+// The tests' environment: a fresh database of the engine under test, the app in process, the one HTTP helper
+// (`httpAs`), and the account and community factories a login needs. Other rows: fixtures.ts. Images: images.ts.
 import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -120,6 +122,32 @@ export async function loginAs(app: App, username: string, password = TEST_PASSWO
   const cookie = res.cookies.find((c) => c.name === 'linli_sid');
   if (!cookie) throw new Error('no session cookie');
   return `linli_sid=${cookie.value}`;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * The tests' one HTTP helper: requests through the in-process app, with the session cookie of `who` (a logged-in
+ * actor or a Cookie header), or none. `send` takes any method; a payload is sent only when given.
+ */
+export function httpAs(app: App, who?: { cookie: string } | string) {
+  const cookie = typeof who === 'string' ? who : who?.cookie;
+  const send = (method: Method, url: string, payload?: object) =>
+    app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload !== undefined ? { payload } : {}) });
+  return {
+    send,
+    get: (url: string) => send('GET', url),
+    post: (url: string, payload: object) => send('POST', url, payload),
+    put: (url: string, payload: object) => send('PUT', url, payload),
+    patch: (url: string, payload: object) => send('PATCH', url, payload),
+    delete: (url: string) => send('DELETE', url),
+  };
+}
+
+/** A new account of `role` in a community, logged in (for roles that belong to one community). */
+export async function signedInAccount(env: TestEnv, role: Role, communityId: number) {
+  const account = await buildAccount(env.ctx, { role, communityId });
+  return { account, cookie: await loginAs(env.app, account.username) };
 }
 
 /** A community with an account of the given role, logged in. */

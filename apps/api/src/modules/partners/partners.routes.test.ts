@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorIn, buildCommunity, createTestEnv, type TestEnv } from '../../../test/harness.js';
+import { actorIn, buildCommunity, createTestEnv, httpAs, type TestEnv } from '../../../test/harness.js';
 
 describe('partners routes', () => {
   let env: TestEnv;
   let secretary: Awaited<ReturnType<typeof actorIn>>;
-  const post = (url: string, payload: object, cookie = secretary.cookie) => env.app.inject({ method: 'POST', url, payload, headers: { cookie } });
-  const patch = (url: string, payload: object) => env.app.inject({ method: 'PATCH', url, payload, headers: { cookie: secretary.cookie } });
-  const get = (url: string, cookie = secretary.cookie) => env.app.inject({ url, headers: { cookie } });
+  const post = (url: string, payload: object, cookie = secretary.cookie) => httpAs(env.app, cookie).post(url, payload);
+  const patch = (url: string, payload: object) => httpAs(env.app, secretary).patch(url, payload);
+  const get = (url: string, cookie = secretary.cookie) => httpAs(env.app, cookie).get(url);
   const auditOf = (id: number) =>
     env.ctx.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'partner').where('entity_id', '=', String(id)).orderBy('id').execute();
 

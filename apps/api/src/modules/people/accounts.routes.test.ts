@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorIn, buildAccount, buildCommunity, createTestEnv, loginAs, type TestEnv } from '../../../test/harness.js';
+import { actorIn, buildAccount, buildCommunity, createTestEnv, httpAs, loginAs, type TestEnv } from '../../../test/harness.js';
 import { blockAudit, unblockAudit } from '../../../test/fixtures.js';
 
 describe('accounts routes', () => {
   let env: TestEnv;
   let secretary: Awaited<ReturnType<typeof actorIn>>;
   let admin: Awaited<ReturnType<typeof actorIn>>;
-  const as = (cookie: string) => ({
-    get: (url: string) => env.app.inject({ url, headers: { cookie } }),
-    post: (url: string, payload: object) => env.app.inject({ method: 'POST', url, payload, headers: { cookie } }),
-    patch: (url: string, payload: object) => env.app.inject({ method: 'PATCH', url, payload, headers: { cookie } }),
-  });
 
   beforeAll(async () => {
     env = await createTestEnv();
@@ -20,7 +15,7 @@ describe('accounts routes', () => {
   afterAll(async () => env.close());
 
   it('lets a secretary create a grid worker in her community, with a hashed password and an encrypted phone', async () => {
-    const res = await as(secretary.cookie).post('/api/accounts', { username: 'wang.grid', displayName: '王网格', role: 'grid_worker', password: 'secret-pass-1', phone: '13600001111' });
+    const res = await httpAs(env.app, secretary.cookie).post('/api/accounts', { username: 'wang.grid', displayName: '王网格', role: 'grid_worker', password: 'secret-pass-1', phone: '13600001111' });
     expect(res.statusCode).toBe(201);
     const acc = res.json();
     expect(acc).toMatchObject({ username: 'wang.grid', role: 'grid_worker', communityId: secretary.community.id, subdistrictId: null, phoneMasked: '136****1111', isActive: true });
@@ -35,15 +30,15 @@ describe('accounts routes', () => {
     expect(audit.map((a) => a.action)).toEqual(['account.created']);
     expect(JSON.stringify(audit[0]!.changes)).not.toContain('13600001111');
 
-    const dup = await as(secretary.cookie).post('/api/accounts', { username: 'wang.grid', displayName: 'x', role: 'volunteer', password: 'secret-pass-1' });
+    const dup = await httpAs(env.app, secretary.cookie).post('/api/accounts', { username: 'wang.grid', displayName: 'x', role: 'volunteer', password: 'secret-pass-1' });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.details.fields[0]).toMatchObject({ field: 'username', rule: 'taken' });
-    const dupPhone = await as(secretary.cookie).post('/api/accounts', { username: 'other.one', displayName: 'x', role: 'volunteer', password: 'secret-pass-1', phone: '13600001111' });
+    const dupPhone = await httpAs(env.app, secretary.cookie).post('/api/accounts', { username: 'other.one', displayName: 'x', role: 'volunteer', password: 'secret-pass-1', phone: '13600001111' });
     expect(dupPhone.json().error.details.fields[0]).toMatchObject({ field: 'phone', rule: 'taken' });
   });
 
   it('refuses a secretary platform roles and other communities', async () => {
-    const s = as(secretary.cookie);
+    const s = httpAs(env.app, secretary.cookie);
     for (const role of ['system_admin', 'subdistrict_admin']) {
       const res = await s.post('/api/accounts', { username: `x_${role}`, displayName: 'x', role, password: 'secret-pass-1' });
       expect(res.statusCode).toBe(403);
@@ -62,7 +57,7 @@ describe('accounts routes', () => {
   });
 
   it('lets a system admin create a subdistrict admin placed by community, and a system admin placed nowhere', async () => {
-    const a = as(admin.cookie);
+    const a = httpAs(env.app, admin.cookie);
     const sub = await a.post('/api/accounts', { username: 'sub.admin', displayName: '街道', role: 'subdistrict_admin', password: 'secret-pass-1', communityId: secretary.community.id });
     expect(sub.statusCode).toBe(201);
     expect(sub.json()).toMatchObject({ communityId: null, subdistrictId: secretary.community.subdistrictId });
@@ -75,16 +70,16 @@ describe('accounts routes', () => {
     expect(short.json().error.details.fields.map((f: { field: string; rule: string }) => `${f.field}:${f.rule}`).sort()).toEqual(['password:password_too_short', 'username:invalid_username']);
     // The subdistrict admin reads the accounts of the subdistrict, including their own, but manages none.
     const subCookie = await loginAs(env.app, 'sub.admin', 'secret-pass-1');
-    const seen = (await as(subCookie).get('/api/accounts?pageSize=200')).json();
+    const seen = (await httpAs(env.app, subCookie).get('/api/accounts?pageSize=200')).json();
     expect(seen.items.map((x: { username: string }) => x.username)).toEqual(expect.arrayContaining(['sub.admin', 'wang.grid']));
     expect(seen.items.map((x: { username: string }) => x.username)).not.toContain('sys.two');
-    expect((await as(subCookie).patch(`/api/accounts/${sub.json().id}`, { displayName: 'x' })).statusCode).toBe(403);
+    expect((await httpAs(env.app, subCookie).patch(`/api/accounts/${sub.json().id}`, { displayName: 'x' })).statusCode).toBe(403);
   });
 
   it('deactivates an account and ends its sessions; refuses self-lockout', async () => {
     const target = await buildAccount(env.ctx, { role: 'social_worker', communityId: secretary.community.id });
     const targetCookie = await loginAs(env.app, target.username);
-    const s = as(secretary.cookie);
+    const s = httpAs(env.app, secretary.cookie);
     const off = await s.patch(`/api/accounts/${target.id}`, { isActive: false, displayName: '已离职社工' });
     expect(off.statusCode).toBe(200);
     expect(off.json()).toMatchObject({ isActive: false, displayName: '已离职社工' });
@@ -101,7 +96,7 @@ describe('accounts routes', () => {
   });
 
   it('holds account creation and reset to the password policy', async () => {
-    const s = as(secretary.cookie);
+    const s = httpAs(env.app, secretary.cookie);
     const weak = await s.post('/api/accounts', { username: 'zhao.vol', displayName: '赵', role: 'volunteer', password: '12345678' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details.fields).toEqual([expect.objectContaining({ field: 'password', rule: 'password_too_short', message: '密码至少 10 位' })]);
@@ -120,7 +115,7 @@ describe('accounts routes', () => {
   it('resets a password: the old one stops working, sessions end, the new one logs in', async () => {
     const target = await buildAccount(env.ctx, { role: 'grid_worker', communityId: secretary.community.id });
     const targetCookie = await loginAs(env.app, target.username);
-    const res = await as(secretary.cookie).post(`/api/accounts/${target.id}/reset-password`, { newPassword: 'brand-new-pass' });
+    const res = await httpAs(env.app, secretary.cookie).post(`/api/accounts/${target.id}/reset-password`, { newPassword: 'brand-new-pass' });
     expect(res.statusCode).toBe(200);
     expect((await env.app.inject({ url: '/api/auth/me', headers: { cookie: targetCookie } })).statusCode).toBe(401);
     await expect(loginAs(env.app, target.username)).rejects.toThrow(/401/);
@@ -133,10 +128,10 @@ describe('accounts routes', () => {
     const c = await buildCommunity(env.ctx);
     const sec = await actorIn(env, 'secretary', c);
     for (const u of ['c_worker', 'a_worker', 'b_worker']) await buildAccount(env.ctx, { role: 'grid_worker', communityId: c.id, username: u });
-    const list = (await as(sec.cookie).get('/api/accounts?role=grid_worker&sort=username&order=desc&pageSize=2')).json();
+    const list = (await httpAs(env.app, sec.cookie).get('/api/accounts?role=grid_worker&sort=username&order=desc&pageSize=2')).json();
     expect(list).toMatchObject({ total: 3, pageSize: 2 });
     expect(list.items.map((a: { username: string }) => a.username)).toEqual(['c_worker', 'b_worker']);
-    expect((await as(sec.cookie).get('/api/accounts?q=a_wor')).json().items.map((a: { username: string }) => a.username)).toEqual(['a_worker']);
+    expect((await httpAs(env.app, sec.cookie).get('/api/accounts?q=a_wor')).json().items.map((a: { username: string }) => a.username)).toEqual(['a_worker']);
   });
 
   it('changes nothing when the audit row cannot be written (same transaction)', async () => {
@@ -149,7 +144,7 @@ describe('accounts routes', () => {
     const before = await snapshot();
     await blockAudit(env, ['account.']);
     try {
-      const s = as(secretary.cookie);
+      const s = httpAs(env.app, secretary.cookie);
       const writes = [
         await s.post('/api/accounts', { username: 'never.created', displayName: 'x', role: 'volunteer', password: 'secret-pass-1' }),
         await s.patch(`/api/accounts/${target.id}`, { isActive: false }),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorIn, buildAccount, createTestEnv, loginAs, type TestEnv } from '../../../test/harness.js';
+import { actorIn, createTestEnv, httpAs, signedInAccount, type TestEnv } from '../../../test/harness.js';
 
 /**
  * Party members and team members are residents, so the people routes hold to the residents' reach (ADR 0015): a
@@ -23,16 +23,13 @@ describe('whose party members and team members each role sees', () => {
   const keys = Object.keys(people) as Key[];
   let teamId = 0;
 
-  const get = (who: { cookie: string }, url: string) => env.app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
+  const get = (who: { cookie: string }, url: string) => httpAs(env.app, who).get(url);
   const post = async (url: string, body: object) => {
-    const r = await env.app.inject({ method: 'POST', url, headers: { cookie: sec.cookie }, payload: body });
+    const r = await httpAs(env.app, sec).post(url, body);
     expect(r.statusCode, `${url} ${r.body}`).toBe(201);
     return r.json().id as number;
   };
-  async function account(role: 'grid_worker' | 'building_head' | 'volunteer' | 'party_member') {
-    const a = await buildAccount(env.ctx, { role, communityId: cid });
-    return { account: a, cookie: await loginAs(env.app, a.username) };
-  }
+  const account = (role: 'grid_worker' | 'building_head' | 'volunteer' | 'party_member') => signedInAccount(env, role, cid);
 
   beforeAll(async () => {
     env = await createTestEnv();

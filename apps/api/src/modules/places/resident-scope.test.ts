@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorIn, buildAccount, createTestEnv, loginAs, type TestEnv } from '../../../test/harness.js';
+import { actorIn, createTestEnv, httpAs, signedInAccount, type TestEnv } from '../../../test/harness.js';
 
 /**
  * Record-level scope of households and residents (issue 13): a building head reads the buildings or units assigned to
@@ -19,13 +19,9 @@ describe('who sees which residents and households', () => {
   const res = { a1a: 0, a1b: 0, a2: 0, b1: 0, none: 0 };
   const actors: Record<string, Who> = {};
 
-  const call = (who: { cookie: string }, method: Method, url: string, payload?: object) =>
-    env.app.inject({ method, url, headers: { cookie: who.cookie }, ...(payload ? { payload } : {}) });
+  const call = (who: { cookie: string }, method: Method, url: string, payload?: object) => httpAs(env.app, who).send(method, url, payload);
 
-  async function account(role: 'grid_worker' | 'building_head' | 'volunteer') {
-    const a = await buildAccount(env.ctx, { role, communityId: cid });
-    return { account: a, cookie: await loginAs(env.app, a.username) };
-  }
+  const account = (role: 'grid_worker' | 'building_head' | 'volunteer') => signedInAccount(env, role, cid);
 
   beforeAll(async () => {
     env = await createTestEnv();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorIn, buildAccount, createTestEnv, loginAs, type TestEnv } from '../../../test/harness.js';
 import { closeUnratedTickets } from './acting/transitions.js';
-import { pngWithText } from '../../platform/files/test-images.js';
+import { pngWithText } from '../../../test/images.js';
 
 type Who = { cookie: string };
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorIn, createTestEnv, type TestEnv } from '../../../test/harness.js';
+import { actorIn, createTestEnv, httpAs, type TestEnv } from '../../../test/harness.js';
 import { enqueueTicketEvent } from './webhooks.service.js';
 import { defaultLimits, DeliveryWorker } from './delivery-worker.js';
 
@@ -41,7 +41,7 @@ describe('outbound webhooks', () => {
 
   it('sends each format, signs where asked, retries with backoff and logs every attempt', async () => {
     const sec = await actorIn(env, 'secretary');
-    const post = (url: string, payload: object) => env.app.inject({ method: 'POST', url, headers: { cookie: sec.cookie }, payload });
+    const { post } = httpAs(env.app, sec);
     for (const [format, secret] of [['json', 's3cret'], ['wecom', null], ['dingtalk', 'SECding'], ['feishu', 'fs-secret']] as const) {
       expect((await post('/api/webhooks', { name: format, url: `${base}/${format}`, format, secret })).statusCode).toBe(201);
     }
@@ -86,7 +86,7 @@ describe('outbound webhooks', () => {
 
   it('backs a dead endpoint off, pauses it after ten failures in a row, attempts nothing more, and resumes it when asked (audited)', async () => {
     const sec = await actorIn(env, 'secretary');
-    const call = (method: 'GET' | 'POST', url: string, payload?: object, cookie = sec.cookie) => env.app.inject({ method, url, headers: { cookie }, payload });
+    const call = (method: 'GET' | 'POST', url: string, payload?: object, cookie = sec.cookie) => httpAs(env.app, cookie).send(method, url, payload);
     const hook = (await call('POST', '/api/webhooks', { name: 'dead', url: `${base}/dead`, format: 'json' })).json();
     const cats = (await call('GET', '/api/ticket-categories')).json().items;
     const t = (await call('POST', '/api/tickets', { channel: 'phone', categoryId: cats[0].id, title: '测试', description: '测试内容' })).json();

@@ -79,6 +79,7 @@ export function takeLock(lockPath: string): () => void {
       if (pid && pid !== process.pid && isAlive(pid)) {
         throw new Error(
           `The data folder ${path.dirname(lockPath)} is in use by process ${pid}. Stop it first, or set DATA_DIR to another folder.`,
+          { cause: err },
         );
       }
       fs.rmSync(lockPath, { force: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sniffImage, stripImageMetadata } from './image.js';
-import { pngWithText } from './test-images.js';
+import { pngWithText } from '../../../test/images.js';
 
 const seg = (marker: number, body: Buffer) => {
   const h = Buffer.from([0xff, marker, 0, 0]);

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorIn, createTestEnv, type TestEnv } from '../../../test/harness.js';
-import { issueClientKey } from '../../modules/open311/open311.service.js';
+import { issueClientKey } from '../../modules/open311/index.js';
 
 /** Issue 13, finding 5: each bad input that answered 500 now answers 400 (or 413) naming the field. */
 describe('input hygiene (issue 13, finding 5)', () => {

@@ -56,7 +56,6 @@ function useAssigneeOptions(communityId: number | null | undefined) {
 }
 
 export function TicketSettingsPage() {
-  const { t } = useT();
   const { me, communityId } = useSession();
   const canEdit = roleCan(me.role, 'tickets.configure');
   return (

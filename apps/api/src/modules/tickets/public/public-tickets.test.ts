@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorIn, buildAccount, createTestEnv, loginAs, type TestEnv } from '../../../../test/harness.js';
 import { buildApp } from '../../../app.js';
-import { pngWithText } from '../../../platform/files/test-images.js';
+import { pngWithText } from '../../../../test/images.js';
 
 type Who = { cookie: string };
 
