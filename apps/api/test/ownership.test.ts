@@ -7,54 +7,10 @@ import { crossingsIn, sourceFiles, tablesNamedIn } from './ownership-scan.js';
 
 const srcDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../src');
 
-/**
- * Crossings on main that other branches remove; each entry is `file: table`. Listed so that this test passes on the
- * access branch; the lead empties the list at merge, and then it must stay empty.
- */
-const KNOWN_CROSSINGS: string[] = [
-  // removed by the tickets branch at merge
-  'modules/open311/open311.repository.ts: communities',
-  'modules/open311/open311.repository.ts: compounds',
-  'modules/open311/open311.repository.ts: tickets',
-  'modules/open311/open311.repository.ts: ticket_categories',
-  'modules/open311/open311.repository.ts: accounts',
-  'modules/open311/open311.repository.ts: partners',
-  'modules/open311/open311.repository.ts: ticket_events',
-  'modules/tickets/dashboard.repository.ts: compounds',
-  'modules/tickets/dashboard.repository.ts: communities',
-  'modules/tickets/ledger.repository.ts: compounds',
-  'modules/tickets/ledger.repository.ts: buildings',
-  'modules/tickets/ledger.repository.ts: accounts',
-  'modules/tickets/ledger.repository.ts: teams',
-  'modules/tickets/ledger.repository.ts: partners',
-  'modules/tickets/ledger.repository.ts: ledger_exports',
-  'modules/tickets/settings.repository.ts: compounds',
-  'modules/tickets/settings.repository.ts: grids',
-  'modules/tickets/settings.repository.ts: accounts',
-  'modules/tickets/tickets.repository.ts: communities',
-  'modules/tickets/tickets.repository.ts: compounds',
-  'modules/tickets/tickets.repository.ts: buildings',
-  'modules/tickets/tickets.repository.ts: residents',
-  'modules/tickets/tickets.repository.ts: partners',
-  'modules/tickets/tickets.repository.ts: teams',
-  'modules/tickets/tickets.repository.ts: accounts',
-  'modules/tickets/tickets.repository.ts: audit_log',
-  'modules/tickets/work-calendar.repository.ts: work_calendar',
-  'modules/webhooks/webhooks.repository.ts: tickets',
-  'modules/webhooks/webhooks.repository.ts: ticket_categories',
-  'modules/webhooks/webhooks.repository.ts: compounds',
-];
-
 describe('table ownership (docs/data-ownership.md)', () => {
   it('no module names in SQL a table it does not own', () => {
     const found = sourceFiles(srcDir).flatMap((file) => crossingsIn(file, fs.readFileSync(path.join(srcDir, file), 'utf8')));
-    const unexpected = found.map((c) => `${c.file}: ${c.table}`).filter((c) => !KNOWN_CROSSINGS.includes(c));
-    expect(unexpected, 'ask the owner module through its index.ts instead').toEqual([]);
-  });
-
-  it('lists no known crossing that is already gone', () => {
-    const found = new Set(sourceFiles(srcDir).flatMap((file) => crossingsIn(file, fs.readFileSync(path.join(srcDir, file), 'utf8')).map((c) => `${c.file}: ${c.table}`)));
-    expect(KNOWN_CROSSINGS.filter((c) => !found.has(c))).toEqual([]);
+    expect(found.map((c) => `${c.file}: ${c.table}`), 'ask the owner module through its index.ts instead').toEqual([]);
   });
 
   it('catches a planted violation in builder calls, joins, CTEs and raw SQL', () => {

@@ -4,6 +4,7 @@ import { openTicketStatuses, rolesWith } from '@linli/contracts';
 import type { DB } from '../../platform/db/schema.js';
 import { inScope, type Scope } from '../../platform/db/scope.js';
 import { dueWithin, overdueOnTickets } from './overdue.repository.js';
+import { auditInsertFrom } from '../../platform/audit/audit.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -124,7 +125,7 @@ const rowOf = (table: string, row: Row) => sql`jsonb_populate_record(null::${sql
 /**
  * A new ticket with its first reporter, its "created" event and its audit row, in one statement: atomic without a
  * transaction, and one round trip instead of six. Answers the ticket as `findTicket` reads it, and its event. The event
- * and audit rows are built by recordStep's stepRows; audit_log is the platform's table, written here only for the round trip.
+ * and audit rows are built by recordStep's stepRows; the audit part of the statement comes from the platform (audit_log is its table).
  */
 export async function insertTicketWithTrail(db: Db, v: { ticket: Row; reporter: Row; event: Row; audit: Row }) {
   const { rows } = await sql<TicketRow & { event_id: number; event_created_at: Date }>`
@@ -135,7 +136,7 @@ export async function insertTicketWithTrail(db: Db, v: { ticket: Row; reporter: 
     ), e as (
       insert into ticket_events (ticket_id, ${columnList(v.event)}) select t.id, ${columnList(v.event, 'x.')} from t, ${rowOf('ticket_events', v.event)} x returning id, created_at
     ), a as (
-      insert into audit_log (entity_id, ${columnList(v.audit)}) select t.id::text, ${columnList(v.audit, 'x.')} from t, ${rowOf('audit_log', v.audit)} x
+      ${auditInsertFrom('t', v.audit)}
     )
     select t.*, c.name_zh as category_zh, c.name_en as category_en, e.id as event_id, e.created_at as event_created_at
     from t cross join e join ticket_categories c on c.id = t.category_id`.execute(db);

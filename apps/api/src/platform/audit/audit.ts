@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Actor } from '../access/actor.js';
 import { inScope, type Scope } from '../db/scope.js';
@@ -36,6 +36,15 @@ export async function writeAudit(trx: Transaction<DB> | Kysely<DB>, actor: Audit
     .insertInto('audit_log')
     .values(entries.map((e) => ({ ...auditRow(actor, e), changes: e.changes ? JSON.stringify(e.changes) : null })))
     .execute();
+}
+
+/**
+ * An audit insert as one part of a module's single-statement write (a CTE body): the entity id is the `id` of the rows
+ * named `source` in that statement. Keeps the SQL that names audit_log in the platform.
+ */
+export function auditInsertFrom(source: string, row: Record<string, unknown>) {
+  const columns = Object.keys(row);
+  return sql`insert into audit_log (entity_id, ${sql.raw(columns.join(', '))}) select ${sql.ref(`${source}.id`)}::text, ${sql.raw(columns.map((c) => `x.${c}`).join(', '))} from ${sql.table(source)}, jsonb_populate_record(null::audit_log, ${JSON.stringify(row)}::jsonb) x`;
 }
 
 /** Field-by-field difference of two plain records, for the `changes` column. */
