@@ -49,6 +49,8 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       // Underscore marks a deliberately unused argument or binding.
+      // Message catalogs declare their keys as `interface MessageCatalog extends Keys<typeof _texts> {}`.
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
       // `catch {}` that swallows on purpose is common in cleanup paths; an empty function is a valid no-op callback.
       'no-empty': ['error', { allowEmptyCatch: true }],

@@ -37,7 +37,10 @@ export function rawSqlTemplates(source: string): string[] {
     for (; i < source.length; i++) {
       const c = source[i];
       if (c === '\\') i++;
-      else if (c === '$' && source[i + 1] === '{') (braces++, i++);
+      else if (c === '$' && source[i + 1] === '{') {
+        braces++;
+        i++;
+      }
       else if (c === '}' && braces > 0) braces--;
       else if (c === '`' && braces === 0) break;
     }

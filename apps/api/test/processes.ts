@@ -160,7 +160,6 @@ export async function login(base: string, username: string): Promise<string> {
 }
 
 /** A JSON request with the session cookie; answers status and parsed body. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are read field by field
 export async function api(base: string, cookie: string, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {
   const res = await fetch(`${base}${url}`, {
     method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,5 +1,3 @@
-import type { Role } from './roles.js';
-
 export { roles, roleLabels, type Role } from './roles.js';
 
 // roleSchema lives in common.ts: this file stays free of zod, so the console's first load (roleCan) carries none.

@@ -1,6 +1,6 @@
 import { registerMessages, type Keys } from '../lib/i18n.js';
 
-const texts = registerMessages(
+const _texts = registerMessages(
   {
     'app.name': '邻里 · 社区共治平台',
     'login.title': '登录邻里', 'login.login': '用户名或手机号', 'login.password': '密码', 'login.submit': '登录',
@@ -69,5 +69,5 @@ const texts = registerMessages(
   },
 );
 declare module '../lib/i18n.js' {
-  interface MessageCatalog extends Keys<typeof texts> {}
+  interface MessageCatalog extends Keys<typeof _texts> {}
 }

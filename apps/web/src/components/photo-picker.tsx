@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { registerMessages, useT, type Keys } from '../lib/i18n.js';
 
-const texts = registerMessages(
+const _texts = registerMessages(
   { 'photos.picked': '已选 {n} 张，点此重选', 'photos.add': '＋ 拍照或选照片' },
   { 'photos.picked': '{n} chosen, tap to change', 'photos.add': '+ Take or choose photos' },
 );
 declare module '../lib/i18n.js' {
-  interface MessageCatalog extends Keys<typeof texts> {}
+  interface MessageCatalog extends Keys<typeof _texts> {}
 }
 
 export const pickedPhotos = (input: HTMLInputElement | null) => Array.from(input?.files ?? []).filter((f) => f.size > 0);

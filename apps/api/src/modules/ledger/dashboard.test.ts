@@ -5,12 +5,8 @@ import { actorIn, buildAccount, buildCommunity, createTestEnv, type TestEnv } fr
 import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { beijingDate } from '../../platform/time.js';
-import { ensureCategories } from '../tickets/categories/categories.service.js';
-import { createTicket } from '../tickets/intake/intake.js';
-import { getTicket } from '../tickets/reading/tickets.service.js';
-import { actOnTicket, closeUnratedTickets } from '../tickets/acting/transitions.js';
+import { actOnTicket, closeUnratedTickets, createTicket, ensureCategories, getTicket, ticketRollup } from '../tickets/index.js';
 import { communityDashboard, periodOf, rate, subdistrictDashboard } from './dashboard.service.js';
-import { foldRollup } from '../tickets/reports/rollup.repository.js';
 
 const DAY = 86_400_000;
 
@@ -223,7 +219,7 @@ describe('dashboard: the roll-up answers what a scan of tickets answers', () => 
     await act(9, 'merge', { mergeIntoId: ids[5]! });
     await expectSameAsLive(fixed);
     // Folded or not, the figures are the same.
-    expect(await foldRollup(db)).toBeGreaterThan(0);
+    expect(await ticketRollup.foldRollup(db)).toBeGreaterThan(0);
     expect((await db.selectFrom('ticket_count_deltas').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n).toBe(0);
     await expectSameAsLive(fixed);
 
@@ -260,7 +256,7 @@ describe('dashboard: the roll-up answers what a scan of tickets answers', () => 
     await db.deleteFrom('tickets').where('id', 'in', bulk.filter((_, k) => k % 2 === 0).map((r) => r.id)).execute();
     await expectSameAsLive(fixed);
 
-    await foldRollup(db);
+    await ticketRollup.foldRollup(db);
     await expectSameAsLive(fixed);
     // Nothing left behind: every roll-up row still counts something, and the deadline watch holds exactly the open or unanswered.
     const empty = await db.selectFrom('ticket_daily_counts').select(sql<number>`count(*)::int`.as('n')).where('n', '<=', 0).executeTakeFirstOrThrow();

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerColumns } from '@linli/contracts';
 import { actorIn, buildAccount, createTestEnv, loginAs, type TestEnv } from '../../../test/harness.js';
-import { ensureCategories } from '../tickets/categories/categories.service.js';
+import { ensureCategories } from '../tickets/index.js';
 import { runBackgroundJobs } from '../../../test/jobs.js';
 
 describe('ledger (台账)', () => {

@@ -2,7 +2,7 @@ export type { Scope } from '../../platform/db/scope.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { inScope, type Scope, scopeOfOne, type CommunityId } from '../../platform/db/scope.js';
+import { inScope, type Scope, type CommunityId } from '../../platform/db/scope.js';
 import type { Reach, ResidentReach } from './places.policy.js';
 
 type Db = Kysely<DB> | Transaction<DB>;

@@ -5,7 +5,9 @@ import { foldRollup } from './reports/rollup.repository.js';
 
 export { ticketsRoutes } from './tickets.routes.js';
 export { ensureCategories, ensureCategoriesIn } from './categories/categories.service.js';
-export { submitExternalTicket } from './intake/intake.js';
+export { createTicket, submitExternalTicket } from './intake/intake.js';
+export { getTicket } from './reading/tickets.service.js';
+export { actOnTicket } from './acting/transitions.js';
 export { closeUnratedTickets } from './acting/transitions.js';
 export { settingsOf } from './categories/ticket-settings.js';
 export { ticketForNotice } from './reading/notice.js';

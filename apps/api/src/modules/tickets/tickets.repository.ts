@@ -1,6 +1,6 @@
 export type { Scope } from '../../platform/db/scope.js';
 import { sql, type Insertable, type Kysely, type QueryCreator, type Transaction, type Updateable } from 'kysely';
-import { openTicketStatuses, rolesWith } from '@linli/contracts';
+import { openTicketStatuses } from '@linli/contracts';
 import type { DB } from '../../platform/db/schema.js';
 import { inScope, type Scope } from '../../platform/db/scope.js';
 import { dueWithin, overdueOnTickets } from './overdue.repository.js';

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '@linli/contracts';
 import { SessionContext, type Session } from '../../lib/session.js';
@@ -12,7 +12,7 @@ export function SessionProvider({ me, children }: { me: Me; children: ReactNode 
   const qc = useQueryClient();
   const communities = useQuery({ queryKey: authKeys.communities, queryFn: fetchCommunities });
   const [picked, setPicked] = useState<number | null>(() => me.communityId ?? (Number(localStorage.getItem('linli.community')) || null));
-  const items = communities.data?.items ?? [];
+  const items = useMemo(() => communities.data?.items ?? [], [communities.data]);
   useEffect(() => {
     if (items.length && (picked === null || !items.some((c) => c.id === picked))) setPicked(items[0]!.id);
   }, [items, picked]);

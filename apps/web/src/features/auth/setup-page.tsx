@@ -9,7 +9,7 @@ import { authKeys, createFirstAdmin, login } from './api.js';
 import { useSetupNeeded } from './setup-needed.js';
 
 // password.hint also serves the other new-password fields of the console.
-const texts = registerMessages(
+const _texts = registerMessages(
   {
     'setup.title': '创建第一个系统管理员',
     'setup.intro': '这套邻里还没有任何账号。请输入服务器启动日志中打印的初始化口令（也保存在数据目录的 setup-token 文件里），并为系统管理员设置用户名和密码。创建后此页面关闭。',
@@ -24,7 +24,7 @@ const texts = registerMessages(
   },
 );
 declare module '../../lib/i18n.js' {
-  interface MessageCatalog extends Keys<typeof texts> {}
+  interface MessageCatalog extends Keys<typeof _texts> {}
 }
 
 export function SetupPage() {

@@ -9,7 +9,7 @@ import { useSession } from '../../lib/session.js';
 import { applyApiError, testIdProps } from '../../components/forms.js';
 import { fetchOpen311Clients, integrationsKeys, issueOpen311Key, revokeOpen311Key } from './api.js';
 
-const texts = registerMessages(
+const _texts = registerMessages(
   {
     'open311.title': 'Open311 接口（12345 热线等外部系统）',
     'open311.intro': '对接单位凭“接入编号”和自己的密钥，通过标准 Open311 GeoReport v2 接口提交和查询诉求。请为每个对接单位单独发放密钥，不再合作时吊销。',
@@ -66,7 +66,7 @@ const texts = registerMessages(
   },
 );
 declare module '../../lib/i18n.js' {
-  interface MessageCatalog extends Keys<typeof texts> {}
+  interface MessageCatalog extends Keys<typeof _texts> {}
 }
 
 /** The Open311 keys of the community: what an integrator needs to connect, the keys issued, and revoking them. */

@@ -9,7 +9,7 @@ import { useSession } from '../../lib/session.js';
 import { applyApiError, testIdProps } from '../../components/forms.js';
 import { createWebhook, fetchDeliveries, fetchWebhooks, integrationsKeys, resumeWebhook, updateWebhook } from './api.js';
 
-const texts = registerMessages(
+const _texts = registerMessages(
   {
     'webhooks.title': '消息推送（群机器人 / Webhook）',
     'webhooks.intro': '诉求登记和每次办理进展会自动推送到这里设置的地址；发送失败会在 30 秒、2 分钟、10 分钟、1 小时、6 小时后重试。只能推送到公网地址。',
@@ -136,7 +136,7 @@ const texts = registerMessages(
   },
 );
 declare module '../../lib/i18n.js' {
-  interface MessageCatalog extends Keys<typeof texts> {}
+  interface MessageCatalog extends Keys<typeof _texts> {}
 }
 
 type WebhookFormat = Webhook['format'];

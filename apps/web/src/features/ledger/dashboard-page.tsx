@@ -16,7 +16,7 @@ import { fetchDashboard, fetchSubdistrictDashboard, ledgerKeys } from './api.js'
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-const texts = registerMessages(
+const _texts = registerMessages(
   {
     'dash.title': '数据看板', 'dash.response': '响应率', 'dash.resolution': '解决率', 'dash.satisfaction': '满意率', 'dash.total': '诉求总数',
     'dash.byStatus': '按状态', 'dash.byCategory': '按类别', 'dash.byChannel': '按渠道', 'dash.byCompound': '按小区', 'dash.weekly': '每周趋势',
@@ -30,7 +30,7 @@ const texts = registerMessages(
   },
 );
 declare module '../../lib/i18n.js' {
-  interface MessageCatalog extends Keys<typeof texts> {}
+  interface MessageCatalog extends Keys<typeof _texts> {}
 }
 
 function Chart({ option, height = 260 }: { option: echarts.EChartsCoreOption; height?: number }) {

@@ -8,12 +8,12 @@ import { registerMessages, useT, type Keys } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { exportFileUrl, fetchExport, fetchLedger, ledgerKeys, startExport } from './api.js';
 
-const texts = registerMessages(
+const _texts = registerMessages(
   { 'ledger.title': '诉求台账', 'ledger.export': '导出台账 (.xlsx)', 'ledger.exporting': '正在导出 {p}/{t}', 'ledger.download': '下载 {name}' },
   { 'ledger.title': 'Ticket ledger', 'ledger.export': 'Export ledger (.xlsx)', 'ledger.exporting': 'Exporting {p}/{t}', 'ledger.download': 'Download {name}' },
 );
 declare module '../../lib/i18n.js' {
-  interface MessageCatalog extends Keys<typeof texts> {}
+  interface MessageCatalog extends Keys<typeof _texts> {}
 }
 
 export function LedgerPage() {

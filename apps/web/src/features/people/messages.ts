@@ -1,6 +1,6 @@
 import { registerMessages, type Keys } from '../../lib/i18n.js';
 
-const texts = registerMessages(
+const _texts = registerMessages(
   {
     'nav.partyMembers': '党员', 'nav.teams': '队伍', 'nav.stations': '阵地', 'nav.partners': '共建单位', 'nav.accounts': '账号',
     'common.archive': '归档', 'common.keepBlank': '当前为 {masked}；留空表示不修改',
@@ -35,5 +35,5 @@ const texts = registerMessages(
   },
 );
 declare module '../../lib/i18n.js' {
-  interface MessageCatalog extends Keys<typeof texts> {}
+  interface MessageCatalog extends Keys<typeof _texts> {}
 }

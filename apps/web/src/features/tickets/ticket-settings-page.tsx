@@ -10,7 +10,7 @@ import { fetchPartnerOptions, partnersKeys } from '../partners/api.js';
 import { fetchTeamOptions, peopleKeys } from '../people/api.js';
 import { createCategory, fetchAssignees, fetchCategories, fetchSettings, saveSettings, ticketsKeys, updateCategory } from './api.js';
 
-const texts = registerMessages(
+const _texts = registerMessages(
   {
     'ts.title': '诉求办理规则', 'ts.rules': '评价、派单与公开', 'ts.reopenLimit': '不满意重办次数上限', 'ts.reopenHelp': '居民评价“不满意”时退回重办；超过此次数则按“不满意”结案',
     'ts.unratedDays': '未评价自动结案天数', 'ts.unratedHelp': '办结后居民在这些天内未评价，按“未评价”结案，不计入满意',
@@ -37,7 +37,7 @@ const texts = registerMessages(
   },
 );
 declare module '../../lib/i18n.js' {
-  interface MessageCatalog extends Keys<typeof texts> {}
+  interface MessageCatalog extends Keys<typeof _texts> {}
 }
 
 type Option = { value: number; label: string };

@@ -6,7 +6,7 @@ import {
   type Ticket, type TicketDetail, type TicketStatus,
 } from '@linli/contracts';
 import { ticketActionLabel, type TicketAction } from '@linli/contracts/labels';
-import { keyFromData, registerMessages, useT, type Keys } from '../../lib/i18n.js';
+import { registerMessages, useT, type Keys } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
 import { formatTime } from '../../components/time.js';
@@ -15,7 +15,7 @@ import { fetchCompounds, placesKeys } from '../places/api.js';
 import { fetchPartnerOptions, partnersKeys } from '../partners/api.js';
 import { actOnTicket, createTicket, fetchAssignees, fetchCategories, fetchDuplicates, fetchTasks, fetchTicket, fetchTickets, ticketPhotoUrl, ticketsKeys } from './api.js';
 
-const texts = registerMessages(
+const _texts = registerMessages(
   {
     'tickets.title': '诉求工单', 'tickets.new': '登记诉求', 'tickets.meeting': '议事会模式', 'tickets.code': '编号', 'tickets.status': '状态',
     'tickets.category': '类别', 'tickets.channel': '渠道', 'tickets.subject': '诉求', 'tickets.compound': '小区', 'tickets.assignee': '承办',
@@ -42,7 +42,7 @@ const texts = registerMessages(
   },
 );
 declare module '../../lib/i18n.js' {
-  interface MessageCatalog extends Keys<typeof texts> {}
+  interface MessageCatalog extends Keys<typeof _texts> {}
 }
 
 const actionsFor: Record<TicketStatus, TicketAction[]> = {

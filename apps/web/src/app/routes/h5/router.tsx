@@ -6,7 +6,7 @@ import { fetchMe, login, logout } from '../../../features/auth/api.js';
 import { registerMessages, useT, type Keys } from '../../../lib/i18n.js';
 import { HelperHome, keyFromHash, LookupBox, ReportPage, TaskPage, TasksPage, TrackPage, VisitPage } from '../../../features/tickets/h5/index.js';
 
-const texts = registerMessages(
+const _texts = registerMessages(
   {
     'h5.title': '邻里', 'h5.subtitle': '有事找社区，身边有邻里', 'h5.helperLogin': '网格员、楼栋长、志愿者登录',
     'h5.login': '用户名或手机号', 'h5.password': '密码', 'h5.submit': '登录', 'h5.logout': '退出登录',
@@ -19,7 +19,7 @@ const texts = registerMessages(
   },
 );
 declare module '../../../lib/i18n.js' {
-  interface MessageCatalog extends Keys<typeof texts> {}
+  interface MessageCatalog extends Keys<typeof _texts> {}
 }
 
 function Shell({ compact, children }: { compact?: boolean; children: React.ReactNode }) {

@@ -6,7 +6,7 @@ import { createTicket, fetchCategories } from '../api.js';
 import { registerMessages, useT, type Keys } from '../../../lib/i18n.js';
 import { BackBar, errorText, MAX_PHOTOS, PhotoPicker, pickedPhotos, uploadPhotos, type Navigate } from './shared.js';
 
-const texts = registerMessages(
+const _texts = registerMessages(
   {
     'v.title': '入户走访登记', 'v.category': '问题类别', 'v.compound': '小区', 'v.building': '楼栋', 'v.address': '单元、门牌（可不填）',
     'v.text': '居民反映的问题', 'v.name': '居民称呼（可不填）', 'v.phone': '居民手机号（可不填）', 'v.anonymous': '居民不愿留名（匿名登记）',
@@ -23,7 +23,7 @@ const texts = registerMessages(
   },
 );
 declare module '../../../lib/i18n.js' {
-  interface MessageCatalog extends Keys<typeof texts> {}
+  interface MessageCatalog extends Keys<typeof _texts> {}
 }
 
 interface Place { id: number; name: string }

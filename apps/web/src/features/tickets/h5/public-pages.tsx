@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { ratingLabels, ticketActionLabel, ticketStatusLabels, type Rating } from '@linli/contracts/labels';
 import { ApiError } from '../../../lib/api.js';
 import { addInfo, fetchPublicCommunity, fetchPublicTicket, publicPhotoUrl, rateTicket, reportProblem, uploadPublicPhotos, type Proof, type PublicTicket } from '../api.js';
-import { keyFromData, registerMessages, useT, type Keys } from '../../../lib/i18n.js';
+import { registerMessages, useT, type Keys } from '../../../lib/i18n.js';
 import { formatTime } from '../../../components/time.js';
 
-const texts = registerMessages(
+const _texts = registerMessages(
   {
     'r.title': '我要反映', 'r.category': '问题类别', 'r.compound': '小区', 'r.address': '具体位置（楼栋、单元或地址）', 'r.description': '请描述问题',
     'r.photos': '照片（最多 5 张，可不传）', 'r.name': '称呼（可不填）', 'r.phone': '手机号（方便社区联系您）', 'r.submit': '提交', 'r.choose': '请选择', 'r.done': '已收到您的反映',
@@ -29,7 +29,7 @@ const texts = registerMessages(
   },
 );
 declare module '../../../lib/i18n.js' {
-  interface MessageCatalog extends Keys<typeof texts> {}
+  interface MessageCatalog extends Keys<typeof _texts> {}
 }
 
 

@@ -6,7 +6,7 @@ import { keyFromData, registerMessages, useT, type I18n, type Keys } from '../..
 
 // Screens for helpers on the phone (grid workers, 三长, volunteers): home, my tasks, one task, door visit.
 // What they share: the texts, who may do what, error wording, photos and the tiny router's links.
-const texts = registerMessages(
+const _texts = registerMessages(
   {
     'hp.tasks': '我的任务', 'hp.tasksHint': '派给我的诉求，按期限办理', 'hp.visit': '入户走访登记', 'hp.visitHint': '上门听到的问题，当场登记',
     'hp.overdueCount': '{n} 件已超期', 'hp.back': '‹ 返回', 'hp.empty': '暂时没有派给您的任务', 'hp.overdue': '已超期',
@@ -31,7 +31,7 @@ const texts = registerMessages(
   },
 );
 declare module '../../../lib/i18n.js' {
-  interface MessageCatalog extends Keys<typeof texts> {}
+  interface MessageCatalog extends Keys<typeof _texts> {}
 }
 
 export type Navigate = (to: string) => void;

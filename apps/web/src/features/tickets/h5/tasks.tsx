@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Me, Ticket, TicketDetail } from '@linli/contracts';
 import { ticketActionLabel, ticketStatusLabels, type TicketAction, type TicketStatus } from '@linli/contracts/labels';
-import type { Role } from '@linli/contracts/roles';
 import { actOnTicket, fetchTasks, fetchTicket, ticketPhotoUrl } from '../api.js';
-import { keyFromData, useT } from '../../../lib/i18n.js';
+import { useT } from '../../../lib/i18n.js';
 import { formatTime } from '../../../components/time.js';
 import { BackBar, errorText, Go, MAX_PHOTOS, PhotoPicker, pickedPhotos, mayWork, ticketStaffRoles, uploadPhotos, type Navigate } from './shared.js';
 
