@@ -42,7 +42,12 @@ const { url, headers, bodies, clients, ms } = workerData;
 })();
 `;
 
-export interface Load { latencies: number[]; errors: number; firstError: string | null; elapsed: number }
+export interface Load {
+  latencies: number[];
+  errors: number;
+  firstError: string | null;
+  elapsed: number;
+}
 
 export function load(url: string, headers: Record<string, string>, bodies: string[], clients: number, ms: number): Promise<Load> {
   return new Promise((resolve, reject) => {
@@ -53,7 +58,13 @@ export function load(url: string, headers: Record<string, string>, bodies: strin
 }
 
 export const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? NaN;
-export const complaints = ['垃圾中转站夏天异味很大，早上清运时噪音也大', '楼道里堆放了很多纸箱和旧家具，影响通行', '电梯经常停在半层，老人出行不便', '地下车库有人飞线充电，存在安全隐患', '路灯坏了一个多月，晚上回家很黑'];
+export const complaints = [
+  '垃圾中转站夏天异味很大，早上清运时噪音也大',
+  '楼道里堆放了很多纸箱和旧家具，影响通行',
+  '电梯经常停在半层，老人出行不便',
+  '地下车库有人飞线充电，存在安全隐患',
+  '路灯坏了一个多月，晚上回家很黑',
+];
 
 /**
  * Ticket creation at the desk over real HTTP: BENCH_CREATE_CLIENTS concurrent staff clients (default 50) posting
@@ -70,8 +81,14 @@ export async function run(): Promise<Measure[]> {
     const community = await buildCommunity(ctx, { name: '金港城社区' });
     const staff = await buildAccount(ctx, { role: 'social_worker', communityId: community.id, username: 'bench_shegong' });
     const categories = await ensureCategories(ctx, community.id);
-    const compound = await ctx.db.insertInto('compounds').values({ community_id: community.id, name: '金海花园', address: null, grid_id: null }).returning('id').executeTakeFirstOrThrow();
-    await sql`create table bench_scratch (id bigint generated always as identity primary key, body text not null, created_at timestamptz not null default now())`.execute(ctx.db);
+    const compound = await ctx.db
+      .insertInto('compounds')
+      .values({ community_id: community.id, name: '金海花园', address: null, grid_id: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await sql`create table bench_scratch (id bigint generated always as identity primary key, body text not null, created_at timestamptz not null default now())`.execute(
+      ctx.db,
+    );
 
     const app = await buildApp(ctx, { serveWeb: false });
     for (const subscribe of moduleSubscribers) subscribe(ctx);
@@ -90,8 +107,13 @@ export async function run(): Promise<Measure[]> {
       const cookie = await apiLogin(base, staff.username, TEST_PASSWORD);
       const bodies = Array.from({ length: 100 }, (_, i) =>
         JSON.stringify({
-          channel: 'walk_in', categoryId: categories[i % 8]!.id, compoundId: compound.id, title: complaints[i % complaints.length]!.slice(0, 12),
-          description: complaints[i % complaints.length], reporterName: '王阿姨', reporterPhone: `1389310${String(i).padStart(4, '0')}`,
+          channel: 'walk_in',
+          categoryId: categories[i % 8]!.id,
+          compoundId: compound.id,
+          title: complaints[i % complaints.length]!.slice(0, 12),
+          description: complaints[i % complaints.length],
+          reporterName: '王阿姨',
+          reporterPhone: `1389310${String(i).padStart(4, '0')}`,
         }),
       );
       const headers = { 'content-type': 'application/json', cookie };

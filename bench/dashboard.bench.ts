@@ -18,7 +18,7 @@ const channels = ['walk_in', 'meeting', 'door_visit', 'phone', 'online', 'hotlin
 export async function generateTickets(ctx: AppContext, communityIds: number[], n: number, seed = 42): Promise<void> {
   let s = seed;
   // 32-bit integer arithmetic: in doubles the product loses its low bits and the sequence falls into a short cycle.
-  const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff) / 2147483648);
+  const rand = () => (s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff) / 2147483648;
   const cats = new Map<number, Awaited<ReturnType<typeof ensureCategories>>>();
   for (const id of communityIds) cats.set(id, await ensureCategories(ctx, id));
   const now = Date.now();
@@ -34,15 +34,39 @@ export async function generateTickets(ctx: AppContext, communityIds: number[], n
       const resolvedAt = ['resolved', 'closed'].includes(status) ? new Date(created.getTime() + rand() * cat.resolution_hours * 1.2 * 3600_000) : null;
       const rating = status === 'closed' ? (rand() < 0.1 ? null : rand() < 0.9 ? (rand() < 0.7 ? 'satisfied' : 'basically_satisfied') : 'dissatisfied') : null;
       rows.push({
-        community_id: cid, code: `G${seed}-${k}`, channel: channels[Math.floor(rand() * channels.length)]!, category_id: cat.id, status,
-        title: '生成的诉求', description: '用于基准测试的诉求内容', compound_id: null, building_id: null, address_text: null, reporter_resident_id: null,
-        reporter_name: null, reporter_phone_enc: null, reporter_phone_masked: null, reporter_phone_hash: null, meeting_title: null, assignee_kind: null,
-        assignee_id: null, escalated_to_partner_id: null, escalation_due_at: null,
-        response_due_at: new Date(created.getTime() + cat.response_hours * 3600_000), resolution_due_at: new Date(created.getTime() + cat.resolution_hours * 3600_000),
-        first_response_at: status === 'submitted' ? null : new Date(created.getTime() + respondedIn * 3600_000), resolved_at: resolvedAt,
+        community_id: cid,
+        code: `G${seed}-${k}`,
+        channel: channels[Math.floor(rand() * channels.length)]!,
+        category_id: cat.id,
+        status,
+        title: '生成的诉求',
+        description: '用于基准测试的诉求内容',
+        compound_id: null,
+        building_id: null,
+        address_text: null,
+        reporter_resident_id: null,
+        reporter_name: null,
+        reporter_phone_enc: null,
+        reporter_phone_masked: null,
+        reporter_phone_hash: null,
+        meeting_title: null,
+        assignee_kind: null,
+        assignee_id: null,
+        escalated_to_partner_id: null,
+        escalation_due_at: null,
+        response_due_at: new Date(created.getTime() + cat.response_hours * 3600_000),
+        resolution_due_at: new Date(created.getTime() + cat.resolution_hours * 3600_000),
+        first_response_at: status === 'submitted' ? null : new Date(created.getTime() + respondedIn * 3600_000),
+        resolved_at: resolvedAt,
         closed_at: ['closed', 'rejected', 'merged'].includes(status) ? new Date((resolvedAt ?? created).getTime() + DAY) : null,
         close_reason: status === 'closed' ? (rating ? 'rated' : 'unrated_timeout') : status === 'rejected' ? 'rejected' : status === 'merged' ? 'merged' : null,
-        merged_into_id: null, rating, rating_comment: null, rated_at: rating ? resolvedAt : null, result_text: null, created_by: null, created_at: created,
+        merged_into_id: null,
+        rating,
+        rating_comment: null,
+        rated_at: rating ? resolvedAt : null,
+        result_text: null,
+        created_by: null,
+        created_at: created,
       });
     }
     await ctx.db.insertInto('tickets').values(rows).execute();
@@ -66,7 +90,16 @@ export async function run(): Promise<Measure[]> {
     await generateTickets(env.ctx, ids, n);
     const genMs = performance.now() - t0;
     const { account } = await actorIn(env, 'subdistrict_admin', first);
-    const actor: Actor = { accountId: account.id, role: 'subdistrict_admin', displayName: 'bench', communityId: null, subdistrictId: first.subdistrictId, scope: ids, requestId: crypto.randomUUID(), locale: 'zh-CN' };
+    const actor: Actor = {
+      accountId: account.id,
+      role: 'subdistrict_admin',
+      displayName: 'bench',
+      communityId: null,
+      subdistrictId: first.subdistrictId,
+      scope: ids,
+      requestId: crypto.randomUUID(),
+      locale: 'zh-CN',
+    };
     const one: number[] = [];
     const sub: number[] = [];
     for (let i = 0; i < 30; i++) {

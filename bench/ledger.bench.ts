@@ -28,7 +28,16 @@ export async function run(): Promise<Measure[]> {
     try {
       const community = await buildCommunity(ctx);
       const account = await buildAccount(ctx, { role: 'secretary', communityId: community.id });
-      actor = { accountId: account.id, role: 'secretary', displayName: 'bench', communityId: community.id, subdistrictId: community.subdistrictId, scope: [community.id], requestId: crypto.randomUUID(), locale: 'zh-CN' };
+      actor = {
+        accountId: account.id,
+        role: 'secretary',
+        displayName: 'bench',
+        communityId: community.id,
+        subdistrictId: community.subdistrictId,
+        scope: [community.id],
+        requestId: crypto.randomUUID(),
+        locale: 'zh-CN',
+      };
       const cats = await ensureCategories(ctx, community.id);
       const start = Date.now() - 365 * DAY;
       for (let i = 0; i < n; i += 1000) {
@@ -36,14 +45,39 @@ export async function run(): Promise<Measure[]> {
         for (let k = i; k < Math.min(n, i + 1000); k++) {
           const created = new Date(start + (k / n) * 360 * DAY);
           rows.push({
-            community_id: community.id, code: `LB${k}`, channel: k % 3 ? 'walk_in' : 'online', category_id: cats[k % cats.length]!.id, status: 'closed',
-            title: `第${k}号诉求`, description: `居民反映楼道堆物、噪音或漏水等问题，第${k}件`, compound_id: null, building_id: null, address_text: '1号楼',
-            reporter_resident_id: null, reporter_name: '居民', reporter_phone_enc: null, reporter_phone_masked: '138****0000', reporter_phone_hash: null,
-            meeting_title: null, assignee_kind: null, assignee_id: null, escalated_to_partner_id: null, escalation_due_at: null,
-            response_due_at: new Date(created.getTime() + 2 * 3600_000), resolution_due_at: new Date(created.getTime() + 7 * DAY),
-            first_response_at: new Date(created.getTime() + 3600_000), resolved_at: new Date(created.getTime() + DAY), closed_at: new Date(created.getTime() + 2 * DAY),
-            close_reason: 'rated', merged_into_id: null, rating: 'satisfied', rating_comment: null, rated_at: new Date(created.getTime() + 2 * DAY),
-            result_text: '已处理', created_by: null, created_at: created,
+            community_id: community.id,
+            code: `LB${k}`,
+            channel: k % 3 ? 'walk_in' : 'online',
+            category_id: cats[k % cats.length]!.id,
+            status: 'closed',
+            title: `第${k}号诉求`,
+            description: `居民反映楼道堆物、噪音或漏水等问题，第${k}件`,
+            compound_id: null,
+            building_id: null,
+            address_text: '1号楼',
+            reporter_resident_id: null,
+            reporter_name: '居民',
+            reporter_phone_enc: null,
+            reporter_phone_masked: '138****0000',
+            reporter_phone_hash: null,
+            meeting_title: null,
+            assignee_kind: null,
+            assignee_id: null,
+            escalated_to_partner_id: null,
+            escalation_due_at: null,
+            response_due_at: new Date(created.getTime() + 2 * 3600_000),
+            resolution_due_at: new Date(created.getTime() + 7 * DAY),
+            first_response_at: new Date(created.getTime() + 3600_000),
+            resolved_at: new Date(created.getTime() + DAY),
+            closed_at: new Date(created.getTime() + 2 * DAY),
+            close_reason: 'rated',
+            merged_into_id: null,
+            rating: 'satisfied',
+            rating_comment: null,
+            rated_at: new Date(created.getTime() + 2 * DAY),
+            result_text: '已处理',
+            created_by: null,
+            created_at: created,
           });
         }
         await ctx.db.insertInto('tickets').values(rows).execute();
@@ -76,7 +110,8 @@ export async function run(): Promise<Measure[]> {
 function exportInChild(env: Record<string, string>): Promise<{ ms: number; processed: number; baseRssMb: number; peakRssMb: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...process.execArgv, path.join(import.meta.dirname, 'support/ledger-export.ts')], {
-      env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
     child.stdout.on('data', (d) => (out += d));

@@ -17,7 +17,11 @@ const print = (m: Measure) => {
 async function startToHealthy(env: Record<string, string>): Promise<{ ms: number; rssMb: number }> {
   const port = await freePort();
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [serverEntry], { cwd: path.resolve(import.meta.dirname, '..'), env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env }, stdio: 'ignore' });
+  const proc = spawn(process.execPath, [serverEntry], {
+    cwd: path.resolve(import.meta.dirname, '..'),
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: 'ignore',
+  });
   try {
     for (;;) {
       try {
@@ -71,7 +75,10 @@ async function startupBench(): Promise<Measure[]> {
 
 const only = process.argv[2];
 const benches: Array<[string, () => Promise<Measure[]>]> = [['startup', startupBench]];
-for (const file of fs.readdirSync(import.meta.dirname).filter((f) => f.endsWith('.bench.ts')).sort()) {
+for (const file of fs
+  .readdirSync(import.meta.dirname)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort()) {
   benches.push([file.replace('.bench.ts', ''), async () => ((await import(`./${file}`)) as { run(): Promise<Measure[]> }).run()]);
 }
 for (const [name, bench] of benches) {

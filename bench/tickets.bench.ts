@@ -9,15 +9,45 @@ import { tokenize } from '../apps/api/src/platform/text/segment.js';
 import type { Actor } from '../apps/api/src/platform/access/actor.js';
 import type { AppContext } from '../apps/api/src/platform/context.js';
 
-const phrases = ['垃圾中转站异味', '楼道堆放杂物', '电梯困人', '水管漏水', '夜间施工噪音', '路灯不亮', '停车位被占', '飞线充电', '树枝遮挡采光', '下水道堵塞', '健身器材损坏', '楼顶漏雨'];
+const phrases = [
+  '垃圾中转站异味',
+  '楼道堆放杂物',
+  '电梯困人',
+  '水管漏水',
+  '夜间施工噪音',
+  '路灯不亮',
+  '停车位被占',
+  '飞线充电',
+  '树枝遮挡采光',
+  '下水道堵塞',
+  '健身器材损坏',
+  '楼顶漏雨',
+];
 const places = ['1号楼', '2号楼', '3号楼', '西门', '北门', '地下车库', '二单元', '楼道'];
-const details = ['，已经持续一周', '，老人出行不便', '，多次反映未解决', '，影响休息', '，存在安全隐患', '，请尽快处理', '，孩子放学经过', '，物业说不归他们管', '，晚上尤其严重', '，希望社区协调'];
+const details = [
+  '，已经持续一周',
+  '，老人出行不便',
+  '，多次反映未解决',
+  '，影响休息',
+  '，存在安全隐患',
+  '，请尽快处理',
+  '，孩子放学经过',
+  '，物业说不归他们管',
+  '，晚上尤其严重',
+  '，希望社区协调',
+];
 
 const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]!;
 const ms = (x: number) => Math.round(x * 10) / 10;
 const actorOf = (account: { id: number }, community: { id: number; subdistrictId: number }): Actor => ({
-  accountId: account.id, role: 'secretary', displayName: 'bench', communityId: community.id, subdistrictId: community.subdistrictId, scope: [community.id],
-  requestId: crypto.randomUUID(), locale: 'zh-CN',
+  accountId: account.id,
+  role: 'secretary',
+  displayName: 'bench',
+  communityId: community.id,
+  subdistrictId: community.subdistrictId,
+  scope: [community.id],
+  requestId: crypto.randomUUID(),
+  locale: 'zh-CN',
 });
 
 /** Duplicate suggestions and search latency, over one community's open tickets and over a city-sized table. */
@@ -36,11 +66,39 @@ async function openTicketsRun(): Promise<Measure[]> {
     for (let i = 0; i < n; i++) {
       const text = `${places[i % places.length]}${phrases[(i * 7) % phrases.length]}，第${i}次反映`;
       rows.push({
-        community_id: community.id, code: `B${i}`, channel: 'phone', category_id: cat!.id, status: 'submitted', title: text.slice(0, 20), description: text,
-        compound_id: null, building_id: null, address_text: null, reporter_resident_id: null, reporter_name: null, reporter_phone_enc: null,
-        reporter_phone_masked: null, reporter_phone_hash: null, meeting_title: null, assignee_kind: null, assignee_id: null, escalated_to_partner_id: null,
-        escalation_due_at: null, response_due_at: new Date(), resolution_due_at: new Date(), first_response_at: null, resolved_at: null, closed_at: null,
-        close_reason: null, merged_into_id: null, rating: null, rating_comment: null, rated_at: null, result_text: null, created_by: null, tokens: tokenize(text).join(' '),
+        community_id: community.id,
+        code: `B${i}`,
+        channel: 'phone',
+        category_id: cat!.id,
+        status: 'submitted',
+        title: text.slice(0, 20),
+        description: text,
+        compound_id: null,
+        building_id: null,
+        address_text: null,
+        reporter_resident_id: null,
+        reporter_name: null,
+        reporter_phone_enc: null,
+        reporter_phone_masked: null,
+        reporter_phone_hash: null,
+        meeting_title: null,
+        assignee_kind: null,
+        assignee_id: null,
+        escalated_to_partner_id: null,
+        escalation_due_at: null,
+        response_due_at: new Date(),
+        resolution_due_at: new Date(),
+        first_response_at: null,
+        resolved_at: null,
+        closed_at: null,
+        close_reason: null,
+        merged_into_id: null,
+        rating: null,
+        rating_comment: null,
+        rated_at: null,
+        result_text: null,
+        created_by: null,
+        tokens: tokenize(text).join(' '),
       });
       if (rows.length === 500) await env.ctx.db.insertInto('tickets').values(rows.splice(0)).execute();
     }

@@ -48,7 +48,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`${html.padEnd(11)} first load: ${files.length} JS files, ${kb(raw)} raw, ${kb(gz)} gzip`);
     for (const f of files) console.log(`  ${path.basename(f).padEnd(40)} ${kb(measure([f]).gz)} gzip`);
   }
-  const all = fs.readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js')).map((f) => path.join(dist, 'assets', f));
+  const all = fs
+    .readdirSync(path.join(dist, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => path.join(dist, 'assets', f));
   const { raw, gz } = measure(all);
   console.log(`all JS: ${all.length} files, ${kb(raw)} raw, ${kb(gz)} gzip`);
 }

@@ -47,17 +47,22 @@ export async function run(): Promise<Measure[]> {
     }));
     const hooks = await ctx.db.insertInto('webhooks').values(hookRows).returning(['id', 'community_id']).execute();
     const payload = JSON.stringify({
-      event: 'ticket.created', action: null, occurredAt: new Date().toISOString(),
+      event: 'ticket.created',
+      action: null,
+      occurredAt: new Date().toISOString(),
       ticket: { id: 1, code: 'LL0000000', status: 'submitted', statusLabel: '待受理', title: '测试', category: '环境卫生', compound: null, dueAt: '' },
     });
-    const resetBreakers = () => sql`update webhooks set consecutive_failures = 0, failing_since = null, backoff_until = null, paused_at = null, pause_reason = null`.execute(ctx.db);
+    const resetBreakers = () =>
+      sql`update webhooks set consecutive_failures = 0, failing_since = null, backoff_until = null, paused_at = null, pause_reason = null`.execute(ctx.db);
     const emptyQueue = () => sql`delete from webhook_deliveries`.execute(ctx.db);
     const fillQueue = async () => {
       await emptyQueue();
       const ids = sql.join(hooks.map((h) => sql`(${h.id}::bigint, ${h.community_id}::bigint)`));
       await sql`insert into webhook_deliveries (community_id, webhook_id, event, payload, next_attempt_at)
         select h.cid, h.wid, 'ticket.created', ${payload}::jsonb, now()
-        from generate_series(1, ${QUEUED}) g join (select row_number() over () - 1 as k, wid, cid from (values ${ids}) v(wid, cid)) h on h.k = g % 20`.execute(ctx.db);
+        from generate_series(1, ${QUEUED}) g join (select row_number() over () - 1 as k, wid, cid from (values ${ids}) v(wid, cid)) h on h.k = g % 20`.execute(
+        ctx.db,
+      );
     };
     const attempted = async () => Number((await sql<{ n: string }>`select coalesce(sum(attempts), 0) as n from webhook_deliveries`.execute(ctx.db)).rows[0]!.n);
 
@@ -69,7 +74,12 @@ export async function run(): Promise<Measure[]> {
       const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
       const cookie = await apiLogin(base, staff.username, TEST_PASSWORD);
       const bodies = Array.from({ length: 100 }, (_, i) =>
-        JSON.stringify({ channel: 'walk_in', categoryId: categories[i % 8]!.id, title: complaints[i % complaints.length]!.slice(0, 12), description: complaints[i % complaints.length] }),
+        JSON.stringify({
+          channel: 'walk_in',
+          categoryId: categories[i % 8]!.id,
+          title: complaints[i % complaints.length]!.slice(0, 12),
+          description: complaints[i % complaints.length],
+        }),
       );
       const headers = { 'content-type': 'application/json', cookie };
       const url = `${base}/api/tickets`;
@@ -85,7 +95,10 @@ export async function run(): Promise<Measure[]> {
             await new Promise((r) => setTimeout(r, 200));
           }
         })();
-        return async () => { isOn = false; await loop; };
+        return async () => {
+          isOn = false;
+          await loop;
+        };
       };
       const healthNone: number[] = [];
       const healthQueued: number[] = [];

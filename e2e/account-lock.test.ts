@@ -11,14 +11,20 @@ describe.runIf(run)('console: the system administrator sees a locked account and
 
   it('five wrong passwords lock 孙网格; the admin sees 已锁定至 … and 解除锁定 lets her in again', async () => {
     const tryLogin = (password: string) =>
-      fetch(`${env.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'jgc_wangge', password }) });
+      fetch(`${env.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'jgc_wangge', password }),
+      });
     for (let i = 0; i < 5; i++) expect((await tryLogin(`wrong-${i}`)).status).toBe(401);
     const locked = await tryLogin(DEMO_PASSWORD);
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
 
     const admin = await apiLogin(env.url, 'admin', DEMO_PASSWORD);
-    const found = (await (await fetch(`${env.url}/api/accounts?q=jgc_wangge`, { headers: { cookie: admin } })).json()) as { items: Array<{ id: number; username: string }> };
+    const found = (await (await fetch(`${env.url}/api/accounts?q=jgc_wangge`, { headers: { cookie: admin } })).json()) as {
+      items: Array<{ id: number; username: string }>;
+    };
     const id = found.items.find((a) => a.username === 'jgc_wangge')!.id;
 
     const page = await env.browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });

@@ -37,7 +37,10 @@ describe.runIf(run)('console: a secretary keeps the places and residents registe
     await page.getByTestId('building-head-account-0').click();
     await page.locator('.ant-select-item-option', { hasText: '冯阿姨' }).click();
     await page.getByTestId('building-head-unit-0').click();
-    await page.locator('.ant-select-item-option').and(page.getByTitle('1单元', { exact: true })).click();
+    await page
+      .locator('.ant-select-item-option')
+      .and(page.getByTitle('1单元', { exact: true }))
+      .click();
     await page.getByTestId('building-heads-save').click();
     await expect.poll(() => second.textContent()).toContain('冯阿姨（1单元）');
     await shot('building-heads');
@@ -68,8 +71,13 @@ describe.runIf(run)('console: a secretary keeps the places and residents registe
     // would click again, and so does the test (at most three times), with a screenshot if it never saves.
     let saved: Awaited<ReturnType<typeof page.waitForResponse>> | undefined;
     for (let attempt = 0; attempt < 3 && !saved; attempt++) {
-      const response = page.waitForResponse((r) => /\/api\/residents\/\d+$/.test(r.url()) && r.request().method() === 'PATCH', { timeout: 8_000 }).catch(() => undefined);
-      await page.getByTestId('resident-form').getByRole('button', { name: /保\s*存/ }).click();
+      const response = page
+        .waitForResponse((r) => /\/api\/residents\/\d+$/.test(r.url()) && r.request().method() === 'PATCH', { timeout: 8_000 })
+        .catch(() => undefined);
+      await page
+        .getByTestId('resident-form')
+        .getByRole('button', { name: /保\s*存/ })
+        .click();
       saved = await response;
     }
     if (!saved) await shot('resident-edit-not-saved');
@@ -90,7 +98,10 @@ describe.runIf(run)('console: a secretary keeps the places and residents registe
     const file = path.join(screenshotDir, 'roster.xlsx');
     fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
     await page.locator('.ant-drawer-close').click();
-    await page.locator('.ant-drawer-mask').waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .locator('.ant-drawer-mask')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     await page.getByTestId('nav').getByText('花名册导入').click();
     await page.getByTestId('import-page').locator('input[type=file]').setInputFiles(file);
     await page.getByTestId('import-summary').waitFor();

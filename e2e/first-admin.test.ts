@@ -92,7 +92,10 @@ describe.runIf(run)('a new installation: the first administrator, under a strict
   });
 
   it('loads the phone pages and the API docs with no CSP violation', async () => {
-    for (const [url, ready] of [['/h5', '[data-testid=h5-login]'], ['/api/docs', '.swagger-ui .info']] as const) {
+    for (const [url, ready] of [
+      ['/h5', '[data-testid=h5-login]'],
+      ['/api/docs', '.swagger-ui .info'],
+    ] as const) {
       const page = await browser.newPage({ viewport: { width: 390, height: 800 }, locale: 'zh-CN' });
       const violations = watchViolations(page);
       await page.goto(server.url + url);

@@ -74,10 +74,27 @@ describe.runIf(run)('helpers on the phone: door visits and the task list', () =>
 
     // Through the API the social worker reads who reported what; the anonymous one keeps no name or phone.
     const list = await staff.request.get(`${env.url}/api/tickets?channel=door_visit&pageSize=50`);
-    const items = ((await list.json()) as { items: Array<{ code: string; reporterName: string | null; reporterPhoneMasked: string | null; isAnonymous: boolean; buildingName: string | null; addressText: string | null }> }).items;
+    const items = (
+      (await list.json()) as {
+        items: Array<{
+          code: string;
+          reporterName: string | null;
+          reporterPhoneMasked: string | null;
+          isAnonymous: boolean;
+          buildingName: string | null;
+          addressText: string | null;
+        }>;
+      }
+    ).items;
     const firstId = (items as unknown as Array<{ code: string; id: number }>).find((t) => t.code === first)!.id;
     expect(((await (await staff.request.get(`${env.url}/api/tickets/${firstId}`)).json()) as { photoIds: number[] }).photoIds).toHaveLength(1);
-    expect(items.find((t) => t.code === first)).toMatchObject({ reporterName: '王阿姨', reporterPhoneMasked: '138****0123', isAnonymous: false, buildingName: '1号楼', addressText: '2单元 301' });
+    expect(items.find((t) => t.code === first)).toMatchObject({
+      reporterName: '王阿姨',
+      reporterPhoneMasked: '138****0123',
+      isAnonymous: false,
+      buildingName: '1号楼',
+      addressText: '2单元 301',
+    });
     expect(items.find((t) => t.code === second)).toMatchObject({ reporterName: null, reporterPhoneMasked: null, isAnonymous: true });
   });
 
@@ -86,12 +103,19 @@ describe.runIf(run)('helpers on the phone: door visits and the task list', () =>
     const staff = await consoleAs('jgc_shegong');
     const cats = (await (await staff.request.get(`${env.url}/api/ticket-categories`)).json()) as { items: Array<{ id: number; nameZh: string }> };
     const created = await staff.request.post(`${env.url}/api/tickets`, {
-      data: { channel: 'walk_in', categoryId: cats.items.find((c) => c.nameZh === '一般诉求')!.id, title: '路灯不亮', description: '金港城一期3号楼前的路灯不亮' },
+      data: {
+        channel: 'walk_in',
+        categoryId: cats.items.find((c) => c.nameZh === '一般诉求')!.id,
+        title: '路灯不亮',
+        description: '金港城一期3号楼前的路灯不亮',
+      },
     });
     const ticket = (await created.json()) as { id: number; code: string };
     const people = (await (await staff.request.get(`${env.url}/api/tickets/assignees`)).json()) as { items: Array<{ id: number; displayName: string }> };
     expect((await staff.request.post(`${env.url}/api/tickets/${ticket.id}/accept`, { data: {} })).status()).toBe(200);
-    const assigned = await staff.request.post(`${env.url}/api/tickets/${ticket.id}/assign`, { data: { assigneeId: people.items.find((p) => p.displayName === '孙网格')!.id } });
+    const assigned = await staff.request.post(`${env.url}/api/tickets/${ticket.id}/assign`, {
+      data: { assigneeId: people.items.find((p) => p.displayName === '孙网格')!.id },
+    });
     expect(assigned.status()).toBe(200);
 
     const phone = await phoneAs('jgc_wangge');

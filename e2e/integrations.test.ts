@@ -75,7 +75,12 @@ describe.runIf(run)('integrations: a secretary connects a hotline through Open31
       fetch(`${env.url}/open311/v2/requests.json`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ api_key: apiKey, jurisdiction_id: JURISDICTION, service_code: serviceCode, description: '12345 转来：金海花园垃圾站异味扰民' }),
+        body: new URLSearchParams({
+          api_key: apiKey,
+          jurisdiction_id: JURISDICTION,
+          service_code: serviceCode,
+          description: '12345 转来：金海花园垃圾站异味扰民',
+        }),
       });
     const filed = await file();
     expect(filed.status).toBe(201);
@@ -104,7 +109,9 @@ describe.runIf(run)('integrations: a secretary connects a hotline through Open31
     // The server's own network is not a destination: the metadata address is refused under the field.
     await page.getByTestId('webhook-url').fill('http://169.254.169.254/latest/meta-data/');
     await page.getByTestId('webhook-save').click();
-    await expect.poll(() => form.locator('.ant-form-item-explain-error').textContent()).toBe('网址必须是互联网上可访问的 http 或 https 地址，不能是本机或单位内网地址');
+    await expect
+      .poll(() => form.locator('.ant-form-item-explain-error').textContent())
+      .toBe('网址必须是互联网上可访问的 http 或 https 地址，不能是本机或单位内网地址');
     await page.getByTestId('webhook-url').fill(receiverUrl);
     await page.getByTestId('webhook-secret').fill('jgc-s3cret');
     await page.getByTestId('webhook-save').click();
@@ -118,7 +125,9 @@ describe.runIf(run)('integrations: a secretary connects a hotline through Open31
 
     // A ticket registered at the desk reaches the receiver, signed, and shows in the log.
     const cats = (await (await page.request.get(`${env.url}/api/ticket-categories`)).json()).items as Array<{ id: number }>;
-    const ticket = await page.request.post(`${env.url}/api/tickets`, { data: { channel: 'walk_in', categoryId: cats[0]!.id, title: '楼道堆放杂物', description: '3号楼楼道堆放杂物，影响通行' } });
+    const ticket = await page.request.post(`${env.url}/api/tickets`, {
+      data: { channel: 'walk_in', categoryId: cats[0]!.id, title: '楼道堆放杂物', description: '3号楼楼道堆放杂物，影响通行' },
+    });
     expect(ticket.status()).toBe(201);
     const code = ((await ticket.json()) as { code: string }).code;
     await expect.poll(() => received.length, { timeout: 20_000 }).toBe(1);
@@ -141,7 +150,9 @@ describe.runIf(run)('integrations: a secretary connects a hotline through Open31
 
     // Switched off in the table, the hook is off for the API too.
     await page.getByTestId(`webhook-active-${hook.id}`).click();
-    await expect.poll(async () => ((await (await page.request.get(`${env.url}/api/webhooks`)).json()).items as typeof hooks).find((h) => h.id === hook.id)!.isActive).toBe(false);
+    await expect
+      .poll(async () => ((await (await page.request.get(`${env.url}/api/webhooks`)).json()).items as typeof hooks).find((h) => h.id === hook.id)!.isActive)
+      .toBe(false);
     await shot('page');
 
     // The same page in English.

@@ -20,14 +20,20 @@ describe('the README quick start', () => {
     try {
       let health: unknown;
       for (let i = 0; i < 600 && proc.exitCode === null; i++) {
-        health = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.json()).catch(() => undefined);
+        health = await fetch(`http://127.0.0.1:${port}/api/health`)
+          .then((r) => r.json())
+          .catch(() => undefined);
         if (health) break;
         await new Promise((r) => setTimeout(r, 200));
       }
       expect(health, out).toMatchObject({ status: 'ok', database: 'pglite' });
       const page = await fetch(`http://127.0.0.1:${port}/`);
       expect(page.headers.get('content-type')).toContain('text/html');
-      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'jgc_shuji', password: 'linli2026' }) });
+      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'jgc_shuji', password: 'linli2026' }),
+      });
       expect(login.status).toBe(200);
     } finally {
       if (proc.pid) process.kill(-proc.pid, 'SIGTERM');

@@ -6,7 +6,7 @@ import { consoleAs } from './support/login.js';
 
 const run = requireBrowserOrExplain();
 
-describe.runIf(run)('ticket rules: a secretary sets the community\'s follow-up rules and default assignees', () => {
+describe.runIf(run)("ticket rules: a secretary sets the community's follow-up rules and default assignees", () => {
   const env = useServerAndBrowser();
 
   it('changes the reopen limit, names a default assignee, and the dispatch dialog offers it', async () => {
@@ -30,11 +30,17 @@ describe.runIf(run)('ticket rules: a secretary sets the community\'s follow-up r
     // Property tickets go to the demo's property company from now on.
     await page.getByTestId('ts-edit-property').click();
     await page.getByTestId('ts-assignee-kind').click();
-    await page.locator('.ant-select-item-option').and(page.getByTitle('共建单位', { exact: true })).click();
+    await page
+      .locator('.ant-select-item-option')
+      .and(page.getByTitle('共建单位', { exact: true }))
+      .click();
     const partners = (await (await page.request.get(env.url + '/api/partners?pageSize=5')).json()).items as Array<{ name: string }>;
     const partnerName = partners[0]!.name;
     await page.getByTestId('ts-assignee-id').click();
-    await page.locator('.ant-select-item-option').and(page.getByTitle(partnerName, { exact: true })).click();
+    await page
+      .locator('.ant-select-item-option')
+      .and(page.getByTitle(partnerName, { exact: true }))
+      .click();
     await page.getByTestId('ts-category-save').click();
     await expect.poll(() => page.getByTestId('ts-default-property').textContent()).toBe(`共建单位 · ${partnerName}`);
     await page.screenshot({ path: path.join(screenshotDir, 'console-ticket-settings.png'), fullPage: true });
@@ -50,7 +56,11 @@ describe.runIf(run)('ticket rules: a secretary sets the community\'s follow-up r
     await page.getByTestId('tickets-table').getByText(ticket.code).click();
     await page.getByTestId('action-assign').click();
     await expect.poll(() => page.getByTestId('assignee-default').textContent()).toBe(`留空则派给本类别的默认承办：${partnerName}`);
-    await page.getByTestId('action-modal').getByRole('button', { name: '保 存' }).or(page.getByTestId('action-modal').getByRole('button', { name: '保存' })).click();
+    await page
+      .getByTestId('action-modal')
+      .getByRole('button', { name: '保 存' })
+      .or(page.getByTestId('action-modal').getByRole('button', { name: '保存' }))
+      .click();
     await expect.poll(async () => (await (await page.request.get(env.url + `/api/tickets/${ticket.id}`)).json()).assigneeName).toBe(partnerName);
   });
 });

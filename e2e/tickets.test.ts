@@ -45,7 +45,10 @@ describe.runIf(run)('tickets: the closed loop in the browser', () => {
     await page.getByTestId('tickets-table').getByText(code).click();
     await page.getByTestId(`action-${action}`).click();
     if (fill) await fill(page);
-    await page.getByTestId('action-modal').getByRole('button', { name: /保\s*存/ }).click();
+    await page
+      .getByTestId('action-modal')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await page.getByTestId('action-modal').waitFor({ state: 'hidden' });
     await page.locator('.ant-drawer-close').click();
   }
@@ -152,7 +155,11 @@ describe.runIf(run)('tickets: the closed loop in the browser', () => {
     const res = await page.request.get(`${env.url}/api/tickets?channel=meeting&pageSize=50`);
     const items = ((await res.json()) as { items: Array<{ title: string; status: string; meetingTitle: string }> }).items;
     expect(items.map((t) => [t.title, t.status]).sort()).toEqual(
-      [['商户煤气罐放在楼道', 'resolved'], ['健身器材损坏', 'submitted'], ['楼前树枝遮挡采光', 'submitted']].sort(),
+      [
+        ['商户煤气罐放在楼道', 'resolved'],
+        ['健身器材损坏', 'submitted'],
+        ['楼前树枝遮挡采光', 'submitted'],
+      ].sort(),
     );
     expect(items.every((t) => t.meetingTitle === '金海花园喝茶议事会')).toBe(true);
   });

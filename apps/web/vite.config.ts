@@ -3,7 +3,15 @@ import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 
 // ANALYZE=1 writes dist/stats.html: what each chunk holds, raw and gzip (rollup-plugin-visualizer).
-const analyze = process.env.ANALYZE ? [(await import('rollup-plugin-visualizer')).visualizer({ filename: process.env.ANALYZE === 'json' ? 'dist/stats.json' : 'dist/stats.html', template: process.env.ANALYZE === 'json' ? 'raw-data' : 'treemap', gzipSize: true }) as PluginOption] : [];
+const analyze = process.env.ANALYZE
+  ? [
+      (await import('rollup-plugin-visualizer')).visualizer({
+        filename: process.env.ANALYZE === 'json' ? 'dist/stats.json' : 'dist/stats.html',
+        template: process.env.ANALYZE === 'json' ? 'raw-data' : 'treemap',
+        gzipSize: true,
+      }) as PluginOption,
+    ]
+  : [];
 
 export default defineConfig({
   plugins: [react(), ...analyze],

@@ -1,14 +1,21 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../demo-accounts.js';
 
-interface Env { readonly url: string; readonly browser: Browser }
+interface Env {
+  readonly url: string;
+  readonly browser: Browser;
+}
 
 /**
  * A desk in the console: opens `path`, logs in with the demo password and waits for `ready` (a test id).
  * `timezoneId` puts the browser somewhere other than Beijing.
  */
 export async function consoleAs(env: Env, username: string, opts: { path?: string; ready?: string; timezoneId?: string; height?: number } = {}): Promise<Page> {
-  const ctx = await env.browser.newContext({ viewport: { width: 1366, height: opts.height ?? 860 }, locale: 'zh-CN', ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}) });
+  const ctx = await env.browser.newContext({
+    viewport: { width: 1366, height: opts.height ?? 860 },
+    locale: 'zh-CN',
+    ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
+  });
   const page = await ctx.newPage();
   await page.goto(env.url + (opts.path ?? '/tickets'));
   await page.getByTestId('login-username').fill(username);

@@ -32,7 +32,11 @@ export async function freshStorage(): Promise<Storage> {
   const key = crypto.randomBytes(32).toString('base64');
   const url = process.env.DATABASE_URL;
   if (!url) {
-    return { engine: 'pglite', env: { DATA_DIR: dataDir, LINLI_ENCRYPTION_KEY: key }, dispose: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+    return {
+      engine: 'pglite',
+      env: { DATA_DIR: dataDir, LINLI_ENCRYPTION_KEY: key },
+      dispose: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   const name = `linli_e2e_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
@@ -104,7 +108,11 @@ export async function startServer(env: Record<string, string>, opts: { timeoutMs
 
 /** Logs in through the API and returns the Cookie header value. */
 export async function apiLogin(url: string, login: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
   if (!res.ok) throw new Error(`login ${login}: ${res.status} ${await res.text()}`);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('linli_sid='));
   return cookie!.split(';')[0]!;

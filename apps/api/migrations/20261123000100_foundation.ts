@@ -2,7 +2,10 @@ import { sql, type Kysely } from 'kysely';
 
 /** Runs statements one at a time: PGlite's extended protocol takes one statement per query. */
 export async function runStatements(db: Kysely<unknown>, script: string): Promise<void> {
-  for (const statement of script.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) {
+  for (const statement of script
+    .split(/;\s*\n/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     await sql.raw(statement).execute(db);
   }
 }

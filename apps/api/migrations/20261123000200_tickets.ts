@@ -92,8 +92,11 @@ create index ticket_reporters_ticket on ticket_reporters (ticket_id)`,
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `drop table ticket_reporters;
+  await runStatements(
+    db,
+    `drop table ticket_reporters;
 drop table ticket_events;
 drop table tickets;
-drop table ticket_categories`);
+drop table ticket_categories`,
+  );
 }

@@ -12,7 +12,10 @@ create index tickets_open_recent on tickets (community_id, created_at desc) wher
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `drop index tickets_open_recent;
+  await runStatements(
+    db,
+    `drop index tickets_open_recent;
 drop index tickets_tokens_fts;
-alter table tickets drop column tokens`);
+alter table tickets drop column tokens`,
+  );
 }

@@ -33,6 +33,9 @@ create index webhook_deliveries_due on webhook_deliveries (next_attempt_at) wher
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `drop table webhook_deliveries;
-drop table webhooks`);
+  await runStatements(
+    db,
+    `drop table webhook_deliveries;
+drop table webhooks`,
+  );
 }

@@ -69,15 +69,22 @@ end
 $fn$`;
 
 // Open tickets, and unanswered ones that are not merged: the only ones whose response or resolution can still turn late.
-const watched = (t: string) => `(${t}.status in ('submitted', 'accepted', 'assigned', 'in_progress', 'escalated') or (${t}.first_response_at is null and ${t}.status <> 'merged'))`;
+const watched = (t: string) =>
+  `(${t}.status in ('submitted', 'accepted', 'assigned', 'in_progress', 'escalated') or (${t}.first_response_at is null and ${t}.status <> 'merged'))`;
 const deadlineColumns = 'ticket_id, community_id, created_at, is_open, has_response, response_due_at, resolution_due_at';
-const deadlineRows = (source: string) => `select t.id, t.community_id, t.created_at, t.status in ('submitted', 'accepted', 'assigned', 'in_progress', 'escalated'),
+const deadlineRows = (
+  source: string,
+) => `select t.id, t.community_id, t.created_at, t.status in ('submitted', 'accepted', 'assigned', 'in_progress', 'escalated'),
   t.first_response_at is not null, t.response_due_at, t.resolution_due_at
 from ${source} t where ${watched('t')}`;
 const watchNew = `insert into ticket_deadlines (${deadlineColumns})
 ${deadlineRows('new_rows')}
 order by 1
-on conflict (ticket_id) do update set ${deadlineColumns.split(', ').slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}
+on conflict (ticket_id) do update set ${deadlineColumns
+  .split(', ')
+  .slice(1)
+  .map((c) => `${c} = excluded.${c}`)
+  .join(', ')}
 where (ticket_deadlines.*) is distinct from (excluded.*)`;
 const unwatchOld = (stillWatched: boolean) => `delete from ticket_deadlines d using old_rows o
 where d.ticket_id = o.id${stillWatched ? ` and not exists (select 1 from new_rows n where n.id = o.id and ${watched('n')})` : ''}`;

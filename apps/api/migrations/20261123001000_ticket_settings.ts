@@ -20,8 +20,11 @@ alter table grids add column worker_account_id bigint references accounts(id)`,
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `alter table grids drop column worker_account_id;
+  await runStatements(
+    db,
+    `alter table grids drop column worker_account_id;
 alter table ticket_categories drop column default_assignee_id;
 alter table ticket_categories drop column default_assignee_kind;
-drop table ticket_settings`);
+drop table ticket_settings`,
+  );
 }

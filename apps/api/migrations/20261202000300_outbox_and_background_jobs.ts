@@ -53,8 +53,11 @@ update import_jobs set status = 'failed', finished_at = now() where status = 'im
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `drop index webhook_deliveries_once;
+  await runStatements(
+    db,
+    `drop index webhook_deliveries_once;
 alter table webhook_deliveries drop column outbox_id;
 drop table background_jobs;
-drop table outbox`);
+drop table outbox`,
+  );
 }

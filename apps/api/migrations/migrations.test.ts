@@ -11,7 +11,9 @@ describe('migrations', () => {
       const applied = await migrateToLatest(database.db);
       expect(applied).toEqual(Object.keys(migrations));
       await migrateDownAll(database.db);
-      const left = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name not like 'kysely_%'`.execute(database.db);
+      const left = await sql<{
+        n: number;
+      }>`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name not like 'kysely_%'`.execute(database.db);
       expect(left.rows[0]!.n).toBe(0);
       expect(await migrateToLatest(database.db)).toEqual(Object.keys(migrations));
     } finally {

@@ -20,7 +20,15 @@ export const openapiTypesFile = path.resolve(import.meta.dirname, '../../../pack
 export async function openapiDocument(): Promise<object> {
   const database = await openPglite();
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: path.join(os.tmpdir(), `linli-api-types-${process.pid}`) }), demo: false };
-  const ctx = { config, db: database.db, engine: database.engine, pii: new PiiCipher(crypto.randomBytes(32)), events: new EventBus(), log: pino({ level: 'silent' }), version: '0' };
+  const ctx = {
+    config,
+    db: database.db,
+    engine: database.engine,
+    pii: new PiiCipher(crypto.randomBytes(32)),
+    events: new EventBus(),
+    log: pino({ level: 'silent' }),
+    version: '0',
+  };
   const app = await buildApp(ctx, { serveWeb: false });
   try {
     await app.ready();

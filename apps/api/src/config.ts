@@ -19,13 +19,21 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   COOKIE_SECURE: bool.default(false),
   PUBLIC_ORIGIN: z
     .string()
     .optional()
     .transform((v, ctx) => {
-      const origins = (v ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+      const origins = (v ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean);
       for (const o of origins) {
         if (!/^https?:\/\/[^/?#]+$/i.test(o)) ctx.addIssue({ code: 'custom', message: `"${o}" is not an origin such as https://linli.example.cn` });
       }
@@ -47,11 +55,22 @@ const envSchema = z.object({
   WEBHOOK_ALLOW_HOSTS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
     .refine((hs) => hs.every((h) => /^[a-z0-9.\-_:[\]]+(\/\d{1,3})?$/.test(h)), 'must be hosts, addresses or CIDRs separated by commas'),
 });
 
-const trustProxyEntries = (v: string) => (v.trim() === 'none' || v.trim() === '' ? [] : v.split(',').map((x) => x.trim()).filter(Boolean));
+const trustProxyEntries = (v: string) =>
+  v.trim() === 'none' || v.trim() === ''
+    ? []
+    : v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
 const ipv4 = /^(\d{1,3})(\.\d{1,3}){3}$/;
 const isProxyEntry = (entry: string) => {
   if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
@@ -64,7 +83,12 @@ const isProxyEntry = (entry: string) => {
 };
 
 /** How many failed logins lock an address or an account, and for how long; the lock doubles with each further failure, up to the cap. */
-export interface LoginLimits { addressLockAfter: number; accountLockAfter: number; lockMinutes: number; lockMaxMinutes: number }
+export interface LoginLimits {
+  addressLockAfter: number;
+  accountLockAfter: number;
+  lockMinutes: number;
+  lockMaxMinutes: number;
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -95,9 +119,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     env: e.NODE_ENV,
-    http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE, loginRateLimit: e.LOGIN_RATE_LIMIT, webDist: e.WEB_DIST, trustProxy: trustProxyEntries(e.TRUST_PROXY) },
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      cookieSecure: e.COOKIE_SECURE,
+      loginRateLimit: e.LOGIN_RATE_LIMIT,
+      webDist: e.WEB_DIST,
+      trustProxy: trustProxyEntries(e.TRUST_PROXY),
+    },
     limits: {
-      login: { addressLockAfter: e.LOGIN_RATE_LIMIT, accountLockAfter: e.LOGIN_ACCOUNT_LOCK_AFTER, lockMinutes: e.LOGIN_LOCK_MINUTES, lockMaxMinutes: e.LOGIN_LOCK_MAX_MINUTES },
+      login: {
+        addressLockAfter: e.LOGIN_RATE_LIMIT,
+        accountLockAfter: e.LOGIN_ACCOUNT_LOCK_AFTER,
+        lockMinutes: e.LOGIN_LOCK_MINUTES,
+        lockMaxMinutes: e.LOGIN_LOCK_MAX_MINUTES,
+      },
       publicReportsPerAddress: e.PUBLIC_REPORT_LIMIT,
       publicReportsPerLink: e.PUBLIC_REPORT_LINK_LIMIT,
     },

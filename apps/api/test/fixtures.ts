@@ -10,10 +10,26 @@ export async function buildResident(ctx: AppContext, communityId: number, opts: 
   const n = ++seq;
   let householdId: number | null = null;
   if (opts.household !== false) {
-    const compound = await ctx.db.insertInto('compounds').values({ community_id: communityId, name: `金海花园${n}`, address: null, grid_id: null }).returning('id').executeTakeFirstOrThrow();
-    const building = await ctx.db.insertInto('buildings').values({ community_id: communityId, compound_id: compound.id, name: `${n}号楼`, floors: 6 }).returning('id').executeTakeFirstOrThrow();
-    const unit = await ctx.db.insertInto('units').values({ community_id: communityId, building_id: building.id, name: '1单元' }).returning('id').executeTakeFirstOrThrow();
-    const household = await ctx.db.insertInto('households').values({ community_id: communityId, unit_id: unit.id, room_no: '301' }).returning('id').executeTakeFirstOrThrow();
+    const compound = await ctx.db
+      .insertInto('compounds')
+      .values({ community_id: communityId, name: `金海花园${n}`, address: null, grid_id: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const building = await ctx.db
+      .insertInto('buildings')
+      .values({ community_id: communityId, compound_id: compound.id, name: `${n}号楼`, floors: 6 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const unit = await ctx.db
+      .insertInto('units')
+      .values({ community_id: communityId, building_id: building.id, name: '1单元' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const household = await ctx.db
+      .insertInto('households')
+      .values({ community_id: communityId, unit_id: unit.id, room_no: '301' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     householdId = household.id;
   }
   const phone = ctx.pii.seal(opts.phone ?? null, maskPhone);
@@ -40,7 +56,11 @@ export async function buildGrid(ctx: AppContext, communityId: number, name = `�
 }
 
 export async function buildCompound(ctx: AppContext, communityId: number, name = `铁建丽苑${++seq}`) {
-  return ctx.db.insertInto('compounds').values({ community_id: communityId, name, address: null, grid_id: null }).returning(['id', 'name']).executeTakeFirstOrThrow();
+  return ctx.db
+    .insertInto('compounds')
+    .values({ community_id: communityId, name, address: null, grid_id: null })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
 }
 
 /**

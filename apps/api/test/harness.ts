@@ -53,7 +53,16 @@ export interface TestEnv {
 export async function createTestEnv(envOverrides: Record<string, string> = {}): Promise<TestEnv> {
   const database = await createTestDatabase();
   await migrateToLatest(database.db);
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000', DATA_DIR: path.join(os.tmpdir(), `linli-test-${process.pid}`), ...envOverrides }), demo: false };
+  const config = {
+    ...loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      LOGIN_RATE_LIMIT: '1000',
+      DATA_DIR: path.join(os.tmpdir(), `linli-test-${process.pid}`),
+      ...envOverrides,
+    }),
+    demo: false,
+  };
   const log = pino({ level: 'silent' });
   const events = new EventBus();
   const ctx: AppContext = {
@@ -84,8 +93,16 @@ const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
 export async function buildCommunity(ctx: AppContext, overrides: { name?: string; subdistrictId?: number } = {}) {
   let subdistrictId = overrides.subdistrictId;
   if (!subdistrictId) {
-    const district = await ctx.db.insertInto('districts').values({ name: '七里河区', city: '兰州市', code: `d${uniq()}` }).returning('id').executeTakeFirstOrThrow();
-    const sub = await ctx.db.insertInto('subdistricts').values({ district_id: district.id, name: '敦煌路街道', code: `s${uniq()}` }).returning('id').executeTakeFirstOrThrow();
+    const district = await ctx.db
+      .insertInto('districts')
+      .values({ name: '七里河区', city: '兰州市', code: `d${uniq()}` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const sub = await ctx.db
+      .insertInto('subdistricts')
+      .values({ district_id: district.id, name: '敦煌路街道', code: `s${uniq()}` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     subdistrictId = sub.id;
   }
   const community = await ctx.db

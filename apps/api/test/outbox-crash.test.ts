@@ -43,7 +43,12 @@ describe.each(engines)('outbox across a kill -9 (%s)', (engine) => {
       const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
       expect((await api(first.url, cookie, 'POST', '/api/webhooks', { name: 'receiver', url: hookUrl, format: 'json' })).status).toBe(201);
       const cats = (await api(first.url, cookie, 'GET', '/api/ticket-categories')).body.items;
-      const created = await api(first.url, cookie, 'POST', '/api/tickets', { channel: 'phone', categoryId: cats[0].id, title: '路灯不亮', description: '三号楼前路灯坏了' });
+      const created = await api(first.url, cookie, 'POST', '/api/tickets', {
+        channel: 'phone',
+        categoryId: cats[0].id,
+        title: '路灯不亮',
+        description: '三号楼前路灯坏了',
+      });
       expect(created.status).toBe(201);
       ticket = created.body;
     } finally {

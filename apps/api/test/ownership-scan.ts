@@ -12,7 +12,8 @@ export interface Crossing {
 
 const TABLES = new Set<string>(Object.keys(TABLE_OWNERS));
 // Kysely builder calls whose first argument names a table (a string, 'table as alias', or an array of them).
-const BUILDER_CALL = /\.(selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|crossJoin|innerJoinLateral|leftJoinLateral|mergeInto|replaceInto|using|table)\(\s*(\[[^\]]*\]|'[^']*'|"[^"]*")/g;
+const BUILDER_CALL =
+  /\.(selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|crossJoin|innerJoinLateral|leftJoinLateral|mergeInto|replaceInto|using|table)\(\s*(\[[^\]]*\]|'[^']*'|"[^"]*")/g;
 const QUOTED = /'([^']*)'|"([^"]*)"/g;
 // Inside raw sql`` text: a table after from/join/into/update (optionally schema-qualified or quoted).
 const RAW_TABLE = /\b(?:from|join|into|update|table)\s+(?:only\s+)?(?:"?public"?\.)?"?([a-z_][a-z0-9_]*)"?/gi;
@@ -40,8 +41,7 @@ export function rawSqlTemplates(source: string): string[] {
       else if (c === '$' && source[i + 1] === '{') {
         braces++;
         i++;
-      }
-      else if (c === '}' && braces > 0) braces--;
+      } else if (c === '}' && braces > 0) braces--;
       else if (c === '`' && braces === 0) break;
     }
     bodies.push(source.slice(start, i));
@@ -78,9 +78,7 @@ export function ownerOfFile(relPath: string): Owner | null {
 export function crossingsIn(relPath: string, source: string): Crossing[] {
   const by = ownerOfFile(relPath);
   if (!by) return [];
-  return [...tablesNamedIn(source)]
-    .filter((table) => TABLE_OWNERS[table] !== by)
-    .map((table) => ({ file: relPath, table, owner: TABLE_OWNERS[table], by }));
+  return [...tablesNamedIn(source)].filter((table) => TABLE_OWNERS[table] !== by).map((table) => ({ file: relPath, table, owner: TABLE_OWNERS[table], by }));
 }
 
 /** Every non-test .ts file under src/modules and src/platform, relative to src/. */

@@ -10,7 +10,10 @@ const srcDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../src')
 describe('table ownership (docs/data-ownership.md)', () => {
   it('no module names in SQL a table it does not own', () => {
     const found = sourceFiles(srcDir).flatMap((file) => crossingsIn(file, fs.readFileSync(path.join(srcDir, file), 'utf8')));
-    expect(found.map((c) => `${c.file}: ${c.table}`), 'ask the owner module through its index.ts instead').toEqual([]);
+    expect(
+      found.map((c) => `${c.file}: ${c.table}`),
+      'ask the owner module through its index.ts instead',
+    ).toEqual([]);
   });
 
   it('catches a planted violation in builder calls, joins, CTEs and raw SQL', () => {

@@ -17,9 +17,18 @@ import { sampleOf } from './schema-sample.js';
 
 /** Routes that answer without a session: resident (h5) pages, Open311, login, setup and health. */
 const PUBLIC_ROUTES = [
-  'GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/setup', 'POST /api/setup',
-  'GET /api/public/communities/:code', 'POST /api/public/tickets', 'GET /api/public/tickets/:code', 'POST /api/public/tickets/:code/info',
-  'POST /api/public/tickets/:code/rate', 'POST /api/public/tickets/:code/photos', 'GET /api/public/tickets/:code/photos/:photoId',
+  'GET /api/health',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/setup',
+  'POST /api/setup',
+  'GET /api/public/communities/:code',
+  'POST /api/public/tickets',
+  'GET /api/public/tickets/:code',
+  'POST /api/public/tickets/:code/info',
+  'POST /api/public/tickets/:code/rate',
+  'POST /api/public/tickets/:code/photos',
+  'GET /api/public/tickets/:code/photos/:photoId',
 ];
 
 type Records = Record<string, number>;
@@ -42,25 +51,101 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     .select(['h.id as household', 'u.id as unit', 'b.id as building', 'b.compound_id as compound'])
     .where('h.id', '=', resident.household_id!)
     .executeTakeFirstOrThrow();
-  const grid = await db.insertInto('grids').values({ community_id: cid, name: `网格${tag}`, code: null }).returning('id').executeTakeFirstOrThrow();
-  const pm = await db.insertInto('party_members').values({ community_id: cid, resident_id: resident.id, status: 'registered', work_unit: null, grid_id: null, joined_on: null }).returning('id').executeTakeFirstOrThrow();
-  const team = await db.insertInto('teams').values({ community_id: cid, name: `先锋队${tag}`, kind: 'pioneer', description: null }).returning('id').executeTakeFirstOrThrow();
-  const member = await db.insertInto('team_members').values({ community_id: cid, team_id: team.id, resident_id: resident.id, is_leader: false }).returning('id').executeTakeFirstOrThrow();
-  const station = await db.insertInto('stations').values({ community_id: cid, compound_id: null, name: `驿站${tag}`, kind: 'post_house', address: null, opening_hours: null, phone: null, description: null }).returning('id').executeTakeFirstOrThrow();
-  const partner = await db.insertInto('partners').values({ community_id: cid, name: `共建${tag}`, kind: 'enterprise', contact_name: null, contact_phone_enc: null, contact_phone_masked: null, address: null, description: null, joined_on: null }).returning('id').executeTakeFirstOrThrow();
+  const grid = await db
+    .insertInto('grids')
+    .values({ community_id: cid, name: `网格${tag}`, code: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const pm = await db
+    .insertInto('party_members')
+    .values({ community_id: cid, resident_id: resident.id, status: 'registered', work_unit: null, grid_id: null, joined_on: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const team = await db
+    .insertInto('teams')
+    .values({ community_id: cid, name: `先锋队${tag}`, kind: 'pioneer', description: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const member = await db
+    .insertInto('team_members')
+    .values({ community_id: cid, team_id: team.id, resident_id: resident.id, is_leader: false })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const station = await db
+    .insertInto('stations')
+    .values({
+      community_id: cid,
+      compound_id: null,
+      name: `驿站${tag}`,
+      kind: 'post_house',
+      address: null,
+      opening_hours: null,
+      phone: null,
+      description: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const partner = await db
+    .insertInto('partners')
+    .values({
+      community_id: cid,
+      name: `共建${tag}`,
+      kind: 'enterprise',
+      contact_name: null,
+      contact_phone_enc: null,
+      contact_phone_masked: null,
+      address: null,
+      description: null,
+      joined_on: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const account = await buildAccount(env.ctx, { role: 'volunteer', communityId: cid });
-  const job = await db.insertInto('import_jobs').values({ community_id: cid, actor_id: sec.account.id, kind: 'residents', file_name: 'r.csv', status: 'ready', payload: null, finished_at: null }).returning('id').executeTakeFirstOrThrow();
+  const job = await db
+    .insertInto('import_jobs')
+    .values({ community_id: cid, actor_id: sec.account.id, kind: 'residents', file_name: 'r.csv', status: 'ready', payload: null, finished_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const categories = await ensureCategoriesIn(db, cid);
-  const ticket = await env.app.inject({ method: 'POST', url: '/api/tickets', headers: { cookie: sec.cookie }, payload: { channel: 'walk_in', categoryId: categories[0]!.id, title: `诉求${tag}`, description: '楼道灯坏了' } });
+  const ticket = await env.app.inject({
+    method: 'POST',
+    url: '/api/tickets',
+    headers: { cookie: sec.cookie },
+    payload: { channel: 'walk_in', categoryId: categories[0]!.id, title: `诉求${tag}`, description: '楼道灯坏了' },
+  });
   expect(ticket.statusCode, ticket.body).toBe(201);
-  const webhook = await db.insertInto('webhooks').values({ community_id: cid, name: `hook${tag}`, url: 'https://example.org/hook', format: 'json', secret: null }).returning('id').executeTakeFirstOrThrow();
+  const webhook = await db
+    .insertInto('webhooks')
+    .values({ community_id: cid, name: `hook${tag}`, url: 'https://example.org/hook', format: 'json', secret: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await issueClientKey(env.ctx, cid, `client${tag}`);
   const client = await db.selectFrom('open311_clients').select('id').where('community_id', '=', cid).executeTakeFirstOrThrow();
-  const exp = await db.insertInto('ledger_exports').values({ community_id: cid, actor_id: sec.account.id, filters: '{}', status: 'done', file_name: 'l.csv', file_path: null, error: null, finished_at: null }).returning('id').executeTakeFirstOrThrow();
+  const exp = await db
+    .insertInto('ledger_exports')
+    .values({ community_id: cid, actor_id: sec.account.id, filters: '{}', status: 'done', file_name: 'l.csv', file_path: null, error: null, finished_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
-    communities: cid, residents: resident.id, households: place.household, units: place.unit, buildings: place.building, compounds: place.compound,
-    grids: grid.id, 'party-members': pm.id, teams: team.id, memberId: member.id, stations: station.id, partners: partner.id, accounts: account.id,
-    imports: job.id, 'ticket-categories': categories[0]!.id, tickets: ticket.json().id, webhooks: webhook.id, 'open311-clients': client.id, 'ledger/exports': exp.id,
+    communities: cid,
+    residents: resident.id,
+    households: place.household,
+    units: place.unit,
+    buildings: place.building,
+    compounds: place.compound,
+    grids: grid.id,
+    'party-members': pm.id,
+    teams: team.id,
+    memberId: member.id,
+    stations: station.id,
+    partners: partner.id,
+    accounts: account.id,
+    imports: job.id,
+    'ticket-categories': categories[0]!.id,
+    tickets: ticket.json().id,
+    webhooks: webhook.id,
+    'open311-clients': client.id,
+    'ledger/exports': exp.id,
   };
 }
 
@@ -95,7 +180,12 @@ describe('permission walk generated from the registered routes', () => {
   afterAll(async () => env.close());
 
   it('lists the public routes explicitly, and every other route declares a permission', () => {
-    expect(routes.filter((r) => r.public).map((r) => `${r.method} ${r.url}`).sort()).toEqual([...PUBLIC_ROUTES].sort());
+    expect(
+      routes
+        .filter((r) => r.public)
+        .map((r) => `${r.method} ${r.url}`)
+        .sort(),
+    ).toEqual([...PUBLIC_ROUTES].sort());
     expect(routes.filter((r) => !r.public && !r.permission)).toEqual([]);
     expect(routes.length).toBeGreaterThan(80);
   });

@@ -62,7 +62,8 @@ export async function sharedStorage(engine: 'postgresql' | 'pglite', serverUrl?:
   target.pathname = `/${name}`;
   env.DATABASE_URL = target.toString();
   return {
-    engine, env,
+    engine,
+    env,
     dataDirFor: (proc) => path.join(base, `data-${proc}`),
     open: () => openPostgres(target.toString(), 2),
     async dispose() {
@@ -128,7 +129,9 @@ export async function startApi(env: Record<string, string>, timeoutMs = 90_000):
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const api: ApiProcess = {
-    url, proc, output: () => out,
+    url,
+    proc,
+    output: () => out,
     async kill(signal) {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
       await exited;
@@ -152,7 +155,11 @@ export async function startApi(env: Record<string, string>, timeoutMs = 90_000):
 
 /** Logs in over HTTP; answers the Cookie header (the session lives in the database, so any process accepts it). */
 export async function login(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: username, password: TEST_PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: username, password: TEST_PASSWORD }),
+  });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   const sid = res.headers.getSetCookie().find((c) => c.startsWith('linli_sid='));
   if (!sid) throw new Error('no session cookie');
@@ -162,7 +169,9 @@ export async function login(base: string, username: string): Promise<string> {
 /** A JSON request with the session cookie; answers status and parsed body. */
 export async function api(base: string, cookie: string, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {
   const res = await fetch(`${base}${url}`, {
-    method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };

@@ -14,10 +14,46 @@ const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 12);
 // Raw URL fragments: some are already percent-encoded on purpose (NUL, an encoded lone surrogate, bad escapes).
 const nastyRaw = ['%00', 'a%00b', '%ED%A0%80', '%FF%FE', '%', '%zz', '..%2F..%2Fetc%2Fpasswd', '%2e%2e', '%C0%AE', '%EF%BF%BF', '%7F', '%1B%5B31m'];
 const nastyText = [
-  '\u0000', 'a\u0000b', '\ud800', '\udc00x', 'x\ud83d', '\u001b[31m', '\u007f', '\ufffe', '../', '../../etc/passwd', '..', '.', '',
-  ' ', '-1', '0', '1.5', '1e309', 'NaN', 'Infinity', '99999999999999999999', '9223372036854775808', '-9223372036854775809', '2147483648',
-  '0000-01-01', '9999-99-99', '275760-09-14', '-271821-04-19', '1899-12-31', '2200-01-01', '2026-02-30', 'true', 'null', '[]', '{}',
-  '__proto__', 'constructor', "' or 1=1 --", '<x>&amp;', 'a'.repeat(5000),
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  '\udc00x',
+  'x\ud83d',
+  '\u001b[31m',
+  '\u007f',
+  '\ufffe',
+  '../',
+  '../../etc/passwd',
+  '..',
+  '.',
+  '',
+  ' ',
+  '-1',
+  '0',
+  '1.5',
+  '1e309',
+  'NaN',
+  'Infinity',
+  '99999999999999999999',
+  '9223372036854775808',
+  '-9223372036854775809',
+  '2147483648',
+  '0000-01-01',
+  '9999-99-99',
+  '275760-09-14',
+  '-271821-04-19',
+  '1899-12-31',
+  '2200-01-01',
+  '2026-02-30',
+  'true',
+  'null',
+  '[]',
+  '{}',
+  '__proto__',
+  'constructor',
+  "' or 1=1 --",
+  '<x>&amp;',
+  'a'.repeat(5000),
 ];
 const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>(...nastyText, null, true, false, 0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, [], {}, [null], { $gt: '' }),
@@ -94,7 +130,20 @@ function shapedArb(schema: ZodLike, f: Fixture, depth = 0): fc.Arbitrary<unknown
       if (def.format === 'date') return fc.constantFrom('1900-01-01', '2199-12-31', '2026-02-28', '2026-12-01');
       if (def.format === 'datetime') return fc.constantFrom('1900-01-01T00:00:00Z', '2199-12-31T23:59:59+08:00', '2026-12-01T08:00:00+08:00');
       return fc.oneof(
-        fc.constantFrom('测试内容', '金海花园 3 号楼', f.ticketCode, f.communityCode, '13893100001', '../', "' or 1=1 --", '%', '_', 'a'.repeat(2001), '  ', ''),
+        fc.constantFrom(
+          '测试内容',
+          '金海花园 3 号楼',
+          f.ticketCode,
+          f.communityCode,
+          '13893100001',
+          '../',
+          "' or 1=1 --",
+          '%',
+          '_',
+          'a'.repeat(2001),
+          '  ',
+          '',
+        ),
         fc.string({ maxLength: 20 }),
       );
     default:
@@ -130,7 +179,15 @@ const multipart = {
 const truncatedPart = '--FuzZ\r\nContent-Disposition: form-data; name="photos"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8\xff';
 const textPart = '--FuzZ\r\nContent-Disposition: form-data; name="file"; filename="a\u0000.xlsx"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--FuzZ--\r\n';
 
-const forgedCookie = fc.constantFrom<string | undefined>(undefined, undefined, 'linli_sid=a%00b', 'linli_sid=%ED%A0%80', `linli_sid=${'a'.repeat(4000)}`, 'linli_sid=', 'linli_sid="x');
+const forgedCookie = fc.constantFrom<string | undefined>(
+  undefined,
+  undefined,
+  'linli_sid=a%00b',
+  'linli_sid=%ED%A0%80',
+  `linli_sid=${'a'.repeat(4000)}`,
+  'linli_sid=',
+  'linli_sid="x',
+);
 
 type Body = { headers: Record<string, string>; payload: string | Buffer } | null;
 
@@ -214,7 +271,12 @@ describe('every route answers malformed input below 500 (fuzz)', () => {
     secretaryUser = sec.account.username;
     cookies.secretary = sec.cookie;
     const categoryId = (await env.app.inject({ url: '/api/ticket-categories', headers: { cookie: sec.cookie } })).json().items[0].id;
-    const t = await env.app.inject({ method: 'POST', url: '/api/tickets', headers: { cookie: sec.cookie }, payload: { channel: 'walk_in', categoryId, title: '路灯', description: '路灯不亮' } });
+    const t = await env.app.inject({
+      method: 'POST',
+      url: '/api/tickets',
+      headers: { cookie: sec.cookie },
+      payload: { channel: 'walk_in', categoryId, title: '路灯', description: '路灯不亮' },
+    });
     const communityCode = (await env.ctx.db.selectFrom('communities').select('code').where('id', '=', sec.community.id).executeTakeFirstOrThrow()).code;
     fixture = { ticketId: t.json().id, ticketCode: t.json().code, communityCode };
     routes = routeTableOf(env.app);
@@ -253,7 +315,9 @@ describe('every route answers malformed input below 500 (fuzz)', () => {
           { seed: SEED, numRuns: RUNS_PER_ROUTE, endOnFailure: true },
         );
       }
-      console.info(`fuzz ${who}: ${routes.length} routes, ${requests} requests in ${Date.now() - started} ms (seed ${SEED}); answers ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`);
+      console.info(
+        `fuzz ${who}: ${routes.length} routes, ${requests} requests in ${Date.now() - started} ms (seed ${SEED}); answers ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`,
+      );
     }, 120_000);
   }
 });

@@ -1,7 +1,22 @@
 import { z } from 'zod';
 
-type Json = { type?: string | string[]; properties?: Record<string, Json>; required?: string[]; enum?: unknown[]; const?: unknown; items?: Json;
-  anyOf?: Json[]; oneOf?: Json[]; minLength?: number; maxLength?: number; minimum?: number; minItems?: number; format?: string; pattern?: string; default?: unknown };
+type Json = {
+  type?: string | string[];
+  properties?: Record<string, Json>;
+  required?: string[];
+  enum?: unknown[];
+  const?: unknown;
+  items?: Json;
+  anyOf?: Json[];
+  oneOf?: Json[];
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  minItems?: number;
+  format?: string;
+  pattern?: string;
+  default?: unknown;
+};
 
 let serial = 0;
 

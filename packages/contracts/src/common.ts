@@ -92,7 +92,9 @@ export function toFieldIssue(issue: {
     case 'custom': {
       if (typeof issue.params?.rule !== 'string') return { field, rule: 'invalid' };
       const { rule, ...rest } = issue.params;
-      const params = Object.fromEntries(Object.entries(rest).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
+      const params = Object.fromEntries(
+        Object.entries(rest).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'),
+      );
       return Object.keys(params).length ? { field, rule, params } : { field, rule };
     }
     default:

@@ -18,19 +18,34 @@ export const dashboardQuerySchema = z.object({
 });
 export const countRowSchema = z.object({ key: z.string(), label: z.string(), count: z.number() });
 export const communityDashboardSchema = z.object({
-  from: z.string(), to: z.string(), total: z.number(),
-  responseRate: rateSchema, resolutionRate: rateSchema, satisfactionRate: rateSchema,
-  byStatus: z.array(countRowSchema), byCategory: z.array(countRowSchema), byChannel: z.array(countRowSchema), byCompound: z.array(countRowSchema),
+  from: z.string(),
+  to: z.string(),
+  total: z.number(),
+  responseRate: rateSchema,
+  resolutionRate: rateSchema,
+  satisfactionRate: rateSchema,
+  byStatus: z.array(countRowSchema),
+  byCategory: z.array(countRowSchema),
+  byChannel: z.array(countRowSchema),
+  byCompound: z.array(countRowSchema),
   weekly: z.array(z.object({ week: z.string(), created: z.number(), resolved: z.number() })),
   overdue: z.array(z.object({ id: z.number(), code: z.string(), title: z.string(), status: z.string(), dueAt: z.string() })),
 });
 export type CommunityDashboard = z.infer<typeof communityDashboardSchema>;
 export const subdistrictDashboardSchema = z.object({
-  from: z.string(), to: z.string(),
-  communities: z.array(z.object({
-    communityId: z.number(), name: z.string(), total: z.number(), overdue: z.number(),
-    responseRate: rateSchema, resolutionRate: rateSchema, satisfactionRate: rateSchema,
-  })),
+  from: z.string(),
+  to: z.string(),
+  communities: z.array(
+    z.object({
+      communityId: z.number(),
+      name: z.string(),
+      total: z.number(),
+      overdue: z.number(),
+      responseRate: rateSchema,
+      resolutionRate: rateSchema,
+      satisfactionRate: rateSchema,
+    }),
+  ),
 });
 export type SubdistrictDashboard = z.infer<typeof subdistrictDashboardSchema>;
 export const rateDefinitions = {
@@ -41,7 +56,8 @@ export const rateDefinitions = {
   },
   en: {
     response: 'Response rate: tickets accepted or first answered within the response deadline ÷ tickets answered or past that deadline',
-    resolution: 'Resolution rate: tickets confirmed resolved at follow-up (rated or closed at follow-up, not dissatisfied) ÷ tickets raised, less rejected and merged',
+    resolution:
+      'Resolution rate: tickets confirmed resolved at follow-up (rated or closed at follow-up, not dissatisfied) ÷ tickets raised, less rejected and merged',
     satisfaction: 'Satisfaction rate: (satisfied + basically satisfied) ÷ rated tickets; unrated tickets never count as satisfied',
   },
 } as const;

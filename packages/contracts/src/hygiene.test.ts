@@ -5,7 +5,8 @@ import { formatFieldIssue } from './i18n.js';
 
 describe('text and date hygiene', () => {
   it('refuses C0 controls, DEL and lone surrogates, and keeps tab, LF, CR and pairs', () => {
-    for (const bad of ['\u0000', 'a\u0008', '\u000b', '\u000c', '\u001f', '\u007f', '\ud800', 'x\udc00', '\ud83dx']) expect(hasForbiddenCharacter(bad), JSON.stringify(bad)).toBe(true);
+    for (const bad of ['\u0000', 'a\u0008', '\u000b', '\u000c', '\u001f', '\u007f', '\ud800', 'x\udc00', '\ud83dx'])
+      expect(hasForbiddenCharacter(bad), JSON.stringify(bad)).toBe(true);
     for (const good of ['\t\n\r', '邻里', '\u{1F600}', '\u0080', '\ufffd', '']) expect(hasForbiddenCharacter(good), JSON.stringify(good)).toBe(false);
   });
 

@@ -5,7 +5,8 @@ import { z } from 'zod';
  * surrogates that are not part of a pair. PostgreSQL refuses NUL in text, XML 1.0 refuses the C0 controls, and a lone
  * surrogate cannot be encoded as UTF-8 at all, so they are refused at the door with the field named.
  */
-export const forbiddenCharacterPattern = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const forbiddenCharacterPattern =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const hasForbiddenCharacter = (value: string): boolean => forbiddenCharacterPattern.test(value);
 
 /** Text without forbidden characters, for schemas whose strings do not pass the HTTP hook (files, spreadsheets). */

@@ -22,9 +22,22 @@ export const ledgerQuerySchema = ledgerFilterSchema.extend({
 
 /** The columns real ledgers use, in order, with their zh-CN headers. */
 export const ledgerColumns = [
-  ['code', '编号'], ['raisedAt', '提出时间'], ['channel', '渠道'], ['reporter', '诉求人'], ['contact', '联系方式'], ['place', '小区/楼栋'],
-  ['category', '类别'], ['description', '诉求内容'], ['acceptedAt', '受理时间'], ['handler', '承办人/单位'], ['process', '办理过程'],
-  ['resolvedAt', '办结时间'], ['result', '办理结果'], ['followUpAt', '回访时间'], ['satisfaction', '满意度'], ['overdue', '是否超期'],
+  ['code', '编号'],
+  ['raisedAt', '提出时间'],
+  ['channel', '渠道'],
+  ['reporter', '诉求人'],
+  ['contact', '联系方式'],
+  ['place', '小区/楼栋'],
+  ['category', '类别'],
+  ['description', '诉求内容'],
+  ['acceptedAt', '受理时间'],
+  ['handler', '承办人/单位'],
+  ['process', '办理过程'],
+  ['resolvedAt', '办结时间'],
+  ['result', '办理结果'],
+  ['followUpAt', '回访时间'],
+  ['satisfaction', '满意度'],
+  ['overdue', '是否超期'],
 ] as const;
 export type LedgerColumn = (typeof ledgerColumns)[number][0];
 export const ledgerRowSchema = z.object(Object.fromEntries(ledgerColumns.map(([k]) => [k, z.string()])) as Record<LedgerColumn, z.ZodString>);

@@ -41,9 +41,18 @@ export const open311RequestFieldsSchema = z
     description: storedText(ticketTextLimits.description).optional(),
     address_string: storedText(ticketTextLimits.addressText).optional(),
     'attribute[building]': storedText(40).optional(),
-    'attribute[compound]': z.string().regex(/^\d{1,15}$/).optional(),
-    lat: z.string().regex(/^-?\d{1,3}(\.\d{1,12})?$/).optional(),
-    long: z.string().regex(/^-?\d{1,3}(\.\d{1,12})?$/).optional(),
+    'attribute[compound]': z
+      .string()
+      .regex(/^\d{1,15}$/)
+      .optional(),
+    lat: z
+      .string()
+      .regex(/^-?\d{1,3}(\.\d{1,12})?$/)
+      .optional(),
+    long: z
+      .string()
+      .regex(/^-?\d{1,3}(\.\d{1,12})?$/)
+      .optional(),
     first_name: field(ticketTextLimits.reporterName).optional(),
     last_name: field(ticketTextLimits.reporterName).optional(),
     phone: field(20).optional(),

@@ -12,12 +12,24 @@ export type PartnerKind = z.infer<typeof partnerKindSchema>;
 /** From the glossary: 共建单位 / 社会资源 / 爱心商家 / 职能部门. */
 export const partnerKindLabels: Record<Locale, Record<PartnerKind, string>> = {
   'zh-CN': {
-    enterprise: '共建企业', social_org: '社会组织', merchant: '爱心商家', school: '学校', hospital: '医院',
-    property_company: '物业公司', government_dept: '职能部门', other: '其他',
+    enterprise: '共建企业',
+    social_org: '社会组织',
+    merchant: '爱心商家',
+    school: '学校',
+    hospital: '医院',
+    property_company: '物业公司',
+    government_dept: '职能部门',
+    other: '其他',
   },
   en: {
-    enterprise: 'Enterprise', social_org: 'Social organisation', merchant: 'Caring merchant', school: 'School', hospital: 'Hospital',
-    property_company: 'Property company', government_dept: 'Government department', other: 'Other',
+    enterprise: 'Enterprise',
+    social_org: 'Social organisation',
+    merchant: 'Caring merchant',
+    school: 'School',
+    hospital: 'Hospital',
+    property_company: 'Property company',
+    government_dept: 'Government department',
+    other: 'Other',
   },
 };
 

@@ -31,7 +31,9 @@ describe('password policy', () => {
     expect(rulesOf(changePasswordSchema.safeParse({ currentPassword: 'x', newPassword: '12345678' }))).toEqual(['newPassword:password_too_short']);
     expect(rulesOf(resetPasswordSchema.safeParse({ newPassword: 'a123456789' }))).toEqual(['newPassword:password_common']);
     const base = { displayName: '王', role: 'volunteer' };
-    expect(rulesOf(createAccountSchema.safeParse({ ...base, username: 'wanggrid', password: 'wanggrid-2026!' }))).toEqual(['password:password_contains_username']);
+    expect(rulesOf(createAccountSchema.safeParse({ ...base, username: 'wanggrid', password: 'wanggrid-2026!' }))).toEqual([
+      'password:password_contains_username',
+    ]);
     expect(createAccountSchema.safeParse({ ...base, username: 'wanggrid', password: 'granite-lantern-41' }).success).toBe(true);
   });
 

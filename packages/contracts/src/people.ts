@@ -200,17 +200,19 @@ export const usernameSchema = z
   .max(40)
   .refine((v) => /^[A-Za-z0-9_.-]+$/.test(v), { params: { rule: 'invalid_username' } });
 
-export const createAccountSchema = z.object({
-  username: usernameSchema,
-  displayName: z.string().trim().min(1).max(40),
-  role: roleSchema,
-  password: passwordSchema,
-  phone: phoneSchema.nullable().optional(),
-  /** Required for community roles; a secretary's own community when left out. */
-  communityId: idSchema.nullable().optional(),
-  /** Only for subdistrict_admin; taken from communityId's subdistrict when left out. */
-  subdistrictId: idSchema.nullable().optional(),
-}).superRefine(refinePasswordAgainstUsername);
+export const createAccountSchema = z
+  .object({
+    username: usernameSchema,
+    displayName: z.string().trim().min(1).max(40),
+    role: roleSchema,
+    password: passwordSchema,
+    phone: phoneSchema.nullable().optional(),
+    /** Required for community roles; a secretary's own community when left out. */
+    communityId: idSchema.nullable().optional(),
+    /** Only for subdistrict_admin; taken from communityId's subdistrict when left out. */
+    subdistrictId: idSchema.nullable().optional(),
+  })
+  .superRefine(refinePasswordAgainstUsername);
 export type CreateAccountInput = z.infer<typeof createAccountSchema>;
 export const updateAccountSchema = z.object({
   displayName: z.string().trim().min(1).max(40).optional(),

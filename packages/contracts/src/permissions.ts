@@ -24,7 +24,17 @@ export const permissions = {
   'audit.read': ['system_admin', 'subdistrict_admin', 'secretary'],
   'accounts.read': ['system_admin', 'subdistrict_admin', 'secretary'],
   'accounts.manage': ['system_admin', 'secretary'],
-  'tickets.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact'],
+  'tickets.read': [
+    'system_admin',
+    'subdistrict_admin',
+    'secretary',
+    'social_worker',
+    'grid_worker',
+    'building_head',
+    'party_member',
+    'volunteer',
+    'partner_contact',
+  ],
   'tickets.readAll': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker'],
   'tickets.intake': ['secretary', 'social_worker', 'grid_worker', 'building_head'],
   'tickets.accept': ['secretary', 'social_worker', 'grid_worker'],
@@ -54,7 +64,6 @@ export type PlaceReachKind = (typeof placeReach)[keyof typeof placeReach];
 export function roleCan(role: Role, permission: Permission): boolean {
   return (permissions[permission] as readonly Role[]).includes(role);
 }
-
 
 /** The roles holding a permission (for example the accounts a ticket may be assigned to: `rolesWith('tickets.work')`). */
 export function rolesWith(permission: Permission): readonly Role[] {

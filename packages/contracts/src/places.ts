@@ -20,12 +20,18 @@ export const communityListSchema = z.object({ items: z.array(communitySchema) })
 export const scopeQuerySchema = z.object({ communityId: idSchema.optional() });
 
 export const gridSchema = z.object({
-  id: z.number(), communityId: z.number(), name: z.string(), code: z.string().nullable(),
+  id: z.number(),
+  communityId: z.number(),
+  name: z.string(),
+  code: z.string().nullable(),
   /** The grid worker who looks after it: tickets of its compounds go to them when a category says "grid worker". */
-  workerAccountId: z.number().nullable(), workerName: z.string().nullable(),
+  workerAccountId: z.number().nullable(),
+  workerName: z.string().nullable(),
 });
 export const createGridSchema = z.object({
-  communityId: idSchema.optional(), name: z.string().trim().min(1).max(40), code: z.string().trim().max(20).optional(),
+  communityId: idSchema.optional(),
+  name: z.string().trim().min(1).max(40),
+  code: z.string().trim().max(20).optional(),
   workerAccountId: idSchema.nullable().optional(),
 });
 export const updateGridSchema = createGridSchema.omit({ communityId: true }).partial();
@@ -91,12 +97,25 @@ export const residentTagSchema = z.enum(publicTags);
 export const sensitiveTagSchema = z.enum(sensitiveTags);
 export const tagLabels: Record<'zh-CN' | 'en', Record<string, string>> = {
   'zh-CN': {
-    living_alone: '独居老人', advanced_age: '高龄', veteran: '退役军人', party_member: '党员', left_behind_child: '留守儿童',
-    unemployed: '失业', disabled: '残疾', low_income: '低保', serious_illness: '大病',
+    living_alone: '独居老人',
+    advanced_age: '高龄',
+    veteran: '退役军人',
+    party_member: '党员',
+    left_behind_child: '留守儿童',
+    unemployed: '失业',
+    disabled: '残疾',
+    low_income: '低保',
+    serious_illness: '大病',
   },
   en: {
-    living_alone: 'Living alone', advanced_age: 'Advanced age', veteran: 'Veteran', party_member: 'Party member',
-    left_behind_child: 'Left-behind child', unemployed: 'Unemployed', disabled: 'Disabled', low_income: 'Low income (dibao)',
+    living_alone: 'Living alone',
+    advanced_age: 'Advanced age',
+    veteran: 'Veteran',
+    party_member: 'Party member',
+    left_behind_child: 'Left-behind child',
+    unemployed: 'Unemployed',
+    disabled: 'Disabled',
+    low_income: 'Low income (dibao)',
     serious_illness: 'Serious illness',
   },
 };

@@ -3,8 +3,26 @@
 export const channels = ['walk_in', 'meeting', 'door_visit', 'phone', 'online', 'hotline', 'group_chat', 'patrol'] as const;
 export type Channel = (typeof channels)[number];
 export const channelLabels: Record<'zh-CN' | 'en', Record<Channel, string>> = {
-  'zh-CN': { walk_in: '阵地来访', meeting: '议事会', door_visit: '入户走访', phone: '电话', online: '网上', hotline: '12345 转办', group_chat: '微信群', patrol: '网格巡查' },
-  en: { walk_in: 'Walk-in', meeting: 'Meeting', door_visit: 'Door visit', phone: 'Phone', online: 'Online', hotline: '12345 hotline', group_chat: 'Group chat', patrol: 'Patrol' },
+  'zh-CN': {
+    walk_in: '阵地来访',
+    meeting: '议事会',
+    door_visit: '入户走访',
+    phone: '电话',
+    online: '网上',
+    hotline: '12345 转办',
+    group_chat: '微信群',
+    patrol: '网格巡查',
+  },
+  en: {
+    walk_in: 'Walk-in',
+    meeting: 'Meeting',
+    door_visit: 'Door visit',
+    phone: 'Phone',
+    online: 'Online',
+    hotline: '12345 hotline',
+    group_chat: 'Group chat',
+    patrol: 'Patrol',
+  },
 };
 
 /** States of DESIGN.md §6. */
@@ -13,11 +31,45 @@ export type TicketStatus = (typeof ticketStatuses)[number];
 /** States in which a ticket is still being worked on (Open311 'open'); the others are final or awaiting follow-up. */
 export const openTicketStatuses: readonly TicketStatus[] = ['submitted', 'accepted', 'assigned', 'in_progress', 'escalated'];
 export const ticketStatusLabels: Record<'zh-CN' | 'en', Record<TicketStatus, string>> = {
-  'zh-CN': { submitted: '待受理', accepted: '已受理', assigned: '已派单', in_progress: '办理中', escalated: '已上报', resolved: '已办结', closed: '已结案', rejected: '不予受理', merged: '已合并' },
-  en: { submitted: 'Submitted', accepted: 'Accepted', assigned: 'Assigned', in_progress: 'In progress', escalated: 'Escalated', resolved: 'Resolved', closed: 'Closed', rejected: 'Rejected', merged: 'Merged' },
+  'zh-CN': {
+    submitted: '待受理',
+    accepted: '已受理',
+    assigned: '已派单',
+    in_progress: '办理中',
+    escalated: '已上报',
+    resolved: '已办结',
+    closed: '已结案',
+    rejected: '不予受理',
+    merged: '已合并',
+  },
+  en: {
+    submitted: 'Submitted',
+    accepted: 'Accepted',
+    assigned: 'Assigned',
+    in_progress: 'In progress',
+    escalated: 'Escalated',
+    resolved: 'Resolved',
+    closed: 'Closed',
+    rejected: 'Rejected',
+    merged: 'Merged',
+  },
 };
 
-export const ticketActions = ['accept', 'reject', 'answer_on_spot', 'assign', 'return', 'start', 'escalate', 'respond', 'resolve', 'rate', 'reopen', 'close', 'merge'] as const;
+export const ticketActions = [
+  'accept',
+  'reject',
+  'answer_on_spot',
+  'assign',
+  'return',
+  'start',
+  'escalate',
+  'respond',
+  'resolve',
+  'rate',
+  'reopen',
+  'close',
+  'merge',
+] as const;
 export type TicketAction = (typeof ticketActions)[number];
 
 export const ratings = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
@@ -27,31 +79,81 @@ export const ratingLabels: Record<'zh-CN' | 'en', Record<Rating, string>> = {
   en: { satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied' },
 };
 
-
 /** Timeline steps beside the actions: what the system or a resident records. */
 export const ticketEventKinds = [...ticketActions, 'created', 'reminded', 'photos_added', 'info_added'] as const;
 export type TicketEventKind = (typeof ticketEventKinds)[number];
 /** Staff wording of each step: the console's buttons and timeline, and the ledger's 办理过程. The one copy. */
 export const ticketActionLabels: Record<'zh-CN' | 'en', Record<TicketEventKind, string>> = {
   'zh-CN': {
-    accept: '受理', reject: '不予受理', answer_on_spot: '现场答复', assign: '派单', return: '退单', start: '开始办理', escalate: '上报部门', respond: '部门回复',
-    resolve: '办结', rate: '回访评价', reopen: '重新办理', close: '回访结案', merge: '合并', created: '登记', reminded: '催办', photos_added: '补充照片', info_added: '居民补充情况',
+    accept: '受理',
+    reject: '不予受理',
+    answer_on_spot: '现场答复',
+    assign: '派单',
+    return: '退单',
+    start: '开始办理',
+    escalate: '上报部门',
+    respond: '部门回复',
+    resolve: '办结',
+    rate: '回访评价',
+    reopen: '重新办理',
+    close: '回访结案',
+    merge: '合并',
+    created: '登记',
+    reminded: '催办',
+    photos_added: '补充照片',
+    info_added: '居民补充情况',
   },
   en: {
-    accept: 'Accept', reject: 'Reject', answer_on_spot: 'Answer on the spot', assign: 'Assign', return: 'Return', start: 'Start', escalate: 'Escalate',
-    respond: 'Department reply', resolve: 'Resolve', rate: 'Follow-up rating', reopen: 'Reopen', close: 'Close after follow-up', merge: 'Merge',
-    created: 'Registered', reminded: 'Reminder', photos_added: 'Photos added', info_added: 'Resident added information',
+    accept: 'Accept',
+    reject: 'Reject',
+    answer_on_spot: 'Answer on the spot',
+    assign: 'Assign',
+    return: 'Return',
+    start: 'Start',
+    escalate: 'Escalate',
+    respond: 'Department reply',
+    resolve: 'Resolve',
+    rate: 'Follow-up rating',
+    reopen: 'Reopen',
+    close: 'Close after follow-up',
+    merge: 'Merge',
+    created: 'Registered',
+    reminded: 'Reminder',
+    photos_added: 'Photos added',
+    info_added: 'Resident added information',
   },
 };
 /** The resident's wording of the public steps (tracking page, helper's task timeline); internal steps have none. */
 export const ticketPublicEventLabels: Record<'zh-CN' | 'en', Partial<Record<TicketEventKind, string>>> = {
   'zh-CN': {
-    created: '已登记', accept: '社区已受理', reject: '不予受理', answer_on_spot: '已答复', start: '正在办理', escalate: '已转交职能部门', respond: '部门已回复',
-    photos_added: '补充了照片', resolve: '已办结', rate: '已评价', reopen: '重新办理', close: '已结案', info_added: '居民补充了情况',
+    created: '已登记',
+    accept: '社区已受理',
+    reject: '不予受理',
+    answer_on_spot: '已答复',
+    start: '正在办理',
+    escalate: '已转交职能部门',
+    respond: '部门已回复',
+    photos_added: '补充了照片',
+    resolve: '已办结',
+    rate: '已评价',
+    reopen: '重新办理',
+    close: '已结案',
+    info_added: '居民补充了情况',
   },
   en: {
-    created: 'Registered', accept: 'Accepted', reject: 'Rejected', answer_on_spot: 'Answered', start: 'Being handled', escalate: 'Passed to a department',
-    respond: 'Department replied', photos_added: 'Photos added', resolve: 'Resolved', rate: 'Rated', reopen: 'Reopened', close: 'Closed', info_added: 'Resident added information',
+    created: 'Registered',
+    accept: 'Accepted',
+    reject: 'Rejected',
+    answer_on_spot: 'Answered',
+    start: 'Being handled',
+    escalate: 'Passed to a department',
+    respond: 'Department replied',
+    photos_added: 'Photos added',
+    resolve: 'Resolved',
+    rate: 'Rated',
+    reopen: 'Reopened',
+    close: 'Closed',
+    info_added: 'Resident added information',
   },
 };
 /** A step's label in a locale, the raw action when it has none (a step added later). */
@@ -90,6 +192,8 @@ export function missedDeadline(t: TicketDeadlines): Date {
  */
 export function isLate(t: TicketDeadlines & { resolvedAt: Date | string | null }, now: Date): boolean {
   const responseLate = t.firstResponseAt ? ms(t.firstResponseAt) > ms(t.responseDueAt) : ms(t.responseDueAt) < now.getTime();
-  const resolutionLate = t.resolvedAt ? ms(t.resolvedAt) > ms(t.resolutionDueAt) : !['closed', 'rejected'].includes(t.status) && ms(t.resolutionDueAt) < now.getTime();
+  const resolutionLate = t.resolvedAt
+    ? ms(t.resolvedAt) > ms(t.resolutionDueAt)
+    : !['closed', 'rejected'].includes(t.status) && ms(t.resolutionDueAt) < now.getTime();
   return responseLate || resolutionLate;
 }

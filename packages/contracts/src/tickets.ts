@@ -6,7 +6,6 @@ import { channels, ratings, ticketActions, ticketStatuses } from './ticket-label
 export * from './ticket-labels.js';
 export const channelSchema = z.enum(channels);
 
-
 /**
  * Default categories, after the 12345 practice: emergencies answered within 2 hours and resolved within 24;
  * water, power, gas and heating answered within 2 hours and resolved within 24; general matters answered within
@@ -28,38 +27,87 @@ export const assigneeKinds = ['account', 'team', 'partner'] as const;
 export const defaultAssigneeKinds = [...assigneeKinds, 'grid_worker'] as const;
 
 export const ticketCategorySchema = z.object({
-  id: z.number(), code: z.string(), nameZh: z.string(), nameEn: z.string(), responseHours: z.number(), resolutionHours: z.number(),
-  workingHoursOnly: z.boolean(), isActive: z.boolean(),
-  defaultAssigneeKind: z.enum(defaultAssigneeKinds).nullable(), defaultAssigneeId: z.number().nullable(), defaultAssigneeName: z.string().nullable(),
+  id: z.number(),
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  responseHours: z.number(),
+  resolutionHours: z.number(),
+  workingHoursOnly: z.boolean(),
+  isActive: z.boolean(),
+  defaultAssigneeKind: z.enum(defaultAssigneeKinds).nullable(),
+  defaultAssigneeId: z.number().nullable(),
+  defaultAssigneeName: z.string().nullable(),
 });
 export type TicketCategory = z.infer<typeof ticketCategorySchema>;
 export const ticketEventSchema = z.object({
-  id: z.number(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string().nullable(), actorName: z.string().nullable(),
-  channel: z.string().nullable(), note: z.string().nullable(), isPublic: z.boolean(), createdAt: z.string(),
+  id: z.number(),
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  actorName: z.string().nullable(),
+  channel: z.string().nullable(),
+  note: z.string().nullable(),
+  isPublic: z.boolean(),
+  createdAt: z.string(),
 });
 export const ticketSchema = z.object({
-  id: z.number(), communityId: z.number(), code: z.string(), channel: channelSchema, status: z.enum(ticketStatuses),
-  categoryId: z.number(), categoryName: z.string(), title: z.string(), description: z.string(),
-  compoundId: z.number().nullable(), compoundName: z.string().nullable(), buildingId: z.number().nullable(), buildingName: z.string().nullable(),
-  addressText: z.string().nullable(), reporterName: z.string().nullable(), reporterPhoneMasked: z.string().nullable(), isAnonymous: z.boolean(),
-  assigneeKind: z.enum(assigneeKinds).nullable(), assigneeId: z.number().nullable(), assigneeName: z.string().nullable(),
-  escalatedToPartnerId: z.number().nullable(), escalationDueAt: z.string().nullable(),
-  responseDueAt: z.string(), resolutionDueAt: z.string(), firstResponseAt: z.string().nullable(), resolvedAt: z.string().nullable(),
-  closedAt: z.string().nullable(), closeReason: z.string().nullable(), mergedIntoId: z.number().nullable(), reopenCount: z.number(),
-  rating: z.enum(ratings).nullable(), ratingComment: z.string().nullable(), resultText: z.string().nullable(),
-  isOverdue: z.boolean(), meetingTitle: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
+  id: z.number(),
+  communityId: z.number(),
+  code: z.string(),
+  channel: channelSchema,
+  status: z.enum(ticketStatuses),
+  categoryId: z.number(),
+  categoryName: z.string(),
+  title: z.string(),
+  description: z.string(),
+  compoundId: z.number().nullable(),
+  compoundName: z.string().nullable(),
+  buildingId: z.number().nullable(),
+  buildingName: z.string().nullable(),
+  addressText: z.string().nullable(),
+  reporterName: z.string().nullable(),
+  reporterPhoneMasked: z.string().nullable(),
+  isAnonymous: z.boolean(),
+  assigneeKind: z.enum(assigneeKinds).nullable(),
+  assigneeId: z.number().nullable(),
+  assigneeName: z.string().nullable(),
+  escalatedToPartnerId: z.number().nullable(),
+  escalationDueAt: z.string().nullable(),
+  responseDueAt: z.string(),
+  resolutionDueAt: z.string(),
+  firstResponseAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  closeReason: z.string().nullable(),
+  mergedIntoId: z.number().nullable(),
+  reopenCount: z.number(),
+  rating: z.enum(ratings).nullable(),
+  ratingComment: z.string().nullable(),
+  resultText: z.string().nullable(),
+  isOverdue: z.boolean(),
+  meetingTitle: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 export const ticketDetailSchema = ticketSchema.extend({
-  events: z.array(ticketEventSchema), reporterCount: z.number(), photoIds: z.array(z.number()),
+  events: z.array(ticketEventSchema),
+  reporterCount: z.number(),
+  photoIds: z.array(z.number()),
   /** Only in the answer to registering a ticket: what staff hand the resident so they can follow and rate it (shown once). */
   handover: z.object({ trackingCode: z.string(), link: z.string() }).optional(),
 });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 
 export const ticketListQuerySchema = pageQuerySchema.extend({
-  communityId: idSchema.optional(), status: z.enum(ticketStatuses).optional(), categoryId: idSchema.optional(), channel: channelSchema.optional(),
-  compoundId: idSchema.optional(), mine: z.enum(['true', 'false']).optional(), overdue: z.enum(['true', 'false']).optional(),
+  communityId: idSchema.optional(),
+  status: z.enum(ticketStatuses).optional(),
+  categoryId: idSchema.optional(),
+  channel: channelSchema.optional(),
+  compoundId: idSchema.optional(),
+  mine: z.enum(['true', 'false']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
 });
 
 const text = (max: number) => z.string().trim().max(max);
@@ -110,8 +158,18 @@ export const publicTicketSchema = z.object({
 /** What submission answers: the reference, the tracking code and the link with its key (the key is shown only here). */
 export const publicTicketReceiptSchema = z.object({ code: z.string(), reference: z.string(), link: z.string() });
 export const publicTicketViewSchema = z.object({
-  code: z.string(), reference: z.string(), hasPhone: z.boolean(), status: z.enum(ticketStatuses), categoryName: z.string(), description: z.string(), createdAt: z.string(),
-  resultText: z.string().nullable(), canRate: z.boolean(), canAddInfo: z.boolean(), rating: z.enum(ratings).nullable(), photoIds: z.array(z.number()),
+  code: z.string(),
+  reference: z.string(),
+  hasPhone: z.boolean(),
+  status: z.enum(ticketStatuses),
+  categoryName: z.string(),
+  description: z.string(),
+  createdAt: z.string(),
+  resultText: z.string().nullable(),
+  canRate: z.boolean(),
+  canAddInfo: z.boolean(),
+  rating: z.enum(ratings).nullable(),
+  photoIds: z.array(z.number()),
   events: z.array(z.object({ action: z.string(), toStatus: z.string().nullable(), note: z.string().nullable(), createdAt: z.string() })),
 });
 export const publicRateSchema = z.object({ rating: z.enum(ratings), comment: text(500).nullable().optional() });
@@ -126,19 +184,39 @@ export const duplicateQuerySchema = z.object({
   categoryId: idSchema.optional(),
 });
 export const duplicateListSchema = z.object({
-  items: z.array(z.object({
-    id: z.number(), code: z.string(), title: z.string(), status: z.enum(ticketStatuses), category: z.string(), compoundName: z.string().nullable(),
-    createdAt: z.string(), score: z.number(),
-  })),
+  items: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      title: z.string(),
+      status: z.enum(ticketStatuses),
+      category: z.string(),
+      compoundName: z.string().nullable(),
+      createdAt: z.string(),
+      score: z.number(),
+    }),
+  ),
 });
 
 export const createCategorySchema = z.object({
   communityId: idSchema.optional(),
-  code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,30}$/).max(32),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,30}$/)
+    .max(32),
   nameZh: z.string().trim().min(1).max(30),
   nameEn: z.string().trim().min(1).max(60),
-  responseHours: z.number().int().min(1).max(24 * 30),
-  resolutionHours: z.number().int().min(1).max(24 * 90),
+  responseHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
+  resolutionHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90),
   workingHoursOnly: z.boolean().default(false),
   defaultAssigneeKind: z.enum(defaultAssigneeKinds).nullable().optional(),
   /** Required for account, team and partner; none for grid_worker. */
@@ -160,7 +238,10 @@ export const ticketSettingsSchema = z.object({
   updatedAt: z.string().nullable(),
 });
 export type TicketSettings = z.infer<typeof ticketSettingsSchema>;
-export const updateTicketSettingsSchema = ticketSettingsSchema.omit({ communityId: true, updatedAt: true }).partial().extend({ communityId: idSchema.optional() });
+export const updateTicketSettingsSchema = ticketSettingsSchema
+  .omit({ communityId: true, updatedAt: true })
+  .partial()
+  .extend({ communityId: idSchema.optional() });
 
 /** One day of the national working calendar that differs from Monday–Friday: a holiday, or a worked weekend day (调休). */
 export const workCalendarDaySchema = z.object({ day: dateSchema, isWorkday: z.boolean(), name: z.string().trim().min(1).max(30) });

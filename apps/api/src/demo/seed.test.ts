@@ -14,8 +14,26 @@ describe('demo seed', () => {
   it('loads the five communities once, with valid encrypted data, and every demo account logs in', async () => {
     const counts = async () => {
       const out: Record<string, number> = {};
-      for (const t of ['communities', 'compounds', 'households', 'residents', 'party_members', 'teams', 'stations', 'partners', 'accounts', 'audit_log'] as const) {
-        out[t] = Number((await env.ctx.db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      for (const t of [
+        'communities',
+        'compounds',
+        'households',
+        'residents',
+        'party_members',
+        'teams',
+        'stations',
+        'partners',
+        'accounts',
+        'audit_log',
+      ] as const) {
+        out[t] = Number(
+          (
+            await env.ctx.db
+              .selectFrom(t)
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       }
       return out;
     };
@@ -35,7 +53,7 @@ describe('demo seed', () => {
       .execute();
     expect(seeded).toHaveLength(5);
     expect(seeded.every((a) => a.actor_id === null && a.community_id !== null)).toBe(true);
-    expect((await env.ctx.db.selectFrom('audit_log').select('id').where('actor_id', 'is not', null).execute())).toHaveLength(0);
+    expect(await env.ctx.db.selectFrom('audit_log').select('id').where('actor_id', 'is not', null).execute()).toHaveLength(0);
     const names = (await env.ctx.db.selectFrom('communities').select('name').orderBy('id').execute()).map((c) => c.name);
     expect(names).toEqual(['金港城社区', '理工大社区', '凌霄社区', '小西坪社区', '窑洲社区']);
 
@@ -56,7 +74,12 @@ describe('demo seed', () => {
     expect(residents.some((r) => !r.hukou_local)).toBe(true);
     const statuses = new Set((await env.ctx.db.selectFrom('party_members').select('status').execute()).map((m) => m.status));
     expect([...statuses].sort()).toEqual(['in_service', 'outside', 'registered']);
-    const compounds = await env.ctx.db.selectFrom('compounds').innerJoin('buildings', 'buildings.compound_id', 'compounds.id').select(['compounds.name']).where('compounds.name', 'in', ['铁建丽苑', '晴岚家园']).execute();
+    const compounds = await env.ctx.db
+      .selectFrom('compounds')
+      .innerJoin('buildings', 'buildings.compound_id', 'compounds.id')
+      .select(['compounds.name'])
+      .where('compounds.name', 'in', ['铁建丽苑', '晴岚家园'])
+      .execute();
     expect(compounds.filter((c) => c.name === '铁建丽苑')).toHaveLength(6);
     expect(compounds.filter((c) => c.name === '晴岚家园')).toHaveLength(9);
     expect((await env.ctx.db.selectFrom('teams').select('name').execute()).map((t) => t.name)).toContain('安居卫士');
@@ -67,13 +90,19 @@ describe('demo seed', () => {
     expect(seen).toEqual(['金港城社区']);
 
     // Issue 13: the demo building heads read their own building's residents, not the whole community's.
-    for (const [username, address] of [['jgc_louzhang', '金海花园 1号楼 '], ['yz_sanzhang', '晴岚家园 3栋 ']] as const) {
+    for (const [username, address] of [
+      ['jgc_louzhang', '金海花园 1号楼 '],
+      ['yz_sanzhang', '晴岚家园 3栋 '],
+    ] as const) {
       const cookie = await loginAs(env.app, username, DEMO_PASSWORD);
       const list = (await env.app.inject({ url: '/api/residents?pageSize=200', headers: { cookie } })).json();
       const community = (await env.app.inject({ url: '/api/communities', headers: { cookie } })).json().items[0].stats.residents;
       expect(list.total).toBeGreaterThan(0);
       expect(list.total).toBeLessThan(community);
-      expect(list.items.every((r: { address: string }) => r.address.startsWith(address)), username).toBe(true);
+      expect(
+        list.items.every((r: { address: string }) => r.address.startsWith(address)),
+        username,
+      ).toBe(true);
     }
   }, 120_000);
 });

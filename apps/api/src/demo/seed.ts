@@ -21,13 +21,59 @@ function prng(seed: number) {
   };
 }
 
-const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
-const givenMale = ['建国', '志强', '海涛', '永福', '国华', '军', '伟', '磊', '德明', '振华', '文斌', '立新', '成', '浩然', '子轩', '宇航', '明', '红军', '卫东', '长顺'];
-const givenFemale = ['秀英', '桂兰', '玉梅', '淑珍', '丽', '敏', '静', '霞', '红梅', '雪梅', '晓燕', '欣怡', '梓涵', '雨桐', '春花', '凤英', '慧', '婷', '丽娟', '建华'];
+const surnames =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const givenMale = [
+  '建国',
+  '志强',
+  '海涛',
+  '永福',
+  '国华',
+  '军',
+  '伟',
+  '磊',
+  '德明',
+  '振华',
+  '文斌',
+  '立新',
+  '成',
+  '浩然',
+  '子轩',
+  '宇航',
+  '明',
+  '红军',
+  '卫东',
+  '长顺',
+];
+const givenFemale = [
+  '秀英',
+  '桂兰',
+  '玉梅',
+  '淑珍',
+  '丽',
+  '敏',
+  '静',
+  '霞',
+  '红梅',
+  '雪梅',
+  '晓燕',
+  '欣怡',
+  '梓涵',
+  '雨桐',
+  '春花',
+  '凤英',
+  '慧',
+  '婷',
+  '丽娟',
+  '建华',
+];
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 function idCard(region: string, birth: string, seq: number, male: boolean): string {
-  const order = String(seq % 1000).padStart(3, '0').slice(0, 2) + String(male ? (seq % 5) * 2 + 1 : (seq % 5) * 2);
+  const order =
+    String(seq % 1000)
+      .padStart(3, '0')
+      .slice(0, 2) + String(male ? (seq % 5) * 2 + 1 : (seq % 5) * 2);
   const body = `${region}${birth.replaceAll('-', '')}${order}`;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(body[i]) * ID_WEIGHTS[i]!;
@@ -50,7 +96,11 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
         districtIds.set(dKey, d.id);
       }
       if (!subdistrictIds.has(c.subdistrict)) {
-        const s = await trx.insertInto('subdistricts').values({ district_id: districtIds.get(dKey)!, name: c.subdistrict, code: c.subdistrictCode }).returning('id').executeTakeFirstOrThrow();
+        const s = await trx
+          .insertInto('subdistricts')
+          .values({ district_id: districtIds.get(dKey)!, name: c.subdistrict, code: c.subdistrictCode })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         subdistrictIds.set(c.subdistrict, s.id);
       }
       const community = await trx
@@ -66,7 +116,14 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
       const subdistrictId = 'subdistrict' in a ? subdistrictIds.get(a.subdistrict)! : null;
       const acc = await trx
         .insertInto('accounts')
-        .values({ username: a.username, display_name: a.name, password_hash: passwordHash, role: a.role, community_id: communityId, subdistrict_id: subdistrictId })
+        .values({
+          username: a.username,
+          display_name: a.name,
+          password_hash: passwordHash,
+          role: a.role,
+          community_id: communityId,
+          subdistrict_id: subdistrictId,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await writeAudit(trx, null, { communityId, action: 'demo.seeded', entityType: 'account', entityId: acc.id });
@@ -74,7 +131,12 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
       if (a.role === 'grid_worker' && communityId) {
         await trx.updateTable('grids').set({ worker_account_id: acc.id }).where('community_id', '=', communityId).execute();
         await ensureCategoriesIn(trx, communityId);
-        await trx.updateTable('ticket_categories').set({ default_assignee_kind: 'grid_worker' }).where('community_id', '=', communityId).where('code', 'in', ['environment', 'safety']).execute();
+        await trx
+          .updateTable('ticket_categories')
+          .set({ default_assignee_kind: 'grid_worker' })
+          .where('community_id', '=', communityId)
+          .where('code', 'in', ['environment', 'safety'])
+          .execute();
       }
       // A building head reads the households and residents of the building they look after, and no other.
       if ('looksAfter' in a && communityId) {
@@ -103,7 +165,8 @@ async function seedCommunity(ctx: AppContext, trx: Trx, communityId: number, c: 
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const audits: AuditEntry[] = [{ communityId, action: 'demo.seeded', entityType: 'community', entityId: communityId }];
   const gridIds: number[] = [];
-  for (const g of c.grids) gridIds.push((await trx.insertInto('grids').values({ community_id: communityId, name: g, code: null }).returning('id').executeTakeFirstOrThrow()).id);
+  for (const g of c.grids)
+    gridIds.push((await trx.insertInto('grids').values({ community_id: communityId, name: g, code: null }).returning('id').executeTakeFirstOrThrow()).id);
   const residentIds: number[] = [];
   let seq = 0;
   const compoundIds = new Map<string, number>();
@@ -121,7 +184,11 @@ async function seedCommunity(ctx: AppContext, trx: Trx, communityId: number, c: 
         .returning('id')
         .executeTakeFirstOrThrow();
       for (let u = 1; u <= comp.units; u++) {
-        const unit = await trx.insertInto('units').values({ community_id: communityId, building_id: building.id, name: `${u}单元` }).returning('id').executeTakeFirstOrThrow();
+        const unit = await trx
+          .insertInto('units')
+          .values({ community_id: communityId, building_id: building.id, name: `${u}单元` })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         const rooms: string[] = [];
         for (let f = 1; f <= Math.min(comp.floors, comp.seededFloors); f++) for (const d of ['01', '02']) rooms.push(`${f}${d}`);
         const households = await trx
@@ -155,7 +222,13 @@ async function seedCommunity(ctx: AppContext, trx: Trx, communityId: number, c: 
               name: surname + (p === 0 ? (male ? pick(givenMale) : pick(givenFemale)) : male ? pick(givenMale) : pick(givenFemale)),
               gender: male ? ('male' as const) : ('female' as const),
               birth_date: birth,
-              phone_enc: null, phone_masked: null, phone_hash: null, id_card_enc: null, id_card_masked: null, id_card_hash: null, sensitive_enc: null,
+              phone_enc: null,
+              phone_masked: null,
+              phone_hash: null,
+              id_card_enc: null,
+              id_card_masked: null,
+              id_card_hash: null,
+              sensitive_enc: null,
               ...sealResidentFields(ctx, { phone, idCard: idCard(c.region, birth, seq, male), sensitiveTags: sensitive }),
               hukou_local: rand() >= c.nonLocalShare,
               tags,
@@ -193,7 +266,11 @@ async function seedCommunity(ctx: AppContext, trx: Trx, communityId: number, c: 
       .execute();
   }
   for (const [ti, t] of c.teams.entries()) {
-    const team = await trx.insertInto('teams').values({ community_id: communityId, name: t.name, kind: t.kind, description: t.description }).returning('id').executeTakeFirstOrThrow();
+    const team = await trx
+      .insertInto('teams')
+      .values({ community_id: communityId, name: t.name, kind: t.kind, description: t.description })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const size = 4 + Math.floor(rand() * 6);
     const chosen = new Set<number>();
     while (chosen.size < Math.min(size, residentIds.length)) chosen.add(residentIds[Math.floor(rand() * residentIds.length)]!);
@@ -206,14 +283,33 @@ async function seedCommunity(ctx: AppContext, trx: Trx, communityId: number, c: 
   for (const s of c.stations) {
     await trx
       .insertInto('stations')
-      .values({ community_id: communityId, compound_id: s.compound ? (compoundIds.get(s.compound) ?? null) : null, name: s.name, kind: s.kind, address: s.address, opening_hours: s.hours, phone: null, description: s.description })
+      .values({
+        community_id: communityId,
+        compound_id: s.compound ? (compoundIds.get(s.compound) ?? null) : null,
+        name: s.name,
+        kind: s.kind,
+        address: s.address,
+        opening_hours: s.hours,
+        phone: null,
+        description: s.description,
+      })
       .execute();
   }
   for (const p of c.partners) {
     const sealed = ctx.pii.seal(p.phone ?? null, (v) => `${v.slice(0, 3)}****${v.slice(-4)}`);
     await trx
       .insertInto('partners')
-      .values({ community_id: communityId, name: p.name, kind: p.kind, contact_name: p.contact ?? null, contact_phone_enc: sealed.enc, contact_phone_masked: sealed.masked, address: null, description: p.description, joined_on: p.joinedOn ?? null })
+      .values({
+        community_id: communityId,
+        name: p.name,
+        kind: p.kind,
+        contact_name: p.contact ?? null,
+        contact_phone_enc: sealed.enc,
+        contact_phone_masked: sealed.masked,
+        address: null,
+        description: p.description,
+        joined_on: p.joinedOn ?? null,
+      })
       .execute();
   }
   await writeAudit(trx, null, ...audits);

@@ -15,7 +15,17 @@ import { outboxPurgeJob } from '../platform/outbox/dispatcher.js';
 import type { BackgroundJobKind } from '../platform/jobs/background.js';
 
 /** Every module's routes, mounted by app.ts. */
-export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [authRoutes, placesRoutes, peopleRoutes, partnersRoutes, ticketsRoutes, ledgerRoutes, calendarRoutes, webhooksRoutes, open311Routes];
+export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
+  authRoutes,
+  placesRoutes,
+  peopleRoutes,
+  partnersRoutes,
+  ticketsRoutes,
+  ledgerRoutes,
+  calendarRoutes,
+  webhooksRoutes,
+  open311Routes,
+];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */
 export const moduleJobs: PeriodicJob[] = [...ticketJobs, rateLimitCleanupJob, outboxPurgeJob];

@@ -11,7 +11,10 @@ export interface DomainEvents {
 export type EventName = keyof DomainEvents;
 
 /** Where an event came from: its outbox row (a stable key for idempotent subscribers) and when it was committed. */
-export interface EventMeta { outboxId: number; occurredAt: Date }
+export interface EventMeta {
+  outboxId: number;
+  occurredAt: Date;
+}
 
 export type EventHandler<K extends EventName> = (payload: DomainEvents[K], meta: EventMeta) => void | Promise<void>;
 

@@ -44,12 +44,18 @@ export interface Filter {
 function control(f: FieldDef, testId: string): ReactNode {
   if (f.control) return f.control(testId);
   switch (f.kind) {
-    case 'textarea': return <Input.TextArea rows={3} data-testid={testId} />;
-    case 'number': return <InputNumber min={1} style={{ width: '100%' }} data-testid={testId} />;
-    case 'password': return <Input.Password autoComplete="new-password" data-testid={testId} />;
-    case 'select': return <Select options={f.options} data-testid={testId} />;
-    case 'date': return <DatePicker style={{ width: '100%' }} data-testid={testId} />;
-    default: return <Input data-testid={testId} />;
+    case 'textarea':
+      return <Input.TextArea rows={3} data-testid={testId} />;
+    case 'number':
+      return <InputNumber min={1} style={{ width: '100%' }} data-testid={testId} />;
+    case 'password':
+      return <Input.Password autoComplete="new-password" data-testid={testId} />;
+    case 'select':
+      return <Select options={f.options} data-testid={testId} />;
+    case 'date':
+      return <DatePicker style={{ width: '100%' }} data-testid={testId} />;
+    default:
+      return <Input data-testid={testId} />;
   }
 }
 
@@ -79,9 +85,24 @@ function toValues(fields: FieldDef[], row: Record<string, unknown>): Record<stri
   return out;
 }
 
-export function EntityForm({ title, api, fields, row, extra, testId, invalidate, onClose }: {
-  title: string; api: Pick<EntityApi<unknown>, 'create' | 'update'>; fields: FieldDef[]; row?: Record<string, unknown> & { id: number }; extra?: Record<string, unknown>;
-  testId: string; invalidate: QueryKey[]; onClose(): void;
+export function EntityForm({
+  title,
+  api,
+  fields,
+  row,
+  extra,
+  testId,
+  invalidate,
+  onClose,
+}: {
+  title: string;
+  api: Pick<EntityApi<unknown>, 'create' | 'update'>;
+  fields: FieldDef[];
+  row?: Record<string, unknown> & { id: number };
+  extra?: Record<string, unknown>;
+  testId: string;
+  invalidate: QueryKey[];
+  onClose(): void;
 }) {
   const { t } = useT();
   const { message } = App.useApp();
@@ -89,8 +110,7 @@ export function EntityForm({ title, api, fields, row, extra, testId, invalidate,
   const [form] = Form.useForm();
   const shown = fields.filter((f) => (row ? !f.createOnly : !f.editOnly));
   const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) =>
-      row ? api.update(row.id, toBody(fields, v, true)) : api.create({ ...extra, ...toBody(fields, v, false) }),
+    mutationFn: (v: Record<string, unknown>) => (row ? api.update(row.id, toBody(fields, v, true)) : api.create({ ...extra, ...toBody(fields, v, false) })),
     onSuccess: () => {
       message.success(t('common.saved'));
       for (const queryKey of invalidate) void qc.invalidateQueries({ queryKey });
@@ -102,11 +122,27 @@ export function EntityForm({ title, api, fields, row, extra, testId, invalidate,
     },
   });
   return (
-    <Modal open title={title} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}
-      okText={t('common.save')} cancelText={t('common.cancel')} okButtonProps={{ 'data-testid': `${testId}-save` } as Record<`data-${string}`, string>} destroyOnHidden>
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ 'data-testid': `${testId}-save` } as Record<`data-${string}`, string>}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={row ? toValues(shown, row) : {}} data-testid={`${testId}-form`}>
         {shown.map((f) => (
-          <Form.Item key={f.name} name={f.name} label={f.label} required={f.required} extra={typeof f.extra === 'function' ? f.extra(row) : f.extra} valuePropName={f.kind === 'switch' ? 'checked' : 'value'}>
+          <Form.Item
+            key={f.name}
+            name={f.name}
+            label={f.label}
+            required={f.required}
+            extra={typeof f.extra === 'function' ? f.extra(row) : f.extra}
+            valuePropName={f.kind === 'switch' ? 'checked' : 'value'}
+          >
             {f.kind === 'switch' ? <Switch data-testid={`${testId}-${f.name}`} /> : control(f, `${testId}-${f.name}`)}
           </Form.Item>
         ))}
@@ -117,10 +153,31 @@ export function EntityForm({ title, api, fields, row, extra, testId, invalidate,
 
 /** A server-paginated list with search, filters, create/edit dialogs and optional archive. */
 export function EntityPage<T extends { id: number; archivedAt?: string | null }>({
-  title, api, testId, columns, fields, filters = [], canWrite, searchPlaceholder, rowActions, createLabel, extraParams, scoped = true, createExtra,
+  title,
+  api,
+  testId,
+  columns,
+  fields,
+  filters = [],
+  canWrite,
+  searchPlaceholder,
+  rowActions,
+  createLabel,
+  extraParams,
+  scoped = true,
+  createExtra,
 }: {
-  title: string; api: EntityApi<T>; testId: string; columns: ColumnsType<T>; fields: FieldDef[]; filters?: Filter[]; canWrite: boolean;
-  searchPlaceholder?: string; rowActions?: (row: T) => ReactNode; createLabel?: string; extraParams?: Record<string, string>;
+  title: string;
+  api: EntityApi<T>;
+  testId: string;
+  columns: ColumnsType<T>;
+  fields: FieldDef[];
+  filters?: Filter[];
+  canWrite: boolean;
+  searchPlaceholder?: string;
+  rowActions?: (row: T) => ReactNode;
+  createLabel?: string;
+  extraParams?: Record<string, string>;
   /** false: the list is not narrowed to the picked community (accounts of an admin's whole scope). */
   scoped?: boolean;
   /** Sent with every create; defaults to the picked community. */
@@ -152,28 +209,63 @@ export function EntityPage<T extends { id: number; archivedAt?: string | null }>
     },
     onError: (err) => message.error(applyApiError(undefined, err)),
   });
-  const actions: ColumnsType<T> = canWrite || rowActions
-    ? [{
-        title: t('common.actions'), key: 'actions', width: 1,
-        render: (_: unknown, row: T) => (
-          <Space size="small" onClick={(e) => e.stopPropagation()}>
-            {rowActions?.(row)}
-            {canWrite && !row.archivedAt && <Button size="small" type="link" onClick={() => setEditing(row)} data-testid={`${testId}-edit-${row.id}`}>{t('common.edit')}</Button>}
-            {canWrite && api.archive && !row.archivedAt && <Button size="small" type="link" danger onClick={() => setArchiving(row)}>{t('common.archive')}</Button>}
-          </Space>
-        ),
-      }]
-    : [];
+  const actions: ColumnsType<T> =
+    canWrite || rowActions
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 1,
+            render: (_: unknown, row: T) => (
+              <Space size="small" onClick={(e) => e.stopPropagation()}>
+                {rowActions?.(row)}
+                {canWrite && !row.archivedAt && (
+                  <Button size="small" type="link" onClick={() => setEditing(row)} data-testid={`${testId}-edit-${row.id}`}>
+                    {t('common.edit')}
+                  </Button>
+                )}
+                {canWrite && api.archive && !row.archivedAt && (
+                  <Button size="small" type="link" danger onClick={() => setArchiving(row)}>
+                    {t('common.archive')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]
+      : [];
   return (
     <Card title={title}>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Input.Search allowClear placeholder={searchPlaceholder ?? t('common.search')} style={{ width: 240 }} data-testid={`${testId}-search`}
-          onSearch={(v) => { setQ(v.trim()); setPage(1); }} />
+        <Input.Search
+          allowClear
+          placeholder={searchPlaceholder ?? t('common.search')}
+          style={{ width: 240 }}
+          data-testid={`${testId}-search`}
+          onSearch={(v) => {
+            setQ(v.trim());
+            setPage(1);
+          }}
+        />
         {filters.map((f) => (
-          <Select key={f.name} allowClear placeholder={f.placeholder} style={{ minWidth: 160 }} value={filterValues[f.name]} options={f.options}
-            onChange={(v) => { setFilterValues((s) => ({ ...s, [f.name]: v })); setPage(1); }} />
+          <Select
+            key={f.name}
+            allowClear
+            placeholder={f.placeholder}
+            style={{ minWidth: 160 }}
+            value={filterValues[f.name]}
+            options={f.options}
+            onChange={(v) => {
+              setFilterValues((s) => ({ ...s, [f.name]: v }));
+              setPage(1);
+            }}
+          />
         ))}
-        {canWrite && <Button type="primary" onClick={() => setEditing('new')} data-testid={`${testId}-new`}>{createLabel ?? t('common.create')}</Button>}
+        {canWrite && (
+          <Button type="primary" onClick={() => setEditing('new')} data-testid={`${testId}-new`}>
+            {createLabel ?? t('common.create')}
+          </Button>
+        )}
       </Space>
       <Table<T>
         data-testid={`${testId}-table`}
@@ -190,12 +282,27 @@ export function EntityPage<T extends { id: number; archivedAt?: string | null }>
         columns={[...columns, ...actions]}
       />
       {editing && (
-        <EntityForm title={editing === 'new' ? (createLabel ?? t('common.create')) : t('common.edit')} api={api} fields={fields}
+        <EntityForm
+          title={editing === 'new' ? (createLabel ?? t('common.create')) : t('common.edit')}
+          api={api}
+          fields={fields}
           row={editing === 'new' ? undefined : (editing as unknown as Record<string, unknown> & { id: number })}
-          extra={createExtra ?? { communityId }} testId={testId} invalidate={[api.key]} onClose={() => setEditing(null)} />
+          extra={createExtra ?? { communityId }}
+          testId={testId}
+          invalidate={[api.key]}
+          onClose={() => setEditing(null)}
+        />
       )}
-      <Modal open={archiving !== null} title={t('common.archive')} onCancel={() => setArchiving(null)} onOk={() => doArchive.mutate()}
-        confirmLoading={doArchive.isPending} okButtonProps={{ danger: true, disabled: !reason.trim() }} okText={t('common.archive')} cancelText={t('common.cancel')}>
+      <Modal
+        open={archiving !== null}
+        title={t('common.archive')}
+        onCancel={() => setArchiving(null)}
+        onOk={() => doArchive.mutate()}
+        confirmLoading={doArchive.isPending}
+        okButtonProps={{ danger: true, disabled: !reason.trim() }}
+        okText={t('common.archive')}
+        cancelText={t('common.cancel')}
+      >
         <Input placeholder={t('residents.archiveReason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid={`${testId}-archive-reason`} />
       </Modal>
     </Card>

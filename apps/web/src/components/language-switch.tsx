@@ -9,7 +9,10 @@ export function LanguageSwitch() {
       value={locale}
       data-testid="lang-switch"
       onChange={setLocale}
-      options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]}
+      options={[
+        { value: 'zh-CN', label: '中文' },
+        { value: 'en', label: 'English' },
+      ]}
       style={{ width: 100 }}
     />
   );

@@ -19,10 +19,16 @@ export function PhotoPicker({ label, inputRef, testId }: { label: string; inputR
     <div className="field">
       <span>{label}</span>
       <label className="file-pick">
-        <input ref={inputRef} type="file" accept="image/jpeg,image/png" multiple onChange={() => setCount(pickedPhotos(inputRef.current).length)} data-testid={testId} />
+        <input
+          ref={inputRef}
+          type="file"
+          accept="image/jpeg,image/png"
+          multiple
+          onChange={() => setCount(pickedPhotos(inputRef.current).length)}
+          data-testid={testId}
+        />
         <span>{count ? t('photos.picked', { n: count }) : t('photos.add')}</span>
       </label>
     </div>
   );
 }
-

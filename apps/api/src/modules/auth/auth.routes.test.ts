@@ -19,7 +19,8 @@ describe('auth routes', () => {
     const me = await env.app.inject({ url: '/api/auth/me', headers: { cookie } });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ username: account.username, role: 'secretary' });
-    const setCookie = (await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: account.username, password: 'test-password-1' } })).headers['set-cookie'];
+    const setCookie = (await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: account.username, password: 'test-password-1' } }))
+      .headers['set-cookie'];
     expect(String(setCookie)).toMatch(/HttpOnly/i);
     await env.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
     const after = await env.app.inject({ url: '/api/auth/me', headers: { cookie } });
@@ -45,9 +46,19 @@ describe('auth routes', () => {
   it('changes the password, ends other sessions, and rejects the old one', async () => {
     const c = await actorIn(env, 'grid_worker');
     const other = await loginAs(env.app, c.account.username);
-    const bad = await env.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: c.cookie }, payload: { currentPassword: 'wrong', newPassword: 'a-new-password' } });
+    const bad = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie: c.cookie },
+      payload: { currentPassword: 'wrong', newPassword: 'a-new-password' },
+    });
     expect(bad.json().error.details.fields[0]).toMatchObject({ field: 'currentPassword', rule: 'wrong_password' });
-    const ok = await env.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: c.cookie }, payload: { currentPassword: 'test-password-1', newPassword: 'a-new-password' } });
+    const ok = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie: c.cookie },
+      payload: { currentPassword: 'test-password-1', newPassword: 'a-new-password' },
+    });
     expect(ok.statusCode).toBe(200);
     expect((await env.app.inject({ url: '/api/auth/me', headers: { cookie: other } })).statusCode).toBe(401);
     expect((await env.app.inject({ url: '/api/auth/me', headers: { cookie: c.cookie } })).statusCode).toBe(200);
@@ -60,7 +71,12 @@ describe('auth routes', () => {
   it('refuses short, common and username-bearing new passwords with field errors', async () => {
     const c = await actorIn(env, 'grid_worker');
     const change = (newPassword: string) =>
-      env.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: c.cookie }, payload: { currentPassword: 'test-password-1', newPassword } });
+      env.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: { cookie: c.cookie },
+        payload: { currentPassword: 'test-password-1', newPassword },
+      });
     for (const [password, rule, message] of [
       ['12345678', 'password_too_short', '新密码至少 10 位'],
       ['aaaaaaaa', 'password_too_short', '新密码至少 10 位'],

@@ -40,7 +40,9 @@ export function authRoutes(app: App, ctx: AppContext): void {
     return { ok: true as const };
   });
 
-  app.get('/api/auth/me', { config: { permission: 'authenticated' }, schema: { tags: ['auth'], response: { 200: meSchema } } }, async (request) => service.getMe(ctx, actorOf(request)));
+  app.get('/api/auth/me', { config: { permission: 'authenticated' }, schema: { tags: ['auth'], response: { 200: meSchema } } }, async (request) =>
+    service.getMe(ctx, actorOf(request)),
+  );
 
   app.post(
     '/api/auth/password',

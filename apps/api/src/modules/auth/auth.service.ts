@@ -44,11 +44,12 @@ export async function login(ctx: AppContext, input: LoginInput, meta: { ip: stri
   const expiresAt = new Date(Date.now() + ctx.config.sessionTtlHours * 3600_000);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertSession(trx, { id: sessionIdOf(token), accountId: account.id, expiresAt, ip: meta.ip, userAgent: meta.userAgent ?? null });
-    await writeAudit(
-      trx,
-      { accountId: account.id, requestId: meta.requestId } as Actor,
-      { communityId: account.community_id, action: 'session.login', entityType: 'account', entityId: account.id },
-    );
+    await writeAudit(trx, { accountId: account.id, requestId: meta.requestId } as Actor, {
+      communityId: account.community_id,
+      action: 'session.login',
+      entityType: 'account',
+      entityId: account.id,
+    });
   });
   return { token, expiresAt };
 }

@@ -49,10 +49,18 @@ describe('login limits (per account across addresses, per address across account
     // The success reset the count: four more failures still do not lock.
     for (let i = 0; i < 4; i++) expect((await login(env.app, account.username, 'wrong')).statusCode).toBe(401);
     expect((await login(env.app, account.username, 'wrong')).statusCode).toBe(401);
-    const first = await env.ctx.db.selectFrom('rate_limits').select(['locked_until']).where('key', '=', `login:account:${account.id}`).executeTakeFirstOrThrow();
+    const first = await env.ctx.db
+      .selectFrom('rate_limits')
+      .select(['locked_until'])
+      .where('key', '=', `login:account:${account.id}`)
+      .executeTakeFirstOrThrow();
     expect(first.locked_until!.getTime() - Date.now()).toBeLessThanOrEqual(60_000);
     // Let the lock pass, then fail once more: the next lock is twice as long.
-    await env.ctx.db.updateTable('rate_limits').set({ locked_until: new Date(Date.now() - 1000) }).where('key', '=', `login:account:${account.id}`).execute();
+    await env.ctx.db
+      .updateTable('rate_limits')
+      .set({ locked_until: new Date(Date.now() - 1000) })
+      .where('key', '=', `login:account:${account.id}`)
+      .execute();
     expect((await login(env.app, account.username, 'wrong')).statusCode).toBe(401);
     const second = await login(env.app, account.username, TEST_PASSWORD);
     expect(second.statusCode).toBe(429);
@@ -82,7 +90,12 @@ describe('login limits (per account across addresses, per address across account
     const unlocked = await env.app.inject({ method: 'POST', url: `/api/accounts/${account.id}/unlock`, headers: { cookie: admin.cookie } });
     expect(unlocked.statusCode).toBe(200);
     expect(unlocked.json().lockedUntil).toBeNull();
-    const audit = await env.ctx.db.selectFrom('audit_log').select(['action', 'actor_id']).where('entity_id', '=', String(account.id)).where('action', '=', 'account.unlocked').execute();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .where('entity_id', '=', String(account.id))
+      .where('action', '=', 'account.unlocked')
+      .execute();
     expect(audit).toEqual([{ action: 'account.unlocked', actor_id: admin.account.id }]);
     expect((await login(env.app, account.username, TEST_PASSWORD)).statusCode).toBe(200);
   });
@@ -102,7 +115,13 @@ describe('login limit per address across accounts', () => {
   afterAll(async () => env.close());
 
   const login = (app: App, username: string, password: string, from: string, forwardedFor?: string) =>
-    app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: username, password }, remoteAddress: from, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: username, password },
+      remoteAddress: from,
+      headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+    });
 
   it('locks an address that tries many accounts, even with a rotating X-Forwarded-For, and only that address', async () => {
     const owners = await Promise.all(Array.from({ length: 12 }, () => buildAccount(env.ctx, { role: 'volunteer' })));
@@ -144,7 +163,8 @@ describe('TRUST_PROXY', () => {
     whoami.get('/api/test/ip', { config: { public: true } }, async (r) => ({ ip: r.ip }));
     await whoami.ready();
     try {
-      const ip = async (from: string, xff: string) => (await whoami.inject({ url: '/api/test/ip', remoteAddress: from, headers: { 'x-forwarded-for': xff } })).json().ip;
+      const ip = async (from: string, xff: string) =>
+        (await whoami.inject({ url: '/api/test/ip', remoteAddress: from, headers: { 'x-forwarded-for': xff } })).json().ip;
       expect(await ip('127.0.0.1', '203.0.113.9')).toBe('203.0.113.9');
       // The untrusted hop 198.51.100.1 is the client, whatever it claims before it.
       expect(await ip('127.0.0.1', '203.0.113.9, 198.51.100.1')).toBe('198.51.100.1');

@@ -1,6 +1,12 @@
 import { beijingDate } from '../../platform/time.js';
 import {
-  channelLabels, missedDeadline, ticketStatusLabels, type Channel, type CommunityDashboard, type SubdistrictDashboard, type TicketStatus,
+  channelLabels,
+  missedDeadline,
+  ticketStatusLabels,
+  type Channel,
+  type CommunityDashboard,
+  type SubdistrictDashboard,
+  type TicketStatus,
 } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { authorize, canSeeCommunity, resolveCommunityId, type Actor } from '../../platform/access/actor.js';
@@ -46,7 +52,8 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
   ]);
   const catName = new Map(categories.map((c) => [String(c.id), locale === 'en' ? c.name_en : c.name_zh]));
   const compName = new Map(compounds.map((c) => [String(c.id), c.name]));
-  const rows = (list: Array<{ key: string; count: number }>, label: (k: string) => string) => list.map((r) => ({ key: r.key, label: label(r.key), count: Number(r.count) }));
+  const rows = (list: Array<{ key: string; count: number }>, label: (k: string) => string) =>
+    list.map((r) => ({ key: r.key, label: label(r.key), count: Number(r.count) }));
   const weekMap = new Map<string, { created: number; resolved: number }>();
   for (const w of weeks.created) weekMap.set(w.week, { created: Number(w.n), resolved: 0 });
   for (const w of weeks.resolved) weekMap.set(w.week, { created: weekMap.get(w.week)?.created ?? 0, resolved: Number(w.n) });
@@ -61,14 +68,26 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
     byCompound: rows(by.compound, (k) => (k ? (compName.get(k) ?? k) : locale === 'en' ? '(no compound)' : '（未指定小区）')),
     weekly: [...weekMap.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, v]) => ({ week, ...v })),
     overdue: overdue.map((t) => ({
-      id: t.id, code: t.code, title: t.title, status: t.status,
-      dueAt: missedDeadline({ status: t.status, firstResponseAt: t.first_response_at, responseDueAt: t.response_due_at, resolutionDueAt: t.resolution_due_at }).toISOString(),
+      id: t.id,
+      code: t.code,
+      title: t.title,
+      status: t.status,
+      dueAt: missedDeadline({
+        status: t.status,
+        firstResponseAt: t.first_response_at,
+        responseDueAt: t.response_due_at,
+        resolutionDueAt: t.resolution_due_at,
+      }).toISOString(),
     })),
   };
 }
 
 /** A subdistrict compares its communities: ranked by resolution, then satisfaction, then response. */
-export async function subdistrictDashboard(ctx: AppContext, actor: Actor, q: { subdistrictId?: number; from?: string; to?: string }): Promise<SubdistrictDashboard> {
+export async function subdistrictDashboard(
+  ctx: AppContext,
+  actor: Actor,
+  q: { subdistrictId?: number; from?: string; to?: string },
+): Promise<SubdistrictDashboard> {
   authorize(actor, 'dashboard.subdistrict');
   const subdistrictId = q.subdistrictId ?? actor.subdistrictId;
   if (!subdistrictId) throw new AppError('VALIDATION_FAILED', 'subdistrictId required', { fields: [{ field: 'subdistrictId', rule: 'required' }] });
@@ -76,12 +95,26 @@ export async function subdistrictDashboard(ctx: AppContext, actor: Actor, q: { s
   if (communities.length === 0) throw notFound('subdistrict');
   const now = new Date();
   const p = periodOf(q.from, q.to, now);
-  const counts = new Map((await repo.rateCounts(ctx.db, communities.map((c) => c.id), p, now)).map((c) => [c.community_id, c]));
+  const counts = new Map(
+    (
+      await repo.rateCounts(
+        ctx.db,
+        communities.map((c) => c.id),
+        p,
+        now,
+      )
+    ).map((c) => [c.community_id, c]),
+  );
   const list = communities.map((c) => {
     const k = counts.get(c.id);
     return { communityId: c.id, name: c.name, total: k?.total ?? 0, overdue: k?.overdue ?? 0, ...rates(k) };
   });
   const score = (r: { rate: number | null }) => r.rate ?? -1;
-  list.sort((a, b) => score(b.resolutionRate) - score(a.resolutionRate) || score(b.satisfactionRate) - score(a.satisfactionRate) || score(b.responseRate) - score(a.responseRate));
+  list.sort(
+    (a, b) =>
+      score(b.resolutionRate) - score(a.resolutionRate) ||
+      score(b.satisfactionRate) - score(a.satisfactionRate) ||
+      score(b.responseRate) - score(a.responseRate),
+  );
   return { from: p.fromDay, to: p.toDay, communities: list };
 }

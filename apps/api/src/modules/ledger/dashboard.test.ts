@@ -18,19 +18,47 @@ describe('dashboard: the 三率 by hand', () => {
   let sec: Awaited<ReturnType<typeof actorIn>>;
   let seq = 0;
 
-  async function ticket(communityId: number, o: { created: string; respondedAfterH?: number; status: string; closeReason?: string; rating?: string; channel?: string }) {
+  async function ticket(
+    communityId: number,
+    o: { created: string; respondedAfterH?: number; status: string; closeReason?: string; rating?: string; channel?: string },
+  ) {
     const [cat] = await ensureCategories(env.ctx, communityId);
     const created = bj(o.created);
     await env.ctx.db
       .insertInto('tickets')
       .values({
-        community_id: communityId, code: `T${++seq}`, channel: o.channel ?? 'walk_in', category_id: cat!.id, status: o.status, title: `t${seq}`, description: 'd',
-        compound_id: null, building_id: null, address_text: null, reporter_resident_id: null, reporter_name: null, reporter_phone_enc: null,
-        reporter_phone_masked: null, reporter_phone_hash: null, meeting_title: null, assignee_kind: null, assignee_id: null, escalated_to_partner_id: null,
-        escalation_due_at: null, response_due_at: hours(created, 2), resolution_due_at: hours(created, 24),
+        community_id: communityId,
+        code: `T${++seq}`,
+        channel: o.channel ?? 'walk_in',
+        category_id: cat!.id,
+        status: o.status,
+        title: `t${seq}`,
+        description: 'd',
+        compound_id: null,
+        building_id: null,
+        address_text: null,
+        reporter_resident_id: null,
+        reporter_name: null,
+        reporter_phone_enc: null,
+        reporter_phone_masked: null,
+        reporter_phone_hash: null,
+        meeting_title: null,
+        assignee_kind: null,
+        assignee_id: null,
+        escalated_to_partner_id: null,
+        escalation_due_at: null,
+        response_due_at: hours(created, 2),
+        resolution_due_at: hours(created, 24),
         first_response_at: o.respondedAfterH === undefined ? null : hours(created, o.respondedAfterH),
-        resolved_at: ['closed'].includes(o.status) ? hours(created, 5) : null, closed_at: ['closed', 'rejected', 'merged'].includes(o.status) ? hours(created, 6) : null,
-        close_reason: o.closeReason ?? null, merged_into_id: null, rating: o.rating ?? null, rating_comment: null, rated_at: null, result_text: null, created_by: null,
+        resolved_at: ['closed'].includes(o.status) ? hours(created, 5) : null,
+        closed_at: ['closed', 'rejected', 'merged'].includes(o.status) ? hours(created, 6) : null,
+        close_reason: o.closeReason ?? null,
+        merged_into_id: null,
+        rating: o.rating ?? null,
+        rating_comment: null,
+        rated_at: null,
+        result_text: null,
+        created_by: null,
         created_at: created,
       })
       .execute();
@@ -62,7 +90,12 @@ describe('dashboard: the 三率 by hand', () => {
     expect(d.resolutionRate).toEqual({ numerator: 2, denominator: 5, rate: 0.4 });
     // satisfaction: T1 + T2 over the rated T1, T2, T6 → 2 / 3; T5 (unrated) is in neither
     expect(d.satisfactionRate).toEqual({ numerator: 2, denominator: 3, rate: 0.6667 });
-    expect(d.byChannel).toEqual(expect.arrayContaining([{ key: 'online', label: '网上', count: 1 }, { key: 'walk_in', label: '阵地来访', count: 6 }]));
+    expect(d.byChannel).toEqual(
+      expect.arrayContaining([
+        { key: 'online', label: '网上', count: 1 },
+        { key: 'walk_in', label: '阵地来访', count: 6 },
+      ]),
+    );
     expect(d.weekly.map((w: { week: string }) => w.week)).toEqual(['2026-W10', '2026-W11']);
     expect(d.weekly[0]).toMatchObject({ created: 4 });
     expect(d.overdue.map((o: { code: string }) => o.code)).toEqual(['T3']);
@@ -70,7 +103,12 @@ describe('dashboard: the 三率 by hand', () => {
 
   it('reads periods as whole Beijing days, the last 365 by default', () => {
     const now = bj('2026-03-10T01:30:00'); // still 9 March in UTC
-    expect(periodOf(undefined, undefined, now)).toMatchObject({ fromDay: '2025-03-11', toDay: '2026-03-10', from: bj('2025-03-11T00:00:00'), to: bj('2026-03-11T00:00:00') });
+    expect(periodOf(undefined, undefined, now)).toMatchObject({
+      fromDay: '2025-03-11',
+      toDay: '2026-03-10',
+      from: bj('2025-03-11T00:00:00'),
+      to: bj('2026-03-11T00:00:00'),
+    });
     expect(periodOf('2026-03-01', undefined, now)).toMatchObject({ fromDay: '2026-03-01', toDay: '2026-03-10' });
     expect(periodOf(undefined, '2026-02-28', now)).toMatchObject({ fromDay: '2025-03-01', toDay: '2026-02-28' });
     expect(() => periodOf('2026-03-02', '2026-03-01', now)).toThrow();
@@ -80,7 +118,10 @@ describe('dashboard: the 三率 by hand', () => {
     await buildCommunity(env.ctx, { subdistrictId: sec.community.subdistrictId, name: '兄弟社区' });
     const admin = await actorIn(env, 'subdistrict_admin', sec.community);
     const d = (await env.app.inject({ url: '/api/dashboard/subdistrict?from=2026-03-01&to=2026-03-31', headers: { cookie: admin.cookie } })).json();
-    expect(d.communities.map((c: { communityId: number; name: string }) => (c.communityId === sec.community.id ? 'mine' : c.name))).toEqual(['mine', '兄弟社区']);
+    expect(d.communities.map((c: { communityId: number; name: string }) => (c.communityId === sec.community.id ? 'mine' : c.name))).toEqual([
+      'mine',
+      '兄弟社区',
+    ]);
     expect(d.communities[0]).toMatchObject({ total: 6, overdue: 1, resolutionRate: { rate: 0.4 } });
     expect(d.communities[1].resolutionRate.rate).toBeNull();
     expect((await env.app.inject({ url: '/api/dashboard/subdistrict', headers: { cookie: sec.cookie } })).statusCode).toBe(403);
@@ -104,10 +145,15 @@ async function liveReference(db: Kysely<DB>, communityIds: number[], p: { from: 
         and (resolution_due_at < ${now} or (first_response_at is null and response_due_at < ${now}))))::int as overdue
     from tickets where community_id in (${sql.join(communityIds)}) and ${inPeriod} and status <> 'merged' group by community_id`.execute(db);
   const by = async (cid: number, column: string) =>
-    (await sql<{ key: string; count: number }>`select coalesce(${sql.ref(column)}::text, '') as key, count(*)::int as count from tickets
-      where community_id = ${cid} and ${inPeriod} group by 1 order by 1`.execute(db)).rows;
+    (
+      await sql<{ key: string; count: number }>`select coalesce(${sql.ref(column)}::text, '') as key, count(*)::int as count from tickets
+      where community_id = ${cid} and ${inPeriod} group by 1 order by 1`.execute(db)
+    ).rows;
   const week = (column: string, cid: number) =>
-    sql<{ week: string; n: number }>`select to_char(date_trunc('week', ${sql.ref(column)} at time zone 'Asia/Shanghai'), 'IYYY-"W"IW') as week, count(*)::int as n
+    sql<{
+      week: string;
+      n: number;
+    }>`select to_char(date_trunc('week', ${sql.ref(column)} at time zone 'Asia/Shanghai'), 'IYYY-"W"IW') as week, count(*)::int as n
       from tickets where community_id = ${cid} and ${sql.ref(column)} >= ${p.from} and ${sql.ref(column)} < ${p.to} group by 1`.execute(db);
   const overdue = (cid: number) =>
     sql<{ code: string }>`select code from tickets where community_id = ${cid} and status in ('submitted', 'accepted', 'assigned', 'in_progress', 'escalated')
@@ -124,7 +170,10 @@ async function liveReference(db: Kysely<DB>, communityIds: number[], p: { from: 
         responseRate: rate(r?.responded_in_time ?? 0, r?.response_due ?? 0),
         resolutionRate: rate(r?.resolved_confirmed ?? 0, r?.resolvable ?? 0),
         satisfactionRate: rate(r?.satisfied ?? 0, r?.rated ?? 0),
-        byStatus: await by(cid, 'status'), byChannel: await by(cid, 'channel'), byCategory: await by(cid, 'category_id'), byCompound: await by(cid, 'compound_id'),
+        byStatus: await by(cid, 'status'),
+        byChannel: await by(cid, 'channel'),
+        byCategory: await by(cid, 'category_id'),
+        byCompound: await by(cid, 'compound_id'),
         weekly: [...weeks.values()].sort((a, b) => a.week.localeCompare(b.week)),
         overdue: (await overdue(cid)).rows.map((r) => r.code),
       };
@@ -148,13 +197,22 @@ describe('dashboard: the roll-up answers what a scan of tickets answers', () => 
       const live = await liveReference(env.ctx.db, [cid, sibling], p, now);
       const d = await communityDashboard(env.ctx, actor, { communityId: cid, ...q });
       // toEqual reads an undefined property as absent: the period's text is checked elsewhere.
-      expect({ ...d, from: undefined, to: undefined, byStatus: keyed(d.byStatus), byChannel: keyed(d.byChannel), byCategory: keyed(d.byCategory), byCompound: keyed(d.byCompound), overdue: d.overdue.map((o) => o.code) })
-        .toEqual(await live.community(cid));
+      expect({
+        ...d,
+        from: undefined,
+        to: undefined,
+        byStatus: keyed(d.byStatus),
+        byChannel: keyed(d.byChannel),
+        byCategory: keyed(d.byCategory),
+        byCompound: keyed(d.byCompound),
+        overdue: d.overdue.map((o) => o.code),
+      }).toEqual(await live.community(cid));
       const s = await subdistrictDashboard(env.ctx, admin, q);
       for (const c of s.communities) {
         const r = live.rates.get(c.communityId);
         expect(c).toMatchObject({
-          total: r?.total ?? 0, overdue: r?.overdue ?? 0,
+          total: r?.total ?? 0,
+          overdue: r?.overdue ?? 0,
           responseRate: rate(r?.responded_in_time ?? 0, r?.response_due ?? 0),
           resolutionRate: rate(r?.resolved_confirmed ?? 0, r?.resolvable ?? 0),
           satisfactionRate: rate(r?.satisfied ?? 0, r?.rated ?? 0),
@@ -168,24 +226,51 @@ describe('dashboard: the roll-up answers what a scan of tickets answers', () => 
     const sec = await actorIn(env, 'secretary');
     cid = sec.community.id;
     sibling = (await buildCommunity(env.ctx, { subdistrictId: sec.community.subdistrictId })).id;
-    actor = { accountId: sec.account.id, role: 'secretary', displayName: 'sec', communityId: cid, subdistrictId: null, scope: [cid], requestId: null, locale: 'zh-CN' };
+    actor = {
+      accountId: sec.account.id,
+      role: 'secretary',
+      displayName: 'sec',
+      communityId: cid,
+      subdistrictId: null,
+      scope: [cid],
+      requestId: null,
+      locale: 'zh-CN',
+    };
     const sub = await buildAccount(env.ctx, { role: 'subdistrict_admin', subdistrictId: sec.community.subdistrictId });
-    admin = { accountId: sub.id, role: 'subdistrict_admin', displayName: 'sub', communityId: null, subdistrictId: sec.community.subdistrictId, scope: [cid, sibling], requestId: null, locale: 'zh-CN' };
+    admin = {
+      accountId: sub.id,
+      role: 'subdistrict_admin',
+      displayName: 'sub',
+      communityId: null,
+      subdistrictId: sec.community.subdistrictId,
+      scope: [cid, sibling],
+      requestId: null,
+      locale: 'zh-CN',
+    };
   });
   afterAll(async () => env.close());
 
   it('through intake, every transition, reopen, merge, the unrated close, back-dating, bulk writes and deletes', async () => {
     const db = env.ctx.db;
     const cats = await ensureCategories(env.ctx, cid);
-    const compound = await db.insertInto('compounds').values({ community_id: cid, grid_id: null, name: '晴岚家园', address: null, archived_at: null }).returning('id').executeTakeFirstOrThrow();
+    const compound = await db
+      .insertInto('compounds')
+      .values({ community_id: cid, grid_id: null, name: '晴岚家园', address: null, archived_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const today = beijingDate(new Date());
     const fixed = { from: beijingDate(Date.now() - 20 * DAY), to: today };
     const channels = ['walk_in', 'phone', 'online', 'meeting'] as const;
     const ids: number[] = [];
     for (let i = 0; i < 12; i++) {
       const t = await createTicket(env.ctx, actor, {
-        channel: channels[i % channels.length]!, categoryId: cats[i % 3]!.id, title: `诉求${i}`, description: `第${i}件`, isAnonymous: false,
-        compoundId: i % 2 ? compound.id : null, answerOnSpot: i === 11 ? '当场答复' : null,
+        channel: channels[i % channels.length]!,
+        categoryId: cats[i % 3]!.id,
+        title: `诉求${i}`,
+        description: `第${i}件`,
+        isAnonymous: false,
+        compoundId: i % 2 ? compound.id : null,
+        answerOnSpot: i === 11 ? '当场答复' : null,
       });
       ids.push(t.id);
     }
@@ -211,7 +296,21 @@ describe('dashboard: the roll-up answers what a scan of tickets answers', () => 
     await act(3, 'close', { note: '回访确认' });
     await act(5, 'assign', { assigneeKind: 'account', assigneeId: actor.accountId, note: '请处理' });
     await act(5, 'start');
-    const partner = await db.insertInto('partners').values({ community_id: cid, name: '物业', kind: 'property_company', contact_name: null, contact_phone_enc: null, contact_phone_masked: null, address: null, description: null, joined_on: null }).returning('id').executeTakeFirstOrThrow();
+    const partner = await db
+      .insertInto('partners')
+      .values({
+        community_id: cid,
+        name: '物业',
+        kind: 'property_company',
+        contact_name: null,
+        contact_phone_enc: null,
+        contact_phone_masked: null,
+        address: null,
+        description: null,
+        joined_on: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await act(5, 'escalate', { partnerId: partner.id, note: '上报' });
     await act(5, 'respond', { note: '部门已回复' });
     await act(6, 'merge', { mergeIntoId: ids[7]! });
@@ -220,7 +319,14 @@ describe('dashboard: the roll-up answers what a scan of tickets answers', () => 
     await expectSameAsLive(fixed);
     // Folded or not, the figures are the same.
     expect(await ticketRollup.foldRollup(db)).toBeGreaterThan(0);
-    expect((await db.selectFrom('ticket_count_deltas').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n).toBe(0);
+    expect(
+      (
+        await db
+          .selectFrom('ticket_count_deltas')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ).toBe(0);
     await expectSameAsLive(fixed);
 
     // Resolved (4, and 11 answered on the spot) and left unrated: the job closes them, never as satisfied.
@@ -229,41 +335,105 @@ describe('dashboard: the roll-up answers what a scan of tickets answers', () => 
 
     // Back-dating moves tickets between days, weeks and in or out of both periods; deadlines pass, so the clock matters.
     const shift = (days: number) => sql`- make_interval(days => ${days})`;
-    await db.updateTable('tickets').set({
-      created_at: sql`created_at ${shift(10)}`, response_due_at: sql`response_due_at ${shift(10)}`, resolution_due_at: sql`resolution_due_at ${shift(10)}`,
-      resolved_at: sql`resolved_at ${shift(3)}`,
-    }).where('id', 'in', [ids[0]!, ids[7]!, ids[10]!]).execute();
-    await db.updateTable('tickets').set({ created_at: sql`created_at ${shift(400)}`, response_due_at: sql`response_due_at ${shift(400)}` }).where('id', '=', ids[5]!).execute();
-    await db.updateTable('tickets').set({ community_id: sibling, category_id: (await ensureCategories(env.ctx, sibling))[0]!.id, compound_id: null }).where('id', '=', ids[1]!).execute();
+    await db
+      .updateTable('tickets')
+      .set({
+        created_at: sql`created_at ${shift(10)}`,
+        response_due_at: sql`response_due_at ${shift(10)}`,
+        resolution_due_at: sql`resolution_due_at ${shift(10)}`,
+        resolved_at: sql`resolved_at ${shift(3)}`,
+      })
+      .where('id', 'in', [ids[0]!, ids[7]!, ids[10]!])
+      .execute();
+    await db
+      .updateTable('tickets')
+      .set({ created_at: sql`created_at ${shift(400)}`, response_due_at: sql`response_due_at ${shift(400)}` })
+      .where('id', '=', ids[5]!)
+      .execute();
+    await db
+      .updateTable('tickets')
+      .set({ community_id: sibling, category_id: (await ensureCategories(env.ctx, sibling))[0]!.id, compound_id: null })
+      .where('id', '=', ids[1]!)
+      .execute();
     await expectSameAsLive(fixed);
     expect((await communityDashboard(env.ctx, actor, {})).overdue.map((o) => o.code)).toContain((await getTicket(env.ctx, actor, ids[10]!)).code);
 
     // A bulk insert straight into the table (imports, the bench), then a delete of some of it.
-    const base = { title: 't', description: 'd', building_id: null, address_text: null, reporter_resident_id: null, reporter_name: null, reporter_phone_enc: null,
-      reporter_phone_masked: null, reporter_phone_hash: null, meeting_title: null, assignee_kind: null, assignee_id: null, escalated_to_partner_id: null,
-      escalation_due_at: null, close_reason: null, merged_into_id: null, rating: null, rating_comment: null, rated_at: null, result_text: null, created_by: null };
+    const base = {
+      title: 't',
+      description: 'd',
+      building_id: null,
+      address_text: null,
+      reporter_resident_id: null,
+      reporter_name: null,
+      reporter_phone_enc: null,
+      reporter_phone_masked: null,
+      reporter_phone_hash: null,
+      meeting_title: null,
+      assignee_kind: null,
+      assignee_id: null,
+      escalated_to_partner_id: null,
+      escalation_due_at: null,
+      close_reason: null,
+      merged_into_id: null,
+      rating: null,
+      rating_comment: null,
+      rated_at: null,
+      result_text: null,
+      created_by: null,
+    };
     const siblingCats = await ensureCategories(env.ctx, sibling);
-    const bulk = await db.insertInto('tickets').values(Array.from({ length: 40 }, (_, k) => {
-      const created = new Date(Date.now() - k * 9 * 3600_000);
-      return {
-        ...base, community_id: k % 4 ? cid : sibling, code: `B${k}`, channel: channels[k % 4]!, category_id: (k % 4 ? cats : siblingCats)[k % 5]!.id, compound_id: k % 4 && k % 3 ? compound.id : null,
-        status: k % 5 ? 'closed' : 'submitted', created_at: created, response_due_at: new Date(created.getTime() + 2 * 3600_000), resolution_due_at: new Date(created.getTime() + 48 * 3600_000),
-        first_response_at: k % 5 ? new Date(created.getTime() + (k % 3) * 3600_000) : null, resolved_at: k % 5 ? new Date(created.getTime() + 30 * 3600_000) : null,
-        closed_at: k % 5 ? new Date(created.getTime() + 40 * 3600_000) : null, close_reason: k % 5 ? 'rated' : null, rating: k % 5 ? (['satisfied', 'dissatisfied', 'basically_satisfied'] as const)[k % 3]! : null,
-      };
-    })).returning('id').execute();
+    const bulk = await db
+      .insertInto('tickets')
+      .values(
+        Array.from({ length: 40 }, (_, k) => {
+          const created = new Date(Date.now() - k * 9 * 3600_000);
+          return {
+            ...base,
+            community_id: k % 4 ? cid : sibling,
+            code: `B${k}`,
+            channel: channels[k % 4]!,
+            category_id: (k % 4 ? cats : siblingCats)[k % 5]!.id,
+            compound_id: k % 4 && k % 3 ? compound.id : null,
+            status: k % 5 ? 'closed' : 'submitted',
+            created_at: created,
+            response_due_at: new Date(created.getTime() + 2 * 3600_000),
+            resolution_due_at: new Date(created.getTime() + 48 * 3600_000),
+            first_response_at: k % 5 ? new Date(created.getTime() + (k % 3) * 3600_000) : null,
+            resolved_at: k % 5 ? new Date(created.getTime() + 30 * 3600_000) : null,
+            closed_at: k % 5 ? new Date(created.getTime() + 40 * 3600_000) : null,
+            close_reason: k % 5 ? 'rated' : null,
+            rating: k % 5 ? (['satisfied', 'dissatisfied', 'basically_satisfied'] as const)[k % 3]! : null,
+          };
+        }),
+      )
+      .returning('id')
+      .execute();
     await expectSameAsLive(fixed);
-    await db.deleteFrom('tickets').where('id', 'in', bulk.filter((_, k) => k % 2 === 0).map((r) => r.id)).execute();
+    await db
+      .deleteFrom('tickets')
+      .where(
+        'id',
+        'in',
+        bulk.filter((_, k) => k % 2 === 0).map((r) => r.id),
+      )
+      .execute();
     await expectSameAsLive(fixed);
 
     await ticketRollup.foldRollup(db);
     await expectSameAsLive(fixed);
     // Nothing left behind: every roll-up row still counts something, and the deadline watch holds exactly the open or unanswered.
-    const empty = await db.selectFrom('ticket_daily_counts').select(sql<number>`count(*)::int`.as('n')).where('n', '<=', 0).executeTakeFirstOrThrow();
+    const empty = await db
+      .selectFrom('ticket_daily_counts')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('n', '<=', 0)
+      .executeTakeFirstOrThrow();
     expect(empty.n).toBe(0);
     const watched = await sql<{ id: number }>`select id from tickets where status in ('submitted', 'accepted', 'assigned', 'in_progress', 'escalated')
       or (first_response_at is null and status <> 'merged') order by id`.execute(db);
-    expect((await db.selectFrom('ticket_deadlines').select('ticket_id').orderBy('ticket_id').execute()).map((r) => r.ticket_id)).toEqual(watched.rows.map((r) => r.id));
+    expect((await db.selectFrom('ticket_deadlines').select('ticket_id').orderBy('ticket_id').execute()).map((r) => r.ticket_id)).toEqual(
+      watched.rows.map((r) => r.id),
+    );
     expect(watched.rows.length).toBeGreaterThan(5);
   });
 });

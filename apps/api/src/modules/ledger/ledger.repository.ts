@@ -12,7 +12,11 @@ export function insertExport(db: Kysely<DB>, v: { communityId: number; actorId: 
     .executeTakeFirstOrThrow();
 }
 
-export function updateExport(db: Kysely<DB>, id: number, v: { status?: 'done' | 'failed'; processed?: number; filePath?: string; error?: string; finishedAt?: Date }) {
+export function updateExport(
+  db: Kysely<DB>,
+  id: number,
+  v: { status?: 'done' | 'failed'; processed?: number; filePath?: string; error?: string; finishedAt?: Date },
+) {
   return db
     .updateTable('ledger_exports')
     .set({ status: v.status, processed: v.processed, file_path: v.filePath, error: v.error, finished_at: v.finishedAt })

@@ -1,6 +1,13 @@
 import { beijingText } from '../../platform/time.js';
 import {
-  channelLabels, ratingLabels, ticketActionLabel, type Channel, type LedgerExport, type LedgerFilter, type LedgerRow, type Rating,
+  channelLabels,
+  ratingLabels,
+  ticketActionLabel,
+  type Channel,
+  type LedgerExport,
+  type LedgerFilter,
+  type LedgerRow,
+  type Rating,
 } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
@@ -57,14 +64,34 @@ export function toRows(rows: ticketRows.LedgerDbRow[], events: Awaited<ReturnTyp
 export async function listLedger(ctx: AppContext, actor: Actor, q: LedgerFilter & { page: number; pageSize: number }) {
   authorize(actor, 'tickets.readAll');
   const w = whereOf(actor, q);
-  const [total, rows] = await Promise.all([ticketRows.countLedger(ctx.db, w), ticketRows.ledgerRows(ctx.db, w, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize })]);
-  const events = await ticketRows.eventsOf(ctx.db, w.communityId, rows.map((r) => r.id));
+  const [total, rows] = await Promise.all([
+    ticketRows.countLedger(ctx.db, w),
+    ticketRows.ledgerRows(ctx.db, w, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize }),
+  ]);
+  const events = await ticketRows.eventsOf(
+    ctx.db,
+    w.communityId,
+    rows.map((r) => r.id),
+  );
   return { items: toRows(rows, events), total, page: q.page, pageSize: q.pageSize };
 }
 
-const present = (r: { id: number; status: string; total: number; processed: number; file_name: string; created_at: Date; finished_at: Date | null }): LedgerExport => ({
-  id: r.id, status: r.status as LedgerExport['status'], total: r.total, processed: r.processed, fileName: r.file_name,
-  createdAt: new Date(r.created_at).toISOString(), finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+const present = (r: {
+  id: number;
+  status: string;
+  total: number;
+  processed: number;
+  file_name: string;
+  created_at: Date;
+  finished_at: Date | null;
+}): LedgerExport => ({
+  id: r.id,
+  status: r.status as LedgerExport['status'],
+  total: r.total,
+  processed: r.processed,
+  fileName: r.file_name,
+  createdAt: new Date(r.created_at).toISOString(),
+  finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
 });
 
 /** Queues an export as a background job (ledger-export-job.ts): any API process may write it, into the shared files folder. */
@@ -75,7 +102,13 @@ export async function startLedgerExport(ctx: AppContext, actor: Actor, f: Ledger
   const fileName = `台账-${beijingText(new Date()).slice(0, 10)}.xlsx`;
   const row = await ctx.db.transaction().execute(async (trx) => {
     const r = await repo.insertExport(trx, { communityId: w.communityId, actorId: actor.accountId, filters: JSON.stringify(f), total, fileName });
-    await writeAudit(trx, actor, { communityId: w.communityId, action: 'ledger.exported', entityType: 'ledger_export', entityId: r.id, changes: { filters: f, total } });
+    await writeAudit(trx, actor, {
+      communityId: w.communityId,
+      action: 'ledger.exported',
+      entityType: 'ledger_export',
+      entityId: r.id,
+      changes: { filters: f, total },
+    });
     await enqueueJob(trx, { kind: LEDGER_EXPORT, subjectId: r.id, communityId: w.communityId, actorId: actor.accountId, total });
     return r;
   });

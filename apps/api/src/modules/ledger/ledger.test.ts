@@ -16,13 +16,30 @@ describe('ledger (台账)', () => {
     const call = (cookie: string, url: string, payload?: object) => env.app.inject({ method: 'POST', url, headers: { cookie }, payload: payload ?? {} });
     const cats = (await env.app.inject({ url: '/api/ticket-categories', headers: { cookie: sec.cookie } })).json().items;
     const compoundId = (await call(sec.cookie, '/api/compounds', { name: '金海花园' })).json().id;
-    const t = (await call(sec.cookie, '/api/tickets', { channel: 'walk_in', categoryId: cats[2].id, compoundId, title: '垃圾站异味', description: '垃圾中转站异味扰民', reporterName: '王阿姨', reporterPhone: '13893100001' })).json();
+    const t = (
+      await call(sec.cookie, '/api/tickets', {
+        channel: 'walk_in',
+        categoryId: cats[2].id,
+        compoundId,
+        title: '垃圾站异味',
+        description: '垃圾中转站异味扰民',
+        reporterName: '王阿姨',
+        reporterPhone: '13893100001',
+      })
+    ).json();
     await call(sec.cookie, `/api/tickets/${t.id}/accept`);
     await call(sec.cookie, `/api/tickets/${t.id}/assign`, { assigneeId: grid.id });
     await call(gridCookie, `/api/tickets/${t.id}/start`);
     await call(gridCookie, `/api/tickets/${t.id}/resolve`, { note: '清运改到7:30，清运后冲洗' });
     await call(sec.cookie, `/api/tickets/${t.id}/rate`, { rating: 'satisfied' });
-    for (let i = 0; i < 4; i++) await call(sec.cookie, '/api/tickets', { channel: 'phone', categoryId: cats[6].id, title: `一般诉求${i}`, description: `内容${i}`, isAnonymous: i % 2 === 0 });
+    for (let i = 0; i < 4; i++)
+      await call(sec.cookie, '/api/tickets', {
+        channel: 'phone',
+        categoryId: cats[6].id,
+        title: `一般诉求${i}`,
+        description: `内容${i}`,
+        isAnonymous: i % 2 === 0,
+      });
   });
   afterAll(async () => env.close());
 
@@ -32,7 +49,14 @@ describe('ledger (台账)', () => {
     expect(page.items).toHaveLength(2);
     const first = page.items[0];
     expect(first).toMatchObject({ channel: '阵地来访', reporter: '王阿姨', contact: '138****0001', place: '金海花园', satisfaction: '满意', overdue: '否' });
-    expect(first.process.split('\n').map((l: string) => l.replace(/^\S+ \S+ /, '').split(/[（：]/)[0])).toEqual(['登记', '受理', '派单', '开始办理', '办结', '回访评价']);
+    expect(first.process.split('\n').map((l: string) => l.replace(/^\S+ \S+ /, '').split(/[（：]/)[0])).toEqual([
+      '登记',
+      '受理',
+      '派单',
+      '开始办理',
+      '办结',
+      '回访评价',
+    ]);
   });
 
   it('exports an .xlsx that reads back with every row, Chinese headers and masked phones', async () => {
@@ -67,22 +91,44 @@ describe('ledger (台账)', () => {
     const n = 2100;
     const due = new Date(Date.now() + 86_400_000);
     const rows = Array.from({ length: n }, (_, k) => ({
-      community_id: big.community.id, code: `LT${k}`, channel: 'phone', category_id: cat!.id, status: k % 700 === 5 ? 'merged' : 'submitted',
-      title: `诉求${k}`, description: `内容${k}`, response_due_at: due, resolution_due_at: due,
+      community_id: big.community.id,
+      code: `LT${k}`,
+      channel: 'phone',
+      category_id: cat!.id,
+      status: k % 700 === 5 ? 'merged' : 'submitted',
+      title: `诉求${k}`,
+      description: `内容${k}`,
+      response_due_at: due,
+      resolution_due_at: due,
       // One ticket raised just after midnight Beijing time and left without an answer past its deadline.
       ...(k === 7 ? { created_at: new Date('2026-03-01T16:30:00Z'), response_due_at: new Date('2026-03-02T16:30:00Z') } : {}),
     }));
     const ids: number[] = [];
     for (let i = 0; i < n; i += 500) {
-      ids.push(...(await env.ctx.db.insertInto('tickets').values(rows.slice(i, i + 500)).returning('id').execute()).map((r) => r.id));
+      ids.push(
+        ...(
+          await env.ctx.db
+            .insertInto('tickets')
+            .values(rows.slice(i, i + 500))
+            .returning('id')
+            .execute()
+        ).map((r) => r.id),
+      );
     }
     // Timelines on tickets in the first, second and third batch.
     for (const k of [0, 1500, 2099]) {
-      await env.ctx.db.insertInto('ticket_events').values({ community_id: big.community.id, ticket_id: ids[k]!, action: 'accept', from_status: 'submitted', to_status: 'accepted', note: `受理${k}` }).execute();
+      await env.ctx.db
+        .insertInto('ticket_events')
+        .values({ community_id: big.community.id, ticket_id: ids[k]!, action: 'accept', from_status: 'submitted', to_status: 'accepted', note: `受理${k}` })
+        .execute();
     }
     const job = (await env.app.inject({ method: 'POST', url: '/api/ledger/exports', headers: { cookie: big.cookie }, payload: {} })).json();
     await runBackgroundJobs(env.ctx);
-    expect((await env.app.inject({ url: `/api/ledger/exports/${job.id}`, headers: { cookie: big.cookie } })).json()).toMatchObject({ status: 'done', total: n - 3, processed: n - 3 });
+    expect((await env.app.inject({ url: `/api/ledger/exports/${job.id}`, headers: { cookie: big.cookie } })).json()).toMatchObject({
+      status: 'done',
+      total: n - 3,
+      processed: n - 3,
+    });
     const file = await env.app.inject({ url: `/api/ledger/exports/${job.id}/file`, headers: { cookie: big.cookie } });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);

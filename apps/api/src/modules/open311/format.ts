@@ -15,7 +15,10 @@ function node(name: string, value: unknown): string {
     const singular = name.endsWith('s') ? name.slice(0, -1) : name;
     return `<${name}>${value.map((v) => node(singular, v)).join('')}</${name}>`;
   }
-  if (typeof value === 'object') return `<${name}>${Object.entries(value as Record<string, unknown>).map(([k, v]) => node(k, v)).join('')}</${name}>`;
+  if (typeof value === 'object')
+    return `<${name}>${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => node(k, v))
+      .join('')}</${name}>`;
   return `<${name}>${esc(String(value))}</${name}>`;
 }
 
@@ -38,7 +41,11 @@ export function splitFile(file: string): { name: string; format: Format } | null
 }
 
 export class Open311Error extends Error {
-  constructor(readonly status: number, readonly code: number, readonly description: string) {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    readonly description: string,
+  ) {
     super(description);
   }
 }

@@ -17,7 +17,12 @@ export function insertClient(db: Kysely<DB>, v: { communityId: number; name: str
 }
 
 export function listClients(db: Kysely<DB>, communityId: number) {
-  return db.selectFrom('open311_clients').select(['id', 'name', 'key_prefix', 'is_active', 'created_at']).where('community_id', '=', communityId).orderBy('id').execute();
+  return db
+    .selectFrom('open311_clients')
+    .select(['id', 'name', 'key_prefix', 'is_active', 'created_at'])
+    .where('community_id', '=', communityId)
+    .orderBy('id')
+    .execute();
 }
 
 export function findClient(db: Kysely<DB>, scope: Scope, id: number) {

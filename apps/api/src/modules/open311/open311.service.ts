@@ -27,7 +27,15 @@ export async function discovery(ctx: AppContext, baseUrl: string) {
     changeset: '2026-11-23T00:00:00Z',
     contact: 'Linli (邻里) community platform',
     key_service: 'Ask the community secretary for an API key (console: Open311 clients)',
-    endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: `${baseUrl}/open311/v2`, changeset: '2026-11-23T00:00:00Z', type: 'production', formats: ['application/json', 'text/xml'] }],
+    endpoints: [
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: `${baseUrl}/open311/v2`,
+        changeset: '2026-11-23T00:00:00Z',
+        type: 'production',
+        formats: ['application/json', 'text/xml'],
+      },
+    ],
   };
 }
 
@@ -36,7 +44,15 @@ export async function services(ctx: AppContext, jurisdictionId: string | undefin
   const cats = await ensureCategories(ctx, c.id);
   return cats
     .filter((k) => k.is_active)
-    .map((k) => ({ service_code: k.code, service_name: k.name_zh, description: `${k.name_zh} / ${k.name_en}`, metadata: true, type: 'realtime', keywords: k.name_en, group: c.name }));
+    .map((k) => ({
+      service_code: k.code,
+      service_name: k.name_zh,
+      description: `${k.name_zh} / ${k.name_en}`,
+      metadata: true,
+      type: 'realtime',
+      keywords: k.name_en,
+      group: c.name,
+    }));
 }
 
 export async function serviceDefinition(ctx: AppContext, jurisdictionId: string | undefined, code: string) {
@@ -47,8 +63,26 @@ export async function serviceDefinition(ctx: AppContext, jurisdictionId: string 
   return {
     service_code: cat.code,
     attributes: [
-      { variable: true, code: 'compound', datatype: 'singlevaluelist', required: false, datatype_description: '小区', order: 1, description: '小区 / compound', values: compounds.map((p) => ({ key: String(p.id), name: p.name })) },
-      { variable: true, code: 'building', datatype: 'string', required: false, datatype_description: '楼栋、单元', order: 2, description: '楼栋 / building', values: [] },
+      {
+        variable: true,
+        code: 'compound',
+        datatype: 'singlevaluelist',
+        required: false,
+        datatype_description: '小区',
+        order: 1,
+        description: '小区 / compound',
+        values: compounds.map((p) => ({ key: String(p.id), name: p.name })),
+      },
+      {
+        variable: true,
+        code: 'building',
+        datatype: 'string',
+        required: false,
+        datatype_description: '楼栋、单元',
+        order: 2,
+        description: '楼栋 / building',
+        values: [],
+      },
     ],
   };
 }
@@ -75,8 +109,19 @@ export async function createRequest(ctx: AppContext, f: Record<string, string | 
   if (phone && !/^1[3-9]\d{9}$/.test(phone)) throw new Open311Error(400, 400, 'phone is not a valid mobile number');
   const address = [f['attribute[building]'], f.address_string, f.lat && f.long ? `(${f.lat}, ${f.long})` : null].filter(Boolean).join(' ') || null;
   const name = [f.last_name, f.first_name].filter(Boolean).join('') || null;
-  const created = await submitExternalTicket(ctx, c.id, { categoryId: cat.id, description, addressText: address, compoundId, reporterName: name, reporterPhone: phone }, `open311:${client.name}`);
-  await writeAudit(ctx.db, null, { communityId: c.id, action: 'open311.request_created', entityType: 'ticket', entityId: created.id, changes: { client: client.name } });
+  const created = await submitExternalTicket(
+    ctx,
+    c.id,
+    { categoryId: cat.id, description, addressText: address, compoundId, reporterName: name, reporterPhone: phone },
+    `open311:${client.name}`,
+  );
+  await writeAudit(ctx.db, null, {
+    communityId: c.id,
+    action: 'open311.request_created',
+    entityType: 'ticket',
+    entityId: created.id,
+    changes: { client: client.name },
+  });
   // The reference is public; the reporter's tracking code never leaves through Open311 (ADR 0010).
   return [{ service_request_id: created.code, token: created.code, service_notice: '已受理登记，可凭编号查询进度', account_id: null }];
 }
@@ -130,7 +175,12 @@ export async function listRequests(ctx: AppContext, f: Record<string, string | u
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) throw new Open311Error(400, 400, 'start_date or end_date is not a valid date');
   const detail = await detailFor(ctx, c.id, f.api_key);
   const rows = await externalRequests(ctx.db, c.id, {
-    codes: f.service_request_id ? f.service_request_id.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+    codes: f.service_request_id
+      ? f.service_request_id
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined,
     serviceCode: f.service_code || undefined,
     statusIn: f.status === 'open' ? openStates : undefined,
     statusNotIn: f.status === 'closed' ? openStates : undefined,
@@ -161,11 +211,12 @@ export async function issueClientKey(ctx: AppContext, communityId: number, name:
   return key;
 }
 
-
 export async function listClients(ctx: AppContext, actor: Actor, communityId?: number): Promise<{ items: Open311Client[] }> {
   authorize(actor, 'open311.manage');
   const rows = await repo.listClients(ctx.db, resolveCommunityId(actor, communityId));
-  return { items: rows.map((r) => ({ id: r.id, name: r.name, keyPrefix: r.key_prefix, isActive: r.is_active, createdAt: new Date(r.created_at).toISOString() })) };
+  return {
+    items: rows.map((r) => ({ id: r.id, name: r.name, keyPrefix: r.key_prefix, isActive: r.is_active, createdAt: new Date(r.created_at).toISOString() })),
+  };
 }
 
 /** A new client and its key; the key is answered this once and only its hash is stored. */
@@ -177,7 +228,13 @@ export async function createClient(ctx: AppContext, actor: Actor, input: CreateO
     const keyPrefix = keyPrefixOf(key);
     const row = await repo.insertClient(trx, { communityId: cid, name: input.name, keyHash: keyHash(key), keyPrefix });
     if (!row) throw new Error('a new key collided with an existing one');
-    await writeAudit(trx, actor, { communityId: cid, action: 'open311_client.created', entityType: 'open311_client', entityId: row.id, changes: { name: input.name, keyPrefix } });
+    await writeAudit(trx, actor, {
+      communityId: cid,
+      action: 'open311_client.created',
+      entityType: 'open311_client',
+      entityId: row.id,
+      changes: { name: input.name, keyPrefix },
+    });
     return { id: row.id, name: input.name, keyPrefix, apiKey: key };
   });
 }

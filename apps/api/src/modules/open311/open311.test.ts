@@ -35,7 +35,17 @@ describe('Open311 GeoReport v2', () => {
       method: 'POST',
       url: '/open311/v2/requests.json',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: form({ api_key: 'linli-demo-key', jurisdiction_id: jurisdiction, service_code: 'environment', description: '垃圾站异味\r\n早上清运噪音', 'attribute[compound]': String(compoundId), 'attribute[building]': '1号楼', phone: '13893100001', last_name: '王', first_name: '阿姨' }),
+      payload: form({
+        api_key: 'linli-demo-key',
+        jurisdiction_id: jurisdiction,
+        service_code: 'environment',
+        description: '垃圾站异味\r\n早上清运噪音',
+        'attribute[compound]': String(compoundId),
+        'attribute[building]': '1号楼',
+        phone: '13893100001',
+        last_name: '王',
+        first_name: '阿姨',
+      }),
     });
     expect(post.statusCode).toBe(201);
     expect(post.headers['content-type']).toBe('application/json');
@@ -53,7 +63,13 @@ describe('Open311 GeoReport v2', () => {
     expect(viaQuery.body).toMatch(/<service_requests><request><service_request_id>GD\d+<\/service_request_id>/);
 
     const one = (await env.app.inject(`/open311/v2/requests/${id}.json?jurisdiction_id=${jurisdiction}&api_key=linli-demo-key`)).json()[0];
-    expect(one).toMatchObject({ service_request_id: id, status: 'open', service_code: 'environment', address: '金海花园 1号楼', description: '垃圾站异味\n早上清运噪音' });
+    expect(one).toMatchObject({
+      service_request_id: id,
+      status: 'open',
+      service_code: 'environment',
+      address: '金海花园 1号楼',
+      description: '垃圾站异味\n早上清运噪音',
+    });
     expect(new Date(one.expected_datetime).getTime()).toBeGreaterThan(new Date(one.requested_datetime).getTime());
     const list = (await env.app.inject(`/open311/v2/requests.json?jurisdiction_id=${jurisdiction}&status=open&service_code=environment`)).json();
     expect(list.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([id]);
@@ -74,14 +90,20 @@ describe('Open311 GeoReport v2', () => {
     const listed = await env.app.inject({ url: '/api/open311-clients', headers: { cookie: sec.cookie } });
     expect(listed.json().items).toEqual([{ id, name: '12345 热线', keyPrefix, isActive: true, createdAt: expect.any(String) }]);
     expect(listed.body).not.toContain(apiKey);
-    const blank = await env.app.inject({ method: 'POST', url: '/api/open311-clients', headers: { cookie: sec.cookie, 'accept-language': 'zh-CN' }, payload: { name: '  ' } });
+    const blank = await env.app.inject({
+      method: 'POST',
+      url: '/api/open311-clients',
+      headers: { cookie: sec.cookie, 'accept-language': 'zh-CN' },
+      payload: { name: '  ' },
+    });
     expect(blank.statusCode).toBe(400);
     expect(blank.json().error.details.fields).toEqual([expect.objectContaining({ field: 'name', rule: 'required' })]);
     const other = await actorIn(env, 'secretary');
     expect((await env.app.inject({ method: 'POST', url: `/api/open311-clients/${id}/revoke`, headers: { cookie: other.cookie } })).statusCode).toBe(404);
     expect((await env.app.inject({ url: '/api/open311-clients', headers: { cookie: other.cookie } })).json().items).toEqual([]);
     const body = new URLSearchParams({ api_key: apiKey, jurisdiction_id: code, service_code: 'general', description: '热线转来的诉求' }).toString();
-    const send = () => env.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body });
+    const send = () =>
+      env.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body });
     expect((await send()).statusCode).toBe(201);
     expect((await env.app.inject({ method: 'POST', url: `/api/open311-clients/${id}/revoke`, headers: { cookie: sec.cookie } })).statusCode).toBe(200);
     expect((await send()).statusCode).toBe(403);
@@ -93,27 +115,51 @@ describe('Open311 GeoReport v2', () => {
     const sec = await actorIn(env, 'secretary');
     const code = (await env.ctx.db.selectFrom('communities').select('code').where('id', '=', sec.community.id).executeTakeFirstOrThrow()).code;
     await issueClientKey(env.ctx, sec.community.id, 'hotline', 'linli-other-key');
-    const compound = (await env.app.inject({ method: 'POST', url: '/api/compounds', headers: { cookie: sec.cookie }, payload: { name: '兰苑小区' } })).json().id;
+    const compound = (await env.app.inject({ method: 'POST', url: '/api/compounds', headers: { cookie: sec.cookie }, payload: { name: '兰苑小区' } })).json()
+      .id;
     const cats = (await env.app.inject({ url: '/api/ticket-categories', headers: { cookie: sec.cookie } })).json().items as Array<{ id: number; code: string }>;
     const submitted = await env.app.inject({
-      method: 'POST', url: '/api/public/tickets',
-      payload: { communityCode: code, categoryId: cats.find((c) => c.code === 'utilities')!.id, compoundId: compound, addressText: '3号楼2单元401', description: '家里停水两天了，张三 13900003333', contactName: '张三', contactPhone: '13900003333' },
+      method: 'POST',
+      url: '/api/public/tickets',
+      payload: {
+        communityCode: code,
+        categoryId: cats.find((c) => c.code === 'utilities')!.id,
+        compoundId: compound,
+        addressText: '3号楼2单元401',
+        description: '家里停水两天了，张三 13900003333',
+        contactName: '张三',
+        contactPhone: '13900003333',
+      },
     });
     const tracking: string = submitted.json().code;
     const desk = await env.app.inject({
-      method: 'POST', url: '/api/tickets', headers: { cookie: sec.cookie },
-      payload: { channel: 'walk_in', categoryId: cats.find((c) => c.code === 'general')!.id, title: '楼道灯', description: '楼道灯坏了一周', reporterPhone: '13900004444' },
+      method: 'POST',
+      url: '/api/tickets',
+      headers: { cookie: sec.cookie },
+      payload: {
+        channel: 'walk_in',
+        categoryId: cats.find((c) => c.code === 'general')!.id,
+        title: '楼道灯',
+        description: '楼道灯坏了一周',
+        reporterPhone: '13900004444',
+      },
     });
     const grid = await actorIn(env, 'grid_worker', sec.community);
     await env.app.inject({ method: 'POST', url: `/api/tickets/${desk.json().id}/accept`, headers: { cookie: sec.cookie }, payload: {} });
-    await env.app.inject({ method: 'POST', url: `/api/tickets/${desk.json().id}/assign`, headers: { cookie: sec.cookie }, payload: { assigneeId: grid.account.id } });
+    await env.app.inject({
+      method: 'POST',
+      url: `/api/tickets/${desk.json().id}/assign`,
+      headers: { cookie: sec.cookie },
+      payload: { assigneeId: grid.account.id },
+    });
     const deskTracking: string = desk.json().handover.trackingCode;
 
     const open = await env.app.inject(`/open311/v2/requests.json?jurisdiction_id=${code}`);
     expect(open.statusCode).toBe(200);
     const rows = open.json() as Array<Record<string, unknown>>;
     expect(rows).toHaveLength(2);
-    for (const text of [tracking, deskTracking, '停水两天', '楼道灯坏了', '401', '张三', '13900003333', grid.account.username]) expect(open.body).not.toContain(text);
+    for (const text of [tracking, deskTracking, '停水两天', '楼道灯坏了', '401', '张三', '13900003333', grid.account.username])
+      expect(open.body).not.toContain(text);
     const reported = rows.find((r) => r.service_code === 'utilities')!;
     expect(reported).toMatchObject({ status: 'open', service_name: '水电气暖', address: '兰苑小区', description: null, status_notes: null });
     expect(reported.service_request_id).not.toBe(tracking);
@@ -139,7 +185,12 @@ describe('Open311 GeoReport v2', () => {
   });
 
   it('answers errors in the Open311 shape', async () => {
-    const bad = await env.app.inject({ method: 'POST', url: '/open311/v2/requests.xml', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ api_key: 'wrong', jurisdiction_id: jurisdiction, service_code: 'general', description: 'x y' }) });
+    const bad = await env.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.xml',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ api_key: 'wrong', jurisdiction_id: jurisdiction, service_code: 'general', description: 'x y' }),
+    });
     expect(bad.statusCode).toBe(403);
     expect(bad.headers['content-type']).toBe('text/xml');
     expect(bad.body).toContain('<errors><error><code>403</code><description>api_key is not valid</description></error></errors>');

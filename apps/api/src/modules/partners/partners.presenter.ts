@@ -2,7 +2,6 @@ import { iso } from '../../platform/time.js';
 import { partnerKinds, type Partner, type PartnerKind } from '@linli/contracts';
 import type { PartnerRow } from './partners.repository.js';
 
-
 export function presentPartner(p: PartnerRow): Partner {
   return {
     id: p.id,

@@ -5,7 +5,6 @@ import { inScope, type Scope, type CommunityId } from '../../platform/db/scope.j
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-
 const columns = ['id', 'community_id', 'name', 'kind', 'contact_name', 'contact_phone_masked', 'address', 'description', 'joined_on', 'archived_at'] as const;
 const sorts = { name: 'name', kind: 'kind', joinedOn: 'joined_on', id: 'id' } as const;
 
@@ -52,7 +51,11 @@ export interface PartnerValues {
 }
 
 export function insertPartner(db: Db, communityId: CommunityId, v: Omit<PartnerValues, 'archived_at'>) {
-  return db.insertInto('partners').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
+  return db
+    .insertInto('partners')
+    .values({ community_id: communityId, ...v })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 export async function updatePartner(db: Db, communityId: CommunityId, id: number, v: Partial<PartnerValues>) {

@@ -19,11 +19,23 @@ describe('partners routes', () => {
 
   it('stores the contact phone encrypted, answers it masked, and keeps it out of the audit', async () => {
     const res = await post('/api/partners', {
-      name: '金房物业', kind: 'property_company', contactName: '赵经理', contactPhone: '13919000001', description: '金海花园物业服务企业', joinedOn: '2023-05-01',
+      name: '金房物业',
+      kind: 'property_company',
+      contactName: '赵经理',
+      contactPhone: '13919000001',
+      description: '金海花园物业服务企业',
+      joinedOn: '2023-05-01',
     });
     expect(res.statusCode).toBe(201);
     const p = res.json();
-    expect(p).toMatchObject({ name: '金房物业', kind: 'property_company', contactName: '赵经理', contactPhoneMasked: '139****0001', joinedOn: '2023-05-01', archivedAt: null });
+    expect(p).toMatchObject({
+      name: '金房物业',
+      kind: 'property_company',
+      contactName: '赵经理',
+      contactPhoneMasked: '139****0001',
+      joinedOn: '2023-05-01',
+      archivedAt: null,
+    });
     expect(res.body).not.toContain('13919000001');
     const row = await env.ctx.db.selectFrom('partners').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
     expect(row.contact_phone_enc).toMatch(/^v1:/);
@@ -39,7 +51,11 @@ describe('partners routes', () => {
     expect(JSON.stringify(audit.map((a) => a.changes))).not.toMatch(/1391900000[19]|13919000099/);
 
     const bad = await post('/api/partners', { name: '坏号码', kind: 'merchant', contactPhone: '12345' });
-    expect(bad.json().error.details.fields[0]).toMatchObject({ field: 'contactPhone', rule: 'invalid_phone', message: '联系电话不是有效的手机号（11 位，以 1 开头）' });
+    expect(bad.json().error.details.fields[0]).toMatchObject({
+      field: 'contactPhone',
+      rule: 'invalid_phone',
+      message: '联系电话不是有效的手机号（11 位，以 1 开头）',
+    });
   });
 
   it('archives with a reason, hides archived partners unless asked, and refuses edits after', async () => {

@@ -9,5 +9,9 @@ export function findPartnerRef(db: Db, communityId: number, id: number) {
   return db.selectFrom('partners').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
 }
 export function partnerNames(db: Db, ids: number[]) {
-  return db.selectFrom('partners').select(['id', 'name']).where('id', 'in', ids.length ? ids : [-1]).execute();
+  return db
+    .selectFrom('partners')
+    .select(['id', 'name'])
+    .where('id', 'in', ids.length ? ids : [-1])
+    .execute();
 }

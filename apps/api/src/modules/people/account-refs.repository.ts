@@ -34,7 +34,11 @@ export function setPasswordHash(db: Db, id: number, passwordHash: string) {
 export async function accountNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom('accounts').select(['id', 'display_name']).where(sql<boolean>`id = any(${sql.val(unique)}::bigint[])`).execute();
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['id', 'display_name'])
+    .where(sql<boolean>`id = any(${sql.val(unique)}::bigint[])`)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 /** Active accounts of a community with a role, by name; only those among `ids` when given. */

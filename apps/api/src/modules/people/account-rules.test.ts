@@ -6,7 +6,13 @@ describe('account rules', () => {
   it('lets a system admin grant every role and a secretary only community roles', () => {
     for (const r of roles) expect(canAssignRole('system_admin', r)).toBe(true);
     expect(roles.filter((r) => canAssignRole('secretary', r))).toEqual([
-      'secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact',
+      'secretary',
+      'social_worker',
+      'grid_worker',
+      'building_head',
+      'party_member',
+      'volunteer',
+      'partner_contact',
     ]);
   });
 

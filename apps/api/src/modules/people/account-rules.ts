@@ -20,7 +20,8 @@ export interface Placement {
  */
 export function placeAccount(role: Role, requested: Placement): Placement | { missing: 'communityId' | 'subdistrictId' } {
   if (role === 'system_admin') return { communityId: null, subdistrictId: null };
-  if (role === 'subdistrict_admin') return requested.subdistrictId == null ? { missing: 'subdistrictId' } : { communityId: null, subdistrictId: requested.subdistrictId };
+  if (role === 'subdistrict_admin')
+    return requested.subdistrictId == null ? { missing: 'subdistrictId' } : { communityId: null, subdistrictId: requested.subdistrictId };
   return requested.communityId == null ? { missing: 'communityId' } : { communityId: requested.communityId, subdistrictId: null };
 }
 

@@ -15,10 +15,23 @@ describe('accounts routes', () => {
   afterAll(async () => env.close());
 
   it('lets a secretary create a grid worker in her community, with a hashed password and an encrypted phone', async () => {
-    const res = await httpAs(env.app, secretary.cookie).post('/api/accounts', { username: 'wang.grid', displayName: '王网格', role: 'grid_worker', password: 'secret-pass-1', phone: '13600001111' });
+    const res = await httpAs(env.app, secretary.cookie).post('/api/accounts', {
+      username: 'wang.grid',
+      displayName: '王网格',
+      role: 'grid_worker',
+      password: 'secret-pass-1',
+      phone: '13600001111',
+    });
     expect(res.statusCode).toBe(201);
     const acc = res.json();
-    expect(acc).toMatchObject({ username: 'wang.grid', role: 'grid_worker', communityId: secretary.community.id, subdistrictId: null, phoneMasked: '136****1111', isActive: true });
+    expect(acc).toMatchObject({
+      username: 'wang.grid',
+      role: 'grid_worker',
+      communityId: secretary.community.id,
+      subdistrictId: null,
+      phoneMasked: '136****1111',
+      isActive: true,
+    });
     const row = await env.ctx.db.selectFrom('accounts').selectAll().where('id', '=', acc.id).executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.phone_enc).not.toContain('13600001111');
@@ -26,14 +39,31 @@ describe('accounts routes', () => {
     // The new account logs in by username and by phone.
     await expect(loginAs(env.app, 'wang.grid', 'secret-pass-1')).resolves.toMatch(/linli_sid=/);
     await expect(loginAs(env.app, '13600001111', 'secret-pass-1')).resolves.toMatch(/linli_sid=/);
-    const audit = await env.ctx.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'account').where('entity_id', '=', String(acc.id)).where('action', 'like', 'account.%').execute();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_type', '=', 'account')
+      .where('entity_id', '=', String(acc.id))
+      .where('action', 'like', 'account.%')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['account.created']);
     expect(JSON.stringify(audit[0]!.changes)).not.toContain('13600001111');
 
-    const dup = await httpAs(env.app, secretary.cookie).post('/api/accounts', { username: 'wang.grid', displayName: 'x', role: 'volunteer', password: 'secret-pass-1' });
+    const dup = await httpAs(env.app, secretary.cookie).post('/api/accounts', {
+      username: 'wang.grid',
+      displayName: 'x',
+      role: 'volunteer',
+      password: 'secret-pass-1',
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.details.fields[0]).toMatchObject({ field: 'username', rule: 'taken' });
-    const dupPhone = await httpAs(env.app, secretary.cookie).post('/api/accounts', { username: 'other.one', displayName: 'x', role: 'volunteer', password: 'secret-pass-1', phone: '13600001111' });
+    const dupPhone = await httpAs(env.app, secretary.cookie).post('/api/accounts', {
+      username: 'other.one',
+      displayName: 'x',
+      role: 'volunteer',
+      password: 'secret-pass-1',
+      phone: '13600001111',
+    });
     expect(dupPhone.json().error.details.fields[0]).toMatchObject({ field: 'phone', rule: 'taken' });
   });
 
@@ -44,7 +74,10 @@ describe('accounts routes', () => {
       expect(res.statusCode).toBe(403);
     }
     const other = await buildCommunity(env.ctx);
-    expect((await s.post('/api/accounts', { username: 'elsewhere', displayName: 'x', role: 'volunteer', password: 'secret-pass-1', communityId: other.id })).statusCode).toBe(404);
+    expect(
+      (await s.post('/api/accounts', { username: 'elsewhere', displayName: 'x', role: 'volunteer', password: 'secret-pass-1', communityId: other.id }))
+        .statusCode,
+    ).toBe(404);
     const foreign = await buildAccount(env.ctx, { role: 'grid_worker', communityId: other.id });
     expect((await s.patch(`/api/accounts/${foreign.id}`, { displayName: 'hacked' })).statusCode).toBe(404);
     expect((await s.post(`/api/accounts/${foreign.id}/reset-password`, { newPassword: 'hacked-pass-1' })).statusCode).toBe(404);
@@ -58,7 +91,13 @@ describe('accounts routes', () => {
 
   it('lets a system admin create a subdistrict admin placed by community, and a system admin placed nowhere', async () => {
     const a = httpAs(env.app, admin.cookie);
-    const sub = await a.post('/api/accounts', { username: 'sub.admin', displayName: '街道', role: 'subdistrict_admin', password: 'secret-pass-1', communityId: secretary.community.id });
+    const sub = await a.post('/api/accounts', {
+      username: 'sub.admin',
+      displayName: '街道',
+      role: 'subdistrict_admin',
+      password: 'secret-pass-1',
+      communityId: secretary.community.id,
+    });
     expect(sub.statusCode).toBe(201);
     expect(sub.json()).toMatchObject({ communityId: null, subdistrictId: secretary.community.subdistrictId });
     const sys = await a.post('/api/accounts', { username: 'sys.two', displayName: '运维', role: 'system_admin', password: 'secret-pass-1' });
@@ -66,8 +105,19 @@ describe('accounts routes', () => {
     const missing = await a.post('/api/accounts', { username: 'no.place', displayName: 'x', role: 'social_worker', password: 'secret-pass-1' });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.details.fields[0]).toMatchObject({ field: 'communityId', rule: 'required' });
-    const short = await a.post('/api/accounts', { username: 'bad name!', displayName: 'x', role: 'volunteer', password: 'short', communityId: secretary.community.id });
-    expect(short.json().error.details.fields.map((f: { field: string; rule: string }) => `${f.field}:${f.rule}`).sort()).toEqual(['password:password_too_short', 'username:invalid_username']);
+    const short = await a.post('/api/accounts', {
+      username: 'bad name!',
+      displayName: 'x',
+      role: 'volunteer',
+      password: 'short',
+      communityId: secretary.community.id,
+    });
+    expect(
+      short
+        .json()
+        .error.details.fields.map((f: { field: string; rule: string }) => `${f.field}:${f.rule}`)
+        .sort(),
+    ).toEqual(['password:password_too_short', 'username:invalid_username']);
     // The subdistrict admin reads the accounts of the subdistrict, including their own, but manages none.
     const subCookie = await loginAs(env.app, 'sub.admin', 'secret-pass-1');
     const seen = (await httpAs(env.app, subCookie).get('/api/accounts?pageSize=200')).json();
@@ -90,7 +140,13 @@ describe('accounts routes', () => {
     expect((await s.patch(`/api/accounts/${secretary.account.id}`, { isActive: false })).statusCode).toBe(403);
     expect((await s.patch(`/api/accounts/${secretary.account.id}`, { role: 'volunteer' })).statusCode).toBe(403);
     expect((await s.patch(`/api/accounts/${secretary.account.id}`, { displayName: '李书记' })).statusCode).toBe(200);
-    const audit = await env.ctx.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'account').where('entity_id', '=', String(target.id)).where('action', 'like', 'account.%').execute();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_type', '=', 'account')
+      .where('entity_id', '=', String(target.id))
+      .where('action', 'like', 'account.%')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['account.deactivated']);
     expect(audit[0]!.changes).toEqual({ isActive: { from: true, to: false }, displayName: { from: target.username, to: '已离职社工' } });
   });
@@ -104,7 +160,11 @@ describe('accounts routes', () => {
     expect(named.json().error.details.fields).toEqual([expect.objectContaining({ field: 'password', rule: 'password_contains_username' })]);
     expect(await env.ctx.db.selectFrom('accounts').select('id').where('username', '=', 'zhao.vol').executeTakeFirst()).toBeUndefined();
     const target = await buildAccount(env.ctx, { role: 'volunteer', communityId: secretary.community.id });
-    for (const [newPassword, rule] of [['aaaaaaaa', 'password_too_short'], ['1qaz2wsx3edc', 'password_common'], [`x${target.username}x`, 'password_contains_username']]) {
+    for (const [newPassword, rule] of [
+      ['aaaaaaaa', 'password_too_short'],
+      ['1qaz2wsx3edc', 'password_common'],
+      [`x${target.username}x`, 'password_contains_username'],
+    ]) {
       const res = await s.post(`/api/accounts/${target.id}/reset-password`, { newPassword });
       expect(res.statusCode, newPassword).toBe(400);
       expect(res.json().error.details.fields[0]).toMatchObject({ field: 'newPassword', rule });
@@ -120,7 +180,12 @@ describe('accounts routes', () => {
     expect((await env.app.inject({ url: '/api/auth/me', headers: { cookie: targetCookie } })).statusCode).toBe(401);
     await expect(loginAs(env.app, target.username)).rejects.toThrow(/401/);
     await expect(loginAs(env.app, target.username, 'brand-new-pass')).resolves.toMatch(/linli_sid=/);
-    const audit = await env.ctx.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'account').where('entity_id', '=', String(target.id)).execute();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'account')
+      .where('entity_id', '=', String(target.id))
+      .execute();
     expect(audit.map((a) => a.action)).toContain('account.password_reset');
   });
 

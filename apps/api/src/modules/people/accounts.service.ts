@@ -1,4 +1,12 @@
-import { passwordRule, type Account, type AccountListQuery, type CreateAccountInput, type Page, type ResetPasswordInput, type UpdateAccountInput } from '@linli/contracts';
+import {
+  passwordRule,
+  type Account,
+  type AccountListQuery,
+  type CreateAccountInput,
+  type Page,
+  type ResetPasswordInput,
+  type UpdateAccountInput,
+} from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { authorize, canSeeCommunity, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { AppError, forbidden, invalidField, notFound } from '../../platform/errors.js';
@@ -32,7 +40,10 @@ export async function listAccounts(ctx: AppContext, actor: Actor, query: Account
     },
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize, sort: query.sort, order: query.order },
   );
-  const locks = await accountLocks(ctx, rows.map((r) => r.id));
+  const locks = await accountLocks(
+    ctx,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => presentAccount(r, locks.get(r.id))), total, page: query.page, pageSize: query.pageSize };
 }
 

@@ -14,7 +14,15 @@ describe('first administrator setup', () => {
 
   const setup = (body: object, headers: Record<string, string> = {}) => env.app.inject({ method: 'POST', url: '/api/setup', payload: body, headers });
   const admin = { username: 'zhang.admin', displayName: '张管理员', password: 'lantern-granite-41' };
-  const accountCount = async () => Number((await env.ctx.db.selectFrom('accounts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const accountCount = async () =>
+    Number(
+      (
+        await env.ctx.db
+          .selectFrom('accounts')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('issues a one-time token at start, kept as a hash and in DATA_DIR/setup-token', async () => {
     expect(token).toMatch(/^[\w-]{32}$/);
@@ -30,7 +38,11 @@ describe('first administrator setup', () => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.details.fields).toEqual([expect.objectContaining({ field: 'setupToken', rule: 'wrong_setup_token' })]);
     expect((await setup({ ...admin })).json().error.details.fields[0]).toMatchObject({ field: 'setupToken', rule: 'required' });
-    for (const [password, rule] of [['12345678', 'password_too_short'], ['qwertyuiop', 'password_common'], ['zhang.admin.2026', 'password_contains_username']]) {
+    for (const [password, rule] of [
+      ['12345678', 'password_too_short'],
+      ['qwertyuiop', 'password_common'],
+      ['zhang.admin.2026', 'password_contains_username'],
+    ]) {
       const weak = await setup({ ...admin, password, setupToken: token });
       expect(weak.statusCode, password).toBe(400);
       expect(weak.json().error.details.fields).toEqual([expect.objectContaining({ field: 'password', rule })]);

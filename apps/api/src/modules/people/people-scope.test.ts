@@ -59,7 +59,10 @@ describe('whose party members and team members each role sees', () => {
     const b1 = await homeIn(compoundB, '1号楼', '301');
     const homes: Record<Key, number> = { inBuilding: a1.householdId, inGrid: a2.householdId, outside: b1.householdId };
     const heads = await env.app.inject({
-      method: 'PUT', url: `/api/buildings/${a1.buildingId}/heads`, headers: { cookie: sec.cookie }, payload: { heads: [{ accountId: actors.buildingHead.account.id }] },
+      method: 'PUT',
+      url: `/api/buildings/${a1.buildingId}/heads`,
+      headers: { cookie: sec.cookie },
+      payload: { heads: [{ accountId: actors.buildingHead.account.id }] },
     });
     expect(heads.statusCode, heads.body).toBe(200);
 
@@ -94,8 +97,18 @@ describe('whose party members and team members each role sees', () => {
       const list = await get(actor, `/api/party-members?${q}pageSize=200`);
       expect(list.statusCode, `${who} ${list.body}`).toBe(200);
       const items = list.json().items as Array<{ name: string; address: string | null; phoneMasked: string | null }>;
-      got.push(`${who} list: ${items.map((i) => `${i.name} ${i.address} ${i.phoneMasked}`).sort().join(' | ')} (${list.json().total})`);
-      want.push(`${who} list: ${visible.map((k) => `${people[k].name} ${people[k].address} ${people[k].masked}`).sort().join(' | ')} (${visible.length})`);
+      got.push(
+        `${who} list: ${items
+          .map((i) => `${i.name} ${i.address} ${i.phoneMasked}`)
+          .sort()
+          .join(' | ')} (${list.json().total})`,
+      );
+      want.push(
+        `${who} list: ${visible
+          .map((k) => `${people[k].name} ${people[k].address} ${people[k].masked}`)
+          .sort()
+          .join(' | ')} (${visible.length})`,
+      );
       for (const k of keys) {
         const sees = visible.includes(k);
         const detail = await get(actor, `/api/party-members/${people[k].partyMember}`);
@@ -117,8 +130,18 @@ describe('whose party members and team members each role sees', () => {
       const team = await get(actors[who]!, `/api/teams/${teamId}`);
       expect(team.statusCode, `${who} ${team.body}`).toBe(200);
       const members = team.json().members as Array<{ name: string; phoneMasked: string | null }>;
-      got.push(`${who}: ${members.map((m) => `${m.name} ${m.phoneMasked}`).sort().join(' | ')} (${team.json().memberCount})`);
-      want.push(`${who}: ${keys.map((k) => `${people[k].name} ${visible.includes(k) ? people[k].masked : null}`).sort().join(' | ')} (3)`);
+      got.push(
+        `${who}: ${members
+          .map((m) => `${m.name} ${m.phoneMasked}`)
+          .sort()
+          .join(' | ')} (${team.json().memberCount})`,
+      );
+      want.push(
+        `${who}: ${keys
+          .map((k) => `${people[k].name} ${visible.includes(k) ? people[k].masked : null}`)
+          .sort()
+          .join(' | ')} (3)`,
+      );
     }
     expect(got).toEqual(want);
   });
@@ -138,6 +161,10 @@ describe('whose party members and team members each role sees', () => {
       expect(body).not.toContain(outside.masked);
     }
     // Her own building's party member she sees in full.
-    expect((await get(head, `/api/party-members/${people.inBuilding.partyMember}`)).json()).toMatchObject({ name: '甲一', address: people.inBuilding.address, phoneMasked: '138****0001' });
+    expect((await get(head, `/api/party-members/${people.inBuilding.partyMember}`)).json()).toMatchObject({
+      name: '甲一',
+      address: people.inBuilding.address,
+      phoneMasked: '138****0001',
+    });
   });
 });

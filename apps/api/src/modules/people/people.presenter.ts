@@ -3,9 +3,13 @@ import type { Account, PartyMember, Role, Station, StationKind, Team, TeamMember
 import { stationKinds } from '@linli/contracts';
 import type { AccountRow, PartyMemberRow, StationRow, TeamRow } from './people.repository.js';
 
-
 /** 小区 楼栋 单元 房号, as the places module labels a household. */
-export function householdLabel(r: { compound_name: string | null; building_name: string | null; unit_name: string | null; room_no: string | null }): string | null {
+export function householdLabel(r: {
+  compound_name: string | null;
+  building_name: string | null;
+  unit_name: string | null;
+  room_no: string | null;
+}): string | null {
   if (!r.compound_name) return null;
   return [r.compound_name, r.building_name, r.unit_name, r.room_no].filter(Boolean).join(' ');
 }
@@ -41,7 +45,14 @@ export function presentTeam(r: TeamRow, leaderNames: string[]): Team {
   };
 }
 
-export function presentTeamMember(r: { id: number; resident_id: number; name: string; phone_masked: string | null; is_leader: boolean; joined_at: Date }): TeamMember {
+export function presentTeamMember(r: {
+  id: number;
+  resident_id: number;
+  name: string;
+  phone_masked: string | null;
+  is_leader: boolean;
+  joined_at: Date;
+}): TeamMember {
   return { id: r.id, residentId: r.resident_id, name: r.name, phoneMasked: r.phone_masked, isLeader: r.is_leader, joinedAt: iso(r.joined_at)! };
 }
 

@@ -25,14 +25,24 @@ const isResidentReadable = (db: Db, scope: Scope, reach: ResidentReach, column: 
 // ------------------------------------------------------------------ party members
 
 function partyMemberQuery(db: Db) {
-  return db
-    .selectFrom('party_members as m')
-    .innerJoin(residentView(db).as('r'), 'r.id', 'm.resident_id')
-    .leftJoin(gridView(db).as('g'), 'g.id', 'm.grid_id');
+  return db.selectFrom('party_members as m').innerJoin(residentView(db).as('r'), 'r.id', 'm.resident_id').leftJoin(gridView(db).as('g'), 'g.id', 'm.grid_id');
 }
 const partyMemberColumns = [
-  'm.id', 'm.community_id', 'm.resident_id', 'r.name', 'r.gender', 'r.phone_masked', 'm.status', 'm.work_unit', 'm.grid_id',
-  'g.name as grid_name', 'r.compound_name', 'r.building_name', 'r.unit_name', 'r.room_no', 'm.joined_on',
+  'm.id',
+  'm.community_id',
+  'm.resident_id',
+  'r.name',
+  'r.gender',
+  'r.phone_masked',
+  'm.status',
+  'm.work_unit',
+  'm.grid_id',
+  'g.name as grid_name',
+  'r.compound_name',
+  'r.building_name',
+  'r.unit_name',
+  'r.room_no',
+  'm.joined_on',
   'm.archived_at',
 ] as const;
 const partyMemberSorts = { name: 'r.name', status: 'm.status', joinedOn: 'm.joined_on', gridName: 'g.name', id: 'm.id' } as const;
@@ -47,25 +57,19 @@ export interface PartyMemberFilter {
 }
 
 export async function listPartyMembers(db: Db, communityId: CommunityId, f: PartyMemberFilter, page: PageRequest) {
-  let q = partyMemberQuery(db).where('m.community_id', '=', communityId).where(isResidentReadable(db, scopeOfOne(communityId), f.reach, 'm.resident_id'));
+  let q = partyMemberQuery(db)
+    .where('m.community_id', '=', communityId)
+    .where(isResidentReadable(db, scopeOfOne(communityId), f.reach, 'm.resident_id'));
   if (!f.includeArchived) q = q.where('m.archived_at', 'is', null);
   if (f.status) q = q.where('m.status', '=', f.status as 'registered');
   if (f.gridId) q = q.where('m.grid_id', '=', f.gridId);
   if (f.q) {
     const like = likeOf(f.q);
-    q = q.where((eb) =>
-      eb.or([eb('r.name', 'like', like), eb('m.work_unit', 'like', like), ...(f.phoneHash ? [eb('r.phone_hash', '=', f.phoneHash)] : [])]),
-    );
+    q = q.where((eb) => eb.or([eb('r.name', 'like', like), eb('m.work_unit', 'like', like), ...(f.phoneHash ? [eb('r.phone_hash', '=', f.phoneHash)] : [])]));
   }
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const sortColumn = partyMemberSorts[(page.sort ?? 'id') as keyof typeof partyMemberSorts] ?? 'm.id';
-  const rows = await q
-    .select(partyMemberColumns)
-    .orderBy(sql.ref(sortColumn), page.order)
-    .orderBy('m.id')
-    .offset(page.offset)
-    .limit(page.limit)
-    .execute();
+  const rows = await q.select(partyMemberColumns).orderBy(sql.ref(sortColumn), page.order).orderBy('m.id').offset(page.offset).limit(page.limit).execute();
   return { total: Number(total.n), rows };
 }
 export function findPartyMember(db: Db, scope: Scope, id: number, reach: ResidentReach) {
@@ -91,7 +95,11 @@ export function insertPartyMember(
   communityId: CommunityId,
   v: { resident_id: number; status: 'registered' | 'in_service' | 'outside'; work_unit: string | null; grid_id: number | null; joined_on: string | null },
 ) {
-  return db.insertInto('party_members').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
+  return db
+    .insertInto('party_members')
+    .values({ community_id: communityId, ...v })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 export function updatePartyMember(
   db: Db,
@@ -110,7 +118,12 @@ function teamQuery(db: Db) {
   return db
     .selectFrom('teams as t')
     .select([
-      't.id', 't.community_id', 't.name', 't.kind', 't.description', 't.archived_at',
+      't.id',
+      't.community_id',
+      't.name',
+      't.kind',
+      't.description',
+      't.archived_at',
       (eb) =>
         eb
           .selectFrom('team_members as tm')
@@ -200,8 +213,16 @@ export function findActiveMembership(db: Db, communityId: CommunityId, teamId: n
     .where('left_at', 'is', null)
     .executeTakeFirst();
 }
-export function insertTeam(db: Db, communityId: CommunityId, v: { name: string; kind: 'pioneer' | 'volunteer' | 'arts' | 'squad' | 'heads'; description: string | null }) {
-  return db.insertInto('teams').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
+export function insertTeam(
+  db: Db,
+  communityId: CommunityId,
+  v: { name: string; kind: 'pioneer' | 'volunteer' | 'arts' | 'squad' | 'heads'; description: string | null },
+) {
+  return db
+    .insertInto('teams')
+    .values({ community_id: communityId, ...v })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 export function updateTeam(
   db: Db,
@@ -214,7 +235,11 @@ export function updateTeam(
   return db.updateTable('teams').set(set).where('community_id', '=', communityId).where('id', '=', id).execute();
 }
 export function insertTeamMember(db: Db, communityId: CommunityId, v: { team_id: number; resident_id: number; is_leader: boolean }) {
-  return db.insertInto('team_members').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
+  return db
+    .insertInto('team_members')
+    .values({ community_id: communityId, ...v })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 export function markTeamMemberLeft(db: Db, communityId: CommunityId, id: number, at: Date) {
   return db
@@ -233,8 +258,17 @@ function stationQuery(db: Db) {
     .selectFrom('stations as s')
     .leftJoin(compoundView(db).as('p'), 'p.id', 's.compound_id')
     .select([
-      's.id', 's.community_id', 's.compound_id', 'p.name as compound_name', 's.name', 's.kind', 's.address', 's.opening_hours', 's.phone',
-      's.description', 's.archived_at',
+      's.id',
+      's.community_id',
+      's.compound_id',
+      'p.name as compound_name',
+      's.name',
+      's.kind',
+      's.address',
+      's.opening_hours',
+      's.phone',
+      's.description',
+      's.archived_at',
     ]);
 }
 const stationSorts = { name: 's.name', kind: 's.kind', compoundName: 'p.name', id: 's.id' } as const;
@@ -253,7 +287,10 @@ export async function listStations(
     const like = likeOf(f.q);
     q = q.where((eb) => eb.or([eb('s.name', 'like', like), eb('s.address', 'like', like)]));
   }
-  const total = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const sortColumn = stationSorts[(page.sort ?? 'id') as keyof typeof stationSorts] ?? 's.id';
   const rows = await q.orderBy(sql.ref(sortColumn), page.order).orderBy('s.id').offset(page.offset).limit(page.limit).execute();
   return { total: Number(total.n), rows };
@@ -273,7 +310,11 @@ export interface StationValues {
   description: string | null;
 }
 export function insertStation(db: Db, communityId: CommunityId, v: StationValues) {
-  return db.insertInto('stations').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
+  return db
+    .insertInto('stations')
+    .values({ community_id: communityId, ...v })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 export function updateStation(db: Db, communityId: CommunityId, id: number, v: Partial<StationValues>) {
   const set = defined(v);
@@ -298,7 +339,17 @@ const accountInScope = (scope: AccountScope) =>
       ? inScope(scope.communityIds, 'a.community_id')
       : sql<boolean>`(${inScope(scope.communityIds, 'a.community_id')} or a.subdistrict_id = ${scope.subdistrictId})`;
 
-const accountColumns = ['a.id', 'a.username', 'a.display_name', 'a.role', 'a.community_id', 'a.subdistrict_id', 'a.phone_masked', 'a.is_active', 'a.created_at'] as const;
+const accountColumns = [
+  'a.id',
+  'a.username',
+  'a.display_name',
+  'a.role',
+  'a.community_id',
+  'a.subdistrict_id',
+  'a.phone_masked',
+  'a.is_active',
+  'a.created_at',
+] as const;
 const accountSorts = { username: 'a.username', displayName: 'a.display_name', role: 'a.role', createdAt: 'a.created_at', id: 'a.id' } as const;
 
 export async function listAccounts(
@@ -348,13 +399,25 @@ export function insertAccount(
     phone_hash: string | null;
   },
 ) {
-  return db.insertInto('accounts').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
+  return db
+    .insertInto('accounts')
+    .values({ community_id: communityId, ...v })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 export function updateAccount(
   db: Db,
   communityId: number | null,
   id: number,
-  v: { display_name?: string; role?: string; is_active?: boolean; community_id?: number | null; subdistrict_id?: number | null; password_hash?: string; password_changed_at?: Date },
+  v: {
+    display_name?: string;
+    role?: string;
+    is_active?: boolean;
+    community_id?: number | null;
+    subdistrict_id?: number | null;
+    password_hash?: string;
+    password_changed_at?: Date;
+  },
 ) {
   const set = defined(v);
   if (!set) return Promise.resolve();

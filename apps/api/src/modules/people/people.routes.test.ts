@@ -27,12 +27,27 @@ describe('people routes', () => {
       const cid = secretary.community.id;
       const resident = await buildResident(env.ctx, cid, { name: '王建国', phone: '13812341234' });
       const grid = await buildGrid(env.ctx, cid, '第一网格');
-      const res = await post('/api/party-members', { residentId: resident.id, status: 'in_service', workUnit: '兰州石化', gridId: grid.id, joinedOn: '1998-07-01' });
+      const res = await post('/api/party-members', {
+        residentId: resident.id,
+        status: 'in_service',
+        workUnit: '兰州石化',
+        gridId: grid.id,
+        joinedOn: '1998-07-01',
+      });
       expect(res.statusCode).toBe(201);
       const pm = res.json();
       expect(pm).toMatchObject({
-        communityId: cid, residentId: resident.id, name: '王建国', gender: 'female', phoneMasked: '138****1234', status: 'in_service',
-        workUnit: '兰州石化', gridId: grid.id, gridName: '第一网格', joinedOn: '1998-07-01', archivedAt: null,
+        communityId: cid,
+        residentId: resident.id,
+        name: '王建国',
+        gender: 'female',
+        phoneMasked: '138****1234',
+        status: 'in_service',
+        workUnit: '兰州石化',
+        gridId: grid.id,
+        gridName: '第一网格',
+        joinedOn: '1998-07-01',
+        archivedAt: null,
       });
       expect(pm.address).toMatch(/^金海花园\d+ \d+号楼 1单元 301$/);
       expect(JSON.stringify(pm)).not.toContain('13812341234');
@@ -87,7 +102,9 @@ describe('people routes', () => {
         const r = await buildResident(env.ctx, c.id, { name, phone: `1390000000${i}` });
         const status = i % 2 === 0 ? 'registered' : 'in_service';
         const res = await env.app.inject({
-          method: 'POST', url: '/api/party-members', headers: { cookie: sec.cookie },
+          method: 'POST',
+          url: '/api/party-members',
+          headers: { cookie: sec.cookie },
           payload: { residentId: r.id, status, gridId: i < 2 ? grid.id : null, joinedOn: `200${i}-01-01` },
         });
         expect(res.statusCode).toBe(201);
@@ -103,7 +120,9 @@ describe('people routes', () => {
       const bad = await env.app.inject({ url: '/api/party-members?sort=password', headers: { cookie: sec.cookie } });
       expect(bad.statusCode).toBe(400);
       // The other community's list is not this one's.
-      expect((await get('/api/party-members?pageSize=200')).json().items.every((i: { communityId: number }) => i.communityId === secretary.community.id)).toBe(true);
+      expect((await get('/api/party-members?pageSize=200')).json().items.every((i: { communityId: number }) => i.communityId === secretary.community.id)).toBe(
+        true,
+      );
     });
   });
 
@@ -166,7 +185,12 @@ describe('people routes', () => {
     it('creates, lists with the compound name, updates and audits', async () => {
       const compound = await buildCompound(env.ctx, secretary.community.id, '石油1号小区');
       const res = await post('/api/stations', {
-        name: '石油1号社区公社', kind: 'commune', compoundId: compound.id, address: '石油1号小区活动室', openingHours: '每天 9:00–21:00', phone: '0931-1234567',
+        name: '石油1号社区公社',
+        kind: 'commune',
+        compoundId: compound.id,
+        address: '石油1号小区活动室',
+        openingHours: '每天 9:00–21:00',
+        phone: '0931-1234567',
       });
       expect(res.statusCode).toBe(201);
       const st = res.json();

@@ -32,7 +32,6 @@ const pageOf = (q: { page: number; pageSize: number; sort?: string; order: 'asc'
   order: q.order,
 });
 
-
 /** A resident of the community who is not archived, or a field error. */
 async function checkResident(db: Db, communityId: number, residentId: number) {
   const r = await places.findResidentRef(db, communityId, residentId);
@@ -101,7 +100,13 @@ export async function createPartyMember(ctx: AppContext, actor: Actor, input: Cr
       action: 'party_member.created',
       entityType: 'party_member',
       entityId: row.id,
-      changes: { residentId: input.residentId, status: input.status, workUnit: input.workUnit ?? null, gridId: input.gridId ?? null, joinedOn: input.joinedOn ?? null },
+      changes: {
+        residentId: input.residentId,
+        status: input.status,
+        workUnit: input.workUnit ?? null,
+        gridId: input.gridId ?? null,
+        joinedOn: input.joinedOn ?? null,
+      },
     });
     return row.id;
   });
@@ -122,7 +127,13 @@ export async function updatePartyMember(ctx: AppContext, actor: Actor, id: numbe
       grid_id: input.gridId,
       joined_on: input.joinedOn,
     });
-    await writeAudit(trx, actor, { communityId: before.communityId, action: 'party_member.updated', entityType: 'party_member', entityId: id, changes: diff(before, input) });
+    await writeAudit(trx, actor, {
+      communityId: before.communityId,
+      action: 'party_member.updated',
+      entityType: 'party_member',
+      entityId: id,
+      changes: diff(before, input),
+    });
   });
   return getPartyMember(ctx, actor, id);
 }
@@ -150,7 +161,11 @@ export async function listTeams(ctx: AppContext, actor: Actor, query: TeamListQu
     { kind: query.kind, includeArchived: query.includeArchived === 'true', q: query.q?.trim() || undefined },
     pageOf(query),
   );
-  const leaders = await repo.leaderNamesOf(ctx.db, cid, rows.map((r) => r.id));
+  const leaders = await repo.leaderNamesOf(
+    ctx.db,
+    cid,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => presentTeam(r, leaders.get(r.id) ?? [])), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -163,7 +178,10 @@ export async function getTeam(ctx: AppContext, actor: Actor, id: number): Promis
   const row = await repo.findTeam(ctx.db, scopeIds(actor), id);
   if (!row) throw notFound('team');
   const members = await repo.listTeamMembers(ctx.db, resolveCommunityId(actor, row.community_id), id, places.residentReachOf(actor));
-  const leaderNames = members.filter((m) => m.is_leader).sort((a, b) => +new Date(a.joined_at) - +new Date(b.joined_at) || a.id - b.id).map((m) => m.name);
+  const leaderNames = members
+    .filter((m) => m.is_leader)
+    .sort((a, b) => +new Date(a.joined_at) - +new Date(b.joined_at) || a.id - b.id)
+    .map((m) => m.name);
   const shown = members.map((m) => (m.is_readable ? m : { ...m, phone_masked: null }));
   return { ...presentTeam(row, leaderNames), members: shown.map(presentTeamMember) };
 }
@@ -189,7 +207,9 @@ export async function updateTeam(ctx: AppContext, actor: Actor, id: number, inpu
   authorize(actor, 'people.write');
   const before = await getTeam(ctx, actor, id);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateTeam(trx, resolveCommunityId(actor, before.communityId), id, { name: input.name, kind: input.kind, description: input.description }).catch(uniqueAs('name'));
+    await repo
+      .updateTeam(trx, resolveCommunityId(actor, before.communityId), id, { name: input.name, kind: input.kind, description: input.description })
+      .catch(uniqueAs('name'));
     await writeAudit(trx, actor, { communityId: before.communityId, action: 'team.updated', entityType: 'team', entityId: id, changes: diff(before, input) });
   });
   return getTeam(ctx, actor, id);
@@ -297,7 +317,13 @@ export async function updateStation(ctx: AppContext, actor: Actor, id: number, i
       phone: input.phone,
       description: input.description,
     });
-    await writeAudit(trx, actor, { communityId: before.communityId, action: 'station.updated', entityType: 'station', entityId: id, changes: diff(before, input) });
+    await writeAudit(trx, actor, {
+      communityId: before.communityId,
+      action: 'station.updated',
+      entityType: 'station',
+      entityId: id,
+      changes: diff(before, input),
+    });
   });
   return getStation(ctx, actor, id);
 }

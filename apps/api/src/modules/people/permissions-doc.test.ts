@@ -15,7 +15,10 @@ describe('docs/permissions.md', () => {
     const rows = [...renderPermissionsDoc().matchAll(/^\| `([a-zA-Z0-9.]+)` \|(.*)\|$/gm)];
     expect(rows.map((m) => m[1])).toEqual(Object.keys(permissions));
     for (const [, perm, cells] of rows) {
-      const granted = cells!.split('|').map((c, i) => (c.trim() === '✓' ? roles[i] : null)).filter(Boolean);
+      const granted = cells!
+        .split('|')
+        .map((c, i) => (c.trim() === '✓' ? roles[i] : null))
+        .filter(Boolean);
       expect(granted).toEqual(roles.filter((r) => (permissions[perm as keyof typeof permissions] as readonly string[]).includes(r)));
     }
   });

@@ -40,13 +40,13 @@ export function renderPermissionsDoc(): string {
     ...Object.entries(placeReach).map(([role, kind]) => `- \`${role}\` (${roleLabels['zh-CN'][role as keyof typeof placeReach]}): ${reachText[kind]}`),
     '',
     'The people routes show residents too and follow the same rule: a party member whose resident is outside the',
-    'reader\'s reach answers 404 and lists leave it out; a team lists every member by name but shows the phone only of',
-    'those within reach. Roles with `people.read` but not `residents.read` see no party member and no member\'s phone.',
+    "reader's reach answers 404 and lists leave it out; a team lists every member by name but shows the phone only of",
+    "those within reach. Roles with `people.read` but not `residents.read` see no party member and no member's phone.",
     '',
   ].join('\n');
 }
 
 const reachText = {
-  grids: 'the compounds of the grids whose worker they are (chosen on the console\'s ticket rules page).',
+  grids: "the compounds of the grids whose worker they are (chosen on the console's ticket rules page).",
   buildings: 'the buildings, or single units, assigned to them on the places page (楼栋长, 单元长).',
 } as const;

@@ -18,7 +18,17 @@ export async function setBuildingHeads(ctx: AppContext, actor: Actor, buildingId
   if (!building) throw notFound('building');
   const cid = resolveCommunityId(actor, building.community_id);
   const heads = input.heads.map((h) => ({ account_id: h.accountId, unit_id: h.unitId ?? null }));
-  const accounts = new Set((heads.length ? await people.activeAccountsWithRole(ctx.db, cid, 'building_head', heads.map((h) => h.account_id)) : []).map((a) => a.id));
+  const accounts = new Set(
+    (heads.length
+      ? await people.activeAccountsWithRole(
+          ctx.db,
+          cid,
+          'building_head',
+          heads.map((h) => h.account_id),
+        )
+      : []
+    ).map((a) => a.id),
+  );
   const units = new Set((await repo.listUnits(ctx.db, cid, buildingId)).map((u) => u.id));
   const seen = new Set<string>();
   heads.forEach((h, i) => {
@@ -32,7 +42,10 @@ export async function setBuildingHeads(ctx: AppContext, actor: Actor, buildingId
   await ctx.db.transaction().execute(async (trx) => {
     await repo.replaceBuildingHeads(trx, cid, buildingId, heads);
     await writeAudit(trx, actor, {
-      communityId: cid, action: 'building.heads_set', entityType: 'building', entityId: buildingId,
+      communityId: cid,
+      action: 'building.heads_set',
+      entityType: 'building',
+      entityId: buildingId,
       changes: { heads: { from: before, to: heads.map((h) => ({ accountId: h.account_id, unitId: h.unit_id })) } },
     });
   });

@@ -15,19 +15,30 @@ export async function listGrids(ctx: AppContext, actor: Actor, communityId?: num
 }
 
 async function presentGrids(db: AppContext['db'], rows: Awaited<ReturnType<typeof repo.listGrids>>) {
-  const names = await people.accountNames(db, rows.flatMap((g) => (g.worker_account_id != null ? [g.worker_account_id] : [])));
+  const names = await people.accountNames(
+    db,
+    rows.flatMap((g) => (g.worker_account_id != null ? [g.worker_account_id] : [])),
+  );
   return rows.map((g) => ({
-    id: g.id, communityId: g.community_id, name: g.name, code: g.code, workerAccountId: g.worker_account_id,
+    id: g.id,
+    communityId: g.community_id,
+    name: g.name,
+    code: g.code,
+    workerAccountId: g.worker_account_id,
     workerName: g.worker_account_id != null ? (names.get(g.worker_account_id) ?? null) : null,
   }));
 }
 
 async function checkGridWorker(ctx: AppContext, communityId: number, id: number | null | undefined) {
-  if (id != null && (await people.activeAccountsWithRole(ctx.db, communityId, 'grid_worker', [id])).length === 0) throw invalidField('workerAccountId', 'not_found');
+  if (id != null && (await people.activeAccountsWithRole(ctx.db, communityId, 'grid_worker', [id])).length === 0)
+    throw invalidField('workerAccountId', 'not_found');
 }
 
 async function gridOf(db: AppContext['db'], communityId: CommunityId, id: number) {
-  const [grid] = await presentGrids(db, (await repo.listGrids(db, communityId)).filter((g) => g.id === id));
+  const [grid] = await presentGrids(
+    db,
+    (await repo.listGrids(db, communityId)).filter((g) => g.id === id),
+  );
   return grid!;
 }
 
@@ -36,8 +47,16 @@ export async function createGrid(ctx: AppContext, actor: Actor, input: { communi
   const cid = resolveCommunityId(actor, input.communityId);
   await checkGridWorker(ctx, cid, input.workerAccountId);
   return ctx.db.transaction().execute(async (trx) => {
-    const g = await repo.insertGrid(trx, cid, { name: input.name, code: input.code ?? null, worker_account_id: input.workerAccountId ?? null }).catch(uniqueAs('name'));
-    await writeAudit(trx, actor, { communityId: cid, action: 'grid.created', entityType: 'grid', entityId: g.id, changes: { name: input.name, workerAccountId: input.workerAccountId ?? null } });
+    const g = await repo
+      .insertGrid(trx, cid, { name: input.name, code: input.code ?? null, worker_account_id: input.workerAccountId ?? null })
+      .catch(uniqueAs('name'));
+    await writeAudit(trx, actor, {
+      communityId: cid,
+      action: 'grid.created',
+      entityType: 'grid',
+      entityId: g.id,
+      changes: { name: input.name, workerAccountId: input.workerAccountId ?? null },
+    });
     return gridOf(trx, cid, g.id);
   });
 }
@@ -48,10 +67,18 @@ export async function updateGrid(ctx: AppContext, actor: Actor, id: number, inpu
   if (!grid) throw notFound('grid');
   await checkGridWorker(ctx, grid.community_id, input.workerAccountId);
   return ctx.db.transaction().execute(async (trx) => {
-    await repo.updateGrid(trx, resolveCommunityId(actor, grid.community_id), id, { name: input.name, code: input.code, worker_account_id: input.workerAccountId }).catch(uniqueAs('name'));
+    await repo
+      .updateGrid(trx, resolveCommunityId(actor, grid.community_id), id, { name: input.name, code: input.code, worker_account_id: input.workerAccountId })
+      .catch(uniqueAs('name'));
     await writeAudit(trx, actor, {
-      communityId: grid.community_id, action: 'grid.updated', entityType: 'grid', entityId: id,
-      changes: diff({ name: grid.name, code: grid.code, workerAccountId: grid.worker_account_id }, { name: input.name, code: input.code, workerAccountId: input.workerAccountId }),
+      communityId: grid.community_id,
+      action: 'grid.updated',
+      entityType: 'grid',
+      entityId: id,
+      changes: diff(
+        { name: grid.name, code: grid.code, workerAccountId: grid.worker_account_id },
+        { name: input.name, code: input.code, workerAccountId: input.workerAccountId },
+      ),
     });
     return gridOf(trx, resolveCommunityId(actor, grid.community_id), id);
   });

@@ -74,7 +74,8 @@ export async function uploadRoster(ctx: AppContext, actor: Actor, input: { commu
     if (v) {
       const compoundId = compoundByName.get(v.compound);
       if (compoundId === undefined) rowErrors.push({ row, field: 'compound', rule: 'unknown_compound', params: { value: v.compound } });
-      else if (!buildingByKey.has(`${compoundId}|${v.building}`)) rowErrors.push({ row, field: 'building', rule: 'unknown_building', params: { value: v.building } });
+      else if (!buildingByKey.has(`${compoundId}|${v.building}`))
+        rowErrors.push({ row, field: 'building', rule: 'unknown_building', params: { value: v.building } });
       if (v.idCard) {
         const first = firstRowOfId.get(v.idCard);
         if (first !== undefined) rowErrors.push({ row, field: 'idCard', rule: 'duplicate_in_file', params: { row: first } });
@@ -98,19 +99,25 @@ export async function uploadRoster(ctx: AppContext, actor: Actor, input: { commu
   const errorRows = new Set(errors.map((e) => e.row)).size;
   const job = await ctx.db.transaction().execute(async (trx) => {
     const row = await jobs.insertImportJob(trx, {
-        community_id: cid,
-        actor_id: actor.accountId,
-        kind: 'roster',
-        file_name: input.fileName.slice(0, 200),
-        status: 'ready',
-        total_rows: raw.length,
-        valid_rows: good.length,
-        error_rows: errorRows,
-        errors: JSON.stringify(errors.slice(0, 5000)),
-        // The rows hold phones and ID numbers: stored sealed until committed or discarded.
-        payload: JSON.stringify({ sealed: ctx.pii.encrypt(JSON.stringify(good)) }),
+      community_id: cid,
+      actor_id: actor.accountId,
+      kind: 'roster',
+      file_name: input.fileName.slice(0, 200),
+      status: 'ready',
+      total_rows: raw.length,
+      valid_rows: good.length,
+      error_rows: errorRows,
+      errors: JSON.stringify(errors.slice(0, 5000)),
+      // The rows hold phones and ID numbers: stored sealed until committed or discarded.
+      payload: JSON.stringify({ sealed: ctx.pii.encrypt(JSON.stringify(good)) }),
     });
-    await writeAudit(trx, actor, { communityId: cid, action: 'import.uploaded', entityType: 'import', entityId: row.id, changes: { fileName: input.fileName, total: raw.length, valid: good.length, errorRows } });
+    await writeAudit(trx, actor, {
+      communityId: cid,
+      action: 'import.uploaded',
+      entityType: 'import',
+      entityId: row.id,
+      changes: { fileName: input.fileName, total: raw.length, valid: good.length, errorRows },
+    });
     return row;
   });
   return getImport(ctx, actor, job.id);
@@ -204,7 +211,13 @@ async function runImport(ctx: AppContext, actor: AuditActor, communityId: number
           name: r.name,
           gender: r.gender,
           birth_date: r.birthDate,
-          phone_enc: null, phone_masked: null, phone_hash: null, id_card_enc: null, id_card_masked: null, id_card_hash: null, sensitive_enc: null,
+          phone_enc: null,
+          phone_masked: null,
+          phone_hash: null,
+          id_card_enc: null,
+          id_card_masked: null,
+          id_card_hash: null,
+          sensitive_enc: null,
           ...sealResidentFields(ctx, { phone: r.phone, idCard: r.idCard, sensitiveTags: r.sensitiveTags }),
           hukou_local: r.hukouLocal,
           tags: r.tags,
@@ -215,12 +228,24 @@ async function runImport(ctx: AppContext, actor: AuditActor, communityId: number
       }
       const inserted = await repo.insertResidents(trx, values);
       for (const [i, ins] of inserted.entries()) {
-        audits.push({ communityId, action: 'resident.imported', entityType: 'resident', entityId: ins.id, changes: { importId, row: batch[i]!.row, name: batch[i]!.name } });
+        audits.push({
+          communityId,
+          action: 'resident.imported',
+          entityType: 'resident',
+          entityId: ins.id,
+          changes: { importId, row: batch[i]!.row, name: batch[i]!.name },
+        });
       }
       await writeAudit(trx, actor, ...audits.splice(0));
       progress(Math.min(rows.length, start + batch.length));
     }
-    await jobs.updateImportJob(trx, importId, { status: 'done', processed_rows: rows.length, imported_rows: rows.length, payload: null, finished_at: new Date() });
+    await jobs.updateImportJob(trx, importId, {
+      status: 'done',
+      processed_rows: rows.length,
+      imported_rows: rows.length,
+      payload: null,
+      finished_at: new Date(),
+    });
     await writeAudit(trx, actor, { communityId, action: 'import.committed', entityType: 'import', entityId: importId, changes: { imported: rows.length } });
     await publish(trx, 'residents.imported', { communityId, importId, count: rows.length });
   });

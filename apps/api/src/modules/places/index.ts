@@ -5,5 +5,13 @@ export { residentReachOf, type ResidentReach } from './places.policy.js';
 export { residentIdsWithinReach } from './places.repository.js';
 export * as placeRefs from './refs.repository.js';
 export {
-  communityIdsOfSubdistrict, communityRefs, compoundView, findCompoundRef, findGridRef, findResidentRef, findSubdistrictRef, gridView, residentView,
+  communityIdsOfSubdistrict,
+  communityRefs,
+  compoundView,
+  findCompoundRef,
+  findGridRef,
+  findResidentRef,
+  findSubdistrictRef,
+  gridView,
+  residentView,
 } from './place-refs.repository.js';

@@ -16,8 +16,16 @@ export function residentView(db: Db) {
     .leftJoin('buildings as b', 'b.id', 'u.building_id')
     .leftJoin('compounds as p', 'p.id', 'b.compound_id')
     .select([
-      'r.id', 'r.community_id', 'r.name', 'r.gender', 'r.phone_masked', 'r.phone_hash',
-      'p.name as compound_name', 'b.name as building_name', 'u.name as unit_name', 'h.room_no',
+      'r.id',
+      'r.community_id',
+      'r.name',
+      'r.gender',
+      'r.phone_masked',
+      'r.phone_hash',
+      'p.name as compound_name',
+      'b.name as building_name',
+      'u.name as unit_name',
+      'h.room_no',
     ]);
 }
 export function gridView(db: Db) {
@@ -42,7 +50,11 @@ export function findSubdistrictRef(db: Db, id: number) {
 /** Name and subdistrict of each of the given communities. */
 export async function communityRefs(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return new Map<number, { id: number; name: string; subdistrict_id: number }>();
-  const rows = await db.selectFrom('communities').select(['id', 'name', 'subdistrict_id']).where(sql<boolean>`id = any(${sql.val([...ids])}::bigint[])`).execute();
+  const rows = await db
+    .selectFrom('communities')
+    .select(['id', 'name', 'subdistrict_id'])
+    .where(sql<boolean>`id = any(${sql.val([...ids])}::bigint[])`)
+    .execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 export async function communityIdsOfSubdistrict(db: Db, subdistrictId: number): Promise<number[]> {

@@ -2,7 +2,12 @@ import { iso } from '../../platform/time.js';
 import type { Resident } from '@linli/contracts';
 import type { ResidentRow } from './places.repository.js';
 
-export function householdLabel(r: { compound_name: string | null; building_name: string | null; unit_name: string | null; room_no: string | null }): string | null {
+export function householdLabel(r: {
+  compound_name: string | null;
+  building_name: string | null;
+  unit_name: string | null;
+  room_no: string | null;
+}): string | null {
   if (!r.compound_name) return null;
   return [r.compound_name, r.building_name, r.unit_name, r.room_no].filter(Boolean).join(' ');
 }
@@ -14,7 +19,6 @@ export function ageOn(birthDate: string | null, today = new Date()): number | nu
   if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age--;
   return age;
 }
-
 
 export function presentResident(r: ResidentRow): Resident {
   return {

@@ -18,18 +18,30 @@ const withinReach = (reach: Reach) =>
       ? sql<boolean>`p.grid_id in (select g.id from grids g where g.worker_account_id = ${reach.accountId})`
       : sql<boolean>`exists (select 1 from building_heads bh where bh.account_id = ${reach.accountId} and bh.building_id = b.id and (bh.unit_id is null or bh.unit_id = u.id))`;
 
-
 export function listCommunities(db: Db, scope: Scope, onlyId?: number) {
   return db
     .selectFrom('communities as c')
     .innerJoin('subdistricts as s', 's.id', 'c.subdistrict_id')
     .innerJoin('districts as d', 'd.id', 's.district_id')
     .select([
-      'c.id', 'c.name', 'c.code', 'c.address', 'c.timezone', 'c.subdistrict_id', 's.name as subdistrict_name', 'd.name as district_name', 'd.city',
+      'c.id',
+      'c.name',
+      'c.code',
+      'c.address',
+      'c.timezone',
+      'c.subdistrict_id',
+      's.name as subdistrict_name',
+      'd.name as district_name',
+      'd.city',
       (eb) => eb.selectFrom('compounds').select(eb.fn.countAll<number>().as('n')).whereRef('compounds.community_id', '=', 'c.id').as('compounds'),
       (eb) => eb.selectFrom('households').select(eb.fn.countAll<number>().as('n')).whereRef('households.community_id', '=', 'c.id').as('households'),
       (eb) =>
-        eb.selectFrom('residents').select(eb.fn.countAll<number>().as('n')).whereRef('residents.community_id', '=', 'c.id').where('residents.archived_at', 'is', null).as('residents'),
+        eb
+          .selectFrom('residents')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('residents.community_id', '=', 'c.id')
+          .where('residents.archived_at', 'is', null)
+          .as('residents'),
     ])
     .where(inScope(scope, 'c.id'))
     .$if(onlyId !== undefined, (qb) => qb.where('c.id', '=', onlyId!))
@@ -46,7 +58,11 @@ export function listGrids(db: Db, communityId: CommunityId) {
     .execute();
 }
 export function insertGrid(db: Db, communityId: CommunityId, v: { name: string; code: string | null; worker_account_id: number | null }) {
-  return db.insertInto('grids').values({ community_id: communityId, ...v }).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('grids')
+    .values({ community_id: communityId, ...v })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 export function findGridIn(db: Db, scope: Scope, id: number) {
   return db.selectFrom('grids').selectAll().where('id', '=', id).where(inScope(scope, 'community_id')).executeTakeFirst();
@@ -65,7 +81,12 @@ function compoundQuery(db: Db) {
     .selectFrom('compounds as p')
     .leftJoin('grids as g', 'g.id', 'p.grid_id')
     .select([
-      'p.id', 'p.community_id', 'p.grid_id', 'g.name as grid_name', 'p.name', 'p.address',
+      'p.id',
+      'p.community_id',
+      'p.grid_id',
+      'g.name as grid_name',
+      'p.name',
+      'p.address',
       (eb) => eb.selectFrom('buildings').select(eb.fn.countAll<number>().as('n')).whereRef('buildings.compound_id', '=', 'p.id').as('building_count'),
       (eb) =>
         eb
@@ -78,7 +99,11 @@ function compoundQuery(db: Db) {
     ]);
 }
 export function insertCompound(db: Db, communityId: CommunityId, v: { name: string; address: string | null; grid_id: number | null }) {
-  return db.insertInto('compounds').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
+  return db
+    .insertInto('compounds')
+    .values({ community_id: communityId, ...v })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 export function updateCompound(db: Db, communityId: CommunityId, id: number, v: { name?: string; address?: string | null; grid_id?: number | null }) {
   return db.updateTable('compounds').set(v).where('community_id', '=', communityId).where('id', '=', id).execute();
@@ -88,21 +113,41 @@ export function findGrid(db: Db, communityId: CommunityId, id: number) {
 }
 
 function buildingQuery(db: Db) {
-  return db.selectFrom('buildings as b').select([
-    'b.id', 'b.community_id', 'b.compound_id', 'b.name', 'b.floors',
-    (eb) => eb.selectFrom('units').select(eb.fn.countAll<number>().as('n')).whereRef('units.building_id', '=', 'b.id').as('unit_count'),
-    (eb) =>
-      eb.selectFrom('households as h').innerJoin('units as u', 'u.id', 'h.unit_id').select(eb.fn.countAll<number>().as('n')).whereRef('u.building_id', '=', 'b.id').as('household_count'),
-  ]);
+  return db
+    .selectFrom('buildings as b')
+    .select([
+      'b.id',
+      'b.community_id',
+      'b.compound_id',
+      'b.name',
+      'b.floors',
+      (eb) => eb.selectFrom('units').select(eb.fn.countAll<number>().as('n')).whereRef('units.building_id', '=', 'b.id').as('unit_count'),
+      (eb) =>
+        eb
+          .selectFrom('households as h')
+          .innerJoin('units as u', 'u.id', 'h.unit_id')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('u.building_id', '=', 'b.id')
+          .as('household_count'),
+    ]);
 }
 export function listBuildings(db: Db, communityId: CommunityId, compoundId: number) {
-  return buildingQuery(db).where('b.community_id', '=', communityId).where('b.compound_id', '=', compoundId).orderBy(sql`length(b.name)`).orderBy('b.name').execute();
+  return buildingQuery(db)
+    .where('b.community_id', '=', communityId)
+    .where('b.compound_id', '=', compoundId)
+    .orderBy(sql`length(b.name)`)
+    .orderBy('b.name')
+    .execute();
 }
 export function findBuilding(db: Db, scope: Scope, id: number) {
   return buildingQuery(db).where('b.id', '=', id).where(inScope(scope, 'b.community_id')).executeTakeFirst();
 }
 export function insertBuilding(db: Db, communityId: CommunityId, v: { compound_id: number; name: string; floors: number | null }) {
-  return db.insertInto('buildings').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
+  return db
+    .insertInto('buildings')
+    .values({ community_id: communityId, ...v })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 export function updateBuilding(db: Db, communityId: CommunityId, id: number, v: { name?: string; floors?: number | null }) {
   return db.updateTable('buildings').set(v).where('community_id', '=', communityId).where('id', '=', id).execute();
@@ -123,22 +168,40 @@ export function listBuildingHeads(db: Db, communityId: CommunityId, buildingIds:
 /** Replaces a building's heads with the given ones. */
 export async function replaceBuildingHeads(db: Db, communityId: CommunityId, buildingId: number, heads: Array<{ account_id: number; unit_id: number | null }>) {
   await db.deleteFrom('building_heads').where('community_id', '=', communityId).where('building_id', '=', buildingId).execute();
-  if (heads.length) await db.insertInto('building_heads').values(heads.map((h) => ({ community_id: communityId, building_id: buildingId, ...h }))).execute();
+  if (heads.length)
+    await db
+      .insertInto('building_heads')
+      .values(heads.map((h) => ({ community_id: communityId, building_id: buildingId, ...h })))
+      .execute();
 }
 function unitQuery(db: Db) {
-  return db.selectFrom('units as u').select([
-    'u.id', 'u.community_id', 'u.building_id', 'u.name',
-    (eb) => eb.selectFrom('households').select(eb.fn.countAll<number>().as('n')).whereRef('households.unit_id', '=', 'u.id').as('household_count'),
-  ]);
+  return db
+    .selectFrom('units as u')
+    .select([
+      'u.id',
+      'u.community_id',
+      'u.building_id',
+      'u.name',
+      (eb) => eb.selectFrom('households').select(eb.fn.countAll<number>().as('n')).whereRef('households.unit_id', '=', 'u.id').as('household_count'),
+    ]);
 }
 export function listUnits(db: Db, communityId: CommunityId, buildingId: number) {
-  return unitQuery(db).where('u.community_id', '=', communityId).where('u.building_id', '=', buildingId).orderBy(sql`length(u.name)`).orderBy('u.name').execute();
+  return unitQuery(db)
+    .where('u.community_id', '=', communityId)
+    .where('u.building_id', '=', buildingId)
+    .orderBy(sql`length(u.name)`)
+    .orderBy('u.name')
+    .execute();
 }
 export function findUnit(db: Db, scope: Scope, id: number) {
   return unitQuery(db).where('u.id', '=', id).where(inScope(scope, 'u.community_id')).executeTakeFirst();
 }
 export function insertUnit(db: Db, communityId: CommunityId, v: { building_id: number; name: string }) {
-  return db.insertInto('units').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
+  return db
+    .insertInto('units')
+    .values({ community_id: communityId, ...v })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 function householdQuery(db: Db) {
@@ -148,18 +211,40 @@ function householdQuery(db: Db) {
     .innerJoin('buildings as b', 'b.id', 'u.building_id')
     .innerJoin('compounds as p', 'p.id', 'b.compound_id')
     .select([
-      'h.id', 'h.community_id', 'h.unit_id', 'h.room_no', 'u.name as unit_name', 'b.name as building_name', 'p.name as compound_name',
-      (eb) => eb.selectFrom('residents').select(eb.fn.countAll<number>().as('n')).whereRef('residents.household_id', '=', 'h.id').where('residents.archived_at', 'is', null).as('resident_count'),
+      'h.id',
+      'h.community_id',
+      'h.unit_id',
+      'h.room_no',
+      'u.name as unit_name',
+      'b.name as building_name',
+      'p.name as compound_name',
+      (eb) =>
+        eb
+          .selectFrom('residents')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('residents.household_id', '=', 'h.id')
+          .where('residents.archived_at', 'is', null)
+          .as('resident_count'),
     ]);
 }
 export function listHouseholds(db: Db, communityId: CommunityId, unitId: number, reach: Reach) {
-  return householdQuery(db).where('h.community_id', '=', communityId).where('h.unit_id', '=', unitId).where(withinReach(reach)).orderBy(sql`length(h.room_no)`).orderBy('h.room_no').execute();
+  return householdQuery(db)
+    .where('h.community_id', '=', communityId)
+    .where('h.unit_id', '=', unitId)
+    .where(withinReach(reach))
+    .orderBy(sql`length(h.room_no)`)
+    .orderBy('h.room_no')
+    .execute();
 }
 export function findHousehold(db: Db, scope: Scope, id: number, reach: Reach) {
   return householdQuery(db).where('h.id', '=', id).where(inScope(scope, 'h.community_id')).where(withinReach(reach)).executeTakeFirst();
 }
 export function insertHousehold(db: Db, communityId: CommunityId, v: { unit_id: number; room_no: string }) {
-  return db.insertInto('households').values({ community_id: communityId, ...v }).returning('id').executeTakeFirstOrThrow();
+  return db
+    .insertInto('households')
+    .values({ community_id: communityId, ...v })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 export interface ResidentFilter {
@@ -208,20 +293,30 @@ export async function listResidents(
   const sortColumn = residentSorts[(page.sort ?? 'id') as keyof typeof residentSorts] ?? 'r.id';
   // Age ascending means birth date descending.
   const direction = page.sort === 'age' ? (page.order === 'asc' ? 'desc' : 'asc') : page.order;
-  const rows = await q
-    .select(residentColumns)
-    .orderBy(sql.ref(sortColumn), direction)
-    .orderBy('r.id')
-    .offset(page.offset)
-    .limit(page.limit)
-    .execute();
+  const rows = await q.select(residentColumns).orderBy(sql.ref(sortColumn), direction).orderBy('r.id').offset(page.offset).limit(page.limit).execute();
   return { total: total.n, rows };
 }
 
 const residentColumns = [
-  'r.id', 'r.community_id', 'r.household_id', 'r.name', 'r.gender', 'r.birth_date', 'r.phone_masked', 'r.id_card_masked', 'r.hukou_local',
-  'r.tags', 'r.relation', 'r.notes', 'r.archived_at', 'r.created_at', 'r.updated_at',
-  'p.name as compound_name', 'b.name as building_name', 'u.name as unit_name', 'h.room_no',
+  'r.id',
+  'r.community_id',
+  'r.household_id',
+  'r.name',
+  'r.gender',
+  'r.birth_date',
+  'r.phone_masked',
+  'r.id_card_masked',
+  'r.hukou_local',
+  'r.tags',
+  'r.relation',
+  'r.notes',
+  'r.archived_at',
+  'r.created_at',
+  'r.updated_at',
+  'p.name as compound_name',
+  'b.name as building_name',
+  'u.name as unit_name',
+  'h.room_no',
 ] as const;
 
 export function findResident(db: Db, scope: Scope, id: number, reach: Reach) {
@@ -274,7 +369,12 @@ export function insertResidents(db: Db, rows: ResidentInsert[]) {
   return db.insertInto('residents').values(rows).returning('id').execute();
 }
 export function updateResident(db: Db, communityId: CommunityId, id: number, v: Omit<Partial<ResidentInsert>, 'created_at' | 'id' | 'community_id'>) {
-  return db.updateTable('residents').set({ ...v, updated_at: new Date() }).where('community_id', '=', communityId).where('id', '=', id).execute();
+  return db
+    .updateTable('residents')
+    .set({ ...v, updated_at: new Date() })
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Lookup maps for the roster import: compound name → id, "compound|building" → id, unit and household keys. */

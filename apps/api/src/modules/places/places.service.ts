@@ -1,10 +1,5 @@
 import { iso } from '../../platform/time.js';
-import type {
-  CreateResidentInput,
-  ResidentListQuery,
-  ResidentPii,
-  UpdateResidentInput,
-} from '@linli/contracts';
+import type { CreateResidentInput, ResidentListQuery, ResidentPii, UpdateResidentInput } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { authorize, canSeeCommunity, resolveCommunityId, scopeIds, scopeOf, type Actor } from '../../platform/access/actor.js';
 import { communityIn, scopeOfOne, type CommunityId } from '../../platform/db/scope.js';
@@ -16,7 +11,6 @@ import { maskIdCard, maskPhone } from '../../platform/crypto/pii.js';
 import * as repo from './places.repository.js';
 import { householdLabel, presentResident } from './places.presenter.js';
 import { reachOf } from './places.policy.js';
-
 
 /** Communities the actor may see, with counts. */
 export async function listCommunities(ctx: AppContext, actor: Actor, onlyId?: number) {
@@ -69,13 +63,25 @@ async function checkGrid(ctx: AppContext, communityId: CommunityId, gridId: numb
   if (gridId != null && !(await repo.findGrid(ctx.db, communityId, gridId))) throw invalidField('gridId', 'not_found');
 }
 
-export async function createCompound(ctx: AppContext, actor: Actor, input: { communityId?: number; gridId?: number | null; name: string; address?: string | null }) {
+export async function createCompound(
+  ctx: AppContext,
+  actor: Actor,
+  input: { communityId?: number; gridId?: number | null; name: string; address?: string | null },
+) {
   authorize(actor, 'places.write');
   const cid = resolveCommunityId(actor, input.communityId);
   await checkGrid(ctx, cid, input.gridId);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.insertCompound(trx, cid, { name: input.name, address: input.address ?? null, grid_id: input.gridId ?? null }).catch(uniqueAs('name'));
-    await writeAudit(trx, actor, { communityId: cid, action: 'compound.created', entityType: 'compound', entityId: row.id, changes: { name: input.name, address: input.address ?? null } });
+    const row = await repo
+      .insertCompound(trx, cid, { name: input.name, address: input.address ?? null, grid_id: input.gridId ?? null })
+      .catch(uniqueAs('name'));
+    await writeAudit(trx, actor, {
+      communityId: cid,
+      action: 'compound.created',
+      entityType: 'compound',
+      entityId: row.id,
+      changes: { name: input.name, address: input.address ?? null },
+    });
     return row.id;
   });
   return getCompound(ctx, actor, id);
@@ -86,16 +92,35 @@ export async function updateCompound(ctx: AppContext, actor: Actor, id: number, 
   const before = await getCompound(ctx, actor, id);
   await checkGrid(ctx, resolveCommunityId(actor, before.communityId), input.gridId);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateCompound(trx, resolveCommunityId(actor, before.communityId), id, { name: input.name, address: input.address, grid_id: input.gridId }).catch(uniqueAs('name'));
-    await writeAudit(trx, actor, { communityId: before.communityId, action: 'compound.updated', entityType: 'compound', entityId: id, changes: diff(before, input) });
+    await repo
+      .updateCompound(trx, resolveCommunityId(actor, before.communityId), id, { name: input.name, address: input.address, grid_id: input.gridId })
+      .catch(uniqueAs('name'));
+    await writeAudit(trx, actor, {
+      communityId: before.communityId,
+      action: 'compound.updated',
+      entityType: 'compound',
+      entityId: id,
+      changes: diff(before, input),
+    });
   });
   return getCompound(ctx, actor, id);
 }
 
 /** Buildings as answered, each with its heads (one query for all of them). */
-export async function presentBuildings(db: AppContext['db'], communityId: CommunityId, rows: Array<NonNullable<Awaited<ReturnType<typeof repo.findBuilding>>>>) {
-  const heads = await repo.listBuildingHeads(db, communityId, rows.map((b) => b.id));
-  const names = await people.accountNames(db, heads.map((h) => h.account_id));
+export async function presentBuildings(
+  db: AppContext['db'],
+  communityId: CommunityId,
+  rows: Array<NonNullable<Awaited<ReturnType<typeof repo.findBuilding>>>>,
+) {
+  const heads = await repo.listBuildingHeads(
+    db,
+    communityId,
+    rows.map((b) => b.id),
+  );
+  const names = await people.accountNames(
+    db,
+    heads.map((h) => h.account_id),
+  );
   return rows.map((b) => ({
     id: b.id,
     compoundId: b.compound_id,
@@ -103,7 +128,9 @@ export async function presentBuildings(db: AppContext['db'], communityId: Commun
     floors: b.floors,
     unitCount: Number(b.unit_count ?? 0),
     householdCount: Number(b.household_count ?? 0),
-    heads: heads.filter((h) => h.building_id === b.id).map((h) => ({ accountId: h.account_id, name: names.get(h.account_id) ?? '', unitId: h.unit_id, unitName: h.unit_name })),
+    heads: heads
+      .filter((h) => h.building_id === b.id)
+      .map((h) => ({ accountId: h.account_id, name: names.get(h.account_id) ?? '', unitId: h.unit_id, unitName: h.unit_name })),
   }));
 }
 const presentBuilding = async (db: AppContext['db'], actor: Actor, b: NonNullable<Awaited<ReturnType<typeof repo.findBuilding>>>) =>
@@ -119,8 +146,16 @@ export async function createBuilding(ctx: AppContext, actor: Actor, input: { com
   authorize(actor, 'places.write');
   const compound = await getCompound(ctx, actor, input.compoundId);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.insertBuilding(trx, resolveCommunityId(actor, compound.communityId), { compound_id: compound.id, name: input.name, floors: input.floors ?? null }).catch(uniqueAs('name'));
-    await writeAudit(trx, actor, { communityId: compound.communityId, action: 'building.created', entityType: 'building', entityId: row.id, changes: { compoundId: compound.id, name: input.name } });
+    const row = await repo
+      .insertBuilding(trx, resolveCommunityId(actor, compound.communityId), { compound_id: compound.id, name: input.name, floors: input.floors ?? null })
+      .catch(uniqueAs('name'));
+    await writeAudit(trx, actor, {
+      communityId: compound.communityId,
+      action: 'building.created',
+      entityType: 'building',
+      entityId: row.id,
+      changes: { compoundId: compound.id, name: input.name },
+    });
     return row.id;
   });
   return presentBuilding(ctx.db, actor, (await repo.findBuilding(ctx.db, scopeIds(actor), id))!);
@@ -132,7 +167,13 @@ export async function updateBuilding(ctx: AppContext, actor: Actor, id: number, 
   if (!before) throw notFound('building');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateBuilding(trx, resolveCommunityId(actor, before.community_id), id, input).catch(uniqueAs('name'));
-    await writeAudit(trx, actor, { communityId: before.community_id, action: 'building.updated', entityType: 'building', entityId: id, changes: diff(before, input) });
+    await writeAudit(trx, actor, {
+      communityId: before.community_id,
+      action: 'building.updated',
+      entityType: 'building',
+      entityId: id,
+      changes: diff(before, input),
+    });
   });
   return presentBuilding(ctx.db, actor, (await repo.findBuilding(ctx.db, scopeIds(actor), id))!);
 }
@@ -141,7 +182,12 @@ export async function listUnits(ctx: AppContext, actor: Actor, buildingId: numbe
   authorize(actor, 'places.read');
   const b = await repo.findBuilding(ctx.db, scopeIds(actor), buildingId);
   if (!b) throw notFound('building');
-  return (await repo.listUnits(ctx.db, resolveCommunityId(actor, b.community_id), buildingId)).map((u) => ({ id: u.id, buildingId: u.building_id, name: u.name, householdCount: Number(u.household_count ?? 0) }));
+  return (await repo.listUnits(ctx.db, resolveCommunityId(actor, b.community_id), buildingId)).map((u) => ({
+    id: u.id,
+    buildingId: u.building_id,
+    name: u.name,
+    householdCount: Number(u.household_count ?? 0),
+  }));
 }
 
 export async function createUnit(ctx: AppContext, actor: Actor, input: { buildingId: number; name: string }) {
@@ -150,7 +196,13 @@ export async function createUnit(ctx: AppContext, actor: Actor, input: { buildin
   if (!b) throw notFound('building');
   const id = await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.insertUnit(trx, resolveCommunityId(actor, b.community_id), { building_id: b.id, name: input.name }).catch(uniqueAs('name'));
-    await writeAudit(trx, actor, { communityId: b.community_id, action: 'unit.created', entityType: 'unit', entityId: row.id, changes: { buildingId: b.id, name: input.name } });
+    await writeAudit(trx, actor, {
+      communityId: b.community_id,
+      action: 'unit.created',
+      entityType: 'unit',
+      entityId: row.id,
+      changes: { buildingId: b.id, name: input.name },
+    });
     return row.id;
   });
   const u = (await repo.findUnit(ctx.db, scopeIds(actor), id))!;
@@ -185,7 +237,13 @@ export async function createHousehold(ctx: AppContext, actor: Actor, input: { un
   if (!u) throw notFound('unit');
   const id = await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.insertHousehold(trx, resolveCommunityId(actor, u.community_id), { unit_id: u.id, room_no: input.roomNo }).catch(uniqueAs('roomNo'));
-    await writeAudit(trx, actor, { communityId: u.community_id, action: 'household.created', entityType: 'household', entityId: row.id, changes: { unitId: u.id, roomNo: input.roomNo } });
+    await writeAudit(trx, actor, {
+      communityId: u.community_id,
+      action: 'household.created',
+      entityType: 'household',
+      entityId: row.id,
+      changes: { unitId: u.id, roomNo: input.roomNo },
+    });
     return row.id;
   });
   return getHousehold(ctx, actor, id);
@@ -273,23 +331,37 @@ export async function createResident(ctx: AppContext, actor: Actor, input: Creat
   const sealed = sealResidentFields(ctx, input);
   if (sealed.id_card_hash && (await repo.findResidentIdByIdCardHash(ctx.db, cid, sealed.id_card_hash))) throw invalidField('idCard', 'duplicate_existing');
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const [row] = await repo.insertResidents(trx, [
-      {
-        community_id: cid,
-        household_id: input.householdId ?? null,
-        name: input.name,
-        gender: input.gender ?? null,
-        birth_date: input.birthDate ?? null,
-        phone_enc: null, phone_masked: null, phone_hash: null, id_card_enc: null, id_card_masked: null, id_card_hash: null, sensitive_enc: null,
-        ...sealed,
-        hukou_local: input.hukouLocal,
-        tags: input.tags,
-        relation: input.relation ?? null,
-        notes: input.notes ?? null,
-        archived_at: null,
-      },
-    ]).catch(uniqueAs('idCard'));
-    await writeAudit(trx, actor, { communityId: cid, action: 'resident.created', entityType: 'resident', entityId: row!.id, changes: auditableChanges({ ...input, communityId: undefined }) });
+    const [row] = await repo
+      .insertResidents(trx, [
+        {
+          community_id: cid,
+          household_id: input.householdId ?? null,
+          name: input.name,
+          gender: input.gender ?? null,
+          birth_date: input.birthDate ?? null,
+          phone_enc: null,
+          phone_masked: null,
+          phone_hash: null,
+          id_card_enc: null,
+          id_card_masked: null,
+          id_card_hash: null,
+          sensitive_enc: null,
+          ...sealed,
+          hukou_local: input.hukouLocal,
+          tags: input.tags,
+          relation: input.relation ?? null,
+          notes: input.notes ?? null,
+          archived_at: null,
+        },
+      ])
+      .catch(uniqueAs('idCard'));
+    await writeAudit(trx, actor, {
+      communityId: cid,
+      action: 'resident.created',
+      entityType: 'resident',
+      entityId: row!.id,
+      changes: auditableChanges({ ...input, communityId: undefined }),
+    });
     await publish(trx, 'resident.created', { communityId: cid, residentId: row!.id });
     return row!.id;
   });
@@ -301,20 +373,32 @@ export async function updateResident(ctx: AppContext, actor: Actor, id: number, 
   const before = await getResident(ctx, actor, id);
   if (input.householdId !== undefined) await checkHousehold(ctx, actor, resolveCommunityId(actor, before.communityId), input.householdId);
   const sealed = sealResidentFields(ctx, input);
-  if (sealed.id_card_hash && (await repo.findResidentIdByIdCardHash(ctx.db, resolveCommunityId(actor, before.communityId), sealed.id_card_hash, id))) throw invalidField('idCard', 'duplicate_existing');
-  const plain = { name: input.name, gender: input.gender, birthDate: input.birthDate, hukouLocal: input.hukouLocal, tags: input.tags, relation: input.relation, notes: input.notes, householdId: input.householdId };
+  if (sealed.id_card_hash && (await repo.findResidentIdByIdCardHash(ctx.db, resolveCommunityId(actor, before.communityId), sealed.id_card_hash, id)))
+    throw invalidField('idCard', 'duplicate_existing');
+  const plain = {
+    name: input.name,
+    gender: input.gender,
+    birthDate: input.birthDate,
+    hukouLocal: input.hukouLocal,
+    tags: input.tags,
+    relation: input.relation,
+    notes: input.notes,
+    householdId: input.householdId,
+  };
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateResident(trx, resolveCommunityId(actor, before.communityId), id, {
-      name: input.name,
-      gender: input.gender,
-      birth_date: input.birthDate,
-      hukou_local: input.hukouLocal,
-      tags: input.tags,
-      relation: input.relation,
-      notes: input.notes,
-      household_id: input.householdId,
-      ...sealed,
-    }).catch(uniqueAs('idCard'));
+    await repo
+      .updateResident(trx, resolveCommunityId(actor, before.communityId), id, {
+        name: input.name,
+        gender: input.gender,
+        birth_date: input.birthDate,
+        hukou_local: input.hukouLocal,
+        tags: input.tags,
+        relation: input.relation,
+        notes: input.notes,
+        household_id: input.householdId,
+        ...sealed,
+      })
+      .catch(uniqueAs('idCard'));
     const changes: Record<string, unknown> = diff(before, plain);
     for (const k of ['phone', 'idCard', 'sensitiveTags'] as const) if (input[k] !== undefined) changes[k] = '(changed)';
     await writeAudit(trx, actor, { communityId: before.communityId, action: 'resident.updated', entityType: 'resident', entityId: id, changes });
@@ -362,11 +446,20 @@ export async function viewResidentPii(ctx: AppContext, actor: Actor, id: number)
 export async function listAccessLog(ctx: AppContext, actor: Actor, entityType: string, entityId: string) {
   authorize(actor, 'audit.read');
   const rows = await listPiiAccess(ctx.db, scopeIds(actor), entityType, entityId);
-  const names = await people.accountNames(ctx.db, rows.map((r) => r.actor_id));
+  const names = await people.accountNames(
+    ctx.db,
+    rows.map((r) => r.actor_id),
+  );
   return {
     items: rows.map((r) => ({
-      id: r.id, actorId: r.actor_id, actorName: names.get(r.actor_id) ?? '', entityType: r.entity_type, entityId: r.entity_id, fields: r.fields,
-      requestId: r.request_id, createdAt: iso(r.created_at),
+      id: r.id,
+      actorId: r.actor_id,
+      actorName: names.get(r.actor_id) ?? '',
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      fields: r.fields,
+      requestId: r.request_id,
+      createdAt: iso(r.created_at),
     })),
   };
 }
@@ -374,11 +467,22 @@ export async function listAccessLog(ctx: AppContext, actor: Actor, entityType: s
 export async function listAudit(ctx: AppContext, actor: Actor, entityType: string, entityId: string) {
   authorize(actor, 'audit.read');
   const rows = await listAuditEntries(ctx.db, scopeIds(actor), entityType, entityId);
-  const names = await people.accountNames(ctx.db, rows.flatMap((r) => (r.actor_id != null ? [r.actor_id] : [])));
+  const names = await people.accountNames(
+    ctx.db,
+    rows.flatMap((r) => (r.actor_id != null ? [r.actor_id] : [])),
+  );
   return {
     items: rows.map((r) => ({
-      id: r.id, action: r.action, entityType: r.entity_type, entityId: r.entity_id, actorId: r.actor_id, actorName: r.actor_id != null ? (names.get(r.actor_id) ?? null) : null,
-      changes: (r.changes as Record<string, unknown> | null) ?? null, reason: r.reason, requestId: r.request_id, createdAt: iso(r.created_at),
+      id: r.id,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      actorId: r.actor_id,
+      actorName: r.actor_id != null ? (names.get(r.actor_id) ?? null) : null,
+      changes: (r.changes as Record<string, unknown> | null) ?? null,
+      reason: r.reason,
+      requestId: r.request_id,
+      createdAt: iso(r.created_at),
     })),
   };
 }

@@ -45,12 +45,23 @@ describe('places and residents', () => {
 
   it('stores phone and ID encrypted, masks them in lists, logs every full view', async () => {
     const created = await call(sec, 'POST', '/api/residents', {
-      householdId, name: '王秀英', gender: 'female', birthDate: '1941-05-06', phone: '13893112345', idCard: '11010519491231002X',
-      tags: ['living_alone', 'advanced_age'], sensitiveTags: ['low_income'],
+      householdId,
+      name: '王秀英',
+      gender: 'female',
+      birthDate: '1941-05-06',
+      phone: '13893112345',
+      idCard: '11010519491231002X',
+      tags: ['living_alone', 'advanced_age'],
+      sensitiveTags: ['low_income'],
     });
     expect(created.statusCode).toBe(201);
     const r = created.json();
-    expect(r).toMatchObject({ phoneMasked: '138****2345', idCardMasked: '1101**********002X', address: '金海花园 1号楼 2单元 301', tags: ['living_alone', 'advanced_age'] });
+    expect(r).toMatchObject({
+      phoneMasked: '138****2345',
+      idCardMasked: '1101**********002X',
+      address: '金海花园 1号楼 2单元 301',
+      tags: ['living_alone', 'advanced_age'],
+    });
     expect(JSON.stringify(r)).not.toContain('13893112345');
 
     const raw = await env.ctx.db.selectFrom('residents').selectAll().where('id', '=', r.id).executeTakeFirstOrThrow();
@@ -142,7 +153,21 @@ describe('places and residents', () => {
       const ws = wb.addWorksheet('花名册');
       ws.addRow(['姓名*', '性别', '出生日期', '手机号', '身份证号', '小区*', '楼栋*', '单元*', '房号*', '与户主关系', '本地户籍', '标签', '备注']);
       for (const r of rows) {
-        ws.addRow([r.name, r.gender ?? '', r.birth ?? '', r.phone ?? '', r.id ?? '', r.compound ?? '金海花园', r.building ?? '1号楼', r.unit ?? '3单元', r.room ?? '101', '', r.hukou ?? '', r.tags ?? '', '']);
+        ws.addRow([
+          r.name,
+          r.gender ?? '',
+          r.birth ?? '',
+          r.phone ?? '',
+          r.id ?? '',
+          r.compound ?? '金海花园',
+          r.building ?? '1号楼',
+          r.unit ?? '3单元',
+          r.room ?? '101',
+          '',
+          r.hukou ?? '',
+          r.tags ?? '',
+          '',
+        ]);
       }
       return Buffer.from(await wb.xlsx.writeBuffer());
     }
@@ -150,7 +175,12 @@ describe('places and residents', () => {
       const boundary = '----linli' + Math.random().toString(16).slice(2);
       const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`;
       const payload = Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-      return env.app.inject({ method: 'POST', url: '/api/residents/import', headers: { cookie: sec.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+      return env.app.inject({
+        method: 'POST',
+        url: '/api/residents/import',
+        headers: { cookie: sec.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload,
+      });
     };
 
     it('reports each bad row by number and reason, then imports only the good rows', async () => {
@@ -165,7 +195,9 @@ describe('places and residents', () => {
       expect(res.statusCode).toBe(201);
       const job = res.json();
       const byRow = job.errors.map((e: { row: number; field: string; rule: string }) => `${e.row}:${e.field}:${e.rule}`);
-      expect(byRow).toEqual(expect.arrayContaining(['2:idCard:invalid_id_card', '3:phone:invalid_phone', '4:building:unknown_building', '6:idCard:duplicate_in_file']));
+      expect(byRow).toEqual(
+        expect.arrayContaining(['2:idCard:invalid_id_card', '3:phone:invalid_phone', '4:building:unknown_building', '6:idCard:duplicate_in_file']),
+      );
       expect(job).toMatchObject({ status: 'ready', totalRows: 5, validRows: 1, errorRows: 4 });
 
       const committed = await env.app.inject({ method: 'POST', url: `/api/imports/${job.id}/commit`, headers: { cookie: sec.cookie } });
@@ -182,7 +214,9 @@ describe('places and residents', () => {
       // The same ID number again is now a duplicate of an existing resident.
       const again = (await upload(await roster([{ name: '吴刚', id: '320106198001010011', room: '104' }]))).json();
       expect(again.errors).toEqual([{ row: 2, field: 'idCard', rule: 'duplicate_existing' }]);
-      expect((await env.app.inject({ method: 'POST', url: `/api/imports/${again.id}/discard`, headers: { cookie: sec.cookie } })).json().status).toBe('discarded');
+      expect((await env.app.inject({ method: 'POST', url: `/api/imports/${again.id}/discard`, headers: { cookie: sec.cookie } })).json().status).toBe(
+        'discarded',
+      );
       expect((await env.app.inject({ method: 'POST', url: `/api/imports/${again.id}/commit`, headers: { cookie: sec.cookie } })).statusCode).toBe(409);
     });
 

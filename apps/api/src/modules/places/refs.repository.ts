@@ -29,17 +29,30 @@ export async function hasCompound(db: Db, communityId: number, compoundId: numbe
   return Boolean(await db.selectFrom('compounds').select('id').where('community_id', '=', communityId).where('id', '=', compoundId).executeTakeFirst());
 }
 export function compoundNames(db: Db, ids: number[]) {
-  return db.selectFrom('compounds').select(['id', 'name']).where('id', 'in', ids.length ? ids : none).execute();
+  return db
+    .selectFrom('compounds')
+    .select(['id', 'name'])
+    .where('id', 'in', ids.length ? ids : none)
+    .execute();
 }
 export function buildingNames(db: Db, ids: number[]) {
-  return db.selectFrom('buildings').select(['id', 'name']).where('id', 'in', ids.length ? ids : none).execute();
+  return db
+    .selectFrom('buildings')
+    .select(['id', 'name'])
+    .where('id', 'in', ids.length ? ids : none)
+    .execute();
 }
 export function findBuildingRef(db: Db, communityId: number, id: number) {
   return db.selectFrom('buildings').select(['id', 'compound_id']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
 }
 /** A resident's name and sealed phone, for a ticket they report. */
 export function residentContact(db: Db, communityId: number, id: number) {
-  return db.selectFrom('residents').select(['id', 'name', 'phone_enc', 'phone_masked', 'phone_hash']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('residents')
+    .select(['id', 'name', 'phone_enc', 'phone_masked', 'phone_hash'])
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 /** The account named as worker of the grid a compound belongs to (active or not: people knows). */
 export async function gridWorkerOfCompound(db: Db, communityId: number, compoundId: number): Promise<number | null> {

@@ -98,7 +98,16 @@ describe('who sees which residents and households', () => {
       const actor = actors[who]!;
       const q = who === 'subdistrict_admin' ? `communityId=${cid}&` : '';
       const list = await call(actor, 'GET', `/api/residents?${q}pageSize=200`);
-      got.push(`${who} list: ${list.statusCode === 200 ? (list.json().items as Array<{ id: number }>).map((r) => r.id).sort((a, b) => a - b).join(',') : list.statusCode}`);
+      got.push(
+        `${who} list: ${
+          list.statusCode === 200
+            ? (list.json().items as Array<{ id: number }>)
+                .map((r) => r.id)
+                .sort((a, b) => a - b)
+                .join(',')
+            : list.statusCode
+        }`,
+      );
       want.push(`${who} list: ${visible === null ? 403 : [...visible].sort((a, b) => a - b).join(',')}`);
       if (list.statusCode === 200) expect(list.json().total).toBe(visible!.length);
       for (const id of all()) {
@@ -130,7 +139,8 @@ describe('who sees which residents and households', () => {
   });
 
   it('lists only the households within reach under a unit', async () => {
-    const rooms = async (who: Who, unitId: number) => ((await call(who, 'GET', `/api/households?unitId=${unitId}`)).json().items as Array<{ roomNo: string }>).map((h) => h.roomNo);
+    const rooms = async (who: Who, unitId: number) =>
+      ((await call(who, 'GET', `/api/households?unitId=${unitId}`)).json().items as Array<{ roomNo: string }>).map((h) => h.roomNo);
     expect(await rooms(actors.unitHead!, places.unitA1a)).toEqual([]);
     expect(await rooms(actors.unitHead!, places.unitA1b)).toEqual(['201']);
     expect(await rooms(actors.buildingHead!, places.unitA1a)).toEqual(['101']);
@@ -147,7 +157,7 @@ describe('who sees which residents and households', () => {
     expect(await ids(actors.gridWorker!, `compoundId=${places.compoundB}`)).toEqual([]);
   });
 
-  it('holds a grid worker\'s writes to their grids', async () => {
+  it("holds a grid worker's writes to their grids", async () => {
     const gw = actors.gridWorker!;
     const outside = await call(gw, 'POST', '/api/residents', { householdId: homes.b1, name: '越界' });
     expect(outside.statusCode).toBe(400);
@@ -163,7 +173,10 @@ describe('who sees which residents and households', () => {
     expect(ok.statusCode).toBe(201);
     expect((await call(gw, 'PATCH', `/api/residents/${ok.json().id}`, { notes: '刚搬来' })).json().notes).toBe('刚搬来');
     const untouched = await env.ctx.db.selectFrom('residents').select(['notes', 'household_id']).where('id', 'in', [res.b1, res.a2]).orderBy('id').execute();
-    expect(untouched).toEqual([{ notes: null, household_id: homes.a2 }, { notes: null, household_id: homes.b1 }]);
+    expect(untouched).toEqual([
+      { notes: null, household_id: homes.a2 },
+      { notes: null, household_id: homes.b1 },
+    ]);
   });
 
   it('does not let a building head attach a resident outside their building to a ticket', async () => {
@@ -177,8 +190,10 @@ describe('who sees which residents and households', () => {
     expect((await ticket(res.a1a)).statusCode).toBe(201);
   });
 
-  it('lets staff set a building\'s heads, audited, and checks each one', async () => {
-    const shown = (await call(sec, 'GET', `/api/buildings?compoundId=${places.compoundA}`)).json().items.find((b: { id: number }) => b.id === places.buildingA1);
+  it("lets staff set a building's heads, audited, and checks each one", async () => {
+    const shown = (await call(sec, 'GET', `/api/buildings?compoundId=${places.compoundA}`))
+      .json()
+      .items.find((b: { id: number }) => b.id === places.buildingA1);
     expect(shown.heads).toEqual([
       { accountId: actors.buildingHead!.account.id, name: expect.any(String), unitId: null, unitName: null },
       { accountId: actors.unitHead!.account.id, name: expect.any(String), unitId: places.unitA1b, unitName: '2单元' },
@@ -188,13 +203,17 @@ describe('who sees which residents and households', () => {
 
     // The accounts to choose from: the community's building heads, for staff only (a social worker cannot list accounts).
     const candidates = (await call(actors.social_worker!, 'GET', '/api/building-heads/accounts')).json().items.map((a: { id: number }) => a.id);
-    expect(candidates.sort((x: number, y: number) => x - y)).toEqual([actors.buildingHead!, actors.unitHead!, actors.idleBuildingHead!].map((a) => a.account.id).sort((x, y) => x - y));
+    expect(candidates.sort((x: number, y: number) => x - y)).toEqual(
+      [actors.buildingHead!, actors.unitHead!, actors.idleBuildingHead!].map((a) => a.account.id).sort((x, y) => x - y),
+    );
     expect((await call(actors.buildingHead!, 'GET', '/api/building-heads/accounts')).statusCode).toBe(403);
 
     const notAHead = await call(sec, 'PUT', `/api/buildings/${places.buildingA2}/heads`, { heads: [{ accountId: actors.volunteer!.account.id }] });
     expect(notAHead.statusCode).toBe(400);
     expect(notAHead.json().error.details.fields[0]).toMatchObject({ field: 'heads.0.accountId', rule: 'not_found' });
-    const otherUnit = await call(sec, 'PUT', `/api/buildings/${places.buildingA2}/heads`, { heads: [{ accountId: actors.idleBuildingHead!.account.id, unitId: places.unitA1a }] });
+    const otherUnit = await call(sec, 'PUT', `/api/buildings/${places.buildingA2}/heads`, {
+      heads: [{ accountId: actors.idleBuildingHead!.account.id, unitId: places.unitA1a }],
+    });
     expect(otherUnit.json().error.details.fields[0]).toMatchObject({ field: 'heads.0.unitId', rule: 'not_found' });
     expect((await call(actors.buildingHead!, 'PUT', `/api/buildings/${places.buildingA2}/heads`, { heads: [] })).statusCode).toBe(403);
     const stranger = await actorIn(env, 'secretary');

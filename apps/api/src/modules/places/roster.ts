@@ -33,7 +33,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('text' in value && typeof value.text === 'string') return value.text.trim();
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
   }
   return String(value).trim();
 }
@@ -102,7 +106,9 @@ export function parseRosterRow(row: number, c: Record<string, string>): { value?
   }
   const tags: string[] = [];
   const sens: string[] = [];
-  for (const label of text('tags').split(/[,，、;；\s]+/).filter(Boolean)) {
+  for (const label of text('tags')
+    .split(/[,，、;；\s]+/)
+    .filter(Boolean)) {
     const code = tagByLabel.get(label);
     if (!code) err('tags', 'invalid_option');
     else if ((sensitiveTags as readonly string[]).includes(code)) sens.push(code);
@@ -112,9 +118,21 @@ export function parseRosterRow(row: number, c: Record<string, string>): { value?
   return {
     errors,
     value: {
-      row, name: text('name'), gender, birthDate, phone, idCard,
-      compound: text('compound'), building: text('building'), unit: text('unit'), room: text('room'),
-      relation: text('relation') || null, hukouLocal, tags, sensitiveTags: sens, notes: text('notes') || null,
+      row,
+      name: text('name'),
+      gender,
+      birthDate,
+      phone,
+      idCard,
+      compound: text('compound'),
+      building: text('building'),
+      unit: text('unit'),
+      room: text('room'),
+      relation: text('relation') || null,
+      hukouLocal,
+      tags,
+      sensitiveTags: sens,
+      notes: text('notes') || null,
     },
   };
 }
@@ -123,11 +141,26 @@ export function parseRosterRow(row: number, c: Record<string, string>): { value?
 export async function buildRosterTemplate(example: { compound: string; building: string }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('花名册');
-  sheet.columns = rosterColumns.map((c) => ({ header: 'required' in c && c.required ? `${c.header}*` : c.header, key: c.key, width: c.key === 'idCard' ? 22 : 14 }));
+  sheet.columns = rosterColumns.map((c) => ({
+    header: 'required' in c && c.required ? `${c.header}*` : c.header,
+    key: c.key,
+    width: c.key === 'idCard' ? 22 : 14,
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.addRow({
-    name: '张桂兰', gender: '女', birthDate: '1948-03-12', phone: '13893100001', idCard: '', compound: example.compound,
-    building: example.building, unit: '1单元', room: '301', relation: '户主', hukouLocal: '是', tags: '独居老人、高龄', notes: '',
+    name: '张桂兰',
+    gender: '女',
+    birthDate: '1948-03-12',
+    phone: '13893100001',
+    idCard: '',
+    compound: example.compound,
+    building: example.building,
+    unit: '1单元',
+    room: '301',
+    relation: '户主',
+    hukouLocal: '是',
+    tags: '独居老人、高龄',
+    notes: '',
   });
   const hints = wb.addWorksheet('填写说明');
   hints.addRows([

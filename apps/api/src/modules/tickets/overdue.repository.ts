@@ -5,7 +5,12 @@ import { openTicketStatuses } from '@linli/contracts';
  * The SQL twins of the named rules in packages/contracts (isOverdue, isLate; ADR 0016): the same comparisons, over the
  * columns of `tickets` or of the `ticket_deadlines` read model. Every query that filters or counts overdue tickets uses these.
  */
-interface OverdueColumns { isOpen: RawBuilder<boolean>; answered: RawBuilder<boolean>; responseDueAt: RawBuilder<Date>; resolutionDueAt: RawBuilder<Date> }
+interface OverdueColumns {
+  isOpen: RawBuilder<boolean>;
+  answered: RawBuilder<boolean>;
+  responseDueAt: RawBuilder<Date>;
+  resolutionDueAt: RawBuilder<Date>;
+}
 
 function overdueOf(c: OverdueColumns, now: Date | RawBuilder<Date>) {
   return sql<boolean>`(${c.isOpen} and (${c.resolutionDueAt} < ${now} or (not ${c.answered} and ${c.responseDueAt} < ${now})))`;
@@ -28,7 +33,15 @@ export function overdueOnTickets(now: Date, alias: string | null = 't') {
 
 /** isOverdue over `ticket_deadlines` (kept by triggers: is_open is openTicketStatuses, has_response a first response). */
 export function overdueOnDeadlines(now: Date) {
-  return overdueOf({ isOpen: col(null, 'is_open'), answered: col(null, 'has_response'), responseDueAt: col(null, 'response_due_at'), resolutionDueAt: col(null, 'resolution_due_at') }, now);
+  return overdueOf(
+    {
+      isOpen: col(null, 'is_open'),
+      answered: col(null, 'has_response'),
+      responseDueAt: col(null, 'response_due_at'),
+      resolutionDueAt: col(null, 'resolution_due_at'),
+    },
+    now,
+  );
 }
 
 /** Open and within `lead` of a deadline or past it: the same rule, looked at `lead` ahead (the reminder sweep's pool). */

@@ -17,14 +17,21 @@ describe('the overdue rule and its SQL twins', () => {
   const at = (h: number) => new Date(now.getTime() + h * 3600_000);
   const cases = ticketStatuses.flatMap((status) =>
     [null, at(-5), at(1)].flatMap((firstResponseAt) =>
-      [at(-2), at(2)].flatMap((responseDueAt) => [at(-1), at(3)].flatMap((resolutionDueAt) => [null, at(-3)].map((resolvedAt) => ({ status, firstResponseAt, responseDueAt, resolutionDueAt, resolvedAt })))),
+      [at(-2), at(2)].flatMap((responseDueAt) =>
+        [at(-1), at(3)].flatMap((resolutionDueAt) =>
+          [null, at(-3)].map((resolvedAt) => ({ status, firstResponseAt, responseDueAt, resolutionDueAt, resolvedAt })),
+        ),
+      ),
     ),
   );
 
   it('agrees with isOverdue over tickets and over the deadlines read model, and with isLate over tickets', async () => {
     const db = database.db;
     const values = sql.join(
-      cases.map((c, i) => sql`(${i}::int, ${c.status}::text, ${c.firstResponseAt}::timestamptz, ${c.responseDueAt}::timestamptz, ${c.resolutionDueAt}::timestamptz, ${c.resolvedAt}::timestamptz)`),
+      cases.map(
+        (c, i) =>
+          sql`(${i}::int, ${c.status}::text, ${c.firstResponseAt}::timestamptz, ${c.responseDueAt}::timestamptz, ${c.resolutionDueAt}::timestamptz, ${c.resolvedAt}::timestamptz)`,
+      ),
     );
     // `now()` in lateOnTickets is the database's clock; the cases are far enough from it only when now is the real now.
     const { rows } = await sql<{ i: number; overdue: boolean; deadlines: boolean }>`
@@ -42,7 +49,13 @@ describe('the overdue rule and its SQL twins', () => {
     const real = new Date();
     const shifted = cases.map((c) => {
       const move = (d: Date | null) => (d ? new Date(d.getTime() - now.getTime() + real.getTime()) : null);
-      return { ...c, firstResponseAt: move(c.firstResponseAt), responseDueAt: move(c.responseDueAt)!, resolutionDueAt: move(c.resolutionDueAt)!, resolvedAt: move(c.resolvedAt) };
+      return {
+        ...c,
+        firstResponseAt: move(c.firstResponseAt),
+        responseDueAt: move(c.responseDueAt)!,
+        resolutionDueAt: move(c.resolutionDueAt)!,
+        resolvedAt: move(c.resolvedAt),
+      };
     });
     const late = await sql<{ i: number; late: boolean }>`
       select t.i, ${lateOnTickets} as late

@@ -32,13 +32,29 @@ export interface TicketStep {
 export function stepRows(s: TicketStep) {
   return {
     event: {
-      community_id: s.communityId, ticket_id: s.ticketId, action: s.action, from_status: s.fromStatus ?? null, to_status: s.toStatus ?? null,
-      actor_id: s.actor?.accountId ?? null, actor_label: s.actorLabel ?? null, channel: s.channel ?? null, note: s.note ?? null, is_public: s.isPublic,
+      community_id: s.communityId,
+      ticket_id: s.ticketId,
+      action: s.action,
+      from_status: s.fromStatus ?? null,
+      to_status: s.toStatus ?? null,
+      actor_id: s.actor?.accountId ?? null,
+      actor_label: s.actorLabel ?? null,
+      channel: s.channel ?? null,
+      note: s.note ?? null,
+      is_public: s.isPublic,
       data: s.data ? JSON.stringify(s.data) : null,
     },
     audit: auditRow(s.actor, {
-      communityId: s.communityId, action: `ticket.${s.action}`, entityType: 'ticket', entityId: s.ticketId,
-      changes: s.changes !== undefined ? s.changes : s.fromStatus !== undefined || s.toStatus !== undefined ? { from: s.fromStatus ?? null, to: s.toStatus ?? null } : null,
+      communityId: s.communityId,
+      action: `ticket.${s.action}`,
+      entityType: 'ticket',
+      entityId: s.ticketId,
+      changes:
+        s.changes !== undefined
+          ? s.changes
+          : s.fromStatus !== undefined || s.toStatus !== undefined
+            ? { from: s.fromStatus ?? null, to: s.toStatus ?? null }
+            : null,
       reason: s.reason ?? null,
     }),
   };
@@ -48,5 +64,12 @@ export function stepRows(s: TicketStep) {
 export async function recordStep(trx: Transaction<DB>, s: TicketStep): Promise<void> {
   const { event, audit } = stepRows(s);
   await insertEvent(trx, event);
-  await writeAudit(trx, s.actor, { communityId: audit.community_id, action: audit.action, entityType: audit.entity_type, entityId: audit.entity_id, changes: audit.changes, reason: audit.reason });
+  await writeAudit(trx, s.actor, {
+    communityId: audit.community_id,
+    action: audit.action,
+    entityType: audit.entity_type,
+    entityId: audit.entity_id,
+    changes: audit.changes,
+    reason: audit.reason,
+  });
 }

@@ -11,9 +11,18 @@ type Db = Kysely<DB> | Transaction<DB>;
  * their index.ts, one query per kind for a whole page of rows (ADR 0016). Tickets' own SQL names only tickets' tables.
  */
 export interface NameRefs {
-  compound_id?: number | null; building_id?: number | null; assignee_kind?: string | null; assignee_id?: number | null; escalated_to_partner_id?: number | null;
+  compound_id?: number | null;
+  building_id?: number | null;
+  assignee_kind?: string | null;
+  assignee_id?: number | null;
+  escalated_to_partner_id?: number | null;
 }
-export interface Names { compound_name: string | null; building_name: string | null; assignee_name: string | null; escalated_to_name: string | null }
+export interface Names {
+  compound_name: string | null;
+  building_name: string | null;
+  assignee_name: string | null;
+  escalated_to_name: string | null;
+}
 
 const ids = (xs: Array<number | null | undefined>) => [...new Set(xs.filter((x): x is number => typeof x === 'number'))];
 const mapOf = (rows: Array<{ id: number; name: string }>) => new Map(rows.map((r) => [r.id, r.name]));
@@ -35,7 +44,9 @@ export async function withNames<T extends NameRefs>(db: Db, rows: T[]): Promise<
     partnerIds.length ? partnerRefs.partnerNames(db, partnerIds).then(mapOf) : new Map<number, string>(),
   ]);
   const assignee = (r: T) =>
-    r.assignee_id == null ? null : (({ account: accounts, team: teams, partner: partners }) as Record<string, Map<number, string>>)[r.assignee_kind ?? '']?.get(r.assignee_id) ?? null;
+    r.assignee_id == null
+      ? null
+      : (({ account: accounts, team: teams, partner: partners } as Record<string, Map<number, string>>)[r.assignee_kind ?? '']?.get(r.assignee_id) ?? null);
   return rows.map((r) => ({
     ...r,
     compound_name: r.compound_id != null ? (compounds.get(r.compound_id) ?? null) : null,

@@ -15,7 +15,11 @@ export function findCategory(db: Db, communityId: number, id: number) {
   return db.selectFrom('ticket_categories').selectAll().where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
 }
 export function insertCategories(db: Db, rows: Insertable<DB['ticket_categories']>[]) {
-  return db.insertInto('ticket_categories').values(rows).onConflict((oc) => oc.columns(['community_id', 'code']).doNothing()).execute();
+  return db
+    .insertInto('ticket_categories')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['community_id', 'code']).doNothing())
+    .execute();
 }
 export function findCategoryInScope(db: Db, scope: Scope, id: number) {
   return db.selectFrom('ticket_categories').selectAll().where('id', '=', id).where(inScope(scope, 'community_id')).executeTakeFirst();
@@ -50,7 +54,13 @@ export function lockTicket(db: Db, communityId: number, id: number) {
 }
 
 export interface TicketFilter {
-  status?: string; categoryId?: number; channel?: string; compoundId?: number; overdueAt?: Date; q?: string; qTokens?: string[];
+  status?: string;
+  categoryId?: number;
+  channel?: string;
+  compoundId?: number;
+  overdueAt?: Date;
+  q?: string;
+  qTokens?: string[];
   /** The hash of `q` read as a tracking code: a resident at the desk reads out their code. */
   qTrackingHash?: string;
   assignedToAccount?: number;
@@ -76,7 +86,10 @@ export async function listTickets(db: Db, communityId: number, f: TicketFilter, 
     q = q.where(overdueOnTickets(f.overdueAt));
   }
   if (f.q) return searchPage(db, q, page);
-  const total = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const rows = await q.orderBy('t.created_at', page.order).orderBy('t.id', page.order).offset(page.offset).limit(page.limit).execute();
   return { total: Number(total.n), rows };
 }
@@ -90,7 +103,10 @@ export async function listTickets(db: Db, communityId: number, f: TicketFilter, 
 async function searchPage(db: Db, filtered: ReturnType<typeof ticketQuery>, page: { offset: number; limit: number; order: 'asc' | 'desc' }) {
   const dir = page.order === 'asc' ? sql`asc` : sql`desc`;
   // `m` is only named in raw SQL below, so the query creator can keep the plain schema type.
-  const withMatches = db.with((w) => w('m').materialized(), () => filtered.clearSelect().select(['t.id', 't.created_at'])) as unknown as QueryCreator<DB>;
+  const withMatches = db.with(
+    (w) => w('m').materialized(),
+    () => filtered.clearSelect().select(['t.id', 't.created_at']),
+  ) as unknown as QueryCreator<DB>;
   const rows = await ticketQuery(withMatches)
     .select(sql<number>`(select count(*) from m)`.as('total'))
     .where(sql<boolean>`t.id in (select id from m order by created_at ${dir}, id ${dir} offset ${page.offset} limit ${page.limit})`)
@@ -100,7 +116,10 @@ async function searchPage(db: Db, filtered: ReturnType<typeof ticketQuery>, page
   if (rows.length > 0) return { total: Number(rows[0]!.total), rows };
   if (page.offset === 0) return { total: 0, rows };
   // Past the last page: no row to carry the total.
-  const total = await filtered.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = await filtered
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { total: Number(total.n), rows };
 }
 
@@ -117,7 +136,12 @@ export function findCategoryForIntake(db: Db, communityId: number, id: number) {
 }
 
 type Row = Record<string, unknown>;
-const columnList = (row: Row, prefix = '') => sql.raw(Object.keys(row).map((c) => prefix + c).join(', '));
+const columnList = (row: Row, prefix = '') =>
+  sql.raw(
+    Object.keys(row)
+      .map((c) => prefix + c)
+      .join(', '),
+  );
 // A row typed by its table: jsonb_populate_record reads each field as the column's own type, so one JSON parameter
 // carries a whole row and no value needs a cast of its own.
 const rowOf = (table: string, row: Row) => sql`jsonb_populate_record(null::${sql.raw(table)}, ${JSON.stringify(row)}::jsonb)`;
@@ -144,7 +168,12 @@ export async function insertTicketWithTrail(db: Db, v: { ticket: Row; reporter: 
 }
 
 export function updateTicket(db: Db, communityId: number, id: number, v: Updateable<DB['tickets']>) {
-  return db.updateTable('tickets').set({ ...v, updated_at: new Date() }).where('community_id', '=', communityId).where('id', '=', id).execute();
+  return db
+    .updateTable('tickets')
+    .set({ ...v, updated_at: new Date() })
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .execute();
 }
 export function insertEvent(db: Db, v: Insertable<DB['ticket_events']>) {
   return db.insertInto('ticket_events').values(v).execute();
@@ -163,7 +192,11 @@ export function moveReporters(db: Db, communityId: number, fromTicket: number, t
   return db.updateTable('ticket_reporters').set({ ticket_id: toTicket }).where('community_id', '=', communityId).where('ticket_id', '=', fromTicket).execute();
 }
 export function countReporters(db: Db, ticketId: number) {
-  return db.selectFrom('ticket_reporters').select((eb) => eb.fn.countAll<number>().as('n')).where('ticket_id', '=', ticketId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('ticket_reporters')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('ticket_id', '=', ticketId)
+    .executeTakeFirstOrThrow();
 }
 /** The reporter a tracking code belongs to, found by the code's hash, with what a proof is checked against. */
 export function findReporterByTrackingHash(db: Db, trackingHash: string) {

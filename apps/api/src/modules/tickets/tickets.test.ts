@@ -16,7 +16,12 @@ describe('tickets: the closed loop', () => {
   let department: number;
 
   const call = async (who: Who | null, method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) => {
-    const res = await env.app.inject({ method, url, headers: { ...headers, ...(who ? { cookie: who.cookie } : {}) }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    const res = await env.app.inject({
+      method,
+      url,
+      headers: { ...headers, ...(who ? { cookie: who.cookie } : {}) },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
     return { status: res.statusCode, body: res.json() };
   };
   const act = (who: Who, id: number, action: string, body: Record<string, unknown> = {}) => call(who, 'POST', `/api/tickets/${id}/${action}`, body);
@@ -31,8 +36,40 @@ describe('tickets: the closed loop', () => {
     compoundId = (await call(sec, 'POST', '/api/compounds', { name: '金海花园' })).body.id;
     buildingId = (await call(sec, 'POST', '/api/buildings', { compoundId, name: '1号楼' })).body.id;
     const db = env.ctx.db;
-    propertyPartner = (await db.insertInto('partners').values({ community_id: sec.community.id, name: '金房物业', kind: 'property_company', contact_name: null, contact_phone_enc: null, contact_phone_masked: null, address: null, description: null, joined_on: null }).returning('id').executeTakeFirstOrThrow()).id;
-    department = (await db.insertInto('partners').values({ community_id: sec.community.id, name: '街道物管中心', kind: 'government_dept', contact_name: null, contact_phone_enc: null, contact_phone_masked: null, address: null, description: null, joined_on: null }).returning('id').executeTakeFirstOrThrow()).id;
+    propertyPartner = (
+      await db
+        .insertInto('partners')
+        .values({
+          community_id: sec.community.id,
+          name: '金房物业',
+          kind: 'property_company',
+          contact_name: null,
+          contact_phone_enc: null,
+          contact_phone_masked: null,
+          address: null,
+          description: null,
+          joined_on: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    department = (
+      await db
+        .insertInto('partners')
+        .values({
+          community_id: sec.community.id,
+          name: '街道物管中心',
+          kind: 'government_dept',
+          contact_name: null,
+          contact_phone_enc: null,
+          contact_phone_masked: null,
+          address: null,
+          description: null,
+          joined_on: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   });
   afterAll(async () => env.close());
 
@@ -46,22 +83,46 @@ describe('tickets: the closed loop', () => {
   });
 
   it('lets a community set its own categories and deadlines, audited', async () => {
-    const created = await call(sec, 'POST', '/api/ticket-categories', { code: 'heating', nameZh: '冬季供暖', nameEn: 'Winter heating', responseHours: 1, resolutionHours: 12 });
+    const created = await call(sec, 'POST', '/api/ticket-categories', {
+      code: 'heating',
+      nameZh: '冬季供暖',
+      nameEn: 'Winter heating',
+      responseHours: 1,
+      resolutionHours: 12,
+    });
     expect(created.status).toBe(201);
-    const t = (await call(sec, 'POST', '/api/tickets', { channel: 'phone', categoryId: created.body.id, title: '暖气不热', description: '3号楼暖气不热' })).body;
+    const t = (await call(sec, 'POST', '/api/tickets', { channel: 'phone', categoryId: created.body.id, title: '暖气不热', description: '3号楼暖气不热' }))
+      .body;
     expect(new Date(t.resolutionDueAt).getTime() - new Date(t.createdAt).getTime()).toBeGreaterThan(11.9 * 3600_000);
     expect(new Date(t.resolutionDueAt).getTime() - new Date(t.createdAt).getTime()).toBeLessThan(12.1 * 3600_000);
-    expect((await call(sec, 'POST', '/api/ticket-categories', { code: 'heating', nameZh: '重复', nameEn: 'dup', responseHours: 1, resolutionHours: 2 })).body.error.details.fields[0]).toMatchObject({ field: 'code', rule: 'taken' });
-    expect((await call(grid, 'POST', '/api/ticket-categories', { code: 'other2', nameZh: '其他', nameEn: 'Other', responseHours: 1, resolutionHours: 2 })).status).toBe(403);
-    const off = await env.app.inject({ method: 'PATCH', url: `/api/ticket-categories/${created.body.id}`, headers: { cookie: sec.cookie }, payload: { isActive: false } });
+    expect(
+      (await call(sec, 'POST', '/api/ticket-categories', { code: 'heating', nameZh: '重复', nameEn: 'dup', responseHours: 1, resolutionHours: 2 })).body.error
+        .details.fields[0],
+    ).toMatchObject({ field: 'code', rule: 'taken' });
+    expect(
+      (await call(grid, 'POST', '/api/ticket-categories', { code: 'other2', nameZh: '其他', nameEn: 'Other', responseHours: 1, resolutionHours: 2 })).status,
+    ).toBe(403);
+    const off = await env.app.inject({
+      method: 'PATCH',
+      url: `/api/ticket-categories/${created.body.id}`,
+      headers: { cookie: sec.cookie },
+      payload: { isActive: false },
+    });
     expect(off.json().isActive).toBe(false);
-    expect((await call(sec, 'POST', '/api/tickets', { channel: 'phone', categoryId: created.body.id, title: 'x', description: 'y' })).body.error.details.fields[0]).toMatchObject({ field: 'categoryId' });
+    expect(
+      (await call(sec, 'POST', '/api/tickets', { channel: 'phone', categoryId: created.body.id, title: 'x', description: 'y' })).body.error.details.fields[0],
+    ).toMatchObject({ field: 'categoryId' });
   });
 
   it('the garbage-station smell: raised at the party post, mediated with the property company, closed with a new collection time', async () => {
     const created = await call(sec, 'POST', '/api/tickets', {
-      channel: 'walk_in', categoryId: categories.environment, title: '垃圾中转站气味和清运噪音', buildingId,
-      description: '西2门外垃圾中转站气味大不能开窗，早上清运噪音影响休息，和物业协商无果', reporterName: '1号楼居民', reporterPhone: '13893100001',
+      channel: 'walk_in',
+      categoryId: categories.environment,
+      title: '垃圾中转站气味和清运噪音',
+      buildingId,
+      description: '西2门外垃圾中转站气味大不能开窗，早上清运噪音影响休息，和物业协商无果',
+      reporterName: '1号楼居民',
+      reporterPhone: '13893100001',
     });
     expect(created.status).toBe(201);
     const t = created.body;
@@ -92,8 +153,20 @@ describe('tickets: the closed loop', () => {
   it('gas cylinders in a stairwell: registered at a tea-table meeting and answered on the spot', async () => {
     const meeting = { channel: 'meeting', meetingTitle: '二十二佳园喝茶议事会', compoundId };
     const leads = [
-      await call(sec, 'POST', '/api/tickets', { ...meeting, categoryId: categories.safety, title: '商户煤气罐放在楼道', description: '有商户把煤气罐放在楼道里，有安全隐患', answerOnSpot: '现场答复：社区今天联系商户移走，并加强巡查' }),
-      await call(sec, 'POST', '/api/tickets', { ...meeting, categoryId: categories.general, title: '老人无人照看', description: '出差时家中85岁母亲无人照看', answerOnSpot: '拉入报安鸟群，出差时志愿者上门' }),
+      await call(sec, 'POST', '/api/tickets', {
+        ...meeting,
+        categoryId: categories.safety,
+        title: '商户煤气罐放在楼道',
+        description: '有商户把煤气罐放在楼道里，有安全隐患',
+        answerOnSpot: '现场答复：社区今天联系商户移走，并加强巡查',
+      }),
+      await call(sec, 'POST', '/api/tickets', {
+        ...meeting,
+        categoryId: categories.general,
+        title: '老人无人照看',
+        description: '出差时家中85岁母亲无人照看',
+        answerOnSpot: '拉入报安鸟群，出差时志愿者上门',
+      }),
       await call(sec, 'POST', '/api/tickets', { ...meeting, categoryId: categories.environment, title: '树枝遮挡采光', description: '楼前树枝遮挡采光' }),
     ];
     expect(leads.map((l) => l.body.status)).toEqual(['resolved', 'resolved', 'submitted']);
@@ -102,7 +175,15 @@ describe('tickets: the closed loop', () => {
   });
 
   it('a corridor cleared within 3 days after escalation to a department', async () => {
-    const t = (await call(sec, 'POST', '/api/tickets', { channel: 'door_visit', categoryId: categories.environment, title: '沿街楼道堆放装修材料', description: '商户把装修材料和废旧桌椅堆在楼道', compoundId })).body;
+    const t = (
+      await call(sec, 'POST', '/api/tickets', {
+        channel: 'door_visit',
+        categoryId: categories.environment,
+        title: '沿街楼道堆放装修材料',
+        description: '商户把装修材料和废旧桌椅堆在楼道',
+        compoundId,
+      })
+    ).body;
     await act(sec, t.id, 'accept');
     await act(sec, t.id, 'assign', { assigneeId: grid.id });
     await act(grid, t.id, 'start');
@@ -117,7 +198,13 @@ describe('tickets: the closed loop', () => {
 
   it('a resident reports online, follows by code, rates dissatisfied (reopens), then satisfied', async () => {
     const code = (await env.ctx.db.selectFrom('communities').select('code').where('id', '=', sec.community.id).executeTakeFirstOrThrow()).code;
-    const submitted = await call(null, 'POST', '/api/public/tickets', { communityCode: code, categoryId: categories.utilities, compoundId, description: '1号楼2单元停水一天了', contactPhone: '13900001111' });
+    const submitted = await call(null, 'POST', '/api/public/tickets', {
+      communityCode: code,
+      categoryId: categories.utilities,
+      compoundId,
+      description: '1号楼2单元停水一天了',
+      contactPhone: '13900001111',
+    });
     expect(submitted.status).toBe(201);
     const tracking = submitted.body.code;
     const key = new URL(submitted.body.link, 'http://x').hash.slice('#k='.length);
@@ -125,12 +212,16 @@ describe('tickets: the closed loop', () => {
     const proven = { 'x-tracking-key': key };
     const id = (await call(sec, 'GET', `/api/tickets?q=${tracking}`)).body.items[0].id;
     // While it is open the resident can add to it; staff see it on the timeline, audited.
-    expect((await call(null, 'POST', `/api/public/tickets/${tracking}/info`, { text: '' }, proven)).body.error.details.fields[0]).toMatchObject({ field: 'text' });
+    expect((await call(null, 'POST', `/api/public/tickets/${tracking}/info`, { text: '' }, proven)).body.error.details.fields[0]).toMatchObject({
+      field: 'text',
+    });
     const added = (await call(null, 'POST', `/api/public/tickets/${tracking}/info`, { text: '现在3单元也停水了' }, proven)).body;
     expect(added).toMatchObject({ canAddInfo: true });
     expect(added.events.at(-1)).toMatchObject({ action: 'info_added', note: '现在3单元也停水了' });
     expect((await call(sec, 'GET', `/api/tickets/${id}`)).body.events.at(-1)).toMatchObject({ action: 'info_added', actorName: 'resident', isPublic: true });
-    expect(await env.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'ticket.info_added').where('entity_id', '=', String(id)).execute()).toHaveLength(1);
+    expect(
+      await env.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'ticket.info_added').where('entity_id', '=', String(id)).execute(),
+    ).toHaveLength(1);
     await act(sec, id, 'accept');
     await act(sec, id, 'assign', { assigneeId: grid.id, note: '内部：先查水表' });
     await act(grid, id, 'start');
@@ -142,26 +233,52 @@ describe('tickets: the closed loop', () => {
     expect(again.status).toBe('assigned');
     await act(grid, id, 'start');
     await act(grid, id, 'resolve', { note: '更换了阀门' });
-    expect((await call(null, 'POST', `/api/public/tickets/${tracking}/rate`, { rating: 'satisfied' }, { 'x-phone-last-four': '1111' })).body.status).toBe('closed');
-    expect(await call(null, 'POST', `/api/public/tickets/${tracking}/info`, { text: '谢谢社区' }, proven)).toMatchObject({ status: 409, body: { error: { code: 'TICKET_ALREADY_CLOSED' } } });
+    expect((await call(null, 'POST', `/api/public/tickets/${tracking}/rate`, { rating: 'satisfied' }, { 'x-phone-last-four': '1111' })).body.status).toBe(
+      'closed',
+    );
+    expect(await call(null, 'POST', `/api/public/tickets/${tracking}/info`, { text: '谢谢社区' }, proven)).toMatchObject({
+      status: 409,
+      body: { error: { code: 'TICKET_ALREADY_CLOSED' } },
+    });
     expect((await call(null, 'GET', '/api/public/tickets/LLNOTAREALCODE')).status).toBe(404);
   });
 
   it('takes up to five photos per report, images only, with their metadata removed', async () => {
     const code = (await env.ctx.db.selectFrom('communities').select('code').where('id', '=', sec.community.id).executeTakeFirstOrThrow()).code;
-    const tracking = (await call(null, 'POST', '/api/public/tickets', { communityCode: code, categoryId: categories.environment, description: '楼下垃圾桶满了没人清', contactPhone: '13900002222' })).body.code;
+    const tracking = (
+      await call(null, 'POST', '/api/public/tickets', {
+        communityCode: code,
+        categoryId: categories.environment,
+        description: '楼下垃圾桶满了没人清',
+        contactPhone: '13900002222',
+      })
+    ).body.code;
     const upload = (files: Array<{ name: string; data: Buffer; type: string }>) => {
       const boundary = 'linli' + Math.random().toString(16).slice(2);
       const body = Buffer.concat([
-        ...files.map((f) => Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.data, Buffer.from('\r\n')])),
+        ...files.map((f) =>
+          Buffer.concat([
+            Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`),
+            f.data,
+            Buffer.from('\r\n'),
+          ]),
+        ),
         Buffer.from(`--${boundary}--\r\n`),
       ]);
-      return env.app.inject({ method: 'POST', url: `/api/public/tickets/${tracking}/photos`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-phone-last-four': '2222' }, payload: body });
+      return env.app.inject({
+        method: 'POST',
+        url: `/api/public/tickets/${tracking}/photos`,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-phone-last-four': '2222' },
+        payload: body,
+      });
     };
     const bad = await upload([{ name: 'x.png', data: Buffer.from('<svg/>'), type: 'image/png' }]);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.fields[0]).toMatchObject({ field: 'photos', rule: 'invalid_image' });
-    const ok = await upload([{ name: 'a.png', data: pngWithText(), type: 'image/png' }, { name: 'b.png', data: pngWithText(), type: 'image/png' }]);
+    const ok = await upload([
+      { name: 'a.png', data: pngWithText(), type: 'image/png' },
+      { name: 'b.png', data: pngWithText(), type: 'image/png' },
+    ]);
     expect(ok.statusCode).toBe(200);
     const ids: number[] = ok.json().photoIds;
     expect(ids).toHaveLength(2);
@@ -177,8 +294,24 @@ describe('tickets: the closed loop', () => {
   });
 
   it('merges a duplicate so that both reporters follow the surviving ticket', async () => {
-    const a = (await call(sec, 'POST', '/api/tickets', { channel: 'phone', categoryId: categories.general, title: '路灯不亮', description: '北门路灯不亮', reporterPhone: '13700000001' })).body;
-    const b = (await call(sec, 'POST', '/api/tickets', { channel: 'walk_in', categoryId: categories.general, title: '北门路灯坏了', description: '北门口的路灯坏了', reporterPhone: '13700000002' })).body;
+    const a = (
+      await call(sec, 'POST', '/api/tickets', {
+        channel: 'phone',
+        categoryId: categories.general,
+        title: '路灯不亮',
+        description: '北门路灯不亮',
+        reporterPhone: '13700000001',
+      })
+    ).body;
+    const b = (
+      await call(sec, 'POST', '/api/tickets', {
+        channel: 'walk_in',
+        categoryId: categories.general,
+        title: '北门路灯坏了',
+        description: '北门口的路灯坏了',
+        reporterPhone: '13700000002',
+      })
+    ).body;
     const merged = await act(sec, b.id, 'merge', { mergeIntoId: a.id });
     expect(merged.body).toMatchObject({ status: 'merged', mergedIntoId: a.id });
     expect((await call(sec, 'GET', `/api/tickets/${a.id}`)).body.reporterCount).toBe(2);
@@ -186,8 +319,19 @@ describe('tickets: the closed loop', () => {
   });
 
   it('suggests likely duplicates at intake and finds tickets by Chinese words', async () => {
-    await call(sec, 'POST', '/api/tickets', { channel: 'walk_in', categoryId: categories.environment, buildingId, title: '垃圾站异味', description: '1号楼西侧垃圾中转站异味大，夏天没法开窗' });
-    await call(sec, 'POST', '/api/tickets', { channel: 'walk_in', categoryId: categories.safety, title: '电梯困人', description: '2号楼电梯经常困人，需要维修' });
+    await call(sec, 'POST', '/api/tickets', {
+      channel: 'walk_in',
+      categoryId: categories.environment,
+      buildingId,
+      title: '垃圾站异味',
+      description: '1号楼西侧垃圾中转站异味大，夏天没法开窗',
+    });
+    await call(sec, 'POST', '/api/tickets', {
+      channel: 'walk_in',
+      categoryId: categories.safety,
+      title: '电梯困人',
+      description: '2号楼电梯经常困人，需要维修',
+    });
     const q = new URLSearchParams({ text: '垃圾中转站气味很大，影响开窗', buildingId: String(buildingId), categoryId: String(categories.environment) });
     const dup = (await call(sec, 'GET', `/api/tickets/duplicates?${q}`)).body.items;
     expect(dup[0]).toMatchObject({ title: '垃圾站异味' });
@@ -200,22 +344,49 @@ describe('tickets: the closed loop', () => {
   it('lets a building head register a door visit with photos and hand it back, and keeps strangers out', async () => {
     const headAccount = await buildAccount(env.ctx, { role: 'building_head', communityId: sec.community.id });
     const head = { cookie: await loginAs(env.app, headAccount.username) };
-    const t = (await call(head, 'POST', '/api/tickets', { channel: 'door_visit', categoryId: categories.safety, buildingId, title: '楼道堆放煤气罐', description: '5楼楼道堆放两个煤气罐' })).body;
+    const t = (
+      await call(head, 'POST', '/api/tickets', {
+        channel: 'door_visit',
+        categoryId: categories.safety,
+        buildingId,
+        title: '楼道堆放煤气罐',
+        description: '5楼楼道堆放两个煤气罐',
+      })
+    ).body;
     expect(t).toMatchObject({ channel: 'door_visit', status: 'submitted', compoundId });
     const upload = (who: Who, files: Array<{ name: string; data: Buffer; type: string }>) => {
       const boundary = 'linli' + Math.random().toString(16).slice(2);
       const body = Buffer.concat([
-        ...files.map((f) => Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.data, Buffer.from('\r\n')])),
+        ...files.map((f) =>
+          Buffer.concat([
+            Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`),
+            f.data,
+            Buffer.from('\r\n'),
+          ]),
+        ),
         Buffer.from(`--${boundary}--\r\n`),
       ]);
-      return env.app.inject({ method: 'POST', url: `/api/tickets/${t.id}/photos`, headers: { cookie: who.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+      return env.app.inject({
+        method: 'POST',
+        url: `/api/tickets/${t.id}/photos`,
+        headers: { cookie: who.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: body,
+      });
     };
-    expect((await upload(head, [{ name: 'x.png', data: Buffer.from('GIF89a'), type: 'image/png' }])).json().error.details.fields[0]).toMatchObject({ field: 'photos', rule: 'invalid_image' });
+    expect((await upload(head, [{ name: 'x.png', data: Buffer.from('GIF89a'), type: 'image/png' }])).json().error.details.fields[0]).toMatchObject({
+      field: 'photos',
+      rule: 'invalid_image',
+    });
     const ok = await upload(head, [{ name: 'a.png', data: pngWithText(), type: 'image/png' }]);
     expect(ok.statusCode).toBe(200);
     expect(ok.json().photoIds).toHaveLength(1);
     expect(ok.json().events.at(-1)).toMatchObject({ action: 'photos_added', actorName: expect.stringMatching(/^building_head_/), note: '1' });
-    const audit = await env.ctx.db.selectFrom('audit_log').select(['actor_id']).where('action', '=', 'ticket.photos_added').where('entity_id', '=', String(t.id)).executeTakeFirstOrThrow();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .select(['actor_id'])
+      .where('action', '=', 'ticket.photos_added')
+      .where('entity_id', '=', String(t.id))
+      .executeTakeFirstOrThrow();
     expect(audit.actor_id).toBe(headAccount.id);
     expect((await upload(await actorIn(env, 'secretary'), [{ name: 'a.png', data: pngWithText(), type: 'image/png' }])).statusCode).toBe(404);
 
@@ -228,11 +399,24 @@ describe('tickets: the closed loop', () => {
   });
 
   it('refuses wrong states and other communities, and names missing reasons', async () => {
-    const { handover, ...t } = (await call(sec, 'POST', '/api/tickets', { channel: 'phone', categoryId: categories.general, title: '测试', description: '测试内容' })).body;
+    const { handover, ...t } = (
+      await call(sec, 'POST', '/api/tickets', { channel: 'phone', categoryId: categories.general, title: '测试', description: '测试内容' })
+    ).body;
     expect(handover).toBeDefined();
     // The reply to a registration is built from what was written; it must be what a read gives (less the handover, shown once).
     expect(t).toEqual((await call(sec, 'GET', `/api/tickets/${t.id}`)).body);
-    const { handover: _, ...placed } = (await call(sec, 'POST', '/api/tickets', { channel: 'walk_in', categoryId: categories.environment, buildingId, reporterName: '王阿姨', reporterPhone: '13912345678', title: '楼道灯', description: '楼道灯坏了', meetingTitle: '议事会' })).body;
+    const { handover: _, ...placed } = (
+      await call(sec, 'POST', '/api/tickets', {
+        channel: 'walk_in',
+        categoryId: categories.environment,
+        buildingId,
+        reporterName: '王阿姨',
+        reporterPhone: '13912345678',
+        title: '楼道灯',
+        description: '楼道灯坏了',
+        meetingTitle: '议事会',
+      })
+    ).body;
     expect(placed).toMatchObject({ compoundName: '金海花园', buildingName: '1号楼', reporterPhoneMasked: '139****5678', meetingTitle: '议事会' });
     expect(placed).toEqual((await call(sec, 'GET', `/api/tickets/${placed.id}`)).body);
     const wrong = await act(sec, t.id, 'resolve', { note: 'x' });
@@ -245,21 +429,41 @@ describe('tickets: the closed loop', () => {
     const count = async () => (await env.ctx.db.selectFrom('tickets').select(env.ctx.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
     const before = await count();
     const strangerCats = (await call(stranger, 'GET', '/api/ticket-categories')).body.items as Array<{ id: number }>;
-    const foreign = await call(stranger, 'POST', '/api/tickets', { channel: 'phone', categoryId: strangerCats[0]!.id, compoundId, title: '测试', description: '测试内容' });
+    const foreign = await call(stranger, 'POST', '/api/tickets', {
+      channel: 'phone',
+      categoryId: strangerCats[0]!.id,
+      compoundId,
+      title: '测试',
+      description: '测试内容',
+    });
     expect(foreign).toMatchObject({ status: 400, body: { error: { details: { fields: [{ field: 'compoundId', rule: 'not_found' }] } } } });
     expect(await count()).toBe(before);
     expect((await act(stranger, t.id, 'accept')).status).toBe(404);
   });
 
   it('closes tickets left unrated, never as satisfied', async () => {
-    const t = (await call(sec, 'POST', '/api/tickets', { channel: 'phone', categoryId: categories.general, title: '无人评价', description: '无人评价的诉求', answerOnSpot: '已答复' })).body;
+    const t = (
+      await call(sec, 'POST', '/api/tickets', {
+        channel: 'phone',
+        categoryId: categories.general,
+        title: '无人评价',
+        description: '无人评价的诉求',
+        answerOnSpot: '已答复',
+      })
+    ).body;
     expect(await closeUnratedTickets(env.ctx, new Date(Date.now() + 6 * 86_400_000))).toBe(0);
     expect(await closeUnratedTickets(env.ctx, new Date(Date.now() + 8 * 86_400_000))).toBeGreaterThanOrEqual(1);
     const after = (await call(sec, 'GET', `/api/tickets/${t.id}`)).body;
     expect(after).toMatchObject({ status: 'closed', closeReason: 'unrated_timeout', rating: null });
     // A step like any other: through the state machine, with its timeline event and audit row.
     expect(after.events.at(-1)).toMatchObject({ action: 'close', fromStatus: 'resolved', toStatus: 'closed', actorName: 'system', isPublic: true });
-    const audit = await env.ctx.db.selectFrom('audit_log').select(['action', 'reason', 'actor_id']).where('entity_type', '=', 'ticket').where('entity_id', '=', String(t.id)).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'reason', 'actor_id'])
+      .where('entity_type', '=', 'ticket')
+      .where('entity_id', '=', String(t.id))
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit).toEqual({ action: 'ticket.close', reason: 'unrated_timeout', actor_id: null });
     // Already closed: the next sweep leaves it alone.
     await closeUnratedTickets(env.ctx, new Date(Date.now() + 9 * 86_400_000));

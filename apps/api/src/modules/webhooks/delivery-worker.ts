@@ -32,7 +32,10 @@ export class DeliveryWorker {
   private timer: NodeJS.Timeout | undefined;
   private isPolling = false;
 
-  constructor(private readonly ctx: AppContext, private readonly limits: DeliveryLimits = defaultLimits) {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly limits: DeliveryLimits = defaultLimits,
+  ) {
     this.allow = parseAllowList(ctx.config.webhooks.allowHosts);
   }
 
@@ -118,7 +121,12 @@ export class DeliveryWorker {
       }
       // A refused address is not retried: it will not become public by waiting.
       const wait = r.isRefused ? undefined : backoffSeconds[attempts - 1];
-      await repo.markAttemptFailed(trx, d.id, { attempts, statusCode: r.statusCode, error: r.error, nextAttemptAt: wait === undefined ? null : new Date(now.getTime() + wait * 1000) });
+      await repo.markAttemptFailed(trx, d.id, {
+        attempts,
+        statusCode: r.statusCode,
+        error: r.error,
+        nextAttemptAt: wait === undefined ? null : new Date(now.getTime() + wait * 1000),
+      });
       const endpoint = await repo.recordEndpointFailure(trx, d.webhook_id, now, r.error);
       await repo.setEndpointBackoff(trx, d.webhook_id, new Date(now.getTime() + endpointBackoffMs(endpoint.consecutive_failures)));
       if (endpoint.paused_at) return;
@@ -126,7 +134,10 @@ export class DeliveryWorker {
       if (!reason) return;
       await repo.pauseWebhook(trx, endpoint.community_id, d.webhook_id, now, reason);
       await writeAudit(trx, null, {
-        communityId: endpoint.community_id, action: 'webhook.paused', entityType: 'webhook', entityId: d.webhook_id,
+        communityId: endpoint.community_id,
+        action: 'webhook.paused',
+        entityType: 'webhook',
+        entityId: d.webhook_id,
         changes: { reason, consecutiveFailures: endpoint.consecutive_failures, lastError: r.error },
       });
       pausedCommunity = endpoint.community_id;

@@ -28,7 +28,11 @@ export function buildRequest(format: 'json' | 'wecom' | 'dingtalk' | 'feishu', u
         const sign = crypto.createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64');
         target += `${url.includes('?') ? '&' : '?'}timestamp=${timestamp}&sign=${encodeURIComponent(sign)}`;
       }
-      return { url: target, headers, body: JSON.stringify({ msgtype: 'markdown', markdown: { title: `邻里：${t.title}`, text: line.replace(/\n/g, '\n\n') } }) };
+      return {
+        url: target,
+        headers,
+        body: JSON.stringify({ msgtype: 'markdown', markdown: { title: `邻里：${t.title}`, text: line.replace(/\n/g, '\n\n') } }),
+      };
     }
     case 'feishu': {
       const body: Record<string, unknown> = { msg_type: 'text', content: { text: line } };

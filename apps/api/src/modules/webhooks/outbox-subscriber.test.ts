@@ -15,12 +15,28 @@ describe('webhooks subscribe through the outbox', () => {
     const sec = await actorIn(env, 'secretary');
     const headers = { cookie: sec.cookie };
     for (const name of ['a', 'b']) {
-      expect((await env.app.inject({ method: 'POST', url: '/api/webhooks', headers, payload: { name, url: `http://127.0.0.1:9/${name}`, format: 'json' } })).statusCode).toBe(201);
+      expect(
+        (await env.app.inject({ method: 'POST', url: '/api/webhooks', headers, payload: { name, url: `http://127.0.0.1:9/${name}`, format: 'json' } }))
+          .statusCode,
+      ).toBe(201);
     }
     const cats = (await env.app.inject({ url: '/api/ticket-categories', headers })).json().items;
-    const t = (await env.app.inject({ method: 'POST', url: '/api/tickets', headers, payload: { channel: 'phone', categoryId: cats[0].id, title: '路灯不亮', description: '三号楼前路灯坏了' } })).json();
-    const deliveries = () => env.ctx.db.selectFrom('webhook_deliveries').select(['outbox_id', 'payload']).where('community_id', '=', sec.community.id).execute();
-    const event = await env.ctx.db.selectFrom('outbox').selectAll().where('name', '=', 'ticket.created').where('dispatched_at', 'is', null).executeTakeFirstOrThrow();
+    const t = (
+      await env.app.inject({
+        method: 'POST',
+        url: '/api/tickets',
+        headers,
+        payload: { channel: 'phone', categoryId: cats[0].id, title: '路灯不亮', description: '三号楼前路灯坏了' },
+      })
+    ).json();
+    const deliveries = () =>
+      env.ctx.db.selectFrom('webhook_deliveries').select(['outbox_id', 'payload']).where('community_id', '=', sec.community.id).execute();
+    const event = await env.ctx.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('name', '=', 'ticket.created')
+      .where('dispatched_at', 'is', null)
+      .executeTakeFirstOrThrow();
     expect(event.payload).toEqual({ communityId: sec.community.id, ticketId: t.id });
     expect(await deliveries()).toEqual([]);
 

@@ -2,7 +2,9 @@ import http from 'node:http';
 import https from 'node:https';
 import { checkWebhookUrl, checkedLookup, RefusedAddressError, type AllowList } from './url-policy.js';
 
-export interface SendResult { statusCode: number }
+export interface SendResult {
+  statusCode: number;
+}
 
 /**
  * One POST to a webhook: the URL is judged again, a host name is resolved through `checkedLookup` (the connection uses

@@ -9,8 +9,27 @@ const none = parseAllowList([]);
 describe('webhook address policy', () => {
   it('refuses loopback, private, CGNAT, link-local, multicast, unspecified and their IPv6 forms', () => {
     for (const ip of [
-      '127.0.0.1', '127.8.9.10', '10.0.0.5', '172.16.3.4', '172.31.255.255', '192.168.1.1', '100.64.0.1', '169.254.169.254', '224.0.0.1', '0.0.0.0',
-      '255.255.255.255', '::1', '::', 'fc00::1', 'fd12:3456::1', 'fe80::1', 'ff02::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', '::ffff:169.254.169.254', '64:ff9b::a00:1',
+      '127.0.0.1',
+      '127.8.9.10',
+      '10.0.0.5',
+      '172.16.3.4',
+      '172.31.255.255',
+      '192.168.1.1',
+      '100.64.0.1',
+      '169.254.169.254',
+      '224.0.0.1',
+      '0.0.0.0',
+      '255.255.255.255',
+      '::1',
+      '::',
+      'fc00::1',
+      'fd12:3456::1',
+      'fe80::1',
+      'ff02::1',
+      '::ffff:127.0.0.1',
+      '::ffff:10.0.0.1',
+      '::ffff:169.254.169.254',
+      '64:ff9b::a00:1',
     ]) {
       expect(isAllowedAddress(ip, none), ip).toBe(false);
     }
@@ -19,13 +38,31 @@ describe('webhook address policy', () => {
 
   it('judges the URL text: scheme, address literals in any spelling, and inward names', () => {
     for (const url of [
-      'http://127.0.0.1:8080/hook', 'http://localhost/hook', 'http://LOCALHOST./hook', 'http://api.localhost/x', 'http://169.254.169.254/latest/meta-data/',
-      'http://[::1]:3000/', 'http://[::ffff:127.0.0.1]/', 'http://10.1.2.3/', 'http://2130706433/', 'http://0x7f.1/', 'http://0177.0.0.1/',
-      'http://metadata.google.internal/', 'http://printer.local/', 'http://intranet/', 'ftp://example.com/hook', 'file:///etc/passwd',
+      'http://127.0.0.1:8080/hook',
+      'http://localhost/hook',
+      'http://LOCALHOST./hook',
+      'http://api.localhost/x',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[::1]:3000/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://10.1.2.3/',
+      'http://2130706433/',
+      'http://0x7f.1/',
+      'http://0177.0.0.1/',
+      'http://metadata.google.internal/',
+      'http://printer.local/',
+      'http://intranet/',
+      'ftp://example.com/hook',
+      'file:///etc/passwd',
     ]) {
       expect(checkWebhookUrl(url, none).ok, url).toBe(false);
     }
-    for (const url of ['https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1', 'https://oapi.dingtalk.com/robot/send', 'http://8.8.8.8/x', 'https://[2408:4000::1]/']) {
+    for (const url of [
+      'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1',
+      'https://oapi.dingtalk.com/robot/send',
+      'http://8.8.8.8/x',
+      'https://[2408:4000::1]/',
+    ]) {
       expect(checkWebhookUrl(url, none).ok, url).toBe(true);
     }
   });

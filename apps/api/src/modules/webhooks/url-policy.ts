@@ -16,7 +16,10 @@ export interface AllowList {
 export function parseAllowList(entries: string[]): AllowList {
   const allow: AllowList = { hosts: new Set(), ranges: [] };
   for (const raw of entries) {
-    const entry = raw.trim().toLowerCase().replace(/^\[|\]$/g, '');
+    const entry = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^\[|\]$/g, '');
     if (!entry) continue;
     if (entry.includes('/') && ipaddr.isValidCIDR(entry)) {
       const [addr, bits] = ipaddr.parseCIDR(entry);
@@ -61,10 +64,15 @@ export function checkWebhookUrl(raw: string, allow: AllowList): UrlVerdict {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: `scheme ${url.protocol} is not http(s)` };
   // The URL parser has already turned 2130706433, 0x7f.1 and friends into dotted addresses.
-  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const host = url.hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (allow.hosts.has(host)) return { ok: true, host, isHostAllowed: true };
   if (net.isIP(host)) {
-    return isAllowedAddress(host, allow) ? { ok: true, host, isHostAllowed: false } : { ok: false, reason: `${host} is not a public address (${addressRange(host)})` };
+    return isAllowedAddress(host, allow)
+      ? { ok: true, host, isHostAllowed: false }
+      : { ok: false, reason: `${host} is not a public address (${addressRange(host)})` };
   }
   if (!host.includes('.') || inwardName.test(host)) return { ok: false, reason: `${host} is not a public host name` };
   return { ok: true, host, isHostAllowed: false };
@@ -84,7 +92,11 @@ export class RefusedAddressError extends Error {
  * has must be allowed, not just the first.
  */
 export function checkedLookup(allow: AllowList): net.LookupFunction {
-  return ((hostname: string, options: dns.LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void) => {
+  return ((
+    hostname: string,
+    options: dns.LookupOptions,
+    callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void,
+  ) => {
     dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '', 4);
       const inward = addresses.find((a) => !isAllowedAddress(a.address, allow));

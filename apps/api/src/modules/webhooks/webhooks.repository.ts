@@ -14,7 +14,13 @@ export function findWebhook(db: Db, scope: Scope, id: number) {
 
 /** The hooks that receive new events: switched on and not paused by the breaker. */
 export async function listActiveHookIds(db: Db, communityId: number): Promise<number[]> {
-  const rows = await db.selectFrom('webhooks').select('id').where('community_id', '=', communityId).where('is_active', '=', true).where('paused_at', 'is', null).execute();
+  const rows = await db
+    .selectFrom('webhooks')
+    .select('id')
+    .where('community_id', '=', communityId)
+    .where('is_active', '=', true)
+    .where('paused_at', 'is', null)
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -27,21 +33,48 @@ export function updateWebhook(db: Db, communityId: number, id: number, set: Upda
 }
 
 export function listDeliveries(db: Db, communityId: number, webhookId: number) {
-  return db.selectFrom('webhook_deliveries').selectAll().where('community_id', '=', communityId).where('webhook_id', '=', webhookId).orderBy('id', 'desc').limit(100).execute();
+  return db
+    .selectFrom('webhook_deliveries')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('webhook_id', '=', webhookId)
+    .orderBy('id', 'desc')
+    .limit(100)
+    .execute();
 }
 
 /** Queues deliveries; one already queued for the same webhook and outbox event is left alone (a redelivered event). */
-export async function insertDeliveries(db: Db, communityId: number, rows: Array<{ webhookId: number; event: string; payload: string; at: Date; outboxId: number | null }>) {
+export async function insertDeliveries(
+  db: Db,
+  communityId: number,
+  rows: Array<{ webhookId: number; event: string; payload: string; at: Date; outboxId: number | null }>,
+) {
   if (rows.length === 0) return;
   await db
     .insertInto('webhook_deliveries')
-    .values(rows.map((r) => ({ community_id: communityId, webhook_id: r.webhookId, event: r.event, payload: r.payload, next_attempt_at: r.at, outbox_id: r.outboxId })))
+    .values(
+      rows.map((r) => ({
+        community_id: communityId,
+        webhook_id: r.webhookId,
+        event: r.event,
+        payload: r.payload,
+        next_attempt_at: r.at,
+        outbox_id: r.outboxId,
+      })),
+    )
     .onConflict((oc) => oc.columns(['webhook_id', 'outbox_id']).where('outbox_id', 'is not', null).doNothing())
     .execute();
 }
 
 export interface ClaimedDelivery {
-  id: number; community_id: number; webhook_id: number; payload: unknown; attempts: number; url: string; format: 'json' | 'wecom' | 'dingtalk' | 'feishu'; secret: string | null;
+  id: number;
+  community_id: number;
+  webhook_id: number;
+  payload: unknown;
+  attempts: number;
+  url: string;
+  format: 'json' | 'wecom' | 'dingtalk' | 'feishu';
+  secret: string | null;
 }
 
 /**
@@ -50,7 +83,11 @@ export interface ClaimedDelivery {
  * Endpoints in `busyWebhookIds` (still sending in this process) are skipped. Each endpoint is read through the
  * (webhook_id, next_attempt_at) index, so thousands of queued deliveries for dead endpoints cost nothing here.
  */
-export async function claimDueDeliveries(db: Db, now: Date, o: { perEndpoint: number; limit: number; leaseUntil: Date; busyWebhookIds: number[] }): Promise<ClaimedDelivery[]> {
+export async function claimDueDeliveries(
+  db: Db,
+  now: Date,
+  o: { perEndpoint: number; limit: number; leaseUntil: Date; busyWebhookIds: number[] },
+): Promise<ClaimedDelivery[]> {
   const busy = o.busyWebhookIds.length ? sql`and w2.id not in (${sql.join(o.busyWebhookIds)})` : sql``;
   const result = await sql<ClaimedDelivery>`
     with picked as materialized (
@@ -71,13 +108,23 @@ export async function claimDueDeliveries(db: Db, now: Date, o: { perEndpoint: nu
 }
 
 export async function markDelivered(db: Db, id: number, attempts: number, statusCode: number | null, now: Date) {
-  await db.updateTable('webhook_deliveries').set({ status: 'delivered', attempts, last_status_code: statusCode, last_error: null, delivered_at: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('webhook_deliveries')
+    .set({ status: 'delivered', attempts, last_status_code: statusCode, last_error: null, delivered_at: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function markAttemptFailed(db: Db, id: number, o: { attempts: number; statusCode: number | null; error: string; nextAttemptAt: Date | null }) {
   await db
     .updateTable('webhook_deliveries')
-    .set({ status: o.nextAttemptAt ? 'pending' : 'failed', attempts: o.attempts, last_status_code: o.statusCode, last_error: o.error, ...(o.nextAttemptAt ? { next_attempt_at: o.nextAttemptAt } : {}) })
+    .set({
+      status: o.nextAttemptAt ? 'pending' : 'failed',
+      attempts: o.attempts,
+      last_status_code: o.statusCode,
+      last_error: o.error,
+      ...(o.nextAttemptAt ? { next_attempt_at: o.nextAttemptAt } : {}),
+    })
     .where('id', '=', id)
     .execute();
 }

@@ -15,8 +15,18 @@ import { ticketForNotice } from '../tickets/index.js';
 type WebhookRow = NonNullable<Awaited<ReturnType<typeof repo.findWebhook>>>;
 
 const present = (w: WebhookRow) => ({
-  id: w.id, communityId: w.community_id, name: w.name, url: w.url, format: w.format, hasSecret: !!w.secret, isActive: w.is_active, createdAt: iso(w.created_at)!,
-  consecutiveFailures: w.consecutive_failures, lastError: w.last_error, pausedAt: iso(w.paused_at), pauseReason: (w.pause_reason as PauseReason | null) ?? null,
+  id: w.id,
+  communityId: w.community_id,
+  name: w.name,
+  url: w.url,
+  format: w.format,
+  hasSecret: !!w.secret,
+  isActive: w.is_active,
+  createdAt: iso(w.created_at)!,
+  consecutiveFailures: w.consecutive_failures,
+  lastError: w.last_error,
+  pausedAt: iso(w.paused_at),
+  pauseReason: (w.pause_reason as PauseReason | null) ?? null,
 });
 
 /** The secretary's webhooks, with each one's failures in a row and, when the breaker paused it, when and why. */
@@ -59,33 +69,72 @@ export async function createWebhook(ctx: AppContext, actor: Actor, input: z.infe
   authorize(actor, 'webhooks.manage');
   const cid = resolveCommunityId(actor, input.communityId);
   await assertPublicUrl(ctx, input.url);
-  return ctx.db.transaction().execute(async (trx) => {
-    const w = await repo.insertWebhook(trx, { community_id: cid, name: input.name, url: input.url, format: input.format, secret: input.secret ?? null });
-    await writeAudit(trx, actor, { communityId: cid, action: 'webhook.created', entityType: 'webhook', entityId: w.id, changes: { name: input.name, url: input.url, format: input.format } });
-    return present(w);
-  }).finally(() => forgetActiveHooks(ctx, cid));
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const w = await repo.insertWebhook(trx, { community_id: cid, name: input.name, url: input.url, format: input.format, secret: input.secret ?? null });
+      await writeAudit(trx, actor, {
+        communityId: cid,
+        action: 'webhook.created',
+        entityType: 'webhook',
+        entityId: w.id,
+        changes: { name: input.name, url: input.url, format: input.format },
+      });
+      return present(w);
+    })
+    .finally(() => forgetActiveHooks(ctx, cid));
 }
 
 /** Changes a webhook (a new URL is checked like a new webhook); audited. */
 export async function updateWebhook(ctx: AppContext, actor: Actor, id: number, input: z.infer<typeof updateWebhookSchema>) {
   const before = await findWebhook(ctx, actor, id);
   if (input.url !== undefined) await assertPublicUrl(ctx, input.url);
-  return ctx.db.transaction().execute(async (trx) => {
-    const w = await repo.updateWebhook(trx, before.community_id, id, { name: input.name, url: input.url, format: input.format, secret: input.secret, is_active: input.isActive });
-    await writeAudit(trx, actor, { communityId: before.community_id, action: 'webhook.updated', entityType: 'webhook', entityId: id, changes: { ...input, secret: input.secret === undefined ? undefined : '(changed)' } });
-    return present(w);
-  }).finally(() => forgetActiveHooks(ctx, before.community_id));
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const w = await repo.updateWebhook(trx, before.community_id, id, {
+        name: input.name,
+        url: input.url,
+        format: input.format,
+        secret: input.secret,
+        is_active: input.isActive,
+      });
+      await writeAudit(trx, actor, {
+        communityId: before.community_id,
+        action: 'webhook.updated',
+        entityType: 'webhook',
+        entityId: id,
+        changes: { ...input, secret: input.secret === undefined ? undefined : '(changed)' },
+      });
+      return present(w);
+    })
+    .finally(() => forgetActiveHooks(ctx, before.community_id));
 }
 
 /** Lifts a pause set by the breaker: the failure count starts again and queued deliveries are sent; audited. */
 export async function resumeWebhook(ctx: AppContext, actor: Actor, id: number) {
   const before = await findWebhook(ctx, actor, id);
   if (before.paused_at === null) return present(before);
-  return ctx.db.transaction().execute(async (trx) => {
-    const w = await repo.updateWebhook(trx, before.community_id, id, { paused_at: null, pause_reason: null, consecutive_failures: 0, failing_since: null, backoff_until: null });
-    await writeAudit(trx, actor, { communityId: before.community_id, action: 'webhook.resumed', entityType: 'webhook', entityId: id, changes: { pauseReason: before.pause_reason, lastError: before.last_error } });
-    return present(w);
-  }).finally(() => forgetActiveHooks(ctx, before.community_id));
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const w = await repo.updateWebhook(trx, before.community_id, id, {
+        paused_at: null,
+        pause_reason: null,
+        consecutive_failures: 0,
+        failing_since: null,
+        backoff_until: null,
+      });
+      await writeAudit(trx, actor, {
+        communityId: before.community_id,
+        action: 'webhook.resumed',
+        entityType: 'webhook',
+        entityId: id,
+        changes: { pauseReason: before.pause_reason, lastError: before.last_error },
+      });
+      return present(w);
+    })
+    .finally(() => forgetActiveHooks(ctx, before.community_id));
 }
 
 export async function listDeliveries(ctx: AppContext, actor: Actor, id: number) {
@@ -93,8 +142,15 @@ export async function listDeliveries(ctx: AppContext, actor: Actor, id: number) 
   const rows = await repo.listDeliveries(ctx.db, w.community_id, id);
   return {
     items: rows.map((d) => ({
-      id: d.id, event: d.event, status: d.status as 'pending' | 'delivered' | 'failed', attempts: d.attempts, nextAttemptAt: iso(d.next_attempt_at)!,
-      lastStatusCode: d.last_status_code, lastError: d.last_error, deliveredAt: iso(d.delivered_at), createdAt: iso(d.created_at)!,
+      id: d.id,
+      event: d.event,
+      status: d.status as 'pending' | 'delivered' | 'failed',
+      attempts: d.attempts,
+      nextAttemptAt: iso(d.next_attempt_at)!,
+      lastStatusCode: d.last_status_code,
+      lastError: d.last_error,
+      deliveredAt: iso(d.delivered_at),
+      createdAt: iso(d.created_at)!,
     })),
   };
 }
@@ -117,11 +173,21 @@ export async function enqueueTicketEvent(
     action: e.action ?? null,
     occurredAt: (e.occurredAt ?? now).toISOString(),
     ticket: {
-      id: t.id, code: t.code, status: t.status, statusLabel: ticketStatusLabels['zh-CN'][t.status as TicketStatus] ?? t.status, title: t.title,
-      category: t.category, compound: t.compound ?? null, dueAt: beijingText(t.resolution_due_at),
+      id: t.id,
+      code: t.code,
+      status: t.status,
+      statusLabel: ticketStatusLabels['zh-CN'][t.status as TicketStatus] ?? t.status,
+      title: t.title,
+      category: t.category,
+      compound: t.compound ?? null,
+      dueAt: beijingText(t.resolution_due_at),
     },
   };
   const body = JSON.stringify(payload);
-  await repo.insertDeliveries(ctx.db, e.communityId, hooks.map((id) => ({ webhookId: id, event: payload.event, payload: body, at: now, outboxId: e.outboxId ?? null })));
+  await repo.insertDeliveries(
+    ctx.db,
+    e.communityId,
+    hooks.map((id) => ({ webhookId: id, event: payload.event, payload: body, at: now, outboxId: e.outboxId ?? null })),
+  );
   return hooks.length;
 }

@@ -6,7 +6,11 @@ import { actorIn, createTestEnv, httpAs, type TestEnv } from '../../../test/harn
 import { enqueueTicketEvent } from './webhooks.service.js';
 import { defaultLimits, DeliveryWorker } from './delivery-worker.js';
 
-interface Received { url: string; headers: http.IncomingHttpHeaders; body: string }
+interface Received {
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
 
 describe('outbound webhooks', () => {
   let env: TestEnv;
@@ -42,7 +46,12 @@ describe('outbound webhooks', () => {
   it('sends each format, signs where asked, retries with backoff and logs every attempt', async () => {
     const sec = await actorIn(env, 'secretary');
     const { post } = httpAs(env.app, sec);
-    for (const [format, secret] of [['json', 's3cret'], ['wecom', null], ['dingtalk', 'SECding'], ['feishu', 'fs-secret']] as const) {
+    for (const [format, secret] of [
+      ['json', 's3cret'],
+      ['wecom', null],
+      ['dingtalk', 'SECding'],
+      ['feishu', 'fs-secret'],
+    ] as const) {
       expect((await post('/api/webhooks', { name: format, url: `${base}/${format}`, format, secret })).statusCode).toBe(201);
     }
     const cats = (await env.app.inject({ url: '/api/ticket-categories', headers: { cookie: sec.cookie } })).json().items;
@@ -112,7 +121,13 @@ describe('outbound webhooks', () => {
     hooks = (await call('GET', '/api/webhooks')).json().items;
     const paused = hooks.find((h: { id: number }) => h.id === hook.id);
     expect(paused).toMatchObject({ consecutiveFailures: 10, pauseReason: 'consecutive_failures', pausedAt: expect.any(String) });
-    const pausedAudit = await env.ctx.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'webhook').where('entity_id', '=', String(hook.id)).where('action', '=', 'webhook.paused').execute();
+    const pausedAudit = await env.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_type', '=', 'webhook')
+      .where('entity_id', '=', String(hook.id))
+      .where('action', '=', 'webhook.paused')
+      .execute();
     expect(pausedAudit).toHaveLength(1);
 
     // Paused: the four queued deliveries stay queued and unattempted, and new events queue nothing for it.
@@ -131,7 +146,12 @@ describe('outbound webhooks', () => {
     const resumed = await call('POST', `/api/webhooks/${hook.id}/resume`);
     expect(resumed.statusCode).toBe(200);
     expect(resumed.json()).toMatchObject({ pausedAt: null, pauseReason: null, consecutiveFailures: 0 });
-    const resumedAudit = await env.ctx.db.selectFrom('audit_log').select('actor_id').where('entity_id', '=', String(hook.id)).where('action', '=', 'webhook.resumed').execute();
+    const resumedAudit = await env.ctx.db
+      .selectFrom('audit_log')
+      .select('actor_id')
+      .where('entity_id', '=', String(hook.id))
+      .where('action', '=', 'webhook.resumed')
+      .execute();
     expect(resumedAudit).toHaveLength(1);
     expect(await deliverDue(new Date(now.getTime() + 7 * 24 * 3600_000))).toBe(2);
     expect(attempts()).toBe(12);
@@ -142,14 +162,19 @@ describe('outbound webhooks', () => {
 
   it('names a bad URL in the field error, keeps the secret write-only, and sends nothing for a switched-off hook', async () => {
     const sec = await actorIn(env, 'secretary');
-    const call = (method: 'POST' | 'PATCH', url: string, payload: object) => env.app.inject({ method, url, headers: { cookie: sec.cookie, 'accept-language': 'zh-CN' }, payload });
+    const call = (method: 'POST' | 'PATCH', url: string, payload: object) =>
+      env.app.inject({ method, url, headers: { cookie: sec.cookie, 'accept-language': 'zh-CN' }, payload });
     const bad = await call('POST', '/api/webhooks', { name: '群机器人', url: 'ftp://example.com/hook', format: 'wecom' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.fields).toEqual([expect.objectContaining({ field: 'url', message: '网址格式不正确' })]);
     const hook = (await call('POST', '/api/webhooks', { name: '群机器人', url: `${base}/off`, format: 'dingtalk', secret: 'SECx' })).json();
     expect(hook).toMatchObject({ hasSecret: true, isActive: true });
     expect(JSON.stringify(hook)).not.toContain('SECx');
-    expect((await call('PATCH', `/api/webhooks/${hook.id}`, { name: '钉钉群', isActive: false })).json()).toMatchObject({ name: '钉钉群', hasSecret: true, isActive: false });
+    expect((await call('PATCH', `/api/webhooks/${hook.id}`, { name: '钉钉群', isActive: false })).json()).toMatchObject({
+      name: '钉钉群',
+      hasSecret: true,
+      isActive: false,
+    });
     expect((await call('PATCH', `/api/webhooks/${hook.id}`, { secret: null })).json()).toMatchObject({ hasSecret: false, isActive: false });
     const cats = (await env.app.inject({ url: '/api/ticket-categories', headers: { cookie: sec.cookie } })).json().items;
     const t = (await call('POST', '/api/tickets', { channel: 'phone', categoryId: cats[0].id, title: '测试', description: '测试内容' })).json();

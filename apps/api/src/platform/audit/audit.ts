@@ -63,7 +63,10 @@ export async function logPiiAccess(
   communityId: number,
   v: { actor_id: number; entity_type: string; entity_id: string; fields: string[]; request_id: string | null },
 ) {
-  await db.insertInto('pii_access_log').values({ community_id: communityId, ...v }).execute();
+  await db
+    .insertInto('pii_access_log')
+    .values({ community_id: communityId, ...v })
+    .execute();
 }
 
 /** Who saw an entity's personal data, newest first (actor ids: the caller adds names through people/index.ts). */

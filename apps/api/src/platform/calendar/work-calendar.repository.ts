@@ -9,7 +9,13 @@ export function listCalendarDays(db: Db) {
 }
 
 export function listCalendarYear(db: Db, year: number) {
-  return db.selectFrom('work_calendar').select(['day', 'is_workday', 'name']).where('day', '>=', `${year}-01-01`).where('day', '<=', `${year}-12-31`).orderBy('day').execute();
+  return db
+    .selectFrom('work_calendar')
+    .select(['day', 'is_workday', 'name'])
+    .where('day', '>=', `${year}-01-01`)
+    .where('day', '<=', `${year}-12-31`)
+    .orderBy('day')
+    .execute();
 }
 
 export function findCalendarDay(db: Db, day: string) {

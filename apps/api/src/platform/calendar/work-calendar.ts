@@ -40,7 +40,10 @@ export async function setCalendarDay(ctx: AppContext, actor: Actor, day: string,
     const values = { is_workday: input.isWorkday, name: input.name, updated_by: actor.accountId, updated_at: new Date() };
     const saved = await repo.upsertCalendarDay(trx, day, values);
     await writeAudit(trx, actor, {
-      communityId: null, action: 'work_calendar.set', entityType: 'work_calendar', entityId: day,
+      communityId: null,
+      action: 'work_calendar.set',
+      entityType: 'work_calendar',
+      entityId: day,
       changes: { isWorkday: { from: before?.is_workday ?? null, to: input.isWorkday }, name: { from: before?.name ?? null, to: input.name } },
     });
     return saved;
@@ -54,7 +57,13 @@ export async function deleteCalendarDay(ctx: AppContext, actor: Actor, day: stri
   await ctx.db.transaction().execute(async (trx) => {
     const gone = await repo.deleteCalendarDay(trx, day);
     if (!gone) throw notFound('work_calendar');
-    await writeAudit(trx, actor, { communityId: null, action: 'work_calendar.deleted', entityType: 'work_calendar', entityId: day, changes: { isWorkday: gone.is_workday, name: gone.name } });
+    await writeAudit(trx, actor, {
+      communityId: null,
+      action: 'work_calendar.deleted',
+      entityType: 'work_calendar',
+      entityId: day,
+      changes: { isWorkday: gone.is_workday, name: gone.name },
+    });
   });
   calendars.forget(ctx.db);
 }

@@ -77,10 +77,9 @@ export function takeLock(lockPath: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(fs.readFileSync(lockPath, 'utf8').trim());
       if (pid && pid !== process.pid && isAlive(pid)) {
-        throw new Error(
-          `The data folder ${path.dirname(lockPath)} is in use by process ${pid}. Stop it first, or set DATA_DIR to another folder.`,
-          { cause: err },
-        );
+        throw new Error(`The data folder ${path.dirname(lockPath)} is in use by process ${pid}. Stop it first, or set DATA_DIR to another folder.`, {
+          cause: err,
+        });
       }
       fs.rmSync(lockPath, { force: true });
     }

@@ -11,7 +11,16 @@ import { scopeOf, resolveCommunityId, type Actor } from '../access/actor.js';
 import { scopeOfCommunity, systemScope } from '../access/trusted-scope.js';
 import { communityIn, inScope, type CommunityId, type Scope } from './scope.js';
 
-const actor = { accountId: 1, role: 'secretary', displayName: 'x', communityId: 7, subdistrictId: 1, scope: [7], requestId: null, locale: 'zh-CN' } satisfies Actor;
+const actor = {
+  accountId: 1,
+  role: 'secretary',
+  displayName: 'x',
+  communityId: 7,
+  subdistrictId: 1,
+  scope: [7],
+  requestId: null,
+  locale: 'zh-CN',
+} satisfies Actor;
 const db = null as never;
 
 describe('the branded scope (ADR 0018)', () => {
@@ -48,7 +57,11 @@ describe('the branded scope (ADR 0018)', () => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, e.name);
         if (e.isDirectory()) walk(full);
-        else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && /\bmake(Scope|CommunityId)\(|as Scope\b|as CommunityId\b/.test(fs.readFileSync(full, 'utf8'))) {
+        else if (
+          e.name.endsWith('.ts') &&
+          !e.name.endsWith('.test.ts') &&
+          /\bmake(Scope|CommunityId)\(|as Scope\b|as CommunityId\b/.test(fs.readFileSync(full, 'utf8'))
+        ) {
           makers.push(path.relative(src, full).split(path.sep).join('/'));
         }
       }

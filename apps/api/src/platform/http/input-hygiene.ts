@@ -17,7 +17,8 @@ export function routeTableOf(app: FastifyInstance): readonly RouteEntry[] {
   return routeTables.get(app) ?? [];
 }
 
-const invalid = (fields: FieldIssue[]) => new AppError('VALIDATION_FAILED', `input refused: ${fields.map((f) => `${f.field} ${f.rule}`).join(', ')}`, { fields });
+const invalid = (fields: FieldIssue[]) =>
+  new AppError('VALIDATION_FAILED', `input refused: ${fields.map((f) => `${f.field} ${f.rule}`).join(', ')}`, { fields });
 const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', 'payload too large');
 
 /**
@@ -31,7 +32,8 @@ export function registerInputHygiene(app: FastifyInstance): void {
   const table: RouteEntry[] = [];
   routeTables.set(app, table);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat().filter((m) => m !== 'HEAD')) table.push({ method, url: route.url, schema: route.schema as RouteEntry['schema'] });
+    for (const method of [route.method].flat().filter((m) => m !== 'HEAD'))
+      table.push({ method, url: route.url, schema: route.schema as RouteEntry['schema'] });
   });
 
   app.addHook('onRequest', async (request) => {
@@ -99,7 +101,11 @@ function listKeysOf(schema: unknown): Set<string> {
   let keys = listKeyCache.get(schema);
   if (!keys) {
     const shape = (schema as { shape?: Record<string, unknown> }).shape ?? {};
-    keys = new Set(Object.entries(shape).filter(([, s]) => takesList(s)).map(([k]) => k));
+    keys = new Set(
+      Object.entries(shape)
+        .filter(([, s]) => takesList(s))
+        .map(([k]) => k),
+    );
     listKeyCache.set(schema, keys);
   }
   return keys;

@@ -14,12 +14,24 @@ export function redactUrl(url: string): string {
   return url.replace(secretPaths, '$1[redacted]').replace(codeShaped, '[redacted]').replace(secretParams, '$1[redacted]');
 }
 
-interface LoggedRequest { method?: string; url?: string; host?: string; ip?: string; socket?: { remotePort?: number } }
+interface LoggedRequest {
+  method?: string;
+  url?: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
 
 /** Fastify's request serializer, with the URL redacted. */
 export const logSerializers = {
   req(req: LoggedRequest) {
-    return { method: req.method, url: req.url === undefined ? undefined : redactUrl(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+    return {
+      method: req.method,
+      url: req.url === undefined ? undefined : redactUrl(req.url),
+      host: req.host,
+      remoteAddress: req.ip,
+      remotePort: req.socket?.remotePort,
+    };
   },
 };
 

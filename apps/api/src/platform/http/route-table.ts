@@ -16,7 +16,13 @@ export function registerRouteTable(app: FastifyInstance): void {
     if (!config?.public && !config?.permission) throw new Error(`route ${methods.join(',')} ${route.url} declares neither config.public nor config.permission`);
     const schema = (route.schema ?? {}) as RouteInfo['schema'];
     for (const method of methods) {
-      app.routeTable.push({ method, url: route.url, public: config.public === true, permission: config.permission ?? null, schema: { params: schema.params, querystring: schema.querystring, body: schema.body } });
+      app.routeTable.push({
+        method,
+        url: route.url,
+        public: config.public === true,
+        permission: config.permission ?? null,
+        schema: { params: schema.params, querystring: schema.querystring, body: schema.body },
+      });
     }
   });
 }

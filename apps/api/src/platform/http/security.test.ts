@@ -34,7 +34,11 @@ describe('cross-site protection and security headers', () => {
   it('refuses a cross-site key revocation, and the key stays active', async () => {
     const { cookie } = await actorIn(env, 'secretary');
     const id = await issueKey(cookie);
-    const res = await env.app.inject({ method: 'POST', url: `/api/open311-clients/${id}/revoke`, headers: { cookie, origin: 'http://localhost:8081', 'accept-language': 'en' } });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: `/api/open311-clients/${id}/revoke`,
+      headers: { cookie, origin: 'http://localhost:8081', 'accept-language': 'en' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CSRF_REJECTED');
     expect(await keyIsActive(id)).toBe(true);
@@ -53,16 +57,29 @@ describe('cross-site protection and security headers', () => {
     expect(await revoke({ origin: 'http://console.example.cn:8080' })).toEqual({ status: 200, active: false });
     expect(await revoke({})).toEqual({ status: 200, active: false });
     // Behind a proxy the origin is the one the browser saw (X-Forwarded-Host/Proto; the harness's loopback hop is trusted).
-    expect(await revoke({ origin: 'https://linli.gov.cn', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'linli.gov.cn' })).toEqual({ status: 200, active: false });
+    expect(await revoke({ origin: 'https://linli.gov.cn', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'linli.gov.cn' })).toEqual({
+      status: 200,
+      active: false,
+    });
     const logout = await env.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, origin: SELF } });
     expect(logout.statusCode).toBe(200);
     expect((await me(cookie)).statusCode).toBe(401);
   });
 
   it('checks the origin of a login even without a session, and leaves public writes without a session alone', async () => {
-    const login = await env.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'http://evil.localhost' }, payload: { login: 'x', password: 'y' } });
+    const login = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { origin: 'http://evil.localhost' },
+      payload: { login: 'x', password: 'y' },
+    });
     expect(login.statusCode).toBe(403);
-    const open311 = await env.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { origin: 'http://evil.localhost', cookie: 'linli_sid=whatever' }, payload: {} });
+    const open311 = await env.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { origin: 'http://evil.localhost', cookie: 'linli_sid=whatever' },
+      payload: {},
+    });
     // Open311 answers for itself (here: no api_key), in its own format.
     expect(open311.body).not.toContain('CSRF_REJECTED');
     expect(open311.json()).toEqual([expect.objectContaining({ code: open311.statusCode })]);
@@ -97,9 +114,14 @@ describe('cross-site protection and security headers', () => {
 
 describe('PUBLIC_ORIGIN', () => {
   it('takes a comma-separated list of origins and refuses anything else at start', () => {
-    expect(loadConfig({ PUBLIC_ORIGIN: ' https://linli.example.cn:443 ,http://10.0.0.5:3000' }).publicOrigins).toEqual(['https://linli.example.cn', 'http://10.0.0.5:3000']);
+    expect(loadConfig({ PUBLIC_ORIGIN: ' https://linli.example.cn:443 ,http://10.0.0.5:3000' }).publicOrigins).toEqual([
+      'https://linli.example.cn',
+      'http://10.0.0.5:3000',
+    ]);
     expect(loadConfig({}).publicOrigins).toEqual([]);
-    expect(() => loadConfig({ PUBLIC_ORIGIN: 'https://linli.example.cn/console' })).toThrow(/PUBLIC_ORIGIN: "https:\/\/linli.example.cn\/console" is not an origin/);
+    expect(() => loadConfig({ PUBLIC_ORIGIN: 'https://linli.example.cn/console' })).toThrow(
+      /PUBLIC_ORIGIN: "https:\/\/linli.example.cn\/console" is not an origin/,
+    );
   });
 });
 

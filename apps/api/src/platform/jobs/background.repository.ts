@@ -4,10 +4,20 @@ import type { BackgroundJobsTable, DB } from '../db/schema.js';
 type Db = Kysely<DB>;
 export type BackgroundJobRow = Selectable<BackgroundJobsTable>;
 
-export function insertJob(db: Db, v: { kind: string; subjectId: number; communityId: number | null; actorId: number | null; total?: number | null; maxAttempts?: number }) {
+export function insertJob(
+  db: Db,
+  v: { kind: string; subjectId: number; communityId: number | null; actorId: number | null; total?: number | null; maxAttempts?: number },
+) {
   return db
     .insertInto('background_jobs')
-    .values({ kind: v.kind, subject_id: v.subjectId, community_id: v.communityId, actor_id: v.actorId, total: v.total ?? null, max_attempts: v.maxAttempts ?? 3 })
+    .values({
+      kind: v.kind,
+      subject_id: v.subjectId,
+      community_id: v.communityId,
+      actor_id: v.actorId,
+      total: v.total ?? null,
+      max_attempts: v.maxAttempts ?? 3,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
@@ -20,7 +30,10 @@ export function findJobOf(db: Db, kind: string, subjectId: number) {
  * Leases queued jobs of these kinds, and running ones whose lease ran out (their process died) while attempts are left.
  * SKIP LOCKED: processes claiming at the same moment take different rows.
  */
-export async function claimJobs(db: Db, v: { kinds: string[]; owner: string; now: Date; until: Date; limit: number; busyIds: number[] }): Promise<BackgroundJobRow[]> {
+export async function claimJobs(
+  db: Db,
+  v: { kinds: string[]; owner: string; now: Date; until: Date; limit: number; busyIds: number[] },
+): Promise<BackgroundJobRow[]> {
   if (v.kinds.length === 0 || v.limit <= 0) return [];
   const { rows } = await sql<BackgroundJobRow>`
     update background_jobs
@@ -76,11 +89,21 @@ export function recordProgress(db: Db, id: number, owner: string, progress: numb
     .execute();
 }
 
-export function finishJob(db: Db, id: number, owner: string, v: { status: 'done' | 'failed'; error?: string | null; resultFile?: string | null; progress?: number; now: Date }) {
+export function finishJob(
+  db: Db,
+  id: number,
+  owner: string,
+  v: { status: 'done' | 'failed'; error?: string | null; resultFile?: string | null; progress?: number; now: Date },
+) {
   return db
     .updateTable('background_jobs')
     .set((eb) => ({
-      status: v.status, error: v.error ?? null, result_file: v.resultFile ?? null, finished_at: v.now, locked_by: null, locked_until: null,
+      status: v.status,
+      error: v.error ?? null,
+      result_file: v.resultFile ?? null,
+      finished_at: v.now,
+      locked_by: null,
+      locked_until: null,
       progress: v.progress === undefined ? eb.ref('progress') : sql<number>`greatest(${eb.ref('progress')}, ${v.progress})`,
     }))
     .where('id', '=', id)

@@ -37,7 +37,14 @@ describe('background jobs: rows any process can run, see and resume', () => {
     await queue(1);
     const runner = new JobRunner(env.ctx, [kind]);
     expect(await runner.drain()).toBe(1);
-    expect(await findJobOf(env.ctx.db, kind.kind, 1)).toMatchObject({ status: 'done', progress: 10, attempts: 1, result_file: 'test/1.txt', locked_by: null, error: null });
+    expect(await findJobOf(env.ctx.db, kind.kind, 1)).toMatchObject({
+      status: 'done',
+      progress: 10,
+      attempts: 1,
+      result_file: 'test/1.txt',
+      locked_by: null,
+      error: null,
+    });
     expect(await runner.drain()).toBe(0);
     expect(ran.filter((r) => r.subjectId === 1)).toEqual([{ subjectId: 1, attempt: 1 }]);
   });
@@ -67,8 +74,16 @@ describe('background jobs: rows any process can run, see and resume', () => {
     await queue(30);
     await queue(31, 2);
     // Both were claimed by a process that died: running, lease passed; 31 was on its last attempt.
-    await env.ctx.db.updateTable('background_jobs').set({ status: 'running', locked_by: 'dead-process', locked_until: past, attempts: 1 }).where('subject_id', '=', 30).execute();
-    await env.ctx.db.updateTable('background_jobs').set({ status: 'running', locked_by: 'dead-process', locked_until: past, attempts: 2 }).where('subject_id', '=', 31).execute();
+    await env.ctx.db
+      .updateTable('background_jobs')
+      .set({ status: 'running', locked_by: 'dead-process', locked_until: past, attempts: 1 })
+      .where('subject_id', '=', 30)
+      .execute();
+    await env.ctx.db
+      .updateTable('background_jobs')
+      .set({ status: 'running', locked_by: 'dead-process', locked_until: past, attempts: 2 })
+      .where('subject_id', '=', 31)
+      .execute();
     await new JobRunner(env.ctx, [kind]).drain();
     expect(ran.filter((r) => r.subjectId === 30)).toEqual([{ subjectId: 30, attempt: 2 }]);
     expect(await findJobOf(env.ctx.db, kind.kind, 30)).toMatchObject({ status: 'done', attempts: 2 });
@@ -79,7 +94,11 @@ describe('background jobs: rows any process can run, see and resume', () => {
 
   it('leaves a job alone while its lease is alive, even when its process looks silent', async () => {
     await queue(40);
-    await env.ctx.db.updateTable('background_jobs').set({ status: 'running', locked_by: 'other-process', locked_until: new Date(Date.now() + 60_000), attempts: 1 }).where('subject_id', '=', 40).execute();
+    await env.ctx.db
+      .updateTable('background_jobs')
+      .set({ status: 'running', locked_by: 'other-process', locked_until: new Date(Date.now() + 60_000), attempts: 1 })
+      .where('subject_id', '=', 40)
+      .execute();
     expect(await new JobRunner(env.ctx, [kind]).drain()).toBe(0);
     expect(await findJobOf(env.ctx.db, kind.kind, 40)).toMatchObject({ status: 'running', locked_by: 'other-process' });
   });

@@ -62,7 +62,11 @@ export class JobRunner {
   private heartbeat: NodeJS.Timeout | undefined;
   private isPolling = false;
 
-  constructor(private readonly ctx: AppContext, kinds: BackgroundJobKind[], private readonly limits: RunnerLimits = defaultRunnerLimits) {
+  constructor(
+    private readonly ctx: AppContext,
+    kinds: BackgroundJobKind[],
+    private readonly limits: RunnerLimits = defaultRunnerLimits,
+  ) {
     this.kinds = new Map(kinds.map((k) => [k.kind, k]));
   }
 
@@ -91,8 +95,12 @@ export class JobRunner {
         await this.kinds.get(row.kind)?.fail(this.ctx, { subjectId: row.subject_id, communityId: row.community_id }, row.error ?? 'abandoned');
       }
       const claimed = await repo.claimJobs(this.ctx.db, {
-        kinds: [...this.kinds.keys()], owner: this.owner, now, until: new Date(now.getTime() + this.limits.leaseMs),
-        limit: this.limits.concurrency - this.active.size, busyIds: [...this.active.keys()],
+        kinds: [...this.kinds.keys()],
+        owner: this.owner,
+        now,
+        until: new Date(now.getTime() + this.limits.leaseMs),
+        limit: this.limits.concurrency - this.active.size,
+        busyIds: [...this.active.keys()],
       });
       for (const row of claimed) {
         const work = this.runOne(row).finally(() => this.active.delete(row.id));
@@ -127,7 +135,11 @@ export class JobRunner {
     let lastWrite = 0;
     let writing: Promise<unknown> = Promise.resolve();
     const job: RunningJob = {
-      id: row.id, subjectId: row.subject_id, communityId: row.community_id, actorId: row.actor_id, attempt: row.attempts,
+      id: row.id,
+      subjectId: row.subject_id,
+      communityId: row.community_id,
+      actorId: row.actor_id,
+      attempt: row.attempts,
       progress: (done, all) => {
         latest = done;
         if (all !== undefined) total = all;
@@ -135,7 +147,9 @@ export class JobRunner {
         if (now - lastWrite < this.limits.progressEveryMs) return;
         lastWrite = now;
         // Chained and not awaited: inside a job's long transaction on PGlite (one connection) an awaited write would wait forever.
-        writing = writing.then(() => repo.recordProgress(this.ctx.db, row.id, this.owner, latest, total)).catch((err) => this.ctx.log.warn({ err, job: row.id }, 'progress not recorded'));
+        writing = writing
+          .then(() => repo.recordProgress(this.ctx.db, row.id, this.owner, latest, total))
+          .catch((err) => this.ctx.log.warn({ err, job: row.id }, 'progress not recorded'));
       },
     };
     let result: { resultFile?: string } | void;
@@ -152,7 +166,12 @@ export class JobRunner {
       return;
     }
     await writing;
-    const finished = await repo.finishJob(this.ctx.db, row.id, this.owner, { status: 'done', resultFile: result?.resultFile ?? null, progress: latest, now: new Date() });
+    const finished = await repo.finishJob(this.ctx.db, row.id, this.owner, {
+      status: 'done',
+      resultFile: result?.resultFile ?? null,
+      progress: latest,
+      now: new Date(),
+    });
     if (!finished) this.ctx.log.warn({ job: row.id }, 'background job finished after losing its lease');
   }
 }

@@ -13,7 +13,10 @@ describe('Scheduler', () => {
     const runs: string[] = [];
     const a = new Scheduler(env.ctx);
     const b = new Scheduler(env.ctx);
-    for (const [s, who] of [[a, 'a'], [b, 'b']] as const) {
+    for (const [s, who] of [
+      [a, 'a'],
+      [b, 'b'],
+    ] as const) {
       s.register({ name: 'sweep', everyMs: 60_000, run: async () => void runs.push(who) });
     }
     const t0 = new Date('2026-11-23T08:00:00Z');
@@ -26,7 +29,14 @@ describe('Scheduler', () => {
   it('records a failure and runs again next period', async () => {
     const s = new Scheduler(env.ctx);
     let calls = 0;
-    s.register({ name: 'flaky', everyMs: 1000, run: async () => { calls++; if (calls === 1) throw new Error('down'); } });
+    s.register({
+      name: 'flaky',
+      everyMs: 1000,
+      run: async () => {
+        calls++;
+        if (calls === 1) throw new Error('down');
+      },
+    });
     const t0 = new Date('2026-11-23T09:00:00Z');
     await s.tick(t0);
     const failed = await env.ctx.db.selectFrom('job_leases').selectAll().where('name', '=', 'flaky').executeTakeFirstOrThrow();

@@ -19,7 +19,10 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
 
-  constructor(private readonly ctx: AppContext, private readonly tickMs = 15_000) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly tickMs = 15_000,
+  ) {}
 
   register(job: PeriodicJob): void {
     this.jobs.push(job);
@@ -61,7 +64,11 @@ export class Scheduler {
 
   private async acquire(job: PeriodicJob, now: Date): Promise<boolean> {
     const { db } = this.ctx;
-    await db.insertInto('job_leases').values({ name: job.name }).onConflict((oc) => oc.column('name').doNothing()).execute();
+    await db
+      .insertInto('job_leases')
+      .values({ name: job.name })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
     // The lease lasts one period: the job runs at most once per period, even if it crashed mid-way.
     const until = new Date(now.getTime() + job.everyMs);
     const won = await db

@@ -18,11 +18,7 @@ export function rateLimited(until: Date, now: Date, code: LimitCode = 'RATE_LIMI
 }
 
 /** Counts one hit on `key`; throws a 429 once more than `max` hits fall into the current window of `windowMs`. */
-export async function consumeLimit(
-  db: Kysely<DB>,
-  limit: { key: string; max: number; windowMs: number; code?: LimitCode },
-  now = new Date(),
-): Promise<void> {
+export async function consumeLimit(db: Kysely<DB>, limit: { key: string; max: number; windowMs: number; code?: LimitCode }, now = new Date()): Promise<void> {
   const row = await repo.hitCounter(db, limit.key, now, new Date(now.getTime() + limit.windowMs));
   if (row.count > limit.max) throw rateLimited(row.expires_at, now, limit.code);
 }
@@ -46,7 +42,10 @@ export function lockDurationMs(failures: number, policy: Pick<LockPolicy, 'lockA
 /** Throws a 429 if any of `keys` is locked now; the retry time is the latest lock among them. */
 export async function assertNotLocked(db: Kysely<DB>, keys: string[], now = new Date()): Promise<void> {
   const rows = await repo.findCounters(db, keys, now);
-  const until = rows.map((r) => r.locked_until).filter((d): d is Date => d !== null && d > now).sort((a, b) => b.getTime() - a.getTime())[0];
+  const until = rows
+    .map((r) => r.locked_until)
+    .filter((d): d is Date => d !== null && d > now)
+    .sort((a, b) => b.getTime() - a.getTime())[0];
   if (until) throw rateLimited(until, now);
 }
 

@@ -29,7 +29,10 @@ export class OutboxDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
 
-  constructor(private readonly ctx: AppContext, private readonly limits: DispatchLimits = defaultDispatchLimits) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly limits: DispatchLimits = defaultDispatchLimits,
+  ) {}
 
   start(): void {
     if (this.timer) return;
@@ -97,7 +100,11 @@ export class OutboxDispatcher {
     const isDead = attempts >= this.limits.maxAttempts;
     if (isDead) this.ctx.log.error({ event: e.name, outboxId: e.id, attempts, errors }, 'event set aside after its last attempt');
     await repo.markAttemptFailed(this.ctx.db, e.id, this.owner, {
-      done, attempts, error: errors.join('; ').slice(0, 1000), now, retryAt: isDead ? null : new Date(now.getTime() + retryDelaySeconds(attempts) * 1000),
+      done,
+      attempts,
+      error: errors.join('; ').slice(0, 1000),
+      now,
+      retryAt: isDead ? null : new Date(now.getTime() + retryDelaySeconds(attempts) * 1000),
     });
   }
 }

@@ -4,10 +4,21 @@ import type { DB } from '../db/schema.js';
 type Db = Kysely<DB>;
 
 export function insertOutbox(db: Db, name: string, payload: unknown) {
-  return db.insertInto('outbox').values({ name, payload: JSON.stringify(payload) }).returning('id').executeTakeFirstOrThrow();
+  return db
+    .insertInto('outbox')
+    .values({ name, payload: JSON.stringify(payload) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
-export interface ClaimedEvent { id: number; name: string; payload: unknown; created_at: Date; attempts: number; done_subscribers: string[] }
+export interface ClaimedEvent {
+  id: number;
+  name: string;
+  payload: unknown;
+  created_at: Date;
+  attempts: number;
+  done_subscribers: string[];
+}
 
 /**
  * Leases up to `limit` due events to `owner` until `until`. SKIP LOCKED lets several processes claim side by side on
@@ -40,8 +51,13 @@ export function markAttemptFailed(db: Db, id: number, owner: string, v: { done: 
   return db
     .updateTable('outbox')
     .set({
-      done_subscribers: v.done, attempts: v.attempts, last_error: v.error, locked_by: null, locked_until: null,
-      next_attempt_at: v.retryAt ?? v.now, dead_at: v.retryAt ? null : v.now,
+      done_subscribers: v.done,
+      attempts: v.attempts,
+      last_error: v.error,
+      locked_by: null,
+      locked_until: null,
+      next_attempt_at: v.retryAt ?? v.now,
+      dead_at: v.retryAt ? null : v.now,
     })
     .where('id', '=', id)
     .where('locked_by', '=', owner)
@@ -54,5 +70,10 @@ export function purgeDispatched(db: Db, before: Date) {
 }
 
 export function countUndispatched(db: Db) {
-  return db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('dispatched_at', 'is', null).where('dead_at', 'is', null).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('dispatched_at', 'is', null)
+    .where('dead_at', 'is', null)
+    .executeTakeFirstOrThrow();
 }

@@ -28,10 +28,12 @@ describe('outbox: events commit with their change and reach every subscriber at 
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
-    const ids = await env.ctx.db.transaction().execute(async (trx) => [
-      await publish(trx, 'ticket.created', { communityId: 1, ticketId: 1 }),
-      await publish(trx, 'ticket.created', { communityId: 1, ticketId: 2 }),
-    ]);
+    const ids = await env.ctx.db
+      .transaction()
+      .execute(async (trx) => [
+        await publish(trx, 'ticket.created', { communityId: 1, ticketId: 1 }),
+        await publish(trx, 'ticket.created', { communityId: 1, ticketId: 2 }),
+      ]);
     expect(await drainOutbox(env.ctx)).toBe(2);
     expect(seen.map((s) => s.ticketId)).toEqual([1, 2]);
     expect(seen.map((s) => s.meta.outboxId)).toEqual(ids);

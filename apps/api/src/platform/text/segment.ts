@@ -3,7 +3,39 @@ import { dict } from '@node-rs/jieba/dict.js';
 
 let jieba: Jieba | undefined;
 // Words that carry no meaning for matching two complaints.
-const stop = new Set(['的', '了', '和', '是', '在', '有', '我', '我们', '你', '他', '她', '也', '就', '都', '又', '很', '还', '要', '能', '会', '这', '那', '一个', '没有', '不', '请', '希望', '社区', '问题', '居民', '反映']);
+const stop = new Set([
+  '的',
+  '了',
+  '和',
+  '是',
+  '在',
+  '有',
+  '我',
+  '我们',
+  '你',
+  '他',
+  '她',
+  '也',
+  '就',
+  '都',
+  '又',
+  '很',
+  '还',
+  '要',
+  '能',
+  '会',
+  '这',
+  '那',
+  '一个',
+  '没有',
+  '不',
+  '请',
+  '希望',
+  '社区',
+  '问题',
+  '居民',
+  '反映',
+]);
 
 /** Search tokens of a Chinese text (jieba, search mode), lower-cased, without punctuation and stop words, de-duplicated. */
 export function tokenize(text: string): string[] {

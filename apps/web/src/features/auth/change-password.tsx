@@ -31,15 +31,22 @@ export function ChangePassword({ open, onClose }: { open: boolean; onClose(): vo
           }
         }}
       >
-        <Form.Item name="currentPassword" label={t('password.current')}><Input.Password data-testid="password-current" /></Form.Item>
-        <Form.Item name="newPassword" label={t('password.new')} extra={t('password.hint')}><Input.Password autoComplete="new-password" data-testid="password-new" /></Form.Item>
+        <Form.Item name="currentPassword" label={t('password.current')}>
+          <Input.Password data-testid="password-current" />
+        </Form.Item>
+        <Form.Item name="newPassword" label={t('password.new')} extra={t('password.hint')}>
+          <Input.Password autoComplete="new-password" data-testid="password-new" />
+        </Form.Item>
         <Form.Item
           name="confirmPassword"
           label={t('password.confirm')}
           dependencies={['newPassword']}
           rules={[
             { required: true, message: t('password.confirmRequired') },
-            ({ getFieldValue }) => ({ validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))) }),
+            ({ getFieldValue }) => ({
+              validator: (_, value) =>
+                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
+            }),
           ]}
         >
           <Input.Password autoComplete="new-password" data-testid="password-confirm" />

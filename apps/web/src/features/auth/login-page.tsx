@@ -37,7 +37,11 @@ export function LoginPage() {
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.password') }]}>
             <Input.Password autoComplete="current-password" data-testid="login-password" size="large" />
           </Form.Item>
-          {error && <Typography.Paragraph type="danger" data-testid="login-error">{error}</Typography.Paragraph>}
+          {error && (
+            <Typography.Paragraph type="danger" data-testid="login-error">
+              {error}
+            </Typography.Paragraph>
+          )}
           <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">
             {t('login.submit')}
           </Button>

@@ -12,15 +12,25 @@ import { useSetupNeeded } from './setup-needed.js';
 const _texts = registerMessages(
   {
     'setup.title': '创建第一个系统管理员',
-    'setup.intro': '这套邻里还没有任何账号。请输入服务器启动日志中打印的初始化口令（也保存在数据目录的 setup-token 文件里），并为系统管理员设置用户名和密码。创建后此页面关闭。',
-    'setup.token': '初始化口令', 'setup.username': '用户名', 'setup.displayName': '显示名称', 'setup.password': '密码',
-    'password.hint': '至少 10 位，不能是常见密码，不能包含用户名', 'setup.submit': '创建并登录',
+    'setup.intro':
+      '这套邻里还没有任何账号。请输入服务器启动日志中打印的初始化口令（也保存在数据目录的 setup-token 文件里），并为系统管理员设置用户名和密码。创建后此页面关闭。',
+    'setup.token': '初始化口令',
+    'setup.username': '用户名',
+    'setup.displayName': '显示名称',
+    'setup.password': '密码',
+    'password.hint': '至少 10 位，不能是常见密码，不能包含用户名',
+    'setup.submit': '创建并登录',
   },
   {
     'setup.title': 'Create the first system administrator',
-    'setup.intro': 'This Linli has no account yet. Enter the setup token printed in the server start-up log (also kept in the setup-token file of the data folder), then choose the administrator\'s username and password. This page closes once the account exists.',
-    'setup.token': 'Setup token', 'setup.username': 'Username', 'setup.displayName': 'Display name', 'setup.password': 'Password',
-    'password.hint': 'At least 10 characters, not a common password, not containing the username', 'setup.submit': 'Create and log in',
+    'setup.intro':
+      "This Linli has no account yet. Enter the setup token printed in the server start-up log (also kept in the setup-token file of the data folder), then choose the administrator's username and password. This page closes once the account exists.",
+    'setup.token': 'Setup token',
+    'setup.username': 'Username',
+    'setup.displayName': 'Display name',
+    'setup.password': 'Password',
+    'password.hint': 'At least 10 characters, not a common password, not containing the username',
+    'setup.submit': 'Create and log in',
   },
 );
 declare module '../../lib/i18n.js' {

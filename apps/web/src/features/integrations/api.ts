@@ -22,7 +22,8 @@ export const fetchWebhooks = (communityId: Id): Promise<{ items: Webhook[] }> =>
   unwrap(client.GET('/api/webhooks', { params: { query: { communityId: communityId ?? undefined } } }));
 type Body = Record<string, unknown>;
 export const createWebhook = (body: Body): Promise<Webhook> => unwrap(client.POST('/api/webhooks', { body: body as never }));
-export const updateWebhook = (id: number, body: Body): Promise<Webhook> => unwrap(client.PATCH('/api/webhooks/{id}', { params: { path: { id } }, body: body as never }));
+export const updateWebhook = (id: number, body: Body): Promise<Webhook> =>
+  unwrap(client.PATCH('/api/webhooks/{id}', { params: { path: { id } }, body: body as never }));
 export const resumeWebhook = (id: number): Promise<Webhook> => unwrap(client.POST('/api/webhooks/{id}/resume', { params: { path: { id } } }));
 export const fetchDeliveries = (id: number): Promise<{ items: WebhookDelivery[] }> =>
   unwrap(client.GET('/api/webhooks/{id}/deliveries', { params: { path: { id } } }));

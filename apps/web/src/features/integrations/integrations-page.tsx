@@ -3,7 +3,6 @@ import { useSession } from '../../lib/session.js';
 import { Open311Card } from './open311-keys.js';
 import { WebhooksCard } from './webhooks.js';
 
-
 /** Where a community connects outside systems: Open311 keys for hotlines, and webhooks for group bots. */
 export function IntegrationsPage() {
   const { me } = useSession();

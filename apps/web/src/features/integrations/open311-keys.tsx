@@ -39,7 +39,8 @@ const _texts = registerMessages(
   },
   {
     'open311.title': 'Open311 API (12345 hotline and other systems)',
-    'open311.intro': 'Partner systems use the jurisdiction ID and their own key to file and follow tickets through the standard Open311 GeoReport v2 API. Issue one key per partner and revoke it when the partnership ends.',
+    'open311.intro':
+      'Partner systems use the jurisdiction ID and their own key to file and follow tickets through the standard Open311 GeoReport v2 API. Issue one key per partner and revoke it when the partnership ends.',
     'open311.jurisdiction': 'Jurisdiction ID (jurisdiction_id)',
     'open311.discovery': 'Discovery URL',
     'open311.services': 'Services (service_code)',
@@ -59,7 +60,8 @@ const _texts = registerMessages(
     'open311.revokedDone': 'The key of "{name}" is revoked',
     'open311.issued': 'Key issued for "{name}"',
     'open311.keyOnce': 'The key is shown only this once',
-    'open311.keyOnceBody': 'It cannot be seen again after you close this window. Copy it now and hand it to the partner securely; if it is lost, revoke it and issue a new one.',
+    'open311.keyOnceBody':
+      'It cannot be seen again after you close this window. Copy it now and hand it to the partner securely; if it is lost, revoke it and issue a new one.',
     'open311.apiKey': 'Key (api_key)',
     'open311.copied': 'I have copied it, close',
     'open311.none': 'No keys issued yet',
@@ -89,14 +91,25 @@ export function Open311Card() {
   const code = community?.code ?? '';
   return (
     <Card
-      title={<Space><ApiOutlined />{t('open311.title')}</Space>}
-      extra={<Button type="primary" icon={<KeyOutlined />} onClick={() => setIssuing(true)} data-testid="open311-issue">{t('open311.issue')}</Button>}
+      title={
+        <Space>
+          <ApiOutlined />
+          {t('open311.title')}
+        </Space>
+      }
+      extra={
+        <Button type="primary" icon={<KeyOutlined />} onClick={() => setIssuing(true)} data-testid="open311-issue">
+          {t('open311.issue')}
+        </Button>
+      }
       data-testid="open311-card"
     >
       <Typography.Paragraph type="secondary">{t('open311.intro')}</Typography.Paragraph>
       <Descriptions column={1} bordered size="small" style={{ marginBottom: 16 }} styles={{ label: { width: 220 } }}>
         <Descriptions.Item label={t('open311.jurisdiction')}>
-          <Typography.Text code copyable data-testid="open311-jurisdiction">{code}</Typography.Text>
+          <Typography.Text code copyable data-testid="open311-jurisdiction">
+            {code}
+          </Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('open311.discovery')}>
           <Typography.Text copyable data-testid="open311-discovery">{`${base}/discovery.json`}</Typography.Text>
@@ -120,14 +133,25 @@ export function Open311Card() {
         locale={{ emptyText: t('open311.none') }}
         columns={[
           { title: t('open311.client'), dataIndex: 'name' },
-          { title: t('open311.keyPrefix'), dataIndex: 'keyPrefix', render: (p: string | null) => (p ? <Typography.Text code>{`${p}…`}</Typography.Text> : '—') },
+          {
+            title: t('open311.keyPrefix'),
+            dataIndex: 'keyPrefix',
+            render: (p: string | null) => (p ? <Typography.Text code>{`${p}…`}</Typography.Text> : '—'),
+          },
           { title: t('open311.createdAt'), dataIndex: 'createdAt', render: (v: string) => beijingText(v) },
           {
-            title: t('open311.state'), dataIndex: 'isActive',
-            render: (v: boolean, c) => <Tag color={v ? 'green' : 'default'} data-testid={`open311-state-${c.id}`}>{v ? t('open311.active') : t('open311.revoked')}</Tag>,
+            title: t('open311.state'),
+            dataIndex: 'isActive',
+            render: (v: boolean, c) => (
+              <Tag color={v ? 'green' : 'default'} data-testid={`open311-state-${c.id}`}>
+                {v ? t('open311.active') : t('open311.revoked')}
+              </Tag>
+            ),
           },
           {
-            title: t('common.actions'), key: 'actions', width: 90,
+            title: t('common.actions'),
+            key: 'actions',
+            width: 90,
             render: (_: unknown, c) =>
               c.isActive && (
                 <Popconfirm
@@ -137,7 +161,9 @@ export function Open311Card() {
                   cancelText={t('common.cancel')}
                   okButtonProps={{ danger: true, ...testIdProps('open311-revoke-confirm') }}
                 >
-                  <Button size="small" type="link" danger data-testid={`open311-revoke-${c.id}`}>{t('open311.revoke')}</Button>
+                  <Button size="small" type="link" danger data-testid={`open311-revoke-${c.id}`}>
+                    {t('open311.revoke')}
+                  </Button>
                 </Popconfirm>
               ),
           },
@@ -170,24 +196,64 @@ function IssueKeyModal({ code, onClose }: { code: string; onClose(): void }) {
   });
   if (issued) {
     return (
-      <Modal open width={640} title={t('open311.issued', { name: issued.name })} onCancel={onClose} maskClosable={false} destroyOnHidden
-        footer={<Button type="primary" onClick={onClose} data-testid="open311-key-close">{t('open311.copied')}</Button>}>
-        <Alert type="warning" showIcon title={t('open311.keyOnce')} description={t('open311.keyOnceBody')} style={{ marginBottom: 16 }} data-testid="open311-key-warning" />
+      <Modal
+        open
+        width={640}
+        title={t('open311.issued', { name: issued.name })}
+        onCancel={onClose}
+        maskClosable={false}
+        destroyOnHidden
+        footer={
+          <Button type="primary" onClick={onClose} data-testid="open311-key-close">
+            {t('open311.copied')}
+          </Button>
+        }
+      >
+        <Alert
+          type="warning"
+          showIcon
+          title={t('open311.keyOnce')}
+          description={t('open311.keyOnceBody')}
+          style={{ marginBottom: 16 }}
+          data-testid="open311-key-warning"
+        />
         <Descriptions column={1} bordered size="small">
           <Descriptions.Item label={t('open311.apiKey')}>
-            <Typography.Text code copyable strong style={{ fontSize: 15 }} data-testid="open311-new-key">{issued.apiKey}</Typography.Text>
+            <Typography.Text code copyable strong style={{ fontSize: 15 }} data-testid="open311-new-key">
+              {issued.apiKey}
+            </Typography.Text>
           </Descriptions.Item>
-          <Descriptions.Item label="jurisdiction_id"><Typography.Text code copyable>{code}</Typography.Text></Descriptions.Item>
-          <Descriptions.Item label={t('open311.discovery')}><Typography.Text copyable>{`${window.location.origin}/open311/v2/discovery.json`}</Typography.Text></Descriptions.Item>
+          <Descriptions.Item label="jurisdiction_id">
+            <Typography.Text code copyable>
+              {code}
+            </Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('open311.discovery')}>
+            <Typography.Text copyable>{`${window.location.origin}/open311/v2/discovery.json`}</Typography.Text>
+          </Descriptions.Item>
         </Descriptions>
       </Modal>
     );
   }
   return (
-    <Modal open title={t('open311.issue')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={issue.isPending} destroyOnHidden
-      okText={t('open311.issue')} cancelText={t('common.cancel')} okButtonProps={testIdProps('open311-issue-save')}>
+    <Modal
+      open
+      title={t('open311.issue')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={issue.isPending}
+      destroyOnHidden
+      okText={t('open311.issue')}
+      cancelText={t('common.cancel')}
+      okButtonProps={testIdProps('open311-issue-save')}
+    >
       <Form form={form} layout="vertical" onFinish={(v) => issue.mutate(v)} data-testid="open311-issue-form">
-        <Form.Item name="name" label={t('open311.client')} extra={t('open311.clientHint')} rules={[{ required: true, whitespace: true, message: t('open311.clientRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('open311.client')}
+          extra={t('open311.clientHint')}
+          rules={[{ required: true, whitespace: true, message: t('open311.clientRequired') }]}
+        >
           <Input maxLength={60} data-testid="open311-issue-name" />
         </Form.Item>
       </Form>

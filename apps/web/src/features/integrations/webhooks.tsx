@@ -74,7 +74,8 @@ const _texts = registerMessages(
   },
   {
     'webhooks.title': 'Notifications (group bots / webhooks)',
-    'webhooks.intro': 'Each new ticket and each step on it is posted to these addresses; failed posts are retried after 30 s, 2 min, 10 min, 1 h and 6 h. Only public addresses can receive posts.',
+    'webhooks.intro':
+      'Each new ticket and each step on it is posted to these addresses; failed posts are retried after 30 s, 2 min, 10 min, 1 h and 6 h. Only public addresses can receive posts.',
     'webhooks.health': 'Health',
     'webhooks.ok': 'OK',
     'webhooks.failing': 'Failed {count} times in a row',
@@ -82,7 +83,8 @@ const _texts = registerMessages(
     'webhooks.resume': 'Resume',
     'webhooks.resumeConfirm': 'Resume "{name}"? Posts queued while it was paused will be sent.',
     'webhooks.resumed': '"{name}" is resumed',
-    'webhooks.pausedBanner': '{count} webhook(s) paused because the receiving address keeps failing; nothing is sent to them until resumed: {names}. Check the address, then click "Resume".',
+    'webhooks.pausedBanner':
+      '{count} webhook(s) paused because the receiving address keeps failing; nothing is sent to them until resumed: {names}. Check the address, then click "Resume".',
     'webhooks.pauseReason.consecutive_failures': '10 failed posts in a row',
     'webhooks.pauseReason.failing_for_an_hour': 'Failing for more than an hour',
     'webhooks.pauseReason.address_refused': 'The address points to this server or a private network; refused',
@@ -170,14 +172,28 @@ export function WebhooksCard() {
   });
   return (
     <Card
-      title={<Space><SendOutlined />{t('webhooks.title')}</Space>}
-      extra={<Button type="primary" onClick={() => setEditing('new')} data-testid="webhooks-new">{t('webhooks.new')}</Button>}
+      title={
+        <Space>
+          <SendOutlined />
+          {t('webhooks.title')}
+        </Space>
+      }
+      extra={
+        <Button type="primary" onClick={() => setEditing('new')} data-testid="webhooks-new">
+          {t('webhooks.new')}
+        </Button>
+      }
       data-testid="webhooks-card"
     >
       <Typography.Paragraph type="secondary">{t('webhooks.intro')}</Typography.Paragraph>
       {paused.length > 0 && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} data-testid="webhooks-paused-banner"
-          title={t('webhooks.pausedBanner', { count: paused.length, names: paused.map((w) => `“${w.name}”`).join('、') })} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="webhooks-paused-banner"
+          title={t('webhooks.pausedBanner', { count: paused.length, names: paused.map((w) => `“${w.name}”`).join('、') })}
+        />
       )}
       <Table<Webhook>
         size="small"
@@ -191,27 +207,49 @@ export function WebhooksCard() {
           { title: t('webhooks.name'), dataIndex: 'name' },
           { title: t('webhooks.format'), dataIndex: 'format', render: (f: WebhookFormat) => <Tag color={formatColor[f]}>{t(`webhooks.format.${f}`)}</Tag> },
           {
-            title: t('webhooks.url'), dataIndex: 'url',
-            render: (u: string) => <Typography.Text ellipsis={{ tooltip: u }} style={{ maxWidth: locale === 'en' ? 300 : 340 }}>{u}</Typography.Text>,
-          },
-          { title: t('webhooks.secret'), dataIndex: 'hasSecret', render: (v: boolean) => (v ? t('webhooks.secretSet') : <Typography.Text type="secondary">{t('webhooks.secretUnset')}</Typography.Text>) },
-          {
-            title: t('webhooks.health'), key: 'health',
-            render: (_: unknown, w) => <WebhookHealth hook={w} onResume={() => resume.mutateAsync(w).catch(() => undefined)} />,
-          },
-          {
-            title: t('webhooks.active'), dataIndex: 'isActive',
-            render: (v: boolean, w) => (
-              <Switch checked={v} size="small" loading={toggle.isPending && toggle.variables?.hook.id === w.id}
-                onChange={(isActive) => toggle.mutate({ hook: w, isActive })} data-testid={`webhook-active-${w.id}`} />
+            title: t('webhooks.url'),
+            dataIndex: 'url',
+            render: (u: string) => (
+              <Typography.Text ellipsis={{ tooltip: u }} style={{ maxWidth: locale === 'en' ? 300 : 340 }}>
+                {u}
+              </Typography.Text>
             ),
           },
           {
-            title: t('common.actions'), key: 'actions', width: 190,
+            title: t('webhooks.secret'),
+            dataIndex: 'hasSecret',
+            render: (v: boolean) => (v ? t('webhooks.secretSet') : <Typography.Text type="secondary">{t('webhooks.secretUnset')}</Typography.Text>),
+          },
+          {
+            title: t('webhooks.health'),
+            key: 'health',
+            render: (_: unknown, w) => <WebhookHealth hook={w} onResume={() => resume.mutateAsync(w).catch(() => undefined)} />,
+          },
+          {
+            title: t('webhooks.active'),
+            dataIndex: 'isActive',
+            render: (v: boolean, w) => (
+              <Switch
+                checked={v}
+                size="small"
+                loading={toggle.isPending && toggle.variables?.hook.id === w.id}
+                onChange={(isActive) => toggle.mutate({ hook: w, isActive })}
+                data-testid={`webhook-active-${w.id}`}
+              />
+            ),
+          },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 190,
             render: (_: unknown, w) => (
               <Space size="small">
-                <Button size="small" type="link" onClick={() => setEditing(w)} data-testid={`webhook-edit-${w.id}`}>{t('common.edit')}</Button>
-                <Button size="small" type="link" onClick={() => setLogOf(w)} data-testid={`webhook-log-${w.id}`}>{t('webhooks.log')}</Button>
+                <Button size="small" type="link" onClick={() => setEditing(w)} data-testid={`webhook-edit-${w.id}`}>
+                  {t('common.edit')}
+                </Button>
+                <Button size="small" type="link" onClick={() => setLogOf(w)} data-testid={`webhook-log-${w.id}`}>
+                  {t('webhooks.log')}
+                </Button>
               </Space>
             ),
           },
@@ -226,26 +264,55 @@ export function WebhooksCard() {
 /** The breaker's view of a webhook: OK, failing n times in a row, or paused with its reason and a resume button. */
 function WebhookHealth({ hook, onResume }: { hook: Webhook; onResume(): Promise<unknown> }) {
   const { t } = useT();
-  const detail = [hook.pauseReason && t(`webhooks.pauseReason.${hook.pauseReason}`), hook.lastError && t('webhooks.lastError', { error: hook.lastError })].filter(Boolean).join('；');
+  const detail = [hook.pauseReason && t(`webhooks.pauseReason.${hook.pauseReason}`), hook.lastError && t('webhooks.lastError', { error: hook.lastError })]
+    .filter(Boolean)
+    .join('；');
   if (hook.pausedAt) {
     return (
       <Space size="small" data-testid={`webhook-health-${hook.id}`}>
-        <Tooltip title={detail}><Tag color="red">{t('webhooks.paused')}</Tag></Tooltip>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{hook.pauseReason && t(`webhooks.pauseReason.${hook.pauseReason}`)}</Typography.Text>
-        <Popconfirm title={t('webhooks.resumeConfirm', { name: hook.name })} onConfirm={onResume} okText={t('webhooks.resume')} cancelText={t('common.cancel')}
-          okButtonProps={testIdProps(`webhook-resume-confirm-${hook.id}`)}>
-          <Button size="small" type="link" data-testid={`webhook-resume-${hook.id}`}>{t('webhooks.resume')}</Button>
+        <Tooltip title={detail}>
+          <Tag color="red">{t('webhooks.paused')}</Tag>
+        </Tooltip>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {hook.pauseReason && t(`webhooks.pauseReason.${hook.pauseReason}`)}
+        </Typography.Text>
+        <Popconfirm
+          title={t('webhooks.resumeConfirm', { name: hook.name })}
+          onConfirm={onResume}
+          okText={t('webhooks.resume')}
+          cancelText={t('common.cancel')}
+          okButtonProps={testIdProps(`webhook-resume-confirm-${hook.id}`)}
+        >
+          <Button size="small" type="link" data-testid={`webhook-resume-${hook.id}`}>
+            {t('webhooks.resume')}
+          </Button>
         </Popconfirm>
       </Space>
     );
   }
   if (hook.consecutiveFailures > 0) {
-    return <Tooltip title={detail}><Tag color="orange" data-testid={`webhook-health-${hook.id}`}>{t('webhooks.failing', { count: hook.consecutiveFailures })}</Tag></Tooltip>;
+    return (
+      <Tooltip title={detail}>
+        <Tag color="orange" data-testid={`webhook-health-${hook.id}`}>
+          {t('webhooks.failing', { count: hook.consecutiveFailures })}
+        </Tag>
+      </Tooltip>
+    );
   }
-  return <Tag color="green" data-testid={`webhook-health-${hook.id}`}>{t('webhooks.ok')}</Tag>;
+  return (
+    <Tag color="green" data-testid={`webhook-health-${hook.id}`}>
+      {t('webhooks.ok')}
+    </Tag>
+  );
 }
 
-interface WebhookValues { name: string; format: WebhookFormat; url: string; secret?: string; clearSecret?: boolean }
+interface WebhookValues {
+  name: string;
+  format: WebhookFormat;
+  url: string;
+  secret?: string;
+  clearSecret?: boolean;
+}
 
 /** Create or edit; the secret is write-only: blank keeps it, the checkbox removes it. */
 function WebhookForm({ hook, onClose }: { hook?: Webhook; onClose(): void }) {
@@ -273,10 +340,25 @@ function WebhookForm({ hook, onClose }: { hook?: Webhook; onClose(): void }) {
     },
   });
   return (
-    <Modal open width={620} title={hook ? t('webhooks.edit') : t('webhooks.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}
-      okText={t('common.save')} cancelText={t('common.cancel')} okButtonProps={testIdProps('webhook-save')} destroyOnHidden>
-      <Form<WebhookValues> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} data-testid="webhook-form"
-        initialValues={hook ? { name: hook.name, format: hook.format, url: hook.url } : { format: 'wecom' }}>
+    <Modal
+      open
+      width={620}
+      title={hook ? t('webhooks.edit') : t('webhooks.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={testIdProps('webhook-save')}
+      destroyOnHidden
+    >
+      <Form<WebhookValues>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        data-testid="webhook-form"
+        initialValues={hook ? { name: hook.name, format: hook.format, url: hook.url } : { format: 'wecom' }}
+      >
         <Form.Item name="name" label={t('webhooks.name')} rules={[{ required: true, whitespace: true, message: t('webhooks.nameRequired') }]}>
           <Input maxLength={60} placeholder={t('webhooks.nameHint')} data-testid="webhook-name" />
         </Form.Item>
@@ -314,8 +396,18 @@ function DeliveriesDrawer({ hook, onClose }: { hook: Webhook; onClose(): void })
     refetchInterval: 5000,
   });
   return (
-    <Drawer open size={960} onClose={onClose} title={t('deliveries.title', { name: hook.name })} data-testid="deliveries-drawer"
-      extra={<Button icon={<ReloadOutlined />} onClick={() => void log.refetch()} loading={log.isFetching} data-testid="deliveries-refresh">{t('deliveries.refresh')}</Button>}>
+    <Drawer
+      open
+      size={960}
+      onClose={onClose}
+      title={t('deliveries.title', { name: hook.name })}
+      data-testid="deliveries-drawer"
+      extra={
+        <Button icon={<ReloadOutlined />} onClick={() => void log.refetch()} loading={log.isFetching} data-testid="deliveries-refresh">
+          {t('deliveries.refresh')}
+        </Button>
+      }
+    >
       <Table<Delivery>
         size="small"
         rowKey="id"
@@ -329,16 +421,38 @@ function DeliveriesDrawer({ hook, onClose }: { hook: Webhook; onClose(): void })
           { title: t('deliveries.time'), dataIndex: 'createdAt', width: 140, render: (v: string) => beijingText(v) },
           { title: t('deliveries.event'), dataIndex: 'event', width: 96, render: (e: string) => t(keyFromData(`deliveries.event.${e}`)) },
           {
-            title: t('deliveries.result'), key: 'result', width: 96,
+            title: t('deliveries.result'),
+            key: 'result',
+            width: 96,
             render: (_: unknown, d) => {
               const s = deliveryState(d);
-              return <Tag color={s.color} data-testid={`delivery-status-${d.id}`}>{t(`deliveries.status.${s.key}`)}</Tag>;
+              return (
+                <Tag color={s.color} data-testid={`delivery-status-${d.id}`}>
+                  {t(`deliveries.status.${s.key}`)}
+                </Tag>
+              );
             },
           },
           { title: t('deliveries.httpStatus'), dataIndex: 'lastStatusCode', width: 96, render: (c: number | null) => c ?? '—' },
           { title: t('deliveries.attempts'), dataIndex: 'attempts', width: 84 },
-          { title: t('deliveries.nextAttempt'), dataIndex: 'nextAttemptAt', width: 140, render: (v: string, d) => (d.status === 'pending' ? beijingText(v) : '—') },
-          { title: t('deliveries.error'), dataIndex: 'lastError', render: (e: string | null) => (e ? <Typography.Text type="danger" ellipsis={{ tooltip: e }} style={{ maxWidth: 260 }}>{e}</Typography.Text> : '—') },
+          {
+            title: t('deliveries.nextAttempt'),
+            dataIndex: 'nextAttemptAt',
+            width: 140,
+            render: (v: string, d) => (d.status === 'pending' ? beijingText(v) : '—'),
+          },
+          {
+            title: t('deliveries.error'),
+            dataIndex: 'lastError',
+            render: (e: string | null) =>
+              e ? (
+                <Typography.Text type="danger" ellipsis={{ tooltip: e }} style={{ maxWidth: 260 }}>
+                  {e}
+                </Typography.Text>
+              ) : (
+                '—'
+              ),
+          },
         ]}
       />
     </Drawer>

@@ -2,7 +2,10 @@ import type { CommunityDashboard, LedgerExport, LedgerRow, SubdistrictDashboard 
 import { apiUrl, client, unwrap } from '../../lib/api.js';
 
 type Id = number | null | undefined;
-interface Period { from?: string; to?: string }
+interface Period {
+  from?: string;
+  to?: string;
+}
 
 /** Every query key of the reports (dashboard and ledger) starts with 'ledger'. */
 export const ledgerKeys = {
@@ -17,7 +20,11 @@ export const fetchDashboard = (communityId: Id, period: Period): Promise<Communi
 export const fetchSubdistrictDashboard = (period: Period): Promise<SubdistrictDashboard> =>
   unwrap(client.GET('/api/dashboard/subdistrict', { params: { query: period } }));
 
-export interface LedgerFilters { communityId: Id; from?: string; to?: string }
+export interface LedgerFilters {
+  communityId: Id;
+  from?: string;
+  to?: string;
+}
 const q = (f: LedgerFilters) => ({ communityId: f.communityId ?? undefined, from: f.from, to: f.to });
 export const fetchLedger = (filters: LedgerFilters, page: number): Promise<{ items: LedgerRow[]; total: number }> =>
   unwrap(client.GET('/api/ledger', { params: { query: { ...q(filters), page, pageSize: 20 } } }));

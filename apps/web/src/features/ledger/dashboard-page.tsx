@@ -18,15 +18,38 @@ echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, Tool
 
 const _texts = registerMessages(
   {
-    'dash.title': '数据看板', 'dash.response': '响应率', 'dash.resolution': '解决率', 'dash.satisfaction': '满意率', 'dash.total': '诉求总数',
-    'dash.byStatus': '按状态', 'dash.byCategory': '按类别', 'dash.byChannel': '按渠道', 'dash.byCompound': '按小区', 'dash.weekly': '每周趋势',
-    'dash.created': '新增', 'dash.resolved': '办结', 'dash.overdue': '超期诉求', 'dash.ranking': '街道社区排名', 'dash.community': '社区',
+    'dash.title': '数据看板',
+    'dash.response': '响应率',
+    'dash.resolution': '解决率',
+    'dash.satisfaction': '满意率',
+    'dash.total': '诉求总数',
+    'dash.byStatus': '按状态',
+    'dash.byCategory': '按类别',
+    'dash.byChannel': '按渠道',
+    'dash.byCompound': '按小区',
+    'dash.weekly': '每周趋势',
+    'dash.created': '新增',
+    'dash.resolved': '办结',
+    'dash.overdue': '超期诉求',
+    'dash.ranking': '街道社区排名',
+    'dash.community': '社区',
   },
   {
-    'dash.title': 'Dashboard', 'dash.response': 'Response rate', 'dash.resolution': 'Resolution rate', 'dash.satisfaction': 'Satisfaction rate',
-    'dash.total': 'Tickets', 'dash.byStatus': 'By status', 'dash.byCategory': 'By category', 'dash.byChannel': 'By channel', 'dash.byCompound': 'By compound',
-    'dash.weekly': 'Weekly trend', 'dash.created': 'Raised', 'dash.resolved': 'Resolved', 'dash.overdue': 'Overdue tickets',
-    'dash.ranking': 'Communities of the subdistrict', 'dash.community': 'Community',
+    'dash.title': 'Dashboard',
+    'dash.response': 'Response rate',
+    'dash.resolution': 'Resolution rate',
+    'dash.satisfaction': 'Satisfaction rate',
+    'dash.total': 'Tickets',
+    'dash.byStatus': 'By status',
+    'dash.byCategory': 'By category',
+    'dash.byChannel': 'By channel',
+    'dash.byCompound': 'By compound',
+    'dash.weekly': 'Weekly trend',
+    'dash.created': 'Raised',
+    'dash.resolved': 'Resolved',
+    'dash.overdue': 'Overdue tickets',
+    'dash.ranking': 'Communities of the subdistrict',
+    'dash.community': 'Community',
   },
 );
 declare module '../../lib/i18n.js' {
@@ -70,23 +93,44 @@ export function DashboardPage() {
   const rateCard = (title: string, def: string, r: CommunityDashboard['responseRate'], testId: string) => (
     <Card>
       <Statistic
-        title={<span>{title} <Tooltip title={def}><QuestionCircleOutlined /></Tooltip></span>}
+        title={
+          <span>
+            {title}{' '}
+            <Tooltip title={def}>
+              <QuestionCircleOutlined />
+            </Tooltip>
+          </span>
+        }
         value={pct(r)}
-        suffix={<span style={{ fontSize: 13, color: '#999' }}>{r.numerator}/{r.denominator}</span>}
+        suffix={
+          <span style={{ fontSize: 13, color: '#999' }}>
+            {r.numerator}/{r.denominator}
+          </span>
+        }
         valueRender={(v) => <span data-testid={testId}>{v}</span>}
       />
     </Card>
   );
   const bar = (rows: CommunityDashboard['byStatus']): echarts.EChartsCoreOption => ({
-    tooltip: {}, grid: { left: 90, right: 16, top: 8, bottom: 24 },
-    xAxis: { type: 'value' }, yAxis: { type: 'category', data: rows.map((r) => r.label), inverse: true },
+    tooltip: {},
+    grid: { left: 90, right: 16, top: 8, bottom: 24 },
+    xAxis: { type: 'value' },
+    yAxis: { type: 'category', data: rows.map((r) => r.label), inverse: true },
     series: [{ type: 'bar', data: rows.map((r) => r.count), itemStyle: { color: '#c0392b' } }],
   });
   return (
     <div data-testid="dashboard">
-      <Card title={t('dash.title')} extra={<DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} />} style={{ marginBottom: 16 }}>
+      <Card
+        title={t('dash.title')}
+        extra={<DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} />}
+        style={{ marginBottom: 16 }}
+      >
         <Row gutter={16}>
-          <Col span={6}><Card><Statistic title={t('dash.total')} value={d?.total ?? 0} /></Card></Col>
+          <Col span={6}>
+            <Card>
+              <Statistic title={t('dash.total')} value={d?.total ?? 0} />
+            </Card>
+          </Col>
           <Col span={6}>{d && rateCard(t('dash.response'), defs.response, d.responseRate, 'rate-response')}</Col>
           <Col span={6}>{d && rateCard(t('dash.resolution'), defs.resolution, d.resolutionRate, 'rate-resolution')}</Col>
           <Col span={6}>{d && rateCard(t('dash.satisfaction'), defs.satisfaction, d.satisfactionRate, 'rate-satisfaction')}</Col>
@@ -95,33 +139,71 @@ export function DashboardPage() {
       {d && d.total === 0 && <Empty />}
       {d && d.total > 0 && (
         <Row gutter={16}>
-          <Col span={12}><Card title={t('dash.weekly')} style={{ marginBottom: 16 }}>
-            <Chart option={{
-              tooltip: { trigger: 'axis' }, legend: { top: 0, data: [t('dash.created'), t('dash.resolved')] }, grid: { left: 40, right: 16, top: 36, bottom: 24 },
-              xAxis: { type: 'category', data: d.weekly.map((w) => w.week) }, yAxis: { type: 'value' },
-              series: [
-                { name: t('dash.created'), type: 'line', data: d.weekly.map((w) => w.created) },
-                { name: t('dash.resolved'), type: 'line', data: d.weekly.map((w) => w.resolved) },
-              ],
-            }} />
-          </Card></Col>
-          <Col span={12}><Card title={t('dash.byStatus')} style={{ marginBottom: 16 }}><Chart option={bar(d.byStatus)} /></Card></Col>
-          <Col span={8}><Card title={t('dash.byCategory')} style={{ marginBottom: 16 }}><Chart option={bar(d.byCategory)} /></Card></Col>
-          <Col span={8}><Card title={t('dash.byChannel')} style={{ marginBottom: 16 }}>
-            <Chart option={{ tooltip: {}, series: [{ type: 'pie', radius: ['35%', '65%'], data: d.byChannel.map((r) => ({ name: r.label, value: r.count })) }] }} />
-          </Card></Col>
-          <Col span={8}><Card title={t('dash.byCompound')} style={{ marginBottom: 16 }}><Chart option={bar(d.byCompound)} /></Card></Col>
+          <Col span={12}>
+            <Card title={t('dash.weekly')} style={{ marginBottom: 16 }}>
+              <Chart
+                option={{
+                  tooltip: { trigger: 'axis' },
+                  legend: { top: 0, data: [t('dash.created'), t('dash.resolved')] },
+                  grid: { left: 40, right: 16, top: 36, bottom: 24 },
+                  xAxis: { type: 'category', data: d.weekly.map((w) => w.week) },
+                  yAxis: { type: 'value' },
+                  series: [
+                    { name: t('dash.created'), type: 'line', data: d.weekly.map((w) => w.created) },
+                    { name: t('dash.resolved'), type: 'line', data: d.weekly.map((w) => w.resolved) },
+                  ],
+                }}
+              />
+            </Card>
+          </Col>
+          <Col span={12}>
+            <Card title={t('dash.byStatus')} style={{ marginBottom: 16 }}>
+              <Chart option={bar(d.byStatus)} />
+            </Card>
+          </Col>
+          <Col span={8}>
+            <Card title={t('dash.byCategory')} style={{ marginBottom: 16 }}>
+              <Chart option={bar(d.byCategory)} />
+            </Card>
+          </Col>
+          <Col span={8}>
+            <Card title={t('dash.byChannel')} style={{ marginBottom: 16 }}>
+              <Chart
+                option={{ tooltip: {}, series: [{ type: 'pie', radius: ['35%', '65%'], data: d.byChannel.map((r) => ({ name: r.label, value: r.count })) }] }}
+              />
+            </Card>
+          </Col>
+          <Col span={8}>
+            <Card title={t('dash.byCompound')} style={{ marginBottom: 16 }}>
+              <Chart option={bar(d.byCompound)} />
+            </Card>
+          </Col>
         </Row>
       )}
       {d && d.overdue.length > 0 && (
         <Card title={t('dash.overdue')} style={{ marginBottom: 16 }}>
-          <Table size="small" rowKey="id" pagination={false} dataSource={d.overdue} data-testid="overdue-table"
-            columns={[{ title: 'No.', dataIndex: 'code' }, { title: '', dataIndex: 'title' }, { title: '', dataIndex: 'dueAt', render: (v: string) => <span style={{ color: '#cf1322' }}>{formatTime('zh-CN', v)}</span> }]} />
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={d.overdue}
+            data-testid="overdue-table"
+            columns={[
+              { title: 'No.', dataIndex: 'code' },
+              { title: '', dataIndex: 'title' },
+              { title: '', dataIndex: 'dueAt', render: (v: string) => <span style={{ color: '#cf1322' }}>{formatTime('zh-CN', v)}</span> },
+            ]}
+          />
         </Card>
       )}
       {sub.data && (
         <Card title={t('dash.ranking')}>
-          <Table size="small" rowKey="communityId" pagination={false} dataSource={sub.data.communities} data-testid="ranking-table"
+          <Table
+            size="small"
+            rowKey="communityId"
+            pagination={false}
+            dataSource={sub.data.communities}
+            data-testid="ranking-table"
             columns={[
               { title: '#', render: (_v, _r, i) => i + 1, width: 48 },
               { title: t('dash.community'), dataIndex: 'name' },
@@ -130,7 +212,8 @@ export function DashboardPage() {
               { title: t('dash.resolution'), dataIndex: 'resolutionRate', render: pct, align: 'right' },
               { title: t('dash.satisfaction'), dataIndex: 'satisfactionRate', render: pct, align: 'right' },
               { title: t('dash.overdue'), dataIndex: 'overdue', align: 'right' },
-            ]} />
+            ]}
+          />
         </Card>
       )}
     </div>

@@ -39,8 +39,19 @@ export function LedgerPage() {
       data-testid="ledger-page"
       extra={
         <Space>
-          <DatePicker.RangePicker value={range} onChange={(v) => { setRange(v && v[0] && v[1] ? [v[0], v[1]] : null); setPage(1); }} />
-          <Button icon={<DownloadOutlined />} onClick={async () => setJob(await startExport(filters))} disabled={job?.status === 'running'} data-testid="ledger-export">
+          <DatePicker.RangePicker
+            value={range}
+            onChange={(v) => {
+              setRange(v && v[0] && v[1] ? [v[0], v[1]] : null);
+              setPage(1);
+            }}
+          />
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={async () => setJob(await startExport(filters))}
+            disabled={job?.status === 'running'}
+            data-testid="ledger-export"
+          >
             {t('ledger.export')}
           </Button>
         </Space>
@@ -48,8 +59,17 @@ export function LedgerPage() {
     >
       {job && (
         <div style={{ marginBottom: 12 }} data-testid="ledger-export-status">
-          {job.status === 'running' && <>{t('ledger.exporting', { p: job.processed, t: job.total })}<Progress percent={Math.round((job.processed / Math.max(1, job.total)) * 100)} /></>}
-          {job.status === 'done' && <a href={exportFileUrl(job.id)} data-testid="ledger-download">{t('ledger.download', { name: job.fileName })}</a>}
+          {job.status === 'running' && (
+            <>
+              {t('ledger.exporting', { p: job.processed, t: job.total })}
+              <Progress percent={Math.round((job.processed / Math.max(1, job.total)) * 100)} />
+            </>
+          )}
+          {job.status === 'done' && (
+            <a href={exportFileUrl(job.id)} data-testid="ledger-download">
+              {t('ledger.download', { name: job.fileName })}
+            </a>
+          )}
         </div>
       )}
       <Table<LedgerRow>

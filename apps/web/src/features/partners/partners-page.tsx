@@ -29,7 +29,9 @@ export function PartnersPage() {
         { name: 'kind', label: t('people.kind'), kind: 'select', options: kinds, required: true },
         { name: 'contactName', label: t('partners.contact') },
         {
-          name: 'contactPhone', label: t('people.contactPhone'), secret: true,
+          name: 'contactPhone',
+          label: t('people.contactPhone'),
+          secret: true,
           extra: (row) => (row?.contactPhoneMasked ? t('common.keepBlank', { masked: String(row.contactPhoneMasked) }) : undefined),
         },
         { name: 'address', label: t('common.address') },

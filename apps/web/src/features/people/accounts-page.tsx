@@ -30,7 +30,15 @@ export function AccountsPage() {
     { name: 'password', label: t('accounts.password'), kind: 'password', createOnly: true, required: true },
     { name: 'phone', label: t('accounts.phone'), createOnly: true },
     ...(isAdmin
-      ? [{ name: 'communityId', label: t('accounts.community'), kind: 'select', createOnly: true, options: communities.map((c) => ({ value: c.id, label: c.name })) } as FieldDef]
+      ? [
+          {
+            name: 'communityId',
+            label: t('accounts.community'),
+            kind: 'select',
+            createOnly: true,
+            options: communities.map((c) => ({ value: c.id, label: c.name })),
+          } as FieldDef,
+        ]
       : []),
     { name: 'isActive', label: t('accounts.active'), kind: 'switch', editOnly: true },
   ];
@@ -46,13 +54,24 @@ export function AccountsPage() {
         createExtra={{}}
         filters={[
           { name: 'role', placeholder: t('accounts.role'), options: roleOptions },
-          { name: 'isActive', placeholder: t('accounts.active'), options: [{ value: 'true', label: t('accounts.enabled') }, { value: 'false', label: t('accounts.disabled') }] },
-          ...(isAdmin ? [{ name: 'communityId', placeholder: t('accounts.community'), options: communities.map((c) => ({ value: String(c.id), label: c.name })) }] : []),
+          {
+            name: 'isActive',
+            placeholder: t('accounts.active'),
+            options: [
+              { value: 'true', label: t('accounts.enabled') },
+              { value: 'false', label: t('accounts.disabled') },
+            ],
+          },
+          ...(isAdmin
+            ? [{ name: 'communityId', placeholder: t('accounts.community'), options: communities.map((c) => ({ value: String(c.id), label: c.name })) }]
+            : []),
         ]}
         rowActions={(row) =>
           canManage && (
             <>
-              <Button size="small" type="link" onClick={() => setResetting(row)} data-testid={`accounts-reset-${row.id}`}>{t('accounts.resetPassword')}</Button>
+              <Button size="small" type="link" onClick={() => setResetting(row)} data-testid={`accounts-reset-${row.id}`}>
+                {t('accounts.resetPassword')}
+              </Button>
               {row.lockedUntil && <UnlockButton account={row} />}
             </>
           )
@@ -64,7 +83,8 @@ export function AccountsPage() {
           { title: t('accounts.community'), dataIndex: 'communityId', render: (id: number | null) => (id ? (communityName.get(id) ?? id) : '') },
           { title: t('accounts.phone'), dataIndex: 'phoneMasked' },
           {
-            title: t('accounts.active'), dataIndex: 'isActive',
+            title: t('accounts.active'),
+            dataIndex: 'isActive',
             render: (v: boolean, row: Account) => (
               <>
                 {v ? <Tag color="green">{t('accounts.enabled')}</Tag> : <Tag>{t('accounts.disabled')}</Tag>}
@@ -101,8 +121,16 @@ function ResetPassword({ account, onClose }: { account: Account; onClose(): void
     },
   });
   return (
-    <Modal open title={`${t('accounts.resetPassword')} · ${account.displayName}`} onCancel={onClose} onOk={() => form.submit()}
-      confirmLoading={reset.isPending} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+    <Modal
+      open
+      title={`${t('accounts.resetPassword')} · ${account.displayName}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={reset.isPending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={(v) => reset.mutate(v)}>
         <Form.Item name="newPassword" label={t('accounts.newPassword')} extra={t('password.hint')}>
           <Input.Password autoComplete="new-password" data-testid="accounts-new-password" />

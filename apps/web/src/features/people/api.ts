@@ -54,5 +54,6 @@ export const addTeamMember = (id: number, body: { residentId: number; isLeader: 
   unwrap(client.POST('/api/teams/{id}/members', { params: { path: { id } }, body }));
 export const removeTeamMember = (id: number, memberId: number): Promise<TeamDetail> =>
   unwrap(client.POST('/api/teams/{id}/members/{memberId}/leave', { params: { path: { id, memberId } } }));
-export const resetPassword = (id: number, body: { newPassword: string }) => unwrap(client.POST('/api/accounts/{id}/reset-password', { params: { path: { id } }, body }));
+export const resetPassword = (id: number, body: { newPassword: string }) =>
+  unwrap(client.POST('/api/accounts/{id}/reset-password', { params: { path: { id } }, body }));
 export const unlockAccount = (id: number) => unwrap(client.POST('/api/accounts/{id}/unlock', { params: { path: { id } } }));

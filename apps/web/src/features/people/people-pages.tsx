@@ -2,8 +2,17 @@ import { useState } from 'react';
 import { App, Button, Drawer, Form, Popconfirm, Space, Switch, Table, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  partyMemberStatuses, partyMemberStatusLabels, roleCan, stationKindLabels, stationKinds, teamKindLabels, teamKinds,
-  type PartyMember, type Station, type Team, type TeamDetail,
+  partyMemberStatuses,
+  partyMemberStatusLabels,
+  roleCan,
+  stationKindLabels,
+  stationKinds,
+  teamKindLabels,
+  teamKinds,
+  type PartyMember,
+  type Station,
+  type Team,
+  type TeamDetail,
 } from '@linli/contracts';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
@@ -31,14 +40,27 @@ export function PartyMembersPage() {
         { title: t('residents.name'), dataIndex: 'name', key: 'name', sorter: true },
         { title: t('residents.gender'), dataIndex: 'gender', render: (g: PartyMember['gender']) => (g ? t(`residents.${g}`) : '') },
         { title: t('residents.phone'), dataIndex: 'phoneMasked' },
-        { title: t('people.status'), dataIndex: 'status', key: 'status', sorter: true, render: (s: PartyMember['status']) => partyMemberStatusLabels[locale][s] },
+        {
+          title: t('people.status'),
+          dataIndex: 'status',
+          key: 'status',
+          sorter: true,
+          render: (s: PartyMember['status']) => partyMemberStatusLabels[locale][s],
+        },
         { title: t('people.workUnit'), dataIndex: 'workUnit' },
         { title: t('places.grid'), dataIndex: 'gridName', key: 'gridName', sorter: true },
         { title: t('residents.address'), dataIndex: 'address' },
         { title: t('people.joinedOn'), dataIndex: 'joinedOn', key: 'joinedOn', sorter: true },
       ]}
       fields={[
-        { name: 'residentId', label: t('people.resident'), control: (id) => <ResidentPicker testId={id} />, createOnly: true, required: true, extra: t('people.residentHint') },
+        {
+          name: 'residentId',
+          label: t('people.resident'),
+          control: (id) => <ResidentPicker testId={id} />,
+          createOnly: true,
+          required: true,
+          extra: t('people.residentHint'),
+        },
         { name: 'status', label: t('people.status'), kind: 'select', options: statuses, required: true },
         { name: 'workUnit', label: t('people.workUnit') },
         { name: 'gridId', label: t('places.grid'), control: () => <GridSelect /> },
@@ -63,7 +85,9 @@ export function TeamsPage() {
         createLabel={t('people.newTeam')}
         filters={[{ name: 'kind', placeholder: t('people.kind'), options: kinds }]}
         rowActions={(row) => (
-          <Button size="small" type="link" onClick={() => setOpenId(row.id)} data-testid={`teams-members-${row.id}`}>{t('people.members')}</Button>
+          <Button size="small" type="link" onClick={() => setOpenId(row.id)} data-testid={`teams-members-${row.id}`}>
+            {t('people.members')}
+          </Button>
         )}
         columns={[
           { title: t('common.name'), dataIndex: 'name', key: 'name', sorter: true, render: (v, r) => <a onClick={() => setOpenId(r.id)}>{v}</a> },
@@ -113,32 +137,75 @@ function TeamMembersDrawer({ id, onClose }: { id: number; onClose(): void }) {
   });
   const d = team.data;
   return (
-    <Drawer open width={620} onClose={onClose} data-testid="team-drawer"
-      title={d ? <Space>{d.name}<Tag>{teamKindLabels[locale][d.kind]}</Tag></Space> : t('people.members')}>
+    <Drawer
+      open
+      width={620}
+      onClose={onClose}
+      data-testid="team-drawer"
+      title={
+        d ? (
+          <Space>
+            {d.name}
+            <Tag>{teamKindLabels[locale][d.kind]}</Tag>
+          </Space>
+        ) : (
+          t('people.members')
+        )
+      }
+    >
       {d?.description && <p style={{ color: '#666' }}>{d.description}</p>}
       {canWrite && !d?.archivedAt && (
         <Form form={form} layout="inline" onFinish={(v) => add.mutate(v)} style={{ marginBottom: 16 }} data-testid="team-add-member">
           <Form.Item name="residentId" label={t('people.resident')} rules={[{ required: true, message: t('people.resident') }]} style={{ minWidth: 280 }}>
             <ResidentPicker testId="team-member-picker" />
           </Form.Item>
-          <Form.Item name="isLeader" label={t('people.leader')} valuePropName="checked"><Switch /></Form.Item>
-          <Button type="primary" htmlType="submit" loading={add.isPending} data-testid="team-member-add">{t('people.addMember')}</Button>
+          <Form.Item name="isLeader" label={t('people.leader')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={add.isPending} data-testid="team-member-add">
+            {t('people.addMember')}
+          </Button>
         </Form>
       )}
-      <Table size="small" rowKey="id" pagination={false} loading={team.isLoading} dataSource={d?.members} data-testid="team-members-table"
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        loading={team.isLoading}
+        dataSource={d?.members}
+        data-testid="team-members-table"
         columns={[
-          { title: t('residents.name'), dataIndex: 'name', render: (v, m) => <Space>{v}{m.isLeader && <Tag color="red">{t('people.leader')}</Tag>}</Space> },
+          {
+            title: t('residents.name'),
+            dataIndex: 'name',
+            render: (v, m) => (
+              <Space>
+                {v}
+                {m.isLeader && <Tag color="red">{t('people.leader')}</Tag>}
+              </Space>
+            ),
+          },
           { title: t('residents.phone'), dataIndex: 'phoneMasked' },
           { title: t('people.joinedAt'), dataIndex: 'joinedAt', render: (v: string) => v.slice(0, 10) },
           ...(canWrite
-            ? [{
-                title: t('common.actions'), key: 'a',
-                render: (_: unknown, m: TeamDetail['members'][number]) => (
-                  <Popconfirm title={t('people.leaveConfirm', { name: m.name })} onConfirm={() => leave.mutate(m.id)} okText={t('people.leave')} cancelText={t('common.cancel')}>
-                    <Button size="small" type="link" danger>{t('people.leave')}</Button>
-                  </Popconfirm>
-                ),
-              }]
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'a',
+                  render: (_: unknown, m: TeamDetail['members'][number]) => (
+                    <Popconfirm
+                      title={t('people.leaveConfirm', { name: m.name })}
+                      onConfirm={() => leave.mutate(m.id)}
+                      okText={t('people.leave')}
+                      cancelText={t('common.cancel')}
+                    >
+                      <Button size="small" type="link" danger>
+                        {t('people.leave')}
+                      </Button>
+                    </Popconfirm>
+                  ),
+                },
+              ]
             : []),
         ]}
       />

@@ -30,10 +30,12 @@ export const fetchUnits = (buildingId: number) => unwrap(client.GET('/api/units'
 export const fetchHouseholds = (unitId: number) => unwrap(client.GET('/api/households', { params: { query: { unitId } } }));
 export const fetchHousehold = (id: number) => unwrap(client.GET('/api/households/{id}', { params: { path: { id } } }));
 export const fetchGrids = (communityId: Id) => unwrap(client.GET('/api/grids', { params: { query: { communityId: c(communityId) } } }));
-export const setGridWorker = (id: number, workerAccountId: number | null) => unwrap(client.PATCH('/api/grids/{id}', { params: { path: { id } }, body: { workerAccountId } }));
+export const setGridWorker = (id: number, workerAccountId: number | null) =>
+  unwrap(client.PATCH('/api/grids/{id}', { params: { path: { id } }, body: { workerAccountId } }));
 export const fetchHeadAccounts = (communityId: Id) =>
   unwrap(client.GET('/api/building-heads/accounts', { params: { query: { communityId: c(communityId) } } }));
-export const setBuildingHeads = (id: number, body: SetBuildingHeadsInput) => unwrap(client.PUT('/api/buildings/{id}/heads', { params: { path: { id } }, body }));
+export const setBuildingHeads = (id: number, body: SetBuildingHeadsInput) =>
+  unwrap(client.PUT('/api/buildings/{id}/heads', { params: { path: { id } }, body }));
 
 /** The create and edit dialogs of the tree: compounds, buildings, units and households. */
 type Body = Record<string, unknown>;
@@ -56,7 +58,8 @@ export const fetchResident = (id: number) => unwrap(client.GET('/api/residents/{
 export const fetchResidentPii = (id: number): Promise<ResidentPii> => unwrap(client.GET('/api/residents/{id}/pii', { params: { path: { id } } }));
 export const createResident = (body: Body) => unwrap(client.POST('/api/residents', { body: body as never }));
 export const updateResident = (id: number, body: Body) => unwrap(client.PATCH('/api/residents/{id}', { params: { path: { id } }, body: body as never }));
-export const archiveResident = (id: number, reason: string) => unwrap(client.POST('/api/residents/{id}/archive', { params: { path: { id } }, body: { reason } }));
+export const archiveResident = (id: number, reason: string) =>
+  unwrap(client.POST('/api/residents/{id}/archive', { params: { path: { id } }, body: { reason } }));
 export const fetchAudit = (entityId: number): Promise<{ items: AuditEntry[] }> =>
   unwrap(client.GET('/api/audit', { params: { query: { entityType: 'resident', entityId: String(entityId) } } }));
 export const fetchAccessLog = (entityId: number): Promise<{ items: AccessLogEntry[] }> =>

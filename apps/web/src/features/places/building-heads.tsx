@@ -24,7 +24,9 @@ export function BuildingHeadsButton({ building }: { building: Building }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button type="link" size="small" onClick={() => setOpen(true)} data-testid={`building-heads-${building.id}`}>{t('places.setHeads')}</Button>
+      <Button type="link" size="small" onClick={() => setOpen(true)} data-testid={`building-heads-${building.id}`}>
+        {t('places.setHeads')}
+      </Button>
       {open && <BuildingHeadsDialog building={building} onClose={() => setOpen(false)} />}
     </>
   );
@@ -53,20 +55,39 @@ function BuildingHeadsDialog({ building, onClose }: { building: Building; onClos
   });
   const unitOptions = [{ value: 0, label: t('places.wholeBuilding') }, ...(units.data?.items.map((u) => ({ value: u.id, label: u.name })) ?? [])];
   return (
-    <Modal open title={`${t('places.setHeads')} · ${building.name}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}
-      okText={t('common.save')} cancelText={t('common.cancel')} okButtonProps={{ 'data-testid': 'building-heads-save' } as Record<`data-${string}`, string>}>
+    <Modal
+      open
+      title={`${t('places.setHeads')} · ${building.name}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ 'data-testid': 'building-heads-save' } as Record<`data-${string}`, string>}
+    >
       <Alert type="info" showIcon message={t('places.headsHint')} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical"
+      <Form
+        form={form}
+        layout="vertical"
         initialValues={{ heads: building.heads.map((h) => ({ accountId: h.accountId, unitId: h.unitId ?? 0 })) }}
-        onFinish={(v) => save.mutate({ heads: (v.heads ?? []).filter((h) => h.accountId).map((h) => ({ accountId: h.accountId!, unitId: h.unitId ? h.unitId : null })) })}>
+        onFinish={(v) =>
+          save.mutate({ heads: (v.heads ?? []).filter((h) => h.accountId).map((h) => ({ accountId: h.accountId!, unitId: h.unitId ? h.unitId : null })) })
+        }
+      >
         <Form.List name="heads">
           {(fields, { add, remove }) => (
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
                   <Form.Item name={[f.name, 'accountId']} label={t('places.headAccount')} rules={[{ required: true, message: t('places.headAccount') }]}>
-                    <Select style={{ width: 240 }} showSearch optionFilterProp="label" loading={accounts.isLoading} data-testid={`building-head-account-${f.name}`}
-                      options={accounts.data?.items.map((a) => ({ value: a.id, label: a.name }))} />
+                    <Select
+                      style={{ width: 240 }}
+                      showSearch
+                      optionFilterProp="label"
+                      loading={accounts.isLoading}
+                      data-testid={`building-head-account-${f.name}`}
+                      options={accounts.data?.items.map((a) => ({ value: a.id, label: a.name }))}
+                    />
                   </Form.Item>
                   <Form.Item name={[f.name, 'unitId']} label={t('places.headUnit')}>
                     <Select style={{ width: 140 }} options={unitOptions} data-testid={`building-head-unit-${f.name}`} />
@@ -74,7 +95,9 @@ function BuildingHeadsDialog({ building, onClose }: { building: Building; onClos
                   <MinusCircleOutlined onClick={() => remove(f.name)} />
                 </Space>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ unitId: 0 })} data-testid="building-head-add">{t('places.addHead')}</Button>
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ unitId: 0 })} data-testid="building-head-add">
+                {t('places.addHead')}
+              </Button>
             </>
           )}
         </Form.List>

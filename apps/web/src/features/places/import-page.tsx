@@ -49,11 +49,17 @@ export function ImportPage() {
   const step = !job ? 1 : job.status === 'ready' ? 2 : 3;
   return (
     <Card title={t('import.title')} data-testid="import-page">
-      <Steps current={step - 1} style={{ marginBottom: 24 }} items={[{ title: t('import.step1') }, { title: t('import.step2') }, { title: t('import.done', { n: '' }).replace(/[:：].*$/, '') }]} />
+      <Steps
+        current={step - 1}
+        style={{ marginBottom: 24 }}
+        items={[{ title: t('import.step1') }, { title: t('import.step2') }, { title: t('import.done', { n: '' }).replace(/[:：].*$/, '') }]}
+      />
       {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} data-testid="import-error" showIcon />}
       {!job && (
         <Space direction="vertical" size="large">
-          <Button icon={<DownloadOutlined />} href={apiUrl('/api/residents/import/template', {}, { communityId })} data-testid="download-template">{t('import.download')}</Button>
+          <Button icon={<DownloadOutlined />} href={apiUrl('/api/residents/import/template', {}, { communityId })} data-testid="download-template">
+            {t('import.download')}
+          </Button>
           <Upload accept=".xlsx" showUploadList={false} beforeUpload={upload} data-testid="upload">
             <Button type="primary" icon={<UploadOutlined />} loading={uploading} data-testid="upload-button">
               {uploading ? t('import.checking') : t('import.upload')}
@@ -87,7 +93,9 @@ export function ImportPage() {
             <Button type="primary" disabled={job.validRows === 0} onClick={() => act('commit')} data-testid="import-commit">
               {job.errorRows ? t('import.commit', { n: job.validRows }) : t('import.commitAll', { n: job.validRows })}
             </Button>
-            <Button onClick={() => act('discard')} data-testid="import-discard">{t('import.discard')}</Button>
+            <Button onClick={() => act('discard')} data-testid="import-discard">
+              {t('import.discard')}
+            </Button>
           </Space>
         </>
       )}

@@ -15,9 +15,21 @@ export function OverviewPage() {
         </Descriptions>
       </Card>
       <Row gutter={16}>
-        <Col span={8}><Card><Statistic title={t('overview.compounds')} value={community.stats?.compounds ?? 0} /></Card></Col>
-        <Col span={8}><Card><Statistic title={t('overview.households')} value={community.stats?.households ?? 0} /></Card></Col>
-        <Col span={8}><Card><Statistic title={t('overview.residents')} value={community.stats?.residents ?? 0} /></Card></Col>
+        <Col span={8}>
+          <Card>
+            <Statistic title={t('overview.compounds')} value={community.stats?.compounds ?? 0} />
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card>
+            <Statistic title={t('overview.households')} value={community.stats?.households ?? 0} />
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card>
+            <Statistic title={t('overview.residents')} value={community.stats?.residents ?? 0} />
+          </Card>
+        </Col>
       </Row>
     </div>
   );

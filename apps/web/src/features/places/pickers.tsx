@@ -30,12 +30,25 @@ export function ResidentPicker({ value, onChange, testId }: { value?: number; on
 export function GridSelect(props: { value?: number | null; onChange?: (v: number | null) => void }) {
   const { communityId } = useSession();
   const grids = useQuery({ queryKey: placesKeys.grids(communityId), queryFn: () => fetchGrids(communityId) });
-  return <Select allowClear value={props.value ?? undefined} onChange={(v) => props.onChange?.(v ?? null)} options={grids.data?.items.map((g) => ({ value: g.id, label: g.name }))} />;
+  return (
+    <Select
+      allowClear
+      value={props.value ?? undefined}
+      onChange={(v) => props.onChange?.(v ?? null)}
+      options={grids.data?.items.map((g) => ({ value: g.id, label: g.name }))}
+    />
+  );
 }
 
 export function CompoundSelect(props: { value?: number | null; onChange?: (v: number | null) => void }) {
   const { communityId } = useSession();
   const list = useQuery({ queryKey: placesKeys.compounds(communityId), queryFn: () => fetchCompounds(communityId) });
-  return <Select allowClear value={props.value ?? undefined} onChange={(v) => props.onChange?.(v ?? null)} options={list.data?.items.map((c) => ({ value: c.id, label: c.name }))} />;
+  return (
+    <Select
+      allowClear
+      value={props.value ?? undefined}
+      onChange={(v) => props.onChange?.(v ?? null)}
+      options={list.data?.items.map((c) => ({ value: c.id, label: c.name }))}
+    />
+  );
 }
-

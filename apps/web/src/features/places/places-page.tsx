@@ -18,8 +18,17 @@ type Unit = z.infer<typeof unitSchema>;
 type Household = z.infer<typeof householdSchema>;
 
 /** A small create dialog: fields in, POST, refresh the list. */
-function CreateButton({ title, create: send, extra, fields, testId }: {
-  title: string; create(body: Record<string, unknown>): Promise<unknown>; extra: Record<string, unknown>; testId: string;
+function CreateButton({
+  title,
+  create: send,
+  extra,
+  fields,
+  testId,
+}: {
+  title: string;
+  create(body: Record<string, unknown>): Promise<unknown>;
+  extra: Record<string, unknown>;
+  testId: string;
   fields: Array<{ name: string; label: string; number?: boolean }>;
 }) {
   const { t } = useT();
@@ -42,8 +51,18 @@ function CreateButton({ title, create: send, extra, fields, testId }: {
   });
   return (
     <>
-      <Button type="primary" onClick={() => setOpen(true)} data-testid={testId}>{title}</Button>
-      <Modal open={open} title={title} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} okText={t('common.save')} cancelText={t('common.cancel')}>
+      <Button type="primary" onClick={() => setOpen(true)} data-testid={testId}>
+        {title}
+      </Button>
+      <Modal
+        open={open}
+        title={title}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        confirmLoading={create.isPending}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+      >
         <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
           {fields.map((f) => (
             <Form.Item key={f.name} name={f.name} label={f.label}>
@@ -57,15 +76,27 @@ function CreateButton({ title, create: send, extra, fields, testId }: {
 }
 
 /** An "edit" link opening the generic form for one row. */
-function EditLink({ api, row, fields, testId }: {
-  api: Pick<EntityApi<unknown>, 'create' | 'update'>; row: Record<string, unknown> & { id: number }; fields: FieldDef[]; testId: string;
+function EditLink({
+  api,
+  row,
+  fields,
+  testId,
+}: {
+  api: Pick<EntityApi<unknown>, 'create' | 'update'>;
+  row: Record<string, unknown> & { id: number };
+  fields: FieldDef[];
+  testId: string;
 }) {
   const { t } = useT();
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button type="link" size="small" onClick={() => setOpen(true)} data-testid={`${testId}-edit-${row.id}`}>{t('common.edit')}</Button>
-      {open && <EntityForm title={t('common.edit')} api={api} fields={fields} row={row} testId={testId} invalidate={[placesKeys.all]} onClose={() => setOpen(false)} />}
+      <Button type="link" size="small" onClick={() => setOpen(true)} data-testid={`${testId}-edit-${row.id}`}>
+        {t('common.edit')}
+      </Button>
+      {open && (
+        <EntityForm title={t('common.edit')} api={api} fields={fields} row={row} testId={testId} invalidate={[placesKeys.all]} onClose={() => setOpen(false)} />
+      )}
     </>
   );
 }
@@ -86,10 +117,20 @@ function CompoundList() {
   return (
     <Card
       title={<Breadcrumb items={[{ title: community?.name }, { title: t('places.compounds') }]} />}
-      extra={roleCan(me.role, 'places.write') && (
-        <CreateButton title={t('places.newCompound')} create={placeWriters.compound.create} extra={{ communityId }} testId="new-compound"
-          fields={[{ name: 'name', label: t('common.name') }, { name: 'address', label: t('common.address') }]} />
-      )}
+      extra={
+        roleCan(me.role, 'places.write') && (
+          <CreateButton
+            title={t('places.newCompound')}
+            create={placeWriters.compound.create}
+            extra={{ communityId }}
+            testId="new-compound"
+            fields={[
+              { name: 'name', label: t('common.name') },
+              { name: 'address', label: t('common.address') },
+            ]}
+          />
+        )
+      }
     >
       <Table<Compound>
         data-testid="compounds-table"
@@ -104,13 +145,25 @@ function CompoundList() {
           { title: t('places.buildingCount'), dataIndex: 'buildingCount', align: 'right' },
           { title: t('places.householdCount'), dataIndex: 'householdCount', align: 'right' },
           ...(roleCan(me.role, 'places.write')
-            ? [{
-                title: t('common.actions'), key: 'actions', width: 1,
-                render: (_: unknown, r: Compound) => (
-                  <EditLink api={placeWriters.compound} row={r} testId="compounds"
-                    fields={[{ name: 'name', label: t('common.name') }, { name: 'address', label: t('common.address') }, { name: 'gridId', label: t('places.grid'), control: () => <GridSelect /> }]} />
-                ),
-              }]
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 1,
+                  render: (_: unknown, r: Compound) => (
+                    <EditLink
+                      api={placeWriters.compound}
+                      row={r}
+                      testId="compounds"
+                      fields={[
+                        { name: 'name', label: t('common.name') },
+                        { name: 'address', label: t('common.address') },
+                        { name: 'gridId', label: t('places.grid'), control: () => <GridSelect /> },
+                      ]}
+                    />
+                  ),
+                },
+              ]
             : []),
         ]}
       />
@@ -126,10 +179,20 @@ function CompoundView({ id }: { id: number }) {
   return (
     <Card
       title={<Breadcrumb items={[{ title: <Link to="/places">{t('places.compounds')}</Link> }, { title: compound.data?.name }]} />}
-      extra={roleCan(me.role, 'places.write') && (
-        <CreateButton title={t('places.newBuilding')} create={placeWriters.building.create} extra={{ compoundId: id }} testId="new-building"
-          fields={[{ name: 'name', label: t('common.name') }, { name: 'floors', label: t('places.floors'), number: true }]} />
-      )}
+      extra={
+        roleCan(me.role, 'places.write') && (
+          <CreateButton
+            title={t('places.newBuilding')}
+            create={placeWriters.building.create}
+            extra={{ compoundId: id }}
+            testId="new-building"
+            fields={[
+              { name: 'name', label: t('common.name') },
+              { name: 'floors', label: t('places.floors'), number: true },
+            ]}
+          />
+        )
+      }
     >
       <Table<Building>
         data-testid="buildings-table"
@@ -144,16 +207,27 @@ function CompoundView({ id }: { id: number }) {
           { title: t('places.householdCount'), dataIndex: 'householdCount', align: 'right' },
           { title: t('places.heads'), key: 'heads', render: (_: unknown, r: Building) => <HeadsText building={r} /> },
           ...(roleCan(me.role, 'places.write')
-            ? [{
-                title: t('common.actions'), key: 'actions', width: 1,
-                render: (_: unknown, r: Building) => (
-                  <Space size={0}>
-                    <EditLink api={placeWriters.building} row={r} testId="buildings"
-                      fields={[{ name: 'name', label: t('common.name') }, { name: 'floors', label: t('places.floors'), kind: 'number' }]} />
-                    <BuildingHeadsButton building={r} />
-                  </Space>
-                ),
-              }]
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 1,
+                  render: (_: unknown, r: Building) => (
+                    <Space size={0}>
+                      <EditLink
+                        api={placeWriters.building}
+                        row={r}
+                        testId="buildings"
+                        fields={[
+                          { name: 'name', label: t('common.name') },
+                          { name: 'floors', label: t('places.floors'), kind: 'number' },
+                        ]}
+                      />
+                      <BuildingHeadsButton building={r} />
+                    </Space>
+                  ),
+                },
+              ]
             : []),
         ]}
       />
@@ -172,7 +246,15 @@ function UnitHouseholds({ unit }: { unit: Unit }) {
       dataSource={q.data?.items}
       pagination={false}
       columns={[
-        { title: t('places.room'), dataIndex: 'roomNo', render: (v, r) => <Link to={`/places/household/${r.id}`} data-testid={`household-${r.roomNo}`}>{v}</Link> },
+        {
+          title: t('places.room'),
+          dataIndex: 'roomNo',
+          render: (v, r) => (
+            <Link to={`/places/household/${r.id}`} data-testid={`household-${r.roomNo}`}>
+              {v}
+            </Link>
+          ),
+        },
         { title: t('places.residentCount'), dataIndex: 'residentCount', align: 'right' },
       ]}
     />
@@ -186,17 +268,37 @@ function BuildingView({ id }: { id: number }) {
   return (
     <Card
       title={<Breadcrumb items={[{ title: <Link to="/places">{t('places.compounds')}</Link> }, { title: t('places.units') }]} />}
-      extra={roleCan(me.role, 'places.write') && (
-        <CreateButton title={t('places.newUnit')} create={placeWriters.unit.create} extra={{ buildingId: id }} testId="new-unit"
-          fields={[{ name: 'name', label: t('common.name') }]} />
-      )}
+      extra={
+        roleCan(me.role, 'places.write') && (
+          <CreateButton
+            title={t('places.newUnit')}
+            create={placeWriters.unit.create}
+            extra={{ buildingId: id }}
+            testId="new-unit"
+            fields={[{ name: 'name', label: t('common.name') }]}
+          />
+        )
+      }
     >
       {units.data?.items.map((u) => (
-        <Card key={u.id} type="inner" size="small" title={u.name} style={{ marginBottom: 12 }}
-          extra={roleCan(me.role, 'places.write') && (
-            <CreateButton title={t('places.newHousehold')} create={placeWriters.household.create} extra={{ unitId: u.id }} testId={`new-household-${u.id}`}
-              fields={[{ name: 'roomNo', label: t('places.room') }]} />
-          )}>
+        <Card
+          key={u.id}
+          type="inner"
+          size="small"
+          title={u.name}
+          style={{ marginBottom: 12 }}
+          extra={
+            roleCan(me.role, 'places.write') && (
+              <CreateButton
+                title={t('places.newHousehold')}
+                create={placeWriters.household.create}
+                extra={{ unitId: u.id }}
+                testId={`new-household-${u.id}`}
+                fields={[{ name: 'roomNo', label: t('places.room') }]}
+              />
+            )
+          }
+        >
           <UnitHouseholds unit={u} />
         </Card>
       ))}

@@ -1,11 +1,18 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, Modal, Select, Space, Switch, Table, Tabs, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { publicTags, roleCan, sensitiveTags, tagLabels, type AccessLogEntry, type AuditEntry, type Resident, type ResidentPii } from '@linli/contracts';
 import {
-  publicTags, roleCan, sensitiveTags, tagLabels,
-  type AccessLogEntry, type AuditEntry, type Resident, type ResidentPii,
-} from '@linli/contracts';
-import { archiveResident, createResident, fetchAccessLog, fetchAudit, fetchResident, fetchResidentPii, fetchResidents, placesKeys, updateResident } from './api.js';
+  archiveResident,
+  createResident,
+  fetchAccessLog,
+  fetchAudit,
+  fetchResident,
+  fetchResidentPii,
+  fetchResidents,
+  placesKeys,
+  updateResident,
+} from './api.js';
 import { keyFromData, useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
@@ -32,7 +39,8 @@ export function ResidentsTable({ householdId }: { householdId?: number }) {
   const [creating, setCreating] = useState(false);
   const query = useQuery({
     queryKey: [...placesKeys.residents, communityId, householdId, page, pageSize, q, tag, sort],
-    queryFn: () => fetchResidents({ communityId: communityId ?? undefined, householdId, page, pageSize, q, tag: tag as (typeof publicTags)[number] | undefined, ...sort }),
+    queryFn: () =>
+      fetchResidents({ communityId: communityId ?? undefined, householdId, page, pageSize, q, tag: tag as (typeof publicTags)[number] | undefined, ...sort }),
     placeholderData: (prev) => prev,
   });
   return (
@@ -41,7 +49,10 @@ export function ResidentsTable({ householdId }: { householdId?: number }) {
         <Input.Search
           allowClear
           placeholder={t('residents.searchPlaceholder')}
-          onSearch={(v) => { setQ(v.trim()); setPage(1); }}
+          onSearch={(v) => {
+            setQ(v.trim());
+            setPage(1);
+          }}
           style={{ width: 260 }}
           data-testid="residents-search"
         />
@@ -49,12 +60,17 @@ export function ResidentsTable({ householdId }: { householdId?: number }) {
           allowClear
           placeholder={t('residents.tags')}
           value={tag}
-          onChange={(v) => { setTag(v); setPage(1); }}
+          onChange={(v) => {
+            setTag(v);
+            setPage(1);
+          }}
           style={{ width: 160 }}
           options={publicTags.map((x) => ({ value: x, label: tagLabels[locale][x] }))}
         />
         {roleCan(me.role, 'residents.write') && (
-          <Button type="primary" onClick={() => setCreating(true)} data-testid="new-resident">{t('residents.new')}</Button>
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="new-resident">
+            {t('residents.new')}
+          </Button>
         )}
       </Space>
       <Table<Resident>
@@ -77,7 +93,11 @@ export function ResidentsTable({ householdId }: { householdId?: number }) {
           { title: t('residents.phone'), dataIndex: 'phoneMasked' },
           { title: t('residents.address'), dataIndex: 'address' },
           { title: t('residents.tags'), dataIndex: 'tags', render: (tags: string[]) => tags.map((x) => <Tag key={x}>{tagLabels[locale][x] ?? x}</Tag>) },
-          { title: t('residents.hukou'), dataIndex: 'hukouLocal', render: (v) => (v ? t('residents.local') : <Tag color="orange">{t('residents.nonLocal')}</Tag>) },
+          {
+            title: t('residents.hukou'),
+            dataIndex: 'hukouLocal',
+            render: (v) => (v ? t('residents.local') : <Tag color="orange">{t('residents.nonLocal')}</Tag>),
+          },
         ]}
       />
       {openId !== null && <ResidentDrawer id={openId} onClose={() => setOpenId(null)} />}
@@ -108,26 +128,70 @@ function ResidentForm({ resident, householdId, onClose }: { resident?: Resident;
     },
   });
   return (
-    <Modal open title={resident ? t('common.edit') : t('residents.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}
-      okText={t('common.save')} cancelText={t('common.cancel')} data-testid="resident-form">
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}
-        initialValues={resident ? { name: resident.name, gender: resident.gender, birthDate: resident.birthDate, hukouLocal: resident.hukouLocal, tags: resident.tags, relation: resident.relation, notes: resident.notes } : { hukouLocal: true, tags: [] }}>
-        <Form.Item name="name" label={t('residents.name')}><Input data-testid="resident-name" /></Form.Item>
-        <Form.Item name="gender" label={t('residents.gender')}>
-          <Select allowClear options={[{ value: 'male', label: t('residents.male') }, { value: 'female', label: t('residents.female') }]} />
+    <Modal
+      open
+      title={resident ? t('common.edit') : t('residents.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      data-testid="resident-form"
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        initialValues={
+          resident
+            ? {
+                name: resident.name,
+                gender: resident.gender,
+                birthDate: resident.birthDate,
+                hukouLocal: resident.hukouLocal,
+                tags: resident.tags,
+                relation: resident.relation,
+                notes: resident.notes,
+              }
+            : { hukouLocal: true, tags: [] }
+        }
+      >
+        <Form.Item name="name" label={t('residents.name')}>
+          <Input data-testid="resident-name" />
         </Form.Item>
-        <Form.Item name="birthDate" label={t('residents.birthDate')}><Input placeholder="1950-01-31" /></Form.Item>
-        <Form.Item name="phone" label={t('residents.phone')} extra={resident?.phoneMasked ?? undefined}><Input data-testid="resident-phone" /></Form.Item>
-        <Form.Item name="idCard" label={t('residents.idCard')} extra={resident?.idCardMasked ?? undefined}><Input /></Form.Item>
-        <Form.Item name="hukouLocal" label={t('residents.hukouLocal')} valuePropName="checked"><Switch /></Form.Item>
+        <Form.Item name="gender" label={t('residents.gender')}>
+          <Select
+            allowClear
+            options={[
+              { value: 'male', label: t('residents.male') },
+              { value: 'female', label: t('residents.female') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="birthDate" label={t('residents.birthDate')}>
+          <Input placeholder="1950-01-31" />
+        </Form.Item>
+        <Form.Item name="phone" label={t('residents.phone')} extra={resident?.phoneMasked ?? undefined}>
+          <Input data-testid="resident-phone" />
+        </Form.Item>
+        <Form.Item name="idCard" label={t('residents.idCard')} extra={resident?.idCardMasked ?? undefined}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="hukouLocal" label={t('residents.hukouLocal')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
         <Form.Item name="tags" label={t('residents.tags')}>
           <Select mode="multiple" options={publicTags.map((x) => ({ value: x, label: tagLabels[locale][x] }))} />
         </Form.Item>
         <Form.Item name="sensitiveTags" label={t('residents.sensitive')}>
           <Select mode="multiple" options={sensitiveTags.map((x) => ({ value: x, label: tagLabels[locale][x] }))} />
         </Form.Item>
-        <Form.Item name="relation" label={t('residents.relation')}><Input /></Form.Item>
-        <Form.Item name="notes" label={t('residents.notes')}><Input.TextArea rows={2} data-testid="resident-notes" /></Form.Item>
+        <Form.Item name="relation" label={t('residents.relation')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="notes" label={t('residents.notes')}>
+          <Input.TextArea rows={2} data-testid="resident-notes" />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -165,13 +229,27 @@ function ResidentDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const res = r.data;
   const time = (s: string) => formatTime(locale, s);
   return (
-    <Drawer open width={620} onClose={onClose} title={res?.name ?? t('residents.detail')} data-testid="resident-drawer"
-      extra={res && !res.archivedAt && roleCan(me.role, 'residents.write') && (
-        <Space>
-          <Button onClick={() => setEditing(true)} data-testid="resident-edit">{t('common.edit')}</Button>
-          <Button danger onClick={() => setArchiving(true)}>{t('residents.archive')}</Button>
-        </Space>
-      )}>
+    <Drawer
+      open
+      width={620}
+      onClose={onClose}
+      title={res?.name ?? t('residents.detail')}
+      data-testid="resident-drawer"
+      extra={
+        res &&
+        !res.archivedAt &&
+        roleCan(me.role, 'residents.write') && (
+          <Space>
+            <Button onClick={() => setEditing(true)} data-testid="resident-edit">
+              {t('common.edit')}
+            </Button>
+            <Button danger onClick={() => setArchiving(true)}>
+              {t('residents.archive')}
+            </Button>
+          </Space>
+        )
+      }
+    >
       {res && (
         <Tabs
           items={[
@@ -184,22 +262,43 @@ function ResidentDrawer({ id, onClose }: { id: number; onClose(): void }) {
                   <Descriptions column={1} bordered size="small">
                     <Descriptions.Item label={t('residents.address')}>{res.address}</Descriptions.Item>
                     <Descriptions.Item label={t('residents.gender')}>{res.gender ? t(`residents.${res.gender}`) : ''}</Descriptions.Item>
-                    <Descriptions.Item label={t('residents.birthDate')}>{res.birthDate}{res.age !== null ? ` (${res.age})` : ''}</Descriptions.Item>
-                    <Descriptions.Item label={t('residents.phone')}><span data-testid="resident-phone-value">{pii ? pii.phone : res.phoneMasked}</span></Descriptions.Item>
-                    <Descriptions.Item label={t('residents.idCard')}><span data-testid="resident-idcard-value">{pii ? pii.idCard : res.idCardMasked}</span></Descriptions.Item>
+                    <Descriptions.Item label={t('residents.birthDate')}>
+                      {res.birthDate}
+                      {res.age !== null ? ` (${res.age})` : ''}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('residents.phone')}>
+                      <span data-testid="resident-phone-value">{pii ? pii.phone : res.phoneMasked}</span>
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('residents.idCard')}>
+                      <span data-testid="resident-idcard-value">{pii ? pii.idCard : res.idCardMasked}</span>
+                    </Descriptions.Item>
                     {pii && (
                       <Descriptions.Item label={t('residents.sensitive')}>
-                        {pii.sensitiveTags.length ? pii.sensitiveTags.map((x) => <Tag color="red" key={x}>{tagLabels[locale][x]}</Tag>) : t('common.none')}
+                        {pii.sensitiveTags.length
+                          ? pii.sensitiveTags.map((x) => (
+                              <Tag color="red" key={x}>
+                                {tagLabels[locale][x]}
+                              </Tag>
+                            ))
+                          : t('common.none')}
                       </Descriptions.Item>
                     )}
                     <Descriptions.Item label={t('residents.hukou')}>{res.hukouLocal ? t('residents.local') : t('residents.nonLocal')}</Descriptions.Item>
-                    <Descriptions.Item label={t('residents.tags')}>{res.tags.map((x) => <Tag key={x}>{tagLabels[locale][x] ?? x}</Tag>)}</Descriptions.Item>
+                    <Descriptions.Item label={t('residents.tags')}>
+                      {res.tags.map((x) => (
+                        <Tag key={x}>{tagLabels[locale][x] ?? x}</Tag>
+                      ))}
+                    </Descriptions.Item>
                     <Descriptions.Item label={t('residents.relation')}>{res.relation}</Descriptions.Item>
-                    <Descriptions.Item label={t('residents.notes')}><span data-testid="resident-notes-value">{res.notes}</span></Descriptions.Item>
+                    <Descriptions.Item label={t('residents.notes')}>
+                      <span data-testid="resident-notes-value">{res.notes}</span>
+                    </Descriptions.Item>
                   </Descriptions>
                   {roleCan(me.role, 'residents.viewPii') && !pii && (
                     <Space direction="vertical" style={{ marginTop: 12 }}>
-                      <Button onClick={() => reveal.mutate()} loading={reveal.isPending} data-testid="reveal-pii">{t('residents.reveal')}</Button>
+                      <Button onClick={() => reveal.mutate()} loading={reveal.isPending} data-testid="reveal-pii">
+                        {t('residents.reveal')}
+                      </Button>
                       <span style={{ color: '#888', fontSize: 12 }}>{t('residents.revealNote')}</span>
                     </Space>
                   )}
@@ -212,25 +311,45 @@ function ResidentDrawer({ id, onClose }: { id: number; onClose(): void }) {
                     key: 'audit',
                     label: <span data-testid="tab-audit">{t('residents.audit')}</span>,
                     children: (
-                      <Table<AuditEntry> size="small" rowKey="id" pagination={false} dataSource={audit.data?.items} data-testid="audit-table"
+                      <Table<AuditEntry>
+                        size="small"
+                        rowKey="id"
+                        pagination={false}
+                        dataSource={audit.data?.items}
+                        data-testid="audit-table"
                         columns={[
                           { title: t('audit.time'), dataIndex: 'createdAt', render: time },
                           { title: t('audit.actor'), dataIndex: 'actorName', render: (v) => v ?? t('audit.system') },
                           { title: t('audit.action'), dataIndex: 'action' },
-                          { title: t('audit.changes'), dataIndex: 'changes', render: (c, row) => [row.reason, c ? Object.keys(c).join(', ') : ''].filter(Boolean).join(' · ') },
-                        ]} />
+                          {
+                            title: t('audit.changes'),
+                            dataIndex: 'changes',
+                            render: (c, row) => [row.reason, c ? Object.keys(c).join(', ') : ''].filter(Boolean).join(' · '),
+                          },
+                        ]}
+                      />
                     ),
                   },
                   {
                     key: 'views',
                     label: <span data-testid="tab-access">{t('residents.accessLog')}</span>,
                     children: (
-                      <Table<AccessLogEntry> size="small" rowKey="id" pagination={false} dataSource={views.data?.items} data-testid="access-table"
+                      <Table<AccessLogEntry>
+                        size="small"
+                        rowKey="id"
+                        pagination={false}
+                        dataSource={views.data?.items}
+                        data-testid="access-table"
                         columns={[
                           { title: t('audit.time'), dataIndex: 'createdAt', render: time },
                           { title: t('audit.actor'), dataIndex: 'actorName' },
-                          { title: t('audit.fields'), dataIndex: 'fields', render: (f: string[]) => f.map((x) => t(keyFromData(`residents.${x === 'sensitiveTags' ? 'sensitive' : x}`))).join('、') },
-                        ]} />
+                          {
+                            title: t('audit.fields'),
+                            dataIndex: 'fields',
+                            render: (f: string[]) => f.map((x) => t(keyFromData(`residents.${x === 'sensitiveTags' ? 'sensitive' : x}`))).join('、'),
+                          },
+                        ]}
+                      />
                     ),
                   },
                 ]
@@ -239,7 +358,13 @@ function ResidentDrawer({ id, onClose }: { id: number; onClose(): void }) {
         />
       )}
       {editing && res && <ResidentForm resident={res} onClose={() => setEditing(false)} />}
-      <Modal open={archiving} title={t('residents.archive')} onCancel={() => setArchiving(false)} onOk={() => archive.mutate()} okButtonProps={{ danger: true, disabled: !archiveReason.trim() }}>
+      <Modal
+        open={archiving}
+        title={t('residents.archive')}
+        onCancel={() => setArchiving(false)}
+        onOk={() => archive.mutate()}
+        okButtonProps={{ danger: true, disabled: !archiveReason.trim() }}
+      >
         <Input placeholder={t('residents.archiveReason')} value={archiveReason} onChange={(e) => setArchiveReason(e.target.value)} />
       </Modal>
     </Drawer>

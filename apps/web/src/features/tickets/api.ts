@@ -43,14 +43,19 @@ export async function uploadTicketPhotos(id: number, files: File[]): Promise<voi
 }
 export const ticketPhotoUrl = (id: number, photoId: number) => apiUrl('/api/tickets/{id}/photos/{photoId}', { id, photoId });
 
-export const fetchSettings = (communityId: Id): Promise<TicketSettings> => unwrap(client.GET('/api/ticket-settings', { params: { query: { communityId: c(communityId) } } }));
+export const fetchSettings = (communityId: Id): Promise<TicketSettings> =>
+  unwrap(client.GET('/api/ticket-settings', { params: { query: { communityId: c(communityId) } } }));
 export const saveSettings = (body: Body): Promise<TicketSettings> => unwrap(client.PUT('/api/ticket-settings', { body: body as never }));
 export const createCategory = (body: Body) => unwrap(client.POST('/api/ticket-categories', { body: body as never }));
-export const updateCategory = (id: number, body: Body) => unwrap(client.PATCH('/api/ticket-categories/{id}', { params: { path: { id } }, body: body as never }));
+export const updateCategory = (id: number, body: Body) =>
+  unwrap(client.PATCH('/api/ticket-categories/{id}', { params: { path: { id } }, body: body as never }));
 
 // The resident's side (/h5): no account, the report proven by its link's key or the phone's last four digits.
 /** How the resident proves the report is theirs: the key from the link's fragment, or the phone's last four digits. */
-export interface Proof { key: string | null; lastFour: string }
+export interface Proof {
+  key: string | null;
+  lastFour: string;
+}
 const proofHeaders = (p: Proof): Record<string, string> => (p.key ? { 'x-tracking-key': p.key } : p.lastFour ? { 'x-phone-last-four': p.lastFour } : {});
 const code = (c: string) => ({ path: { code: c } });
 
@@ -68,6 +73,8 @@ export async function uploadPublicPhotos(c: string, photos: File[], proof: Proof
   if (photos.length === 0) return null;
   const body = new FormData();
   for (const p of photos.slice(0, 5)) body.append('photos', p);
-  return unwrap(client.POST('/api/public/tickets/{code}/photos', { params: code(c), headers: proofHeaders(proof), body: formBody(body) })) as Promise<PublicTicket>;
+  return unwrap(
+    client.POST('/api/public/tickets/{code}/photos', { params: code(c), headers: proofHeaders(proof), body: formBody(body) }),
+  ) as Promise<PublicTicket>;
 }
 export const publicPhotoUrl = (c: string, photoId: number) => apiUrl('/api/public/tickets/{code}/photos/{photoId}', { code: c, photoId });

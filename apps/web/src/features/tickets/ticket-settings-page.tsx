@@ -12,28 +12,88 @@ import { createCategory, fetchAssignees, fetchCategories, fetchSettings, saveSet
 
 const _texts = registerMessages(
   {
-    'ts.title': '诉求办理规则', 'ts.rules': '评价、派单与公开', 'ts.reopenLimit': '不满意重办次数上限', 'ts.reopenHelp': '居民评价“不满意”时退回重办；超过此次数则按“不满意”结案',
-    'ts.unratedDays': '未评价自动结案天数', 'ts.unratedHelp': '办结后居民在这些天内未评价，按“未评价”结案，不计入满意',
-    'ts.autoAssign': '自动派单', 'ts.autoAssignHelp': '新诉求的类别设有默认承办时，登记后立即受理并派给默认承办',
-    'ts.open311': '对外公开的诉求信息（Open311）', 'ts.open311Help': '任何人不用密钥就能通过 Open311 接口查到本社区诉求的这些信息；持接口密钥的对接系统始终能看到诉求内容。居民的查询码、姓名和电话在任何情况下都不公开',
-    'ts.open311.summary': '仅类别、状态、时间和小区（推荐）', 'ts.open311.full': '另含诉求内容、地址和办理说明（已登记的诉求也会一并公开，居民写下的门牌等细节外人可见）',
-    'ts.categories': '诉求类别与时限', 'ts.newCategory': '新增类别', 'ts.code': '编码', 'ts.nameZh': '中文名称', 'ts.nameEn': '英文名称',
-    'ts.response': '响应时限', 'ts.resolution': '办结时限', 'ts.hours': '{n} 小时', 'ts.days': '{n} 天', 'ts.workingHours': '只计工作时间',
-    'ts.defaultAssignee': '默认承办', 'ts.kind.account': '工作人员', 'ts.kind.team': '队伍', 'ts.kind.partner': '共建单位', 'ts.kind.grid_worker': '所在网格的网格员',
-    'ts.none': '无', 'ts.active': '启用', 'ts.inactive': '停用', 'ts.edit': '编辑', 'ts.grids': '网格与网格员', 'ts.grid': '网格', 'ts.worker': '网格员',
-    'ts.noWorker': '未指定', 'ts.saved': '已保存', 'ts.save': '保存', 'ts.cancel': '取消', 'ts.assignee': '承办对象',
+    'ts.title': '诉求办理规则',
+    'ts.rules': '评价、派单与公开',
+    'ts.reopenLimit': '不满意重办次数上限',
+    'ts.reopenHelp': '居民评价“不满意”时退回重办；超过此次数则按“不满意”结案',
+    'ts.unratedDays': '未评价自动结案天数',
+    'ts.unratedHelp': '办结后居民在这些天内未评价，按“未评价”结案，不计入满意',
+    'ts.autoAssign': '自动派单',
+    'ts.autoAssignHelp': '新诉求的类别设有默认承办时，登记后立即受理并派给默认承办',
+    'ts.open311': '对外公开的诉求信息（Open311）',
+    'ts.open311Help':
+      '任何人不用密钥就能通过 Open311 接口查到本社区诉求的这些信息；持接口密钥的对接系统始终能看到诉求内容。居民的查询码、姓名和电话在任何情况下都不公开',
+    'ts.open311.summary': '仅类别、状态、时间和小区（推荐）',
+    'ts.open311.full': '另含诉求内容、地址和办理说明（已登记的诉求也会一并公开，居民写下的门牌等细节外人可见）',
+    'ts.categories': '诉求类别与时限',
+    'ts.newCategory': '新增类别',
+    'ts.code': '编码',
+    'ts.nameZh': '中文名称',
+    'ts.nameEn': '英文名称',
+    'ts.response': '响应时限',
+    'ts.resolution': '办结时限',
+    'ts.hours': '{n} 小时',
+    'ts.days': '{n} 天',
+    'ts.workingHours': '只计工作时间',
+    'ts.defaultAssignee': '默认承办',
+    'ts.kind.account': '工作人员',
+    'ts.kind.team': '队伍',
+    'ts.kind.partner': '共建单位',
+    'ts.kind.grid_worker': '所在网格的网格员',
+    'ts.none': '无',
+    'ts.active': '启用',
+    'ts.inactive': '停用',
+    'ts.edit': '编辑',
+    'ts.grids': '网格与网格员',
+    'ts.grid': '网格',
+    'ts.worker': '网格员',
+    'ts.noWorker': '未指定',
+    'ts.saved': '已保存',
+    'ts.save': '保存',
+    'ts.cancel': '取消',
+    'ts.assignee': '承办对象',
   },
   {
-    'ts.title': 'Ticket rules', 'ts.rules': 'Rating, dispatch and publication', 'ts.reopenLimit': 'Reopen limit', 'ts.reopenHelp': 'A "dissatisfied" rating sends a ticket back; beyond this many times it closes as dissatisfied',
-    'ts.unratedDays': 'Days before closing unrated', 'ts.unratedHelp': 'A resolved ticket left unrated this long closes as unrated, never counted satisfied',
-    'ts.autoAssign': 'Assign automatically', 'ts.autoAssignHelp': 'New tickets whose category has a default assignee are accepted and assigned at once',
-    'ts.open311': 'What Open311 shows the public', 'ts.open311Help': 'What anyone without an API key sees through Open311; a client with a key always sees the description. Nobody sees a resident\'s tracking code, name or phone',
-    'ts.open311.summary': 'Category, status, times and compound only (recommended)', 'ts.open311.full': 'Also the description, address and notes (tickets already registered too: details residents wrote become public)',
-    'ts.categories': 'Categories and deadlines', 'ts.newCategory': 'New category', 'ts.code': 'Code', 'ts.nameZh': 'Chinese name', 'ts.nameEn': 'English name',
-    'ts.response': 'Response', 'ts.resolution': 'Resolution', 'ts.hours': '{n} h', 'ts.days': '{n} days', 'ts.workingHours': 'Working hours only',
-    'ts.defaultAssignee': 'Default assignee', 'ts.kind.account': 'Staff member', 'ts.kind.team': 'Team', 'ts.kind.partner': 'Partner', 'ts.kind.grid_worker': 'Grid worker of its grid',
-    'ts.none': 'None', 'ts.active': 'Active', 'ts.inactive': 'Inactive', 'ts.edit': 'Edit', 'ts.grids': 'Grids and grid workers', 'ts.grid': 'Grid', 'ts.worker': 'Grid worker',
-    'ts.noWorker': 'Not set', 'ts.saved': 'Saved', 'ts.save': 'Save', 'ts.cancel': 'Cancel', 'ts.assignee': 'Assignee',
+    'ts.title': 'Ticket rules',
+    'ts.rules': 'Rating, dispatch and publication',
+    'ts.reopenLimit': 'Reopen limit',
+    'ts.reopenHelp': 'A "dissatisfied" rating sends a ticket back; beyond this many times it closes as dissatisfied',
+    'ts.unratedDays': 'Days before closing unrated',
+    'ts.unratedHelp': 'A resolved ticket left unrated this long closes as unrated, never counted satisfied',
+    'ts.autoAssign': 'Assign automatically',
+    'ts.autoAssignHelp': 'New tickets whose category has a default assignee are accepted and assigned at once',
+    'ts.open311': 'What Open311 shows the public',
+    'ts.open311Help':
+      "What anyone without an API key sees through Open311; a client with a key always sees the description. Nobody sees a resident's tracking code, name or phone",
+    'ts.open311.summary': 'Category, status, times and compound only (recommended)',
+    'ts.open311.full': 'Also the description, address and notes (tickets already registered too: details residents wrote become public)',
+    'ts.categories': 'Categories and deadlines',
+    'ts.newCategory': 'New category',
+    'ts.code': 'Code',
+    'ts.nameZh': 'Chinese name',
+    'ts.nameEn': 'English name',
+    'ts.response': 'Response',
+    'ts.resolution': 'Resolution',
+    'ts.hours': '{n} h',
+    'ts.days': '{n} days',
+    'ts.workingHours': 'Working hours only',
+    'ts.defaultAssignee': 'Default assignee',
+    'ts.kind.account': 'Staff member',
+    'ts.kind.team': 'Team',
+    'ts.kind.partner': 'Partner',
+    'ts.kind.grid_worker': 'Grid worker of its grid',
+    'ts.none': 'None',
+    'ts.active': 'Active',
+    'ts.inactive': 'Inactive',
+    'ts.edit': 'Edit',
+    'ts.grids': 'Grids and grid workers',
+    'ts.grid': 'Grid',
+    'ts.worker': 'Grid worker',
+    'ts.noWorker': 'Not set',
+    'ts.saved': 'Saved',
+    'ts.save': 'Save',
+    'ts.cancel': 'Cancel',
+    'ts.assignee': 'Assignee',
   },
 );
 declare module '../../lib/i18n.js' {
@@ -104,7 +164,11 @@ function RulesCard({ communityId, canEdit }: { communityId: number | null | unde
         <Form.Item name="open311PublicDetail" label={t('ts.open311')} extra={t('ts.open311Help')}>
           <Select data-testid="ts-open311-detail" options={(['summary', 'full'] as const).map((v) => ({ value: v, label: t(`ts.open311.${v}`) }))} />
         </Form.Item>
-        {canEdit && <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="ts-save">{t('ts.save')}</Button>}
+        {canEdit && (
+          <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="ts-save">
+            {t('ts.save')}
+          </Button>
+        )}
       </Form>
     </Card>
   );
@@ -115,18 +179,62 @@ function CategoriesCard({ communityId, canEdit }: { communityId: number | null |
   const [editing, setEditing] = useState<TicketCategory | 'new' | null>(null);
   const q = useQuery({ queryKey: ticketsKeys.categoriesOf(communityId), queryFn: () => fetchCategories(communityId) });
   const assigneeText = (c: TicketCategory) =>
-    !c.defaultAssigneeKind ? <span style={{ color: '#999' }}>{t('ts.none')}</span> : c.defaultAssigneeKind === 'grid_worker' ? t('ts.kind.grid_worker') : `${t(`ts.kind.${c.defaultAssigneeKind}`)} · ${c.defaultAssigneeName ?? ''}`;
+    !c.defaultAssigneeKind ? (
+      <span style={{ color: '#999' }}>{t('ts.none')}</span>
+    ) : c.defaultAssigneeKind === 'grid_worker' ? (
+      t('ts.kind.grid_worker')
+    ) : (
+      `${t(`ts.kind.${c.defaultAssigneeKind}`)} · ${c.defaultAssigneeName ?? ''}`
+    );
   return (
-    <Card title={t('ts.categories')} extra={canEdit && <Button type="primary" onClick={() => setEditing('new')} data-testid="ts-category-new">{t('ts.newCategory')}</Button>}>
+    <Card
+      title={t('ts.categories')}
+      extra={
+        canEdit && (
+          <Button type="primary" onClick={() => setEditing('new')} data-testid="ts-category-new">
+            {t('ts.newCategory')}
+          </Button>
+        )
+      }
+    >
       <Table<TicketCategory>
-        rowKey="id" size="small" pagination={false} loading={q.isLoading} dataSource={q.data?.items} data-testid="ts-categories"
+        rowKey="id"
+        size="small"
+        pagination={false}
+        loading={q.isLoading}
+        dataSource={q.data?.items}
+        data-testid="ts-categories"
         columns={[
           { title: t('ts.nameZh'), render: (_, c) => (locale === 'en' ? c.nameEn : c.nameZh) },
           { title: t('ts.response'), dataIndex: 'responseHours', render: (h: number) => hoursText(t, h) },
-          { title: t('ts.resolution'), render: (_, c) => <>{hoursText(t, c.resolutionHours)}{c.workingHoursOnly && <Tag style={{ marginLeft: 6 }}>{t('ts.workingHours')}</Tag>}</> },
+          {
+            title: t('ts.resolution'),
+            render: (_, c) => (
+              <>
+                {hoursText(t, c.resolutionHours)}
+                {c.workingHoursOnly && <Tag style={{ marginLeft: 6 }}>{t('ts.workingHours')}</Tag>}
+              </>
+            ),
+          },
           { title: t('ts.defaultAssignee'), render: (_, c) => <span data-testid={`ts-default-${c.code}`}>{assigneeText(c)}</span> },
-          { title: t('ts.active'), dataIndex: 'isActive', render: (v: boolean) => (v ? <Tag color="green">{t('ts.active')}</Tag> : <Tag>{t('ts.inactive')}</Tag>) },
-          ...(canEdit ? [{ title: '', key: 'edit', render: (_: unknown, c: TicketCategory) => <Button size="small" type="link" onClick={() => setEditing(c)} data-testid={`ts-edit-${c.code}`}>{t('ts.edit')}</Button> }] : []),
+          {
+            title: t('ts.active'),
+            dataIndex: 'isActive',
+            render: (v: boolean) => (v ? <Tag color="green">{t('ts.active')}</Tag> : <Tag>{t('ts.inactive')}</Tag>),
+          },
+          ...(canEdit
+            ? [
+                {
+                  title: '',
+                  key: 'edit',
+                  render: (_: unknown, c: TicketCategory) => (
+                    <Button size="small" type="link" onClick={() => setEditing(c)} data-testid={`ts-edit-${c.code}`}>
+                      {t('ts.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {editing && <CategoryForm communityId={communityId} category={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
@@ -143,7 +251,11 @@ function CategoryForm({ communityId, category, onClose }: { communityId: number 
   const kind = Form.useWatch('defaultAssigneeKind', form) as TicketCategory['defaultAssigneeKind'] | undefined;
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) => {
-      const body = { ...v, defaultAssigneeKind: v.defaultAssigneeKind ?? null, defaultAssigneeId: v.defaultAssigneeKind && v.defaultAssigneeKind !== 'grid_worker' ? (v.defaultAssigneeId ?? null) : null };
+      const body = {
+        ...v,
+        defaultAssigneeKind: v.defaultAssigneeKind ?? null,
+        defaultAssigneeId: v.defaultAssigneeKind && v.defaultAssigneeKind !== 'grid_worker' ? (v.defaultAssigneeId ?? null) : null,
+      };
       return category ? updateCategory(category.id, body) : createCategory({ ...body, communityId });
     },
     onSuccess: () => {
@@ -157,25 +269,59 @@ function CategoryForm({ communityId, category, onClose }: { communityId: number 
     },
   });
   return (
-    <Modal open title={category ? `${t('ts.edit')} · ${category.nameZh}` : t('ts.newCategory')} onCancel={onClose} onOk={() => form.submit()}
-      confirmLoading={save.isPending} okText={t('ts.save')} cancelText={t('ts.cancel')} destroyOnHidden
-      okButtonProps={{ 'data-testid': 'ts-category-save' } as Record<`data-${string}`, string>}>
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}
-        initialValues={category ?? { responseHours: 24, resolutionHours: 168, workingHoursOnly: false }}>
-        {!category && <Form.Item name="code" label={t('ts.code')}><Input placeholder="heating" /></Form.Item>}
+    <Modal
+      open
+      title={category ? `${t('ts.edit')} · ${category.nameZh}` : t('ts.newCategory')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      okText={t('ts.save')}
+      cancelText={t('ts.cancel')}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'ts-category-save' } as Record<`data-${string}`, string>}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        initialValues={category ?? { responseHours: 24, resolutionHours: 168, workingHoursOnly: false }}
+      >
+        {!category && (
+          <Form.Item name="code" label={t('ts.code')}>
+            <Input placeholder="heating" />
+          </Form.Item>
+        )}
         <Space.Compact block>
-          <Form.Item name="nameZh" label={t('ts.nameZh')} style={{ width: '50%' }}><Input /></Form.Item>
-          <Form.Item name="nameEn" label={t('ts.nameEn')} style={{ width: '50%' }}><Input /></Form.Item>
+          <Form.Item name="nameZh" label={t('ts.nameZh')} style={{ width: '50%' }}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="nameEn" label={t('ts.nameEn')} style={{ width: '50%' }}>
+            <Input />
+          </Form.Item>
         </Space.Compact>
         <Space size="large">
-          <Form.Item name="responseHours" label={`${t('ts.response')}（h）`}><InputNumber min={1} /></Form.Item>
-          <Form.Item name="resolutionHours" label={`${t('ts.resolution')}（h）`}><InputNumber min={1} /></Form.Item>
-          <Form.Item name="workingHoursOnly" label={t('ts.workingHours')} valuePropName="checked"><Switch /></Form.Item>
-          {category && <Form.Item name="isActive" label={t('ts.active')} valuePropName="checked"><Switch /></Form.Item>}
+          <Form.Item name="responseHours" label={`${t('ts.response')}（h）`}>
+            <InputNumber min={1} />
+          </Form.Item>
+          <Form.Item name="resolutionHours" label={`${t('ts.resolution')}（h）`}>
+            <InputNumber min={1} />
+          </Form.Item>
+          <Form.Item name="workingHoursOnly" label={t('ts.workingHours')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          {category && (
+            <Form.Item name="isActive" label={t('ts.active')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          )}
         </Space>
         <Form.Item name="defaultAssigneeKind" label={t('ts.defaultAssignee')}>
-          <Select allowClear placeholder={t('ts.none')} data-testid="ts-assignee-kind"
-            options={defaultAssigneeKinds.map((k) => ({ value: k, label: t(`ts.kind.${k}`) }))} />
+          <Select
+            allowClear
+            placeholder={t('ts.none')}
+            data-testid="ts-assignee-kind"
+            options={defaultAssigneeKinds.map((k) => ({ value: k, label: t(`ts.kind.${k}`) }))}
+          />
         </Form.Item>
         {kind && kind !== 'grid_worker' && (
           <Form.Item name="defaultAssigneeId" label={t('ts.assignee')}>
@@ -212,17 +358,30 @@ function GridsCard({ communityId, canEdit }: { communityId: number | null | unde
   return (
     <Card title={t('ts.grids')}>
       <Table
-        rowKey="id" size="small" pagination={false} loading={grids.isLoading} dataSource={grids.data?.items} data-testid="ts-grids"
+        rowKey="id"
+        size="small"
+        pagination={false}
+        loading={grids.isLoading}
+        dataSource={grids.data?.items}
+        data-testid="ts-grids"
         columns={[
           { title: t('ts.grid'), dataIndex: 'name' },
           {
             title: t('ts.worker'),
             render: (_, g) =>
               canEdit ? (
-                <Select style={{ minWidth: 200 }} allowClear placeholder={t('ts.noWorker')} value={g.workerAccountId ?? undefined}
+                <Select
+                  style={{ minWidth: 200 }}
+                  allowClear
+                  placeholder={t('ts.noWorker')}
+                  value={g.workerAccountId ?? undefined}
                   options={options.length ? options : g.workerAccountId ? [{ value: g.workerAccountId, label: g.workerName ?? '' }] : []}
-                  onChange={(v: number | undefined) => save.mutate({ id: g.id, workerAccountId: v ?? null })} data-testid={`ts-grid-worker-${g.id}`} />
-              ) : (g.workerName ?? t('ts.noWorker')),
+                  onChange={(v: number | undefined) => save.mutate({ id: g.id, workerAccountId: v ?? null })}
+                  data-testid={`ts-grid-worker-${g.id}`}
+                />
+              ) : (
+                (g.workerName ?? t('ts.noWorker'))
+              ),
           },
         ]}
       />

@@ -7,7 +7,11 @@ export const reminderKinds = ['response_due_soon', 'response_overdue', 'resoluti
 type Kind = (typeof reminderKinds)[number];
 
 /** "Soon" is a quarter of the window before the deadline, at most two hours. */
-export function reminderDue(kind: Kind, t: { created_at: Date; response_due_at: Date; resolution_due_at: Date; first_response_at: Date | null }, now: Date): boolean {
+export function reminderDue(
+  kind: Kind,
+  t: { created_at: Date; response_due_at: Date; resolution_due_at: Date; first_response_at: Date | null },
+  now: Date,
+): boolean {
   const isResponse = kind.startsWith('response');
   if (isResponse && t.first_response_at) return false;
   const due = isResponse ? t.response_due_at : t.resolution_due_at;
@@ -28,7 +32,16 @@ export async function sendTicketReminders(ctx: AppContext, now: Date): Promise<n
       if (!reminderDue(kind, t, now)) continue;
       const done = await ctx.db.transaction().execute(async (trx) => {
         if (!(await repo.insertReminderOnce(trx, { communityId: t.community_id, ticketId: t.id, kind }))) return false;
-        await recordStep(trx, { communityId: t.community_id, ticketId: t.id, action: 'reminded', actor: null, actorLabel: 'system', note: kind, isPublic: false, changes: { kind } });
+        await recordStep(trx, {
+          communityId: t.community_id,
+          ticketId: t.id,
+          action: 'reminded',
+          actor: null,
+          actorLabel: 'system',
+          note: kind,
+          isPublic: false,
+          changes: { kind },
+        });
         return true;
       });
       if (done) sent++;

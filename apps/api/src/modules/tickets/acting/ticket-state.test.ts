@@ -4,8 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { allowedFrom, transition, type TicketState, type TransitionArgs } from './ticket-state.js';
 
 const fresh = (): TicketState => ({
-  status: 'submitted', firstResponseAt: null, resolvedAt: null, closedAt: null, closeReason: null, reopenCount: 0, rating: null,
-  assigneeKind: null, assigneeId: null, escalatedToPartnerId: null, escalationDueAt: null, mergedIntoId: null, resultText: null,
+  status: 'submitted',
+  firstResponseAt: null,
+  resolvedAt: null,
+  closedAt: null,
+  closeReason: null,
+  reopenCount: 0,
+  rating: null,
+  assigneeKind: null,
+  assigneeId: null,
+  escalatedToPartnerId: null,
+  escalationDueAt: null,
+  mergedIntoId: null,
+  resultText: null,
 });
 const fullArgs: TransitionArgs = { note: '说明', assigneeId: 7, partnerId: 3, rating: 'satisfied', mergeIntoId: 99 };
 
@@ -53,33 +64,39 @@ describe('ticket state machine', () => {
 
   it('keeps its invariants over any sequence of actions', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...ticketActions), fc.constantFrom<Array<TransitionArgs>>(fullArgs, {}, { ...fullArgs, rating: 'dissatisfied' })), { maxLength: 40 }), (steps) => {
-        let s = fresh();
-        let t = Date.UTC(2026, 0, 1);
-        let firstResponse: Date | null = null;
-        for (const [action, args] of steps) {
-          t += 60_000;
-          const before = s;
-          const r = transition(s, action, args, { now: new Date(t), reopenLimit: 2 });
-          if (!r.ok) {
-            // Refused only from a state the action does not start from, or for a missing argument.
-            if (r.failure.kind !== 'missing') expect(allowedFrom[action]).not.toContain(before.status);
-            continue;
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...ticketActions), fc.constantFrom<Array<TransitionArgs>>(fullArgs, {}, { ...fullArgs, rating: 'dissatisfied' })), {
+          maxLength: 40,
+        }),
+        (steps) => {
+          let s = fresh();
+          let t = Date.UTC(2026, 0, 1);
+          let firstResponse: Date | null = null;
+          for (const [action, args] of steps) {
+            t += 60_000;
+            const before = s;
+            const r = transition(s, action, args, { now: new Date(t), reopenLimit: 2 });
+            if (!r.ok) {
+              // Refused only from a state the action does not start from, or for a missing argument.
+              if (r.failure.kind !== 'missing') expect(allowedFrom[action]).not.toContain(before.status);
+              continue;
+            }
+            expect(allowedFrom[action]).toContain(before.status);
+            s = r.state;
+            // rejected and merged are final; a response, once recorded, never moves.
+            expect(['rejected', 'merged']).not.toContain(before.status);
+            if (firstResponse) expect(s.firstResponseAt).toEqual(firstResponse);
+            firstResponse = s.firstResponseAt ?? firstResponse;
+            expect(s.reopenCount).toBeLessThanOrEqual(2);
+            if (s.status === 'closed' || s.status === 'rejected' || s.status === 'merged') expect(s.closedAt).not.toBeNull();
+            if (s.status === 'resolved') expect(s.resolvedAt).not.toBeNull();
+            if (s.rating === 'satisfied' || s.rating === 'basically_satisfied')
+              expect(['closed', 'resolved', 'assigned', 'in_progress', 'escalated', 'accepted']).toContain(s.status);
+            if (action === 'reopen') expect(s.rating).toBe('dissatisfied');
+            if (s.status === 'assigned') expect(s.assigneeId !== null || before.status === 'resolved' || before.status === 'closed').toBe(true);
           }
-          expect(allowedFrom[action]).toContain(before.status);
-          s = r.state;
-          // rejected and merged are final; a response, once recorded, never moves.
-          expect(['rejected', 'merged']).not.toContain(before.status);
-          if (firstResponse) expect(s.firstResponseAt).toEqual(firstResponse);
-          firstResponse = s.firstResponseAt ?? firstResponse;
-          expect(s.reopenCount).toBeLessThanOrEqual(2);
-          if (s.status === 'closed' || s.status === 'rejected' || s.status === 'merged') expect(s.closedAt).not.toBeNull();
-          if (s.status === 'resolved') expect(s.resolvedAt).not.toBeNull();
-          if (s.rating === 'satisfied' || s.rating === 'basically_satisfied') expect(['closed', 'resolved', 'assigned', 'in_progress', 'escalated', 'accepted']).toContain(s.status);
-          if (action === 'reopen') expect(s.rating).toBe('dissatisfied');
-          if (s.status === 'assigned') expect(s.assigneeId !== null || before.status === 'resolved' || before.status === 'closed').toBe(true);
-        }
-      }),
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -96,9 +96,13 @@ export function transition(
     case 'accept':
       return { ok: true, state: { ...next, status: 'accepted', firstResponseAt: responded } };
     case 'reject':
-      return need('note', args.note) ?? { ok: true, state: { ...next, status: 'rejected', firstResponseAt: responded, closedAt: now, closeReason: 'rejected' } };
+      return (
+        need('note', args.note) ?? { ok: true, state: { ...next, status: 'rejected', firstResponseAt: responded, closedAt: now, closeReason: 'rejected' } }
+      );
     case 'answer_on_spot':
-      return need('note', args.note) ?? { ok: true, state: { ...next, status: 'resolved', firstResponseAt: responded, resolvedAt: now, resultText: args.note! } };
+      return (
+        need('note', args.note) ?? { ok: true, state: { ...next, status: 'resolved', firstResponseAt: responded, resolvedAt: now, resultText: args.note! } }
+      );
     case 'assign':
       return (
         need('assigneeId', args.assigneeId) ?? {
@@ -134,7 +138,12 @@ export function transition(
       // Reopening is a follow-up finding the result wanting: an earlier "satisfied" no longer stands.
       return reopen({ ...next, rating: 'dissatisfied' }, now, opts.reopenLimit);
     case 'merge':
-      return need('mergeIntoId', args.mergeIntoId) ?? { ok: true, state: { ...next, status: 'merged', mergedIntoId: args.mergeIntoId!, closedAt: now, closeReason: 'merged' } };
+      return (
+        need('mergeIntoId', args.mergeIntoId) ?? {
+          ok: true,
+          state: { ...next, status: 'merged', mergedIntoId: args.mergeIntoId!, closedAt: now, closeReason: 'merged' },
+        }
+      );
   }
 }
 

@@ -64,20 +64,47 @@ export async function applyAction(
   }
   const reopenLimit = action === 'rate' || action === 'reopen' ? (await settingsOf(trx, cid)).reopenLimit : defaultTicketSettings.reopenLimit;
   const rated = action === 'rate' || (action === 'close' && input.rating);
-  await commitTransition(trx, row, action, { ...input, dueAt: input.dueAt ? new Date(input.dueAt) : undefined }, {
-    now: new Date(), reopenLimit, actor, actorLabel, channel, ratingComment: rated ? (input.comment ?? input.note ?? null) : undefined,
-    note: input.note ?? input.comment ?? null, reason: input.note ?? null,
-    data: { assigneeKind: input.assigneeKind, assigneeId: input.assigneeId, partnerId: input.partnerId, rating: input.rating, mergeIntoId: input.mergeIntoId },
-  });
+  await commitTransition(
+    trx,
+    row,
+    action,
+    { ...input, dueAt: input.dueAt ? new Date(input.dueAt) : undefined },
+    {
+      now: new Date(),
+      reopenLimit,
+      actor,
+      actorLabel,
+      channel,
+      ratingComment: rated ? (input.comment ?? input.note ?? null) : undefined,
+      note: input.note ?? input.comment ?? null,
+      reason: input.note ?? null,
+      data: {
+        assigneeKind: input.assigneeKind,
+        assigneeId: input.assigneeId,
+        partnerId: input.partnerId,
+        rating: input.rating,
+        mergeIntoId: input.mergeIntoId,
+      },
+    },
+  );
 }
 
 type LockedRow = NonNullable<Awaited<ReturnType<typeof repo.lockTicket>>>;
 
 const stateOf = (row: LockedRow): TicketState => ({
-  status: row.status as TicketStatus, firstResponseAt: row.first_response_at, resolvedAt: row.resolved_at, closedAt: row.closed_at,
-  closeReason: row.close_reason, reopenCount: row.reopen_count, rating: row.rating as Rating | null,
-  assigneeKind: row.assignee_kind as TicketState['assigneeKind'], assigneeId: row.assignee_id, escalatedToPartnerId: row.escalated_to_partner_id,
-  escalationDueAt: row.escalation_due_at, mergedIntoId: row.merged_into_id, resultText: row.result_text,
+  status: row.status as TicketStatus,
+  firstResponseAt: row.first_response_at,
+  resolvedAt: row.resolved_at,
+  closedAt: row.closed_at,
+  closeReason: row.close_reason,
+  reopenCount: row.reopen_count,
+  rating: row.rating as Rating | null,
+  assigneeKind: row.assignee_kind as TicketState['assigneeKind'],
+  assigneeId: row.assignee_id,
+  escalatedToPartnerId: row.escalated_to_partner_id,
+  escalationDueAt: row.escalation_due_at,
+  mergedIntoId: row.merged_into_id,
+  resultText: row.result_text,
 });
 
 /**
@@ -90,8 +117,15 @@ async function commitTransition(
   action: TicketAction,
   args: TransitionArgs,
   o: {
-    now: Date; reopenLimit: number; actor: Actor | null; actorLabel: string | null; channel: string | null; note: string | null; reason: string | null;
-    data: Record<string, unknown>; ratingComment?: string | null;
+    now: Date;
+    reopenLimit: number;
+    actor: Actor | null;
+    actorLabel: string | null;
+    channel: string | null;
+    note: string | null;
+    reason: string | null;
+    data: Record<string, unknown>;
+    ratingComment?: string | null;
   },
 ) {
   const state = stateOf(row);
@@ -105,18 +139,36 @@ async function commitTransition(
   const s = result.state;
   const cid = row.community_id;
   await repo.updateTicket(trx, cid, row.id, {
-    status: s.status, first_response_at: s.firstResponseAt, resolved_at: s.resolvedAt, closed_at: s.closedAt, close_reason: s.closeReason,
-    reopen_count: s.reopenCount, rating: s.rating, assignee_kind: s.assigneeKind, assignee_id: s.assigneeId,
-    escalated_to_partner_id: s.escalatedToPartnerId, escalation_due_at: s.escalationDueAt, merged_into_id: s.mergedIntoId, result_text: s.resultText,
+    status: s.status,
+    first_response_at: s.firstResponseAt,
+    resolved_at: s.resolvedAt,
+    closed_at: s.closedAt,
+    close_reason: s.closeReason,
+    reopen_count: s.reopenCount,
+    rating: s.rating,
+    assignee_kind: s.assigneeKind,
+    assignee_id: s.assigneeId,
+    escalated_to_partner_id: s.escalatedToPartnerId,
+    escalation_due_at: s.escalationDueAt,
+    merged_into_id: s.mergedIntoId,
+    result_text: s.resultText,
     ...(o.ratingComment !== undefined ? { rated_at: o.now, rating_comment: o.ratingComment } : {}),
   });
   if (action === 'merge') await repo.moveReporters(trx, cid, row.id, args.mergeIntoId!);
   await recordStep(trx, {
-    communityId: cid, ticketId: row.id, action, fromStatus: state.status, toStatus: s.status, actor: o.actor, actorLabel: o.actorLabel,
-    channel: o.channel, note: o.note,
+    communityId: cid,
+    ticketId: row.id,
+    action,
+    fromStatus: state.status,
+    toStatus: s.status,
+    actor: o.actor,
+    actorLabel: o.actorLabel,
+    channel: o.channel,
+    note: o.note,
     // Internal dispatch notes stay with staff; what the resident needs to know is public.
     isPublic: !['assign', 'return', 'merge'].includes(action),
-    data: o.data, reason: o.reason,
+    data: o.data,
+    reason: o.reason,
   });
 }
 
@@ -131,10 +183,22 @@ export async function closeUnratedTickets(ctx: AppContext, now: Date): Promise<n
       const locked = await repo.lockTicket(trx, r.community_id, r.id);
       // Rated or reopened since it was picked: nothing to close.
       if (!locked || locked.status !== 'resolved') return;
-      await commitTransition(trx, locked, 'close', { unratedTimeout: true }, {
-        now, reopenLimit: defaultTicketSettings.reopenLimit, actor: null, actorLabel: 'system', channel: null, note: null,
-        reason: 'unrated_timeout', data: { reason: 'unrated_timeout' },
-      });
+      await commitTransition(
+        trx,
+        locked,
+        'close',
+        { unratedTimeout: true },
+        {
+          now,
+          reopenLimit: defaultTicketSettings.reopenLimit,
+          actor: null,
+          actorLabel: 'system',
+          channel: null,
+          note: null,
+          reason: 'unrated_timeout',
+          data: { reason: 'unrated_timeout' },
+        },
+      );
     });
   }
   return rows.length;

@@ -21,8 +21,14 @@ export async function ensureCategoriesIn(db: Kysely<DB>, communityId: number) {
     await repo.insertCategories(
       db,
       defaultCategories.map((c, i) => ({
-        community_id: communityId, code: c.code, name_zh: c.nameZh, name_en: c.nameEn, response_hours: c.responseHours,
-        resolution_hours: c.resolutionHours, working_hours_only: c.workingHoursOnly, sort: i,
+        community_id: communityId,
+        code: c.code,
+        name_zh: c.nameZh,
+        name_en: c.nameEn,
+        response_hours: c.responseHours,
+        resolution_hours: c.resolutionHours,
+        working_hours_only: c.workingHoursOnly,
+        sort: i,
       })),
     );
     rows = await repo.listCategories(db, communityId);
@@ -38,9 +44,17 @@ export async function listCategories(ctx: AppContext, actor: Actor, communityId?
 }
 
 const presentCategory = (c: Awaited<ReturnType<typeof repo.listCategories>>[number], assigneeName: string | null) => ({
-  id: c.id, code: c.code, nameZh: c.name_zh, nameEn: c.name_en, responseHours: c.response_hours, resolutionHours: c.resolution_hours,
-  workingHoursOnly: c.working_hours_only, isActive: c.is_active,
-  defaultAssigneeKind: c.default_assignee_kind, defaultAssigneeId: c.default_assignee_id, defaultAssigneeName: assigneeName,
+  id: c.id,
+  code: c.code,
+  nameZh: c.name_zh,
+  nameEn: c.name_en,
+  responseHours: c.response_hours,
+  resolutionHours: c.resolution_hours,
+  workingHoursOnly: c.working_hours_only,
+  isActive: c.is_active,
+  defaultAssigneeKind: c.default_assignee_kind,
+  defaultAssigneeId: c.default_assignee_id,
+  defaultAssigneeName: assigneeName,
 });
 
 /** A community adds its own category with its own deadlines. */
@@ -50,14 +64,31 @@ export async function createCategory(ctx: AppContext, actor: Actor, input: z.inf
   const existing = await ensureCategories(ctx, cid);
   if (existing.some((c) => c.code === input.code)) throw invalidField('code', 'taken');
   const assignee = await checkDefaultAssignee(ctx.db, cid, input.defaultAssigneeKind, input.defaultAssigneeId);
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.insertCategory(trx, {
-      community_id: cid, code: input.code, name_zh: input.nameZh, name_en: input.nameEn, response_hours: input.responseHours, resolution_hours: input.resolutionHours,
-      working_hours_only: input.workingHoursOnly, sort: existing.length, default_assignee_kind: assignee.kind, default_assignee_id: assignee.id,
-    });
-    await writeAudit(trx, actor, { communityId: cid, action: 'ticket_category.created', entityType: 'ticket_category', entityId: row.id, changes: { ...input, communityId: undefined } });
-    return presentCategory(row, (await defaultAssigneeNames(trx, [row]))(row));
-  }).finally(() => forgetIntake(ctx, cid));
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const row = await repo.insertCategory(trx, {
+        community_id: cid,
+        code: input.code,
+        name_zh: input.nameZh,
+        name_en: input.nameEn,
+        response_hours: input.responseHours,
+        resolution_hours: input.resolutionHours,
+        working_hours_only: input.workingHoursOnly,
+        sort: existing.length,
+        default_assignee_kind: assignee.kind,
+        default_assignee_id: assignee.id,
+      });
+      await writeAudit(trx, actor, {
+        communityId: cid,
+        action: 'ticket_category.created',
+        entityType: 'ticket_category',
+        entityId: row.id,
+        changes: { ...input, communityId: undefined },
+      });
+      return presentCategory(row, (await defaultAssigneeNames(trx, [row]))(row));
+    })
+    .finally(() => forgetIntake(ctx, cid));
 }
 
 /** Changes a category's names or deadlines (new tickets only: open tickets keep the deadlines they were given). */
@@ -67,13 +98,30 @@ export async function updateCategory(ctx: AppContext, actor: Actor, id: number, 
   const before = await repo.findCategoryInScope(ctx.db, scope, id);
   if (!before) throw notFound('category');
   // Leaving the kind out keeps the default assignee; null clears it.
-  const assignee = input.defaultAssigneeKind === undefined ? undefined : await checkDefaultAssignee(ctx.db, before.community_id, input.defaultAssigneeKind, input.defaultAssigneeId);
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.updateCategory(trx, id, {
-      name_zh: input.nameZh, name_en: input.nameEn, response_hours: input.responseHours, resolution_hours: input.resolutionHours, working_hours_only: input.workingHoursOnly, is_active: input.isActive,
-      ...(assignee ? { default_assignee_kind: assignee.kind, default_assignee_id: assignee.id } : {}),
-    });
-    await writeAudit(trx, actor, { communityId: before.community_id, action: 'ticket_category.updated', entityType: 'ticket_category', entityId: id, changes: input });
-    return presentCategory(row, (await defaultAssigneeNames(trx, [row]))(row));
-  }).finally(() => forgetIntake(ctx, before.community_id));
+  const assignee =
+    input.defaultAssigneeKind === undefined
+      ? undefined
+      : await checkDefaultAssignee(ctx.db, before.community_id, input.defaultAssigneeKind, input.defaultAssigneeId);
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const row = await repo.updateCategory(trx, id, {
+        name_zh: input.nameZh,
+        name_en: input.nameEn,
+        response_hours: input.responseHours,
+        resolution_hours: input.resolutionHours,
+        working_hours_only: input.workingHoursOnly,
+        is_active: input.isActive,
+        ...(assignee ? { default_assignee_kind: assignee.kind, default_assignee_id: assignee.id } : {}),
+      });
+      await writeAudit(trx, actor, {
+        communityId: before.community_id,
+        action: 'ticket_category.updated',
+        entityType: 'ticket_category',
+        entityId: id,
+        changes: input,
+      });
+      return presentCategory(row, (await defaultAssigneeNames(trx, [row]))(row));
+    })
+    .finally(() => forgetIntake(ctx, before.community_id));
 }

@@ -36,7 +36,7 @@ describe('tickets: per-community rules and default assignees', () => {
   });
   afterAll(async () => env.close());
 
-  it('starts from the reports\' practice and lets the secretary change it, audited, with named field errors', async () => {
+  it("starts from the reports' practice and lets the secretary change it, audited, with named field errors", async () => {
     expect((await call(sec, 'GET', '/api/ticket-settings')).body).toMatchObject({ reopenLimit: 2, unratedCloseDays: 7, autoAssign: false, updatedAt: null });
     const bad = await call(sec, 'PUT', '/api/ticket-settings', { reopenLimit: 9, unratedCloseDays: 0 });
     expect(bad.status).toBe(400);
@@ -45,7 +45,12 @@ describe('tickets: per-community rules and default assignees', () => {
     expect((await call(worker, 'PUT', '/api/ticket-settings', { reopenLimit: 1 })).status).toBe(403);
     const saved = await call(sec, 'PUT', '/api/ticket-settings', { reopenLimit: 0, unratedCloseDays: 3 });
     expect(saved.body).toMatchObject({ reopenLimit: 0, unratedCloseDays: 3, autoAssign: false });
-    const audit = await env.ctx.db.selectFrom('audit_log').select(['changes', 'actor_id']).where('action', '=', 'ticket_settings.updated').where('community_id', '=', sec.community.id).execute();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .select(['changes', 'actor_id'])
+      .where('action', '=', 'ticket_settings.updated')
+      .where('community_id', '=', sec.community.id)
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor_id).toBe(sec.account.id);
     const changes = typeof audit[0]!.changes === 'string' ? JSON.parse(audit[0]!.changes) : audit[0]!.changes;
@@ -55,7 +60,7 @@ describe('tickets: per-community rules and default assignees', () => {
     expect((await call(other, 'GET', '/api/ticket-settings')).body).toMatchObject({ reopenLimit: 2, unratedCloseDays: 7 });
   });
 
-  it('closes as dissatisfied at once when the reopen limit is 0, and unrated after the community\'s own days', async () => {
+  it("closes as dissatisfied at once when the reopen limit is 0, and unrated after the community's own days", async () => {
     const t = await newTicket(categories.general!);
     await call(sec, 'POST', `/api/tickets/${t.id}/accept`, {});
     await call(sec, 'POST', `/api/tickets/${t.id}/assign`, { assigneeId: worker.id });
@@ -64,10 +69,26 @@ describe('tickets: per-community rules and default assignees', () => {
     const rated = await call(sec, 'POST', `/api/tickets/${t.id}/rate`, { rating: 'dissatisfied', note: '没清干净' });
     expect(rated.body).toMatchObject({ status: 'closed', closeReason: 'dissatisfied_limit', reopenCount: 0 });
 
-    const u = (await call(sec, 'POST', '/api/tickets', { channel: 'walk_in', categoryId: categories.general, title: '答复', description: '当场答复的问题', answerOnSpot: '已答复' })).body;
+    const u = (
+      await call(sec, 'POST', '/api/tickets', {
+        channel: 'walk_in',
+        categoryId: categories.general,
+        title: '答复',
+        description: '当场答复的问题',
+        answerOnSpot: '已答复',
+      })
+    ).body;
     const other = await actorIn(env, 'secretary');
     const cats = (await call(other, 'GET', '/api/ticket-categories')).body.items as Array<{ id: number; code: string }>;
-    const v = (await call(other, 'POST', '/api/tickets', { channel: 'walk_in', categoryId: cats.find((c) => c.code === 'general')!.id, title: '答复', description: '当场答复的问题', answerOnSpot: '已答复' })).body;
+    const v = (
+      await call(other, 'POST', '/api/tickets', {
+        channel: 'walk_in',
+        categoryId: cats.find((c) => c.code === 'general')!.id,
+        title: '答复',
+        description: '当场答复的问题',
+        answerOnSpot: '已答复',
+      })
+    ).body;
     await closeUnratedTickets(env.ctx, new Date(Date.now() + 4 * 86_400_000));
     expect((await call(sec, 'GET', `/api/tickets/${u.id}`)).body).toMatchObject({ status: 'closed', closeReason: 'unrated_timeout' });
     expect((await call(other, 'GET', `/api/tickets/${v.id}`)).body).toMatchObject({ status: 'resolved' });
@@ -80,16 +101,32 @@ describe('tickets: per-community rules and default assignees', () => {
     const strangerPartner = (await call(await actorIn(env, 'secretary'), 'POST', '/api/partners', { name: '别家物业', kind: 'property_company' })).body;
     const patch = (id: number, body: object) => call(sec, 'PATCH', `/api/ticket-categories/${id}`, body);
 
-    expect((await patch(categories.property!, { defaultAssigneeKind: 'partner' })).body.error.details.fields[0]).toMatchObject({ field: 'defaultAssigneeId', rule: 'required' });
-    expect((await patch(categories.property!, { defaultAssigneeKind: 'partner', defaultAssigneeId: strangerPartner.id })).body.error.details.fields[0]).toMatchObject({ field: 'defaultAssigneeId', rule: 'not_found' });
-    expect((await patch(categories.property!, { defaultAssigneeKind: 'partner', defaultAssigneeId: partner.id })).body).toMatchObject({ defaultAssigneeKind: 'partner', defaultAssigneeId: partner.id, defaultAssigneeName: '金房物业' });
-    expect((await patch(categories.environment!, { defaultAssigneeKind: 'grid_worker' })).body).toMatchObject({ defaultAssigneeKind: 'grid_worker', defaultAssigneeId: null });
+    expect((await patch(categories.property!, { defaultAssigneeKind: 'partner' })).body.error.details.fields[0]).toMatchObject({
+      field: 'defaultAssigneeId',
+      rule: 'required',
+    });
+    expect(
+      (await patch(categories.property!, { defaultAssigneeKind: 'partner', defaultAssigneeId: strangerPartner.id })).body.error.details.fields[0],
+    ).toMatchObject({ field: 'defaultAssigneeId', rule: 'not_found' });
+    expect((await patch(categories.property!, { defaultAssigneeKind: 'partner', defaultAssigneeId: partner.id })).body).toMatchObject({
+      defaultAssigneeKind: 'partner',
+      defaultAssigneeId: partner.id,
+      defaultAssigneeName: '金房物业',
+    });
+    expect((await patch(categories.environment!, { defaultAssigneeKind: 'grid_worker' })).body).toMatchObject({
+      defaultAssigneeKind: 'grid_worker',
+      defaultAssigneeId: null,
+    });
     // Renaming keeps the default assignee; null clears it.
     expect((await patch(categories.property!, { nameZh: '物业' })).body).toMatchObject({ nameZh: '物业', defaultAssigneeKind: 'partner' });
 
     const t = await newTicket(categories.property!);
     await call(sec, 'POST', `/api/tickets/${t.id}/accept`, {});
-    expect((await call(sec, 'POST', `/api/tickets/${t.id}/assign`, {})).body).toMatchObject({ status: 'assigned', assigneeKind: 'partner', assigneeId: partner.id });
+    expect((await call(sec, 'POST', `/api/tickets/${t.id}/assign`, {})).body).toMatchObject({
+      status: 'assigned',
+      assigneeKind: 'partner',
+      assigneeId: partner.id,
+    });
 
     const g = await newTicket(categories.environment!, northCompound);
     await call(sec, 'POST', `/api/tickets/${g.id}/accept`, {});
@@ -97,7 +134,10 @@ describe('tickets: per-community rules and default assignees', () => {
 
     const none = await newTicket(categories.general!);
     await call(sec, 'POST', `/api/tickets/${none.id}/accept`, {});
-    expect((await call(sec, 'POST', `/api/tickets/${none.id}/assign`, {})).body.error.details.fields[0]).toMatchObject({ field: 'assigneeId', rule: 'required' });
+    expect((await call(sec, 'POST', `/api/tickets/${none.id}/assign`, {})).body.error.details.fields[0]).toMatchObject({
+      field: 'assigneeId',
+      rule: 'required',
+    });
     expect((await patch(categories.property!, { defaultAssigneeKind: null })).body).toMatchObject({ defaultAssigneeKind: null, defaultAssigneeId: null });
   });
 
@@ -106,7 +146,11 @@ describe('tickets: per-community rules and default assignees', () => {
     // The north grid has its worker; the south grid has none, so the community's only grid worker takes it.
     const north = await newTicket(categories.environment!, northCompound);
     expect(north).toMatchObject({ status: 'assigned', assigneeKind: 'account', assigneeId: worker.id });
-    expect(north.events.map((e: { action: string; actorName: string | null }) => `${e.action}:${e.actorName === 'system' ? 'system' : 'staff'}`)).toEqual(['created:staff', 'accept:system', 'assign:system']);
+    expect(north.events.map((e: { action: string; actorName: string | null }) => `${e.action}:${e.actorName === 'system' ? 'system' : 'staff'}`)).toEqual([
+      'created:staff',
+      'accept:system',
+      'assign:system',
+    ]);
     expect(north.firstResponseAt).not.toBeNull();
     const tasks = (await call(worker, 'GET', '/api/tickets/tasks')).body.items.map((t: { id: number }) => t.id);
     expect(tasks).toContain(north.id);
@@ -130,9 +174,16 @@ describe('tickets: per-community rules and default assignees', () => {
     expect((await call(sec, 'PUT', '/api/work-calendar/2027-01-01', body)).status).toBe(403);
     const admin = await actorIn(env, 'system_admin');
     expect((await call(admin, 'PUT', '/api/work-calendar/2027-13-01', body)).body.error.details.fields[0]).toMatchObject({ field: 'day' });
-    expect((await call(admin, 'PUT', '/api/work-calendar/2027-01-01', { isWorkday: false, name: '' })).body.error.details.fields[0]).toMatchObject({ field: 'name' });
+    expect((await call(admin, 'PUT', '/api/work-calendar/2027-01-01', { isWorkday: false, name: '' })).body.error.details.fields[0]).toMatchObject({
+      field: 'name',
+    });
     expect((await call(admin, 'PUT', '/api/work-calendar/2027-01-01', body)).body).toEqual({ day: '2027-01-01', ...body });
-    const audit = await env.ctx.db.selectFrom('audit_log').select(['actor_id']).where('action', '=', 'work_calendar.set').where('entity_id', '=', '2027-01-01').execute();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .select(['actor_id'])
+      .where('action', '=', 'work_calendar.set')
+      .where('entity_id', '=', '2027-01-01')
+      .execute();
     expect(audit).toEqual([{ actor_id: admin.account.id }]);
 
     // Deadlines see it: Thursday 31 December 2026 17:00 + 1 working hour ends on Monday 4 January, not Friday 1 January.
@@ -147,7 +198,10 @@ describe('tickets: per-community rules and default assignees', () => {
   it('lets the secretary hand a grid to its worker, and refuses anyone else', async () => {
     const grid = (await call(sec, 'POST', '/api/grids', { name: '东网格' })).body;
     const volunteer = await buildAccount(env.ctx, { role: 'volunteer', communityId: sec.community.id });
-    expect((await call(sec, 'PATCH', `/api/grids/${grid.id}`, { workerAccountId: volunteer.id })).body.error.details.fields[0]).toMatchObject({ field: 'workerAccountId', rule: 'not_found' });
+    expect((await call(sec, 'PATCH', `/api/grids/${grid.id}`, { workerAccountId: volunteer.id })).body.error.details.fields[0]).toMatchObject({
+      field: 'workerAccountId',
+      rule: 'not_found',
+    });
     expect((await call(sec, 'PATCH', `/api/grids/${grid.id}`, { workerAccountId: worker.id })).body).toMatchObject({ workerAccountId: worker.id });
     expect((await call(await actorIn(env, 'secretary'), 'PATCH', `/api/grids/${grid.id}`, { workerAccountId: null })).status).toBe(404);
   });

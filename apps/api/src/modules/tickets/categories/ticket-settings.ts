@@ -21,7 +21,14 @@ type Db = Kysely<DB>;
 export async function settingsOf(db: Db, communityId: number): Promise<TicketSettings> {
   const row = await settingsRepo.findSettings(db, communityId);
   return row
-    ? { communityId, reopenLimit: row.reopen_limit, unratedCloseDays: row.unrated_close_days, autoAssign: row.auto_assign, open311PublicDetail: row.open311_public_detail, updatedAt: iso(row.updated_at) }
+    ? {
+        communityId,
+        reopenLimit: row.reopen_limit,
+        unratedCloseDays: row.unrated_close_days,
+        autoAssign: row.auto_assign,
+        open311PublicDetail: row.open311_public_detail,
+        updatedAt: iso(row.updated_at),
+      }
     : { communityId, ...defaultTicketSettings, updatedAt: null };
 }
 
@@ -33,25 +40,29 @@ export async function readTicketSettings(ctx: AppContext, actor: Actor, communit
 export async function updateTicketSettings(ctx: AppContext, actor: Actor, input: z.infer<typeof updateTicketSettingsSchema>): Promise<TicketSettings> {
   authorize(actor, 'tickets.configure');
   const cid = resolveCommunityId(actor, input.communityId);
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await settingsOf(trx, cid);
-    const next = {
-      reopen_limit: input.reopenLimit ?? before.reopenLimit,
-      unrated_close_days: input.unratedCloseDays ?? before.unratedCloseDays,
-      auto_assign: input.autoAssign ?? before.autoAssign,
-      open311_public_detail: input.open311PublicDetail ?? before.open311PublicDetail,
-      updated_by: actor.accountId,
-      updated_at: new Date(),
-    };
-    await settingsRepo.upsertSettings(trx, cid, next);
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    if (next.reopen_limit !== before.reopenLimit) changes.reopenLimit = { from: before.reopenLimit, to: next.reopen_limit };
-    if (next.unrated_close_days !== before.unratedCloseDays) changes.unratedCloseDays = { from: before.unratedCloseDays, to: next.unrated_close_days };
-    if (next.auto_assign !== before.autoAssign) changes.autoAssign = { from: before.autoAssign, to: next.auto_assign };
-    if (next.open311_public_detail !== before.open311PublicDetail) changes.open311PublicDetail = { from: before.open311PublicDetail, to: next.open311_public_detail };
-    await writeAudit(trx, actor, { communityId: cid, action: 'ticket_settings.updated', entityType: 'ticket_settings', entityId: cid, changes });
-    return settingsOf(trx, cid);
-  }).finally(() => forgetIntake(ctx, cid));
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const before = await settingsOf(trx, cid);
+      const next = {
+        reopen_limit: input.reopenLimit ?? before.reopenLimit,
+        unrated_close_days: input.unratedCloseDays ?? before.unratedCloseDays,
+        auto_assign: input.autoAssign ?? before.autoAssign,
+        open311_public_detail: input.open311PublicDetail ?? before.open311PublicDetail,
+        updated_by: actor.accountId,
+        updated_at: new Date(),
+      };
+      await settingsRepo.upsertSettings(trx, cid, next);
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      if (next.reopen_limit !== before.reopenLimit) changes.reopenLimit = { from: before.reopenLimit, to: next.reopen_limit };
+      if (next.unrated_close_days !== before.unratedCloseDays) changes.unratedCloseDays = { from: before.unratedCloseDays, to: next.unrated_close_days };
+      if (next.auto_assign !== before.autoAssign) changes.autoAssign = { from: before.autoAssign, to: next.auto_assign };
+      if (next.open311_public_detail !== before.open311PublicDetail)
+        changes.open311PublicDetail = { from: before.open311PublicDetail, to: next.open311_public_detail };
+      await writeAudit(trx, actor, { communityId: cid, action: 'ticket_settings.updated', entityType: 'ticket_settings', entityId: cid, changes });
+      return settingsOf(trx, cid);
+    })
+    .finally(() => forgetIntake(ctx, cid));
 }
 
 /** Checks a category's default assignee belongs to the community (none is needed for the grid worker). */
@@ -64,7 +75,10 @@ export async function checkDefaultAssignee(db: Db, communityId: number, kind: De
 }
 
 /** Display names of default assignees, for the category list. */
-export async function defaultAssigneeNames(db: Db, rows: { default_assignee_kind: DefaultAssigneeKind | null; default_assignee_id: number | null; community_id: number }[]) {
+export async function defaultAssigneeNames(
+  db: Db,
+  rows: { default_assignee_kind: DefaultAssigneeKind | null; default_assignee_id: number | null; community_id: number }[],
+) {
   const names = new Map<string, string>();
   for (const r of rows) {
     if (!r.default_assignee_kind || r.default_assignee_kind === 'grid_worker' || !r.default_assignee_id) continue;

@@ -9,7 +9,11 @@ import { withNames } from '../ticket-names.js';
  * Likely duplicates among the community's open tickets of the last 90 days: jieba-token Jaccard similarity,
  * raised when the place or the category is the same. Answers the best five above a floor.
  */
-export async function findDuplicates(ctx: AppContext, actor: Actor, q: { communityId?: number; text: string; compoundId?: number; buildingId?: number; categoryId?: number }) {
+export async function findDuplicates(
+  ctx: AppContext,
+  actor: Actor,
+  q: { communityId?: number; text: string; compoundId?: number; buildingId?: number; categoryId?: number },
+) {
   authorize(actor, 'tickets.intake');
   const cid = resolveCommunityId(actor, q.communityId);
   const tokens = tokenize(q.text);
@@ -27,11 +31,22 @@ export async function findDuplicates(ctx: AppContext, actor: Actor, q: { communi
     .sort((a, b) => b.score - a.score)
     .slice(0, 5);
   // Names only for the five shown.
-  const named = await withNames(ctx.db, scored.map(({ t }) => t));
+  const named = await withNames(
+    ctx.db,
+    scored.map(({ t }) => t),
+  );
   return {
-    items: scored.map(({ score }, i) => ({ t: named[i]!, score })).map(({ t, score }) => ({
-      id: t.id, code: t.code, title: t.title, status: t.status as TicketStatus, category: t.category, compoundName: t.compound_name ?? null,
-      createdAt: new Date(t.created_at).toISOString(), score: Math.round(score * 100) / 100,
-    })),
+    items: scored
+      .map(({ score }, i) => ({ t: named[i]!, score }))
+      .map(({ t, score }) => ({
+        id: t.id,
+        code: t.code,
+        title: t.title,
+        status: t.status as TicketStatus,
+        category: t.category,
+        compoundName: t.compound_name ?? null,
+        createdAt: new Date(t.created_at).toISOString(),
+        score: Math.round(score * 100) / 100,
+      })),
   };
 }

@@ -71,27 +71,55 @@ export async function insertNewTicket(
   const trackingKey = newTrackingKey();
   const trail = {
     ticket: {
-      community_id: cid, channel: input.channel, category_id: category.id, status: 'submitted', title: input.title, description: input.description,
-      compound_id: compoundId, building_id: input.buildingId ?? null, address_text: input.addressText ?? null,
-      reporter_resident_id: input.reporterResidentId ?? null, reporter_name: reporter.name, reporter_phone_enc: reporter.enc,
-      reporter_phone_masked: reporter.masked, reporter_phone_hash: reporter.hash, is_anonymous: input.isAnonymous, meeting_title: input.meetingTitle ?? null,
+      community_id: cid,
+      channel: input.channel,
+      category_id: category.id,
+      status: 'submitted',
+      title: input.title,
+      description: input.description,
+      compound_id: compoundId,
+      building_id: input.buildingId ?? null,
+      address_text: input.addressText ?? null,
+      reporter_resident_id: input.reporterResidentId ?? null,
+      reporter_name: reporter.name,
+      reporter_phone_enc: reporter.enc,
+      reporter_phone_masked: reporter.masked,
+      reporter_phone_hash: reporter.hash,
+      is_anonymous: input.isAnonymous,
+      meeting_title: input.meetingTitle ?? null,
       response_due_at: dueAt(now, category.response_hours, category.working_hours_only, calendar),
       resolution_due_at: dueAt(now, category.resolution_hours, category.working_hours_only, calendar),
-      created_by: who.actor?.accountId ?? null, tokens: tokenize(`${input.title} ${input.description} ${input.addressText ?? ''}`).join(' '),
+      created_by: who.actor?.accountId ?? null,
+      tokens: tokenize(`${input.title} ${input.description} ${input.addressText ?? ''}`).join(' '),
     },
     reporter: {
-      community_id: cid, resident_id: input.reporterResidentId ?? null, name: reporter.name, phone_enc: reporter.enc,
-      phone_masked: reporter.masked, phone_hash: reporter.hash,
-      tracking_hash: hashTrackingCode(trackingCode), key_hash: hashTrackingKey(trackingKey),
+      community_id: cid,
+      resident_id: input.reporterResidentId ?? null,
+      name: reporter.name,
+      phone_enc: reporter.enc,
+      phone_masked: reporter.masked,
+      phone_hash: reporter.hash,
+      tracking_hash: hashTrackingCode(trackingCode),
+      key_hash: hashTrackingKey(trackingKey),
     },
     // The "created" step, written by the insert itself: it takes the ticket id from the row it creates.
-    ...createdStep(stepRows({
-      communityId: cid, ticketId: 0, action: 'created', fromStatus: null, toStatus: 'submitted', actor: who.actor, actorLabel: who.actorLabel,
-      channel: input.channel, note: input.meetingTitle ?? null, isPublic: true,
-      changes: { channel: input.channel, categoryId: category.id, title: input.title },
-      // Without an account, the request id is what ties a resident's report to the server log.
-      reason: who.actor ? null : `${who.actorLabel ?? 'external'}${who.requestId ? ` (request ${who.requestId})` : ''}`,
-    })),
+    ...createdStep(
+      stepRows({
+        communityId: cid,
+        ticketId: 0,
+        action: 'created',
+        fromStatus: null,
+        toStatus: 'submitted',
+        actor: who.actor,
+        actorLabel: who.actorLabel,
+        channel: input.channel,
+        note: input.meetingTitle ?? null,
+        isPublic: true,
+        changes: { channel: input.channel, categoryId: category.id, title: input.title },
+        // Without an account, the request id is what ties a resident's report to the server log.
+        reason: who.actor ? null : `${who.actorLabel ?? 'external'}${who.requestId ? ` (request ${who.requestId})` : ''}`,
+      }),
+    ),
   };
   const answer = input.answerOnSpot && who.actor ? { actor: who.actor, note: input.answerOnSpot } : null;
   // 自动派单: the category names who carries it; the system accepts and dispatches in the same transaction.
@@ -109,10 +137,23 @@ export async function insertNewTicket(
     });
     // Nothing else happened to it: the reply is what was just written, with no read back.
     const created = {
-      id: row.event_id, action: 'created', fromStatus: null, toStatus: 'submitted', actorName: who.actor?.displayName ?? who.actorLabel,
-      channel: input.channel, note: input.meetingTitle ?? null, isPublic: true, createdAt: iso(row.event_created_at)!,
+      id: row.event_id,
+      action: 'created',
+      fromStatus: null,
+      toStatus: 'submitted',
+      actorName: who.actor?.displayName ?? who.actorLabel,
+      channel: input.channel,
+      note: input.meetingTitle ?? null,
+      isPublic: true,
+      createdAt: iso(row.event_created_at)!,
     };
-    result = { id: row.id, code: row.code, trackingCode, trackingKey, fresh: { ...presentTicket((await withNames(ctx.db, [row]))[0]!), reporterCount: 1, photoIds: [], events: [created] } };
+    result = {
+      id: row.id,
+      code: row.code,
+      trackingCode,
+      trackingKey,
+      fresh: { ...presentTicket((await withNames(ctx.db, [row]))[0]!), reporterCount: 1, photoIds: [], events: [created] },
+    };
   } else {
     const { id, code } = await ctx.db.transaction().execute(async (trx) => {
       const row = inserted(await repo.insertTicketWithTrail(trx, trail));
@@ -133,15 +174,29 @@ export async function insertNewTicket(
 export async function submitExternalTicket(
   ctx: AppContext,
   communityId: number,
-  input: { categoryId: number; description: string; addressText: string | null; compoundId: number | null; reporterName: string | null; reporterPhone: string | null },
+  input: {
+    categoryId: number;
+    description: string;
+    addressText: string | null;
+    compoundId: number | null;
+    reporterName: string | null;
+    reporterPhone: string | null;
+  },
   label: string,
 ) {
   const { id, code } = await insertNewTicket(
     ctx,
     communityId,
     {
-      channel: 'online', categoryId: input.categoryId, title: input.description.slice(0, 30), description: input.description,
-      compoundId: input.compoundId, addressText: input.addressText, reporterName: input.reporterName, reporterPhone: input.reporterPhone, isAnonymous: false,
+      channel: 'online',
+      categoryId: input.categoryId,
+      title: input.description.slice(0, 30),
+      description: input.description,
+      compoundId: input.compoundId,
+      addressText: input.addressText,
+      reporterName: input.reporterName,
+      reporterPhone: input.reporterPhone,
+      isAnonymous: false,
     },
     { actor: null, actorLabel: label },
   );

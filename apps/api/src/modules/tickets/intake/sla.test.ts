@@ -21,7 +21,13 @@ describe('SLA clocks', () => {
   });
 
   it('skips public holidays and counts make-up working days (2026 National Day)', () => {
-    const calendar = (day: string) => ({ '2026-10-01': false, '2026-10-02': false, '2026-10-05': false, '2026-10-06': false, '2026-10-07': false, '2026-10-10': true } as Record<string, boolean>)[day];
+    const calendar = (day: string) =>
+      (
+        ({ '2026-10-01': false, '2026-10-02': false, '2026-10-05': false, '2026-10-06': false, '2026-10-07': false, '2026-10-10': true }) as Record<
+          string,
+          boolean
+        >
+      )[day];
     // Wednesday 30 September 16:00 + 2 working hours: 1.5 h that day, then 1–7 October are off → Thursday 8 October 9:30.
     expect(dueAt(bj('2026-09-30T16:00:00'), 2, true, calendar)).toEqual(bj('2026-10-08T09:30:00'));
     // Friday 9 October 17:00 + 1 h: 0.5 h that day, and Saturday 10 October is worked → Saturday 9:30.
@@ -31,7 +37,13 @@ describe('SLA clocks', () => {
   });
 
   it('marks open tickets past a deadline as overdue', () => {
-    const base = { status: 'accepted', firstResponseAt: null, responseDueAt: bj('2026-11-23T10:00:00'), resolvedAt: null, resolutionDueAt: bj('2026-11-30T10:00:00') };
+    const base = {
+      status: 'accepted',
+      firstResponseAt: null,
+      responseDueAt: bj('2026-11-23T10:00:00'),
+      resolvedAt: null,
+      resolutionDueAt: bj('2026-11-30T10:00:00'),
+    };
     expect(isOverdue(base, bj('2026-11-23T09:00:00'))).toBe(false);
     expect(isOverdue(base, bj('2026-11-23T11:00:00'))).toBe(true);
     expect(isOverdue({ ...base, firstResponseAt: bj('2026-11-23T09:30:00') }, bj('2026-11-23T11:00:00'))).toBe(false);

@@ -35,11 +35,25 @@ export async function storePhotos(ctx: AppContext, t: { id: number; community_id
   });
   await ctx.db.transaction().execute(async (trx) => {
     for (const c of cleaned) {
-      await repo.insertPhoto(trx, { community_id: t.community_id, ticket_id: t.id, mime: c.mime, size: c.data.length, sha256: crypto.createHash('sha256').update(c.data).digest('hex'), data: c.data });
+      await repo.insertPhoto(trx, {
+        community_id: t.community_id,
+        ticket_id: t.id,
+        mime: c.mime,
+        size: c.data.length,
+        sha256: crypto.createHash('sha256').update(c.data).digest('hex'),
+        data: c.data,
+      });
     }
     await recordStep(trx, {
-      communityId: t.community_id, ticketId: t.id, action: 'photos_added', actor, actorLabel: actor ? null : 'resident', channel, note: String(cleaned.length),
-      isPublic: true, changes: { count: cleaned.length },
+      communityId: t.community_id,
+      ticketId: t.id,
+      action: 'photos_added',
+      actor,
+      actorLabel: actor ? null : 'resident',
+      channel,
+      note: String(cleaned.length),
+      isPublic: true,
+      changes: { count: cleaned.length },
     });
   });
 }

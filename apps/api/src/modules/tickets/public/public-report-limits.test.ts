@@ -13,11 +13,19 @@ describe('anonymous report limits (per address, per community link)', () => {
   async function newLink() {
     const community = await buildCommunity(env.ctx);
     const { code } = await env.ctx.db.selectFrom('communities').select('code').where('id', '=', community.id).executeTakeFirstOrThrow();
-    const compound = await env.ctx.db.insertInto('compounds').values({ community_id: community.id, grid_id: null, name: '晴岚家园', address: null }).returning('id').executeTakeFirstOrThrow();
+    const compound = await env.ctx.db
+      .insertInto('compounds')
+      .values({ community_id: community.id, grid_id: null, name: '晴岚家园', address: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const form = (await env.app.inject(`/api/public/communities/${code}`)).json();
     return { communityCode: code, compoundId: compound.id, categoryId: form.categories[0].id as number };
   }
-  const report = (app: App, link: { communityCode: string; compoundId: number | null; categoryId: number }, opts: { from?: string; forwardedFor?: string; lang?: string } = {}) =>
+  const report = (
+    app: App,
+    link: { communityCode: string; compoundId: number | null; categoryId: number },
+    opts: { from?: string; forwardedFor?: string; lang?: string } = {},
+  ) =>
     app.inject({
       method: 'POST',
       url: '/api/public/tickets',

@@ -19,7 +19,13 @@ describe('public tracking: codes are secrets of the reporter', () => {
   let n = 0;
   const remoteAddress = () => `10.13.${++n >> 8}.${n & 255}`;
   const call = async (who: Who | null, method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) => {
-    const res = await env.app.inject({ method, url, remoteAddress: remoteAddress(), headers: { ...headers, ...(who ? { cookie: who.cookie } : {}) }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    const res = await env.app.inject({
+      method,
+      url,
+      remoteAddress: remoteAddress(),
+      headers: { ...headers, ...(who ? { cookie: who.cookie } : {}) },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
     return { status: res.statusCode, body: res.json() };
   };
   const act = (who: Who, id: number, action: string, body: Record<string, unknown> = {}) => call(who, 'POST', `/api/tickets/${id}/${action}`, body);
@@ -41,7 +47,13 @@ describe('public tracking: codes are secrets of the reporter', () => {
       pngWithText(),
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    return env.app.inject({ method: 'POST', url: `/api/public/tickets/${code}/photos`, remoteAddress: remoteAddress(), headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    return env.app.inject({
+      method: 'POST',
+      url: `/api/public/tickets/${code}/photos`,
+      remoteAddress: remoteAddress(),
+      headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
   };
 
   beforeAll(async () => {
@@ -69,17 +81,28 @@ describe('public tracking: codes are secrets of the reporter', () => {
     const byCode = (await call(sec, 'GET', `/api/tickets?q=${r.code.toLowerCase()}`)).body.items;
     expect(byCode.map((t: { code: string }) => t.code)).toEqual([r.reference]);
     // Anyone with the code may still see the progress.
-    expect((await call(null, 'GET', `/api/public/tickets/${r.code}`)).body).toMatchObject({ code: r.code, reference: r.reference, status: 'submitted', hasPhone: true });
+    expect((await call(null, 'GET', `/api/public/tickets/${r.code}`)).body).toMatchObject({
+      code: r.code,
+      reference: r.reference,
+      status: 'submitted',
+      hasPhone: true,
+    });
   });
 
   it('refuses information, photos and ratings on the code alone, and takes the key or the last four digits', async () => {
     const r = await report('13900001357');
-    const info = (headers: Record<string, string>) => call(null, 'POST', `/api/public/tickets/${r.code}/info`, { text: '灯杆也歪了' }, { 'accept-language': 'zh-CN', ...headers });
+    const info = (headers: Record<string, string>) =>
+      call(null, 'POST', `/api/public/tickets/${r.code}/info`, { text: '灯杆也歪了' }, { 'accept-language': 'zh-CN', ...headers });
     const bare = await info({});
     expect(bare.status).toBe(400);
-    expect(bare.body.error.details.fields).toEqual([expect.objectContaining({ field: 'lastFour', rule: 'proof_required', message: '请输入反映问题时所留手机号的后四位' })]);
+    expect(bare.body.error.details.fields).toEqual([
+      expect.objectContaining({ field: 'lastFour', rule: 'proof_required', message: '请输入反映问题时所留手机号的后四位' }),
+    ]);
     const wrong = await info({ 'x-phone-last-four': '0000' });
-    expect(wrong).toMatchObject({ status: 403, body: { error: { code: 'TRACKING_PROOF_INVALID', details: { fields: [{ field: 'lastFour', rule: 'mismatch' }] } } } });
+    expect(wrong).toMatchObject({
+      status: 403,
+      body: { error: { code: 'TRACKING_PROOF_INVALID', details: { fields: [{ field: 'lastFour', rule: 'mismatch' }] } } },
+    });
     const badKey = await info({ 'x-tracking-key': 'AAAAAAAAAAAAAAAAAAAAAA' });
     expect(badKey).toMatchObject({ status: 403, body: { error: { code: 'TRACKING_PROOF_INVALID', details: { fields: [{ field: 'trackingKey' }] } } } });
     expect((await info({ 'x-phone-last-four': '12ab' })).body.error.details.fields[0]).toMatchObject({ field: 'lastFour', rule: 'invalid' });
@@ -108,7 +131,11 @@ describe('public tracking: codes are secrets of the reporter', () => {
     const locked = await info({ 'x-phone-last-four': '2468' });
     expect(locked).toMatchObject({ status: 429, body: { error: { code: 'RATE_LIMITED', details: { fields: [{ field: 'lastFour', rule: 'locked' }] } } } });
     expect((await info({ 'x-tracking-key': r.key })).status).toBe(200);
-    const row = await env.ctx.db.selectFrom('ticket_reporters').select(['proof_failures', 'proof_locked_until']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const row = await env.ctx.db
+      .selectFrom('ticket_reporters')
+      .select(['proof_failures', 'proof_locked_until'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ proof_failures: 0, proof_locked_until: null });
   });
 
@@ -119,33 +146,57 @@ describe('public tracking: codes are secrets of the reporter', () => {
     await act(sec, id, 'accept');
     await act(sec, id, 'assign', { assigneeId: grid.id });
     await resolve(id);
-    expect((await call(null, 'POST', `/api/public/tickets/${r.code}/rate`, { rating: 'dissatisfied', comment: '灯还是不亮' }, proof)).body.status).toBe('assigned');
+    expect((await call(null, 'POST', `/api/public/tickets/${r.code}/rate`, { rating: 'dissatisfied', comment: '灯还是不亮' }, proof)).body.status).toBe(
+      'assigned',
+    );
     const twice = await call(null, 'POST', `/api/public/tickets/${r.code}/rate`, { rating: 'satisfied' }, proof);
     expect(twice).toMatchObject({ status: 409, body: { error: { code: 'TICKET_ALREADY_RATED' } } });
     expect((await act(sec, id, 'rate', { rating: 'satisfied' })).body.error.code).toBe('TICKET_ALREADY_RATED');
     await resolve(id, '更换了线路');
-    expect((await call(null, 'POST', `/api/public/tickets/${r.code}/rate`, { rating: 'satisfied' }, proof)).body).toMatchObject({ status: 'closed', rating: 'satisfied' });
+    expect((await call(null, 'POST', `/api/public/tickets/${r.code}/rate`, { rating: 'satisfied' }, proof)).body).toMatchObject({
+      status: 'closed',
+      rating: 'satisfied',
+    });
     expect((await call(null, 'POST', `/api/public/tickets/${r.code}/rate`, { rating: 'satisfied' }, proof)).body.error.code).toBe('TICKET_ALREADY_RATED');
   });
 
   it('hands staff the code and link for a resident registered at the desk, who can then follow and rate', async () => {
-    const anonymous = (await call(sec, 'POST', '/api/tickets', { channel: 'walk_in', categoryId, title: '噪音', description: '夜里广场舞噪音', isAnonymous: true })).body;
+    const anonymous = (
+      await call(sec, 'POST', '/api/tickets', { channel: 'walk_in', categoryId, title: '噪音', description: '夜里广场舞噪音', isAnonymous: true })
+    ).body;
     expect(anonymous.handover.link).toContain(`/h5/track/${anonymous.handover.trackingCode}#k=`);
     // No phone was left: only the link's key proves it, and the message says so.
-    const noPhone = await call(null, 'POST', `/api/public/tickets/${anonymous.handover.trackingCode}/info`, { text: '昨晚又吵了' }, { 'x-phone-last-four': '1234' });
+    const noPhone = await call(
+      null,
+      'POST',
+      `/api/public/tickets/${anonymous.handover.trackingCode}/info`,
+      { text: '昨晚又吵了' },
+      { 'x-phone-last-four': '1234' },
+    );
     expect(noPhone.body.error.details.fields[0]).toMatchObject({ field: 'trackingKey', rule: 'link_required' });
     const key = anonymous.handover.link.split('#k=')[1];
-    expect((await call(null, 'POST', `/api/public/tickets/${anonymous.handover.trackingCode}/info`, { text: '昨晚又吵了' }, { 'x-tracking-key': key })).status).toBe(200);
+    expect(
+      (await call(null, 'POST', `/api/public/tickets/${anonymous.handover.trackingCode}/info`, { text: '昨晚又吵了' }, { 'x-tracking-key': key })).status,
+    ).toBe(200);
     // Shown once: a later read has no handover.
     expect((await call(sec, 'GET', `/api/tickets/${anonymous.id}`)).body.handover).toBeUndefined();
   });
 
   it('never writes a tracking code or a key to the request log', async () => {
     const lines: string[] = [];
-    const sink = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const app = await buildApp({ ...env.ctx, log: pino({ level: 'info' }, sink) }, { serveWeb: false });
     try {
-      const res = await app.inject({ method: 'POST', url: '/api/public/tickets', payload: { communityCode, categoryId, description: '楼下井盖松动有异响', contactPhone: '13900008642' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/public/tickets',
+        payload: { communityCode, categoryId, description: '楼下井盖松动有异响', contactPhone: '13900008642' },
+      });
       const { code, link } = res.json() as { code: string; link: string };
       const key = link.split('#k=')[1]!;
       await app.inject({ url: `/api/public/tickets/${code}` });

@@ -40,9 +40,15 @@ export async function submitPublicTicket(ctx: AppContext, input: z.infer<typeof 
     ctx,
     community.id,
     {
-      channel: 'online', categoryId: input.categoryId, title: input.description.slice(0, 30), description: input.description,
-      compoundId: input.compoundId ?? null, addressText: input.addressText ?? null, reporterName: input.contactName ?? null,
-      reporterPhone: input.contactPhone, isAnonymous: false,
+      channel: 'online',
+      categoryId: input.categoryId,
+      title: input.description.slice(0, 30),
+      description: input.description,
+      compoundId: input.compoundId ?? null,
+      addressText: input.addressText ?? null,
+      reporterName: input.contactName ?? null,
+      reporterPhone: input.contactPhone,
+      isAnonymous: false,
     },
     { actor: null, actorLabel: 'resident', requestId },
   );
@@ -91,9 +97,17 @@ export async function viewPublicTicket(ctx: AppContext, code: string) {
   const { reporter, t } = await reporterOfCode(ctx, code);
   const events = await repo.listEvents(ctx.db, t.community_id, t.id, true);
   return {
-    code: code.trim().toUpperCase(), reference: t.code, hasPhone: !!reporter.phone_masked,
-    status: t.status as TicketStatus, categoryName: t.category_zh, description: t.description, createdAt: iso(t.created_at)!,
-    resultText: t.result_text, canRate: t.status === 'resolved', canAddInfo: (openTicketStatuses as readonly string[]).includes(t.status), rating: (t.rating as Rating | null) ?? null,
+    code: code.trim().toUpperCase(),
+    reference: t.code,
+    hasPhone: !!reporter.phone_masked,
+    status: t.status as TicketStatus,
+    categoryName: t.category_zh,
+    description: t.description,
+    createdAt: iso(t.created_at)!,
+    resultText: t.result_text,
+    canRate: t.status === 'resolved',
+    canAddInfo: (openTicketStatuses as readonly string[]).includes(t.status),
+    rating: (t.rating as Rating | null) ?? null,
     photoIds: (await repo.photoIds(ctx.db, t.id)).map((p) => p.id),
     events: events.map((e) => ({ action: e.action, toStatus: e.to_status, note: e.note, createdAt: iso(e.created_at)! })),
   };
@@ -105,7 +119,14 @@ export async function addPublicInfo(ctx: AppContext, code: string, proof: Proof,
   if (!(openTicketStatuses as readonly string[]).includes(t.status)) throw new AppError('TICKET_ALREADY_CLOSED', 'ticket is no longer open');
   await ctx.db.transaction().execute(async (trx) => {
     await recordStep(trx, {
-      communityId: t.community_id, ticketId: t.id, action: 'info_added', actor: null, actorLabel: 'resident', channel: 'online', note: text, isPublic: true,
+      communityId: t.community_id,
+      ticketId: t.id,
+      action: 'info_added',
+      actor: null,
+      actorLabel: 'resident',
+      channel: 'online',
+      note: text,
+      isPublic: true,
       changes: { length: text.length },
     });
     await publish(trx, 'ticket.transitioned', { communityId: t.community_id, ticketId: t.id, action: 'info_added' });

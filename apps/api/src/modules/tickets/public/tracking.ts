@@ -30,13 +30,19 @@ export const trackingLink = (code: string, key: string) => `/h5/track/${code}#k=
 /** Looks like a tracking code: a staff search for it also matches reporters by the code's hash. */
 export const isTrackingCodeShaped = (q: string) => /^LL[A-Z0-9]{10}$/i.test(q.trim());
 
-export interface Proof { key?: string | undefined; lastFour?: string | undefined }
-export interface ReporterProofState { key_hash: string | null; phone_masked: string | null; proof_failures: number; proof_locked_until: Date | null }
+export interface Proof {
+  key?: string | undefined;
+  lastFour?: string | undefined;
+}
+export interface ReporterProofState {
+  key_hash: string | null;
+  phone_masked: string | null;
+  proof_failures: number;
+  proof_locked_until: Date | null;
+}
 
 /** Why a proof is refused, and the field the resident must fix. */
-export type ProofVerdict =
-  | { ok: true }
-  | { ok: false; reason: 'missing' | 'wrong' | 'locked' | 'no_phone' | 'invalid'; field: 'trackingKey' | 'lastFour' };
+export type ProofVerdict = { ok: true } | { ok: false; reason: 'missing' | 'wrong' | 'locked' | 'no_phone' | 'invalid'; field: 'trackingKey' | 'lastFour' };
 
 const equal = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
 

@@ -8,5 +8,13 @@ export async function ticketForNotice(db: Kysely<DB>, communityId: number, ticke
   const row = await repo.findTicketForNotice(db, communityId, ticketId);
   if (!row) return undefined;
   const [t] = await withNames(db, [row]);
-  return { id: t!.id, code: t!.code, status: t!.status, title: t!.title, category: t!.category, compound: t!.compound_name, resolution_due_at: t!.resolution_due_at };
+  return {
+    id: t!.id,
+    code: t!.code,
+    status: t!.status,
+    title: t!.title,
+    category: t!.category,
+    compound: t!.compound_name,
+    resolution_due_at: t!.resolution_due_at,
+  };
 }

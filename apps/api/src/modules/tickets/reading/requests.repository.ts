@@ -18,8 +18,18 @@ export function listRequests(db: Kysely<DB>, communityId: number, f: RequestFilt
     .selectFrom('tickets as t')
     .innerJoin('ticket_categories as c', 'c.id', 't.category_id')
     .select([
-      't.code', 't.status', 't.description', 't.address_text', 't.created_at', 't.updated_at', 't.resolution_due_at', 'c.code as service_code',
-      'c.name_zh as service_name', 't.compound_id', 't.assignee_kind', 't.assignee_id',
+      't.code',
+      't.status',
+      't.description',
+      't.address_text',
+      't.created_at',
+      't.updated_at',
+      't.resolution_due_at',
+      'c.code as service_code',
+      'c.name_zh as service_name',
+      't.compound_id',
+      't.assignee_kind',
+      't.assignee_id',
       (eb) =>
         eb
           .selectFrom('ticket_events as e')
@@ -45,4 +55,3 @@ export function listRequests(db: Kysely<DB>, communityId: number, f: RequestFilt
 export function findTicketCode(db: Kysely<DB>, communityId: number, code: string) {
   return db.selectFrom('tickets').select('code').where('community_id', '=', communityId).where('code', '=', code).executeTakeFirst();
 }
-

@@ -12,7 +12,10 @@ export type { RequestFilter } from './requests.repository.js';
 export async function externalRequests(db: Kysely<DB>, communityId: number, f: repo.RequestFilter) {
   const rows = await withNames(db, await repo.listRequests(db, communityId, f));
   return rows.map((r) => ({
-    ...r, compound: r.compound_name, assignee: r.assignee_kind === 'account' ? r.assignee_name : null, partner: r.assignee_kind === 'partner' ? r.assignee_name : null,
+    ...r,
+    compound: r.compound_name,
+    assignee: r.assignee_kind === 'account' ? r.assignee_name : null,
+    partner: r.assignee_kind === 'partner' ? r.assignee_name : null,
   }));
 }
 export type ExternalRequest = Awaited<ReturnType<typeof externalRequests>>[number];

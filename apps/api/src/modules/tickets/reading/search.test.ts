@@ -23,8 +23,17 @@ describe('ticket search: pages and totals', () => {
       await env.ctx.db
         .insertInto('tickets')
         .values({
-          community_id: communityId, code, channel: 'phone', category_id: cat!.id, status, title: text, description: text, tokens: tokenize(text).join(' '),
-          response_due_at: at, resolution_due_at: at, created_at: at,
+          community_id: communityId,
+          code,
+          channel: 'phone',
+          category_id: cat!.id,
+          status,
+          title: text,
+          description: text,
+          tokens: tokenize(text).join(' '),
+          response_due_at: at,
+          resolution_due_at: at,
+          created_at: at,
         })
         .execute();
     };

@@ -30,14 +30,24 @@ export async function getTicket(
   if (!t) throw notFound('ticket');
   if (!justActed && !maySeeTicket(actor, t)) throw notFound('ticket');
   const events = await repo.listEvents(ctx.db, t.community_id, id);
-  const actors = await actorNames(ctx.db, events.map((e) => e.actor_id));
+  const actors = await actorNames(
+    ctx.db,
+    events.map((e) => e.actor_id),
+  );
   return {
     ...presentTicket(t),
     reporterCount: known?.reporterCount ?? Number((await repo.countReporters(ctx.db, id)).n),
     photoIds: known?.photoIds ?? (await repo.photoIds(ctx.db, id)).map((p) => p.id),
     events: events.map((e) => ({
-      id: e.id, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, actorName: (e.actor_id != null ? actors.get(e.actor_id) : undefined) ?? e.actor_label ?? null,
-      channel: e.channel, note: e.note, isPublic: e.is_public, createdAt: iso(e.created_at)!,
+      id: e.id,
+      action: e.action,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      actorName: (e.actor_id != null ? actors.get(e.actor_id) : undefined) ?? e.actor_label ?? null,
+      channel: e.channel,
+      note: e.note,
+      isPublic: e.is_public,
+      createdAt: iso(e.created_at)!,
     })),
   };
 }
@@ -50,9 +60,15 @@ export async function listTickets(ctx: AppContext, actor: Actor, q: z.infer<type
     ctx.db,
     cid,
     {
-      status: q.status, categoryId: q.categoryId, channel: q.channel, compoundId: q.compoundId, q: q.q || undefined, qTokens: q.q ? tokenize(q.q) : undefined,
+      status: q.status,
+      categoryId: q.categoryId,
+      channel: q.channel,
+      compoundId: q.compoundId,
+      q: q.q || undefined,
+      qTokens: q.q ? tokenize(q.q) : undefined,
       qTrackingHash: q.q && isTrackingCodeShaped(q.q) ? hashTrackingCode(q.q) : undefined,
-      overdueAt: q.overdue === 'true' ? new Date() : undefined, assignedToAccount: mineOnly ? actor.accountId : undefined,
+      overdueAt: q.overdue === 'true' ? new Date() : undefined,
+      assignedToAccount: mineOnly ? actor.accountId : undefined,
     },
     { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, order: q.sort === 'createdAt' && q.order === 'asc' ? 'asc' : 'desc' },
   );

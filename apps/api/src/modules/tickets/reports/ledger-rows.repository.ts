@@ -3,7 +3,13 @@ import type { DB } from '../../../platform/db/schema.js';
 import { lateOnTickets } from '../overdue.repository.js';
 
 export interface LedgerWhere {
-  communityId: number; from?: Date; to?: Date; status?: string; categoryId?: number; compoundId?: number; channel?: string;
+  communityId: number;
+  from?: Date;
+  to?: Date;
+  status?: string;
+  categoryId?: number;
+  compoundId?: number;
+  channel?: string;
 }
 
 function base(db: Kysely<DB>, w: LedgerWhere) {
@@ -18,7 +24,9 @@ function base(db: Kysely<DB>, w: LedgerWhere) {
 }
 
 export async function countLedger(db: Kysely<DB>, w: LedgerWhere): Promise<number> {
-  const r = await base(db, w).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const r = await base(db, w)
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -30,10 +38,24 @@ function withColumns(q: ReturnType<typeof base>) {
   return q
     .innerJoin('ticket_categories as c', 'c.id', 't.category_id')
     .select((eb) => [
-      't.id', 't.code', 't.channel', 't.reporter_name', 't.reporter_phone_masked', 't.is_anonymous', 't.address_text',
+      't.id',
+      't.code',
+      't.channel',
+      't.reporter_name',
+      't.reporter_phone_masked',
+      't.is_anonymous',
+      't.address_text',
       // Names owned by places, people and partners are added by ledger-rows.ts from these ids.
-      't.compound_id', 't.building_id', 't.assignee_kind', 't.assignee_id', 't.escalated_to_partner_id', 'c.name_zh as category', 't.description',
-      't.result_text', 't.close_reason', 't.rating',
+      't.compound_id',
+      't.building_id',
+      't.assignee_kind',
+      't.assignee_id',
+      't.escalated_to_partner_id',
+      'c.name_zh as category',
+      't.description',
+      't.result_text',
+      't.close_reason',
+      't.rating',
       beijing(eb.ref('t.created_at')).as('raised_at'),
       beijing(eb.ref('t.first_response_at')).as('accepted_at'),
       beijing(eb.ref('t.resolved_at')).as('resolved_at'),

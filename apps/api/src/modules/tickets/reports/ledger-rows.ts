@@ -25,6 +25,9 @@ export async function ledgerRowsOf(db: Kysely<DB>, ids: number[]) {
 /** The timeline of these tickets, with the actors' names. */
 export async function eventsOf(db: Kysely<DB>, communityId: number, ticketIds: number[]) {
   const events = await repo.eventsOf(db, communityId, ticketIds);
-  const names = await actorNames(db, events.map((e) => e.actor_id));
+  const names = await actorNames(
+    db,
+    events.map((e) => e.actor_id),
+  );
   return events.map((e) => ({ ...e, actor: e.actor_id != null ? (names.get(e.actor_id) ?? null) : null }));
 }

@@ -8,7 +8,12 @@ import { overdueOnDeadlines } from '../overdue.repository.js';
  * from ticket_deadlines, the few open or unanswered tickets. Both are kept by triggers on tickets
  * (migrations/20261123000900_dashboard_rollup.ts, docs/decisions/0008-dashboard-rollup.md).
  */
-export interface Period { from: Date; to: Date; fromDay: string; toDay: string }
+export interface Period {
+  from: Date;
+  to: Date;
+  fromDay: string;
+  toDay: string;
+}
 
 const inPeriod = (p: Period) => sql<boolean>`day between ${p.fromDay}::date and ${p.toDay}::date`;
 const counterColumns = sql.raw('community_id, dim, day, key, n, responded, responded_in_time, resolved_confirmed, satisfied, rated');
@@ -17,8 +22,15 @@ const counts = sql`(select ${counterColumns} from ticket_daily_counts union all 
 const idList = (communityIds: number[]) => sql.join(communityIds.length ? communityIds : [-1]);
 
 export interface RateCounts {
-  community_id: number; total: number; responded_in_time: number; response_due: number; resolved_confirmed: number;
-  resolvable: number; satisfied: number; rated: number; overdue: number;
+  community_id: number;
+  total: number;
+  responded_in_time: number;
+  response_due: number;
+  resolved_confirmed: number;
+  resolvable: number;
+  satisfied: number;
+  rated: number;
+  overdue: number;
 }
 
 /**

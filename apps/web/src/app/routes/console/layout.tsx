@@ -1,8 +1,19 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Dropdown, Layout, Menu, Select, Space, Spin, Typography } from 'antd';
 import {
-  HomeOutlined, TeamOutlined, UploadOutlined, ApartmentOutlined, UserOutlined, FlagOutlined, UsergroupAddOutlined, EnvironmentOutlined,
-  ShopOutlined, IdcardOutlined, SolutionOutlined, BarChartOutlined, FileExcelOutlined,
+  HomeOutlined,
+  TeamOutlined,
+  UploadOutlined,
+  ApartmentOutlined,
+  UserOutlined,
+  FlagOutlined,
+  UsergroupAddOutlined,
+  EnvironmentOutlined,
+  ShopOutlined,
+  IdcardOutlined,
+  SolutionOutlined,
+  BarChartOutlined,
+  FileExcelOutlined,
   ApiOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
@@ -21,7 +32,12 @@ const spinner = <Spin style={{ marginTop: 120, width: '100%' }} />;
 export function Shell() {
   const me = useMe();
   if (me.isLoading) return spinner;
-  if (!me.data) return <Suspense fallback={spinner}><LoginPage /></Suspense>;
+  if (!me.data)
+    return (
+      <Suspense fallback={spinner}>
+        <LoginPage />
+      </Suspense>
+    );
   return (
     <SessionProvider me={me.data}>
       <ConsoleLayout />
@@ -50,7 +66,11 @@ function ConsoleLayout() {
     roleCan(me.role, 'people.read') && { key: '/stations', icon: <EnvironmentOutlined />, label: t('nav.stations') },
     roleCan(me.role, 'partners.read') && { key: '/partners', icon: <ShopOutlined />, label: t('nav.partners') },
     roleCan(me.role, 'accounts.read') && { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts') },
-    (roleCan(me.role, 'open311.manage') || roleCan(me.role, 'webhooks.manage')) && { key: '/integrations', icon: <ApiOutlined />, label: t('nav.integrations') },
+    (roleCan(me.role, 'open311.manage') || roleCan(me.role, 'webhooks.manage')) && {
+      key: '/integrations',
+      icon: <ApiOutlined />,
+      label: t('nav.integrations'),
+    },
   ].filter(Boolean) as { key: string; icon: ReactNode; label: string }[];
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -69,7 +89,9 @@ function ConsoleLayout() {
               style={{ minWidth: 180 }}
             />
           ) : (
-            <Typography.Text strong data-testid="community-name">{community?.name ?? me.communityName}</Typography.Text>
+            <Typography.Text strong data-testid="community-name">
+              {community?.name ?? me.communityName}
+            </Typography.Text>
           )}
           <div style={{ flex: 1 }} />
           <LanguageSwitch />
@@ -90,7 +112,11 @@ function ConsoleLayout() {
         </Layout.Header>
         <Layout.Content style={{ padding: 20 }}>{communityId ? <Outlet /> : <Spin />}</Layout.Content>
       </Layout>
-      {pwOpen && <Suspense fallback={null}><ChangePassword open={pwOpen} onClose={() => setPwOpen(false)} /></Suspense>}
+      {pwOpen && (
+        <Suspense fallback={null}>
+          <ChangePassword open={pwOpen} onClose={() => setPwOpen(false)} />
+        </Suspense>
+      )}
     </Layout>
   );
 }

@@ -8,14 +8,32 @@ import { HelperHome, keyFromHash, LookupBox, ReportPage, TaskPage, TasksPage, Tr
 
 const _texts = registerMessages(
   {
-    'h5.title': '邻里', 'h5.subtitle': '有事找社区，身边有邻里', 'h5.helperLogin': '网格员、楼栋长、志愿者登录',
-    'h5.login': '用户名或手机号', 'h5.password': '密码', 'h5.submit': '登录', 'h5.logout': '退出登录',
-    'h5.me': '我的', 'h5.role': '身份', 'h5.community': '社区', 'h5.hello': '您好，{name}', 'h5.lang': 'English',
+    'h5.title': '邻里',
+    'h5.subtitle': '有事找社区，身边有邻里',
+    'h5.helperLogin': '网格员、楼栋长、志愿者登录',
+    'h5.login': '用户名或手机号',
+    'h5.password': '密码',
+    'h5.submit': '登录',
+    'h5.logout': '退出登录',
+    'h5.me': '我的',
+    'h5.role': '身份',
+    'h5.community': '社区',
+    'h5.hello': '您好，{name}',
+    'h5.lang': 'English',
   },
   {
-    'h5.title': 'Linli', 'h5.subtitle': 'Your community, close at hand', 'h5.helperLogin': 'Log in as a helper',
-    'h5.login': 'Username or phone', 'h5.password': 'Password', 'h5.submit': 'Log in', 'h5.logout': 'Log out',
-    'h5.me': 'Me', 'h5.role': 'Role', 'h5.community': 'Community', 'h5.hello': 'Hello, {name}', 'h5.lang': '中文',
+    'h5.title': 'Linli',
+    'h5.subtitle': 'Your community, close at hand',
+    'h5.helperLogin': 'Log in as a helper',
+    'h5.login': 'Username or phone',
+    'h5.password': 'Password',
+    'h5.submit': 'Log in',
+    'h5.logout': 'Log out',
+    'h5.me': 'Me',
+    'h5.role': 'Role',
+    'h5.community': 'Community',
+    'h5.hello': 'Hello, {name}',
+    'h5.lang': '中文',
   },
 );
 declare module '../../../lib/i18n.js' {
@@ -27,7 +45,9 @@ function Shell({ compact, children }: { compact?: boolean; children: React.React
   return (
     <main className={compact ? 'page compact' : 'page'}>
       <header className="hero">
-        <button className="lang" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>{t('h5.lang')}</button>
+        <button className="lang" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
+          {t('h5.lang')}
+        </button>
         <h1>{t('h5.title')}</h1>
         {!compact && <p>{t('h5.subtitle')}</p>}
       </header>
@@ -52,9 +72,19 @@ function LoginCard({ onLogin }: { onLogin(me: Me): void }) {
   return (
     <form className="card" onSubmit={submit} data-testid="h5-login">
       <h2>{t('h5.helperLogin')}</h2>
-      <label>{t('h5.login')}<input name="login" autoComplete="username" required /></label>
-      <label>{t('h5.password')}<input name="password" type="password" autoComplete="current-password" required /></label>
-      {error && <p className="error" role="alert">{error}</p>}
+      <label>
+        {t('h5.login')}
+        <input name="login" autoComplete="username" required />
+      </label>
+      <label>
+        {t('h5.password')}
+        <input name="password" type="password" autoComplete="current-password" required />
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <button type="submit">{t('h5.submit')}</button>
     </form>
   );
@@ -71,7 +101,9 @@ function MeCard({ me, onLogout }: { me: Me; onLogout(): void }) {
         <dt>{t('h5.community')}</dt>
         <dd>{me.communityName ?? me.subdistrictName ?? '—'}</dd>
       </dl>
-      <button className="secondary" onClick={() => void logout().then(onLogout)}>{t('h5.logout')}</button>
+      <button className="secondary" onClick={() => void logout().then(onLogout)}>
+        {t('h5.logout')}
+      </button>
     </section>
   );
 }
@@ -105,8 +137,18 @@ export function H5Router() {
     if (needsMe && me === undefined) fetchMe().then(setMe, () => setMe(null));
   }, [needsMe, me]);
 
-  if (track) return <Shell><TrackPage code={track[1]!} isNew={params.get('new') === '1'} trackingKey={keyFromHash(location.hash)} /></Shell>;
-  if (isReport) return <Shell><ReportPage communityCode={community} navigate={navigate} /></Shell>;
+  if (track)
+    return (
+      <Shell>
+        <TrackPage code={track[1]!} isNew={params.get('new') === '1'} trackingKey={keyFromHash(location.hash)} />
+      </Shell>
+    );
+  if (isReport)
+    return (
+      <Shell>
+        <ReportPage communityCode={community} navigate={navigate} />
+      </Shell>
+    );
   if (helperPage) {
     return (
       <Shell compact>
@@ -132,7 +174,15 @@ export function H5Router() {
       ) : (
         <>
           {community && (
-            <a className="big-link" href={`/h5/report?c=${encodeURIComponent(community)}`} onClick={(e) => { e.preventDefault(); navigate(`/h5/report?c=${encodeURIComponent(community)}`); }} data-testid="h5-report-link">
+            <a
+              className="big-link"
+              href={`/h5/report?c=${encodeURIComponent(community)}`}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(`/h5/report?c=${encodeURIComponent(community)}`);
+              }}
+              data-testid="h5-report-link"
+            >
               <ReportLabel />
             </a>
           )}

@@ -14,8 +14,17 @@ export function HelperHome({ me, navigate }: { me: Me; navigate: Navigate }) {
   return (
     <nav className="entries" data-testid="h5-helper-home">
       <Go to="/h5/tasks" navigate={navigate} className="entry" testId="h5-tasks-link">
-        <span className="entry-title">{t('hp.tasks')}{tasks && tasks.badge > 0 && <span className="badge" data-testid="h5-task-badge">{tasks.badge}</span>}</span>
-        <span className="entry-hint">{tasks && tasks.overdue > 0 ? <b className="overdue-text">{t('hp.overdueCount', { n: tasks.overdue })}</b> : t('hp.tasksHint')}</span>
+        <span className="entry-title">
+          {t('hp.tasks')}
+          {tasks && tasks.badge > 0 && (
+            <span className="badge" data-testid="h5-task-badge">
+              {tasks.badge}
+            </span>
+          )}
+        </span>
+        <span className="entry-hint">
+          {tasks && tasks.overdue > 0 ? <b className="overdue-text">{t('hp.overdueCount', { n: tasks.overdue })}</b> : t('hp.tasksHint')}
+        </span>
       </Go>
       {canIntake(me.role) && (
         <Go to="/h5/visit" navigate={navigate} className="entry" testId="h5-visit-link">

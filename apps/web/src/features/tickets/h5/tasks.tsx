@@ -21,14 +21,25 @@ export function TasksPage({ navigate }: { navigate: Navigate }) {
   const [items, setItems] = useState<Ticket[] | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    fetchTasks().then((r) => setItems(r.items), (e) => setError(errorText(t, e)));
+    fetchTasks().then(
+      (r) => setItems(r.items),
+      (e) => setError(errorText(t, e)),
+    );
   }, [t]);
   return (
     <section className="card" data-testid="h5-tasks">
       <BackBar to="/h5" navigate={navigate} title={t('hp.tasks')} />
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {!items && !error && <p className="muted">{t('hp.loading')}</p>}
-      {items?.length === 0 && <p className="muted" data-testid="h5-tasks-empty">{t('hp.empty')}</p>}
+      {items?.length === 0 && (
+        <p className="muted" data-testid="h5-tasks-empty">
+          {t('hp.empty')}
+        </p>
+      )}
       <ul className="tasks">
         {items?.map((tk) => (
           <li key={tk.id}>
@@ -39,7 +50,11 @@ export function TasksPage({ navigate }: { navigate: Navigate }) {
               </span>
               <span className="muted">{[tk.categoryName, tk.compoundName, tk.buildingName].filter(Boolean).join(' · ')}</span>
               <span className="task-due">
-                {tk.isOverdue && <span className="badge red" data-testid="overdue-badge">{t('hp.overdue')}</span>}
+                {tk.isOverdue && (
+                  <span className="badge red" data-testid="overdue-badge">
+                    {t('hp.overdue')}
+                  </span>
+                )}
                 {t('hp.due', { time: time(tk.resolutionDueAt) })}
               </span>
             </Go>
@@ -92,7 +107,13 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
     return (
       <section className="card">
         <BackBar to="/h5/tasks" navigate={navigate} title={t('hp.tasks')} />
-        {error ? <p className="error" role="alert">{error}</p> : <p className="muted">{t('hp.loading')}</p>}
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : (
+          <p className="muted">{t('hp.loading')}</p>
+        )}
       </section>
     );
   }
@@ -104,34 +125,70 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
   return (
     <section className="card" data-testid="h5-task">
       <BackBar to="/h5/tasks" navigate={navigate} title={t('hp.tasks')} />
-      <h2 className="task-title" data-testid="task-title">{ticket.title}</h2>
+      <h2 className="task-title" data-testid="task-title">
+        {ticket.title}
+      </h2>
       <p className="task-status">
-        <span className={`chip ${ticket.status}`} data-testid="task-status">{ticketStatusLabels[locale][ticket.status]}</span>
+        <span className={`chip ${ticket.status}`} data-testid="task-status">
+          {ticketStatusLabels[locale][ticket.status]}
+        </span>
         {ticket.isOverdue && <span className="badge red">{t('hp.overdue')}</span>}
         <span className="muted">{t('hp.due', { time: time(ticket.resolutionDueAt) })}</span>
       </p>
       <p className="description">{ticket.description}</p>
       <dl>
-        <dt>{t('hp.category')}</dt><dd>{ticket.categoryName}</dd>
-        {place && <><dt>{t('hp.place')}</dt><dd>{place}</dd></>}
-        {reporter && <><dt>{t('hp.reporter')}</dt><dd>{reporter}</dd></>}
-        <dt>{t('hp.code')}</dt><dd className="mono">{ticket.code}</dd>
+        <dt>{t('hp.category')}</dt>
+        <dd>{ticket.categoryName}</dd>
+        {place && (
+          <>
+            <dt>{t('hp.place')}</dt>
+            <dd>{place}</dd>
+          </>
+        )}
+        {reporter && (
+          <>
+            <dt>{t('hp.reporter')}</dt>
+            <dd>{reporter}</dd>
+          </>
+        )}
+        <dt>{t('hp.code')}</dt>
+        <dd className="mono">{ticket.code}</dd>
       </dl>
       {ticket.photoIds.length > 0 && (
-        <div className="photos">{ticket.photoIds.map((p) => <a key={p} href={ticketPhotoUrl(ticket.id, p)} target="_blank" rel="noreferrer"><img src={ticketPhotoUrl(ticket.id, p)} alt="" loading="lazy" /></a>)}</div>
+        <div className="photos">
+          {ticket.photoIds.map((p) => (
+            <a key={p} href={ticketPhotoUrl(ticket.id, p)} target="_blank" rel="noreferrer">
+              <img src={ticketPhotoUrl(ticket.id, p)} alt="" loading="lazy" />
+            </a>
+          ))}
+        </div>
       )}
 
-      {notice && <p className="notice" role="status" data-testid="task-notice">{notice}</p>}
-      {actions.length === 0 && !notice && (
-        <p className="muted">{!mayAct ? t('hp.notMine') : ticket.status === 'escalated' ? t('hp.waiting') : null}</p>
+      {notice && (
+        <p className="notice" role="status" data-testid="task-notice">
+          {notice}
+        </p>
       )}
+      {actions.length === 0 && !notice && <p className="muted">{!mayAct ? t('hp.notMine') : ticket.status === 'escalated' ? t('hp.waiting') : null}</p>}
       {actions.length > 0 && !open && (
         <div className="actions">
           {actions.map((a) =>
             a === 'start' ? (
-              <button key={a} type="button" disabled={busy} onClick={() => void act('start')} data-testid="task-start">{t('hp.start')}</button>
+              <button key={a} type="button" disabled={busy} onClick={() => void act('start')} data-testid="task-start">
+                {t('hp.start')}
+              </button>
             ) : (
-              <button key={a} type="button" className={a === 'return' ? 'secondary' : ''} disabled={busy} onClick={() => { setError(''); setOpen(a as 'resolve' | 'return'); }} data-testid={`task-${a}`}>
+              <button
+                key={a}
+                type="button"
+                className={a === 'return' ? 'secondary' : ''}
+                disabled={busy}
+                onClick={() => {
+                  setError('');
+                  setOpen(a as 'resolve' | 'return');
+                }}
+                data-testid={`task-${a}`}
+              >
                 {t(`hp.${a as 'resolve' | 'return'}`)}
               </button>
             ),
@@ -139,25 +196,57 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
         </div>
       )}
       {open && (
-        <form className="act-form" onSubmit={(e) => { e.preventDefault(); void act(open); }} noValidate data-testid="task-form">
-          <label>{noteLabel}<textarea ref={noteRef} name="note" rows={4} maxLength={2000} onInput={() => setError('')} data-testid="task-note" /></label>
+        <form
+          className="act-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(open);
+          }}
+          noValidate
+          data-testid="task-form"
+        >
+          <label>
+            {noteLabel}
+            <textarea ref={noteRef} name="note" rows={4} maxLength={2000} onInput={() => setError('')} data-testid="task-note" />
+          </label>
           {open === 'resolve' && <PhotoPicker label={t('hp.resultPhotos')} inputRef={photoRef} testId="task-photos" />}
-          {error && <p className="error" role="alert">{error}</p>}
-          <button type="submit" disabled={busy} data-testid="task-confirm">{open === 'resolve' ? t('hp.confirmResolve') : t('hp.confirmReturn')}</button>
-          <button type="button" className="secondary" onClick={() => { setOpen(null); setError(''); }}>{t('hp.cancel')}</button>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" disabled={busy} data-testid="task-confirm">
+            {open === 'resolve' ? t('hp.confirmResolve') : t('hp.confirmReturn')}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setOpen(null);
+              setError('');
+            }}
+          >
+            {t('hp.cancel')}
+          </button>
         </form>
       )}
-      {error && !open && <p className="error" role="alert">{error}</p>}
+      {error && !open && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
 
       <h3>{t('hp.timeline')}</h3>
       <ol className="timeline" data-testid="task-timeline">
-        {ticket.events.filter((e) => e.isPublic).map((e) => (
-          <li key={e.id}>
-            <span className="muted">{time(e.createdAt)}</span> {ticketActionLabel(locale, e.action, 'public')}
-            {e.actorName && <span className="muted"> · {e.actorName.startsWith('resident') ? t('hp.resident') : e.actorName}</span>}
-            {e.note && e.action !== 'photos_added' ? `：${e.note}` : ''}
-          </li>
-        ))}
+        {ticket.events
+          .filter((e) => e.isPublic)
+          .map((e) => (
+            <li key={e.id}>
+              <span className="muted">{time(e.createdAt)}</span> {ticketActionLabel(locale, e.action, 'public')}
+              {e.actorName && <span className="muted"> · {e.actorName.startsWith('resident') ? t('hp.resident') : e.actorName}</span>}
+              {e.note && e.action !== 'photos_added' ? `：${e.note}` : ''}
+            </li>
+          ))}
       </ol>
     </section>
   );
