@@ -1,5 +1,6 @@
 // The phone screens of tickets: the resident's report and tracking pages, and the helper's tasks and door visit.
-export { keyFromHash, LookupBox, ReportPage, TrackPage } from './public-pages.js';
+export { keyFromHash, ReportPage } from './report-page.js';
+export { LookupBox, TrackPage } from './track-page.js';
 export { HelperHome } from './helper-home.js';
 export { TaskPage, TasksPage } from './tasks.js';
 export { VisitPage } from './door-visit.js';

@@ -1,0 +1,176 @@
+import { useState } from 'react';
+import { App, Image, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { channelLabels, ratingLabels, roleLabels, type Role, ratings, type TicketStatus } from '@linli/contracts';
+import { ticketActionLabel, type TicketAction } from '@linli/contracts/labels';
+import { useT } from '../../lib/i18n.js';
+import { useSession } from '../../lib/session.js';
+import { applyApiError } from '../../components/forms.js';
+import { formatTime } from '../../components/time.js';
+import { TicketStatusTag } from '../../components/ticket-status-tag.js';
+import { fetchPartnerOptions, partnersKeys } from '../partners/api.js';
+import { actOnTicket, fetchAssignees, fetchCategories, fetchTicket, ticketPhotoUrl, ticketsKeys } from './api.js';
+import './messages.js';
+
+const actionsFor: Record<TicketStatus, TicketAction[]> = {
+  submitted: ['accept', 'answer_on_spot', 'reject', 'merge'],
+  accepted: ['assign', 'answer_on_spot', 'reject', 'merge'],
+  assigned: ['start', 'return', 'assign', 'merge'],
+  in_progress: ['resolve', 'escalate', 'merge'],
+  escalated: ['respond', 'merge'],
+  resolved: ['rate', 'close', 'reopen'],
+  closed: ['reopen'],
+  rejected: [],
+  merged: [],
+};
+/** One ticket: its details, its timeline, and the actions its status allows. */
+export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
+  const { t, locale } = useT();
+  const { message } = App.useApp();
+  const { communityId } = useSession();
+  const qc = useQueryClient();
+  const [action, setAction] = useState<TicketAction | null>(null);
+  const [form] = Form.useForm();
+  const q = useQuery({ queryKey: ticketsKeys.detail(id), queryFn: () => fetchTicket(id) });
+  const accounts = useQuery({
+    queryKey: ticketsKeys.assignees(communityId),
+    enabled: action === 'assign',
+    queryFn: () => fetchAssignees(communityId),
+  });
+  const categories = useQuery({
+    queryKey: ticketsKeys.categoriesOf(communityId),
+    enabled: action === 'assign',
+    queryFn: () => fetchCategories(communityId),
+  });
+  const category = categories.data?.items.find((c) => c.id === q.data?.categoryId);
+  const defaultAssignee = category?.defaultAssigneeKind === 'grid_worker' ? t('tickets.gridWorker') : category?.defaultAssigneeName;
+  const partners = useQuery({
+    queryKey: partnersKeys.options(communityId),
+    enabled: action === 'escalate',
+    queryFn: () => fetchPartnerOptions(communityId),
+  });
+  const run = useMutation({
+    mutationFn: (v: Record<string, unknown>) => actOnTicket(id, action!, v),
+    onSuccess: () => {
+      setAction(null);
+      form.resetFields();
+      void qc.invalidateQueries({ queryKey: ticketsKeys.all });
+    },
+    onError: (err) => {
+      const rest = applyApiError(form, err);
+      if (rest) message.error(rest);
+    },
+  });
+  const d = q.data;
+  const time = (s: string | null) => (s ? formatTime(locale, s) : '');
+  return (
+    <Drawer open width={640} onClose={onClose} title={d ? `${d.code} · ${d.title}` : ''} data-testid="ticket-drawer">
+      {d && (
+        <>
+          <Space wrap style={{ marginBottom: 12 }}>
+            {actionsFor[d.status].map((a) => (
+              <Button key={a} onClick={() => setAction(a)} data-testid={`action-${a}`} type={a === 'resolve' || a === 'accept' ? 'primary' : 'default'}>
+                {ticketActionLabel(locale, a)}
+              </Button>
+            ))}
+          </Space>
+          <Descriptions column={1} bordered size="small">
+            <Descriptions.Item label={t('tickets.status')}>
+              <TicketStatusTag status={d.status} testId="ticket-status" />
+              {d.isOverdue && <Tag color="red">{t('tickets.overdue')}</Tag>}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('tickets.category')}>{d.categoryName}</Descriptions.Item>
+            <Descriptions.Item label={t('tickets.channel')}>
+              {channelLabels[locale][d.channel]}
+              {d.meetingTitle ? ` · ${d.meetingTitle}` : ''}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('tickets.compound')}>{[d.compoundName, d.buildingName, d.addressText].filter(Boolean).join(' ')}</Descriptions.Item>
+            <Descriptions.Item label={t('tickets.reporter')}>
+              {d.isAnonymous ? t('tickets.anonymous') : [d.reporterName, d.reporterPhoneMasked].filter(Boolean).join(' ')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('tickets.description')}>{d.description}</Descriptions.Item>
+            <Descriptions.Item label={t('tickets.assignee')}>{d.assigneeName}</Descriptions.Item>
+            <Descriptions.Item label={t('tickets.due')}>{time(d.resolutionDueAt)}</Descriptions.Item>
+            {d.photoIds.length > 0 && (
+              <Descriptions.Item label={t('tickets.photos')}>
+                <Image.PreviewGroup>
+                  {d.photoIds.map((pid) => (
+                    <Image key={pid} width={72} height={72} style={{ objectFit: 'cover' }} src={ticketPhotoUrl(d.id, pid)} />
+                  ))}
+                </Image.PreviewGroup>
+              </Descriptions.Item>
+            )}
+            {d.resultText && <Descriptions.Item label={t('tickets.result')}>{d.resultText}</Descriptions.Item>}
+            {d.rating && <Descriptions.Item label={t('tickets.rating')}>{ratingLabels[locale][d.rating]}</Descriptions.Item>}
+          </Descriptions>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('tickets.timeline')}
+          </Typography.Title>
+          <Timeline
+            data-testid="ticket-timeline"
+            items={d.events.map((e) => ({
+              children: (
+                <div>
+                  <b>{ticketActionLabel(locale, e.action)}</b> {e.actorName && <span style={{ color: '#888' }}>{e.actorName}</span>}{' '}
+                  <span style={{ color: '#aaa' }}>{time(e.createdAt)}</span>
+                  {e.note && <div>{e.note}</div>}
+                </div>
+              ),
+            }))}
+          />
+        </>
+      )}
+      <Modal
+        open={action !== null}
+        title={action ? ticketActionLabel(locale, action) : ''}
+        onCancel={() => setAction(null)}
+        onOk={() => form.submit()}
+        confirmLoading={run.isPending}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        data-testid="action-modal"
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)}>
+          {action === 'assign' && (
+            <Form.Item
+              name="assigneeId"
+              label={t('tickets.assignTo')}
+              extra={
+                <span data-testid="assignee-default">
+                  {defaultAssignee ? t('tickets.defaultAssignee', { name: defaultAssignee }) : t('tickets.noDefaultAssignee')}
+                </span>
+              }
+            >
+              <Select
+                data-testid="assignee-select"
+                showSearch
+                allowClear
+                optionFilterProp="label"
+                options={accounts.data?.items.map((a) => ({ value: a.id, label: `${a.displayName}（${roleLabels[locale][a.role as Role] ?? a.role}）` }))}
+              />
+            </Form.Item>
+          )}
+          {action === 'escalate' && (
+            <Form.Item name="partnerId" label={t('tickets.partner')}>
+              <Select options={partners.data?.items.map((p) => ({ value: p.id, label: p.name }))} />
+            </Form.Item>
+          )}
+          {(action === 'rate' || action === 'close') && (
+            <Form.Item name="rating" label={t('tickets.rating')}>
+              <Select options={ratings.map((r) => ({ value: r, label: ratingLabels[locale][r] }))} />
+            </Form.Item>
+          )}
+          {action === 'merge' && (
+            <Form.Item name="mergeIntoId" label={t('tickets.mergeInto')} getValueFromEvent={(e) => Number(e.target.value) || undefined}>
+              <Input />
+            </Form.Item>
+          )}
+          <Form.Item name="note" label={t('tickets.note')}>
+            <Input.TextArea rows={3} data-testid="action-note" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Drawer>
+  );
+}
