@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { sql, type Kysely } from 'kysely';
@@ -7,13 +6,16 @@ import { sql, type Kysely } from 'kysely';
 export type SchemaShape = Map<string, Map<string, boolean>>;
 
 export const schemaFile = path.resolve(import.meta.dirname, '../src/platform/db/schema.ts');
+/** The owners' table files that schema.ts assembles into `DB` (schema/places.ts, schema/tickets.ts …). */
+export const schemaPartFile = (owner: string) => path.resolve(import.meta.dirname, `../src/platform/db/schema/${owner}.ts`);
 
 /**
- * Reads the hand-written database types (the `DB` interface of schema.ts) with the TypeScript compiler: each table,
- * its columns, and whether the selected type admits null (`ColumnType<S, …>` and `Generated<S>` read as S).
- * `source` replaces the file's text, so a test can plant a change.
+ * Reads the hand-written database types (the `DB` interface of schema.ts, with the tables it inherits from the
+ * owners' files under schema/) with the TypeScript compiler: each table, its columns, and whether the selected type
+ * admits null (`ColumnType<S, …>` and `Generated<S>` read as S).
+ * `planted` replaces the text of some of those files (absolute path → text), so a test can plant a change.
  */
-export function readDeclaredSchema(source = fs.readFileSync(schemaFile, 'utf8')): SchemaShape {
+export function readDeclaredSchema(planted: ReadonlyMap<string, string> = new Map()): SchemaShape {
   const options: ts.CompilerOptions = {
     strict: true,
     noEmit: true,
@@ -24,9 +26,12 @@ export function readDeclaredSchema(source = fs.readFileSync(schemaFile, 'utf8'))
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.readFile = (file) => (path.resolve(file) === schemaFile ? source : readFile(file));
-  host.getSourceFile = (file, language, onError, create) =>
-    path.resolve(file) === schemaFile ? ts.createSourceFile(file, source, language) : getSourceFile(file, language, onError, create);
+  const plantedText = (file: string) => planted.get(path.resolve(file));
+  host.readFile = (file) => plantedText(file) ?? readFile(file);
+  host.getSourceFile = (file, language, onError, create) => {
+    const text = plantedText(file);
+    return text !== undefined ? ts.createSourceFile(file, text, language) : getSourceFile(file, language, onError, create);
+  };
   const program = ts.createProgram([schemaFile], options, host);
   const checker = program.getTypeChecker();
   const file = program.getSourceFile(schemaFile);

@@ -14,7 +14,7 @@ import { diff, writeAudit } from '../../platform/audit/audit.js';
 import { maskPhone } from '../../platform/crypto/pii.js';
 import { accountLocks, hashPassword, revokeAccountSessions, unlockAccount as clearAccountLock } from '../auth/index.js';
 import * as places from '../places/index.js';
-import * as repo from './people.repository.js';
+import * as repo from './accounts.repository.js';
 import { presentAccount } from './people.presenter.js';
 import { canAssignRole, isSelfLockout, placeAccount } from './account-rules.js';
 import { uniqueAs } from '../../platform/errors.js';

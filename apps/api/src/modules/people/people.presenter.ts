@@ -1,7 +1,10 @@
 import { iso } from '../../platform/time.js';
 import type { Account, PartyMember, Role, Station, StationKind, Team, TeamMember } from '@linli/contracts';
 import { stationKinds } from '@linli/contracts';
-import type { AccountRow, PartyMemberRow, StationRow, TeamRow } from './people.repository.js';
+import type { AccountRow } from './accounts.repository.js';
+import type { PartyMemberRow } from './party-members.repository.js';
+import type { StationRow } from './stations.repository.js';
+import type { TeamRow } from './teams.repository.js';
 
 /** 小区 楼栋 单元 房号, as the places module labels a household. */
 export function householdLabel(r: {

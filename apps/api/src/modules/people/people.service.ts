@@ -20,12 +20,15 @@ import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platf
 import { AppError, invalidField, notFound, uniqueAs } from '../../platform/errors.js';
 import { diff, writeAudit } from '../../platform/audit/audit.js';
 import * as places from '../places/index.js';
-import * as repo from './people.repository.js';
+import type { PageRequest } from './common.repository.js';
+import * as memberRepo from './party-members.repository.js';
+import * as teamRepo from './teams.repository.js';
+import * as stationRepo from './stations.repository.js';
 import { presentPartyMember, presentStation, presentTeam, presentTeamMember } from './people.presenter.js';
 
 type Db = AppContext['db'];
 
-const pageOf = (q: { page: number; pageSize: number; sort?: string; order: 'asc' | 'desc' }): repo.PageRequest => ({
+const pageOf = (q: { page: number; pageSize: number; sort?: string; order: 'asc' | 'desc' }): PageRequest => ({
   offset: (q.page - 1) * q.pageSize,
   limit: q.pageSize,
   sort: q.sort,
@@ -55,7 +58,7 @@ export async function listPartyMembers(ctx: AppContext, actor: Actor, query: Par
   authorize(actor, 'people.read');
   const cid = resolveCommunityId(actor, query.communityId);
   const q = query.q?.trim() || undefined;
-  const { total, rows } = await repo.listPartyMembers(
+  const { total, rows } = await memberRepo.listPartyMembers(
     ctx.db,
     cid,
     {
@@ -73,7 +76,7 @@ export async function listPartyMembers(ctx: AppContext, actor: Actor, query: Par
 
 export async function getPartyMember(ctx: AppContext, actor: Actor, id: number): Promise<PartyMember> {
   authorize(actor, 'people.read');
-  const row = await repo.findPartyMember(ctx.db, scopeIds(actor), id, places.residentReachOf(actor));
+  const row = await memberRepo.findPartyMember(ctx.db, scopeIds(actor), id, places.residentReachOf(actor));
   if (!row) throw notFound('party member');
   return presentPartyMember(row);
 }
@@ -84,9 +87,9 @@ export async function createPartyMember(ctx: AppContext, actor: Actor, input: Cr
   const cid = resolveCommunityId(actor, input.communityId);
   await checkResident(ctx.db, cid, input.residentId);
   await checkGrid(ctx.db, cid, input.gridId);
-  if (await repo.findPartyMemberByResident(ctx.db, cid, input.residentId)) throw invalidFieldConflict('residentId');
+  if (await memberRepo.findPartyMemberByResident(ctx.db, cid, input.residentId)) throw invalidFieldConflict('residentId');
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo
+    const row = await memberRepo
       .insertPartyMember(trx, cid, {
         resident_id: input.residentId,
         status: input.status,
@@ -121,7 +124,7 @@ export async function updatePartyMember(ctx: AppContext, actor: Actor, id: numbe
   if (before.archivedAt) throw new AppError('INVALID_STATE', 'party member is archived');
   await checkGrid(ctx.db, before.communityId, input.gridId);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updatePartyMember(trx, resolveCommunityId(actor, before.communityId), id, {
+    await memberRepo.updatePartyMember(trx, resolveCommunityId(actor, before.communityId), id, {
       status: input.status,
       work_unit: input.workUnit,
       grid_id: input.gridId,
@@ -144,7 +147,7 @@ export async function archivePartyMember(ctx: AppContext, actor: Actor, id: numb
   const before = await getPartyMember(ctx, actor, id);
   if (before.archivedAt) throw new AppError('INVALID_STATE', 'party member is already archived');
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updatePartyMember(trx, resolveCommunityId(actor, before.communityId), id, { archived_at: new Date() });
+    await memberRepo.updatePartyMember(trx, resolveCommunityId(actor, before.communityId), id, { archived_at: new Date() });
     await writeAudit(trx, actor, { communityId: before.communityId, action: 'party_member.archived', entityType: 'party_member', entityId: id, reason });
   });
   return getPartyMember(ctx, actor, id);
@@ -155,13 +158,13 @@ export async function archivePartyMember(ctx: AppContext, actor: Actor, id: numb
 export async function listTeams(ctx: AppContext, actor: Actor, query: TeamListQuery): Promise<Page<Team>> {
   authorize(actor, 'people.read');
   const cid = resolveCommunityId(actor, query.communityId);
-  const { total, rows } = await repo.listTeams(
+  const { total, rows } = await teamRepo.listTeams(
     ctx.db,
     cid,
     { kind: query.kind, includeArchived: query.includeArchived === 'true', q: query.q?.trim() || undefined },
     pageOf(query),
   );
-  const leaders = await repo.leaderNamesOf(
+  const leaders = await teamRepo.leaderNamesOf(
     ctx.db,
     cid,
     rows.map((r) => r.id),
@@ -175,9 +178,9 @@ export async function listTeams(ctx: AppContext, actor: Actor, query: TeamListQu
  */
 export async function getTeam(ctx: AppContext, actor: Actor, id: number): Promise<TeamDetail> {
   authorize(actor, 'people.read');
-  const row = await repo.findTeam(ctx.db, scopeIds(actor), id);
+  const row = await teamRepo.findTeam(ctx.db, scopeIds(actor), id);
   if (!row) throw notFound('team');
-  const members = await repo.listTeamMembers(ctx.db, resolveCommunityId(actor, row.community_id), id, places.residentReachOf(actor));
+  const members = await teamRepo.listTeamMembers(ctx.db, resolveCommunityId(actor, row.community_id), id, places.residentReachOf(actor));
   const leaderNames = members
     .filter((m) => m.is_leader)
     .sort((a, b) => +new Date(a.joined_at) - +new Date(b.joined_at) || a.id - b.id)
@@ -190,7 +193,7 @@ export async function createTeam(ctx: AppContext, actor: Actor, input: CreateTea
   authorize(actor, 'people.write');
   const cid = resolveCommunityId(actor, input.communityId);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.insertTeam(trx, cid, { name: input.name, kind: input.kind, description: input.description ?? null }).catch(uniqueAs('name'));
+    const row = await teamRepo.insertTeam(trx, cid, { name: input.name, kind: input.kind, description: input.description ?? null }).catch(uniqueAs('name'));
     await writeAudit(trx, actor, {
       communityId: cid,
       action: 'team.created',
@@ -207,7 +210,7 @@ export async function updateTeam(ctx: AppContext, actor: Actor, id: number, inpu
   authorize(actor, 'people.write');
   const before = await getTeam(ctx, actor, id);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo
+    await teamRepo
       .updateTeam(trx, resolveCommunityId(actor, before.communityId), id, { name: input.name, kind: input.kind, description: input.description })
       .catch(uniqueAs('name'));
     await writeAudit(trx, actor, { communityId: before.communityId, action: 'team.updated', entityType: 'team', entityId: id, changes: diff(before, input) });
@@ -221,11 +224,11 @@ export async function addTeamMember(ctx: AppContext, actor: Actor, teamId: numbe
   const team = await getTeam(ctx, actor, teamId);
   if (team.archivedAt) throw new AppError('INVALID_STATE', 'team is archived');
   const resident = await checkResident(ctx.db, team.communityId, input.residentId);
-  if (await repo.findActiveMembership(ctx.db, resolveCommunityId(actor, team.communityId), teamId, input.residentId)) {
+  if (await teamRepo.findActiveMembership(ctx.db, resolveCommunityId(actor, team.communityId), teamId, input.residentId)) {
     throw new AppError('CONFLICT', 'already a member', { fields: [{ field: 'residentId', rule: 'already_member' }] });
   }
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo
+    const row = await teamRepo
       .insertTeamMember(trx, resolveCommunityId(actor, team.communityId), { team_id: teamId, resident_id: input.residentId, is_leader: input.isLeader })
       .catch(uniqueAs('residentId', 'already_member'));
     await writeAudit(trx, actor, {
@@ -243,11 +246,11 @@ export async function addTeamMember(ctx: AppContext, actor: Actor, teamId: numbe
 export async function leaveTeam(ctx: AppContext, actor: Actor, teamId: number, memberId: number): Promise<TeamDetail> {
   authorize(actor, 'people.write');
   const team = await getTeam(ctx, actor, teamId);
-  const member = await repo.findTeamMember(ctx.db, resolveCommunityId(actor, team.communityId), teamId, memberId);
+  const member = await teamRepo.findTeamMember(ctx.db, resolveCommunityId(actor, team.communityId), teamId, memberId);
   if (!member) throw notFound('team member');
   if (member.left_at) throw new AppError('INVALID_STATE', 'member already left');
   await ctx.db.transaction().execute(async (trx) => {
-    const res = await repo.markTeamMemberLeft(trx, resolveCommunityId(actor, team.communityId), memberId, new Date());
+    const res = await teamRepo.markTeamMemberLeft(trx, resolveCommunityId(actor, team.communityId), memberId, new Date());
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('INVALID_STATE', 'member already left');
     await writeAudit(trx, actor, {
       communityId: team.communityId,
@@ -265,7 +268,7 @@ export async function leaveTeam(ctx: AppContext, actor: Actor, teamId: number, m
 export async function listStations(ctx: AppContext, actor: Actor, query: StationListQuery): Promise<Page<Station>> {
   authorize(actor, 'people.read');
   const cid = resolveCommunityId(actor, query.communityId);
-  const { total, rows } = await repo.listStations(
+  const { total, rows } = await stationRepo.listStations(
     ctx.db,
     cid,
     { kind: query.kind, compoundId: query.compoundId, includeArchived: query.includeArchived === 'true', q: query.q?.trim() || undefined },
@@ -276,7 +279,7 @@ export async function listStations(ctx: AppContext, actor: Actor, query: Station
 
 export async function getStation(ctx: AppContext, actor: Actor, id: number): Promise<Station> {
   authorize(actor, 'people.read');
-  const row = await repo.findStation(ctx.db, scopeIds(actor), id);
+  const row = await stationRepo.findStation(ctx.db, scopeIds(actor), id);
   if (!row) throw notFound('station');
   return presentStation(row);
 }
@@ -295,7 +298,7 @@ export async function createStation(ctx: AppContext, actor: Actor, input: Create
     description: input.description ?? null,
   };
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.insertStation(trx, cid, values);
+    const row = await stationRepo.insertStation(trx, cid, values);
     const { communityId: _c, ...changes } = input;
     await writeAudit(trx, actor, { communityId: cid, action: 'station.created', entityType: 'station', entityId: row.id, changes });
     return row.id;
@@ -308,7 +311,7 @@ export async function updateStation(ctx: AppContext, actor: Actor, id: number, i
   const before = await getStation(ctx, actor, id);
   await checkCompound(ctx.db, before.communityId, input.compoundId);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateStation(trx, resolveCommunityId(actor, before.communityId), id, {
+    await stationRepo.updateStation(trx, resolveCommunityId(actor, before.communityId), id, {
       compound_id: input.compoundId,
       name: input.name,
       kind: input.kind,

@@ -10,7 +10,7 @@ import { publish } from '../../platform/outbox/outbox.js';
 import * as repo from './places.repository.js';
 import { trustedCommunityId } from '../../platform/access/trusted-scope.js';
 import { BadSpreadsheetError, buildRosterTemplate, parseRosterRow, readRoster, type RosterRow } from './roster.js';
-import { sealResidentFields } from './places.service.js';
+import { sealResidentFields } from './residents.service.js';
 
 const BATCH = 500;
 /** The background job kind that commits a roster (ADR 0021). */

@@ -1,5 +1,5 @@
 export { placesRoutes } from './places.routes.js';
-export { isResidentWithinReach, sealResidentFields } from './places.service.js';
+export { isResidentWithinReach, sealResidentFields } from './residents.service.js';
 export { rosterImportJob, uploadRoster, commitImport } from './import.service.js';
 export { residentReachOf, type ResidentReach } from './places.policy.js';
 export { residentIdsWithinReach } from './places.repository.js';

@@ -36,6 +36,8 @@ import { AppError } from '../../platform/errors.js';
 import { actorOf, type App } from '../../platform/http/types.js';
 import { readUploadedFiles } from '../../platform/http/uploads.js';
 import * as service from './places.service.js';
+import * as residents from './residents.service.js';
+import * as history from './history.service.js';
 import * as imports from './import.service.js';
 import * as grids from './grids.service.js';
 import { listBuildingHeadAccounts, setBuildingHeads } from './building-heads.service.js';
@@ -162,12 +164,12 @@ export function placesRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/residents',
     { config: { permission: 'residents.read' }, schema: { tags: rtags, querystring: residentListQuerySchema, response: { 200: pageOf(residentSchema) } } },
-    async (req) => service.listResidents(ctx, actorOf(req), req.query),
+    async (req) => residents.listResidents(ctx, actorOf(req), req.query),
   );
   app.get(
     '/api/residents/:id',
     { config: { permission: 'residents.read' }, schema: { tags: rtags, params: idParamsSchema, response: { 200: residentSchema } } },
-    async (req) => service.getResident(ctx, actorOf(req), req.params.id),
+    async (req) => residents.getResident(ctx, actorOf(req), req.params.id),
   );
   // residents.read is the gate; viewPii is checked after the reach lookup, so a resident out of reach answers 404 (ADR 0015).
   app.get(
@@ -175,13 +177,13 @@ export function placesRoutes(app: App, ctx: AppContext): void {
     { config: { permission: 'residents.read' }, schema: { tags: rtags, params: idParamsSchema, response: { 200: residentPiiSchema } } },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
-      return service.viewResidentPii(ctx, actorOf(req), req.params.id);
+      return residents.viewResidentPii(ctx, actorOf(req), req.params.id);
     },
   );
   app.post(
     '/api/residents',
     { config: { permission: 'residents.write' }, schema: { tags: rtags, body: createResidentSchema, response: { 201: residentSchema } } },
-    async (req, reply) => reply.status(201).send(await service.createResident(ctx, actorOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await residents.createResident(ctx, actorOf(req), req.body)),
   );
   app.patch(
     '/api/residents/:id',
@@ -189,12 +191,12 @@ export function placesRoutes(app: App, ctx: AppContext): void {
       config: { permission: 'residents.write' },
       schema: { tags: rtags, params: idParamsSchema, body: updateResidentSchema, response: { 200: residentSchema } },
     },
-    async (req) => service.updateResident(ctx, actorOf(req), req.params.id, req.body),
+    async (req) => residents.updateResident(ctx, actorOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/residents/:id/archive',
     { config: { permission: 'residents.write' }, schema: { tags: rtags, params: idParamsSchema, body: archiveSchema, response: { 200: residentSchema } } },
-    async (req) => service.archiveResident(ctx, actorOf(req), req.params.id, req.body.reason),
+    async (req) => residents.archiveResident(ctx, actorOf(req), req.params.id, req.body.reason),
   );
 
   app.get(
@@ -242,11 +244,11 @@ export function placesRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/audit',
     { config: { permission: 'audit.read' }, schema: { tags: atags, querystring: auditQuerySchema, response: { 200: auditListSchema } } },
-    async (req) => service.listAudit(ctx, actorOf(req), req.query.entityType, req.query.entityId),
+    async (req) => history.listAudit(ctx, actorOf(req), req.query.entityType, req.query.entityId),
   );
   app.get(
     '/api/access-log',
     { config: { permission: 'audit.read' }, schema: { tags: atags, querystring: auditQuerySchema, response: { 200: accessLogListSchema } } },
-    async (req) => service.listAccessLog(ctx, actorOf(req), req.query.entityType, req.query.entityId),
+    async (req) => history.listAccessLog(ctx, actorOf(req), req.query.entityType, req.query.entityId),
   );
 }
