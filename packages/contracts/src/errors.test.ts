@@ -7,7 +7,7 @@ import { errorMessages, formatFieldIssue, locales } from './i18n.js';
 describe('error codes', () => {
   it('docs/errors.md lists every code with its status, and nothing else', () => {
     const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../../docs/errors.md'), 'utf8');
-    const rows = [...doc.matchAll(/^\| `([A-Z_]+)` \| (\d{3}) \|/gm)].map((m) => [m[1], Number(m[2])]);
+    const rows = [...doc.matchAll(/^\| `([A-Z_]+)` +\| (\d{3}) +\|/gm)].map((m) => [m[1], Number(m[2])]);
     expect(rows).toEqual(errorCodes.map((c) => [c, errorStatus[c]]));
   });
 

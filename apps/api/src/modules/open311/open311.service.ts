@@ -102,7 +102,7 @@ export async function createRequest(ctx: AppContext, f: Record<string, string | 
   const description = (f.description ?? '').replace(/\r\n/g, '\n').trim();
   if (description.length < 2) throw new Open311Error(400, 400, 'description was not provided');
   const compoundId = Number(f['attribute[compound]']) || null;
-  if (compoundId && !(await placeRefs.hasCompound(ctx.db, c.id, compoundId))) {
+  if (compoundId && !(await placeRefs.findCompoundRef(ctx.db, c.id, compoundId))) {
     throw new Open311Error(400, 400, 'attribute[compound] is not a compound of this jurisdiction');
   }
   const phone = f.phone?.replace(/[\s-]/g, '') || null;

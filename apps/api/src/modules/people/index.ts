@@ -1,4 +1,4 @@
 export { peopleRoutes } from './people.routes.js';
 export { prepareFirstAdminSetup } from './first-admin.service.js';
 export * as peopleRefs from './refs.repository.js';
-export { accountNames, activeAccountsWithRole, findActiveAccount, findLoginAccount, findPasswordOf, setPasswordHash } from './account-refs.repository.js';
+export { accountNames, activeAccountsWithRole, findActiveAccount, findLoginAccount, findPasswordOf, setPasswordHash } from './refs.repository.js';

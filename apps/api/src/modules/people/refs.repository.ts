@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -6,13 +6,6 @@ const none = [-1];
 
 /** Small reads other modules make of people (names and references by id, ADR 0016), one query per list of ids. */
 
-export function displayNames(db: Db, ids: number[]) {
-  return db
-    .selectFrom('accounts')
-    .select(['id', 'display_name as name'])
-    .where('id', 'in', ids.length ? ids : none)
-    .execute();
-}
 export function teamNames(db: Db, ids: number[]) {
   return db
     .selectFrom('teams')
@@ -45,14 +38,55 @@ export function assignableAccounts(db: Db, communityId: number, roles: readonly 
     .orderBy('id')
     .execute();
 }
-/** Up to `limit` active accounts of a role in a community: enough to tell whether there is exactly one. */
-export function someActiveInRole(db: Db, communityId: number, role: string, limit: number) {
+
+/**
+ * What other modules may read or change of accounts (docs/data-ownership.md), exported through people/index.ts:
+ * auth's login and session checks, and the names places shows beside grids, building heads and audit rows.
+ */
+export function findLoginAccount(db: Db, username: string, phoneHash: string) {
   return db
     .selectFrom('accounts')
-    .select('id')
+    .select(['id', 'password_hash', 'community_id'])
+    .where((eb) => eb.or([eb('username', '=', username), eb('phone_hash', '=', phoneHash)]))
+    .where('is_active', '=', true)
+    .executeTakeFirst();
+}
+/** An active account, as authentication needs it. */
+export function findActiveAccount(db: Db, id: number) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'username', 'display_name', 'role', 'community_id', 'subdistrict_id', 'locale'])
+    .where('id', '=', id)
+    .where('is_active', '=', true)
+    .executeTakeFirst();
+}
+export function findPasswordOf(db: Db, id: number) {
+  return db.selectFrom('accounts').select(['password_hash', 'username']).where('id', '=', id).executeTakeFirstOrThrow();
+}
+export function setPasswordHash(db: Db, id: number, passwordHash: string) {
+  return db.updateTable('accounts').set({ password_hash: passwordHash, password_changed_at: new Date() }).where('id', '=', id).execute();
+}
+/** Display names of the given accounts (inactive ones too: history keeps its names). */
+export async function accountNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['id', 'display_name'])
+    .where(sql<boolean>`id = any(${sql.val(unique)}::bigint[])`)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+/** Active accounts of a community with a role, by name; only those among `ids` when given. */
+export function activeAccountsWithRole(db: Db, communityId: number, role: string, ids?: readonly number[]) {
+  if (ids && ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'display_name'])
     .where('community_id', '=', communityId)
     .where('role', '=', role)
     .where('is_active', '=', true)
-    .limit(limit)
+    .$if(ids !== undefined, (qb) => qb.where(sql<boolean>`id = any(${sql.val([...ids!])}::bigint[])`))
+    .orderBy('display_name')
     .execute();
 }

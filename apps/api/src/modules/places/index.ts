@@ -14,4 +14,4 @@ export {
   findSubdistrictRef,
   gridView,
   residentView,
-} from './place-refs.repository.js';
+} from './refs.repository.js';

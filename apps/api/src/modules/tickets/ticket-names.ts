@@ -39,7 +39,7 @@ export async function withNames<T extends NameRefs>(db: Db, rows: T[]): Promise<
   const [compounds, buildings, accounts, teams, partners] = await Promise.all([
     compoundIds.length ? placeRefs.compoundNames(db, compoundIds).then(mapOf) : new Map<number, string>(),
     buildingIds.length ? placeRefs.buildingNames(db, buildingIds).then(mapOf) : new Map<number, string>(),
-    accountIds.length ? peopleRefs.displayNames(db, accountIds).then(mapOf) : new Map<number, string>(),
+    peopleRefs.accountNames(db, accountIds),
     teamIds.length ? peopleRefs.teamNames(db, teamIds).then(mapOf) : new Map<number, string>(),
     partnerIds.length ? partnerRefs.partnerNames(db, partnerIds).then(mapOf) : new Map<number, string>(),
   ]);
@@ -59,5 +59,5 @@ export async function withNames<T extends NameRefs>(db: Db, rows: T[]): Promise<
 /** Display names of event actors (accounts), by id. */
 export async function actorNames(db: Db, actorIds: Array<number | null>) {
   const list = ids(actorIds);
-  return list.length ? mapOf(await peopleRefs.displayNames(db, list)) : new Map<number, string>();
+  return peopleRefs.accountNames(db, list);
 }

@@ -112,7 +112,7 @@ export async function resolveDefaultAssignee(
     const workerId = await placeRefs.gridWorkerOfCompound(db, communityId, compoundId);
     if (workerId && (await peopleRefs.activeAccountRef(db, communityId, workerId))) return { kind: 'account', id: workerId };
   }
-  const workers = await peopleRefs.someActiveInRole(db, communityId, 'grid_worker', 2);
+  const workers = await peopleRefs.activeAccountsWithRole(db, communityId, 'grid_worker');
   return workers.length === 1 ? { kind: 'account', id: workers[0]!.id } : null;
 }
 

@@ -53,7 +53,7 @@ export async function insertNewTicket(
     compoundId ??= b.compound_id;
   }
   // A compound given by the caller must be the community's (places answers); its building's is known good.
-  if (input.compoundId && !(await placeRefs.hasCompound(ctx.db, cid, input.compoundId))) throw invalidField('compoundId', 'not_found');
+  if (input.compoundId && !(await placeRefs.findCompoundRef(ctx.db, cid, input.compoundId))) throw invalidField('compoundId', 'not_found');
   let reporter = { name: input.reporterName ?? null, enc: null as string | null, masked: null as string | null, hash: null as string | null };
   if (input.reporterResidentId) {
     const r = await placeRefs.residentContact(ctx.db, cid, input.reporterResidentId);
