@@ -55,6 +55,8 @@ if (fs.existsSync(path.join(root, 'apps/web/vite.config.ts')) && (force || !fs.e
   execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: path.join(root, 'apps/web'),
     stdio: 'inherit',
+    // Always a production build: run from a test (NODE_ENV=test), vite would bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   const { files, raw, br } = precompress(path.join(root, 'apps/web/dist'));
   writeStamp(webOut, webSrc);
