@@ -6,6 +6,8 @@ import { issueClientKey } from '../src/modules/open311/index.js';
 import { actorIn, buildAccount, buildCommunity, createTestEnv, type TestEnv } from './harness.js';
 import { buildResident } from './fixtures.js';
 import { sampleOf } from './schema-sample.js';
+// Tests name the communities they seeded themselves.
+import { trustedCommunityId } from '../src/platform/access/trusted-scope.js';
 
 /**
  * The permission walk, generated from the registered routes (ADR 0018): every /api route declares `public` or a
@@ -106,7 +108,7 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     .values({ community_id: cid, actor_id: sec.account.id, kind: 'residents', file_name: 'r.csv', status: 'ready', payload: null, finished_at: null })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const categories = await ensureCategoriesIn(db, cid);
+  const categories = await ensureCategoriesIn(db, trustedCommunityId(cid));
   const ticket = await env.app.inject({
     method: 'POST',
     url: '/api/tickets',

@@ -8,6 +8,7 @@ import { demoAccounts, DEMO_PASSWORD } from './accounts.js';
 import { communities, type DemoCommunity } from './communities.js';
 import { issueClientKey } from '../modules/open311/index.js';
 import { ensureCategoriesIn } from '../modules/tickets/index.js';
+import { trustedCommunityId } from '../platform/access/trusted-scope.js';
 
 /** A small deterministic PRNG so every fresh install gets the same demo. */
 function prng(seed: number) {
@@ -130,7 +131,8 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
       // A community's grid worker looks after its grids: environment and safety tickets go to them by default.
       if (a.role === 'grid_worker' && communityId) {
         await trx.updateTable('grids').set({ worker_account_id: acc.id }).where('community_id', '=', communityId).execute();
-        await ensureCategoriesIn(trx, communityId);
+        // Seeding: the demo community just written.
+        await ensureCategoriesIn(trx, trustedCommunityId(communityId));
         await trx
           .updateTable('ticket_categories')
           .set({ default_assignee_kind: 'grid_worker' })

@@ -7,6 +7,8 @@ import type { Actor } from '../../platform/access/actor.js';
 import { beijingDate } from '../../platform/time.js';
 import { actOnTicket, closeUnratedTickets, createTicket, ensureCategories, getTicket, ticketRollup } from '../tickets/index.js';
 import { communityDashboard, periodOf, rate, subdistrictDashboard } from './dashboard.service.js';
+// Tests name the communities they seeded themselves.
+import { trustedCommunityId } from '../../platform/access/trusted-scope.js';
 
 const DAY = 86_400_000;
 
@@ -22,7 +24,7 @@ describe('dashboard: the 三率 by hand', () => {
     communityId: number,
     o: { created: string; respondedAfterH?: number; status: string; closeReason?: string; rating?: string; channel?: string },
   ) {
-    const [cat] = await ensureCategories(env.ctx, communityId);
+    const [cat] = await ensureCategories(env.ctx, trustedCommunityId(communityId));
     const created = bj(o.created);
     await env.ctx.db
       .insertInto('tickets')
@@ -252,7 +254,7 @@ describe('dashboard: the roll-up answers what a scan of tickets answers', () => 
 
   it('through intake, every transition, reopen, merge, the unrated close, back-dating, bulk writes and deletes', async () => {
     const db = env.ctx.db;
-    const cats = await ensureCategories(env.ctx, cid);
+    const cats = await ensureCategories(env.ctx, trustedCommunityId(cid));
     const compound = await db
       .insertInto('compounds')
       .values({ community_id: cid, grid_id: null, name: '晴岚家园', address: null, archived_at: null })
@@ -352,7 +354,7 @@ describe('dashboard: the roll-up answers what a scan of tickets answers', () => 
       .execute();
     await db
       .updateTable('tickets')
-      .set({ community_id: sibling, category_id: (await ensureCategories(env.ctx, sibling))[0]!.id, compound_id: null })
+      .set({ community_id: sibling, category_id: (await ensureCategories(env.ctx, trustedCommunityId(sibling)))[0]!.id, compound_id: null })
       .where('id', '=', ids[1]!)
       .execute();
     await expectSameAsLive(fixed);
@@ -382,7 +384,7 @@ describe('dashboard: the roll-up answers what a scan of tickets answers', () => 
       result_text: null,
       created_by: null,
     };
-    const siblingCats = await ensureCategories(env.ctx, sibling);
+    const siblingCats = await ensureCategories(env.ctx, trustedCommunityId(sibling));
     const bulk = await db
       .insertInto('tickets')
       .values(

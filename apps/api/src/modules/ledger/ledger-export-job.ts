@@ -3,6 +3,7 @@ import { ledgerColumns, type LedgerFilter } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import type { BackgroundJobKind } from '../../platform/jobs/background.js';
 import { writeStoredFile } from '../../platform/files/storage.js';
+import { trustedCommunityId } from '../../platform/access/trusted-scope.js';
 import * as repo from './ledger.repository.js';
 import { ticketLedgerRows as ticketRows } from '../tickets/index.js';
 import { LEDGER_EXPORT, toRows, whereIn } from './ledger.service.js';
@@ -18,7 +19,8 @@ export const ledgerExportJob: BackgroundJobKind = {
   async run(ctx, job) {
     const row = await repo.findExportById(ctx.db, job.subjectId);
     if (!row || row.status !== 'running') return;
-    const w = whereIn(row.community_id, row.filters as LedgerFilter);
+    // The community of the export row, checked against the actor when the export was queued.
+    const w = whereIn(trustedCommunityId(row.community_id), row.filters as LedgerFilter);
     let processed = 0;
     const file = await writeStoredFile(ctx.config, `exports/ledger-${row.id}.xlsx`, async (tmp) => {
       processed = await writeExport(ctx, row.id, w, tmp, (n) => job.progress(n));

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import { inScope, type Scope } from '../../platform/db/scope.js';
+import { inScope, type CommunityId, type Scope } from '../../platform/db/scope.js';
 import type { DB } from '../../platform/db/schema.js';
 
 /** The ledger module's own table: ledger_exports. The ticket rows it prints are read through tickets/index.ts. */
 
-export function insertExport(db: Kysely<DB>, v: { communityId: number; actorId: number; filters: string; total: number; fileName: string }) {
+export function insertExport(db: Kysely<DB>, v: { communityId: CommunityId; actorId: number; filters: string; total: number; fileName: string }) {
   return db
     .insertInto('ledger_exports')
     .values({ community_id: v.communityId, actor_id: v.actorId, filters: v.filters, status: 'running', total: v.total, file_name: v.fileName })

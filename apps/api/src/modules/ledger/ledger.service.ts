@@ -13,6 +13,7 @@ import type { AppContext } from '../../platform/context.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/audit.js';
+import type { CommunityId } from '../../platform/db/scope.js';
 import * as repo from './ledger.repository.js';
 import { ticketLedgerRows as ticketRows } from '../tickets/index.js';
 import { periodOf } from './dashboard.service.js';
@@ -27,7 +28,7 @@ function whereOf(actor: Actor, f: LedgerFilter): ticketRows.LedgerWhere {
 }
 
 /** The filter of one community's ledger (the community already checked against the actor). */
-export function whereIn(communityId: number, f: LedgerFilter): ticketRows.LedgerWhere {
+export function whereIn(communityId: CommunityId, f: LedgerFilter): ticketRows.LedgerWhere {
   const p = f.from || f.to ? periodOf(f.from, f.to) : undefined;
   return { communityId, from: p?.from, to: p?.to, status: f.status, categoryId: f.categoryId, compoundId: f.compoundId, channel: f.channel };
 }

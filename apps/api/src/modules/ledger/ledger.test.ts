@@ -4,6 +4,8 @@ import { ledgerColumns } from '@linli/contracts';
 import { actorIn, buildAccount, createTestEnv, loginAs, type TestEnv } from '../../../test/harness.js';
 import { ensureCategories } from '../tickets/index.js';
 import { runBackgroundJobs } from '../../../test/jobs.js';
+// Tests name the communities they seeded themselves.
+import { trustedCommunityId } from '../../platform/access/trusted-scope.js';
 
 describe('ledger (台账)', () => {
   let env: TestEnv;
@@ -87,7 +89,7 @@ describe('ledger (台账)', () => {
 
   it('exports more than one batch in ticket order, each timeline on its own row, with the header frozen', async () => {
     const big = await actorIn(env, 'secretary');
-    const [cat] = await ensureCategories(env.ctx, big.community.id);
+    const [cat] = await ensureCategories(env.ctx, trustedCommunityId(big.community.id));
     const n = 2100;
     const due = new Date(Date.now() + 86_400_000);
     const rows = Array.from({ length: n }, (_, k) => ({

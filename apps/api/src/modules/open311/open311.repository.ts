@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { inScope, type Scope } from '../../platform/db/scope.js';
+import { inScope, type CommunityId, type Scope } from '../../platform/db/scope.js';
 
 /** Open311's own table, open311_clients, read by key hash: a client has no session scope. Tickets and places are read through their index.ts. */
 export function findActiveClient(db: Kysely<DB>, keyHash: string) {
   return db.selectFrom('open311_clients').selectAll().where('key_hash', '=', keyHash).where('is_active', '=', true).executeTakeFirst();
 }
 
-export function insertClient(db: Kysely<DB>, v: { communityId: number; name: string; keyHash: string; keyPrefix: string }) {
+export function insertClient(db: Kysely<DB>, v: { communityId: CommunityId; name: string; keyHash: string; keyPrefix: string }) {
   return db
     .insertInto('open311_clients')
     .values({ community_id: v.communityId, name: v.name, key_hash: v.keyHash, key_prefix: v.keyPrefix })
@@ -16,7 +16,7 @@ export function insertClient(db: Kysely<DB>, v: { communityId: number; name: str
     .executeTakeFirst();
 }
 
-export function listClients(db: Kysely<DB>, communityId: number) {
+export function listClients(db: Kysely<DB>, communityId: CommunityId) {
   return db
     .selectFrom('open311_clients')
     .select(['id', 'name', 'key_prefix', 'is_active', 'created_at'])

@@ -5,6 +5,8 @@ import type { AppContext } from '../../platform/context.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { notFound } from '../../platform/errors.js';
+import { trustedCommunityId } from '../../platform/access/trusted-scope.js';
+import type { CommunityId } from '../../platform/db/scope.js';
 import { ensureCategories, externalRequests, findTicketCode, settingsOf, submitExternalTicket, type ExternalRequest } from '../tickets/index.js';
 import { placeRefs } from '../places/index.js';
 import { Open311Error } from './format.js';
@@ -19,7 +21,8 @@ async function communityOf(ctx: AppContext, jurisdictionId: string | undefined) 
   if (!jurisdictionId) throw new Open311Error(400, 400, 'jurisdiction_id was not provided');
   const c = await placeRefs.communityByCode(ctx.db, jurisdictionId);
   if (!c) throw new Open311Error(404, 404, `jurisdiction_id ${jurisdictionId} not found`);
-  return c;
+  // Open311 is public per jurisdiction: the community the caller named, found by its code, is the one it acts in.
+  return { ...c, id: trustedCommunityId(c.id) };
 }
 
 export async function discovery(ctx: AppContext, baseUrl: string) {
@@ -135,7 +138,7 @@ type RequestRow = ExternalRequest & { community: string };
 type Detail = 'summary' | 'full' | 'client';
 
 /** The detail a read gets: a valid key of this community gives `client`, otherwise the community's setting. */
-async function detailFor(ctx: AppContext, communityId: number, apiKey: string | undefined): Promise<Detail> {
+async function detailFor(ctx: AppContext, communityId: CommunityId, apiKey: string | undefined): Promise<Detail> {
   if (apiKey) {
     const client = await activeClient(ctx, apiKey);
     if (!client || client.community_id !== communityId) throw new Open311Error(403, 403, 'api_key is not valid');
@@ -207,7 +210,8 @@ export async function getToken(ctx: AppContext, jurisdictionId: string | undefin
 
 /** Issues an API key for a client of the community (shown once; only its hash is kept). */
 export async function issueClientKey(ctx: AppContext, communityId: number, name: string, key = `linli-${crypto.randomBytes(18).toString('base64url')}`) {
-  await repo.insertClient(ctx.db, { communityId, name, keyHash: keyHash(key), keyPrefix: keyPrefixOf(key) });
+  // Seeding and tests only: no request reaches this (requests go through createClient).
+  await repo.insertClient(ctx.db, { communityId: trustedCommunityId(communityId), name, keyHash: keyHash(key), keyPrefix: keyPrefixOf(key) });
   return key;
 }
 

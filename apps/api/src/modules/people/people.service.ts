@@ -17,6 +17,7 @@ import type {
 } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
+import type { CommunityId } from '../../platform/db/scope.js';
 import { AppError, invalidField, notFound, uniqueAs } from '../../platform/errors.js';
 import { diff, writeAudit } from '../../platform/audit/audit.js';
 import * as places from '../places/index.js';
@@ -36,15 +37,15 @@ const pageOf = (q: { page: number; pageSize: number; sort?: string; order: 'asc'
 });
 
 /** A resident of the community who is not archived, or a field error. */
-async function checkResident(db: Db, communityId: number, residentId: number) {
+async function checkResident(db: Db, communityId: CommunityId, residentId: number) {
   const r = await places.findResidentRef(db, communityId, residentId);
   if (!r || r.archived_at) throw invalidField('residentId', 'not_found');
   return r;
 }
-async function checkGrid(db: Db, communityId: number, gridId: number | null | undefined) {
+async function checkGrid(db: Db, communityId: CommunityId, gridId: number | null | undefined) {
   if (gridId != null && !(await places.findGridRef(db, communityId, gridId))) throw invalidField('gridId', 'not_found');
 }
-async function checkCompound(db: Db, communityId: number, compoundId: number | null | undefined) {
+async function checkCompound(db: Db, communityId: CommunityId, compoundId: number | null | undefined) {
   if (compoundId != null && !(await places.findCompoundRef(db, communityId, compoundId))) throw invalidField('compoundId', 'not_found');
 }
 
@@ -122,7 +123,7 @@ export async function updatePartyMember(ctx: AppContext, actor: Actor, id: numbe
   authorize(actor, 'people.write');
   const before = await getPartyMember(ctx, actor, id);
   if (before.archivedAt) throw new AppError('INVALID_STATE', 'party member is archived');
-  await checkGrid(ctx.db, before.communityId, input.gridId);
+  await checkGrid(ctx.db, resolveCommunityId(actor, before.communityId), input.gridId);
   await ctx.db.transaction().execute(async (trx) => {
     await memberRepo.updatePartyMember(trx, resolveCommunityId(actor, before.communityId), id, {
       status: input.status,
@@ -223,7 +224,7 @@ export async function addTeamMember(ctx: AppContext, actor: Actor, teamId: numbe
   authorize(actor, 'people.write');
   const team = await getTeam(ctx, actor, teamId);
   if (team.archivedAt) throw new AppError('INVALID_STATE', 'team is archived');
-  const resident = await checkResident(ctx.db, team.communityId, input.residentId);
+  const resident = await checkResident(ctx.db, resolveCommunityId(actor, team.communityId), input.residentId);
   if (await teamRepo.findActiveMembership(ctx.db, resolveCommunityId(actor, team.communityId), teamId, input.residentId)) {
     throw new AppError('CONFLICT', 'already a member', { fields: [{ field: 'residentId', rule: 'already_member' }] });
   }
@@ -309,7 +310,7 @@ export async function createStation(ctx: AppContext, actor: Actor, input: Create
 export async function updateStation(ctx: AppContext, actor: Actor, id: number, input: UpdateStationInput): Promise<Station> {
   authorize(actor, 'people.write');
   const before = await getStation(ctx, actor, id);
-  await checkCompound(ctx.db, before.communityId, input.compoundId);
+  await checkCompound(ctx.db, resolveCommunityId(actor, before.communityId), input.compoundId);
   await ctx.db.transaction().execute(async (trx) => {
     await stationRepo.updateStation(trx, resolveCommunityId(actor, before.communityId), id, {
       compound_id: input.compoundId,

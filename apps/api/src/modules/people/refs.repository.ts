@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import type { CommunityId } from '../../platform/db/scope.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 const none = [-1];
@@ -14,7 +15,7 @@ export function teamNames(db: Db, ids: number[]) {
     .execute();
 }
 /** An active account of the community, by id: someone a ticket can be given to. */
-export function activeAccountRef(db: Db, communityId: number, id: number) {
+export function activeAccountRef(db: Db, communityId: CommunityId, id: number) {
   return db
     .selectFrom('accounts')
     .select(['id', 'display_name as name'])
@@ -23,11 +24,11 @@ export function activeAccountRef(db: Db, communityId: number, id: number) {
     .where('is_active', '=', true)
     .executeTakeFirst();
 }
-export function teamRef(db: Db, communityId: number, id: number) {
+export function teamRef(db: Db, communityId: CommunityId, id: number) {
   return db.selectFrom('teams').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
 }
 /** Active accounts of a community in the roles that can carry a ticket (not admins). */
-export function assignableAccounts(db: Db, communityId: number, roles: readonly string[]) {
+export function assignableAccounts(db: Db, communityId: CommunityId, roles: readonly string[]) {
   return db
     .selectFrom('accounts')
     .select(['id', 'display_name', 'role'])
@@ -78,7 +79,7 @@ export async function accountNames(db: Db, ids: readonly number[]): Promise<Map<
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 /** Active accounts of a community with a role, by name; only those among `ids` when given. */
-export function activeAccountsWithRole(db: Db, communityId: number, role: string, ids?: readonly number[]) {
+export function activeAccountsWithRole(db: Db, communityId: CommunityId, role: string, ids?: readonly number[]) {
   if (ids && ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('accounts')

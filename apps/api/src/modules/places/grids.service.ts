@@ -29,7 +29,7 @@ async function presentGrids(db: AppContext['db'], rows: Awaited<ReturnType<typeo
   }));
 }
 
-async function checkGridWorker(ctx: AppContext, communityId: number, id: number | null | undefined) {
+async function checkGridWorker(ctx: AppContext, communityId: CommunityId, id: number | null | undefined) {
   if (id != null && (await people.activeAccountsWithRole(ctx.db, communityId, 'grid_worker', [id])).length === 0)
     throw invalidField('workerAccountId', 'not_found');
 }
@@ -65,7 +65,7 @@ export async function updateGrid(ctx: AppContext, actor: Actor, id: number, inpu
   authorize(actor, 'places.write');
   const grid = await repo.findGridIn(ctx.db, scopeIds(actor), id);
   if (!grid) throw notFound('grid');
-  await checkGridWorker(ctx, grid.community_id, input.workerAccountId);
+  await checkGridWorker(ctx, resolveCommunityId(actor, grid.community_id), input.workerAccountId);
   return ctx.db.transaction().execute(async (trx) => {
     await repo
       .updateGrid(trx, resolveCommunityId(actor, grid.community_id), id, { name: input.name, code: input.code, worker_account_id: input.workerAccountId })

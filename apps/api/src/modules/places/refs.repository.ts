@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import type { CommunityId } from '../../platform/db/scope.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 const none = [-1];
@@ -16,7 +17,7 @@ export function communitiesOfSubdistrict(db: Db, subdistrictId: number) {
   return db.selectFrom('communities').select(['id', 'name']).where('subdistrict_id', '=', subdistrictId).orderBy('id').execute();
 }
 /** A community's compounds by name; `openOnly` leaves archived ones out (what a resident may choose). */
-export function compoundsOf(db: Db, communityId: number, openOnly = false) {
+export function compoundsOf(db: Db, communityId: CommunityId, openOnly = false) {
   return db
     .selectFrom('compounds')
     .select(['id', 'name'])
@@ -39,11 +40,11 @@ export function buildingNames(db: Db, ids: number[]) {
     .where('id', 'in', ids.length ? ids : none)
     .execute();
 }
-export function findBuildingRef(db: Db, communityId: number, id: number) {
+export function findBuildingRef(db: Db, communityId: CommunityId, id: number) {
   return db.selectFrom('buildings').select(['id', 'compound_id']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
 }
 /** A resident's name and sealed phone, for a ticket they report. */
-export function residentContact(db: Db, communityId: number, id: number) {
+export function residentContact(db: Db, communityId: CommunityId, id: number) {
   return db
     .selectFrom('residents')
     .select(['id', 'name', 'phone_enc', 'phone_masked', 'phone_hash'])
@@ -52,7 +53,7 @@ export function residentContact(db: Db, communityId: number, id: number) {
     .executeTakeFirst();
 }
 /** The account named as worker of the grid a compound belongs to (active or not: people knows). */
-export async function gridWorkerOfCompound(db: Db, communityId: number, compoundId: number): Promise<number | null> {
+export async function gridWorkerOfCompound(db: Db, communityId: CommunityId, compoundId: number): Promise<number | null> {
   const row = await db
     .selectFrom('compounds as p')
     .innerJoin('grids as g', 'g.id', 'p.grid_id')
@@ -95,13 +96,13 @@ export function compoundView(db: Db) {
   return db.selectFrom('compounds').select(['id', 'community_id', 'name', 'grid_id']);
 }
 
-export function findResidentRef(db: Db, communityId: number, id: number) {
+export function findResidentRef(db: Db, communityId: CommunityId, id: number) {
   return db.selectFrom('residents').select(['id', 'name', 'archived_at']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
 }
-export function findGridRef(db: Db, communityId: number, id: number) {
+export function findGridRef(db: Db, communityId: CommunityId, id: number) {
   return db.selectFrom('grids').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
 }
-export function findCompoundRef(db: Db, communityId: number, id: number) {
+export function findCompoundRef(db: Db, communityId: CommunityId, id: number) {
   return db.selectFrom('compounds').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
 }
 export function findSubdistrictRef(db: Db, id: number) {

@@ -2,16 +2,16 @@ export type { Scope } from '../../platform/db/scope.js';
 import { sql, type Insertable, type Kysely, type QueryCreator, type Transaction, type Updateable } from 'kysely';
 import { openTicketStatuses } from '@linli/contracts';
 import type { DB } from '../../platform/db/schema.js';
-import { inScope, type Scope } from '../../platform/db/scope.js';
+import { inScope, type CommunityId, type Scope } from '../../platform/db/scope.js';
 import { dueWithin, overdueOnTickets } from './overdue.repository.js';
 import { auditInsertFrom } from '../../platform/audit/audit.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export function listCategories(db: Db, communityId: number) {
+export function listCategories(db: Db, communityId: CommunityId) {
   return db.selectFrom('ticket_categories').selectAll().where('community_id', '=', communityId).orderBy('sort').orderBy('id').execute();
 }
-export function findCategory(db: Db, communityId: number, id: number) {
+export function findCategory(db: Db, communityId: CommunityId, id: number) {
   return db.selectFrom('ticket_categories').selectAll().where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
 }
 export function insertCategories(db: Db, rows: Insertable<DB['ticket_categories']>[]) {
@@ -49,7 +49,7 @@ export type TicketRow = NonNullable<Awaited<ReturnType<ReturnType<typeof ticketQ
 export function findTicket(db: Db, scope: Scope, id: number) {
   return ticketQuery(db).where('t.id', '=', id).where(inScope(scope, 't.community_id')).executeTakeFirst();
 }
-export function lockTicket(db: Db, communityId: number, id: number) {
+export function lockTicket(db: Db, communityId: CommunityId, id: number) {
   return db.selectFrom('tickets').selectAll().where('community_id', '=', communityId).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
@@ -65,7 +65,7 @@ export interface TicketFilter {
   qTrackingHash?: string;
   assignedToAccount?: number;
 }
-export async function listTickets(db: Db, communityId: number, f: TicketFilter, page: { offset: number; limit: number; order: 'asc' | 'desc' }) {
+export async function listTickets(db: Db, communityId: CommunityId, f: TicketFilter, page: { offset: number; limit: number; order: 'asc' | 'desc' }) {
   let q = ticketQuery(db).where('t.community_id', '=', communityId);
   if (f.status) q = q.where('t.status', '=', f.status);
   if (f.categoryId) q = q.where('t.category_id', '=', f.categoryId);
@@ -124,7 +124,7 @@ async function searchPage(db: Db, filtered: ReturnType<typeof ticketQuery>, page
 }
 
 /** A category as intake needs it, with the community's automatic-dispatch setting, in one read. */
-export function findCategoryForIntake(db: Db, communityId: number, id: number) {
+export function findCategoryForIntake(db: Db, communityId: CommunityId, id: number) {
   return db
     .selectFrom('ticket_categories as c')
     .leftJoin('ticket_settings as s', 's.community_id', 'c.community_id')
@@ -167,7 +167,7 @@ export async function insertTicketWithTrail(db: Db, v: { ticket: Row; reporter: 
   return rows[0];
 }
 
-export function updateTicket(db: Db, communityId: number, id: number, v: Updateable<DB['tickets']>) {
+export function updateTicket(db: Db, communityId: CommunityId, id: number, v: Updateable<DB['tickets']>) {
   return db
     .updateTable('tickets')
     .set({ ...v, updated_at: new Date() })
@@ -178,7 +178,7 @@ export function updateTicket(db: Db, communityId: number, id: number, v: Updatea
 export function insertEvent(db: Db, v: Insertable<DB['ticket_events']>) {
   return db.insertInto('ticket_events').values(v).execute();
 }
-export function listEvents(db: Db, communityId: number, ticketId: number, publicOnly = false) {
+export function listEvents(db: Db, communityId: CommunityId, ticketId: number, publicOnly = false) {
   return db
     .selectFrom('ticket_events as e')
     .select(['e.id', 'e.action', 'e.from_status', 'e.to_status', 'e.channel', 'e.note', 'e.is_public', 'e.created_at', 'e.actor_label', 'e.actor_id'])
@@ -188,7 +188,7 @@ export function listEvents(db: Db, communityId: number, ticketId: number, public
     .orderBy('e.id')
     .execute();
 }
-export function moveReporters(db: Db, communityId: number, fromTicket: number, toTicket: number) {
+export function moveReporters(db: Db, communityId: CommunityId, fromTicket: number, toTicket: number) {
   return db.updateTable('ticket_reporters').set({ ticket_id: toTicket }).where('community_id', '=', communityId).where('ticket_id', '=', fromTicket).execute();
 }
 export function countReporters(db: Db, ticketId: number) {
@@ -207,7 +207,7 @@ export function findReporterByTrackingHash(db: Db, trackingHash: string) {
     .executeTakeFirst();
 }
 /** Counts a wrong proof; answers the new count. */
-export async function addProofFailure(db: Db, communityId: number, reporterId: number) {
+export async function addProofFailure(db: Db, communityId: CommunityId, reporterId: number) {
   const row = await db
     .updateTable('ticket_reporters')
     .set((eb) => ({ proof_failures: eb('proof_failures', '+', 1) }))
@@ -218,7 +218,7 @@ export async function addProofFailure(db: Db, communityId: number, reporterId: n
   return row.proof_failures;
 }
 /** Locks the four-digit path until `until`, or (null) clears the count after a right proof. */
-export function setProofLock(db: Db, communityId: number, reporterId: number, until: Date | null) {
+export function setProofLock(db: Db, communityId: CommunityId, reporterId: number, until: Date | null) {
   return db
     .updateTable('ticket_reporters')
     .set(until ? { proof_locked_until: until } : { proof_failures: 0, proof_locked_until: null })
@@ -228,7 +228,7 @@ export function setProofLock(db: Db, communityId: number, reporterId: number, un
 }
 
 /** Open tickets of the community raised in the last 90 days: the pool duplicate suggestions are drawn from. */
-export function openCandidates(db: Db, communityId: number, since: Date) {
+export function openCandidates(db: Db, communityId: CommunityId, since: Date) {
   return db
     .selectFrom('tickets as t')
     .innerJoin('ticket_categories as c', 'c.id', 't.category_id')
@@ -262,7 +262,7 @@ export function listTicketsNearDeadline(db: Db, now: Date) {
 }
 
 /** Records a reminder once per ticket and kind; answers false when it was already recorded. */
-export async function insertReminderOnce(db: Db, v: { communityId: number; ticketId: number; kind: string }): Promise<boolean> {
+export async function insertReminderOnce(db: Db, v: { communityId: CommunityId; ticketId: number; kind: string }): Promise<boolean> {
   const row = await db
     .insertInto('ticket_reminders')
     .values({ community_id: v.communityId, ticket_id: v.ticketId, kind: v.kind })
@@ -273,7 +273,7 @@ export async function insertReminderOnce(db: Db, v: { communityId: number; ticke
 }
 
 /** What a notice of a ticket event carries (webhooks), tickets' columns only. */
-export function findTicketForNotice(db: Db, communityId: number, ticketId: number) {
+export function findTicketForNotice(db: Db, communityId: CommunityId, ticketId: number) {
   return db
     .selectFrom('tickets as t')
     .innerJoin('ticket_categories as c', 'c.id', 't.category_id')

@@ -5,6 +5,7 @@ import { endpointBackoffMs, pauseReasonFor } from './breaker.js';
 import { postWebhook } from './send-webhook.js';
 import { parseAllowList, RefusedAddressError, type AllowList } from './url-policy.js';
 import { forgetActiveHooks } from './webhooks.service.js';
+import { trustedCommunityId } from '../../platform/access/trusted-scope.js';
 import * as repo from './webhooks.repository.js';
 
 export interface DeliveryLimits {
@@ -132,7 +133,8 @@ export class DeliveryWorker {
       if (endpoint.paused_at) return;
       const reason = pauseReasonFor({ consecutiveFailures: endpoint.consecutive_failures, failingSince: endpoint.failing_since, isRefused: r.isRefused }, now);
       if (!reason) return;
-      await repo.pauseWebhook(trx, endpoint.community_id, d.webhook_id, now, reason);
+      // A system job: the community of the webhook row it just updated.
+      await repo.pauseWebhook(trx, trustedCommunityId(endpoint.community_id), d.webhook_id, now, reason);
       await writeAudit(trx, null, {
         communityId: endpoint.community_id,
         action: 'webhook.paused',

@@ -1,10 +1,10 @@
 import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type { DB, WebhooksTable } from '../../platform/db/schema.js';
-import { inScope, type Scope } from '../../platform/db/scope.js';
+import { inScope, type CommunityId, type Scope } from '../../platform/db/scope.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export function listWebhooks(db: Db, communityId: number) {
+export function listWebhooks(db: Db, communityId: CommunityId) {
   return db.selectFrom('webhooks').selectAll().where('community_id', '=', communityId).orderBy('id').execute();
 }
 
@@ -13,7 +13,7 @@ export function findWebhook(db: Db, scope: Scope, id: number) {
 }
 
 /** The hooks that receive new events: switched on and not paused by the breaker. */
-export async function listActiveHookIds(db: Db, communityId: number): Promise<number[]> {
+export async function listActiveHookIds(db: Db, communityId: CommunityId): Promise<number[]> {
   const rows = await db
     .selectFrom('webhooks')
     .select('id')
@@ -28,11 +28,11 @@ export function insertWebhook(db: Db, values: Insertable<WebhooksTable>) {
   return db.insertInto('webhooks').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-export function updateWebhook(db: Db, communityId: number, id: number, set: Updateable<WebhooksTable>) {
+export function updateWebhook(db: Db, communityId: CommunityId, id: number, set: Updateable<WebhooksTable>) {
   return db.updateTable('webhooks').set(set).where('community_id', '=', communityId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-export function listDeliveries(db: Db, communityId: number, webhookId: number) {
+export function listDeliveries(db: Db, communityId: CommunityId, webhookId: number) {
   return db
     .selectFrom('webhook_deliveries')
     .selectAll()
@@ -46,7 +46,7 @@ export function listDeliveries(db: Db, communityId: number, webhookId: number) {
 /** Queues deliveries; one already queued for the same webhook and outbox event is left alone (a redelivered event). */
 export async function insertDeliveries(
   db: Db,
-  communityId: number,
+  communityId: CommunityId,
   rows: Array<{ webhookId: number; event: string; payload: string; at: Date; outboxId: number | null }>,
 ) {
   if (rows.length === 0) return;
@@ -147,6 +147,6 @@ export async function setEndpointBackoff(db: Db, webhookId: number, until: Date)
   await db.updateTable('webhooks').set({ backoff_until: until }).where('id', '=', webhookId).execute();
 }
 
-export async function pauseWebhook(db: Db, communityId: number, webhookId: number, now: Date, reason: string) {
+export async function pauseWebhook(db: Db, communityId: CommunityId, webhookId: number, now: Date, reason: string) {
   await db.updateTable('webhooks').set({ paused_at: now, pause_reason: reason }).where('community_id', '=', communityId).where('id', '=', webhookId).execute();
 }

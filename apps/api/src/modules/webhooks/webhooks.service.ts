@@ -11,6 +11,8 @@ import type { PauseReason } from './breaker.js';
 import { checkWebhookUrl, findInwardResolution, parseAllowList } from './url-policy.js';
 import * as repo from './webhooks.repository.js';
 import { ticketForNotice } from '../tickets/index.js';
+import type { CommunityId } from '../../platform/db/scope.js';
+import { trustedCommunityId } from '../../platform/access/trusted-scope.js';
 
 type WebhookRow = NonNullable<Awaited<ReturnType<typeof repo.findWebhook>>>;
 
@@ -40,13 +42,14 @@ async function findWebhook(ctx: AppContext, actor: Actor, id: number) {
   authorize(actor, 'webhooks.manage');
   const w = await repo.findWebhook(ctx.db, scopeIds(actor), id);
   if (!w) throw notFound('webhook');
-  return w;
+  // Found under the actor's scope, so its community is one the actor may act in.
+  return { ...w, cid: trustedCommunityId(w.community_id) };
 }
 
 // Every ticket event asks which hooks a community has, and most have none.
 const activeHooks = new TtlCache<number, number[]>(10_000);
 
-function activeHookIds(ctx: AppContext, communityId: number): Promise<number[]> {
+function activeHookIds(ctx: AppContext, communityId: CommunityId): Promise<number[]> {
   return activeHooks.get(ctx.db, communityId, () => repo.listActiveHookIds(ctx.db, communityId));
 }
 
@@ -92,7 +95,7 @@ export async function updateWebhook(ctx: AppContext, actor: Actor, id: number, i
   return ctx.db
     .transaction()
     .execute(async (trx) => {
-      const w = await repo.updateWebhook(trx, before.community_id, id, {
+      const w = await repo.updateWebhook(trx, before.cid, id, {
         name: input.name,
         url: input.url,
         format: input.format,
@@ -118,7 +121,7 @@ export async function resumeWebhook(ctx: AppContext, actor: Actor, id: number) {
   return ctx.db
     .transaction()
     .execute(async (trx) => {
-      const w = await repo.updateWebhook(trx, before.community_id, id, {
+      const w = await repo.updateWebhook(trx, before.cid, id, {
         paused_at: null,
         pause_reason: null,
         consecutive_failures: 0,
@@ -139,7 +142,7 @@ export async function resumeWebhook(ctx: AppContext, actor: Actor, id: number) {
 
 export async function listDeliveries(ctx: AppContext, actor: Actor, id: number) {
   const w = await findWebhook(ctx, actor, id);
-  const rows = await repo.listDeliveries(ctx.db, w.community_id, id);
+  const rows = await repo.listDeliveries(ctx.db, w.cid, id);
   return {
     items: rows.map((d) => ({
       id: d.id,
@@ -164,9 +167,11 @@ export async function enqueueTicketEvent(
   e: { communityId: number; ticketId: number; action?: string; outboxId?: number; occurredAt?: Date },
   now = new Date(),
 ): Promise<number> {
-  const hooks = await activeHookIds(ctx, e.communityId);
+  // A subscriber: the community of the ticket event it was handed (ADR 0018).
+  const cid = trustedCommunityId(e.communityId);
+  const hooks = await activeHookIds(ctx, cid);
   if (hooks.length === 0) return 0;
-  const t = await ticketForNotice(ctx.db, e.communityId, e.ticketId);
+  const t = await ticketForNotice(ctx.db, cid, e.ticketId);
   if (!t) return 0;
   const payload: TicketEventPayload = {
     event: e.action ? 'ticket.transitioned' : 'ticket.created',
@@ -186,7 +191,7 @@ export async function enqueueTicketEvent(
   const body = JSON.stringify(payload);
   await repo.insertDeliveries(
     ctx.db,
-    e.communityId,
+    cid,
     hooks.map((id) => ({ webhookId: id, event: payload.event, payload: body, at: now, outboxId: e.outboxId ?? null })),
   );
   return hooks.length;

@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-// The type test needs two repositories' own signatures, which no index.ts exports.
+// The type test needs three repositories' own signatures, which no index.ts exports.
 // eslint-disable-next-line boundaries/dependencies
 import { findPartner } from '../../modules/partners/partners.repository.js';
 // eslint-disable-next-line boundaries/dependencies
 import { listGrids } from '../../modules/places/places.repository.js';
+// eslint-disable-next-line boundaries/dependencies
+import { listCategories } from '../../modules/tickets/tickets.repository.js';
 import { scopeOf, resolveCommunityId, type Actor } from '../access/actor.js';
 import { scopeOfCommunity, systemScope } from '../access/trusted-scope.js';
 import { communityIn, inScope, type CommunityId, type Scope } from './scope.js';
@@ -37,6 +39,8 @@ describe('the branded scope (ADR 0018)', () => {
       void findPartner(db, null, 1);
       // @ts-expect-error a community id must come from the actor (resolveCommunityId) or a trusted constructor
       void listGrids(db, 7);
+      // @ts-expect-error the tickets' repositories take a CommunityId too, not a plain number
+      void listCategories(db, 7);
     };
     expect(typeof unscoped).toBe('function');
   });

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../../platform/context.js';
 import { recordStep } from '../record-step.js';
+import { trustedCommunityId } from '../../../platform/access/trusted-scope.js';
 import * as repo from '../tickets.repository.js';
 
 /** Reminder kinds: shortly before and at each deadline. One of each per ticket, ever (催办). */
@@ -31,7 +32,8 @@ export async function sendTicketReminders(ctx: AppContext, now: Date): Promise<n
     for (const kind of reminderKinds) {
       if (!reminderDue(kind, t, now)) continue;
       const done = await ctx.db.transaction().execute(async (trx) => {
-        if (!(await repo.insertReminderOnce(trx, { communityId: t.community_id, ticketId: t.id, kind }))) return false;
+        // A system job: the community of the ticket row it picked.
+        if (!(await repo.insertReminderOnce(trx, { communityId: trustedCommunityId(t.community_id), ticketId: t.id, kind }))) return false;
         await recordStep(trx, {
           communityId: t.community_id,
           ticketId: t.id,

@@ -12,13 +12,16 @@ import { mayWorkTicket, permissionForAction } from '../tickets.policy.js';
 import { isRatedThisRound, transition, type TicketState, type TransitionArgs } from './ticket-state.js';
 import { defaultTicketSettings, resolveDefaultAssignee, settingsOf, unratedPastDeadline } from '../categories/ticket-settings.js';
 import { getTicket } from '../reading/tickets.service.js';
+import type { CommunityId } from '../../../platform/db/scope.js';
+import { trustedCommunityId } from '../../../platform/access/trusted-scope.js';
 
 /** One transition: permission, state rule, the change, its timeline event and audit row, all in one transaction. */
 export async function actOnTicket(ctx: AppContext, actor: Actor, id: number, action: TicketAction, input: TransitionInput): Promise<TicketDetail> {
   const t = await repo.findTicket(ctx.db, scopeIds(actor), id);
   if (!t) throw notFound('ticket');
   await ctx.db.transaction().execute(async (trx) => {
-    await applyAction(ctx, trx, actor, t.community_id, id, action, input, null);
+    // The ticket was found under the actor's scope.
+    await applyAction(ctx, trx, actor, trustedCommunityId(t.community_id), id, action, input, null);
     await publish(trx, 'ticket.transitioned', { communityId: t.community_id, ticketId: id, action });
   });
   return getTicket(ctx, actor, id, { justActed: true });
@@ -31,7 +34,7 @@ export async function applyAction(
   ctx: AppContext,
   trx: Trx,
   actor: Actor | null,
-  cid: number,
+  cid: CommunityId,
   id: number,
   action: TicketAction,
   input: TransitionInput & { comment?: string | null },
@@ -137,7 +140,8 @@ async function commitTransition(
     throw new AppError('INVALID_STATE', `cannot ${action} a ${f.status} ticket`, { action, status: f.status });
   }
   const s = result.state;
-  const cid = row.community_id;
+  // The row was locked by an id-and-community query, so its community is the caller's.
+  const cid = trustedCommunityId(row.community_id);
   await repo.updateTicket(trx, cid, row.id, {
     status: s.status,
     first_response_at: s.firstResponseAt,
@@ -180,7 +184,8 @@ export async function closeUnratedTickets(ctx: AppContext, now: Date): Promise<n
   const rows = await unratedPastDeadline(ctx.db, now);
   for (const r of rows) {
     await ctx.db.transaction().execute(async (trx) => {
-      const locked = await repo.lockTicket(trx, r.community_id, r.id);
+      // A system job: the community of the ticket row it picked.
+      const locked = await repo.lockTicket(trx, trustedCommunityId(r.community_id), r.id);
       // Rated or reopened since it was picked: nothing to close.
       if (!locked || locked.status !== 'resolved') return;
       await commitTransition(

@@ -9,13 +9,15 @@ import { writeAudit } from '../../../platform/audit/audit.js';
 import * as repo from '../tickets.repository.js';
 import { forgetIntake } from '../intake/intake-cache.js';
 import { checkDefaultAssignee, defaultAssigneeNames } from './ticket-settings.js';
+import type { CommunityId } from '../../../platform/db/scope.js';
+import { trustedCommunityId } from '../../../platform/access/trusted-scope.js';
 
-export function ensureCategories(ctx: AppContext, communityId: number) {
+export function ensureCategories(ctx: AppContext, communityId: CommunityId) {
   return ensureCategoriesIn(ctx.db, communityId);
 }
 
 /** A community's categories, the 12345 defaults written on first use; `db` may be a transaction. */
-export async function ensureCategoriesIn(db: Kysely<DB>, communityId: number) {
+export async function ensureCategoriesIn(db: Kysely<DB>, communityId: CommunityId) {
   let rows = await repo.listCategories(db, communityId);
   if (rows.length === 0) {
     await repo.insertCategories(
@@ -98,10 +100,10 @@ export async function updateCategory(ctx: AppContext, actor: Actor, id: number, 
   const before = await repo.findCategoryInScope(ctx.db, scope, id);
   if (!before) throw notFound('category');
   // Leaving the kind out keeps the default assignee; null clears it.
+  // The category was found under the actor's scope.
+  const cid = trustedCommunityId(before.community_id);
   const assignee =
-    input.defaultAssigneeKind === undefined
-      ? undefined
-      : await checkDefaultAssignee(ctx.db, before.community_id, input.defaultAssigneeKind, input.defaultAssigneeId);
+    input.defaultAssigneeKind === undefined ? undefined : await checkDefaultAssignee(ctx.db, cid, input.defaultAssigneeKind, input.defaultAssigneeId);
   return ctx.db
     .transaction()
     .execute(async (trx) => {

@@ -1,13 +1,14 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
+import type { CommunityId } from '../../../platform/db/scope.js';
 
 type Db = Kysely<DB>;
 
-export function findSettings(db: Db, communityId: number) {
+export function findSettings(db: Db, communityId: CommunityId) {
   return db.selectFrom('ticket_settings').selectAll().where('community_id', '=', communityId).executeTakeFirst();
 }
 
-export function upsertSettings(db: Db, communityId: number, next: Omit<Insertable<DB['ticket_settings']>, 'community_id'>) {
+export function upsertSettings(db: Db, communityId: CommunityId, next: Omit<Insertable<DB['ticket_settings']>, 'community_id'>) {
   return db
     .insertInto('ticket_settings')
     .values({ community_id: communityId, ...next })

@@ -12,13 +12,15 @@ import { placeRefs } from '../../places/index.js';
 import { peopleRefs } from '../../people/index.js';
 import { forgetIntake } from '../intake/intake-cache.js';
 import * as settingsRepo from './settings.repository.js';
+import type { CommunityId } from '../../../platform/db/scope.js';
+import { trustedCommunityId } from '../../../platform/access/trusted-scope.js';
 
 /** What a community that never changed its settings gets: the practice of the reports. */
 export const defaultTicketSettings = { reopenLimit: 2, unratedCloseDays: 7, autoAssign: false, open311PublicDetail: 'summary' } as const;
 
 type Db = Kysely<DB>;
 
-export async function settingsOf(db: Db, communityId: number): Promise<TicketSettings> {
+export async function settingsOf(db: Db, communityId: CommunityId): Promise<TicketSettings> {
   const row = await settingsRepo.findSettings(db, communityId);
   return row
     ? {
@@ -66,7 +68,7 @@ export async function updateTicketSettings(ctx: AppContext, actor: Actor, input:
 }
 
 /** Checks a category's default assignee belongs to the community (none is needed for the grid worker). */
-export async function checkDefaultAssignee(db: Db, communityId: number, kind: DefaultAssigneeKind | null | undefined, id: number | null | undefined) {
+export async function checkDefaultAssignee(db: Db, communityId: CommunityId, kind: DefaultAssigneeKind | null | undefined, id: number | null | undefined) {
   if (!kind) return { kind: null, id: null };
   if (kind === 'grid_worker') return { kind, id: null };
   if (!id) throw invalidField('defaultAssigneeId', 'required');
@@ -84,7 +86,8 @@ export async function defaultAssigneeNames(
     if (!r.default_assignee_kind || r.default_assignee_kind === 'grid_worker' || !r.default_assignee_id) continue;
     const key = `${r.default_assignee_kind}:${r.default_assignee_id}`;
     if (names.has(key)) continue;
-    const a = await findAssignee(db, r.community_id, r.default_assignee_kind, r.default_assignee_id);
+    // Categories the caller already loaded under its scope; each is looked up in its own community.
+    const a = await findAssignee(db, trustedCommunityId(r.community_id), r.default_assignee_kind, r.default_assignee_id);
     if (a) names.set(key, a.name);
   }
   return (r: { default_assignee_kind: DefaultAssigneeKind | null; default_assignee_id: number | null }) =>
@@ -97,7 +100,7 @@ export async function defaultAssigneeNames(
  */
 export async function resolveDefaultAssignee(
   db: Db,
-  communityId: number,
+  communityId: CommunityId,
   category: { default_assignee_kind: DefaultAssigneeKind | null; default_assignee_id: number | null },
   compoundId: number | null,
 ): Promise<{ kind: 'account' | 'team' | 'partner'; id: number } | null> {

@@ -19,6 +19,7 @@ import { ensureCategories } from '../categories/categories.service.js';
 import { getTicket } from '../reading/tickets.service.js';
 import { presentTicket } from '../tickets.presenter.js';
 import { applyAction } from '../acting/transitions.js';
+import type { CommunityId } from '../../../platform/db/scope.js';
 
 // The insert statement sets the event's ticket id and the audit row's entity id from the ticket it creates.
 const createdStep = ({ event: { ticket_id: _t, ...event }, audit: { entity_id: _e, ...audit } }: ReturnType<typeof stepRows>) => ({ event, audit });
@@ -38,7 +39,7 @@ type NewTicket = { id: number; code: string; trackingCode: string; trackingKey: 
 /** Writes a new ticket and its first reporter. `code` is the public reference; the tracking code and key go to the reporter only. */
 export async function insertNewTicket(
   ctx: AppContext,
-  cid: number,
+  cid: CommunityId,
   input: CreateTicketInput,
   who: { actor: Actor | null; actorLabel: string | null; requestId?: string },
 ): Promise<NewTicket> {
@@ -173,7 +174,7 @@ export async function insertNewTicket(
 /** A ticket from an outside system (Open311 client): same rules as a resident's online report. Answers id and code. */
 export async function submitExternalTicket(
   ctx: AppContext,
-  communityId: number,
+  communityId: CommunityId,
   input: {
     categoryId: number;
     description: string;

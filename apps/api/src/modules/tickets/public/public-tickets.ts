@@ -11,7 +11,7 @@ import { ensureCategories } from '../categories/categories.service.js';
 import { insertNewTicket } from '../intake/intake.js';
 import { storePhotos } from '../photos/photos.js';
 import { applyAction } from '../acting/transitions.js';
-import { scopeOfCommunity } from '../../../platform/access/trusted-scope.js';
+import { scopeOfCommunity, trustedCommunityId } from '../../../platform/access/trusted-scope.js';
 import { checkProof, hashTrackingCode, lockAfter, trackingLink, type Proof } from './tracking.js';
 
 /**
@@ -23,8 +23,10 @@ import { checkProof, hashTrackingCode, lockAfter, trackingLink, type Proof } fro
 export async function publicCommunityForm(ctx: AppContext, code: string) {
   const community = await placeRefs.communityByCode(ctx.db, code);
   if (!community) throw notFound('community');
-  const cats = await ensureCategories(ctx, community.id);
-  const compounds = await placeRefs.compoundsOf(ctx.db, community.id, true);
+  // The public form is per community, named by its code.
+  const cid = trustedCommunityId(community.id);
+  const cats = await ensureCategories(ctx, cid);
+  const compounds = await placeRefs.compoundsOf(ctx.db, cid, true);
   return {
     name: community.name,
     categories: cats.filter((c) => c.is_active).map((c) => ({ id: c.id, nameZh: c.name_zh, nameEn: c.name_en })),
@@ -38,7 +40,8 @@ export async function submitPublicTicket(ctx: AppContext, input: z.infer<typeof 
   if (!community) throw invalidField('communityCode', 'not_found');
   const created = await insertNewTicket(
     ctx,
-    community.id,
+    // A public report goes to the community named by its code.
+    trustedCommunityId(community.id),
     {
       channel: 'online',
       categoryId: input.categoryId,
@@ -59,18 +62,19 @@ async function reporterOfCode(ctx: AppContext, code: string) {
   const reporter = await repo.findReporterByTrackingHash(ctx.db, hashTrackingCode(code));
   if (!reporter) throw notFound('ticket');
   // The tracking code is the caller's credential (ADR 0010): it names one ticket of one community.
+  const cid = trustedCommunityId(reporter.community_id);
   const t = await repo.findTicket(ctx.db, scopeOfCommunity(reporter.community_id), reporter.ticket_id);
   if (!t) throw notFound('ticket');
-  return { reporter, t };
+  return { reporter, t, cid };
 }
 
 /** The ticket of a code whose holder has proved to be its reporter; wrong proofs are counted and lock the four digits. */
 async function provenTicket(ctx: AppContext, code: string, proof: Proof) {
-  const { reporter, t } = await reporterOfCode(ctx, code);
+  const { reporter, t, cid } = await reporterOfCode(ctx, code);
   const now = new Date();
   const verdict = checkProof(reporter, proof, now);
   if (verdict.ok) {
-    if (reporter.proof_failures > 0) await repo.setProofLock(ctx.db, reporter.community_id, reporter.id, null);
+    if (reporter.proof_failures > 0) await repo.setProofLock(ctx.db, cid, reporter.id, null);
     return t;
   }
   const field = verdict.field;
@@ -84,9 +88,9 @@ async function provenTicket(ctx: AppContext, code: string, proof: Proof) {
     case 'locked':
       throw new AppError('RATE_LIMITED', 'too many wrong proofs', { fields: [{ field, rule: 'locked' }] });
     case 'wrong': {
-      const failures = await repo.addProofFailure(ctx.db, reporter.community_id, reporter.id);
+      const failures = await repo.addProofFailure(ctx.db, cid, reporter.id);
       const until = field === 'lastFour' ? lockAfter(failures, now) : null;
-      if (until) await repo.setProofLock(ctx.db, reporter.community_id, reporter.id, until);
+      if (until) await repo.setProofLock(ctx.db, cid, reporter.id, until);
       throw new AppError('TRACKING_PROOF_INVALID', 'proof does not match', { fields: [{ field, rule: 'mismatch' }] });
     }
   }
@@ -94,8 +98,8 @@ async function provenTicket(ctx: AppContext, code: string, proof: Proof) {
 
 /** What a resident sees by tracking code: status and the public timeline, never staff notes or other reporters. */
 export async function viewPublicTicket(ctx: AppContext, code: string) {
-  const { reporter, t } = await reporterOfCode(ctx, code);
-  const events = await repo.listEvents(ctx.db, t.community_id, t.id, true);
+  const { reporter, t, cid } = await reporterOfCode(ctx, code);
+  const events = await repo.listEvents(ctx.db, cid, t.id, true);
   return {
     code: code.trim().toUpperCase(),
     reference: t.code,
@@ -138,7 +142,8 @@ export async function addPublicInfo(ctx: AppContext, code: string, proof: Proof,
 export async function ratePublicTicket(ctx: AppContext, code: string, proof: Proof, rating: Rating, comment: string | null | undefined) {
   const t = await provenTicket(ctx, code, proof);
   await ctx.db.transaction().execute(async (trx) => {
-    await applyAction(ctx, trx, null, t.community_id, t.id, 'rate', { rating, comment: comment ?? null }, 'online', 'resident');
+    // The ticket of a proven tracking code (ADR 0010).
+    await applyAction(ctx, trx, null, trustedCommunityId(t.community_id), t.id, 'rate', { rating, comment: comment ?? null }, 'online', 'resident');
     await publish(trx, 'ticket.transitioned', { communityId: t.community_id, ticketId: t.id, action: 'rate' });
   });
   return viewPublicTicket(ctx, code);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
+import type { CommunityId } from '../../../platform/db/scope.js';
 
 /** Tickets as an outside system (Open311) reads them: tickets' tables only; names are added by requests.ts. */
 
@@ -13,7 +14,7 @@ export interface RequestFilter {
 }
 
 /** Requests of a community as Open311 shows them (merged tickets left out), newest first, at most 1,000. */
-export function listRequests(db: Kysely<DB>, communityId: number, f: RequestFilter) {
+export function listRequests(db: Kysely<DB>, communityId: CommunityId, f: RequestFilter) {
   let q = db
     .selectFrom('tickets as t')
     .innerJoin('ticket_categories as c', 'c.id', 't.category_id')
@@ -52,6 +53,6 @@ export function listRequests(db: Kysely<DB>, communityId: number, f: RequestFilt
   return q.orderBy('t.created_at', 'desc').limit(1000).execute();
 }
 
-export function findTicketCode(db: Kysely<DB>, communityId: number, code: string) {
+export function findTicketCode(db: Kysely<DB>, communityId: CommunityId, code: string) {
   return db.selectFrom('tickets').select('code').where('community_id', '=', communityId).where('code', '=', code).executeTakeFirst();
 }

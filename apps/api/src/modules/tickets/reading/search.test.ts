@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorIn, createTestEnv, type TestEnv } from '../../../../test/harness.js';
 import { tokenize } from '../../../platform/text/segment.js';
 import { ensureCategories } from '../categories/categories.service.js';
+// Tests name the communities they seeded themselves.
+import { trustedCommunityId } from '../../../platform/access/trusted-scope.js';
 
 describe('ticket search: pages and totals', () => {
   let env: TestEnv;
@@ -18,7 +20,7 @@ describe('ticket search: pages and totals', () => {
     sec = await actorIn(env, 'secretary');
     const other = await actorIn(env, 'secretary');
     const insert = async (communityId: number, code: string, text: string, minutesAgo: number, status = 'submitted') => {
-      const [cat] = await ensureCategories(env.ctx, communityId);
+      const [cat] = await ensureCategories(env.ctx, trustedCommunityId(communityId));
       const at = new Date(Date.now() - minutesAgo * 60_000);
       await env.ctx.db
         .insertInto('tickets')

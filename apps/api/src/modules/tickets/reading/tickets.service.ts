@@ -4,6 +4,7 @@ import { roleCan, type TicketDetail, type ticketListQuerySchema } from '@linli/c
 import type { AppContext } from '../../../platform/context.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../../platform/access/actor.js';
 import { notFound } from '../../../platform/errors.js';
+import { trustedCommunityId } from '../../../platform/access/trusted-scope.js';
 import * as repo from '../tickets.repository.js';
 import { actorNames, withNames } from '../ticket-names.js';
 import { assignableRoles } from '../assignees.js';
@@ -29,7 +30,8 @@ export async function getTicket(
   const [t] = await withNames(ctx.db, [row]);
   if (!t) throw notFound('ticket');
   if (!justActed && !maySeeTicket(actor, t)) throw notFound('ticket');
-  const events = await repo.listEvents(ctx.db, t.community_id, id);
+  // The ticket was found under the actor's scope.
+  const events = await repo.listEvents(ctx.db, trustedCommunityId(t.community_id), id);
   const actors = await actorNames(
     ctx.db,
     events.map((e) => e.actor_id),

@@ -1,9 +1,10 @@
 import { sql, type Expression, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
+import type { CommunityId } from '../../../platform/db/scope.js';
 import { lateOnTickets } from '../overdue.repository.js';
 
 export interface LedgerWhere {
-  communityId: number;
+  communityId: CommunityId;
   from?: Date;
   to?: Date;
   status?: string;
@@ -95,7 +96,7 @@ export function ledgerRowsOf(db: Kysely<DB>, ids: number[]) {
 }
 export type LedgerDbRow = Awaited<ReturnType<typeof ledgerRows>>[number];
 
-export function eventsOf(db: Kysely<DB>, communityId: number, ticketIds: number[]) {
+export function eventsOf(db: Kysely<DB>, communityId: CommunityId, ticketIds: number[]) {
   if (ticketIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('ticket_events as e')

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { actorNames, withNames } from '../ticket-names.js';
 import * as repo from './ledger-rows.repository.js';
+import type { CommunityId } from '../../../platform/db/scope.js';
 
 /** The ledger's rows as the reports module reads them (through tickets/index.ts), with the names other modules own. */
 export type { LedgerWhere } from './ledger-rows.repository.js';
@@ -23,7 +24,7 @@ export async function ledgerRowsOf(db: Kysely<DB>, ids: number[]) {
 }
 
 /** The timeline of these tickets, with the actors' names. */
-export async function eventsOf(db: Kysely<DB>, communityId: number, ticketIds: number[]) {
+export async function eventsOf(db: Kysely<DB>, communityId: CommunityId, ticketIds: number[]) {
   const events = await repo.eventsOf(db, communityId, ticketIds);
   const names = await actorNames(
     db,

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
+import type { CommunityId } from '../../../platform/db/scope.js';
 import { overdueOnDeadlines } from '../overdue.repository.js';
 
 /**
@@ -63,7 +64,7 @@ export async function rateCounts(db: Kysely<DB>, communityIds: number[], p: Peri
 export type Dimension = 'status' | 'channel' | 'category' | 'compound';
 
 /** Tickets raised in the period (merged ones included) counted by status, channel, category and compound, most first. */
-export async function countsBy(db: Kysely<DB>, communityId: number, p: Period): Promise<Record<Dimension, Array<{ key: string; count: number }>>> {
+export async function countsBy(db: Kysely<DB>, communityId: CommunityId, p: Period): Promise<Record<Dimension, Array<{ key: string; count: number }>>> {
   const { rows } = await sql<{ dim: Dimension; key: string; count: number }>`
     select dim, key, sum(n)::int as count
     from ${counts} as c
@@ -77,7 +78,7 @@ export async function countsBy(db: Kysely<DB>, communityId: number, p: Period): 
 }
 
 /** Tickets raised and resolved per ISO week, weeks counted in Beijing time. */
-export async function weekly(db: Kysely<DB>, communityId: number, p: Period) {
+export async function weekly(db: Kysely<DB>, communityId: CommunityId, p: Period) {
   const { rows } = await sql<{ dim: string; week: string; n: number }>`
     select dim, to_char(date_trunc('week', day), 'IYYY-"W"IW') as week, sum(n)::int as n
     from ${counts} as c
@@ -97,7 +98,7 @@ export async function foldRollup(db: Kysely<DB>): Promise<number> {
 }
 
 /** The community's open tickets past a deadline, whenever raised, the longest overdue first. */
-export function overdueList(db: Kysely<DB>, communityId: number, now: Date) {
+export function overdueList(db: Kysely<DB>, communityId: CommunityId, now: Date) {
   // The 50 are picked from the small table first (index ticket_deadlines_open_due), then joined for their titles.
   const first = db
     .selectFrom('ticket_deadlines')
@@ -118,6 +119,6 @@ export function overdueList(db: Kysely<DB>, communityId: number, now: Date) {
 }
 
 /** The community's category names, for the dashboard's labels. */
-export function categoryNames(db: Kysely<DB>, communityId: number) {
+export function categoryNames(db: Kysely<DB>, communityId: CommunityId) {
   return db.selectFrom('ticket_categories').select(['id', 'name_zh', 'name_en']).where('community_id', '=', communityId).execute();
 }
