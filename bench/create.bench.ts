@@ -9,6 +9,8 @@ import { bootContext } from '../apps/api/src/boot.js';
 import { buildApp } from '../apps/api/src/app.js';
 import { moduleSubscribers } from '../apps/api/src/modules/index.js';
 import { ensureCategories } from '../apps/api/src/modules/tickets/categories/categories.service.js';
+// The bench seeds its own communities.
+import { trustedCommunityId } from '../apps/api/src/platform/access/trusted-scope.js';
 
 /**
  * The load: CLIENTS keep-alive fetch loops in a worker thread, so that the clients do not share the server's event loop.
@@ -80,7 +82,7 @@ export async function run(): Promise<Measure[]> {
   try {
     const community = await buildCommunity(ctx, { name: '金港城社区' });
     const staff = await buildAccount(ctx, { role: 'social_worker', communityId: community.id, username: 'bench_shegong' });
-    const categories = await ensureCategories(ctx, community.id);
+    const categories = await ensureCategories(ctx, trustedCommunityId(community.id));
     const compound = await ctx.db
       .insertInto('compounds')
       .values({ community_id: community.id, name: '金海花园', address: null, grid_id: null })

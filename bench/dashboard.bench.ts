@@ -7,6 +7,8 @@ import { communityDashboard, subdistrictDashboard } from '../apps/api/src/module
 import { foldRollup } from '../apps/api/src/modules/tickets/reports/rollup.repository.js';
 import type { Actor } from '../apps/api/src/platform/access/actor.js';
 import type { AppContext } from '../apps/api/src/platform/context.js';
+// The bench seeds its own communities.
+import { trustedCommunityId } from '../apps/api/src/platform/access/trusted-scope.js';
 
 const DAY = 86_400_000;
 const channels = ['walk_in', 'meeting', 'door_visit', 'phone', 'online', 'hotline', 'group_chat', 'patrol'];
@@ -20,7 +22,7 @@ export async function generateTickets(ctx: AppContext, communityIds: number[], n
   // 32-bit integer arithmetic: in doubles the product loses its low bits and the sequence falls into a short cycle.
   const rand = () => (s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff) / 2147483648;
   const cats = new Map<number, Awaited<ReturnType<typeof ensureCategories>>>();
-  for (const id of communityIds) cats.set(id, await ensureCategories(ctx, id));
+  for (const id of communityIds) cats.set(id, await ensureCategories(ctx, trustedCommunityId(id)));
   const now = Date.now();
   for (let i = 0; i < n; i += 1000) {
     const rows = [];

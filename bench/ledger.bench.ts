@@ -9,6 +9,8 @@ import { loadConfig } from '../apps/api/src/config.js';
 import { bootContext } from '../apps/api/src/boot.js';
 import { ensureCategories } from '../apps/api/src/modules/tickets/categories/categories.service.js';
 import type { Actor } from '../apps/api/src/platform/access/actor.js';
+// The bench seeds its own communities.
+import { trustedCommunityId } from '../apps/api/src/platform/access/trusted-scope.js';
 
 const DAY = 86_400_000;
 
@@ -38,7 +40,7 @@ export async function run(): Promise<Measure[]> {
         requestId: crypto.randomUUID(),
         locale: 'zh-CN',
       };
-      const cats = await ensureCategories(ctx, community.id);
+      const cats = await ensureCategories(ctx, trustedCommunityId(community.id));
       const start = Date.now() - 365 * DAY;
       for (let i = 0; i < n; i += 1000) {
         const rows = [];

@@ -8,6 +8,8 @@ import { listTickets } from '../apps/api/src/modules/tickets/reading/tickets.ser
 import { tokenize } from '../apps/api/src/platform/text/segment.js';
 import type { Actor } from '../apps/api/src/platform/access/actor.js';
 import type { AppContext } from '../apps/api/src/platform/context.js';
+// The bench seeds its own communities.
+import { trustedCommunityId } from '../apps/api/src/platform/access/trusted-scope.js';
 
 const phrases = [
   '垃圾中转站异味',
@@ -61,7 +63,7 @@ async function openTicketsRun(): Promise<Measure[]> {
   const env = await createTestEnv();
   try {
     const { community, account } = await actorIn(env, 'secretary');
-    const [cat] = await ensureCategories(env.ctx, community.id);
+    const [cat] = await ensureCategories(env.ctx, trustedCommunityId(community.id));
     const rows = [];
     for (let i = 0; i < n; i++) {
       const text = `${places[i % places.length]}${phrases[(i * 7) % phrases.length]}，第${i}次反映`;
@@ -177,7 +179,7 @@ export async function generateTextTickets(ctx: AppContext, communityIds: number[
   for (const ph of phrases) for (const pl of places) for (const d of details) texts.push(`${pl}${ph}${d}`);
   const tokens = texts.map((t) => tokenize(t).join(' '));
   const cats: number[] = [];
-  for (const id of communityIds) cats.push(...(await ensureCategories(ctx, id)).slice(0, 8).map((c) => c.id));
+  for (const id of communityIds) cats.push(...(await ensureCategories(ctx, trustedCommunityId(id))).slice(0, 8).map((c) => c.id));
   const k = communityIds.length;
   const chunk = 100_000;
   for (let from = 0; from < n; from += chunk) {

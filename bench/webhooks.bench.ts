@@ -11,6 +11,8 @@ import { buildApp } from '../apps/api/src/app.js';
 import { moduleSubscribers } from '../apps/api/src/modules/index.js';
 import { startWebhookWorker } from '../apps/api/src/modules/webhooks/index.js';
 import { ensureCategories } from '../apps/api/src/modules/tickets/categories/categories.service.js';
+// The bench seeds its own communities.
+import { trustedCommunityId } from '../apps/api/src/platform/access/trusted-scope.js';
 
 const QUEUED = 10_000;
 
@@ -37,7 +39,7 @@ export async function run(): Promise<Measure[]> {
     const community = await buildCommunity(ctx, { name: '金港城社区' });
     const other = await buildCommunity(ctx, { name: '东湖社区' });
     const staff = await buildAccount(ctx, { role: 'social_worker', communityId: community.id, username: 'bench_webhooks' });
-    const categories = await ensureCategories(ctx, community.id);
+    const categories = await ensureCategories(ctx, trustedCommunityId(community.id));
     const hookRows = Array.from({ length: 20 }, (_, i) => ({
       community_id: i < 2 ? community.id : other.id,
       name: `dead-${i}`,
