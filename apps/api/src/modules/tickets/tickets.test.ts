@@ -34,41 +34,8 @@ describe('tickets: the closed loop', () => {
     categories = Object.fromEntries(cats.map((c) => [c.code, c.id]));
     compoundId = (await call(sec, 'POST', '/api/compounds', { name: '金海花园' })).body.id;
     buildingId = (await call(sec, 'POST', '/api/buildings', { compoundId, name: '1号楼' })).body.id;
-    const db = env.ctx.db;
-    propertyPartner = (
-      await db
-        .insertInto('partners')
-        .values({
-          community_id: sec.community.id,
-          name: '金房物业',
-          kind: 'property_company',
-          contact_name: null,
-          contact_phone_enc: null,
-          contact_phone_masked: null,
-          address: null,
-          description: null,
-          joined_on: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    department = (
-      await db
-        .insertInto('partners')
-        .values({
-          community_id: sec.community.id,
-          name: '街道物管中心',
-          kind: 'government_dept',
-          contact_name: null,
-          contact_phone_enc: null,
-          contact_phone_masked: null,
-          address: null,
-          description: null,
-          joined_on: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    propertyPartner = (await call(sec, 'POST', '/api/partners', { name: '金房物业', kind: 'property_company' })).body.id;
+    department = (await call(sec, 'POST', '/api/partners', { name: '街道物管中心', kind: 'government_dept' })).body.id;
   });
   afterAll(async () => env.close());
 
