@@ -65,7 +65,7 @@ export interface paths {
                     page?: number;
                     pageSize?: number;
                     q?: string;
-                    role?: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact";
+                    role?: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                     sort?: "username" | "displayName" | "role" | "createdAt" | "id";
                 };
                 header?: never;
@@ -88,9 +88,10 @@ export interface paths {
                                 id: number;
                                 isActive: boolean;
                                 lockedUntil: string | null;
+                                organisationId: number | null;
                                 phoneMasked: string | null;
                                 /** @enum {string} */
-                                role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact";
+                                role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                                 subdistrictId: number | null;
                                 username: string;
                             }[];
@@ -115,10 +116,11 @@ export interface paths {
                     "application/json": {
                         communityId?: number | null;
                         displayName: string;
+                        organisationId?: number | null;
                         password: string;
                         phone?: string | null;
                         /** @enum {string} */
-                        role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact";
+                        role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                         subdistrictId?: number | null;
                         username: string;
                     };
@@ -138,9 +140,10 @@ export interface paths {
                             id: number;
                             isActive: boolean;
                             lockedUntil: string | null;
+                            organisationId: number | null;
                             phoneMasked: string | null;
                             /** @enum {string} */
-                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact";
+                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                             subdistrictId: number | null;
                             username: string;
                         };
@@ -182,7 +185,7 @@ export interface paths {
                         displayName?: string;
                         isActive?: boolean;
                         /** @enum {string} */
-                        role?: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact";
+                        role?: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                     };
                 };
             };
@@ -200,9 +203,10 @@ export interface paths {
                             id: number;
                             isActive: boolean;
                             lockedUntil: string | null;
+                            organisationId: number | null;
                             phoneMasked: string | null;
                             /** @enum {string} */
-                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact";
+                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                             subdistrictId: number | null;
                             username: string;
                         };
@@ -291,9 +295,10 @@ export interface paths {
                             id: number;
                             isActive: boolean;
                             lockedUntil: string | null;
+                            organisationId: number | null;
                             phoneMasked: string | null;
                             /** @enum {string} */
-                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact";
+                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                             subdistrictId: number | null;
                             username: string;
                         };
@@ -399,7 +404,7 @@ export interface paths {
                             /** @enum {string} */
                             locale: "zh-CN" | "en";
                             /** @enum {string} */
-                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact";
+                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                             subdistrictId: number | null;
                             subdistrictName: string | null;
                             username: string;
@@ -482,7 +487,7 @@ export interface paths {
                             /** @enum {string} */
                             locale: "zh-CN" | "en";
                             /** @enum {string} */
-                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact";
+                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                             subdistrictId: number | null;
                             subdistrictName: string | null;
                             username: string;
@@ -1213,6 +1218,1012 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    open?: "true" | "false";
+                    order?: "asc" | "desc";
+                    organisationId?: number;
+                    overdue?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                    status?: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                    ticketId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                acceptedAt: string | null;
+                                answeredAt: string | null;
+                                approvedByName: string | null;
+                                children: {
+                                    dueAt: string;
+                                    id: number;
+                                    organisationName: string;
+                                    overdue: boolean;
+                                    /** @enum {string} */
+                                    status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                                }[];
+                                communityId: number;
+                                communityName: string;
+                                createdAt: string;
+                                dueAt: string;
+                                endedAt: string | null;
+                                id: number;
+                                organisationId: number;
+                                /** @enum {string} */
+                                organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                                organisationName: string;
+                                overdue: boolean;
+                                parentId: number | null;
+                                pauseClock: boolean;
+                                photoIds: number[];
+                                reason: string;
+                                replies: {
+                                    actorName: string | null;
+                                    createdAt: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                    onBehalf: boolean;
+                                    organisationName: string | null;
+                                    text: string | null;
+                                }[];
+                                requestedByName: string | null;
+                                responseHours: number | null;
+                                resultText: string | null;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                                ticketAddress: string | null;
+                                ticketCode: string;
+                                ticketDescription: string | null;
+                                ticketId: number;
+                                ticketTitle: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        dueAt?: string;
+                        organisationId: number;
+                        reason: string;
+                        ticketId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            answeredAt: string | null;
+                            approvedByName: string | null;
+                            children: {
+                                dueAt: string;
+                                id: number;
+                                organisationName: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            dueAt: string;
+                            endedAt: string | null;
+                            id: number;
+                            organisationId: number;
+                            /** @enum {string} */
+                            organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            organisationName: string;
+                            overdue: boolean;
+                            parentId: number | null;
+                            pauseClock: boolean;
+                            photoIds: number[];
+                            reason: string;
+                            replies: {
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                onBehalf: boolean;
+                                organisationName: string | null;
+                                text: string | null;
+                            }[];
+                            requestedByName: string | null;
+                            responseHours: number | null;
+                            resultText: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            ticketAddress: string | null;
+                            ticketCode: string;
+                            ticketDescription: string | null;
+                            ticketId: number;
+                            ticketTitle: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            answeredAt: string | null;
+                            approvedByName: string | null;
+                            children: {
+                                dueAt: string;
+                                id: number;
+                                organisationName: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            dueAt: string;
+                            endedAt: string | null;
+                            id: number;
+                            organisationId: number;
+                            /** @enum {string} */
+                            organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            organisationName: string;
+                            overdue: boolean;
+                            parentId: number | null;
+                            pauseClock: boolean;
+                            photoIds: number[];
+                            reason: string;
+                            replies: {
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                onBehalf: boolean;
+                                organisationName: string | null;
+                                text: string | null;
+                            }[];
+                            requestedByName: string | null;
+                            responseHours: number | null;
+                            resultText: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            ticketAddress: string | null;
+                            ticketCode: string;
+                            ticketDescription: string | null;
+                            ticketId: number;
+                            ticketTitle: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        dueAt?: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            answeredAt: string | null;
+                            approvedByName: string | null;
+                            children: {
+                                dueAt: string;
+                                id: number;
+                                organisationName: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            dueAt: string;
+                            endedAt: string | null;
+                            id: number;
+                            organisationId: number;
+                            /** @enum {string} */
+                            organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            organisationName: string;
+                            overdue: boolean;
+                            parentId: number | null;
+                            pauseClock: boolean;
+                            photoIds: number[];
+                            reason: string;
+                            replies: {
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                onBehalf: boolean;
+                                organisationName: string | null;
+                                text: string | null;
+                            }[];
+                            requestedByName: string | null;
+                            responseHours: number | null;
+                            resultText: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            ticketAddress: string | null;
+                            ticketCode: string;
+                            ticketDescription: string | null;
+                            ticketId: number;
+                            ticketTitle: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        departments: {
+                            /** Format: date-time */
+                            dueAt?: string;
+                            organisationId: number;
+                        }[];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            answeredAt: string | null;
+                            approvedByName: string | null;
+                            children: {
+                                dueAt: string;
+                                id: number;
+                                organisationName: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            dueAt: string;
+                            endedAt: string | null;
+                            id: number;
+                            organisationId: number;
+                            /** @enum {string} */
+                            organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            organisationName: string;
+                            overdue: boolean;
+                            parentId: number | null;
+                            pauseClock: boolean;
+                            photoIds: number[];
+                            reason: string;
+                            replies: {
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                onBehalf: boolean;
+                                organisationName: string | null;
+                                text: string | null;
+                            }[];
+                            requestedByName: string | null;
+                            responseHours: number | null;
+                            resultText: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            ticketAddress: string | null;
+                            ticketCode: string;
+                            ticketDescription: string | null;
+                            ticketId: number;
+                            ticketTitle: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            answeredAt: string | null;
+                            approvedByName: string | null;
+                            children: {
+                                dueAt: string;
+                                id: number;
+                                organisationName: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            dueAt: string;
+                            endedAt: string | null;
+                            id: number;
+                            organisationId: number;
+                            /** @enum {string} */
+                            organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            organisationName: string;
+                            overdue: boolean;
+                            parentId: number | null;
+                            pauseClock: boolean;
+                            photoIds: number[];
+                            reason: string;
+                            replies: {
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                onBehalf: boolean;
+                                organisationName: string | null;
+                                text: string | null;
+                            }[];
+                            requestedByName: string | null;
+                            responseHours: number | null;
+                            resultText: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            ticketAddress: string | null;
+                            ticketCode: string;
+                            ticketDescription: string | null;
+                            ticketId: number;
+                            ticketTitle: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    photoId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "accept" | "ask_info" | "decline" | "answer" | "info";
+                        text?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            answeredAt: string | null;
+                            approvedByName: string | null;
+                            children: {
+                                dueAt: string;
+                                id: number;
+                                organisationName: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            dueAt: string;
+                            endedAt: string | null;
+                            id: number;
+                            organisationId: number;
+                            /** @enum {string} */
+                            organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            organisationName: string;
+                            overdue: boolean;
+                            parentId: number | null;
+                            pauseClock: boolean;
+                            photoIds: number[];
+                            reason: string;
+                            replies: {
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                onBehalf: boolean;
+                                organisationName: string | null;
+                                text: string | null;
+                            }[];
+                            requestedByName: string | null;
+                            responseHours: number | null;
+                            resultText: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            ticketAddress: string | null;
+                            ticketCode: string;
+                            ticketDescription: string | null;
+                            ticketId: number;
+                            ticketTitle: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            answeredAt: string | null;
+                            approvedByName: string | null;
+                            children: {
+                                dueAt: string;
+                                id: number;
+                                organisationName: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            dueAt: string;
+                            endedAt: string | null;
+                            id: number;
+                            organisationId: number;
+                            /** @enum {string} */
+                            organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            organisationName: string;
+                            overdue: boolean;
+                            parentId: number | null;
+                            pauseClock: boolean;
+                            photoIds: number[];
+                            reason: string;
+                            replies: {
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                onBehalf: boolean;
+                                organisationName: string | null;
+                                text: string | null;
+                            }[];
+                            requestedByName: string | null;
+                            responseHours: number | null;
+                            resultText: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            ticketAddress: string | null;
+                            ticketCode: string;
+                            ticketDescription: string | null;
+                            ticketId: number;
+                            ticketTitle: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    organisationId?: number;
+                    overdue?: "true" | "false";
+                    status?: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ranking: {
+                                answered: number;
+                                averageResponseHours: number | null;
+                                open: number;
+                                organisationId: number;
+                                organisationName: string;
+                                overdue: number;
+                                total: number;
+                            }[];
+                            whistles: {
+                                acceptedAt: string | null;
+                                answeredAt: string | null;
+                                approvedByName: string | null;
+                                children: {
+                                    dueAt: string;
+                                    id: number;
+                                    organisationName: string;
+                                    overdue: boolean;
+                                    /** @enum {string} */
+                                    status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                                }[];
+                                communityId: number;
+                                communityName: string;
+                                createdAt: string;
+                                dueAt: string;
+                                endedAt: string | null;
+                                id: number;
+                                organisationId: number;
+                                /** @enum {string} */
+                                organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                                organisationName: string;
+                                overdue: boolean;
+                                parentId: number | null;
+                                pauseClock: boolean;
+                                photoIds: number[];
+                                reason: string;
+                                replies: {
+                                    actorName: string | null;
+                                    createdAt: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                    onBehalf: boolean;
+                                    organisationName: string | null;
+                                    text: string | null;
+                                }[];
+                                requestedByName: string | null;
+                                responseHours: number | null;
+                                resultText: string | null;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                                ticketAddress: string | null;
+                                ticketCode: string;
+                                ticketDescription: string | null;
+                                ticketId: number;
+                                ticketTitle: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        dueAt?: string;
+                        organisationId: number;
+                        reason: string;
+                        ticketId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            answeredAt: string | null;
+                            approvedByName: string | null;
+                            children: {
+                                dueAt: string;
+                                id: number;
+                                organisationName: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            dueAt: string;
+                            endedAt: string | null;
+                            id: number;
+                            organisationId: number;
+                            /** @enum {string} */
+                            organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            organisationName: string;
+                            overdue: boolean;
+                            parentId: number | null;
+                            pauseClock: boolean;
+                            photoIds: number[];
+                            reason: string;
+                            replies: {
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                onBehalf: boolean;
+                                organisationName: string | null;
+                                text: string | null;
+                            }[];
+                            requestedByName: string | null;
+                            responseHours: number | null;
+                            resultText: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            ticketAddress: string | null;
+                            ticketCode: string;
+                            ticketDescription: string | null;
+                            ticketId: number;
+                            ticketTitle: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            pauseClock: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        pauseClock: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            pauseClock: boolean;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -2001,6 +3012,318 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    includeArchived?: "true" | "false";
+                    kind?: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    servingCommunityId?: number;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string | null;
+                                archivedAt: string | null;
+                                areas: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "district" | "subdistrict" | "community";
+                                    name: string;
+                                }[];
+                                communityId: number | null;
+                                contactName: string | null;
+                                contactPhone: string | null;
+                                defaultWorkdays: number;
+                                /** @enum {string|null} */
+                                departmentType: "chengguan" | "power" | "water" | "gas" | "housing" | "police" | "market" | "civil_affairs" | "other" | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                                name: string;
+                                partnerId: number | null;
+                                subdistrictId: number | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string | null;
+                        areas?: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "district" | "subdistrict" | "community";
+                        }[];
+                        communityId?: number | null;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        /** @enum {string|null} */
+                        departmentType?: "chengguan" | "power" | "water" | "gas" | "housing" | "police" | "market" | "civil_affairs" | "other" | null;
+                        /** @enum {string} */
+                        kind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                        name: string;
+                        partnerId?: number | null;
+                        subdistrictId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            archivedAt: string | null;
+                            areas: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "district" | "subdistrict" | "community";
+                                name: string;
+                            }[];
+                            communityId: number | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            defaultWorkdays: number;
+                            /** @enum {string|null} */
+                            departmentType: "chengguan" | "power" | "water" | "gas" | "housing" | "police" | "market" | "civil_affairs" | "other" | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            name: string;
+                            partnerId: number | null;
+                            subdistrictId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            archivedAt: string | null;
+                            areas: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "district" | "subdistrict" | "community";
+                                name: string;
+                            }[];
+                            communityId: number | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            defaultWorkdays: number;
+                            /** @enum {string|null} */
+                            departmentType: "chengguan" | "power" | "water" | "gas" | "housing" | "police" | "market" | "civil_affairs" | "other" | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            name: string;
+                            partnerId: number | null;
+                            subdistrictId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string | null;
+                        areas?: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "district" | "subdistrict" | "community";
+                        }[];
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        /** @enum {string|null} */
+                        departmentType?: "chengguan" | "power" | "water" | "gas" | "housing" | "police" | "market" | "civil_affairs" | "other" | null;
+                        name?: string;
+                        partnerId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            archivedAt: string | null;
+                            areas: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "district" | "subdistrict" | "community";
+                                name: string;
+                            }[];
+                            communityId: number | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            defaultWorkdays: number;
+                            /** @enum {string|null} */
+                            departmentType: "chengguan" | "power" | "water" | "gas" | "housing" | "police" | "market" | "civil_affairs" | "other" | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            name: string;
+                            partnerId: number | null;
+                            subdistrictId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/organisations/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            archivedAt: string | null;
+                            areas: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "district" | "subdistrict" | "community";
+                                name: string;
+                            }[];
+                            communityId: number | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            defaultWorkdays: number;
+                            /** @enum {string|null} */
+                            departmentType: "chengguan" | "power" | "water" | "gas" | "housing" | "police" | "market" | "civil_affairs" | "other" | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            name: string;
+                            partnerId: number | null;
+                            subdistrictId: number | null;
                         };
                     };
                 };
@@ -4371,6 +5694,9 @@ export interface paths {
                                 actorName: string | null;
                                 channel: string | null;
                                 createdAt: string;
+                                data?: {
+                                    [key: string]: unknown;
+                                } | null;
                                 fromStatus: string | null;
                                 id: number;
                                 isPublic: boolean;
@@ -4465,6 +5791,9 @@ export interface paths {
                                 actorName: string | null;
                                 channel: string | null;
                                 createdAt: string;
+                                data?: {
+                                    [key: string]: unknown;
+                                } | null;
                                 fromStatus: string | null;
                                 id: number;
                                 isPublic: boolean;
@@ -4579,6 +5908,9 @@ export interface paths {
                                 actorName: string | null;
                                 channel: string | null;
                                 createdAt: string;
+                                data?: {
+                                    [key: string]: unknown;
+                                } | null;
                                 fromStatus: string | null;
                                 id: number;
                                 isPublic: boolean;
@@ -4675,6 +6007,9 @@ export interface paths {
                                 actorName: string | null;
                                 channel: string | null;
                                 createdAt: string;
+                                data?: {
+                                    [key: string]: unknown;
+                                } | null;
                                 fromStatus: string | null;
                                 id: number;
                                 isPublic: boolean;
