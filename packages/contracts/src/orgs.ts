@@ -107,9 +107,11 @@ export const createOrganisationSchema = z.object({
   partnerId: idSchema.nullable().optional(),
   /** What it serves; a community organisation serves its own community when left out. */
   areas: z.array(organisationAreaSchema).max(200).optional(),
+  /** Shorthand when `areas` is left out: the whole district of its subdistrict, the subdistrict, or its community. */
+  areaScope: z.enum(areaKinds).optional(),
 });
 export type CreateOrganisationInput = z.infer<typeof createOrganisationSchema>;
-export const updateOrganisationSchema = createOrganisationSchema.omit({ kind: true, subdistrictId: true, communityId: true }).partial();
+export const updateOrganisationSchema = createOrganisationSchema.omit({ kind: true, subdistrictId: true, communityId: true, areaScope: true }).partial();
 export type UpdateOrganisationInput = z.infer<typeof updateOrganisationSchema>;
 
 export const organisationListQuerySchema = pageQuerySchema.extend({

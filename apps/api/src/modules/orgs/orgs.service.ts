@@ -110,6 +110,17 @@ async function checkAreas(db: Db, actor: Actor, areas: readonly OrganisationArea
   }
 }
 
+/** The areas meant by the shorthand: the district of the subdistrict, the subdistrict, or the community. */
+async function defaultAreas(db: Db, scope: OrganisationArea['kind'] | undefined, subdistrictId: number | null, communityId: number | null): Promise<OrganisationArea[]> {
+  if (communityId != null) return [{ kind: 'community', id: communityId }];
+  if (subdistrictId == null) return [];
+  if (scope === 'district') {
+    const sub = (await places.placeRefs.districtAndSubdistrictNames(db, [], [subdistrictId])).subdistricts.get(subdistrictId);
+    return sub ? [{ kind: 'district', id: sub.district_id }] : [];
+  }
+  return [{ kind: 'subdistrict', id: subdistrictId }];
+}
+
 /** Registers an organisation that answers escalations, with the areas it serves. */
 export async function createOrganisation(ctx: AppContext, actor: Actor, input: CreateOrganisationInput): Promise<Organisation> {
   authorize(actor, 'orgs.write');
@@ -130,7 +141,7 @@ export async function createOrganisation(ctx: AppContext, actor: Actor, input: C
   }
   const departmentType = input.kind === 'department' ? (input.departmentType ?? null) : null;
   if (input.kind === 'department' && !departmentType) throw invalidField('departmentType', 'required');
-  const areas = input.areas ?? (communityId != null ? [{ kind: 'community' as const, id: communityId }] : subdistrictId != null ? [{ kind: 'subdistrict' as const, id: subdistrictId }] : []);
+  const areas = input.areas ?? (await defaultAreas(ctx.db, input.areaScope, subdistrictId, communityId));
   await checkAreas(ctx.db, actor, areas, { subdistrictId, communityId });
   if (input.partnerId != null && (communityId == null || !(await partnerRefs.findPartnerRef(ctx.db, trustedCommunityId(communityId), input.partnerId))))
     throw invalidField('partnerId', 'not_found');

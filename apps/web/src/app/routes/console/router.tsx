@@ -19,6 +19,7 @@ const people = () => import('../../../features/people/index.js');
 const partners = () => import('../../../features/partners/index.js');
 const integrations = () => import('../../../features/integrations/index.js');
 const auth = () => import('../../../features/auth/pages.js');
+const escalations = () => import('../../../features/escalations/index.js');
 
 export const consoleRouter = createBrowserRouter([
   { path: '/setup', element: page(auth, (m) => m.SetupPage) },
@@ -42,6 +43,9 @@ export const consoleRouter = createBrowserRouter([
       { path: 'partners', element: page(partners, (m) => m.PartnersPage) },
       { path: 'accounts', element: page(people, (m) => m.AccountsPage) },
       { path: 'integrations', element: page(integrations, (m) => m.IntegrationsPage) },
+      { path: 'organisations', element: page(escalations, (m) => m.OrganisationsPage) },
+      { path: 'escalations', element: page(escalations, (m) => m.EscalationsPage) },
+      { path: 'whistle-board', element: page(escalations, (m) => m.WhistleBoardPage) },
       { path: '*', element: <Navigate to="/overview" replace /> },
     ],
   },
