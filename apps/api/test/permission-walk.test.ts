@@ -147,7 +147,14 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
   await db.insertInto('organisation_areas').values({ organisation_id: organisation.id, area_kind: 'community', area_id: cid }).execute();
   const escalation = await db
     .insertInto('escalations')
-    .values({ community_id: cid, ticket_id: ticket.json().id, organisation_id: organisation.id, status: 'pending', reason: '上报', due_at: new Date(Date.now() + 86400_000) })
+    .values({
+      community_id: cid,
+      ticket_id: ticket.json().id,
+      organisation_id: organisation.id,
+      status: 'pending',
+      reason: '上报',
+      due_at: new Date(Date.now() + 86400_000),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return {

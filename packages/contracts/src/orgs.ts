@@ -58,13 +58,7 @@ export const departmentTypeLabels: Record<Locale, Record<DepartmentType, string>
  */
 export function isOrganisationPhone(value: string): boolean {
   const v = value.replace(/[\s-]/g, '');
-  return (
-    /^1[3-9]\d{9}$/.test(v) ||
-    /^0\d{2,3}[2-9]\d{6,7}(\d{1,6})?$/.test(v) ||
-    /^[48]00\d{7}$/.test(v) ||
-    /^9[56]\d{3,6}$/.test(v) ||
-    /^12\d{3}$/.test(v)
-  );
+  return /^1[3-9]\d{9}$/.test(v) || /^0\d{2,3}[2-9]\d{6,7}(\d{1,6})?$/.test(v) || /^[48]00\d{7}$/.test(v) || /^9[56]\d{3,6}$/.test(v) || /^12\d{3}$/.test(v);
 }
 export const organisationPhoneSchema = z
   .string()

@@ -78,8 +78,10 @@ export function EscalationCard({ e, organisationId }: { e: Escalation; organisat
     },
   });
   const time = (s: string | null) => (s ? formatTime(locale, s) : '');
-  const label = (a: Act) => (a === 'approve' ? t('esc.approve') : a === 'withdraw' ? t('esc.withdraw') : a === 'info' ? t('esc.supplyInfo') : t(`esc.reply.${a}`));
-  const textLabel = act === 'decline' ? t('esc.declineText') : act === 'answer' ? t('esc.answerText') : act === 'withdraw' ? t('esc.withdrawReason') : t('esc.replyText');
+  const label = (a: Act) =>
+    a === 'approve' ? t('esc.approve') : a === 'withdraw' ? t('esc.withdraw') : a === 'info' ? t('esc.supplyInfo') : t(`esc.reply.${a}`);
+  const textLabel =
+    act === 'decline' ? t('esc.declineText') : act === 'answer' ? t('esc.answerText') : act === 'withdraw' ? t('esc.withdrawReason') : t('esc.replyText');
   return (
     <div data-testid={`escalation-${e.id}`} style={{ marginBottom: 16 }}>
       <Descriptions column={1} size="small" bordered>

@@ -40,8 +40,7 @@ export function EscalationsPage() {
         <Space>
           {configurable && (
             <span title={t('esc.pauseClockHelp')}>
-              {t('esc.pauseClock')}{' '}
-              <Switch checked={settings.data?.pauseClock ?? false} onChange={(v) => save.mutate(v)} data-testid="esc-pause-clock" />
+              {t('esc.pauseClock')} <Switch checked={settings.data?.pauseClock ?? false} onChange={(v) => save.mutate(v)} data-testid="esc-pause-clock" />
             </span>
           )}
           <Select

@@ -1,4 +1,12 @@
-import { departmentTypeLabels, departmentTypes, organisationKindLabels, organisationKinds, roleCan, subdistrictManagedKinds, type Organisation } from '@linli/contracts';
+import {
+  departmentTypeLabels,
+  departmentTypes,
+  organisationKindLabels,
+  organisationKinds,
+  roleCan,
+  subdistrictManagedKinds,
+  type Organisation,
+} from '@linli/contracts';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { EntityPage } from '../../components/entity-page.js';
@@ -26,7 +34,11 @@ export function OrganisationsPage() {
       columns={[
         { title: t('common.name'), dataIndex: 'name', key: 'name' },
         { title: t('esc.kind'), dataIndex: 'kind', render: (k: Organisation['kind']) => organisationKindLabels[locale][k] },
-        { title: t('esc.departmentType'), dataIndex: 'departmentType', render: (k: Organisation['departmentType']) => (k ? departmentTypeLabels[locale][k] : '') },
+        {
+          title: t('esc.departmentType'),
+          dataIndex: 'departmentType',
+          render: (k: Organisation['departmentType']) => (k ? departmentTypeLabels[locale][k] : ''),
+        },
         { title: t('esc.areas'), dataIndex: 'areas', render: (a: Organisation['areas']) => a.map((x) => x.name).join('、') },
         { title: t('esc.contactName'), dataIndex: 'contactName' },
         { title: t('esc.contactPhone'), dataIndex: 'contactPhone' },

@@ -72,9 +72,21 @@ function EscalateDialog({ ticket, onClose }: { ticket: { id: number; communityId
     },
   });
   return (
-    <Modal open title={t('esc.escalateTitle')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={send.isPending} okText={t('common.save')} cancelText={t('common.cancel')}>
+    <Modal
+      open
+      title={t('esc.escalateTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={send.isPending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+    >
       <Form form={form} layout="vertical" onFinish={(v) => send.mutate(v)}>
-        <Form.Item name="organisationId" label={t('esc.organisation')} rules={[{ required: true, message: t('esc.required', { field: t('esc.organisation') }) }]}>
+        <Form.Item
+          name="organisationId"
+          label={t('esc.organisation')}
+          rules={[{ required: true, message: t('esc.required', { field: t('esc.organisation') }) }]}
+        >
           <Select showSearch optionFilterProp="label" options={options} data-testid="esc-organisation" />
         </Form.Item>
         <Form.Item name="dueAt" label={t('esc.due')} extra={days ? t('esc.dueHelp', { n: days }) : t('esc.dueDefault')}>

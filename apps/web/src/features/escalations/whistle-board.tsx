@@ -38,7 +38,14 @@ export function WhistleBoardPage() {
               onChange={setStatus}
               options={escalationStatuses.map((s) => ({ value: s, label: escalationStatusLabels[locale][s] }))}
             />
-            <Select allowClear placeholder={t('esc.departments')} style={{ width: 180 }} value={organisationId} onChange={setOrganisationId} options={departments} />
+            <Select
+              allowClear
+              placeholder={t('esc.departments')}
+              style={{ width: 180 }}
+              value={organisationId}
+              onChange={setOrganisationId}
+              options={departments}
+            />
             <span>
               {t('esc.overdue')} <Switch checked={overdue} onChange={setOverdue} />
             </span>
@@ -117,7 +124,10 @@ function DispatchDialog({ whistle, onClose }: { whistle: Escalation; onClose(): 
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
-  const orgs = useQuery({ queryKey: escalationsKeys.serving(whistle.communityId), queryFn: () => fetchServingOrganisations(whistle.communityId, 'department') });
+  const orgs = useQuery({
+    queryKey: escalationsKeys.serving(whistle.communityId),
+    queryFn: () => fetchServingOrganisations(whistle.communityId, 'department'),
+  });
   const send = useMutation({
     mutationFn: (v: { organisationIds: number[]; dueAt?: Dayjs; reason: string }) =>
       dispatchEscalation(whistle.id, {
@@ -135,10 +145,27 @@ function DispatchDialog({ whistle, onClose }: { whistle: Escalation; onClose(): 
   });
   void locale;
   return (
-    <Modal open title={`${t('esc.dispatch')} · ${whistle.ticketCode}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={send.isPending} okText={t('common.save')} cancelText={t('common.cancel')}>
+    <Modal
+      open
+      title={`${t('esc.dispatch')} · ${whistle.ticketCode}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={send.isPending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+    >
       <Form form={form} layout="vertical" onFinish={(v) => send.mutate(v)}>
-        <Form.Item name="organisationIds" label={t('esc.departments')} rules={[{ required: true, message: t('esc.required', { field: t('esc.departments') }) }]}>
-          <Select mode="multiple" optionFilterProp="label" options={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))} data-testid="dispatch-departments" />
+        <Form.Item
+          name="organisationIds"
+          label={t('esc.departments')}
+          rules={[{ required: true, message: t('esc.required', { field: t('esc.departments') }) }]}
+        >
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
+            options={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+            data-testid="dispatch-departments"
+          />
         </Form.Item>
         <Form.Item name="dueAt" label={t('esc.due')} extra={t('esc.dueDefault')}>
           <DatePicker showTime style={{ width: '100%' }} />
