@@ -154,6 +154,10 @@ const fieldNamesZh = {
   lastFour: '反映问题时所留手机号的后四位',
   trackingKey: '查询链接中的密钥',
   open311PublicDetail: 'Open311 公开内容',
+  areas: '服务范围',
+  departmentType: '部门类别',
+  organisationId: '上报单位',
+  departments: '派往部门',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldNames: Record<Locale, Record<string, string>> = {
@@ -248,6 +252,10 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     lastFour: 'Last four digits of the phone you reported with',
     trackingKey: 'Key in your tracking link',
     open311PublicDetail: 'Open311 public detail',
+    areas: 'Service area',
+    departmentType: 'Department type',
+    organisationId: 'Organisation escalated to',
+    departments: 'Departments dispatched to',
   } satisfies Record<keyof typeof fieldNamesZh, string>,
 };
 
@@ -288,6 +296,10 @@ const fieldRulesZh = {
   proof_required: '请输入{field}',
   link_required: '没有留手机号，请使用提交时给您的完整链接',
   locked: '{field}错误次数过多，请稍后再试，或使用提交时给您的完整链接',
+  invalid_org_phone: '{field}不是有效的电话号码（手机、带区号的座机如 0931-8123456、400 或 95598、12345 等服务号码）',
+  out_of_reach: '{field}超出您管理的范围',
+  in_past: '{field}不能早于现在',
+  not_serving: '{field}不服务本社区，请选择服务本社区的单位',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldRules: Record<Locale, Record<string, string>> = {
@@ -328,6 +340,10 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     proof_required: 'Please enter the {field}',
     link_required: 'No phone was left with this report: please use the full link you were given',
     locked: 'Too many wrong tries of the {field}; try again later, or use the full link you were given',
+    invalid_org_phone: '{field} is not a valid number (a mobile, a landline with its area code such as 0931-8123456, a 400 number, or a service number such as 95598 or 12345)',
+    out_of_reach: '{field} is outside the area you manage',
+    in_past: '{field} cannot be in the past',
+    not_serving: '{field} does not serve this community; choose one that does',
   } satisfies Record<keyof typeof fieldRulesZh, string>,
 };
 

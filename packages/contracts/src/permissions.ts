@@ -3,7 +3,7 @@ import type { Role } from './roles.js';
 // Free of zod, so the phone pages import the table itself (`@linli/contracts/permissions`) instead of copying it.
 
 /** Roles that work at a desk in the console; the others use the phone shell. */
-export const consoleRoles: readonly Role[] = ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker'];
+export const consoleRoles: readonly Role[] = ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'department_contact'];
 
 /**
  * The permission table. Services enforce it; the web uses it only to hide what would be refused.
@@ -40,7 +40,7 @@ export const permissions = {
   'tickets.accept': ['secretary', 'social_worker', 'grid_worker'],
   'tickets.dispatch': ['secretary', 'social_worker'],
   'tickets.work': ['secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact'],
-  'tickets.respond': ['secretary', 'social_worker', 'partner_contact'],
+  'tickets.respond': ['secretary', 'social_worker'],
   'tickets.followUp': ['secretary', 'social_worker'],
   'dashboard.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker'],
   'dashboard.subdistrict': ['system_admin', 'subdistrict_admin'],
@@ -48,6 +48,14 @@ export const permissions = {
   'tickets.configure': ['system_admin', 'secretary'],
   'open311.manage': ['system_admin', 'secretary'],
   'calendar.manage': ['system_admin'],
+  'orgs.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'partner_contact', 'department_contact'],
+  'orgs.write': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker'],
+  'escalations.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'partner_contact', 'department_contact'],
+  'escalations.create': ['secretary', 'social_worker'],
+  'escalations.request': ['grid_worker'],
+  'escalations.reply': ['subdistrict_admin', 'partner_contact', 'department_contact'],
+  'escalations.dispatch': ['subdistrict_admin', 'department_contact'],
+  'escalations.board': ['system_admin', 'subdistrict_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

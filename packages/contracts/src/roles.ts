@@ -9,6 +9,7 @@ export const roles = [
   'party_member',
   'volunteer',
   'partner_contact',
+  'department_contact',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -23,6 +24,7 @@ export const roleLabels: Record<'zh-CN' | 'en', Record<Role, string>> = {
     party_member: '党员',
     volunteer: '志愿者',
     partner_contact: '共建单位联系人',
+    department_contact: '部门联系人',
   },
   en: {
     system_admin: 'System admin',
@@ -34,5 +36,6 @@ export const roleLabels: Record<'zh-CN' | 'en', Record<Role, string>> = {
     party_member: 'Party member',
     volunteer: 'Volunteer',
     partner_contact: 'Partner contact',
+    department_contact: 'Department contact',
   },
 };

@@ -8,6 +8,7 @@ import { partnersRoutes } from './partners/index.js';
 import { ticketJobs, ticketsRoutes } from './tickets/index.js';
 import { startWebhookWorker, subscribeWebhooks, webhooksRoutes } from './webhooks/index.js';
 import { open311Routes } from './open311/index.js';
+import { orgsRoutes } from './orgs/index.js';
 import { ledgerExportJob, ledgerRoutes } from './ledger/index.js';
 import { calendarRoutes } from '../platform/calendar/calendar.routes.js';
 import { rateLimitCleanupJob } from '../platform/limits/limits.js';
@@ -25,6 +26,7 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   calendarRoutes,
   webhooksRoutes,
   open311Routes,
+  orgsRoutes,
 ];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */

@@ -1,7 +1,7 @@
 import type { DB } from '../platform/db/schema.js';
 
 /** Who owns code: a module folder under modules/, the platform, or the demo seeder. */
-export type Owner = 'platform' | 'places' | 'auth' | 'people' | 'partners' | 'tickets' | 'ledger' | 'webhooks' | 'open311';
+export type Owner = 'platform' | 'places' | 'auth' | 'people' | 'partners' | 'tickets' | 'ledger' | 'webhooks' | 'open311' | 'orgs' | 'escalations';
 
 /**
  * Each table has one owner (docs/data-ownership.md). Only the owner's code names it in SQL; other modules ask the
@@ -49,6 +49,11 @@ export const TABLE_OWNERS = {
   webhooks: 'webhooks',
   webhook_deliveries: 'webhooks',
   open311_clients: 'open311',
+  organisations: 'orgs',
+  organisation_areas: 'orgs',
+  escalations: 'escalations',
+  escalation_replies: 'escalations',
+  escalation_settings: 'escalations',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

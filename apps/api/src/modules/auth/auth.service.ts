@@ -10,6 +10,7 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import * as repo from './auth.repository.js';
 import * as people from '../people/index.js';
 import * as places from '../places/index.js';
+import * as orgs from '../orgs/index.js';
 import { assertLoginUnlocked, loginLimitKey, recordLoginFailure, recordLoginSuccess } from './login-limits.js';
 
 export const SESSION_COOKIE = 'linli_sid';
@@ -76,6 +77,8 @@ export async function authenticate(ctx: AppContext, token: string | undefined, r
   let scope: Actor['scope'];
   if (role === 'system_admin') scope = 'all';
   else if (role === 'subdistrict_admin' && row.subdistrict_id != null) scope = await places.communityIdsOfSubdistrict(ctx.db, row.subdistrict_id);
+  // A department's contact reaches the communities its organisation serves, and there only what was escalated to it.
+  else if (role === 'department_contact') scope = row.organisation_id != null ? await orgs.communitiesServedBy(ctx.db, row.organisation_id) : [];
   else scope = row.community_id != null ? [row.community_id] : [];
   return {
     accountId: row.id,
@@ -84,6 +87,7 @@ export async function authenticate(ctx: AppContext, token: string | undefined, r
     communityId: row.community_id,
     subdistrictId: row.subdistrict_id ?? community?.subdistrict_id ?? null,
     scope,
+    organisationId: row.organisation_id ?? null,
     requestId,
     locale,
   };

@@ -56,7 +56,7 @@ export function findLoginAccount(db: Db, username: string, phoneHash: string) {
 export function findActiveAccount(db: Db, id: number) {
   return db
     .selectFrom('accounts')
-    .select(['id', 'username', 'display_name', 'role', 'community_id', 'subdistrict_id', 'locale'])
+    .select(['id', 'username', 'display_name', 'role', 'community_id', 'subdistrict_id', 'organisation_id', 'locale'])
     .where('id', '=', id)
     .where('is_active', '=', true)
     .executeTakeFirst();

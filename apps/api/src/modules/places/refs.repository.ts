@@ -121,3 +121,46 @@ export async function communityRefs(db: Db, ids: readonly number[]) {
 export async function communityIdsOfSubdistrict(db: Db, subdistrictId: number): Promise<number[]> {
   return (await communitiesOfSubdistrict(db, subdistrictId)).map((r) => r.id);
 }
+
+/** The subdistrict and district each community sits in (organisations serve areas, ADR 0027). */
+export async function communityAreas(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return new Map<number, { id: number; name: string; subdistrict_id: number; district_id: number }>();
+  const rows = await db
+    .selectFrom('communities as c')
+    .innerJoin('subdistricts as s', 's.id', 'c.subdistrict_id')
+    .select(['c.id', 'c.name', 'c.subdistrict_id', 's.district_id'])
+    .where(sql<boolean>`c.id = any(${sql.val([...ids])}::bigint[])`)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+/** The communities within any of the given districts, subdistricts or communities. */
+export async function communityIdsInAreas(db: Db, a: { districtIds: readonly number[]; subdistrictIds: readonly number[]; communityIds: readonly number[] }) {
+  const rows = await db
+    .selectFrom('communities as c')
+    .innerJoin('subdistricts as s', 's.id', 'c.subdistrict_id')
+    .select('c.id')
+    .where((eb) =>
+      eb.or([
+        sql<boolean>`s.district_id = any(${sql.val([...a.districtIds, ...none])}::bigint[])`,
+        sql<boolean>`c.subdistrict_id = any(${sql.val([...a.subdistrictIds, ...none])}::bigint[])`,
+        sql<boolean>`c.id = any(${sql.val([...a.communityIds, ...none])}::bigint[])`,
+      ]),
+    )
+    .orderBy('c.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+/** Names of districts and subdistricts by id (communities: communityRefs). */
+export async function districtAndSubdistrictNames(db: Db, districtIds: readonly number[], subdistrictIds: readonly number[]) {
+  const d = await db
+    .selectFrom('districts')
+    .select(['id', 'name'])
+    .where(sql<boolean>`id = any(${sql.val([...districtIds, ...none])}::bigint[])`)
+    .execute();
+  const s = await db
+    .selectFrom('subdistricts')
+    .select(['id', 'name', 'district_id'])
+    .where(sql<boolean>`id = any(${sql.val([...subdistrictIds, ...none])}::bigint[])`)
+    .execute();
+  return { districts: new Map(d.map((r) => [r.id, r.name])), subdistricts: new Map(s.map((r) => [r.id, r])) };
+}

@@ -16,6 +16,8 @@ export { externalRequests, findTicketCode, type ExternalRequest } from './readin
 /** The tickets' read models for the reports module (ledger): the roll-up and deadlines, and the ledger's rows. */
 export * as ticketRollup from './reports/rollup.repository.js';
 export * as ticketLedgerRows from './reports/ledger-rows.js';
+/** The ticket's side of escalations, called by the escalations module inside its transaction (ADR 0028). */
+export * as ticketEscalation from './acting/escalation-steps.js';
 
 export const ticketJobs: PeriodicJob[] = [
   { name: 'tickets.close_unrated', everyMs: 10 * 60_000, run: async (ctx, now) => void (await closeUnratedTickets(ctx, now)) },

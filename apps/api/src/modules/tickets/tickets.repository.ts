@@ -282,3 +282,14 @@ export function findTicketForNotice(db: Db, communityId: CommunityId, ticketId: 
     .where('t.id', '=', ticketId)
     .executeTakeFirst();
 }
+
+/** What the escalations module shows of tickets it holds escalations of (ids it has already scoped). */
+export async function ticketSummaries(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return new Map<number, { id: number; community_id: number; code: string; title: string; description: string; address_text: string | null; status: string }>();
+  const rows = await db
+    .selectFrom('tickets')
+    .select(['id', 'community_id', 'code', 'title', 'description', 'address_text', 'status'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}

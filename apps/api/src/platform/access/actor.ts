@@ -10,6 +10,8 @@ export interface Actor {
   communityId: number | null;
   subdistrictId: number | null;
   scope: readonly number[] | 'all';
+  /** A contact account's organisation (department_contact, partner_contact): it sees only what was escalated to it. */
+  organisationId?: number | null;
   requestId: string | null;
   locale: Locale;
 }

@@ -8,6 +8,8 @@ import type { TicketsTables } from './schema/tickets.js';
 import type { LedgerTables } from './schema/ledger.js';
 import type { WebhooksTables } from './schema/webhooks.js';
 import type { Open311Tables } from './schema/open311.js';
+import type { OrgsTables } from './schema/orgs.js';
+import type { EscalationsTables } from './schema/escalations.js';
 
 export * from './schema/platform.js';
 export * from './schema/places.js';
@@ -18,7 +20,9 @@ export * from './schema/tickets.js';
 export * from './schema/ledger.js';
 export * from './schema/webhooks.js';
 export * from './schema/open311.js';
+export * from './schema/orgs.js';
+export * from './schema/escalations.js';
 
 /** The whole database as Kysely sees it. A new table goes into its owner's file and that file's list. */
 export interface DB
-  extends PlatformTables, PlacesTables, AuthTables, PeopleTables, PartnersTables, TicketsTables, LedgerTables, WebhooksTables, Open311Tables {}
+  extends PlatformTables, PlacesTables, AuthTables, PeopleTables, PartnersTables, TicketsTables, LedgerTables, WebhooksTables, Open311Tables, OrgsTables, EscalationsTables {}

@@ -25,6 +25,8 @@ export interface TransitionArgs {
   dueAt?: Date;
   rating?: Rating;
   mergeIntoId?: number;
+  /** respond: the status the ticket had before it was escalated (in_progress when unknown). */
+  returnTo?: TicketStatus;
   /** Only the system's sweep sets it: a resolved ticket nobody rated in time is closed as unrated, never as satisfied. */
   unratedTimeout?: boolean;
 }
@@ -45,7 +47,8 @@ export const allowedFrom: Record<TicketAction, readonly TicketStatus[]> = {
   assign: ['accepted', 'assigned'],
   return: ['assigned'],
   start: ['assigned'],
-  escalate: ['in_progress'],
+  // From any open state but escalated itself (ADR 0028); the escalations module names the organisation.
+  escalate: ['submitted', 'accepted', 'assigned', 'in_progress'],
   respond: ['escalated'],
   resolve: ['in_progress'],
   rate: ['resolved'],
@@ -115,14 +118,15 @@ export function transition(
     case 'start':
       return { ok: true, state: { ...next, status: 'in_progress' } };
     case 'escalate':
-      return (
-        need('partnerId', args.partnerId) ?? {
-          ok: true,
-          state: { ...next, status: 'escalated', escalatedToPartnerId: args.partnerId!, escalationDueAt: args.dueAt ?? null },
-        }
-      );
-    case 'respond':
-      return need('note', args.note) ?? { ok: true, state: { ...next, status: 'in_progress' } };
+      // The target is an organisation of the escalations module (args.partnerId only on the legacy partner path).
+      return {
+        ok: true,
+        state: { ...next, status: 'escalated', firstResponseAt: responded, escalatedToPartnerId: args.partnerId ?? null, escalationDueAt: args.dueAt ?? null },
+      };
+    case 'respond': {
+      const back = args.returnTo && args.returnTo !== 'escalated' && openStatuses.includes(args.returnTo) ? args.returnTo : 'in_progress';
+      return need('note', args.note) ?? { ok: true, state: { ...next, status: back, escalationDueAt: null } };
+    }
     case 'resolve':
       return need('note', args.note) ?? { ok: true, state: { ...next, status: 'resolved', resolvedAt: now, resultText: args.note! } };
     case 'close':

@@ -59,6 +59,8 @@ export async function applyAction(
     const kind = input.assigneeKind ?? 'account';
     if (!(await findAssignee(trx, cid, kind, input.assigneeId))) throw invalidField('assigneeId', 'not_found');
   }
+  // The console escalates to an organisation through the escalations module; this path keeps the older partner target.
+  if (action === 'escalate' && !input.partnerId) throw invalidField('partnerId', 'required');
   if (action === 'escalate' && input.partnerId && !(await findPartner(trx, cid, input.partnerId))) throw invalidField('partnerId', 'not_found');
   if (action === 'merge' && input.mergeIntoId) {
     const target = await repo.lockTicket(trx, cid, input.mergeIntoId);
@@ -92,7 +94,7 @@ export async function applyAction(
   );
 }
 
-type LockedRow = NonNullable<Awaited<ReturnType<typeof repo.lockTicket>>>;
+export type LockedRow = NonNullable<Awaited<ReturnType<typeof repo.lockTicket>>>;
 
 const stateOf = (row: LockedRow): TicketState => ({
   status: row.status as TicketStatus,
@@ -114,7 +116,7 @@ const stateOf = (row: LockedRow): TicketState => ({
  * The one way a ticket changes state: the pure state machine decides, then the row, the timeline event and the audit
  * row are written in the caller's transaction (recordStep). The caller has locked the row and checked who may act.
  */
-async function commitTransition(
+export async function commitTransition(
   trx: Trx,
   row: LockedRow,
   action: TicketAction,

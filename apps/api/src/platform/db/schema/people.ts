@@ -23,6 +23,8 @@ export interface AccountsTable {
   community_id: number | null;
   subdistrict_id: number | null;
   resident_id: number | null;
+  /** A contact account's organisation (department_contact, partner_contact; ADR 0027). */
+  organisation_id: number | null;
   locale: Generated<string>;
   is_active: Generated<boolean>;
   created_at: CreatedAt;
