@@ -10,6 +10,7 @@ import type { WebhooksTables } from './schema/webhooks.js';
 import type { Open311Tables } from './schema/open311.js';
 import type { OrgsTables } from './schema/orgs.js';
 import type { EscalationsTables } from './schema/escalations.js';
+import type { SecretarySessionsTables } from './schema/secretary-sessions.js';
 
 export * from './schema/platform.js';
 export * from './schema/places.js';
@@ -22,7 +23,8 @@ export * from './schema/webhooks.js';
 export * from './schema/open311.js';
 export * from './schema/orgs.js';
 export * from './schema/escalations.js';
+export * from './schema/secretary-sessions.js';
 
 /** The whole database as Kysely sees it. A new table goes into its owner's file and that file's list. */
 export interface DB
-  extends PlatformTables, PlacesTables, AuthTables, PeopleTables, PartnersTables, TicketsTables, LedgerTables, WebhooksTables, Open311Tables, OrgsTables, EscalationsTables {}
+  extends PlatformTables, PlacesTables, AuthTables, PeopleTables, PartnersTables, TicketsTables, LedgerTables, WebhooksTables, Open311Tables, OrgsTables, EscalationsTables, SecretarySessionsTables {}

@@ -82,17 +82,15 @@ export async function getSession(ctx: AppContext, actor: Actor, id: number): Pro
   };
 }
 
-/** The attendees as rows, each organisation once and serving the community (else the field is named). */
-async function checkedAttendees(ctx: AppContext, cid: number, attendees: CreateSecretarySessionInput['attendees']) {
+/** The attendees as rows, each organisation once and serving the community (else the attendee is named). */
+async function checkedAttendees(ctx: AppContext, cid: CommunityId, attendees: CreateSecretarySessionInput['attendees']) {
   const ids = attendees.map((a) => a.organisationId);
-  const seen = new Set<number>();
   ids.forEach((id, i) => {
-    if (seen.has(id)) throw invalidField(`attendees.${i}.organisationId`, 'repeated');
-    seen.add(id);
+    if (ids.indexOf(id) !== i) throw invalidField(`attendees.${i}`, 'repeated');
   });
   const serving = await organisationsServing(ctx.db, cid, ids);
   ids.forEach((id, i) => {
-    if (!serving.has(id)) throw invalidField(`attendees.${i}.organisationId`, 'not_found');
+    if (!serving.has(id)) throw invalidField(`attendees.${i}`, 'not_serving');
   });
   return attendees.map((a) => ({ organisation_id: a.organisationId, attendee_name: a.attendeeName, attendee_title: a.attendeeTitle ?? null }));
 }
@@ -160,11 +158,16 @@ export async function addItem(ctx: AppContext, actor: Actor, sessionId: number, 
   const session = await getSession(ctx, actor, sessionId);
   const cid = resolveCommunityId(actor, session.communityId);
   const attending = new Set(session.attendees.map((a) => a.organisationId));
+  const notAttending = async (field: string, organisationId: number) => {
+    const names = await namesFor(ctx.db, { organisations: [organisationId] });
+    return invalidField(field, 'not_attending', { value: names.organisations.get(organisationId) ?? String(organisationId) });
+  };
   let values: repo.ItemValues;
   if (input.escalationId != null) {
     const esc = await escalationForItem(ctx.db, cid, input.escalationId);
     if (!esc) throw invalidField('escalationId', 'not_found');
-    if (!attending.has(esc.organisationId)) throw invalidField('escalationId', 'not_attending');
+    if (esc.status === 'requested' || esc.status === 'withdrawn') throw new AppError('INVALID_STATE', `escalation is ${esc.status}`);
+    if (!attending.has(esc.organisationId)) throw await notAttending('escalationId', esc.organisationId);
     if (session.items.some((i) => i.escalationId === esc.id)) throw invalidField('escalationId', 'repeated');
     values = {
       organisation_id: esc.organisationId,
@@ -176,7 +179,7 @@ export async function addItem(ctx: AppContext, actor: Actor, sessionId: number, 
     };
   } else {
     if (input.organisationId == null) throw invalidField('organisationId', 'required');
-    if (!attending.has(input.organisationId)) throw invalidField('organisationId', 'not_attending');
+    if (!attending.has(input.organisationId)) throw await notAttending('organisationId', input.organisationId);
     if (!input.subject) throw invalidField('subject', 'required');
     values = { organisation_id: input.organisationId, escalation_id: null, ticket_id: null, ticket_code: null, subject: input.subject, detail: input.detail ?? null };
   }
@@ -248,6 +251,7 @@ export async function followUpItem(ctx: AppContext, actor: Actor, itemId: number
   if (!item) throw notFound('secretary session item');
   const cid = communityOfRow(actor, item.community_id);
   if (item.follow_status == null) throw new AppError('INVALID_STATE', 'the item has no commitment to follow up');
+  if (item.follow_status !== 'open') throw new AppError('INVALID_STATE', 'the commitment is already settled');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.recordFollowUp(trx, cid, itemId, input.status, input.note, actor.accountId, new Date());
     await writeAudit(trx, actor, {
