@@ -65,7 +65,7 @@ export interface paths {
                     page?: number;
                     pageSize?: number;
                     q?: string;
-                    role?: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact";
+                    role?: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                     sort?: "username" | "displayName" | "role" | "createdAt" | "id";
                 };
                 header?: never;
@@ -90,7 +90,7 @@ export interface paths {
                                 lockedUntil: string | null;
                                 phoneMasked: string | null;
                                 /** @enum {string} */
-                                role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact";
+                                role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                                 subdistrictId: number | null;
                                 username: string;
                             }[];
@@ -118,7 +118,7 @@ export interface paths {
                         password: string;
                         phone?: string | null;
                         /** @enum {string} */
-                        role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact";
+                        role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                         subdistrictId?: number | null;
                         username: string;
                     };
@@ -140,7 +140,7 @@ export interface paths {
                             lockedUntil: string | null;
                             phoneMasked: string | null;
                             /** @enum {string} */
-                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact";
+                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                             subdistrictId: number | null;
                             username: string;
                         };
@@ -182,7 +182,7 @@ export interface paths {
                         displayName?: string;
                         isActive?: boolean;
                         /** @enum {string} */
-                        role?: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact";
+                        role?: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                     };
                 };
             };
@@ -202,7 +202,7 @@ export interface paths {
                             lockedUntil: string | null;
                             phoneMasked: string | null;
                             /** @enum {string} */
-                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact";
+                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                             subdistrictId: number | null;
                             username: string;
                         };
@@ -293,7 +293,7 @@ export interface paths {
                             lockedUntil: string | null;
                             phoneMasked: string | null;
                             /** @enum {string} */
-                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact";
+                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                             subdistrictId: number | null;
                             username: string;
                         };
@@ -399,7 +399,7 @@ export interface paths {
                             /** @enum {string} */
                             locale: "zh-CN" | "en";
                             /** @enum {string} */
-                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact";
+                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                             subdistrictId: number | null;
                             subdistrictName: string | null;
                             username: string;
@@ -482,7 +482,7 @@ export interface paths {
                             /** @enum {string} */
                             locale: "zh-CN" | "en";
                             /** @enum {string} */
-                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact";
+                            role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                             subdistrictId: number | null;
                             subdistrictName: string | null;
                             username: string;
@@ -2012,6 +2012,318 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    includeArchived?: "true" | "false";
+                    kind?: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    servingCommunityId?: number;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string | null;
+                                archivedAt: string | null;
+                                areas: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "district" | "subdistrict" | "community";
+                                    name: string;
+                                }[];
+                                communityId: number | null;
+                                contactName: string | null;
+                                contactPhone: string | null;
+                                defaultWorkdays: number;
+                                /** @enum {string|null} */
+                                departmentType: "chengguan" | "power" | "water" | "gas" | "housing" | "police" | "market" | "civil_affairs" | "other" | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                                name: string;
+                                partnerId: number | null;
+                                subdistrictId: number | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string | null;
+                        areas?: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "district" | "subdistrict" | "community";
+                        }[];
+                        communityId?: number | null;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        /** @enum {string|null} */
+                        departmentType?: "chengguan" | "power" | "water" | "gas" | "housing" | "police" | "market" | "civil_affairs" | "other" | null;
+                        /** @enum {string} */
+                        kind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                        name: string;
+                        partnerId?: number | null;
+                        subdistrictId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            archivedAt: string | null;
+                            areas: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "district" | "subdistrict" | "community";
+                                name: string;
+                            }[];
+                            communityId: number | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            defaultWorkdays: number;
+                            /** @enum {string|null} */
+                            departmentType: "chengguan" | "power" | "water" | "gas" | "housing" | "police" | "market" | "civil_affairs" | "other" | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            name: string;
+                            partnerId: number | null;
+                            subdistrictId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            archivedAt: string | null;
+                            areas: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "district" | "subdistrict" | "community";
+                                name: string;
+                            }[];
+                            communityId: number | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            defaultWorkdays: number;
+                            /** @enum {string|null} */
+                            departmentType: "chengguan" | "power" | "water" | "gas" | "housing" | "police" | "market" | "civil_affairs" | "other" | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            name: string;
+                            partnerId: number | null;
+                            subdistrictId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string | null;
+                        areas?: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "district" | "subdistrict" | "community";
+                        }[];
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        /** @enum {string|null} */
+                        departmentType?: "chengguan" | "power" | "water" | "gas" | "housing" | "police" | "market" | "civil_affairs" | "other" | null;
+                        name?: string;
+                        partnerId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            archivedAt: string | null;
+                            areas: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "district" | "subdistrict" | "community";
+                                name: string;
+                            }[];
+                            communityId: number | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            defaultWorkdays: number;
+                            /** @enum {string|null} */
+                            departmentType: "chengguan" | "power" | "water" | "gas" | "housing" | "police" | "market" | "civil_affairs" | "other" | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            name: string;
+                            partnerId: number | null;
+                            subdistrictId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/organisations/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            archivedAt: string | null;
+                            areas: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "district" | "subdistrict" | "community";
+                                name: string;
+                            }[];
+                            communityId: number | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            defaultWorkdays: number;
+                            /** @enum {string|null} */
+                            departmentType: "chengguan" | "power" | "water" | "gas" | "housing" | "police" | "market" | "civil_affairs" | "other" | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            name: string;
+                            partnerId: number | null;
+                            subdistrictId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partners": {
         parameters: {
             query?: never;
@@ -3358,6 +3670,628 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/secretary-session-items/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                        commitment?: string | null;
+                        /** Format: date */
+                        promisedOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            answeredByName: string | null;
+                            answeredOnBehalf: boolean;
+                            commitment: string | null;
+                            /** @enum {string} */
+                            commitmentState: "none" | "open" | "overdue" | "kept" | "broken";
+                            detail: string | null;
+                            escalationId: number | null;
+                            followUps: {
+                                at: string;
+                                byName: string | null;
+                                id: number;
+                                note: string;
+                                /** @enum {string} */
+                                status: "open" | "kept" | "broken";
+                            }[];
+                            id: number;
+                            organisationId: number;
+                            organisationName: string;
+                            promisedOn: string | null;
+                            sessionId: number;
+                            subject: string;
+                            ticketCode: string | null;
+                            ticketId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/secretary-session-items/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        /** @enum {string} */
+                        status: "open" | "kept" | "broken";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            answeredByName: string | null;
+                            answeredOnBehalf: boolean;
+                            commitment: string | null;
+                            /** @enum {string} */
+                            commitmentState: "none" | "open" | "overdue" | "kept" | "broken";
+                            detail: string | null;
+                            escalationId: number | null;
+                            followUps: {
+                                at: string;
+                                byName: string | null;
+                                id: number;
+                                note: string;
+                                /** @enum {string} */
+                                status: "open" | "kept" | "broken";
+                            }[];
+                            id: number;
+                            organisationId: number;
+                            organisationName: string;
+                            promisedOn: string | null;
+                            sessionId: number;
+                            subject: string;
+                            ticketCode: string | null;
+                            ticketId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/secretary-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    from?: string;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attendees: {
+                                    attendeeName: string;
+                                    attendeeTitle: string | null;
+                                    organisationId: number;
+                                    organisationName: string;
+                                }[];
+                                communityId: number;
+                                communityName: string;
+                                createdAt: string;
+                                heldOn: string;
+                                hostName: string;
+                                id: number;
+                                itemCount: number;
+                                openCommitments: number;
+                                overdueCommitments: number;
+                                place: string;
+                                startsAt: string | null;
+                                title: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendees: {
+                            attendeeName: string;
+                            attendeeTitle?: string | null;
+                            organisationId: number;
+                        }[];
+                        communityId?: number;
+                        /** Format: date */
+                        heldOn: string;
+                        hostName: string;
+                        notes?: string | null;
+                        otherAttendees?: string | null;
+                        place: string;
+                        startsAt?: string | null;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                attendeeName: string;
+                                attendeeTitle: string | null;
+                                organisationId: number;
+                                organisationName: string;
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            createdByName: string | null;
+                            heldOn: string;
+                            hostName: string;
+                            id: number;
+                            itemCount: number;
+                            items: {
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                answeredOnBehalf: boolean;
+                                commitment: string | null;
+                                /** @enum {string} */
+                                commitmentState: "none" | "open" | "overdue" | "kept" | "broken";
+                                detail: string | null;
+                                escalationId: number | null;
+                                followUps: {
+                                    at: string;
+                                    byName: string | null;
+                                    id: number;
+                                    note: string;
+                                    /** @enum {string} */
+                                    status: "open" | "kept" | "broken";
+                                }[];
+                                id: number;
+                                organisationId: number;
+                                organisationName: string;
+                                promisedOn: string | null;
+                                sessionId: number;
+                                subject: string;
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                            }[];
+                            notes: string | null;
+                            openCommitments: number;
+                            otherAttendees: string | null;
+                            overdueCommitments: number;
+                            place: string;
+                            startsAt: string | null;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/secretary-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                attendeeName: string;
+                                attendeeTitle: string | null;
+                                organisationId: number;
+                                organisationName: string;
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            createdByName: string | null;
+                            heldOn: string;
+                            hostName: string;
+                            id: number;
+                            itemCount: number;
+                            items: {
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                answeredOnBehalf: boolean;
+                                commitment: string | null;
+                                /** @enum {string} */
+                                commitmentState: "none" | "open" | "overdue" | "kept" | "broken";
+                                detail: string | null;
+                                escalationId: number | null;
+                                followUps: {
+                                    at: string;
+                                    byName: string | null;
+                                    id: number;
+                                    note: string;
+                                    /** @enum {string} */
+                                    status: "open" | "kept" | "broken";
+                                }[];
+                                id: number;
+                                organisationId: number;
+                                organisationName: string;
+                                promisedOn: string | null;
+                                sessionId: number;
+                                subject: string;
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                            }[];
+                            notes: string | null;
+                            openCommitments: number;
+                            otherAttendees: string | null;
+                            overdueCommitments: number;
+                            place: string;
+                            startsAt: string | null;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendees?: {
+                            attendeeName: string;
+                            attendeeTitle?: string | null;
+                            organisationId: number;
+                        }[];
+                        /** Format: date */
+                        heldOn?: string;
+                        hostName?: string;
+                        notes?: string | null;
+                        otherAttendees?: string | null;
+                        place?: string;
+                        startsAt?: string | null;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                attendeeName: string;
+                                attendeeTitle: string | null;
+                                organisationId: number;
+                                organisationName: string;
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            createdByName: string | null;
+                            heldOn: string;
+                            hostName: string;
+                            id: number;
+                            itemCount: number;
+                            items: {
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                answeredOnBehalf: boolean;
+                                commitment: string | null;
+                                /** @enum {string} */
+                                commitmentState: "none" | "open" | "overdue" | "kept" | "broken";
+                                detail: string | null;
+                                escalationId: number | null;
+                                followUps: {
+                                    at: string;
+                                    byName: string | null;
+                                    id: number;
+                                    note: string;
+                                    /** @enum {string} */
+                                    status: "open" | "kept" | "broken";
+                                }[];
+                                id: number;
+                                organisationId: number;
+                                organisationName: string;
+                                promisedOn: string | null;
+                                sessionId: number;
+                                subject: string;
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                            }[];
+                            notes: string | null;
+                            openCommitments: number;
+                            otherAttendees: string | null;
+                            overdueCommitments: number;
+                            place: string;
+                            startsAt: string | null;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/secretary-sessions/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        detail?: string | null;
+                        escalationId?: number;
+                        organisationId?: number;
+                        subject?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            answeredByName: string | null;
+                            answeredOnBehalf: boolean;
+                            commitment: string | null;
+                            /** @enum {string} */
+                            commitmentState: "none" | "open" | "overdue" | "kept" | "broken";
+                            detail: string | null;
+                            escalationId: number | null;
+                            followUps: {
+                                at: string;
+                                byName: string | null;
+                                id: number;
+                                note: string;
+                                /** @enum {string} */
+                                status: "open" | "kept" | "broken";
+                            }[];
+                            id: number;
+                            organisationId: number;
+                            organisationName: string;
+                            promisedOn: string | null;
+                            sessionId: number;
+                            subject: string;
+                            ticketCode: string | null;
+                            ticketId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/secretary-sessions/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    order?: "asc" | "desc";
+                    organisationId?: number;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                    state?: "open" | "overdue" | "kept" | "broken";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                answeredOnBehalf: boolean;
+                                commitment: string | null;
+                                /** @enum {string} */
+                                commitmentState: "none" | "open" | "overdue" | "kept" | "broken";
+                                communityId: number;
+                                detail: string | null;
+                                escalationId: number | null;
+                                followUps: {
+                                    at: string;
+                                    byName: string | null;
+                                    id: number;
+                                    note: string;
+                                    /** @enum {string} */
+                                    status: "open" | "kept" | "broken";
+                                }[];
+                                heldOn: string;
+                                id: number;
+                                organisationId: number;
+                                organisationName: string;
+                                promisedOn: string | null;
+                                sessionId: number;
+                                sessionTitle: string;
+                                subject: string;
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
                 };
             };
         };
