@@ -3,7 +3,6 @@ import { registerMessages, type Keys } from '../../lib/i18n.js';
 // The texts of 书记面对面: the sessions list, a session with its items, the commitments and the printed record.
 const _texts = registerMessages(
   {
-    'sessions.nav': '书记面对面',
     'sessions.title': '书记面对面',
     'sessions.new': '新建书记面对面',
     'sessions.edit': '编辑',
@@ -49,7 +48,7 @@ const _texts = registerMessages(
     'sessions.print': '打印记录',
     'sessions.printNow': '打印',
     'sessions.back': '返回',
-    'sessions.record': '书记面对面会议记录',
+    'sessions.record': '会议记录',
     'sessions.community': '社区',
     'sessions.signOff': '签字确认',
     'sessions.signHost': '社区书记（签字）：',
@@ -62,7 +61,6 @@ const _texts = registerMessages(
     'sessions.required': '请填写{field}',
   },
   {
-    'sessions.nav': 'Face to face',
     'sessions.title': 'Secretary face to face (书记面对面)',
     'sessions.new': 'New session',
     'sessions.edit': 'Edit',
@@ -108,7 +106,7 @@ const _texts = registerMessages(
     'sessions.print': 'Print record',
     'sessions.printNow': 'Print',
     'sessions.back': 'Back',
-    'sessions.record': 'Record of a secretary face-to-face session',
+    'sessions.record': '(record)',
     'sessions.community': 'Community',
     'sessions.signOff': 'Sign-off',
     'sessions.signHost': 'Community secretary (signature):',

@@ -16,6 +16,7 @@ import {
   FileExcelOutlined,
   ApiOutlined,
   SettingOutlined,
+  CommentOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { roleCan, roleLabels } from '@linli/contracts';
@@ -65,6 +66,7 @@ function ConsoleLayout() {
     roleCan(me.role, 'people.read') && { key: '/teams', icon: <UsergroupAddOutlined />, label: t('nav.teams') },
     roleCan(me.role, 'people.read') && { key: '/stations', icon: <EnvironmentOutlined />, label: t('nav.stations') },
     roleCan(me.role, 'partners.read') && { key: '/partners', icon: <ShopOutlined />, label: t('nav.partners') },
+    roleCan(me.role, 'sessions.read') && { key: '/secretary-sessions', icon: <CommentOutlined />, label: t('nav.secretarySessions') },
     roleCan(me.role, 'accounts.read') && { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts') },
     (roleCan(me.role, 'open311.manage') || roleCan(me.role, 'webhooks.manage')) && {
       key: '/integrations',
