@@ -16,6 +16,9 @@ export const openEscalationStatuses: readonly EscalationStatus[] = ['requested',
 /** What an organisation's contact answers; `info` is the community supplying what was asked for. */
 export const escalationReplyKinds = ['accept', 'ask_info', 'decline', 'answer', 'info'] as const;
 export type EscalationReplyKind = (typeof escalationReplyKinds)[number];
+/** What an escalation's history shows: the replies, and staff withdrawing it. */
+export const escalationNoteKinds = [...escalationReplyKinds, 'withdraw'] as const;
+export type EscalationNoteKind = (typeof escalationNoteKinds)[number];
 
 export const escalationStatusLabels: Record<Locale, Record<EscalationStatus, string>> = {
   'zh-CN': {
@@ -37,14 +40,14 @@ export const escalationStatusLabels: Record<Locale, Record<EscalationStatus, str
     withdrawn: 'Withdrawn',
   },
 };
-export const escalationReplyLabels: Record<Locale, Record<EscalationReplyKind, string>> = {
-  'zh-CN': { accept: '接收', ask_info: '要求补充材料', decline: '退回', answer: '办结答复', info: '补充材料' },
-  en: { accept: 'Accepted', ask_info: 'Asked for information', decline: 'Declined', answer: 'Answered', info: 'Information supplied' },
+export const escalationReplyLabels: Record<Locale, Record<EscalationNoteKind, string>> = {
+  'zh-CN': { accept: '接收', ask_info: '要求补充材料', decline: '退回', answer: '办结答复', info: '补充材料', withdraw: '撤回' },
+  en: { accept: 'Accepted', ask_info: 'Asked for information', decline: 'Declined', answer: 'Answered', info: 'Information supplied', withdraw: 'Withdrawn' },
 };
 
 export const escalationReplySchema = z.object({
   id: z.number(),
-  kind: z.enum(escalationReplyKinds),
+  kind: z.enum(escalationNoteKinds),
   text: z.string().nullable(),
   actorName: z.string().nullable(),
   organisationName: z.string().nullable(),

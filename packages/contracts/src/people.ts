@@ -184,6 +184,8 @@ export const accountSchema = z.object({
   role: roleSchema,
   communityId: z.number().nullable(),
   subdistrictId: z.number().nullable(),
+  /** A contact account's organisation (department_contact, partner_contact). */
+  organisationId: z.number().nullable(),
   phoneMasked: z.string().nullable(),
   isActive: z.boolean(),
   createdAt: z.string(),
@@ -211,6 +213,8 @@ export const createAccountSchema = z
     communityId: idSchema.nullable().optional(),
     /** Only for subdistrict_admin; taken from communityId's subdistrict when left out. */
     subdistrictId: idSchema.nullable().optional(),
+    /** Required for department_contact (a department or subdistrict office) and partner_contact (a property company or partner unit of the community). */
+    organisationId: idSchema.nullable().optional(),
   })
   .superRefine(refinePasswordAgainstUsername);
 export type CreateAccountInput = z.infer<typeof createAccountSchema>;

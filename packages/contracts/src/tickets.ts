@@ -50,6 +50,8 @@ export const ticketEventSchema = z.object({
   note: z.string().nullable(),
   isPublic: z.boolean(),
   createdAt: z.string(),
+  /** The step's details, e.g. an escalation's organisationName and dueAt (ADR 0028). */
+  data: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 export const ticketSchema = z.object({
   id: z.number(),

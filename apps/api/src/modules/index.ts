@@ -10,6 +10,7 @@ import { ticketJobs, ticketsRoutes } from './tickets/index.js';
 import { startWebhookWorker, subscribeWebhooks, webhooksRoutes } from './webhooks/index.js';
 import { open311Routes } from './open311/index.js';
 import { orgsRoutes } from './orgs/index.js';
+import { escalationJobs, escalationsRoutes } from './escalations/index.js';
 import { ledgerExportJob, ledgerRoutes } from './ledger/index.js';
 import { calendarRoutes } from '../platform/calendar/calendar.routes.js';
 import { rateLimitCleanupJob } from '../platform/limits/limits.js';
@@ -29,10 +30,11 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   webhooksRoutes,
   open311Routes,
   orgsRoutes,
+  escalationsRoutes,
 ];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */
-export const moduleJobs: PeriodicJob[] = [...ticketJobs, rateLimitCleanupJob, outboxPurgeJob];
+export const moduleJobs: PeriodicJob[] = [...ticketJobs, rateLimitCleanupJob, outboxPurgeJob, ...escalationJobs];
 
 /** Every module's kinds of background work (imports, exports), run from their job rows by the job runner (ADR 0021). */
 export const moduleBackgroundJobs: BackgroundJobKind[] = [rosterImportJob, ledgerExportJob];

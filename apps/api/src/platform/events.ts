@@ -7,6 +7,8 @@ export interface DomainEvents {
   'residents.imported': { communityId: number; importId: number; count: number };
   'ticket.created': { communityId: number; ticketId: number };
   'ticket.transitioned': { communityId: number; ticketId: number; action: string };
+  'escalation.changed': { communityId: number; escalationId: number; ticketId: number; organisationId: number; status: string };
+  'escalation.reminder': { communityId: number; escalationId: number; ticketId: number; organisationId: number; kind: 'before' | 'due' };
 }
 export type EventName = keyof DomainEvents;
 

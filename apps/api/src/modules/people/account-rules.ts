@@ -1,7 +1,7 @@
 import type { Role } from '@linli/contracts';
 
 /** Roles above a community: only a system admin hands them out. */
-export const platformRoles: readonly Role[] = ['system_admin', 'subdistrict_admin'];
+export const platformRoles: readonly Role[] = ['system_admin', 'subdistrict_admin', 'department_contact'];
 
 /** Whether an actor of `actorRole` (already holding accounts.manage) may give an account the role `target`. */
 export function canAssignRole(actorRole: Role, target: Role): boolean {
@@ -19,7 +19,8 @@ export interface Placement {
  * community. Returns the field that is missing when the role cannot be placed.
  */
 export function placeAccount(role: Role, requested: Placement): Placement | { missing: 'communityId' | 'subdistrictId' } {
-  if (role === 'system_admin') return { communityId: null, subdistrictId: null };
+  // A department's contact sits in its organisation, which serves an area (ADR 0027).
+  if (role === 'system_admin' || role === 'department_contact') return { communityId: null, subdistrictId: null };
   if (role === 'subdistrict_admin')
     return requested.subdistrictId == null ? { missing: 'subdistrictId' } : { communityId: null, subdistrictId: requested.subdistrictId };
   return requested.communityId == null ? { missing: 'communityId' } : { communityId: requested.communityId, subdistrictId: null };

@@ -24,6 +24,7 @@ const accountColumns = [
   'a.role',
   'a.community_id',
   'a.subdistrict_id',
+  'a.organisation_id',
   'a.phone_masked',
   'a.is_active',
   'a.created_at',
@@ -72,6 +73,7 @@ export function insertAccount(
     role: string;
     password_hash: string;
     subdistrict_id: number | null;
+    organisation_id?: number | null;
     phone_enc: string | null;
     phone_masked: string | null;
     phone_hash: string | null;

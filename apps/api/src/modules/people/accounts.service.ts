@@ -14,6 +14,7 @@ import { diff, writeAudit } from '../../platform/audit/audit.js';
 import { maskPhone } from '../../platform/crypto/pii.js';
 import { accountLocks, hashPassword, revokeAccountSessions, unlockAccount as clearAccountLock } from '../auth/index.js';
 import * as places from '../places/index.js';
+import * as orgs from '../orgs/index.js';
 import * as repo from './accounts.repository.js';
 import { presentAccount } from './people.presenter.js';
 import { canAssignRole, isSelfLockout, placeAccount } from './account-rules.js';
@@ -62,7 +63,7 @@ export async function createAccount(ctx: AppContext, actor: Actor, input: Create
   if (!canAssignRole(actor.role, input.role)) throw forbidden(`role ${actor.role} may not create ${input.role}`);
   let communityId: number | null = null;
   let subdistrictId = input.subdistrictId ?? null;
-  if (input.role !== 'system_admin' && input.role !== 'subdistrict_admin') {
+  if (input.role !== 'system_admin' && input.role !== 'subdistrict_admin' && input.role !== 'department_contact') {
     communityId = actor.role === 'system_admin' ? (input.communityId ?? null) : resolveCommunityId(actor, input.communityId);
   }
   if (input.communityId != null) {
@@ -74,6 +75,7 @@ export async function createAccount(ctx: AppContext, actor: Actor, input: Create
   const placement = placeAccount(input.role, { communityId, subdistrictId });
   if ('missing' in placement) throw invalidField(placement.missing, 'required');
 
+  const organisationId = await contactOrganisation(ctx, input.role, input.organisationId ?? null, placement.communityId);
   const rule = passwordRule(input.password, input.username);
   if (rule) throw invalidField('password', rule);
   if (await repo.findAccountIdByUsername(ctx.db, input.username)) throw taken('username');
@@ -89,6 +91,7 @@ export async function createAccount(ctx: AppContext, actor: Actor, input: Create
         role: input.role,
         password_hash: passwordHash,
         subdistrict_id: placement.subdistrictId,
+        organisation_id: organisationId,
         phone_enc: phone.enc,
         phone_masked: phone.masked,
         phone_hash: phone.hash,
@@ -99,11 +102,29 @@ export async function createAccount(ctx: AppContext, actor: Actor, input: Create
       action: 'account.created',
       entityType: 'account',
       entityId: row.id,
-      changes: { username: input.username, displayName: input.displayName, role: input.role, phone: phone.masked, ...placement },
+      changes: { username: input.username, displayName: input.displayName, role: input.role, phone: phone.masked, ...placement, organisationId },
     });
     return row.id;
   });
   return presentAccount(await getAccount(ctx, actor, id));
+}
+
+/**
+ * A contact account belongs to exactly one organisation (ADR 0027): a department's contact to a department or a
+ * subdistrict office, a partner contact to a property company or partner unit of its own community. Others have none.
+ */
+async function contactOrganisation(ctx: AppContext, role: CreateAccountInput['role'], organisationId: number | null, communityId: number | null) {
+  if (role !== 'department_contact' && role !== 'partner_contact') return null;
+  if (organisationId == null) throw invalidField('organisationId', 'required');
+  const org = (await orgs.organisationsByIds(ctx.db, [organisationId])).get(organisationId);
+  const fits =
+    org &&
+    !org.archived_at &&
+    (role === 'department_contact'
+      ? org.kind === 'department' || org.kind === 'subdistrict_office'
+      : (org.kind === 'property_company' || org.kind === 'partner_unit') && org.community_id === communityId);
+  if (!fits) throw invalidField('organisationId', 'not_found');
+  return organisationId;
 }
 
 const taken = (field: string) => new AppError('CONFLICT', `${field} taken`, { fields: [{ field, rule: 'taken' }] });
@@ -118,6 +139,9 @@ export async function updateAccount(ctx: AppContext, actor: Actor, id: number, i
   if (isSelfLockout(actor.accountId, id, input, before.role)) throw forbidden('may not deactivate or re-role oneself');
 
   let placement: { communityId: number | null; subdistrictId: number | null } | undefined;
+  const contact = (r: string) => r === 'department_contact' || r === 'partner_contact';
+  // A contact's organisation is given when the account is made; re-roling into or out of a contact role is refused.
+  if (input.role !== undefined && input.role !== before.role && (contact(input.role) || contact(before.role))) throw invalidField('role', 'invalid_option');
   if (input.role !== undefined && input.role !== before.role) {
     let subdistrictId = before.subdistrictId;
     if (input.role === 'subdistrict_admin' && subdistrictId == null && before.communityId != null) {

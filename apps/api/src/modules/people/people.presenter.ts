@@ -84,6 +84,7 @@ export function presentAccount(r: AccountRow, lockedUntil: Date | null = null): 
     role: r.role as Role,
     communityId: r.community_id,
     subdistrictId: r.subdistrict_id,
+    organisationId: r.organisation_id,
     phoneMasked: r.phone_masked,
     isActive: r.is_active,
     createdAt: iso(r.created_at)!,

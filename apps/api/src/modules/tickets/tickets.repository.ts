@@ -181,7 +181,7 @@ export function insertEvent(db: Db, v: Insertable<DB['ticket_events']>) {
 export function listEvents(db: Db, communityId: CommunityId, ticketId: number, publicOnly = false) {
   return db
     .selectFrom('ticket_events as e')
-    .select(['e.id', 'e.action', 'e.from_status', 'e.to_status', 'e.channel', 'e.note', 'e.is_public', 'e.created_at', 'e.actor_label', 'e.actor_id'])
+    .select(['e.id', 'e.action', 'e.from_status', 'e.to_status', 'e.channel', 'e.note', 'e.is_public', 'e.created_at', 'e.actor_label', 'e.actor_id', 'e.data'])
     .where('e.community_id', '=', communityId)
     .where('e.ticket_id', '=', ticketId)
     .$if(publicOnly, (qb) => qb.where('e.is_public', '=', true))

@@ -118,3 +118,14 @@ export async function recordEscalationStep(
 export function ticketSummaries(db: Trx | Kysely<DB>, ids: readonly number[]) {
   return repo.ticketSummaries(db, ids);
 }
+
+/** Photo ids of each ticket (the escalations module shows them to the organisation it escalated to). */
+export async function ticketPhotoIds(db: Trx | Kysely<DB>, ticketIds: readonly number[]) {
+  const out = new Map<number, number[]>();
+  for (const id of ticketIds) out.set(id, (await repo.photoIds(db, id)).map((p) => p.id));
+  return out;
+}
+/** One photo of a ticket the caller has already scoped. */
+export const ticketPhoto = (db: Trx | Kysely<DB>, ticketId: number, photoId: number) => repo.findPhoto(db, ticketId, photoId);
+/** Photos sent with an escalation's reply join the ticket's photos (same checks, a timeline step). */
+export { storePhotos as storeTicketPhotos } from '../photos/photos.js';

@@ -50,6 +50,8 @@ export async function getTicket(
       note: e.note,
       isPublic: e.is_public,
       createdAt: iso(e.created_at)!,
+      // What the step names (an escalation's organisation and deadline, a reply's kind), for the timeline's words.
+      data: typeof e.data === 'string' ? (JSON.parse(e.data) as Record<string, unknown>) : ((e.data as Record<string, unknown> | null) ?? null),
     })),
   };
 }
