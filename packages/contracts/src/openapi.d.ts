@@ -88,6 +88,7 @@ export interface paths {
                                 id: number;
                                 isActive: boolean;
                                 lockedUntil: string | null;
+                                organisationId: number | null;
                                 phoneMasked: string | null;
                                 /** @enum {string} */
                                 role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
@@ -115,6 +116,7 @@ export interface paths {
                     "application/json": {
                         communityId?: number | null;
                         displayName: string;
+                        organisationId?: number | null;
                         password: string;
                         phone?: string | null;
                         /** @enum {string} */
@@ -138,6 +140,7 @@ export interface paths {
                             id: number;
                             isActive: boolean;
                             lockedUntil: string | null;
+                            organisationId: number | null;
                             phoneMasked: string | null;
                             /** @enum {string} */
                             role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
@@ -200,6 +203,7 @@ export interface paths {
                             id: number;
                             isActive: boolean;
                             lockedUntil: string | null;
+                            organisationId: number | null;
                             phoneMasked: string | null;
                             /** @enum {string} */
                             role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
@@ -291,6 +295,7 @@ export interface paths {
                             id: number;
                             isActive: boolean;
                             lockedUntil: string | null;
+                            organisationId: number | null;
                             phoneMasked: string | null;
                             /** @enum {string} */
                             role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
@@ -1213,6 +1218,1012 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    open?: "true" | "false";
+                    order?: "asc" | "desc";
+                    organisationId?: number;
+                    overdue?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                    status?: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                    ticketId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                acceptedAt: string | null;
+                                answeredAt: string | null;
+                                approvedByName: string | null;
+                                children: {
+                                    dueAt: string;
+                                    id: number;
+                                    organisationName: string;
+                                    overdue: boolean;
+                                    /** @enum {string} */
+                                    status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                                }[];
+                                communityId: number;
+                                communityName: string;
+                                createdAt: string;
+                                dueAt: string;
+                                endedAt: string | null;
+                                id: number;
+                                organisationId: number;
+                                /** @enum {string} */
+                                organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                                organisationName: string;
+                                overdue: boolean;
+                                parentId: number | null;
+                                pauseClock: boolean;
+                                photoIds: number[];
+                                reason: string;
+                                replies: {
+                                    actorName: string | null;
+                                    createdAt: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                    onBehalf: boolean;
+                                    organisationName: string | null;
+                                    text: string | null;
+                                }[];
+                                requestedByName: string | null;
+                                responseHours: number | null;
+                                resultText: string | null;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                                ticketAddress: string | null;
+                                ticketCode: string;
+                                ticketDescription: string | null;
+                                ticketId: number;
+                                ticketTitle: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        dueAt?: string;
+                        organisationId: number;
+                        reason: string;
+                        ticketId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            answeredAt: string | null;
+                            approvedByName: string | null;
+                            children: {
+                                dueAt: string;
+                                id: number;
+                                organisationName: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            dueAt: string;
+                            endedAt: string | null;
+                            id: number;
+                            organisationId: number;
+                            /** @enum {string} */
+                            organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            organisationName: string;
+                            overdue: boolean;
+                            parentId: number | null;
+                            pauseClock: boolean;
+                            photoIds: number[];
+                            reason: string;
+                            replies: {
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                onBehalf: boolean;
+                                organisationName: string | null;
+                                text: string | null;
+                            }[];
+                            requestedByName: string | null;
+                            responseHours: number | null;
+                            resultText: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            ticketAddress: string | null;
+                            ticketCode: string;
+                            ticketDescription: string | null;
+                            ticketId: number;
+                            ticketTitle: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            answeredAt: string | null;
+                            approvedByName: string | null;
+                            children: {
+                                dueAt: string;
+                                id: number;
+                                organisationName: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            dueAt: string;
+                            endedAt: string | null;
+                            id: number;
+                            organisationId: number;
+                            /** @enum {string} */
+                            organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            organisationName: string;
+                            overdue: boolean;
+                            parentId: number | null;
+                            pauseClock: boolean;
+                            photoIds: number[];
+                            reason: string;
+                            replies: {
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                onBehalf: boolean;
+                                organisationName: string | null;
+                                text: string | null;
+                            }[];
+                            requestedByName: string | null;
+                            responseHours: number | null;
+                            resultText: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            ticketAddress: string | null;
+                            ticketCode: string;
+                            ticketDescription: string | null;
+                            ticketId: number;
+                            ticketTitle: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        dueAt?: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            answeredAt: string | null;
+                            approvedByName: string | null;
+                            children: {
+                                dueAt: string;
+                                id: number;
+                                organisationName: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            dueAt: string;
+                            endedAt: string | null;
+                            id: number;
+                            organisationId: number;
+                            /** @enum {string} */
+                            organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            organisationName: string;
+                            overdue: boolean;
+                            parentId: number | null;
+                            pauseClock: boolean;
+                            photoIds: number[];
+                            reason: string;
+                            replies: {
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                onBehalf: boolean;
+                                organisationName: string | null;
+                                text: string | null;
+                            }[];
+                            requestedByName: string | null;
+                            responseHours: number | null;
+                            resultText: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            ticketAddress: string | null;
+                            ticketCode: string;
+                            ticketDescription: string | null;
+                            ticketId: number;
+                            ticketTitle: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        departments: {
+                            /** Format: date-time */
+                            dueAt?: string;
+                            organisationId: number;
+                        }[];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            answeredAt: string | null;
+                            approvedByName: string | null;
+                            children: {
+                                dueAt: string;
+                                id: number;
+                                organisationName: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            dueAt: string;
+                            endedAt: string | null;
+                            id: number;
+                            organisationId: number;
+                            /** @enum {string} */
+                            organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            organisationName: string;
+                            overdue: boolean;
+                            parentId: number | null;
+                            pauseClock: boolean;
+                            photoIds: number[];
+                            reason: string;
+                            replies: {
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                onBehalf: boolean;
+                                organisationName: string | null;
+                                text: string | null;
+                            }[];
+                            requestedByName: string | null;
+                            responseHours: number | null;
+                            resultText: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            ticketAddress: string | null;
+                            ticketCode: string;
+                            ticketDescription: string | null;
+                            ticketId: number;
+                            ticketTitle: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            answeredAt: string | null;
+                            approvedByName: string | null;
+                            children: {
+                                dueAt: string;
+                                id: number;
+                                organisationName: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            dueAt: string;
+                            endedAt: string | null;
+                            id: number;
+                            organisationId: number;
+                            /** @enum {string} */
+                            organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            organisationName: string;
+                            overdue: boolean;
+                            parentId: number | null;
+                            pauseClock: boolean;
+                            photoIds: number[];
+                            reason: string;
+                            replies: {
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                onBehalf: boolean;
+                                organisationName: string | null;
+                                text: string | null;
+                            }[];
+                            requestedByName: string | null;
+                            responseHours: number | null;
+                            resultText: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            ticketAddress: string | null;
+                            ticketCode: string;
+                            ticketDescription: string | null;
+                            ticketId: number;
+                            ticketTitle: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    photoId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "accept" | "ask_info" | "decline" | "answer" | "info";
+                        text?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            answeredAt: string | null;
+                            approvedByName: string | null;
+                            children: {
+                                dueAt: string;
+                                id: number;
+                                organisationName: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            dueAt: string;
+                            endedAt: string | null;
+                            id: number;
+                            organisationId: number;
+                            /** @enum {string} */
+                            organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            organisationName: string;
+                            overdue: boolean;
+                            parentId: number | null;
+                            pauseClock: boolean;
+                            photoIds: number[];
+                            reason: string;
+                            replies: {
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                onBehalf: boolean;
+                                organisationName: string | null;
+                                text: string | null;
+                            }[];
+                            requestedByName: string | null;
+                            responseHours: number | null;
+                            resultText: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            ticketAddress: string | null;
+                            ticketCode: string;
+                            ticketDescription: string | null;
+                            ticketId: number;
+                            ticketTitle: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            answeredAt: string | null;
+                            approvedByName: string | null;
+                            children: {
+                                dueAt: string;
+                                id: number;
+                                organisationName: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            dueAt: string;
+                            endedAt: string | null;
+                            id: number;
+                            organisationId: number;
+                            /** @enum {string} */
+                            organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            organisationName: string;
+                            overdue: boolean;
+                            parentId: number | null;
+                            pauseClock: boolean;
+                            photoIds: number[];
+                            reason: string;
+                            replies: {
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                onBehalf: boolean;
+                                organisationName: string | null;
+                                text: string | null;
+                            }[];
+                            requestedByName: string | null;
+                            responseHours: number | null;
+                            resultText: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            ticketAddress: string | null;
+                            ticketCode: string;
+                            ticketDescription: string | null;
+                            ticketId: number;
+                            ticketTitle: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    organisationId?: number;
+                    overdue?: "true" | "false";
+                    status?: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ranking: {
+                                answered: number;
+                                averageResponseHours: number | null;
+                                open: number;
+                                organisationId: number;
+                                organisationName: string;
+                                overdue: number;
+                                total: number;
+                            }[];
+                            whistles: {
+                                acceptedAt: string | null;
+                                answeredAt: string | null;
+                                approvedByName: string | null;
+                                children: {
+                                    dueAt: string;
+                                    id: number;
+                                    organisationName: string;
+                                    overdue: boolean;
+                                    /** @enum {string} */
+                                    status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                                }[];
+                                communityId: number;
+                                communityName: string;
+                                createdAt: string;
+                                dueAt: string;
+                                endedAt: string | null;
+                                id: number;
+                                organisationId: number;
+                                /** @enum {string} */
+                                organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                                organisationName: string;
+                                overdue: boolean;
+                                parentId: number | null;
+                                pauseClock: boolean;
+                                photoIds: number[];
+                                reason: string;
+                                replies: {
+                                    actorName: string | null;
+                                    createdAt: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                    onBehalf: boolean;
+                                    organisationName: string | null;
+                                    text: string | null;
+                                }[];
+                                requestedByName: string | null;
+                                responseHours: number | null;
+                                resultText: string | null;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                                ticketAddress: string | null;
+                                ticketCode: string;
+                                ticketDescription: string | null;
+                                ticketId: number;
+                                ticketTitle: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        dueAt?: string;
+                        organisationId: number;
+                        reason: string;
+                        ticketId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            answeredAt: string | null;
+                            approvedByName: string | null;
+                            children: {
+                                dueAt: string;
+                                id: number;
+                                organisationName: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            dueAt: string;
+                            endedAt: string | null;
+                            id: number;
+                            organisationId: number;
+                            /** @enum {string} */
+                            organisationKind: "department" | "subdistrict_office" | "property_company" | "partner_unit";
+                            organisationName: string;
+                            overdue: boolean;
+                            parentId: number | null;
+                            pauseClock: boolean;
+                            photoIds: number[];
+                            reason: string;
+                            replies: {
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "accept" | "ask_info" | "decline" | "answer" | "info" | "withdraw";
+                                onBehalf: boolean;
+                                organisationName: string | null;
+                                text: string | null;
+                            }[];
+                            requestedByName: string | null;
+                            responseHours: number | null;
+                            resultText: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "pending" | "accepted" | "info_requested" | "answered" | "declined" | "withdrawn";
+                            ticketAddress: string | null;
+                            ticketCode: string;
+                            ticketDescription: string | null;
+                            ticketId: number;
+                            ticketTitle: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            pauseClock: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        pauseClock: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            pauseClock: boolean;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -5305,6 +6316,9 @@ export interface paths {
                                 actorName: string | null;
                                 channel: string | null;
                                 createdAt: string;
+                                data?: {
+                                    [key: string]: unknown;
+                                } | null;
                                 fromStatus: string | null;
                                 id: number;
                                 isPublic: boolean;
@@ -5399,6 +6413,9 @@ export interface paths {
                                 actorName: string | null;
                                 channel: string | null;
                                 createdAt: string;
+                                data?: {
+                                    [key: string]: unknown;
+                                } | null;
                                 fromStatus: string | null;
                                 id: number;
                                 isPublic: boolean;
@@ -5513,6 +6530,9 @@ export interface paths {
                                 actorName: string | null;
                                 channel: string | null;
                                 createdAt: string;
+                                data?: {
+                                    [key: string]: unknown;
+                                } | null;
                                 fromStatus: string | null;
                                 id: number;
                                 isPublic: boolean;
@@ -5609,6 +6629,9 @@ export interface paths {
                                 actorName: string | null;
                                 channel: string | null;
                                 createdAt: string;
+                                data?: {
+                                    [key: string]: unknown;
+                                } | null;
                                 fromStatus: string | null;
                                 id: number;
                                 isPublic: boolean;
