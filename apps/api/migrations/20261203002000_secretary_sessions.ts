@@ -76,8 +76,11 @@ create index secretary_session_follow_ups_item on secretary_session_follow_ups (
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `drop table secretary_session_follow_ups;
+  await runStatements(
+    db,
+    `drop table secretary_session_follow_ups;
 drop table secretary_session_items;
 drop table secretary_session_attendees;
-drop table secretary_sessions`);
+drop table secretary_sessions`,
+  );
 }

@@ -36,9 +36,20 @@ export async function buildContact(env: TestEnv, organisationId: number) {
 }
 
 /** A ticket registered by the secretary and escalated to the organisation (pending its answer). */
-export async function buildEscalation(env: TestEnv, secretary: { cookie: string; account: { id: number } }, communityId: number, organisationId: number, title: string) {
+export async function buildEscalation(
+  env: TestEnv,
+  secretary: { cookie: string; account: { id: number } },
+  communityId: number,
+  organisationId: number,
+  title: string,
+) {
   const categories = await ensureCategoriesIn(env.ctx.db, trustedCommunityId(communityId));
-  const res = await httpAs(env.app, secretary).post('/api/tickets', { channel: 'walk_in', categoryId: categories[0]!.id, title, description: `${title}，居民多次反映` });
+  const res = await httpAs(env.app, secretary).post('/api/tickets', {
+    channel: 'walk_in',
+    categoryId: categories[0]!.id,
+    title,
+    description: `${title}，居民多次反映`,
+  });
   if (res.statusCode !== 201) throw new Error(res.body);
   const ticket = res.json() as { id: number; code: string };
   const esc = await env.ctx.db

@@ -24,7 +24,11 @@ interface DemoItem {
   subject: string;
   detail: string;
   answer: string;
-  commitment?: { text: string; promised: { afterSession: number } | { fromToday: number }; followUps: { status: 'open' | 'kept' | 'broken'; note: string; daysAfterSession: number }[] };
+  commitment?: {
+    text: string;
+    promised: { afterSession: number } | { fromToday: number };
+    followUps: { status: 'open' | 'kept' | 'broken'; note: string; daysAfterSession: number }[];
+  };
 }
 
 const items: DemoItem[] = [
@@ -47,7 +51,11 @@ const items: DemoItem[] = [
     subject: '黄山豪庭周边停车难',
     detail: '小区车位不足，晚间车辆占用消防通道。',
     answer: '已把小区周边纳入智慧停车改造，先施划临时泊位，再上线停车引导。',
-    commitment: { text: '智慧停车投入使用', promised: { fromToday: 20 }, followUps: [{ status: 'open', note: '泊位已施划，设备在调试', daysAfterSession: 40 }] },
+    commitment: {
+      text: '智慧停车投入使用',
+      promised: { fromToday: 20 },
+      followUps: [{ status: 'open', note: '泊位已施划，设备在调试', daysAfterSession: 40 }],
+    },
   },
   {
     type: 'power',
@@ -112,7 +120,15 @@ export async function seedSecretarySessions(ctx: AppContext, now = new Date()): 
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('secretary_session_attendees')
-      .values(seats.map((w) => ({ community_id: cid, session_id: session.id, organisation_id: departments.get(w.type)!, attendee_name: w.attendee, attendee_title: w.title })))
+      .values(
+        seats.map((w) => ({
+          community_id: cid,
+          session_id: session.id,
+          organisation_id: departments.get(w.type)!,
+          attendee_name: w.attendee,
+          attendee_title: w.title,
+        })),
+      )
       .execute();
     for (const it of items) {
       const organisationId = departments.get(it.type);
@@ -147,7 +163,14 @@ export async function seedSecretarySessions(ctx: AppContext, now = new Date()): 
       for (const f of c?.followUps ?? [])
         await trx
           .insertInto('secretary_session_follow_ups')
-          .values({ community_id: cid, item_id: row.id, status: f.status, note: f.note, created_by: by, created_at: new Date(heldAt.getTime() + f.daysAfterSession * DAY) })
+          .values({
+            community_id: cid,
+            item_id: row.id,
+            status: f.status,
+            note: f.note,
+            created_by: by,
+            created_at: new Date(heldAt.getTime() + f.daysAfterSession * DAY),
+          })
           .execute();
     }
     await writeAudit(trx, null, { communityId: cid, action: 'demo.seeded', entityType: 'secretary_session', entityId: session.id });

@@ -27,4 +27,16 @@ export * from './schema/secretary-sessions.js';
 
 /** The whole database as Kysely sees it. A new table goes into its owner's file and that file's list. */
 export interface DB
-  extends PlatformTables, PlacesTables, AuthTables, PeopleTables, PartnersTables, TicketsTables, LedgerTables, WebhooksTables, Open311Tables, OrgsTables, EscalationsTables, SecretarySessionsTables {}
+  extends
+    PlatformTables,
+    PlacesTables,
+    AuthTables,
+    PeopleTables,
+    PartnersTables,
+    TicketsTables,
+    LedgerTables,
+    WebhooksTables,
+    Open311Tables,
+    OrgsTables,
+    EscalationsTables,
+    SecretarySessionsTables {}

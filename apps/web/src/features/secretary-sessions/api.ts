@@ -37,4 +37,5 @@ export const followUpItem = (id: number, body: Body): Promise<SessionItem> =>
 export const fetchServingOrganisations = (communityId: Id) =>
   unwrap(client.GET('/api/organisations', { params: { query: { servingCommunityId: c(communityId), pageSize: 200 } } }));
 /** The community's escalations, to bring one to the table. */
-export const fetchEscalations = (communityId: Id) => unwrap(client.GET('/api/escalations', { params: { query: { communityId: c(communityId), pageSize: 200 } } }));
+export const fetchEscalations = (communityId: Id) =>
+  unwrap(client.GET('/api/escalations', { params: { query: { communityId: c(communityId), pageSize: 200 } } }));

@@ -135,7 +135,14 @@ export function AddItemDialog({ session, onClose }: { session: SecretarySession;
     onClose,
   );
   return (
-    <Modal open title={t('sessions.addItem')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={run.isPending} okButtonProps={testIdProps('add-item-ok')}>
+    <Modal
+      open
+      title={t('sessions.addItem')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={run.isPending}
+      okButtonProps={testIdProps('add-item-ok')}
+    >
       <Radio.Group value={source} onChange={(e) => setSource(e.target.value as typeof source)} style={{ marginBottom: 12 }}>
         <Radio.Button value="escalation" data-testid="item-from-escalation">
           {t('sessions.fromEscalation')}
@@ -146,15 +153,27 @@ export function AddItemDialog({ session, onClose }: { session: SecretarySession;
       </Radio.Group>
       <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)}>
         {source === 'escalation' ? (
-          <Form.Item name="escalationId" label={t('sessions.escalation')} rules={[{ required: true, message: t('sessions.required', { field: t('sessions.escalation') }) }]}>
+          <Form.Item
+            name="escalationId"
+            label={t('sessions.escalation')}
+            rules={[{ required: true, message: t('sessions.required', { field: t('sessions.escalation') }) }]}
+          >
             <Select options={options} showSearch optionFilterProp="label" loading={escalations.isLoading} data-testid="item-escalation" />
           </Form.Item>
         ) : (
           <>
-            <Form.Item name="organisationId" label={t('sessions.organisation')} rules={[{ required: true, message: t('sessions.required', { field: t('sessions.organisation') }) }]}>
+            <Form.Item
+              name="organisationId"
+              label={t('sessions.organisation')}
+              rules={[{ required: true, message: t('sessions.required', { field: t('sessions.organisation') }) }]}
+            >
               <Select options={session.attendees.map((a) => ({ value: a.organisationId, label: a.organisationName }))} data-testid="item-organisation" />
             </Form.Item>
-            <Form.Item name="subject" label={t('sessions.subject')} rules={[{ required: true, message: t('sessions.required', { field: t('sessions.subject') }) }]}>
+            <Form.Item
+              name="subject"
+              label={t('sessions.subject')}
+              rules={[{ required: true, message: t('sessions.required', { field: t('sessions.subject') }) }]}
+            >
               <Input maxLength={120} data-testid="item-subject" />
             </Form.Item>
           </>

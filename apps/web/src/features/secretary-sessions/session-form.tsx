@@ -60,7 +60,11 @@ export function SessionForm({ session, onClose }: { session?: SecretarySession; 
         startsAt: session.startsAt ? dayjs(session.startsAt, 'HH:mm') : null,
         place: session.place,
         hostName: session.hostName,
-        attendees: session.attendees.map((a) => ({ organisationId: a.organisationId, attendeeName: a.attendeeName, attendeeTitle: a.attendeeTitle ?? undefined })),
+        attendees: session.attendees.map((a) => ({
+          organisationId: a.organisationId,
+          attendeeName: a.attendeeName,
+          attendeeTitle: a.attendeeTitle ?? undefined,
+        })),
         otherAttendees: session.otherAttendees ?? undefined,
         notes: session.notes ?? undefined,
       }

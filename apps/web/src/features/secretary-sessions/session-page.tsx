@@ -80,7 +80,10 @@ export function SecretarySessionPage() {
       {s.items.length === 0 ? (
         <Empty description={t('sessions.noItems')} />
       ) : (
-        <List dataSource={s.items} renderItem={(item, i) => <ItemCard item={item} index={i + 1} canFollowUp={canWrite} canAnswer={roleCan(me.role, 'sessions.answer')} />} />
+        <List
+          dataSource={s.items}
+          renderItem={(item, i) => <ItemCard item={item} index={i + 1} canFollowUp={canWrite} canAnswer={roleCan(me.role, 'sessions.answer')} />}
+        />
       )}
       {editing && <SessionForm session={s} onClose={() => setEditing(false)} />}
       {adding && <AddItemDialog session={s} onClose={() => setAdding(false)} />}

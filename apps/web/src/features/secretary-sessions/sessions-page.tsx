@@ -32,7 +32,9 @@ export function SecretarySessionsPage() {
         )
       }
     >
-      {overdueCount > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('sessions.overdueBanner', { n: overdueCount })} data-testid="sessions-overdue" />}
+      {overdueCount > 0 && (
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('sessions.overdueBanner', { n: overdueCount })} data-testid="sessions-overdue" />
+      )}
       <Tabs
         items={[
           {
@@ -104,7 +106,12 @@ function CommitmentsList({ canWrite }: { canWrite: boolean }) {
   const label = (s: State | 'all') => (s === 'all' ? t('sessions.all') : commitmentStateLabels[locale][s]);
   return (
     <>
-      <Segmented value={state} onChange={(v) => setState(v as State | 'all')} options={states.map((s) => ({ value: s, label: label(s) }))} style={{ marginBottom: 12 }} />
+      <Segmented
+        value={state}
+        onChange={(v) => setState(v as State | 'all')}
+        options={states.map((s) => ({ value: s, label: label(s) }))}
+        style={{ marginBottom: 12 }}
+      />
       <Table<SessionCommitment>
         rowKey="id"
         size="small"

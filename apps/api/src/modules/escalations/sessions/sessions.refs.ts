@@ -41,5 +41,13 @@ export async function escalationForItem(db: Kysely<DB>, communityId: CommunityId
   const e = await findEscalationRef(db, communityId, escalationId);
   if (!e) return undefined;
   const t = await tickets.ticketForNotice(db, communityId, e.ticket_id);
-  return { id: e.id, organisationId: e.organisation_id, status: e.status, ticketId: e.ticket_id, ticketCode: t?.code ?? null, ticketTitle: t?.title ?? '', reason: e.reason };
+  return {
+    id: e.id,
+    organisationId: e.organisation_id,
+    status: e.status,
+    ticketId: e.ticket_id,
+    ticketCode: t?.code ?? null,
+    ticketTitle: t?.title ?? '',
+    reason: e.reason,
+  };
 }

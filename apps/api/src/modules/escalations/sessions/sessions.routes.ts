@@ -41,7 +41,10 @@ export function sessionsRoutes(app: App, ctx: AppContext): void {
   );
   app.patch(
     '/api/secretary-sessions/:id',
-    { config: { permission: 'sessions.write' }, schema: { tags, params: idParamsSchema, body: updateSecretarySessionSchema, response: { 200: secretarySessionSchema } } },
+    {
+      config: { permission: 'sessions.write' },
+      schema: { tags, params: idParamsSchema, body: updateSecretarySessionSchema, response: { 200: secretarySessionSchema } },
+    },
     async (req) => service.updateSession(ctx, actorOf(req), req.params.id, req.body),
   );
   app.post(
@@ -51,12 +54,18 @@ export function sessionsRoutes(app: App, ctx: AppContext): void {
   );
   app.post(
     '/api/secretary-session-items/:id/answer',
-    { config: { permission: 'sessions.answer' }, schema: { tags, params: idParamsSchema, body: answerSessionItemSchema, response: { 200: sessionItemSchema } } },
+    {
+      config: { permission: 'sessions.answer' },
+      schema: { tags, params: idParamsSchema, body: answerSessionItemSchema, response: { 200: sessionItemSchema } },
+    },
     async (req) => service.answerItem(ctx, actorOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/secretary-session-items/:id/follow-ups',
-    { config: { permission: 'sessions.write' }, schema: { tags, params: idParamsSchema, body: followUpSessionItemSchema, response: { 200: sessionItemSchema } } },
+    {
+      config: { permission: 'sessions.write' },
+      schema: { tags, params: idParamsSchema, body: followUpSessionItemSchema, response: { 200: sessionItemSchema } },
+    },
     async (req) => service.followUpItem(ctx, actorOf(req), req.params.id, req.body),
   );
 }

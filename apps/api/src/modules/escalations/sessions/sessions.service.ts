@@ -41,13 +41,11 @@ export async function listSessions(ctx: AppContext, actor: Actor, query: Secreta
   const lens = organisationLens(actor);
   const scope = scopeFor(actor, query.communityId);
   const today = todayOf();
-  const { total, rows } = await repo.listSessions(
-    ctx.db,
-    scope,
-    { organisationId: lens, from: query.from, to: query.to },
-    today,
-    { offset: (query.page - 1) * query.pageSize, limit: query.pageSize, order: query.order === 'asc' ? 'asc' : 'desc' },
-  );
+  const { total, rows } = await repo.listSessions(ctx.db, scope, { organisationId: lens, from: query.from, to: query.to }, today, {
+    offset: (query.page - 1) * query.pageSize,
+    limit: query.pageSize,
+    order: query.order === 'asc' ? 'asc' : 'desc',
+  });
   const attendees = await repo.attendeesOf(
     ctx.db,
     rows.map((r) => r.id),
@@ -181,7 +179,14 @@ export async function addItem(ctx: AppContext, actor: Actor, sessionId: number, 
     if (input.organisationId == null) throw invalidField('organisationId', 'required');
     if (!attending.has(input.organisationId)) throw await notAttending('organisationId', input.organisationId);
     if (!input.subject) throw invalidField('subject', 'required');
-    values = { organisation_id: input.organisationId, escalation_id: null, ticket_id: null, ticket_code: null, subject: input.subject, detail: input.detail ?? null };
+    values = {
+      organisation_id: input.organisationId,
+      escalation_id: null,
+      ticket_id: null,
+      ticket_code: null,
+      subject: input.subject,
+      detail: input.detail ?? null,
+    };
   }
   const itemId = await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.insertItem(trx, cid, sessionId, values, actor.accountId);
@@ -271,10 +276,16 @@ export async function listCommitments(ctx: AppContext, actor: Actor, query: Sess
   authorize(actor, 'sessions.read');
   const lens = organisationLens(actor);
   const today = todayOf();
-  const { total, rows } = await repo.listCommitments(ctx.db, scopeFor(actor, query.communityId), { organisationId: lens, state: query.state, byOrganisation: query.organisationId }, today, {
-    offset: (query.page - 1) * query.pageSize,
-    limit: query.pageSize,
-  });
+  const { total, rows } = await repo.listCommitments(
+    ctx.db,
+    scopeFor(actor, query.communityId),
+    { organisationId: lens, state: query.state, byOrganisation: query.organisationId },
+    today,
+    {
+      offset: (query.page - 1) * query.pageSize,
+      limit: query.pageSize,
+    },
+  );
   const followUps = await repo.followUpsOf(
     ctx.db,
     rows.map((r) => r.id),

@@ -43,13 +43,22 @@ describe('secretary sessions (书记面对面)', () => {
     const s = res.json();
     expect(s).toMatchObject({ title: '书记面对面', heldOn: '2026-01-05', startsAt: '09:30', place: '凌霄社区红领驿站', itemCount: 0, items: [] });
     expect(s.attendees.map((a: { organisationName: string }) => a.organisationName)).toEqual([chengguan.name, power.name]);
-    const audit = await env.ctx.db.selectFrom('audit_log').select(['action', 'actor_id']).where('entity_type', '=', 'secretary_session').where('entity_id', '=', String(s.id)).execute();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .where('entity_type', '=', 'secretary_session')
+      .where('entity_id', '=', String(s.id))
+      .execute();
     expect(audit).toEqual([{ action: 'secretary_session.created', actor_id: secretary.account.id }]);
 
     const before = await sessionRows();
     const notServing = await newSession({ attendees: [{ organisationId: elsewhere.id, attendeeName: '张支书' }] });
     expect(notServing.statusCode).toBe(400);
-    expect(notServing.json().error.details.fields[0]).toMatchObject({ field: 'attendees.0', rule: 'not_serving', message: '参会部门不服务本社区，请选择服务本社区的单位' });
+    expect(notServing.json().error.details.fields[0]).toMatchObject({
+      field: 'attendees.0',
+      rule: 'not_serving',
+      message: '参会部门不服务本社区，请选择服务本社区的单位',
+    });
     const twice = await newSession({
       attendees: [
         { organisationId: power.id, attendeeName: 'a' },
@@ -67,7 +76,12 @@ describe('secretary sessions (书记面对面)', () => {
     const esc = await buildEscalation(env, secretary, secretary.community.id, chengguan.id, '沿街楼道堆放装修垃圾');
     const item = await as(secretary).post(`/api/secretary-sessions/${s.id}/items`, { escalationId: esc.id });
     expect(item.statusCode, item.body).toBe(201);
-    expect(item.json()).toMatchObject({ organisationName: chengguan.name, ticketCode: esc.ticket.code, subject: '沿街楼道堆放装修垃圾', commitmentState: 'none' });
+    expect(item.json()).toMatchObject({
+      organisationName: chengguan.name,
+      ticketCode: esc.ticket.code,
+      subject: '沿街楼道堆放装修垃圾',
+      commitmentState: 'none',
+    });
     expect((await as(secretary).post(`/api/secretary-sessions/${s.id}/items`, { escalationId: esc.id })).json().error.details.fields[0]).toMatchObject({
       field: 'escalationId',
       rule: 'repeated',
@@ -79,7 +93,11 @@ describe('secretary sessions (书记面对面)', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.details.fields[0].message).toBe(`“${absent.name}”没有参加本次书记面对面，请先把它加入参会部门`);
 
-    const raised = await as(secretary).post(`/api/secretary-sessions/${s.id}/items`, { organisationId: power.id, subject: '黄山豪庭路灯夜间不亮', detail: '三盏' });
+    const raised = await as(secretary).post(`/api/secretary-sessions/${s.id}/items`, {
+      organisationId: power.id,
+      subject: '黄山豪庭路灯夜间不亮',
+      detail: '三盏',
+    });
     expect(raised.json()).toMatchObject({ organisationName: power.name, escalationId: null, ticketCode: null, subject: '黄山豪庭路灯夜间不亮' });
     const noSubject = await as(secretary).post(`/api/secretary-sessions/${s.id}/items`, { organisationId: power.id });
     expect(noSubject.json().error.details.fields[0]).toMatchObject({ field: 'subject', rule: 'required', message: '议题不能为空' });
@@ -97,12 +115,24 @@ describe('secretary sessions (书记面对面)', () => {
     const answer = (id: number, body: object, who = secretary) => as(who).post(`/api/secretary-session-items/${id}/answer`, body);
 
     const early = await answer(a.id, { answer: '安排执法队员', commitment: '三天内清理', promisedOn: '2026-01-04' });
-    expect(early.json().error.details.fields[0]).toMatchObject({ field: 'promisedOn', rule: 'before_session', message: '承诺完成日期不能早于会议日期 2026-01-05' });
-    expect((await answer(a.id, { answer: '安排执法队员', commitment: '三天内清理' })).json().error.details.fields[0]).toMatchObject({ field: 'promisedOn', rule: 'required' });
+    expect(early.json().error.details.fields[0]).toMatchObject({
+      field: 'promisedOn',
+      rule: 'before_session',
+      message: '承诺完成日期不能早于会议日期 2026-01-05',
+    });
+    expect((await answer(a.id, { answer: '安排执法队员', commitment: '三天内清理' })).json().error.details.fields[0]).toMatchObject({
+      field: 'promisedOn',
+      rule: 'required',
+    });
     const ok = await answer(a.id, { answer: '安排执法队员上门劝导', commitment: '三天内清理沿街占道', promisedOn: '2026-01-08' });
     expect(ok.statusCode, ok.body).toBe(200);
     // Promised for a day already past and not followed up: overdue.
-    expect(ok.json()).toMatchObject({ answeredOnBehalf: true, answeredByName: secretary.account.username, commitment: '三天内清理沿街占道', commitmentState: 'overdue' });
+    expect(ok.json()).toMatchObject({
+      answeredOnBehalf: true,
+      answeredByName: secretary.account.username,
+      commitment: '三天内清理沿街占道',
+      commitmentState: 'overdue',
+    });
     expect((await answer(b.id, { answer: '已列入改造计划', commitment: '更换静音设备', promisedOn: '2199-01-01' })).json().commitmentState).toBe('open');
 
     const overdue = (await as(secretary).get(`/api/secretary-sessions/commitments?state=overdue&pageSize=200`)).json();
@@ -126,9 +156,17 @@ describe('secretary sessions (书记面对面)', () => {
     expect((await answer(a.id, { answer: '改口' })).json().error.code).toBe('INVALID_STATE');
     const raisedNoCommitment = (await as(secretary).post(`/api/secretary-sessions/${s.id}/items`, { organisationId: power.id, subject: '仅通报' })).json();
     expect((await follow(raisedNoCommitment.id, { status: 'kept', note: 'x' })).statusCode).toBe(409);
-    const audit = await env.ctx.db.selectFrom('audit_log').select(['action', 'reason']).where('entity_id', '=', String(s.id)).where('entity_type', '=', 'secretary_session').orderBy('id').execute();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'reason'])
+      .where('entity_id', '=', String(s.id))
+      .where('entity_type', '=', 'secretary_session')
+      .orderBy('id')
+      .execute();
     expect(audit.filter((x) => x.action === 'secretary_session.followed_up').map((x) => x.reason)).toEqual(['已清理一半', '1 月 9 日回访，已全部清理']);
-    expect((await as(secretary).get('/api/secretary-sessions/commitments?state=kept&pageSize=200')).json().items.map((i: { id: number }) => i.id)).toContain(a.id);
+    expect((await as(secretary).get('/api/secretary-sessions/commitments?state=kept&pageSize=200')).json().items.map((i: { id: number }) => i.id)).toContain(
+      a.id,
+    );
   });
 
   it('a department contact sees only the sessions it attended and only its own items, and answers only those', async () => {
@@ -139,12 +177,26 @@ describe('secretary sessions (书记面对面)', () => {
     const seen = (await as(contact).get(`/api/secretary-sessions/${s.id}`)).json();
     expect(seen.items.map((i: { id: number }) => i.id)).toEqual([b.id]);
     expect(seen.itemCount).toBe(1);
-    const own = await as(contact).post(`/api/secretary-session-items/${b.id}/answer`, { answer: '下周派人检修', commitment: '检修配电箱', promisedOn: '2199-01-01' });
+    const own = await as(contact).post(`/api/secretary-session-items/${b.id}/answer`, {
+      answer: '下周派人检修',
+      commitment: '检修配电箱',
+      promisedOn: '2199-01-01',
+    });
     expect(own.statusCode, own.body).toBe(200);
     expect(own.json()).toMatchObject({ answeredOnBehalf: false, answeredByName: contact.account.username });
     expect((await as(contact).post(`/api/secretary-session-items/${a.id}/answer`, { answer: '越权' })).statusCode).toBe(404);
     expect((await as(contact).post(`/api/secretary-session-items/${b.id}/follow-ups`, { status: 'kept', note: '自己说兑现了' })).statusCode).toBe(403);
-    expect((await as(contact).post('/api/secretary-sessions', { title: 't', heldOn: '2026-01-05', place: 'p', hostName: 'h', attendees: [{ organisationId: power.id, attendeeName: 'x' }] })).statusCode).toBe(403);
+    expect(
+      (
+        await as(contact).post('/api/secretary-sessions', {
+          title: 't',
+          heldOn: '2026-01-05',
+          place: 'p',
+          hostName: 'h',
+          attendees: [{ organisationId: power.id, attendeeName: 'x' }],
+        })
+      ).statusCode,
+    ).toBe(403);
     const commitments = (await as(contact).get('/api/secretary-sessions/commitments?pageSize=200')).json();
     expect(commitments.items.every((i: { organisationId: number }) => i.organisationId === power.id)).toBe(true);
 
