@@ -15,11 +15,22 @@ describe.runIf(run)('书记面对面: the secretary records a session with two d
   it('records the session, an item, an answer with a commitment, marks it kept, and prints the record', async () => {
     // Two departments serving 凌霄, registered by the system admin (the organisations register is ADR 0027's).
     const admin = await consoleAs(env, 'admin', { path: '/overview', ready: 'nav' });
-    const communities = (await (await admin.request.get(env.url + '/api/communities')).json()).items as Array<{ id: number; name: string; subdistrictId: number }>;
+    const communities = (await (await admin.request.get(env.url + '/api/communities')).json()).items as Array<{
+      id: number;
+      name: string;
+      subdistrictId: number;
+    }>;
     const lx = communities.find((c) => c.name === '凌霄社区')!;
     const department = async (name: string, departmentType: string) => {
       const res = await admin.request.post(env.url + '/api/organisations', {
-        data: { kind: 'department', departmentType, name, contactPhone: '0574-86112345', subdistrictId: lx.subdistrictId, areas: [{ kind: 'community', id: lx.id }] },
+        data: {
+          kind: 'department',
+          departmentType,
+          name,
+          contactPhone: '0574-86112345',
+          subdistrictId: lx.subdistrictId,
+          areas: [{ kind: 'community', id: lx.id }],
+        },
       });
       expect(res.status(), await res.text()).toBe(201);
       return (await res.json()) as { id: number; name: string };
@@ -32,7 +43,10 @@ describe.runIf(run)('书记面对面: the secretary records a session with two d
     await page.getByTestId('session-place').fill('凌霄社区红领驿站');
     const pick = async (testId: string, name: string) => {
       await page.getByTestId(testId).click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').and(page.getByTitle(name, { exact: true })).click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .and(page.getByTitle(name, { exact: true }))
+        .click();
     };
     await pick('attendee-org-0', chengguan.name);
     await page.getByTestId('attendee-name-0').fill('周支书');
@@ -77,7 +91,17 @@ describe.runIf(run)('书记面对面: the secretary records a session with two d
     const record = page.getByTestId('session-record');
     await record.waitFor();
     const text = (await record.textContent()) ?? '';
-    for (const s of ['凌霄社区 书记面对面 会议记录', '凌霄社区红领驿站', chengguan.name, power.name, '周支书', '沿街楼道堆放装修垃圾', '三天内清理完毕', '已兑现', '社区书记（签字）'])
+    for (const s of [
+      '凌霄社区 书记面对面 会议记录',
+      '凌霄社区红领驿站',
+      chengguan.name,
+      power.name,
+      '周支书',
+      '沿街楼道堆放装修垃圾',
+      '三天内清理完毕',
+      '已兑现',
+      '社区书记（签字）',
+    ])
       expect(text).toContain(s);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);

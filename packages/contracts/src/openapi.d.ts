@@ -4764,6 +4764,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/secretary-session-items/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categoryId: number;
+                        /** Format: date-time */
+                        dueAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            answeredByName: string | null;
+                            answeredOnBehalf: boolean;
+                            commitment: string | null;
+                            /** @enum {string} */
+                            commitmentState: "none" | "open" | "overdue" | "kept" | "broken";
+                            detail: string | null;
+                            escalationId: number | null;
+                            followUps: {
+                                at: string;
+                                byName: string | null;
+                                id: number;
+                                note: string;
+                                /** @enum {string} */
+                                status: "open" | "kept" | "broken";
+                            }[];
+                            id: number;
+                            organisationId: number;
+                            organisationName: string;
+                            promisedOn: string | null;
+                            sessionId: number;
+                            subject: string;
+                            ticketCode: string | null;
+                            ticketId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/secretary-session-items/{id}/follow-ups": {
         parameters: {
             query?: never;

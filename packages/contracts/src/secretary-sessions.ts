@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, pageOf, pageQuerySchema } from './common.js';
-import { dateSchema } from './hygiene.js';
+import { dateSchema, dateTimeSchema } from './hygiene.js';
 
 // 书记面对面: the community secretary meets the branch secretaries of functional departments face to face. A session
 // lists the items brought to it (escalated tickets, or matters raised on the day), each department's answer and
@@ -136,6 +136,13 @@ export const followUpSessionItemSchema = z.object({
   note: text(1000),
 });
 export type FollowUpSessionItemInput = z.infer<typeof followUpSessionItemSchema>;
+
+/** Turns a matter raised at the table into a ticket escalated to its department (the ticket's category; the deadline defaults). */
+export const escalateSessionItemSchema = z.object({
+  categoryId: idSchema,
+  dueAt: dateTimeSchema.optional(),
+});
+export type EscalateSessionItemInput = z.infer<typeof escalateSessionItemSchema>;
 
 export const secretarySessionListQuerySchema = pageQuerySchema.extend({
   communityId: idSchema.optional(),

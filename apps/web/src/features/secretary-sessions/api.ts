@@ -14,6 +14,7 @@ export const sessionsKeys = {
   commitments: (communityId: Id, state: string | undefined) => ['secretary-sessions', 'commitments', communityId, state] as const,
   organisations: (communityId: Id) => ['secretary-sessions', 'organisations', communityId] as const,
   escalations: (communityId: Id) => ['secretary-sessions', 'escalations', communityId] as const,
+  categories: (communityId: Id) => ['secretary-sessions', 'categories', communityId] as const,
 };
 
 export const fetchSessions = (communityId: Id, page: number): Promise<Page<SecretarySessionSummary>> =>
@@ -30,6 +31,9 @@ export const addItem = (id: number, body: Body): Promise<SessionItem> =>
   unwrap(client.POST('/api/secretary-sessions/{id}/items', { params: { path: { id } }, body: body as never }));
 export const answerItem = (id: number, body: Body): Promise<SessionItem> =>
   unwrap(client.POST('/api/secretary-session-items/{id}/answer', { params: { path: { id } }, body: body as never }));
+/** A matter raised at the table, escalated to its department as a new ticket. */
+export const escalateItem = (id: number, body: Body): Promise<SessionItem> =>
+  unwrap(client.POST('/api/secretary-session-items/{id}/escalate', { params: { path: { id } }, body: body as never }));
 export const followUpItem = (id: number, body: Body): Promise<SessionItem> =>
   unwrap(client.POST('/api/secretary-session-items/{id}/follow-ups', { params: { path: { id } }, body: body as never }));
 

@@ -6,7 +6,8 @@ import { commitmentStateLabels, followUpStatuses, type CommitmentState, type Sec
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError, testIdProps } from '../../components/forms.js';
-import { addItem, answerItem, fetchEscalations, followUpItem, sessionsKeys } from './api.js';
+import { fetchCategories } from '../tickets/api.js';
+import { addItem, answerItem, escalateItem, fetchEscalations, followUpItem, sessionsKeys } from './api.js';
 import './messages.js';
 
 const stateColors: Record<CommitmentState, string> = { none: 'default', open: 'blue', overdue: 'red', kept: 'green', broken: 'volcano' };
@@ -180,6 +181,39 @@ export function AddItemDialog({ session, onClose }: { session: SecretarySession;
         )}
         <Form.Item name="detail" label={t('sessions.detail')}>
           <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** A matter raised at the table becomes a ticket escalated to its department (the deadline is the department's default). */
+export function EscalateDialog({ item, communityId, onClose }: { item: SessionItem; communityId: number; onClose(): void }) {
+  const { t, locale } = useT();
+  const [form] = Form.useForm();
+  const categories = useQuery({ queryKey: sessionsKeys.categories(communityId), queryFn: () => fetchCategories(communityId) });
+  const run = useSend((v: { categoryId: number }) => escalateItem(item.id, v), form, onClose);
+  return (
+    <Modal
+      open
+      title={`${t('sessions.escalate')} · ${item.organisationName}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={run.isPending}
+      okButtonProps={testIdProps('escalate-ok')}
+    >
+      <p>{t('sessions.escalateHelp', { name: item.organisationName })}</p>
+      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)}>
+        <Form.Item
+          name="categoryId"
+          label={t('sessions.category')}
+          rules={[{ required: true, message: t('sessions.required', { field: t('sessions.category') }) }]}
+        >
+          <Select
+            loading={categories.isLoading}
+            options={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: locale === 'en' ? c.nameEn : c.nameZh }))}
+            data-testid="escalate-category"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -59,6 +59,9 @@ const _texts = registerMessages(
     'sessions.session': '会议',
     'sessions.all': '全部',
     'sessions.required': '请填写{field}',
+    'sessions.escalate': '转为上报',
+    'sessions.category': '诉求类别',
+    'sessions.escalateHelp': '登记为诉求工单并上报给{name}，办理期限按该单位的默认工作日计算。',
   },
   {
     'sessions.title': 'Secretary face to face (书记面对面)',
@@ -117,6 +120,9 @@ const _texts = registerMessages(
     'sessions.session': 'Session',
     'sessions.all': 'All',
     'sessions.required': 'Please enter the {field}',
+    'sessions.escalate': 'Escalate',
+    'sessions.category': 'Ticket category',
+    'sessions.escalateHelp': "Registers a ticket and escalates it to {name}, with the organisation's default deadline in working days.",
   },
 );
 declare module '../../lib/i18n.js' {

@@ -3,6 +3,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { SecretarySession } from '@linli/contracts';
+import { beijingDate } from '@linli/contracts/time';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError, testIdProps } from '../../components/forms.js';
@@ -68,7 +69,12 @@ export function SessionForm({ session, onClose }: { session?: SecretarySession; 
         otherAttendees: session.otherAttendees ?? undefined,
         notes: session.notes ?? undefined,
       }
-    : { title: t('sessions.defaultTitle'), heldOn: dayjs(), hostName: me.displayName, attendees: [{ organisationId: undefined as never, attendeeName: '' }] };
+    : {
+        title: t('sessions.defaultTitle'),
+        heldOn: dayjs(beijingDate(Date.now())),
+        hostName: me.displayName,
+        attendees: [{ organisationId: undefined as never, attendeeName: '' }],
+      };
   return (
     <Modal
       open

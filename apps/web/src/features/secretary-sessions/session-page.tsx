@@ -7,7 +7,7 @@ import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { formatTime } from '../../components/time.js';
 import { fetchSession, sessionsKeys } from './api.js';
-import { AddItemDialog, AnswerDialog, CommitmentTag, FollowUpDialog } from './items.js';
+import { AddItemDialog, AnswerDialog, CommitmentTag, EscalateDialog, FollowUpDialog } from './items.js';
 import { SessionForm } from './session-form.js';
 import './messages.js';
 
@@ -82,7 +82,9 @@ export function SecretarySessionPage() {
       ) : (
         <List
           dataSource={s.items}
-          renderItem={(item, i) => <ItemCard item={item} index={i + 1} canFollowUp={canWrite} canAnswer={roleCan(me.role, 'sessions.answer')} />}
+          renderItem={(item, i) => (
+            <ItemCard item={item} index={i + 1} communityId={s.communityId} canFollowUp={canWrite} canAnswer={roleCan(me.role, 'sessions.answer')} />
+          )}
         />
       )}
       {editing && <SessionForm session={s} onClose={() => setEditing(false)} />}
@@ -91,9 +93,21 @@ export function SecretarySessionPage() {
   );
 }
 
-function ItemCard({ item, index, canAnswer, canFollowUp }: { item: SessionItem; index: number; canAnswer: boolean; canFollowUp: boolean }) {
+function ItemCard({
+  item,
+  index,
+  communityId,
+  canAnswer,
+  canFollowUp,
+}: {
+  item: SessionItem;
+  index: number;
+  communityId: number;
+  canAnswer: boolean;
+  canFollowUp: boolean;
+}) {
   const { t, locale } = useT();
-  const [dialog, setDialog] = useState<'answer' | 'follow' | null>(null);
+  const [dialog, setDialog] = useState<'answer' | 'follow' | 'escalate' | null>(null);
   const settled = item.commitmentState === 'kept' || item.commitmentState === 'broken';
   const following = item.commitmentState === 'open' || item.commitmentState === 'overdue';
   return (
@@ -141,6 +155,11 @@ function ItemCard({ item, index, canAnswer, canFollowUp }: { item: SessionItem; 
                 {t('sessions.recordAnswer')}
               </Button>
             )}
+            {canFollowUp && item.escalationId == null && (
+              <Button size="small" onClick={() => setDialog('escalate')} data-testid={`item-escalate-${item.id}`}>
+                {t('sessions.escalate')}
+              </Button>
+            )}
             {canFollowUp && following && (
               <Button size="small" onClick={() => setDialog('follow')} data-testid={`item-follow-${item.id}`}>
                 {t('sessions.followUp')}
@@ -151,6 +170,7 @@ function ItemCard({ item, index, canAnswer, canFollowUp }: { item: SessionItem; 
       </Card>
       {dialog === 'answer' && <AnswerDialog item={item} onClose={() => setDialog(null)} />}
       {dialog === 'follow' && <FollowUpDialog item={item} onClose={() => setDialog(null)} />}
+      {dialog === 'escalate' && <EscalateDialog item={item} communityId={communityId} onClose={() => setDialog(null)} />}
     </List.Item>
   );
 }

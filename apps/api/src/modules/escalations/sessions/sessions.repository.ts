@@ -252,3 +252,14 @@ export function findEscalationRef(db: Db, communityId: CommunityId, id: number) 
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/** Points an item raised at the table at the ticket and escalation made from it. */
+export async function linkEscalation(db: Db, communityId: CommunityId, itemId: number, v: { escalation_id: number; ticket_id: number; ticket_code: string }) {
+  await db
+    .updateTable('secretary_session_items')
+    .set(v)
+    .where('community_id', '=', communityId)
+    .where('id', '=', itemId)
+    .where('escalation_id', 'is', null)
+    .execute();
+}

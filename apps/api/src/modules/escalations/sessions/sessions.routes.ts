@@ -2,6 +2,7 @@ import {
   addSessionItemSchema,
   answerSessionItemSchema,
   createSecretarySessionSchema,
+  escalateSessionItemSchema,
   followUpSessionItemSchema,
   idParamsSchema,
   secretarySessionListQuerySchema,
@@ -15,6 +16,7 @@ import {
 import type { AppContext } from '../../../platform/context.js';
 import { actorOf, type App } from '../../../platform/http/types.js';
 import * as service from './sessions.service.js';
+import { escalateItem } from './escalate-item.js';
 
 /** 书记面对面 (ADR 0029). The service narrows a department contact to its own organisation's sessions and items. */
 export function sessionsRoutes(app: App, ctx: AppContext): void {
@@ -67,5 +69,13 @@ export function sessionsRoutes(app: App, ctx: AppContext): void {
       schema: { tags, params: idParamsSchema, body: followUpSessionItemSchema, response: { 200: sessionItemSchema } },
     },
     async (req) => service.followUpItem(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/secretary-session-items/:id/escalate',
+    {
+      config: { permission: 'sessions.write' },
+      schema: { tags, params: idParamsSchema, body: escalateSessionItemSchema, response: { 200: sessionItemSchema } },
+    },
+    async (req) => escalateItem(ctx, actorOf(req), req.params.id, req.body),
   );
 }

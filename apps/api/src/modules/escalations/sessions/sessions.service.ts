@@ -202,7 +202,7 @@ export async function addItem(ctx: AppContext, actor: Actor, sessionId: number, 
   return itemOf(ctx, actor, itemId);
 }
 
-async function itemOf(ctx: AppContext, actor: Actor, itemId: number): Promise<SessionItem> {
+export async function itemOf(ctx: AppContext, actor: Actor, itemId: number): Promise<SessionItem> {
   const lens = organisationLens(actor);
   const row = await repo.findItem(ctx.db, scopeOf(actor), itemId, lens);
   if (!row) throw notFound('secretary session item');

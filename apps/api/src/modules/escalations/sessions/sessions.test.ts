@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorIn, createTestEnv, httpAs, type TestEnv } from '../../../../test/harness.js';
 import { blockAudit, unblockAudit } from '../../../../test/fixtures.js';
 import { buildContact, buildDepartment, buildEscalation } from '../../../../test/session-fixtures.js';
+import { ensureCategoriesIn } from '../../tickets/index.js';
+import { trustedCommunityId } from '../../../platform/access/trusted-scope.js';
 
 // 书记面对面 (issue 7 item 5): a session with two departments, its items, answers, commitments and their follow-up.
 describe('secretary sessions (书记面对面)', () => {
@@ -204,6 +206,36 @@ describe('secretary sessions (书记面对面)', () => {
     const stranger = await buildContact(env, (await buildDepartment(env, secretary.community.id, '北仑区市场监管局', 'market')).id);
     expect((await as(stranger).get(`/api/secretary-sessions/${s.id}`)).statusCode).toBe(404);
     expect((await as(stranger).get('/api/secretary-sessions?pageSize=200')).json().total).toBe(0);
+  });
+
+  it('turns a matter raised at the table into a ticket escalated to its department, once; a past deadline changes nothing', async () => {
+    const s = (await newSession()).json();
+    const item = (
+      await as(secretary).post(`/api/secretary-sessions/${s.id}/items`, { organisationId: chengguan.id, subject: '商铺油烟扰民', detail: '一楼餐馆' })
+    ).json();
+    const [category] = await ensureCategoriesIn(env.ctx.db, trustedCommunityId(secretary.community.id));
+    const tickets = () => env.ctx.db.selectFrom('tickets').select('id').where('community_id', '=', secretary.community.id).execute();
+    const before = await tickets();
+    const past = await as(secretary).post(`/api/secretary-session-items/${item.id}/escalate`, { categoryId: category!.id, dueAt: '2026-01-01T00:00:00+08:00' });
+    expect(past.json().error.details.fields[0]).toMatchObject({ field: 'dueAt', rule: 'in_past' });
+    expect(await tickets()).toEqual(before);
+
+    const res = await as(secretary).post(`/api/secretary-session-items/${item.id}/escalate`, { categoryId: category!.id });
+    expect(res.statusCode, res.body).toBe(200);
+    const escalated = res.json();
+    expect(escalated.escalationId).toEqual(expect.any(Number));
+    expect(escalated.ticketCode).toEqual(expect.any(String));
+    const esc = await env.ctx.db
+      .selectFrom('escalations')
+      .select(['organisation_id', 'status', 'ticket_id'])
+      .where('id', '=', escalated.escalationId)
+      .executeTakeFirstOrThrow();
+    expect(esc).toMatchObject({ organisation_id: chengguan.id, status: 'pending', ticket_id: escalated.ticketId });
+    const ticket = (await as(secretary).get(`/api/tickets/${escalated.ticketId}`)).json();
+    expect(ticket).toMatchObject({ title: '商铺油烟扰民', status: 'escalated', channel: 'meeting' });
+    expect((await as(secretary).post(`/api/secretary-session-items/${item.id}/escalate`, { categoryId: category!.id })).json().error.code).toBe(
+      'INVALID_STATE',
+    );
   });
 
   it('another community answers 404 everywhere; a failed audit leaves nothing half-written', async () => {
