@@ -19,6 +19,7 @@ import * as trackingSecrets from './20261201000100_tracking_secrets.js';
 import * as webhookBreaker from './20261201000300_webhook_breaker.js';
 import * as outboxAndBackgroundJobs from './20261202000300_outbox_and_background_jobs.js';
 import * as organisations from './20261203001000_organisations.js';
+import * as secretarySessions from './20261203002000_secretary_sessions.js';
 
 /** Every migration, in order. Listed by hand so the bundled server needs no folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '20261201000600_building_heads': buildingHeads,
   '20261202000300_outbox_and_background_jobs': outboxAndBackgroundJobs,
   '20261203001000_organisations': organisations,
+  '20261203002000_secretary_sessions': secretarySessions,
 };

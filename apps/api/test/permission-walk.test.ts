@@ -157,6 +157,52 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const sessionOrg = await db
+    .insertInto('organisations')
+    .values({
+      kind: 'department',
+      department_type: 'power',
+      name: `面对面部门${tag}`,
+      contact_name: null,
+      contact_phone: null,
+      address: null,
+      subdistrict_id: null,
+      community_id: null,
+      partner_id: null,
+      created_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const secretarySession = await db
+    .insertInto('secretary_sessions')
+    .values({
+      community_id: cid,
+      title: '书记面对面',
+      held_on: '2026-01-05',
+      starts_at: null,
+      place: '驿站',
+      host_name: '书记',
+      other_attendees: null,
+      notes: null,
+      created_by: sec.account.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const sessionItem = await db
+    .insertInto('secretary_session_items')
+    .values({
+      community_id: cid,
+      session_id: secretarySession.id,
+      organisation_id: sessionOrg.id,
+      escalation_id: null,
+      ticket_id: null,
+      ticket_code: null,
+      subject: '议题',
+      detail: null,
+      created_by: sec.account.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     communities: cid,
     residents: resident.id,
@@ -179,6 +225,8 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     'ledger/exports': exp.id,
     organisations: organisation.id,
     escalations: escalation.id,
+    'secretary-sessions': secretarySession.id,
+    'secretary-session-items': sessionItem.id,
   };
 }
 

@@ -15,3 +15,4 @@ export * from './open311.js';
 export * from './password.js';
 export * from './orgs.js';
 export * from './escalations.js';
+export * from './secretary-sessions.js';

@@ -56,6 +56,9 @@ export const permissions = {
   'escalations.reply': ['subdistrict_admin', 'partner_contact', 'department_contact'],
   'escalations.dispatch': ['subdistrict_admin', 'department_contact'],
   'escalations.board': ['system_admin', 'subdistrict_admin'],
+  'sessions.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'partner_contact', 'department_contact'],
+  'sessions.write': ['secretary', 'social_worker'],
+  'sessions.answer': ['secretary', 'social_worker', 'partner_contact', 'department_contact'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

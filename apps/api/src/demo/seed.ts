@@ -10,6 +10,7 @@ import { issueClientKey } from '../modules/open311/index.js';
 import { ensureCategoriesIn } from '../modules/tickets/index.js';
 import { trustedCommunityId } from '../platform/access/trusted-scope.js';
 import { seedOrganisations } from './organisations.js';
+import { seedSecretarySessions } from './secretary-sessions.js';
 
 /** A small deterministic PRNG so every fresh install gets the same demo. */
 function prng(seed: number) {
@@ -156,6 +157,7 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
     }
     await seedOrganisations(trx, passwordHash);
   });
+  await seedSecretarySessions(ctx); // 凌霄's 书记面对面, after the organisations (demo/organisations.ts)
   // The demo Open311 client of 金港城, so the API can be tried at once (README).
   const jgc = await ctx.db.selectFrom('communities').select('id').where('code', '=', communities[0]!.code).executeTakeFirstOrThrow();
   await issueClientKey(ctx, jgc.id, 'demo client', 'linli-demo-key');

@@ -5,6 +5,7 @@ import { authRoutes } from './auth/index.js';
 import { placesRoutes, rosterImportJob } from './places/index.js';
 import { peopleRoutes } from './people/index.js';
 import { partnersRoutes } from './partners/index.js';
+import { sessionsRoutes } from './escalations/index.js';
 import { ticketJobs, ticketsRoutes } from './tickets/index.js';
 import { startWebhookWorker, subscribeWebhooks, webhooksRoutes } from './webhooks/index.js';
 import { open311Routes } from './open311/index.js';
@@ -22,6 +23,7 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   placesRoutes,
   peopleRoutes,
   partnersRoutes,
+  sessionsRoutes,
   ticketsRoutes,
   ledgerRoutes,
   calendarRoutes,

@@ -54,6 +54,10 @@ export const TABLE_OWNERS = {
   escalations: 'escalations',
   escalation_replies: 'escalations',
   escalation_settings: 'escalations',
+  secretary_sessions: 'escalations',
+  secretary_session_attendees: 'escalations',
+  secretary_session_items: 'escalations',
+  secretary_session_follow_ups: 'escalations',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

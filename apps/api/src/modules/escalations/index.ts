@@ -11,3 +11,5 @@ export { escalationLedgerRows, type EscalationLedgerRow } from './ledger-rows.js
 export const escalationJobs: PeriodicJob[] = [
   { name: 'escalations.remind', everyMs: 60_000, run: async (ctx, now) => void (await sendEscalationReminders(ctx, now)) },
 ];
+/** 书记面对面 sessions (ADR 0029): their routes, and the commitments read model (overdue first). */
+export { sessionsRoutes, sessionCommitments } from './sessions/index.js';

@@ -10,6 +10,7 @@ import type { WebhooksTables } from './schema/webhooks.js';
 import type { Open311Tables } from './schema/open311.js';
 import type { OrgsTables } from './schema/orgs.js';
 import type { EscalationsTables } from './schema/escalations.js';
+import type { SecretarySessionsTables } from './schema/secretary-sessions.js';
 
 export * from './schema/platform.js';
 export * from './schema/places.js';
@@ -27,4 +28,5 @@ export * from './schema/escalations.js';
 export interface DB
   extends PlatformTables, PlacesTables, AuthTables, PeopleTables, PartnersTables, TicketsTables, LedgerTables, WebhooksTables, Open311Tables {}
 /** Declaration merging: the organisations' and escalations' tables join DB without rewriting the line above (ADR 0027). */
-export interface DB extends OrgsTables, EscalationsTables {}
+export interface DB extends OrgsTables, EscalationsTables, SecretarySessionsTables {}
+export * from './schema/secretary-sessions.js';

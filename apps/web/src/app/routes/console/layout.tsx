@@ -16,6 +16,7 @@ import {
   FileExcelOutlined,
   ApiOutlined,
   SettingOutlined,
+  CommentOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { roleCan, roleLabels } from '@linli/contracts';
@@ -68,6 +69,7 @@ function ConsoleLayout() {
     roleCan(me.role, 'escalations.read') && { key: '/escalations', icon: <SolutionOutlined />, label: t('nav.escalations') },
     roleCan(me.role, 'escalations.board') && { key: '/whistle-board', icon: <BarChartOutlined />, label: t('nav.whistleBoard') },
     roleCan(me.role, 'orgs.write') && { key: '/organisations', icon: <ShopOutlined />, label: t('nav.organisations') },
+    roleCan(me.role, 'sessions.read') && { key: '/secretary-sessions', icon: <CommentOutlined />, label: t('nav.secretarySessions') },
     roleCan(me.role, 'accounts.read') && { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts') },
     (roleCan(me.role, 'open311.manage') || roleCan(me.role, 'webhooks.manage')) && {
       key: '/integrations',

@@ -17,6 +17,7 @@ const tickets = () => import('../../../features/tickets/index.js');
 const ledger = () => import('../../../features/ledger/index.js');
 const people = () => import('../../../features/people/index.js');
 const partners = () => import('../../../features/partners/index.js');
+const secretarySessions = () => import('../../../features/secretary-sessions/index.js');
 const integrations = () => import('../../../features/integrations/index.js');
 const auth = () => import('../../../features/auth/pages.js');
 const escalations = () => import('../../../features/escalations/index.js');
@@ -41,6 +42,9 @@ export const consoleRouter = createBrowserRouter([
       { path: 'teams', element: page(people, (m) => m.TeamsPage) },
       { path: 'stations', element: page(people, (m) => m.StationsPage) },
       { path: 'partners', element: page(partners, (m) => m.PartnersPage) },
+      { path: 'secretary-sessions', element: page(secretarySessions, (m) => m.SecretarySessionsPage) },
+      { path: 'secretary-sessions/:id', element: page(secretarySessions, (m) => m.SecretarySessionPage) },
+      { path: 'secretary-sessions/:id/print', element: page(secretarySessions, (m) => m.SecretarySessionPrintPage) },
       { path: 'accounts', element: page(people, (m) => m.AccountsPage) },
       { path: 'integrations', element: page(integrations, (m) => m.IntegrationsPage) },
       { path: 'organisations', element: page(escalations, (m) => m.OrganisationsPage) },
