@@ -125,6 +125,7 @@ const fieldNamesZh = {
   dueAt: '期限',
   rating: '满意度',
   mergeIntoId: '合并到的诉求',
+  mergeIntoCode: '合并到的诉求编号',
   reporterResidentId: '诉求人',
   reporterName: '诉求人姓名',
   reporterPhone: '联系电话',
@@ -219,6 +220,7 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     dueAt: 'Deadline',
     rating: 'Rating',
     mergeIntoId: 'Ticket to merge into',
+    mergeIntoCode: 'Reference of the ticket to merge into',
     reporterResidentId: 'Reporter',
     reporterName: 'Reporter name',
     reporterPhone: 'Contact phone',
@@ -288,6 +290,7 @@ const fieldRulesZh = {
   proof_required: '请输入{field}',
   link_required: '没有留手机号，请使用提交时给您的完整链接',
   locked: '{field}错误次数过多，请稍后再试，或使用提交时给您的完整链接',
+  deadline_in_past: '{field}不能早于现在',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldRules: Record<Locale, Record<string, string>> = {
@@ -328,6 +331,7 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     proof_required: 'Please enter the {field}',
     link_required: 'No phone was left with this report: please use the full link you were given',
     locked: 'Too many wrong tries of the {field}; try again later, or use the full link you were given',
+    deadline_in_past: '{field} cannot be in the past',
   } satisfies Record<keyof typeof fieldRulesZh, string>,
 };
 

@@ -13,6 +13,7 @@ import { tokenize } from '../../../platform/text/segment.js';
 import { hashTrackingCode, isTrackingCodeShaped } from '../public/tracking.js';
 import { presentTicket } from '../tickets.presenter.js';
 import { maySeeTicket } from '../tickets.policy.js';
+import { eventExtras } from './event-extras.js';
 
 /**
  * One ticket with its timeline. `justActed`: the actor has just changed it (e.g. returned it) and may no longer be its
@@ -36,10 +37,12 @@ export async function getTicket(
     ctx.db,
     events.map((e) => e.actor_id),
   );
+  const photos = known ? known.photoIds.map((p) => ({ id: p, stage: null })) : await repo.photoIds(ctx.db, id);
   return {
     ...presentTicket(t),
     reporterCount: known?.reporterCount ?? Number((await repo.countReporters(ctx.db, id)).n),
-    photoIds: known?.photoIds ?? (await repo.photoIds(ctx.db, id)).map((p) => p.id),
+    photoIds: photos.map((p) => p.id),
+    photos: photos.map((p) => ({ id: p.id, stage: p.stage ?? null })),
     events: events.map((e) => ({
       id: e.id,
       action: e.action,
@@ -50,6 +53,7 @@ export async function getTicket(
       note: e.note,
       isPublic: e.is_public,
       createdAt: iso(e.created_at)!,
+      ...eventExtras(e.action, e.data),
     })),
   };
 }
@@ -70,6 +74,7 @@ export async function listTickets(ctx: AppContext, actor: Actor, q: z.infer<type
       qTokens: q.q ? tokenize(q.q) : undefined,
       qTrackingHash: q.q && isTrackingCodeShaped(q.q) ? hashTrackingCode(q.q) : undefined,
       overdueAt: q.overdue === 'true' ? new Date() : undefined,
+      inbox: q.inbox ? { view: q.inbox, now: new Date() } : undefined,
       assignedToAccount: mineOnly ? actor.accountId : undefined,
     },
     { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, order: q.sort === 'createdAt' && q.order === 'asc' ? 'asc' : 'desc' },
