@@ -1705,7 +1705,7 @@ export interface paths {
                     from?: string;
                     page?: number;
                     pageSize?: number;
-                    status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                    status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                     to?: string;
                 };
                 header?: never;
@@ -1782,7 +1782,7 @@ export interface paths {
                         /** Format: date */
                         from?: string;
                         /** @enum {string} */
-                        status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                        status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         /** Format: date */
                         to?: string;
                     };
@@ -2678,6 +2678,8 @@ export interface paths {
                                 action: string;
                                 createdAt: string;
                                 note: string | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                                 toStatus: string | null;
                             }[];
                             hasPhone: boolean;
@@ -2687,7 +2689,7 @@ export interface paths {
                             reference: string;
                             resultText: string | null;
                             /** @enum {string} */
-                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         };
                     };
                 };
@@ -2744,6 +2746,8 @@ export interface paths {
                                 action: string;
                                 createdAt: string;
                                 note: string | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                                 toStatus: string | null;
                             }[];
                             hasPhone: boolean;
@@ -2753,7 +2757,7 @@ export interface paths {
                             reference: string;
                             resultText: string | null;
                             /** @enum {string} */
-                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         };
                     };
                 };
@@ -2802,6 +2806,8 @@ export interface paths {
                                 action: string;
                                 createdAt: string;
                                 note: string | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                                 toStatus: string | null;
                             }[];
                             hasPhone: boolean;
@@ -2811,7 +2817,7 @@ export interface paths {
                             reference: string;
                             resultText: string | null;
                             /** @enum {string} */
-                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         };
                     };
                 };
@@ -2904,6 +2910,8 @@ export interface paths {
                                 action: string;
                                 createdAt: string;
                                 note: string | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                                 toStatus: string | null;
                             }[];
                             hasPhone: boolean;
@@ -2913,7 +2921,7 @@ export interface paths {
                             reference: string;
                             resultText: string | null;
                             /** @enum {string} */
-                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         };
                     };
                 };
@@ -4234,6 +4242,7 @@ export interface paths {
                     channel?: "walk_in" | "meeting" | "door_visit" | "phone" | "online" | "hotline" | "group_chat" | "patrol";
                     communityId?: number;
                     compoundId?: number;
+                    inbox?: "pending" | "due_soon" | "overdue" | "dissatisfied" | "escalated";
                     mine?: "true" | "false";
                     order?: "asc" | "desc";
                     overdue?: "true" | "false";
@@ -4241,7 +4250,7 @@ export interface paths {
                     pageSize?: number;
                     q?: string;
                     sort?: string;
-                    status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                    status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                 };
                 header?: never;
                 path?: never;
@@ -4276,12 +4285,15 @@ export interface paths {
                                 compoundName: string | null;
                                 createdAt: string;
                                 description: string;
+                                dispatchDueAt: string | null;
+                                dispatchNote: string | null;
                                 escalatedToPartnerId: number | null;
                                 escalationDueAt: string | null;
                                 firstResponseAt: string | null;
                                 id: number;
                                 isAnonymous: boolean;
                                 isOverdue: boolean;
+                                isRework: boolean;
                                 meetingTitle: string | null;
                                 mergedIntoId: number | null;
                                 /** @enum {string|null} */
@@ -4295,7 +4307,7 @@ export interface paths {
                                 responseDueAt: string;
                                 resultText: string | null;
                                 /** @enum {string} */
-                                status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                                status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                                 title: string;
                                 updatedAt: string;
                             }[];
@@ -4320,6 +4332,7 @@ export interface paths {
                     "application/json": {
                         addressText?: string | null;
                         answerOnSpot?: string | null;
+                        assigneeId?: number | null;
                         buildingId?: number | null;
                         categoryId: number;
                         /** @enum {string} */
@@ -4327,6 +4340,8 @@ export interface paths {
                         communityId?: number;
                         compoundId?: number | null;
                         description: string;
+                        /** Format: date-time */
+                        dueAt?: string | null;
                         /** @default false */
                         isAnonymous?: boolean;
                         meetingTitle?: string | null;
@@ -4364,6 +4379,8 @@ export interface paths {
                             compoundName: string | null;
                             createdAt: string;
                             description: string;
+                            dispatchDueAt: string | null;
+                            dispatchNote: string | null;
                             escalatedToPartnerId: number | null;
                             escalationDueAt: string | null;
                             events: {
@@ -4375,6 +4392,10 @@ export interface paths {
                                 id: number;
                                 isPublic: boolean;
                                 note: string | null;
+                                /** @enum {string|null} */
+                                photoStage: "before" | "after" | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                                 toStatus: string | null;
                             }[];
                             firstResponseAt: string | null;
@@ -4385,9 +4406,15 @@ export interface paths {
                             id: number;
                             isAnonymous: boolean;
                             isOverdue: boolean;
+                            isRework: boolean;
                             meetingTitle: string | null;
                             mergedIntoId: number | null;
                             photoIds: number[];
+                            photos: {
+                                id: number;
+                                /** @enum {string|null} */
+                                stage: "before" | "after" | null;
+                            }[];
                             /** @enum {string|null} */
                             rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                             ratingComment: string | null;
@@ -4400,7 +4427,7 @@ export interface paths {
                             responseDueAt: string;
                             resultText: string | null;
                             /** @enum {string} */
-                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                             title: string;
                             updatedAt: string;
                         };
@@ -4458,6 +4485,8 @@ export interface paths {
                             compoundName: string | null;
                             createdAt: string;
                             description: string;
+                            dispatchDueAt: string | null;
+                            dispatchNote: string | null;
                             escalatedToPartnerId: number | null;
                             escalationDueAt: string | null;
                             events: {
@@ -4469,6 +4498,10 @@ export interface paths {
                                 id: number;
                                 isPublic: boolean;
                                 note: string | null;
+                                /** @enum {string|null} */
+                                photoStage: "before" | "after" | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                                 toStatus: string | null;
                             }[];
                             firstResponseAt: string | null;
@@ -4479,9 +4512,15 @@ export interface paths {
                             id: number;
                             isAnonymous: boolean;
                             isOverdue: boolean;
+                            isRework: boolean;
                             meetingTitle: string | null;
                             mergedIntoId: number | null;
                             photoIds: number[];
+                            photos: {
+                                id: number;
+                                /** @enum {string|null} */
+                                stage: "before" | "after" | null;
+                            }[];
                             /** @enum {string|null} */
                             rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                             ratingComment: string | null;
@@ -4494,7 +4533,7 @@ export interface paths {
                             responseDueAt: string;
                             resultText: string | null;
                             /** @enum {string} */
-                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                             title: string;
                             updatedAt: string;
                         };
@@ -4537,6 +4576,7 @@ export interface paths {
                         assigneeKind?: "account" | "team" | "partner";
                         /** Format: date-time */
                         dueAt?: string;
+                        mergeIntoCode?: string;
                         mergeIntoId?: number;
                         note?: string | null;
                         partnerId?: number;
@@ -4572,6 +4612,8 @@ export interface paths {
                             compoundName: string | null;
                             createdAt: string;
                             description: string;
+                            dispatchDueAt: string | null;
+                            dispatchNote: string | null;
                             escalatedToPartnerId: number | null;
                             escalationDueAt: string | null;
                             events: {
@@ -4583,6 +4625,10 @@ export interface paths {
                                 id: number;
                                 isPublic: boolean;
                                 note: string | null;
+                                /** @enum {string|null} */
+                                photoStage: "before" | "after" | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                                 toStatus: string | null;
                             }[];
                             firstResponseAt: string | null;
@@ -4593,9 +4639,15 @@ export interface paths {
                             id: number;
                             isAnonymous: boolean;
                             isOverdue: boolean;
+                            isRework: boolean;
                             meetingTitle: string | null;
                             mergedIntoId: number | null;
                             photoIds: number[];
+                            photos: {
+                                id: number;
+                                /** @enum {string|null} */
+                                stage: "before" | "after" | null;
+                            }[];
                             /** @enum {string|null} */
                             rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                             ratingComment: string | null;
@@ -4608,7 +4660,7 @@ export interface paths {
                             responseDueAt: string;
                             resultText: string | null;
                             /** @enum {string} */
-                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                             title: string;
                             updatedAt: string;
                         };
@@ -4633,7 +4685,9 @@ export interface paths {
         put?: never;
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    stage?: "before" | "after";
+                };
                 header?: never;
                 path: {
                     id: number;
@@ -4668,6 +4722,8 @@ export interface paths {
                             compoundName: string | null;
                             createdAt: string;
                             description: string;
+                            dispatchDueAt: string | null;
+                            dispatchNote: string | null;
                             escalatedToPartnerId: number | null;
                             escalationDueAt: string | null;
                             events: {
@@ -4679,6 +4735,10 @@ export interface paths {
                                 id: number;
                                 isPublic: boolean;
                                 note: string | null;
+                                /** @enum {string|null} */
+                                photoStage: "before" | "after" | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                                 toStatus: string | null;
                             }[];
                             firstResponseAt: string | null;
@@ -4689,9 +4749,15 @@ export interface paths {
                             id: number;
                             isAnonymous: boolean;
                             isOverdue: boolean;
+                            isRework: boolean;
                             meetingTitle: string | null;
                             mergedIntoId: number | null;
                             photoIds: number[];
+                            photos: {
+                                id: number;
+                                /** @enum {string|null} */
+                                stage: "before" | "after" | null;
+                            }[];
                             /** @enum {string|null} */
                             rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                             ratingComment: string | null;
@@ -4704,7 +4770,7 @@ export interface paths {
                             responseDueAt: string;
                             resultText: string | null;
                             /** @enum {string} */
-                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                             title: string;
                             updatedAt: string;
                         };
@@ -4743,6 +4809,45 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/reporter-phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            phone: string;
+                        };
+                    };
                 };
             };
         };
@@ -4834,9 +4939,52 @@ export interface paths {
                                 id: number;
                                 score: number;
                                 /** @enum {string} */
-                                status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                                status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                                 title: string;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dissatisfied: number;
+                            due_soon: number;
+                            escalated: number;
+                            overdue: number;
+                            pending: number;
                         };
                     };
                 };
@@ -4894,12 +5042,15 @@ export interface paths {
                                 compoundName: string | null;
                                 createdAt: string;
                                 description: string;
+                                dispatchDueAt: string | null;
+                                dispatchNote: string | null;
                                 escalatedToPartnerId: number | null;
                                 escalationDueAt: string | null;
                                 firstResponseAt: string | null;
                                 id: number;
                                 isAnonymous: boolean;
                                 isOverdue: boolean;
+                                isRework: boolean;
                                 meetingTitle: string | null;
                                 mergedIntoId: number | null;
                                 /** @enum {string|null} */
@@ -4913,7 +5064,7 @@ export interface paths {
                                 responseDueAt: string;
                                 resultText: string | null;
                                 /** @enum {string} */
-                                status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                                status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                                 title: string;
                                 updatedAt: string;
                             }[];

@@ -260,8 +260,8 @@ describe("tickets: the secretary's inbox", () => {
     expect(await ids('overdue')).toEqual([late]);
     expect(await ids('escalated')).toEqual([escalated]);
     expect((await env.app.inject({ url: '/api/tickets?inbox=bogus', headers: { cookie: sec.cookie } })).statusCode).toBe(400);
-    // A worker has no community-wide inbox; another community's secretary sees only her own.
-    const g = await buildAccount(env.ctx, { role: 'grid_worker', communityId: sec.community.id });
+    // A building head has no community-wide inbox; another community's secretary sees only her own.
+    const g = await buildAccount(env.ctx, { role: 'building_head', communityId: sec.community.id });
     expect((await env.app.inject({ url: '/api/tickets/inbox', headers: { cookie: await loginAs(env.app, g.username) } })).statusCode).toBe(403);
     const other = await actorIn(env, 'secretary');
     expect(await http(other).get('/api/tickets/inbox')).toEqual({ pending: 0, due_soon: 0, overdue: 0, dissatisfied: 0, escalated: 0 });
