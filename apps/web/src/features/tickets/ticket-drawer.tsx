@@ -7,7 +7,7 @@ import { photoStageLabels, ticketActionLabel, type TicketAction } from '@linli/c
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
-import { formatTime } from '../../components/time.js';
+import { beijingInstant, formatTime } from '../../components/time.js';
 import { TicketStatusTag } from '../../components/ticket-status-tag.js';
 import { fetchPartnerOptions, partnersKeys } from '../partners/api.js';
 import { actOnTicket, fetchAssignees, fetchCategories, fetchTicket, fetchTickets, ticketPhotoUrl, ticketsKeys } from './api.js';
@@ -60,7 +60,7 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
     queryFn: () => fetchTickets({ communityId: communityId ?? undefined, q: mergeQuery || undefined, pageSize: 20 }),
   });
   const run = useMutation({
-    mutationFn: ({ dueAt, ...v }: Record<string, unknown>) => actOnTicket(id, action!, { ...v, ...(dueAt ? { dueAt: (dueAt as Dayjs).toISOString() } : {}) }),
+    mutationFn: ({ dueAt, ...v }: Record<string, unknown>) => actOnTicket(id, action!, { ...v, ...(dueAt ? { dueAt: beijingInstant((dueAt as Dayjs).format('YYYY-MM-DD HH:mm')) } : {}) }),
     onSuccess: () => {
       setAction(null);
       form.resetFields();

@@ -6,6 +6,7 @@ import { channelLabels, channels, ticketStatusLabels, type TicketDetail, type Ti
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
+import { beijingInstant } from '../../components/time.js';
 import { fetchCompounds, placesKeys } from '../places/api.js';
 import { roleCan } from '@linli/contracts/permissions';
 import { createTicket, fetchAssignees, fetchCategories, fetchDuplicates, ticketsKeys } from './api.js';
@@ -51,7 +52,7 @@ export function IntakeModal({ mode, onClose }: { mode: 'desk' | 'meeting'; onClo
         reporterPhone: v.reporterPhone || undefined,
         answerOnSpot: v.answerOnSpot || undefined,
         assigneeId: v.assigneeId || undefined,
-        dueAt: v.dueAt ? (v.dueAt as Dayjs).toISOString() : undefined,
+        dueAt: v.dueAt ? beijingInstant((v.dueAt as Dayjs).format('YYYY-MM-DD HH:mm')) : undefined,
       }),
     onSuccess: (ticket, v) => {
       setCount((n) => n + 1);
