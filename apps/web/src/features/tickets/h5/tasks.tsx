@@ -211,7 +211,14 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
       {ticket.photos.length > 0 && (
         <div className="photos">
           {ticket.photos.map((p) => (
-            <a key={p.id} href={ticketPhotoUrl(ticket.id, p.id)} target="_blank" rel="noreferrer" data-testid={`task-photo-${p.stage ?? 'plain'}`}>
+            <a
+              key={p.id}
+              href={ticketPhotoUrl(ticket.id, p.id)}
+              target="_blank"
+              rel="noreferrer"
+              style={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'center' }}
+              data-testid={`task-photo-${p.stage ?? 'plain'}`}
+            >
               <img src={ticketPhotoUrl(ticket.id, p.id)} alt={p.stage ? photoStageLabels[locale][p.stage] : ''} loading="lazy" />
               {p.stage && <small>{photoStageLabels[locale][p.stage]}</small>}
             </a>
