@@ -42,7 +42,10 @@ describe.runIf(run)("tickets: the worker's loop and the secretary's inbox", () =
     // Accept, then dispatch to the grid worker with a deadline and an instruction.
     await sec.getByTestId('tickets-table').getByText(created.code).click();
     await sec.getByTestId('action-accept').click();
-    await sec.getByTestId('action-modal').getByRole('button', { name: /保\s*存/ }).click();
+    await sec
+      .getByTestId('action-modal')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await sec.getByTestId('action-modal').waitFor({ state: 'hidden' });
     await sec.getByTestId('action-assign').click();
     const modal = sec.getByTestId('action-modal');

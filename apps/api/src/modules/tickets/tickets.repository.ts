@@ -52,7 +52,12 @@ export function findTicket(db: Db, scope: Scope, id: number) {
 }
 /** A ticket of the community by its visible reference (GD000123). */
 export function findTicketByCode(db: Db, communityId: CommunityId, code: string) {
-  return db.selectFrom('tickets').select(['id', 'status']).where('community_id', '=', communityId).where('code', '=', code.trim().toUpperCase()).executeTakeFirst();
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'status'])
+    .where('community_id', '=', communityId)
+    .where('code', '=', code.trim().toUpperCase())
+    .executeTakeFirst();
 }
 export function lockTicket(db: Db, communityId: CommunityId, id: number) {
   return db.selectFrom('tickets').selectAll().where('community_id', '=', communityId).where('id', '=', id).forUpdate().executeTakeFirst();

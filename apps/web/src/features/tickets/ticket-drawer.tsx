@@ -60,7 +60,8 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
     queryFn: () => fetchTickets({ communityId: communityId ?? undefined, q: mergeQuery || undefined, pageSize: 20 }),
   });
   const run = useMutation({
-    mutationFn: ({ dueAt, ...v }: Record<string, unknown>) => actOnTicket(id, action!, { ...v, ...(dueAt ? { dueAt: beijingInstant((dueAt as Dayjs).format('YYYY-MM-DD HH:mm')) } : {}) }),
+    mutationFn: ({ dueAt, ...v }: Record<string, unknown>) =>
+      actOnTicket(id, action!, { ...v, ...(dueAt ? { dueAt: beijingInstant((dueAt as Dayjs).format('YYYY-MM-DD HH:mm')) } : {}) }),
     onSuccess: () => {
       setAction(null);
       form.resetFields();
@@ -137,8 +138,7 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
                   <b>{ticketActionLabel(locale, e.action)}</b>
                   {e.rating && <Tag style={{ marginLeft: 6 }}>{ratingLabels[locale][e.rating]}</Tag>}
                   {e.photoStage && <Tag style={{ marginLeft: 6 }}>{photoStageLabels[locale][e.photoStage]}</Tag>}{' '}
-                  {e.actorName && <span style={{ color: '#888' }}>{e.actorName}</span>}{' '}
-                  <span style={{ color: '#aaa' }}>{time(e.createdAt)}</span>
+                  {e.actorName && <span style={{ color: '#888' }}>{e.actorName}</span>} <span style={{ color: '#aaa' }}>{time(e.createdAt)}</span>
                   {e.note && <div>{e.note}</div>}
                 </div>
               ),

@@ -157,7 +157,8 @@ export function transition(
       return need('note', args.note) ?? { ok: true, state: { ...next, status: 'resolved', resolvedAt: now, resultText: args.note! } };
     case 'close':
       // 不满意结案: closing a reviewed ticket keeps its dissatisfied rating, and the 三率 count it so.
-      if (s.status === 'reviewing') return { ok: true, state: { ...next, status: 'closed', closedAt: now, closeReason: 'dissatisfied_limit', rating: 'dissatisfied' } };
+      if (s.status === 'reviewing')
+        return { ok: true, state: { ...next, status: 'closed', closedAt: now, closeReason: 'dissatisfied_limit', rating: 'dissatisfied' } };
       if (args.unratedTimeout) return { ok: true, state: { ...next, status: 'closed', closedAt: now, closeReason: 'unrated_timeout' } };
       return { ok: true, state: { ...next, status: 'closed', closedAt: now, closeReason: 'follow_up', rating: args.rating ?? s.rating } };
     case 'rate': {

@@ -75,7 +75,8 @@ export async function applyAction(
   }
   const reopenLimit = action === 'rate' || action === 'reopen' ? (await settingsOf(trx, cid)).reopenLimit : defaultTicketSettings.reopenLimit;
   const rated = action === 'rate' || (action === 'close' && input.rating);
-  const reworkDueAt = action === 'reopen' || (action === 'rate' && input.rating === 'dissatisfied') ? await reworkDeadline(trx, cid, row.category_id) : undefined;
+  const reworkDueAt =
+    action === 'reopen' || (action === 'rate' && input.rating === 'dissatisfied') ? await reworkDeadline(trx, cid, row.category_id) : undefined;
   await commitTransition(
     trx,
     row,

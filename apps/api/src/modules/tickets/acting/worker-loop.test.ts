@@ -134,7 +134,11 @@ describe("tickets: the worker's loop", () => {
     await act(grid, id, 'start');
     await act(grid, id, 'resolve', { note: '已换灯泡' });
     // The first round's deadline has passed by the time the resident rates.
-    await env.ctx.db.updateTable('tickets').set({ resolution_due_at: new Date(Date.now() - 3600_000) }).where('id', '=', id).execute();
+    await env.ctx.db
+      .updateTable('tickets')
+      .set({ resolution_due_at: new Date(Date.now() - 3600_000) })
+      .where('id', '=', id)
+      .execute();
     const before = (await call(sec, 'GET', '/api/tickets/inbox')).body;
 
     const rated = await call(null, 'POST', `/api/public/tickets/${tracking}/rate`, { rating: 'dissatisfied', comment: '还是不亮' }, proven);
@@ -179,7 +183,14 @@ describe("tickets: the worker's loop", () => {
   });
 
   it('meeting mode dispatches at the table; a deadline in the past writes nothing', async () => {
-    const before = Number((await env.ctx.db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = Number(
+      (
+        await env.ctx.db
+          .selectFrom('tickets')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const bad = await call(sec, 'POST', '/api/tickets', {
       channel: 'meeting',
       categoryId: general,
@@ -189,7 +200,16 @@ describe("tickets: the worker's loop", () => {
       dueAt: inHours(-2),
     });
     expect(bad.body.error.details.fields[0]).toMatchObject({ field: 'dueAt', rule: 'deadline_in_past' });
-    expect(Number((await env.ctx.db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(before);
+    expect(
+      Number(
+        (
+          await env.ctx.db
+            .selectFrom('tickets')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(before);
     const due = inHours(72);
     const ok = await call(sec, 'POST', '/api/tickets', {
       channel: 'meeting',
@@ -230,7 +250,7 @@ describe("tickets: the secretary's inbox", () => {
   });
   afterAll(async () => env.close());
 
-  it("counts 待受理, 即将超期 (a deadline within 8 hours), 已超期, 不满意 and 上报未回复, and each count opens the same tickets in the list", async () => {
+  it('counts 待受理, 即将超期 (a deadline within 8 hours), 已超期, 不满意 and 上报未回复, and each count opens the same tickets in the list', async () => {
     const s = http(sec);
     const make = async (title: string) => (await s.post('/api/tickets', { channel: 'phone', categoryId: general, title, description: title })).id as number;
     const pending = await make('待受理的');

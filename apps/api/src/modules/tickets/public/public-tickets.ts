@@ -115,7 +115,13 @@ export async function viewPublicTicket(ctx: AppContext, code: string) {
     rating: (t.rating as Rating | null) ?? null,
     photoIds: (await repo.photoIds(ctx.db, t.id)).map((p) => p.id),
     // The resident sees the rating they gave on the timeline.
-    events: events.map((e) => ({ action: e.action, toStatus: e.to_status, note: e.note, createdAt: iso(e.created_at)!, rating: eventExtras(e.action, e.data).rating })),
+    events: events.map((e) => ({
+      action: e.action,
+      toStatus: e.to_status,
+      note: e.note,
+      createdAt: iso(e.created_at)!,
+      rating: eventExtras(e.action, e.data).rating,
+    })),
   };
 }
 
