@@ -20,6 +20,7 @@ import * as webhookBreaker from './20261201000300_webhook_breaker.js';
 import * as outboxAndBackgroundJobs from './20261202000300_outbox_and_background_jobs.js';
 import * as organisations from './20261203001000_organisations.js';
 import * as secretarySessions from './20261203002000_secretary_sessions.js';
+import * as workerLoop from './20261203003000_worker_loop.js';
 
 /** Every migration, in order. Listed by hand so the bundled server needs no folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '20261202000300_outbox_and_background_jobs': outboxAndBackgroundJobs,
   '20261203001000_organisations': organisations,
   '20261203002000_secretary_sessions': secretarySessions,
+  '20261203003000_worker_loop': workerLoop,
 };

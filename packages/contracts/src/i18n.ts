@@ -139,6 +139,7 @@ const fieldNamesZh = {
   answer: '部门答复',
   commitment: '承诺事项',
   promisedOn: '承诺完成日期',
+  mergeIntoCode: '合并到的诉求编号',
   reporterResidentId: '诉求人',
   reporterName: '诉求人姓名',
   reporterPhone: '联系电话',
@@ -251,6 +252,7 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     answer: "Department's answer",
     commitment: 'Commitment',
     promisedOn: 'Promised date',
+    mergeIntoCode: 'Reference of the ticket to merge into',
     reporterResidentId: 'Reporter',
     reporterName: 'Reporter name',
     reporterPhone: 'Contact phone',
@@ -331,6 +333,7 @@ const fieldRulesZh = {
   out_of_reach: '{field}超出您管理的范围',
   in_past: '{field}不能早于现在',
   not_serving: '{field}不服务本社区，请选择服务本社区的单位',
+  deadline_in_past: '{field}不能早于现在',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldRules: Record<Locale, Record<string, string>> = {
@@ -379,6 +382,7 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     out_of_reach: '{field} is outside the area you manage',
     in_past: '{field} cannot be in the past',
     not_serving: '{field} does not serve this community; choose one that does',
+    deadline_in_past: '{field} cannot be in the past',
   } satisfies Record<keyof typeof fieldRulesZh, string>,
 };
 

@@ -2718,7 +2718,7 @@ export interface paths {
                     from?: string;
                     page?: number;
                     pageSize?: number;
-                    status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                    status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                     to?: string;
                 };
                 header?: never;
@@ -2795,7 +2795,7 @@ export interface paths {
                         /** Format: date */
                         from?: string;
                         /** @enum {string} */
-                        status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                        status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         /** Format: date */
                         to?: string;
                     };
@@ -4005,6 +4005,8 @@ export interface paths {
                                 action: string;
                                 createdAt: string;
                                 note: string | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                                 toStatus: string | null;
                             }[];
                             hasPhone: boolean;
@@ -4014,7 +4016,7 @@ export interface paths {
                             reference: string;
                             resultText: string | null;
                             /** @enum {string} */
-                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         };
                     };
                 };
@@ -4071,6 +4073,8 @@ export interface paths {
                                 action: string;
                                 createdAt: string;
                                 note: string | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                                 toStatus: string | null;
                             }[];
                             hasPhone: boolean;
@@ -4080,7 +4084,7 @@ export interface paths {
                             reference: string;
                             resultText: string | null;
                             /** @enum {string} */
-                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         };
                     };
                 };
@@ -4129,6 +4133,8 @@ export interface paths {
                                 action: string;
                                 createdAt: string;
                                 note: string | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                                 toStatus: string | null;
                             }[];
                             hasPhone: boolean;
@@ -4138,7 +4144,7 @@ export interface paths {
                             reference: string;
                             resultText: string | null;
                             /** @enum {string} */
-                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         };
                     };
                 };
@@ -4231,6 +4237,8 @@ export interface paths {
                                 action: string;
                                 createdAt: string;
                                 note: string | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                                 toStatus: string | null;
                             }[];
                             hasPhone: boolean;
@@ -4240,7 +4248,7 @@ export interface paths {
                             reference: string;
                             resultText: string | null;
                             /** @enum {string} */
-                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         };
                     };
                 };
@@ -5561,6 +5569,7 @@ export interface paths {
                     channel?: "walk_in" | "meeting" | "door_visit" | "phone" | "online" | "hotline" | "group_chat" | "patrol";
                     communityId?: number;
                     compoundId?: number;
+                    inbox?: "pending" | "due_soon" | "overdue" | "dissatisfied" | "escalated";
                     mine?: "true" | "false";
                     order?: "asc" | "desc";
                     overdue?: "true" | "false";
@@ -5568,7 +5577,7 @@ export interface paths {
                     pageSize?: number;
                     q?: string;
                     sort?: string;
-                    status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                    status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                 };
                 header?: never;
                 path?: never;
@@ -5603,12 +5612,15 @@ export interface paths {
                                 compoundName: string | null;
                                 createdAt: string;
                                 description: string;
+                                dispatchDueAt: string | null;
+                                dispatchNote: string | null;
                                 escalatedToPartnerId: number | null;
                                 escalationDueAt: string | null;
                                 firstResponseAt: string | null;
                                 id: number;
                                 isAnonymous: boolean;
                                 isOverdue: boolean;
+                                isRework: boolean;
                                 meetingTitle: string | null;
                                 mergedIntoId: number | null;
                                 /** @enum {string|null} */
@@ -5622,7 +5634,7 @@ export interface paths {
                                 responseDueAt: string;
                                 resultText: string | null;
                                 /** @enum {string} */
-                                status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                                status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                                 title: string;
                                 updatedAt: string;
                             }[];
@@ -5647,6 +5659,7 @@ export interface paths {
                     "application/json": {
                         addressText?: string | null;
                         answerOnSpot?: string | null;
+                        assigneeId?: number | null;
                         buildingId?: number | null;
                         categoryId: number;
                         /** @enum {string} */
@@ -5654,6 +5667,8 @@ export interface paths {
                         communityId?: number;
                         compoundId?: number | null;
                         description: string;
+                        /** Format: date-time */
+                        dueAt?: string | null;
                         /** @default false */
                         isAnonymous?: boolean;
                         meetingTitle?: string | null;
@@ -5691,6 +5706,8 @@ export interface paths {
                             compoundName: string | null;
                             createdAt: string;
                             description: string;
+                            dispatchDueAt: string | null;
+                            dispatchNote: string | null;
                             escalatedToPartnerId: number | null;
                             escalationDueAt: string | null;
                             events: {
@@ -5705,6 +5722,10 @@ export interface paths {
                                 id: number;
                                 isPublic: boolean;
                                 note: string | null;
+                                /** @enum {string|null} */
+                                photoStage: "before" | "after" | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                                 toStatus: string | null;
                             }[];
                             firstResponseAt: string | null;
@@ -5715,9 +5736,15 @@ export interface paths {
                             id: number;
                             isAnonymous: boolean;
                             isOverdue: boolean;
+                            isRework: boolean;
                             meetingTitle: string | null;
                             mergedIntoId: number | null;
                             photoIds: number[];
+                            photos: {
+                                id: number;
+                                /** @enum {string|null} */
+                                stage: "before" | "after" | null;
+                            }[];
                             /** @enum {string|null} */
                             rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                             ratingComment: string | null;
@@ -5730,7 +5757,7 @@ export interface paths {
                             responseDueAt: string;
                             resultText: string | null;
                             /** @enum {string} */
-                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                             title: string;
                             updatedAt: string;
                         };
@@ -5788,6 +5815,8 @@ export interface paths {
                             compoundName: string | null;
                             createdAt: string;
                             description: string;
+                            dispatchDueAt: string | null;
+                            dispatchNote: string | null;
                             escalatedToPartnerId: number | null;
                             escalationDueAt: string | null;
                             events: {
@@ -5802,6 +5831,10 @@ export interface paths {
                                 id: number;
                                 isPublic: boolean;
                                 note: string | null;
+                                /** @enum {string|null} */
+                                photoStage: "before" | "after" | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                                 toStatus: string | null;
                             }[];
                             firstResponseAt: string | null;
@@ -5812,9 +5845,15 @@ export interface paths {
                             id: number;
                             isAnonymous: boolean;
                             isOverdue: boolean;
+                            isRework: boolean;
                             meetingTitle: string | null;
                             mergedIntoId: number | null;
                             photoIds: number[];
+                            photos: {
+                                id: number;
+                                /** @enum {string|null} */
+                                stage: "before" | "after" | null;
+                            }[];
                             /** @enum {string|null} */
                             rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                             ratingComment: string | null;
@@ -5827,7 +5866,7 @@ export interface paths {
                             responseDueAt: string;
                             resultText: string | null;
                             /** @enum {string} */
-                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                             title: string;
                             updatedAt: string;
                         };
@@ -5870,6 +5909,7 @@ export interface paths {
                         assigneeKind?: "account" | "team" | "partner";
                         /** Format: date-time */
                         dueAt?: string;
+                        mergeIntoCode?: string;
                         mergeIntoId?: number;
                         note?: string | null;
                         partnerId?: number;
@@ -5905,6 +5945,8 @@ export interface paths {
                             compoundName: string | null;
                             createdAt: string;
                             description: string;
+                            dispatchDueAt: string | null;
+                            dispatchNote: string | null;
                             escalatedToPartnerId: number | null;
                             escalationDueAt: string | null;
                             events: {
@@ -5919,6 +5961,10 @@ export interface paths {
                                 id: number;
                                 isPublic: boolean;
                                 note: string | null;
+                                /** @enum {string|null} */
+                                photoStage: "before" | "after" | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                                 toStatus: string | null;
                             }[];
                             firstResponseAt: string | null;
@@ -5929,9 +5975,15 @@ export interface paths {
                             id: number;
                             isAnonymous: boolean;
                             isOverdue: boolean;
+                            isRework: boolean;
                             meetingTitle: string | null;
                             mergedIntoId: number | null;
                             photoIds: number[];
+                            photos: {
+                                id: number;
+                                /** @enum {string|null} */
+                                stage: "before" | "after" | null;
+                            }[];
                             /** @enum {string|null} */
                             rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                             ratingComment: string | null;
@@ -5944,7 +5996,7 @@ export interface paths {
                             responseDueAt: string;
                             resultText: string | null;
                             /** @enum {string} */
-                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                             title: string;
                             updatedAt: string;
                         };
@@ -5969,7 +6021,9 @@ export interface paths {
         put?: never;
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    stage?: "before" | "after";
+                };
                 header?: never;
                 path: {
                     id: number;
@@ -6004,6 +6058,8 @@ export interface paths {
                             compoundName: string | null;
                             createdAt: string;
                             description: string;
+                            dispatchDueAt: string | null;
+                            dispatchNote: string | null;
                             escalatedToPartnerId: number | null;
                             escalationDueAt: string | null;
                             events: {
@@ -6018,6 +6074,10 @@ export interface paths {
                                 id: number;
                                 isPublic: boolean;
                                 note: string | null;
+                                /** @enum {string|null} */
+                                photoStage: "before" | "after" | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                                 toStatus: string | null;
                             }[];
                             firstResponseAt: string | null;
@@ -6028,9 +6088,15 @@ export interface paths {
                             id: number;
                             isAnonymous: boolean;
                             isOverdue: boolean;
+                            isRework: boolean;
                             meetingTitle: string | null;
                             mergedIntoId: number | null;
                             photoIds: number[];
+                            photos: {
+                                id: number;
+                                /** @enum {string|null} */
+                                stage: "before" | "after" | null;
+                            }[];
                             /** @enum {string|null} */
                             rating: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
                             ratingComment: string | null;
@@ -6043,7 +6109,7 @@ export interface paths {
                             responseDueAt: string;
                             resultText: string | null;
                             /** @enum {string} */
-                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                            status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                             title: string;
                             updatedAt: string;
                         };
@@ -6082,6 +6148,45 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/reporter-phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            phone: string;
+                        };
+                    };
                 };
             };
         };
@@ -6173,9 +6278,52 @@ export interface paths {
                                 id: number;
                                 score: number;
                                 /** @enum {string} */
-                                status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                                status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                                 title: string;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dissatisfied: number;
+                            due_soon: number;
+                            escalated: number;
+                            overdue: number;
+                            pending: number;
                         };
                     };
                 };
@@ -6233,12 +6381,15 @@ export interface paths {
                                 compoundName: string | null;
                                 createdAt: string;
                                 description: string;
+                                dispatchDueAt: string | null;
+                                dispatchNote: string | null;
                                 escalatedToPartnerId: number | null;
                                 escalationDueAt: string | null;
                                 firstResponseAt: string | null;
                                 id: number;
                                 isAnonymous: boolean;
                                 isOverdue: boolean;
+                                isRework: boolean;
                                 meetingTitle: string | null;
                                 mergedIntoId: number | null;
                                 /** @enum {string|null} */
@@ -6252,7 +6403,7 @@ export interface paths {
                                 responseDueAt: string;
                                 resultText: string | null;
                                 /** @enum {string} */
-                                status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
+                                status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                                 title: string;
                                 updatedAt: string;
                             }[];

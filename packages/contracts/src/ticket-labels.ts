@@ -26,7 +26,19 @@ export const channelLabels: Record<'zh-CN' | 'en', Record<Channel, string>> = {
 };
 
 /** States of DESIGN.md §6. */
-export const ticketStatuses = ['submitted', 'accepted', 'assigned', 'in_progress', 'escalated', 'resolved', 'closed', 'rejected', 'merged'] as const;
+export const ticketStatuses = [
+  'submitted',
+  'accepted',
+  'assigned',
+  'in_progress',
+  'escalated',
+  'resolved',
+  'closed',
+  'rejected',
+  'merged',
+  /** 督办: a dissatisfied ticket past the reopen limit waits for the secretary's review (ADR 0030). */
+  'reviewing',
+] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
 /** States in which a ticket is still being worked on (Open311 'open'); the others are final or awaiting follow-up. */
 export const openTicketStatuses: readonly TicketStatus[] = ['submitted', 'accepted', 'assigned', 'in_progress', 'escalated'];
@@ -41,6 +53,7 @@ export const ticketStatusLabels: Record<'zh-CN' | 'en', Record<TicketStatus, str
     closed: '已结案',
     rejected: '不予受理',
     merged: '已合并',
+    reviewing: '待督办',
   },
   en: {
     submitted: 'Submitted',
@@ -52,6 +65,7 @@ export const ticketStatusLabels: Record<'zh-CN' | 'en', Record<TicketStatus, str
     closed: 'Closed',
     rejected: 'Rejected',
     merged: 'Merged',
+    reviewing: 'Under review',
   },
 };
 
@@ -78,6 +92,18 @@ export const ratingLabels: Record<'zh-CN' | 'en', Record<Rating, string>> = {
   'zh-CN': { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' },
   en: { satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied' },
 };
+
+/** Which photos a step shows: before the work or after it (the worker labels them on upload). */
+export const photoStages = ['before', 'after'] as const;
+export type PhotoStage = (typeof photoStages)[number];
+export const photoStageLabels: Record<'zh-CN' | 'en', Record<PhotoStage, string>> = {
+  'zh-CN': { before: '办理前', after: '办理后' },
+  en: { before: 'Before', after: 'After' },
+};
+
+/** The secretary's inbox on the overview (ADR 0030): each a count and a server-side filter of the ticket list. */
+export const inboxViews = ['pending', 'due_soon', 'overdue', 'dissatisfied', 'escalated'] as const;
+export type InboxView = (typeof inboxViews)[number];
 
 /** Timeline steps beside the actions: what the system or a resident records. */
 export const ticketEventKinds = [...ticketActions, 'created', 'reminded', 'photos_added', 'info_added'] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, pageQuerySchema, phoneSchema } from './common.js';
 import { dateSchema, dateTimeSchema } from './hygiene.js';
-import { channels, ratings, ticketActions, ticketStatuses } from './ticket-labels.js';
+import { channels, inboxViews, photoStages, ratings, ticketActions, ticketStatuses } from './ticket-labels.js';
 
 export * from './ticket-labels.js';
 export const channelSchema = z.enum(channels);
@@ -52,6 +52,10 @@ export const ticketEventSchema = z.object({
   createdAt: z.string(),
   /** The step's details, e.g. an escalation's organisationName and dueAt (ADR 0028). */
   data: z.record(z.string(), z.unknown()).nullable().optional(),
+  /** A rating step: the rating given (the resident sees it on the timeline). */
+  rating: z.enum(ratings).nullable(),
+  /** A photos step: whether they show the place before or after the work. */
+  photoStage: z.enum(photoStages).nullable(),
 });
 export const ticketSchema = z.object({
   id: z.number(),
@@ -89,6 +93,12 @@ export const ticketSchema = z.object({
   resultText: z.string().nullable(),
   isOverdue: z.boolean(),
   meetingTitle: z.string().nullable(),
+  /** The deadline the dispatcher set for this dispatch (the category's resolution deadline by default). */
+  dispatchDueAt: z.string().nullable(),
+  /** The instruction written at dispatch, shown on the worker's task. */
+  dispatchNote: z.string().nullable(),
+  /** Sent back by a dissatisfied rating (重新办理) and being worked again. */
+  isRework: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -97,6 +107,7 @@ export const ticketDetailSchema = ticketSchema.extend({
   events: z.array(ticketEventSchema),
   reporterCount: z.number(),
   photoIds: z.array(z.number()),
+  photos: z.array(z.object({ id: z.number(), stage: z.enum(photoStages).nullable() })),
   /** Only in the answer to registering a ticket: what staff hand the resident so they can follow and rate it (shown once). */
   handover: z.object({ trackingCode: z.string(), link: z.string() }).optional(),
 });
@@ -110,7 +121,21 @@ export const ticketListQuerySchema = pageQuerySchema.extend({
   compoundId: idSchema.optional(),
   mine: z.enum(['true', 'false']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** One count of the secretary's inbox (待受理, 即将超期, 已超期, 不满意, 上报未回复). */
+  inbox: z.enum(inboxViews).optional(),
 });
+/** The secretary's inbox: how many tickets wait in each view. */
+export const ticketInboxSchema = z.object({
+  pending: z.number(),
+  due_soon: z.number(),
+  overdue: z.number(),
+  dissatisfied: z.number(),
+  escalated: z.number(),
+});
+export type TicketInbox = z.infer<typeof ticketInboxSchema>;
+/** The reporter's full phone, for one tap to call; reading it is written to the personal-data view log. */
+export const reporterPhoneSchema = z.object({ phone: z.string() });
+export const photoUploadQuerySchema = z.object({ stage: z.enum(photoStages).optional() });
 
 const text = (max: number) => z.string().trim().max(max);
 /** Caps of a ticket's texts, the same through every door: the console, the public form and Open311. */
@@ -132,6 +157,9 @@ export const createTicketSchema = z.object({
   meetingTitle: text(80).nullable().optional(),
   /** Meeting mode: answered on the spot, with the answer. */
   answerOnSpot: text(1000).nullable().optional(),
+  /** Meeting mode: dispatched at once to this account, with an optional deadline for the dispatch. */
+  assigneeId: idSchema.nullable().optional(),
+  dueAt: dateTimeSchema.nullable().optional(),
 });
 export type CreateTicketInput = z.infer<typeof createTicketSchema>;
 
@@ -143,6 +171,8 @@ export const transitionSchema = z.object({
   dueAt: dateTimeSchema.optional(),
   rating: z.enum(ratings).optional(),
   mergeIntoId: idSchema.optional(),
+  /** Merge by the visible reference (GD000123) the staff see and search for. */
+  mergeIntoCode: text(40).min(1).optional(),
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
 export const transitionParamsSchema = z.object({ id: idSchema, action: z.enum(ticketActions) });
@@ -172,7 +202,9 @@ export const publicTicketViewSchema = z.object({
   canAddInfo: z.boolean(),
   rating: z.enum(ratings).nullable(),
   photoIds: z.array(z.number()),
-  events: z.array(z.object({ action: z.string(), toStatus: z.string().nullable(), note: z.string().nullable(), createdAt: z.string() })),
+  events: z.array(
+    z.object({ action: z.string(), toStatus: z.string().nullable(), note: z.string().nullable(), createdAt: z.string(), rating: z.enum(ratings).nullable() }),
+  ),
 });
 export const publicRateSchema = z.object({ rating: z.enum(ratings), comment: text(500).nullable().optional() });
 /** A resident adds to their report while it is open: more detail, a new development. */

@@ -12,6 +12,7 @@ const statusColor: Record<TicketStatus, string> = {
   closed: 'default',
   rejected: 'red',
   merged: 'default',
+  reviewing: 'volcano',
 };
 
 /** A ticket's state as a coloured tag, in the UI's language. */

@@ -12,3 +12,8 @@ const styles: Record<TimeStyle, Intl.DateTimeFormatOptions> = {
 export function formatTime(locale: Locale, iso: string, style: TimeStyle = 'full'): string {
   return new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', ...styles[style] });
 }
+
+/** A date and time picked on a screen ("YYYY-MM-DD HH:mm"), read as Beijing time whatever the browser's zone: an ISO instant. */
+export function beijingInstant(wallClock: string): string {
+  return new Date(`${wallClock.replace(' ', 'T')}:00+08:00`).toISOString();
+}

@@ -24,3 +24,8 @@ export function mayWorkTicket(actor: Actor, action: TicketAction, t: TicketParti
   if (!assigneeOnly.includes(action)) return true;
   return ticketStaffRoles.includes(actor.role) || isAssignedTo(actor, t);
 }
+
+/** Whether the actor may call the ticket's reporter (the full number): staff, or the one the ticket is on. */
+export function mayCallReporter(actor: Actor, t: TicketParties): boolean {
+  return ticketStaffRoles.includes(actor.role) || isAssignedTo(actor, t);
+}

@@ -2,6 +2,7 @@ import { isOverdue, type Rating, type Ticket, type TicketStatus } from '@linli/c
 import { iso } from '../../platform/time.js';
 import type * as repo from './tickets.repository.js';
 import type { Names } from './ticket-names.js';
+import { isRework } from './acting/ticket-state.js';
 
 /** A ticket row as the API shows it: the reporter hidden when anonymous, overdue worked out at `now`. */
 export function presentTicket(t: repo.TicketRow & Names, now = new Date()): Ticket {
@@ -44,6 +45,9 @@ export function presentTicket(t: repo.TicketRow & Names, now = new Date()): Tick
       now,
     ),
     meetingTitle: t.meeting_title,
+    dispatchDueAt: iso(t.dispatch_due_at),
+    dispatchNote: t.dispatch_note,
+    isRework: isRework({ status: t.status, reopenCount: t.reopen_count }),
     createdAt: iso(t.created_at)!,
     updatedAt: iso(t.updated_at)!,
   };

@@ -5,6 +5,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { inScope, type CommunityId, type Scope } from '../../platform/db/scope.js';
 import { dueWithin, overdueOnTickets } from './overdue.repository.js';
 import { auditInsertFrom } from '../../platform/audit/audit.js';
+import { inboxWhere, type InboxView } from './reading/inbox.repository.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -49,6 +50,15 @@ export type TicketRow = NonNullable<Awaited<ReturnType<ReturnType<typeof ticketQ
 export function findTicket(db: Db, scope: Scope, id: number) {
   return ticketQuery(db).where('t.id', '=', id).where(inScope(scope, 't.community_id')).executeTakeFirst();
 }
+/** A ticket of the community by its visible reference (GD000123). */
+export function findTicketByCode(db: Db, communityId: CommunityId, code: string) {
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'status'])
+    .where('community_id', '=', communityId)
+    .where('code', '=', code.trim().toUpperCase())
+    .executeTakeFirst();
+}
 export function lockTicket(db: Db, communityId: CommunityId, id: number) {
   return db.selectFrom('tickets').selectAll().where('community_id', '=', communityId).where('id', '=', id).forUpdate().executeTakeFirst();
 }
@@ -64,6 +74,8 @@ export interface TicketFilter {
   /** The hash of `q` read as a tracking code: a resident at the desk reads out their code. */
   qTrackingHash?: string;
   assignedToAccount?: number;
+  /** One view of the secretary's inbox, at `now` (inbox.ts defines them). */
+  inbox?: { view: InboxView; now: Date };
 }
 export async function listTickets(db: Db, communityId: CommunityId, f: TicketFilter, page: { offset: number; limit: number; order: 'asc' | 'desc' }) {
   let q = ticketQuery(db).where('t.community_id', '=', communityId);
@@ -85,6 +97,7 @@ export async function listTickets(db: Db, communityId: CommunityId, f: TicketFil
   if (f.overdueAt) {
     q = q.where(overdueOnTickets(f.overdueAt));
   }
+  if (f.inbox) q = q.where(inboxWhere(f.inbox.view, f.inbox.now));
   if (f.q) return searchPage(db, q, page);
   const total = await q
     .clearSelect()
@@ -242,12 +255,15 @@ export function openCandidates(db: Db, communityId: CommunityId, since: Date) {
 }
 
 export function photoIds(db: Db, ticketId: number) {
-  return db.selectFrom('ticket_attachments').select('id').where('ticket_id', '=', ticketId).orderBy('id').execute();
+  return db.selectFrom('ticket_attachments').select(['id', 'stage']).where('ticket_id', '=', ticketId).orderBy('id').execute();
 }
 export function findPhoto(db: Db, ticketId: number, id: number) {
   return db.selectFrom('ticket_attachments').select(['mime', 'data']).where('ticket_id', '=', ticketId).where('id', '=', id).executeTakeFirst();
 }
-export function insertPhoto(db: Db, v: { community_id: number; ticket_id: number; mime: string; size: number; sha256: string; data: Buffer }) {
+export function insertPhoto(
+  db: Db,
+  v: { community_id: number; ticket_id: number; mime: string; size: number; sha256: string; data: Buffer; stage?: 'before' | 'after' | null },
+) {
   return db.insertInto('ticket_attachments').values(v).execute();
 }
 

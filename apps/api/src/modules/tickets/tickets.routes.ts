@@ -17,6 +17,9 @@ import {
   idParamsSchema,
   ticketSettingsSchema,
   updateTicketSettingsSchema,
+  ticketInboxSchema,
+  reporterPhoneSchema,
+  photoUploadQuerySchema,
 } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/types.js';
@@ -29,6 +32,7 @@ import * as photos from './photos/photos.js';
 import { findDuplicates } from './intake/duplicates.js';
 import { publicTicketRoutes } from './public/public.routes.js';
 import * as settings from './categories/ticket-settings.js';
+import * as inbox from './reading/inbox.js';
 
 export function ticketsRoutes(app: App, ctx: AppContext): void {
   const tags = ['tickets'];
@@ -79,6 +83,16 @@ export function ticketsRoutes(app: App, ctx: AppContext): void {
     async (r) => s.listTasks(ctx, actorOf(r)),
   );
   app.get(
+    '/api/tickets/inbox',
+    { config: { permission: 'tickets.readAll' }, schema: { tags, querystring: scopeQuerySchema, response: { 200: ticketInboxSchema } } },
+    async (r) => inbox.ticketInbox(ctx, actorOf(r), r.query.communityId),
+  );
+  app.get(
+    '/api/tickets/:id/reporter-phone',
+    { config: { permission: 'tickets.work' }, schema: { tags, params: idParamsSchema, response: { 200: reporterPhoneSchema } } },
+    async (r, reply) => reply.header('cache-control', 'no-store').send(await inbox.reporterPhone(ctx, actorOf(r), r.params.id)),
+  );
+  app.get(
     '/api/tickets/duplicates',
     { config: { permission: 'tickets.intake' }, schema: { tags, querystring: duplicateQuerySchema, response: { 200: duplicateListSchema } } },
     async (r) => findDuplicates(ctx, actorOf(r), r.query),
@@ -116,7 +130,7 @@ export function ticketsRoutes(app: App, ctx: AppContext): void {
     '/api/tickets/:id/photos',
     {
       config: { permission: 'tickets.work' },
-      schema: { tags, params: idParamsSchema, consumes: ['multipart/form-data'], response: { 200: ticketDetailSchema } },
+      schema: { tags, params: idParamsSchema, querystring: photoUploadQuerySchema, consumes: ['multipart/form-data'], response: { 200: ticketDetailSchema } },
     },
     async (r) =>
       photos.addStaffPhotos(
@@ -124,6 +138,7 @@ export function ticketsRoutes(app: App, ctx: AppContext): void {
         actorOf(r),
         r.params.id,
         (await readUploadedFiles(r, 'photos')).map((f) => f.data),
+        r.query.stage ?? null,
       ),
   );
   app.get(

@@ -1,10 +1,12 @@
 import { Card, Col, Descriptions, Row, Statistic } from 'antd';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
+import { roleCan } from '@linli/contracts/permissions';
+import { TicketInboxCard } from '../tickets/pickers.js';
 
 export function OverviewPage() {
   const { t } = useT();
-  const { community } = useSession();
+  const { community, communityId, me } = useSession();
   if (!community) return null;
   return (
     <div data-testid="overview">
@@ -14,6 +16,7 @@ export function OverviewPage() {
           <Descriptions.Item label={t('common.address')}>{community.address}</Descriptions.Item>
         </Descriptions>
       </Card>
+      {me && roleCan(me.role, 'tickets.readAll') && <TicketInboxCard communityId={communityId} />}
       <Row gutter={16}>
         <Col span={8}>
           <Card>

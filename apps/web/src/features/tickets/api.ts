@@ -1,5 +1,5 @@
 import type { Page, Ticket, TicketCategory, TicketDetail, TicketSettings } from '@linli/contracts';
-import type { Rating, TicketAction } from '@linli/contracts/labels';
+import type { PhotoStage, Rating, TicketAction } from '@linli/contracts/labels';
 import type { paths } from '@linli/contracts/openapi';
 import { apiUrl, client, formBody, unwrap } from '../../lib/api.js';
 
@@ -16,6 +16,7 @@ export const ticketsKeys = {
   categories: ['tickets', 'categories'] as const,
   categoriesOf: (communityId: Id) => ['tickets', 'categories', communityId] as const,
   settings: (communityId: Id) => ['tickets', 'settings', communityId] as const,
+  inbox: (communityId: Id) => ['tickets', 'inbox', communityId] as const,
 };
 
 export type TicketQuery = NonNullable<paths['/api/tickets']['get']['parameters']['query']>;
@@ -35,12 +36,17 @@ export const createTicket = (body: Body): Promise<TicketDetail> => unwrap(client
 /** One step of the state machine: accept, assign, resolve… with its note and the step's own fields. */
 export const actOnTicket = (id: number, action: TicketAction, body: Body = {}): Promise<TicketDetail> =>
   unwrap(client.POST('/api/tickets/{id}/{action}', { params: { path: { id, action } }, body: body as never }));
-export async function uploadTicketPhotos(id: number, files: File[]): Promise<void> {
+/** Sends photos to a ticket, labelled as taken before or after the work when the worker says so. */
+export async function uploadTicketPhotos(id: number, files: File[], stage?: PhotoStage): Promise<void> {
   if (files.length === 0) return;
   const body = new FormData();
   for (const f of files) body.append('photos', f);
-  await unwrap(client.POST('/api/tickets/{id}/photos', { params: { path: { id } }, body: formBody(body) }));
+  await unwrap(client.POST('/api/tickets/{id}/photos', { params: { path: { id }, query: stage ? { stage } : {} }, body: formBody(body) }));
 }
+/** The secretary's inbox: the count of each view (待受理, 即将超期, 已超期, 不满意, 上报未回复). */
+export const fetchInbox = (communityId: Id) => unwrap(client.GET('/api/tickets/inbox', { params: { query: { communityId: c(communityId) } } }));
+/** The reporter's full phone for a call; the server writes the view to the personal-data log. */
+export const fetchReporterPhone = (id: number) => unwrap(client.GET('/api/tickets/{id}/reporter-phone', { params: { path: { id } } }));
 export const ticketPhotoUrl = (id: number, photoId: number) => apiUrl('/api/tickets/{id}/photos/{photoId}', { id, photoId });
 
 export const fetchSettings = (communityId: Id): Promise<TicketSettings> =>

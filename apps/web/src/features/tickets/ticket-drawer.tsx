@@ -1,17 +1,19 @@
 import { useState } from 'react';
-import { App, Image, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, DatePicker, Image, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { channelLabels, ratingLabels, roleLabels, type Role, ratings, type TicketStatus } from '@linli/contracts';
-import { ticketActionLabel, type TicketAction } from '@linli/contracts/labels';
+import { photoStageLabels, ticketActionLabel, type TicketAction } from '@linli/contracts/labels';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
-import { formatTime } from '../../components/time.js';
+import { beijingInstant, formatTime } from '../../components/time.js';
 import { TicketStatusTag } from '../../components/ticket-status-tag.js';
 import { fetchPartnerOptions, partnersKeys } from '../partners/api.js';
-import { actOnTicket, fetchAssignees, fetchCategories, fetchTicket, ticketPhotoUrl, ticketsKeys } from './api.js';
 import { TicketEscalations } from '../escalations/pickers.js';
+import { actOnTicket, fetchAssignees, fetchCategories, fetchTicket, fetchTickets, ticketPhotoUrl, ticketsKeys } from './api.js';
 import './messages.js';
+import './loop-messages.js';
 
 const actionsFor: Record<TicketStatus, TicketAction[]> = {
   submitted: ['accept', 'answer_on_spot', 'reject', 'merge'],
@@ -23,6 +25,8 @@ const actionsFor: Record<TicketStatus, TicketAction[]> = {
   closed: ['reopen'],
   rejected: [],
   merged: [],
+  // 督办: send it back with a new dispatch, or close it as dissatisfied.
+  reviewing: ['assign', 'close'],
 };
 /** One ticket: its details, its timeline, and the actions its status allows. */
 export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
@@ -50,8 +54,15 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
     enabled: action === 'escalate',
     queryFn: () => fetchPartnerOptions(communityId),
   });
+  const [mergeQuery, setMergeQuery] = useState('');
+  const mergeOptions = useQuery({
+    queryKey: ticketsKeys.list(communityId, { merge: mergeQuery }),
+    enabled: action === 'merge',
+    queryFn: () => fetchTickets({ communityId: communityId ?? undefined, q: mergeQuery || undefined, pageSize: 20 }),
+  });
   const run = useMutation({
-    mutationFn: (v: Record<string, unknown>) => actOnTicket(id, action!, v),
+    mutationFn: ({ dueAt, ...v }: Record<string, unknown>) =>
+      actOnTicket(id, action!, { ...v, ...(dueAt ? { dueAt: beijingInstant((dueAt as Dayjs).format('YYYY-MM-DD HH:mm')) } : {}) }),
     onSuccess: () => {
       setAction(null);
       form.resetFields();
@@ -75,10 +86,16 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
               </Button>
             ))}
           </Space>
+          {d.status === 'reviewing' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('loop.review')} data-testid="ticket-review" />}
           <Descriptions column={1} bordered size="small">
             <Descriptions.Item label={t('tickets.status')}>
               <TicketStatusTag status={d.status} testId="ticket-status" />
               {d.isOverdue && <Tag color="red">{t('tickets.overdue')}</Tag>}
+              {d.isRework && (
+                <Tag color="orange" data-testid="ticket-rework">
+                  {t('loop.rework')}
+                </Tag>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('tickets.category')}>{d.categoryName}</Descriptions.Item>
             <Descriptions.Item label={t('tickets.channel')}>
@@ -92,12 +109,19 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
             <Descriptions.Item label={t('tickets.description')}>{d.description}</Descriptions.Item>
             <Descriptions.Item label={t('tickets.assignee')}>{d.assigneeName}</Descriptions.Item>
             <Descriptions.Item label={t('tickets.due')}>{time(d.resolutionDueAt)}</Descriptions.Item>
-            {d.photoIds.length > 0 && (
+            {d.dispatchDueAt && <Descriptions.Item label={t('loop.dispatchDue')}>{time(d.dispatchDueAt)}</Descriptions.Item>}
+            {d.dispatchNote && <Descriptions.Item label={t('loop.instruction')}>{d.dispatchNote}</Descriptions.Item>}
+            {d.photos.length > 0 && (
               <Descriptions.Item label={t('tickets.photos')}>
                 <Image.PreviewGroup>
-                  {d.photoIds.map((pid) => (
-                    <Image key={pid} width={72} height={72} style={{ objectFit: 'cover' }} src={ticketPhotoUrl(d.id, pid)} />
-                  ))}
+                  <Space wrap>
+                    {d.photos.map((p) => (
+                      <figure key={p.id} style={{ margin: 0, textAlign: 'center' }} data-testid={`photo-${p.stage ?? 'plain'}`}>
+                        <Image width={72} height={72} style={{ objectFit: 'cover' }} src={ticketPhotoUrl(d.id, p.id)} />
+                        {p.stage && <figcaption>{photoStageLabels[locale][p.stage]}</figcaption>}
+                      </figure>
+                    ))}
+                  </Space>
                 </Image.PreviewGroup>
               </Descriptions.Item>
             )}
@@ -113,8 +137,10 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
             items={d.events.map((e) => ({
               children: (
                 <div>
-                  <b>{ticketActionLabel(locale, e.action)}</b> {e.actorName && <span style={{ color: '#888' }}>{e.actorName}</span>}{' '}
-                  <span style={{ color: '#aaa' }}>{time(e.createdAt)}</span>
+                  <b>{ticketActionLabel(locale, e.action)}</b>
+                  {e.rating && <Tag style={{ marginLeft: 6 }}>{ratingLabels[locale][e.rating]}</Tag>}
+                  {e.photoStage && <Tag style={{ marginLeft: 6 }}>{photoStageLabels[locale][e.photoStage]}</Tag>}{' '}
+                  {e.actorName && <span style={{ color: '#888' }}>{e.actorName}</span>} <span style={{ color: '#aaa' }}>{time(e.createdAt)}</span>
                   {e.note && <div>{e.note}</div>}
                 </div>
               ),
@@ -153,22 +179,43 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
               />
             </Form.Item>
           )}
+          {action === 'assign' && (
+            <Form.Item name="dueAt" label={t('loop.dueAt')} extra={t('loop.dueAtHelp')}>
+              <DatePicker
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY-MM-DD HH:mm"
+                style={{ width: '100%' }}
+                disabledDate={(day) => day.isBefore(dayjs(), 'day')}
+                data-testid="assign-due"
+              />
+            </Form.Item>
+          )}
           {action === 'escalate' && (
             <Form.Item name="partnerId" label={t('tickets.partner')}>
               <Select options={partners.data?.items.map((p) => ({ value: p.id, label: p.name }))} />
             </Form.Item>
           )}
-          {(action === 'rate' || action === 'close') && (
+          {action === 'close' && d?.status === 'reviewing' && <Alert type="info" style={{ marginBottom: 12 }} message={t('loop.closeDissatisfied')} />}
+          {(action === 'rate' || (action === 'close' && d?.status !== 'reviewing')) && (
             <Form.Item name="rating" label={t('tickets.rating')}>
               <Select options={ratings.map((r) => ({ value: r, label: ratingLabels[locale][r] }))} />
             </Form.Item>
           )}
           {action === 'merge' && (
-            <Form.Item name="mergeIntoId" label={t('tickets.mergeInto')} getValueFromEvent={(e) => Number(e.target.value) || undefined}>
-              <Input />
+            <Form.Item name="mergeIntoCode" label={t('loop.mergeCode')}>
+              <Select
+                showSearch
+                data-testid="merge-code"
+                placeholder={t('loop.mergeSearch')}
+                filterOption={false}
+                onSearch={setMergeQuery}
+                options={mergeOptions.data?.items
+                  .filter((x) => x.id !== id && ['submitted', 'accepted', 'assigned', 'in_progress', 'escalated'].includes(x.status))
+                  .map((x) => ({ value: x.code, label: `${x.code} · ${x.title}` }))}
+              />
             </Form.Item>
           )}
-          <Form.Item name="note" label={t('tickets.note')}>
+          <Form.Item name="note" label={action === 'assign' ? t('loop.instruction') : t('tickets.note')}>
             <Input.TextArea rows={3} data-testid="action-note" />
           </Form.Item>
         </Form>

@@ -1,19 +1,26 @@
 import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { channelLabels, channels, ticketStatusLabels, type TicketDetail, type TicketStatus } from '@linli/contracts';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
+import { beijingInstant } from '../../components/time.js';
 import { fetchCompounds, placesKeys } from '../places/api.js';
-import { createTicket, fetchCategories, fetchDuplicates, ticketsKeys } from './api.js';
+import { roleCan } from '@linli/contracts/permissions';
+import { createTicket, fetchAssignees, fetchCategories, fetchDuplicates, ticketsKeys } from './api.js';
 import './messages.js';
+import './loop-messages.js';
 
 /** Registering a ticket at the desk, or one after another in meeting mode. */
 export function IntakeModal({ mode, onClose }: { mode: 'desk' | 'meeting'; onClose(): void }) {
   const { t, locale } = useT();
   const { message } = App.useApp();
-  const { communityId } = useSession();
+  const { communityId, me } = useSession();
+  // Meeting mode can dispatch at the table, for those who may dispatch.
+  const mayDispatch = mode === 'meeting' && roleCan(me.role, 'tickets.dispatch');
+  const assignees = useQuery({ queryKey: ticketsKeys.assignees(communityId), enabled: mayDispatch, queryFn: () => fetchAssignees(communityId) });
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [count, setCount] = useState(0);
@@ -44,6 +51,8 @@ export function IntakeModal({ mode, onClose }: { mode: 'desk' | 'meeting'; onClo
         ...v,
         reporterPhone: v.reporterPhone || undefined,
         answerOnSpot: v.answerOnSpot || undefined,
+        assigneeId: v.assigneeId || undefined,
+        dueAt: v.dueAt ? beijingInstant((v.dueAt as Dayjs).format('YYYY-MM-DD HH:mm')) : undefined,
       }),
     onSuccess: (ticket, v) => {
       setCount((n) => n + 1);
@@ -51,7 +60,7 @@ export function IntakeModal({ mode, onClose }: { mode: 'desk' | 'meeting'; onClo
       const given = ticket.handover ? { ...ticket.handover, reference: ticket.code, hasPhone: Boolean(v.reporterPhone) } : null;
       if (mode === 'meeting') {
         // Keep the meeting context, clear the lead: the next one can be typed at once.
-        form.setFieldsValue({ title: '', description: '', answerOnSpot: '', reporterName: '', reporterPhone: '' });
+        form.setFieldsValue({ title: '', description: '', answerOnSpot: '', reporterName: '', reporterPhone: '', assigneeId: undefined, dueAt: undefined });
         setDups([]);
         setHandover(given);
       } else {
@@ -137,6 +146,28 @@ export function IntakeModal({ mode, onClose }: { mode: 'desk' | 'meeting'; onClo
         <Form.Item name="answerOnSpot" label={t('tickets.answerOnSpot')}>
           <Input.TextArea rows={2} data-testid="intake-answer" />
         </Form.Item>
+        {mayDispatch && (
+          <Space.Compact block>
+            <Form.Item name="assigneeId" label={t('loop.assignNow')} style={{ width: '50%' }}>
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                data-testid="intake-assignee"
+                options={assignees.data?.items.map((a) => ({ value: a.id, label: a.displayName }))}
+              />
+            </Form.Item>
+            <Form.Item name="dueAt" label={t('loop.dueAt')} style={{ width: '50%' }}>
+              <DatePicker
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY-MM-DD HH:mm"
+                style={{ width: '100%' }}
+                disabledDate={(day) => day.isBefore(dayjs(), 'day')}
+                data-testid="intake-due"
+              />
+            </Form.Item>
+          </Space.Compact>
+        )}
       </Form>
     </Modal>
   );

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { channelLabels, ticketStatusLabels, ticketStatuses, type Ticket, type TicketStatus } from '@linli/contracts';
+import { channelLabels, inboxViews, ticketStatusLabels, ticketStatuses, type InboxView, type Ticket, type TicketStatus } from '@linli/contracts';
+import { useSearchParams } from 'react-router';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { formatTime } from '../../components/time.js';
@@ -10,19 +11,25 @@ import { fetchTasks, fetchTickets, ticketsKeys } from './api.js';
 import { IntakeModal } from './ticket-intake.js';
 import { TicketDrawer } from './ticket-drawer.js';
 import './messages.js';
+import './loop-messages.js';
 
 export function TicketsPage() {
   const { t, locale } = useT();
   const { communityId } = useSession();
+  // The overview's inbox opens the list filtered by one of its views (?inbox=overdue): the server filters.
+  const [params, setParams] = useSearchParams();
+  const fromUrl = params.get('inbox');
+  const inbox = (inboxViews as readonly string[]).includes(fromUrl ?? '') ? (fromUrl as InboxView) : undefined;
   const [filters, setFilters] = useState<{ status?: string; overdue?: string; mine?: string; q?: string; page: number }>({ page: 1 });
   const [openId, setOpenId] = useState<number | null>(null);
   const [intake, setIntake] = useState<'desk' | 'meeting' | null>(null);
   const list = useQuery({
-    queryKey: ticketsKeys.list(communityId, filters),
+    queryKey: ticketsKeys.list(communityId, { ...filters, inbox }),
     queryFn: () =>
       fetchTickets({
         communityId: communityId ?? undefined,
         ...(filters as Omit<typeof filters, 'status'> & { status?: TicketStatus; overdue?: 'true'; mine?: 'true' }),
+        inbox,
         pageSize: 20,
       }),
     placeholderData: (p) => p,
@@ -71,6 +78,11 @@ export function TicketsPage() {
           onChange={(overdue) => setFilters((f) => ({ ...f, overdue, page: 1 }))}
           options={[{ value: 'true', label: t('tickets.overdue') }]}
         />
+        {inbox && (
+          <Tag closable onClose={() => setParams({})} data-testid="inbox-filter">
+            {t('loop.inboxFilter', { name: t(`loop.inbox.${inbox}`) })}
+          </Tag>
+        )}
         {filters.mine && (
           <Tag closable onClose={() => setFilters((f) => ({ ...f, mine: undefined }))}>
             {t('tickets.mine')}

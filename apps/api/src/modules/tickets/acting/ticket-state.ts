@@ -15,6 +15,11 @@ export interface TicketState {
   escalationDueAt: Date | null;
   mergedIntoId: number | null;
   resultText: string | null;
+  /** The official resolution deadline (the overdue rule reads it); a rework round gets a new one. */
+  resolutionDueAt: Date;
+  /** The deadline and instruction of the current dispatch. */
+  dispatchDueAt: Date | null;
+  dispatchNote: string | null;
 }
 
 export interface TransitionArgs {
@@ -29,12 +34,17 @@ export interface TransitionArgs {
   returnTo?: TicketStatus;
   /** Only the system's sweep sets it: a resolved ticket nobody rated in time is closed as unrated, never as satisfied. */
   unratedTimeout?: boolean;
+  /** Who acts (an account): a ticket answered on the spot stays with the one who answered it. */
+  actorAccountId?: number;
+  /** The deadline of a rework round (重新办理): the category's resolution time from now, worked out by the caller. */
+  reworkDueAt?: Date;
 }
 
 export type TransitionFailure =
   | { kind: 'closed' }
   | { kind: 'wrong_state'; status: TicketStatus }
-  | { kind: 'missing'; field: 'note' | 'assigneeId' | 'partnerId' | 'rating' | 'mergeIntoId' };
+  | { kind: 'missing'; field: 'note' | 'assigneeId' | 'partnerId' | 'rating' | 'mergeIntoId' }
+  | { kind: 'past'; field: 'dueAt' };
 
 export const openStatuses = openTicketStatuses;
 const terminal: readonly TicketStatus[] = ['rejected', 'merged'];
@@ -44,7 +54,8 @@ export const allowedFrom: Record<TicketAction, readonly TicketStatus[]> = {
   accept: ['submitted'],
   reject: ['submitted', 'accepted'],
   answer_on_spot: ['submitted', 'accepted'],
-  assign: ['accepted', 'assigned'],
+  // From review (督办) the secretary may send the ticket back to work once more, with a new dispatch.
+  assign: ['accepted', 'assigned', 'reviewing'],
   return: ['assigned'],
   start: ['assigned'],
   // From any open state but escalated itself (ADR 0028); the escalations module names the organisation.
@@ -53,7 +64,8 @@ export const allowedFrom: Record<TicketAction, readonly TicketStatus[]> = {
   resolve: ['in_progress'],
   rate: ['resolved'],
   reopen: ['resolved', 'closed'],
-  close: ['resolved'],
+  // From review (督办) the secretary closes it as 不满意结案.
+  close: ['resolved', 'reviewing'],
   merge: openStatuses,
 };
 
@@ -78,7 +90,8 @@ export const assigneeOnly: readonly TicketAction[] = ['return', 'start', 'resolv
 
 /**
  * Applies one action. Pure: returns the new state and the status the timeline records, or why it is refused.
- * Reopening past the limit closes the ticket as dissatisfied instead of sending it back again.
+ * A dissatisfied rating or a reopen sends the ticket back to its assignee (重新办理) with a new deadline; past the reopen
+ * limit, or with nobody to send it to, it goes to the secretary's review (督办), never silently closed (ADR 0030).
  */
 export function transition(
   s: TicketState,
@@ -102,17 +115,34 @@ export function transition(
       return (
         need('note', args.note) ?? { ok: true, state: { ...next, status: 'rejected', firstResponseAt: responded, closedAt: now, closeReason: 'rejected' } }
       );
-    case 'answer_on_spot':
+    case 'answer_on_spot': {
+      // The one who answered carries it should the resident be dissatisfied: it never lands with nobody.
+      const answerer = args.actorAccountId ? { assigneeKind: 'account' as const, assigneeId: args.actorAccountId } : {};
       return (
-        need('note', args.note) ?? { ok: true, state: { ...next, status: 'resolved', firstResponseAt: responded, resolvedAt: now, resultText: args.note! } }
+        need('note', args.note) ?? {
+          ok: true,
+          state: { ...next, ...answerer, status: 'resolved', firstResponseAt: responded, resolvedAt: now, resultText: args.note! },
+        }
       );
-    case 'assign':
+    }
+    case 'assign': {
+      if (args.dueAt && args.dueAt.getTime() <= now.getTime()) return { ok: false, failure: { kind: 'past', field: 'dueAt' } };
       return (
         need('assigneeId', args.assigneeId) ?? {
           ok: true,
-          state: { ...next, status: 'assigned', firstResponseAt: responded, assigneeKind: args.assigneeKind ?? 'account', assigneeId: args.assigneeId! },
+          state: {
+            ...next,
+            status: 'assigned',
+            firstResponseAt: responded,
+            assigneeKind: args.assigneeKind ?? 'account',
+            assigneeId: args.assigneeId!,
+            dispatchDueAt: args.dueAt ?? (s.status === 'reviewing' ? null : s.resolutionDueAt),
+            dispatchNote: args.note ?? null,
+            ...(s.status === 'reviewing' && args.dueAt ? { resolutionDueAt: args.dueAt } : {}),
+          },
         }
       );
+    }
     case 'return':
       return need('note', args.note) ?? { ok: true, state: { ...next, status: 'accepted', assigneeKind: null, assigneeId: null } };
     case 'start':
@@ -130,17 +160,20 @@ export function transition(
     case 'resolve':
       return need('note', args.note) ?? { ok: true, state: { ...next, status: 'resolved', resolvedAt: now, resultText: args.note! } };
     case 'close':
+      // 不满意结案: closing a reviewed ticket keeps its dissatisfied rating, and the 三率 count it so.
+      if (s.status === 'reviewing')
+        return { ok: true, state: { ...next, status: 'closed', closedAt: now, closeReason: 'dissatisfied_limit', rating: 'dissatisfied' } };
       if (args.unratedTimeout) return { ok: true, state: { ...next, status: 'closed', closedAt: now, closeReason: 'unrated_timeout' } };
       return { ok: true, state: { ...next, status: 'closed', closedAt: now, closeReason: 'follow_up', rating: args.rating ?? s.rating } };
     case 'rate': {
       const missing = need('rating', args.rating);
       if (missing) return missing;
       if (args.rating !== 'dissatisfied') return { ok: true, state: { ...next, status: 'closed', rating: args.rating!, closedAt: now, closeReason: 'rated' } };
-      return reopen({ ...next, rating: 'dissatisfied' }, now, opts.reopenLimit);
+      return reopen({ ...next, rating: 'dissatisfied' }, now, opts.reopenLimit, args.reworkDueAt);
     }
     case 'reopen':
       // Reopening is a follow-up finding the result wanting: an earlier "satisfied" no longer stands.
-      return reopen({ ...next, rating: 'dissatisfied' }, now, opts.reopenLimit);
+      return reopen({ ...next, rating: 'dissatisfied' }, now, opts.reopenLimit, args.reworkDueAt);
     case 'merge':
       return (
         need('mergeIntoId', args.mergeIntoId) ?? {
@@ -151,10 +184,19 @@ export function transition(
   }
 }
 
-function reopen(s: TicketState, now: Date, limit: number): { ok: true; state: TicketState } {
-  if (s.reopenCount >= limit) return { ok: true, state: { ...s, status: 'closed', closedAt: now, closeReason: 'dissatisfied_limit' } };
-  return { ok: true, state: { ...s, status: 'assigned', reopenCount: s.reopenCount + 1, resolvedAt: null, closedAt: null, closeReason: null } };
+function reopen(s: TicketState, now: Date, limit: number, reworkDueAt: Date | undefined): { ok: true; state: TicketState } {
+  const cleared = { resolvedAt: null, closedAt: null, closeReason: null };
+  // Past the limit, or nobody to send it back to: the secretary reviews it (督办).
+  if (s.reopenCount >= limit || s.assigneeId === null) return { ok: true, state: { ...s, ...cleared, status: 'reviewing' } };
+  const due = reworkDueAt ?? s.resolutionDueAt;
+  return {
+    ok: true,
+    state: { ...s, ...cleared, status: 'assigned', reopenCount: s.reopenCount + 1, resolutionDueAt: due, dispatchDueAt: due, dispatchNote: null },
+  };
 }
+
+/** A ticket being worked again after a dissatisfied rating (重新办理): the worker's task marks it as rework. */
+export const isRework = (t: { status: string; reopenCount: number }) => t.reopenCount > 0 && ['assigned', 'in_progress', 'escalated'].includes(t.status);
 
 export const isTerminal = (s: TicketStatus) => terminal.includes(s);
 

@@ -14,6 +14,8 @@ import { defaultTicketSettings, resolveDefaultAssignee, settingsOf, unratedPastD
 import { getTicket } from '../reading/tickets.service.js';
 import type { CommunityId } from '../../../platform/db/scope.js';
 import { trustedCommunityId } from '../../../platform/access/trusted-scope.js';
+import { loadCalendar } from '../../../platform/calendar/work-calendar.js';
+import { dueAt } from '../intake/sla.js';
 
 /** One transition: permission, state rule, the change, its timeline event and audit row, all in one transaction. */
 export async function actOnTicket(ctx: AppContext, actor: Actor, id: number, action: TicketAction, input: TransitionInput): Promise<TicketDetail> {
@@ -62,6 +64,12 @@ export async function applyAction(
   // The console escalates to an organisation through the escalations module; this path keeps the older partner target.
   if (action === 'escalate' && !input.partnerId) throw invalidField('partnerId', 'required');
   if (action === 'escalate' && input.partnerId && !(await findPartner(trx, cid, input.partnerId))) throw invalidField('partnerId', 'not_found');
+  if (action === 'merge' && input.mergeIntoCode && !input.mergeIntoId) {
+    // Staff merge by the reference they see (GD000123), never by an internal id.
+    const target = await repo.findTicketByCode(trx, cid, input.mergeIntoCode);
+    if (!target) throw invalidField('mergeIntoCode', 'not_found');
+    input = { ...input, mergeIntoId: target.id };
+  }
   if (action === 'merge' && input.mergeIntoId) {
     const target = await repo.lockTicket(trx, cid, input.mergeIntoId);
     if (!target || target.id === id) throw invalidField('mergeIntoId', 'not_found');
@@ -69,11 +77,13 @@ export async function applyAction(
   }
   const reopenLimit = action === 'rate' || action === 'reopen' ? (await settingsOf(trx, cid)).reopenLimit : defaultTicketSettings.reopenLimit;
   const rated = action === 'rate' || (action === 'close' && input.rating);
+  const reworkDueAt =
+    action === 'reopen' || (action === 'rate' && input.rating === 'dissatisfied') ? await reworkDeadline(trx, cid, row.category_id) : undefined;
   await commitTransition(
     trx,
     row,
     action,
-    { ...input, dueAt: input.dueAt ? new Date(input.dueAt) : undefined },
+    { ...input, dueAt: input.dueAt ? new Date(input.dueAt) : undefined, actorAccountId: actor?.accountId, reworkDueAt },
     {
       now: new Date(),
       reopenLimit,
@@ -89,9 +99,18 @@ export async function applyAction(
         partnerId: input.partnerId,
         rating: input.rating,
         mergeIntoId: input.mergeIntoId,
+        dueAt: input.dueAt ?? reworkDueAt?.toISOString(),
       },
     },
   );
+}
+
+/** A rework round (重新办理) gets the category's full resolution time again, from now. */
+async function reworkDeadline(trx: Trx, cid: CommunityId, categoryId: number): Promise<Date | undefined> {
+  const category = await repo.findCategory(trx, cid, categoryId);
+  if (!category) return undefined;
+  const calendar = category.working_hours_only ? await loadCalendar(trx) : undefined;
+  return dueAt(new Date(), category.resolution_hours, category.working_hours_only, calendar);
 }
 
 export type LockedRow = NonNullable<Awaited<ReturnType<typeof repo.lockTicket>>>;
@@ -110,6 +129,9 @@ const stateOf = (row: LockedRow): TicketState => ({
   escalationDueAt: row.escalation_due_at,
   mergedIntoId: row.merged_into_id,
   resultText: row.result_text,
+  resolutionDueAt: row.resolution_due_at,
+  dispatchDueAt: row.dispatch_due_at,
+  dispatchNote: row.dispatch_note,
 });
 
 /**
@@ -139,6 +161,7 @@ export async function commitTransition(
     const f = result.failure;
     if (f.kind === 'closed') throw new AppError('TICKET_ALREADY_CLOSED', 'ticket is closed');
     if (f.kind === 'missing') throw invalidField(f.field === 'note' ? 'note' : f.field, 'required');
+    if (f.kind === 'past') throw invalidField(f.field, 'deadline_in_past');
     throw new AppError('INVALID_STATE', `cannot ${action} a ${f.status} ticket`, { action, status: f.status });
   }
   const s = result.state;
@@ -158,6 +181,9 @@ export async function commitTransition(
     escalation_due_at: s.escalationDueAt,
     merged_into_id: s.mergedIntoId,
     result_text: s.resultText,
+    resolution_due_at: s.resolutionDueAt,
+    dispatch_due_at: s.dispatchDueAt,
+    dispatch_note: s.dispatchNote,
     ...(o.ratingComment !== undefined ? { rated_at: o.now, rating_comment: o.ratingComment } : {}),
   });
   if (action === 'merge') await repo.moveReporters(trx, cid, row.id, args.mergeIntoId!);
@@ -173,7 +199,8 @@ export async function commitTransition(
     note: o.note,
     // Internal dispatch notes stay with staff; what the resident needs to know is public.
     isPublic: !['assign', 'return', 'merge'].includes(action),
-    data: o.data,
+    // A rating step records the rating that stands (a reviewed ticket closes as dissatisfied whatever was picked).
+    data: action === 'rate' || action === 'close' ? { ...o.data, rating: s.rating ?? undefined } : o.data,
     reason: o.reason,
   });
 }

@@ -60,14 +60,16 @@ describe('tickets: per-community rules and default assignees', () => {
     expect((await call(other, 'GET', '/api/ticket-settings')).body).toMatchObject({ reopenLimit: 2, unratedCloseDays: 7 });
   });
 
-  it("closes as dissatisfied at once when the reopen limit is 0, and unrated after the community's own days", async () => {
+  it("goes to the secretary's review at once when the reopen limit is 0, and closes unrated after the community's own days", async () => {
     const t = await newTicket(categories.general!);
     await call(sec, 'POST', `/api/tickets/${t.id}/accept`, {});
     await call(sec, 'POST', `/api/tickets/${t.id}/assign`, { assigneeId: worker.id });
     await call(worker, 'POST', `/api/tickets/${t.id}/start`, {});
     await call(worker, 'POST', `/api/tickets/${t.id}/resolve`, { note: '已清理' });
     const rated = await call(sec, 'POST', `/api/tickets/${t.id}/rate`, { rating: 'dissatisfied', note: '没清干净' });
-    expect(rated.body).toMatchObject({ status: 'closed', closeReason: 'dissatisfied_limit', reopenCount: 0 });
+    expect(rated.body).toMatchObject({ status: 'reviewing', closeReason: null, reopenCount: 0, rating: 'dissatisfied' });
+    const reviewed = await call(sec, 'POST', `/api/tickets/${t.id}/close`, { note: '督办后结案' });
+    expect(reviewed.body).toMatchObject({ status: 'closed', closeReason: 'dissatisfied_limit', rating: 'dissatisfied' });
 
     const u = (
       await call(sec, 'POST', '/api/tickets', {

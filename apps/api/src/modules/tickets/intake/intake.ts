@@ -124,13 +124,15 @@ export async function insertNewTicket(
   };
   const answer = input.answerOnSpot && who.actor ? { actor: who.actor, note: input.answerOnSpot } : null;
   // 自动派单: the category names who carries it; the system accepts and dispatches in the same transaction.
-  const assignee = !answer && category.auto_assign ? await resolveDefaultAssignee(ctx.db, cid, category, compoundId) : null;
+  const assignee = !answer && category.auto_assign && !input.assigneeId ? await resolveDefaultAssignee(ctx.db, cid, category, compoundId) : null;
+  // Meeting mode: the secretary dispatches at the table, to a named account, with the dispatch's deadline.
+  const dispatch = !answer && input.assigneeId && who.actor ? { actor: who.actor, assigneeId: input.assigneeId, dueAt: input.dueAt ?? undefined } : null;
   const inserted = (row: Awaited<ReturnType<typeof repo.insertTicketWithTrail>>) => {
     if (!row) throw new Error('ticket insert answered no row');
     return row;
   };
   let result: NewTicket;
-  if (!answer && !assignee) {
+  if (!answer && !assignee && !dispatch) {
     const row = await ctx.db.transaction().execute(async (trx) => {
       const r = inserted(await repo.insertTicketWithTrail(trx, trail));
       await publish(trx, 'ticket.created', { communityId: cid, ticketId: r.id });
@@ -147,13 +149,15 @@ export async function insertNewTicket(
       note: input.meetingTitle ?? null,
       isPublic: true,
       createdAt: iso(row.event_created_at)!,
+      rating: null,
+      photoStage: null,
     };
     result = {
       id: row.id,
       code: row.code,
       trackingCode,
       trackingKey,
-      fresh: { ...presentTicket((await withNames(ctx.db, [row]))[0]!), reporterCount: 1, photoIds: [], events: [created] },
+      fresh: { ...presentTicket((await withNames(ctx.db, [row]))[0]!), reporterCount: 1, photoIds: [], photos: [], events: [created] },
     };
   } else {
     const { id, code } = await ctx.db.transaction().execute(async (trx) => {
@@ -162,6 +166,10 @@ export async function insertNewTicket(
       if (assignee) {
         await applyAction(ctx, trx, null, cid, row.id, 'accept', {}, null, 'system');
         await applyAction(ctx, trx, null, cid, row.id, 'assign', { assigneeKind: assignee.kind, assigneeId: assignee.id, note: null }, null, 'system');
+      }
+      if (dispatch) {
+        await applyAction(ctx, trx, dispatch.actor, cid, row.id, 'accept', {}, null);
+        await applyAction(ctx, trx, dispatch.actor, cid, row.id, 'assign', { assigneeId: dispatch.assigneeId, dueAt: dispatch.dueAt, note: null }, null);
       }
       await publish(trx, 'ticket.created', { communityId: cid, ticketId: row.id });
       return { id: row.id, code: row.code };

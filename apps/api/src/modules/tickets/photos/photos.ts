@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { roleCan } from '@linli/contracts';
+import { roleCan, type PhotoStage } from '@linli/contracts';
 import type { AppContext } from '../../../platform/context.js';
 import { authorize, type Actor } from '../../../platform/access/actor.js';
 import { invalidField, notFound } from '../../../platform/errors.js';
@@ -12,14 +12,22 @@ export const MAX_PHOTOS = 5;
 export const MAX_PHOTO_MB = 10;
 
 /** A helper or staff member adds photos (a door visit, a result): same rules; they must be able to see the ticket and work on it. */
-export async function addStaffPhotos(ctx: AppContext, actor: Actor, id: number, files: Buffer[]) {
+export async function addStaffPhotos(ctx: AppContext, actor: Actor, id: number, files: Buffer[], stage: PhotoStage | null = null) {
   if (!roleCan(actor.role, 'tickets.intake')) authorize(actor, 'tickets.work');
   const t = await getTicket(ctx, actor, id);
-  await storePhotos(ctx, { id: t.id, community_id: t.communityId }, files, actor, null);
+  await storePhotos(ctx, { id: t.id, community_id: t.communityId }, files, actor, null, stage);
   return getTicket(ctx, actor, id);
 }
 
-export async function storePhotos(ctx: AppContext, t: { id: number; community_id: number }, files: Buffer[], actor: Actor | null, channel: string | null) {
+/** Stores photos with their step; `stage` labels them as taken before or after the work (the worker's choice). */
+export async function storePhotos(
+  ctx: AppContext,
+  t: { id: number; community_id: number },
+  files: Buffer[],
+  actor: Actor | null,
+  channel: string | null,
+  stage: PhotoStage | null = null,
+) {
   const existing = (await repo.photoIds(ctx.db, t.id)).length;
   if (files.length === 0) throw invalidField('photos', 'required');
   if (existing + files.length > MAX_PHOTOS) throw invalidField('photos', 'too_many_files', { max: MAX_PHOTOS });
@@ -42,6 +50,7 @@ export async function storePhotos(ctx: AppContext, t: { id: number; community_id
         size: c.data.length,
         sha256: crypto.createHash('sha256').update(c.data).digest('hex'),
         data: c.data,
+        stage,
       });
     }
     await recordStep(trx, {
@@ -53,7 +62,8 @@ export async function storePhotos(ctx: AppContext, t: { id: number; community_id
       channel,
       note: String(cleaned.length),
       isPublic: true,
-      changes: { count: cleaned.length },
+      changes: { count: cleaned.length, ...(stage ? { stage } : {}) },
+      data: stage ? { count: cleaned.length, stage } : null,
     });
   });
 }

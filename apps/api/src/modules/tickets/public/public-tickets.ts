@@ -11,6 +11,7 @@ import { ensureCategories } from '../categories/categories.service.js';
 import { insertNewTicket } from '../intake/intake.js';
 import { storePhotos } from '../photos/photos.js';
 import { applyAction } from '../acting/transitions.js';
+import { eventExtras } from '../reading/event-extras.js';
 import { scopeOfCommunity, trustedCommunityId } from '../../../platform/access/trusted-scope.js';
 import { checkProof, hashTrackingCode, lockAfter, trackingLink, type Proof } from './tracking.js';
 
@@ -113,7 +114,14 @@ export async function viewPublicTicket(ctx: AppContext, code: string) {
     canAddInfo: (openTicketStatuses as readonly string[]).includes(t.status),
     rating: (t.rating as Rating | null) ?? null,
     photoIds: (await repo.photoIds(ctx.db, t.id)).map((p) => p.id),
-    events: events.map((e) => ({ action: e.action, toStatus: e.to_status, note: e.note, createdAt: iso(e.created_at)! })),
+    // The resident sees the rating they gave on the timeline.
+    events: events.map((e) => ({
+      action: e.action,
+      toStatus: e.to_status,
+      note: e.note,
+      createdAt: iso(e.created_at)!,
+      rating: eventExtras(e.action, e.data).rating,
+    })),
   };
 }
 

@@ -13,6 +13,7 @@ import { tokenize } from '../../../platform/text/segment.js';
 import { hashTrackingCode, isTrackingCodeShaped } from '../public/tracking.js';
 import { presentTicket } from '../tickets.presenter.js';
 import { maySeeTicket } from '../tickets.policy.js';
+import { eventExtras } from './event-extras.js';
 
 /**
  * One ticket with its timeline. `justActed`: the actor has just changed it (e.g. returned it) and may no longer be its
@@ -36,10 +37,12 @@ export async function getTicket(
     ctx.db,
     events.map((e) => e.actor_id),
   );
+  const photos = known ? known.photoIds.map((p) => ({ id: p, stage: null })) : await repo.photoIds(ctx.db, id);
   return {
     ...presentTicket(t),
     reporterCount: known?.reporterCount ?? Number((await repo.countReporters(ctx.db, id)).n),
-    photoIds: known?.photoIds ?? (await repo.photoIds(ctx.db, id)).map((p) => p.id),
+    photoIds: photos.map((p) => p.id),
+    photos: photos.map((p) => ({ id: p.id, stage: p.stage ?? null })),
     events: events.map((e) => ({
       id: e.id,
       action: e.action,
@@ -52,6 +55,7 @@ export async function getTicket(
       createdAt: iso(e.created_at)!,
       // What the step names (an escalation's organisation and deadline, a reply's kind), for the timeline's words.
       data: typeof e.data === 'string' ? (JSON.parse(e.data) as Record<string, unknown>) : ((e.data as Record<string, unknown> | null) ?? null),
+      ...eventExtras(e.action, e.data),
     })),
   };
 }
@@ -72,6 +76,7 @@ export async function listTickets(ctx: AppContext, actor: Actor, q: z.infer<type
       qTokens: q.q ? tokenize(q.q) : undefined,
       qTrackingHash: q.q && isTrackingCodeShaped(q.q) ? hashTrackingCode(q.q) : undefined,
       overdueAt: q.overdue === 'true' ? new Date() : undefined,
+      inbox: q.inbox ? { view: q.inbox, now: new Date() } : undefined,
       assignedToAccount: mineOnly ? actor.accountId : undefined,
     },
     { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, order: q.sort === 'createdAt' && q.order === 'asc' ? 'asc' : 'desc' },

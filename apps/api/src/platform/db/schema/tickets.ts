@@ -52,6 +52,9 @@ export interface TicketsTable {
   rated_at: Timestamp | null;
   result_text: string | null;
   created_by: number | null;
+  /** The deadline and instruction of the current dispatch (migration 20261203003000). */
+  dispatch_due_at: Timestamp | null;
+  dispatch_note: string | null;
   tokens: Generated<string>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
@@ -96,6 +99,8 @@ export interface TicketAttachmentsTable {
   sha256: string;
   data: Buffer;
   created_at: CreatedAt;
+  /** Taken before or after the work (migration 20261203003000). */
+  stage: 'before' | 'after' | null;
 }
 export interface TicketRemindersTable {
   id: Id;

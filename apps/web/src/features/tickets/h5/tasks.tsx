@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Me, Ticket, TicketDetail } from '@linli/contracts';
-import { ticketActionLabel, ticketStatusLabels, type TicketAction, type TicketStatus } from '@linli/contracts/labels';
-import { actOnTicket, fetchTasks, fetchTicket, ticketPhotoUrl } from '../api.js';
+import { photoStageLabels, ratingLabels, ticketActionLabel, ticketStatusLabels, type TicketAction, type TicketStatus } from '@linli/contracts/labels';
+import { actOnTicket, fetchReporterPhone, fetchTasks, fetchTicket, ticketPhotoUrl } from '../api.js';
+import '../loop-messages.js';
 import { useT } from '../../../lib/i18n.js';
 import { formatTime } from '../../../components/time.js';
 import { BackBar, errorText, Go, MAX_PHOTOS, PhotoPicker, pickedPhotos, mayWork, ticketStaffRoles, uploadPhotos, type Navigate } from './shared.js';
@@ -47,6 +48,11 @@ export function TasksPage({ navigate }: { navigate: Navigate }) {
               <span className="task-head">
                 <b>{tk.title}</b>
                 <span className={`chip ${tk.status}`}>{ticketStatusLabels[locale][tk.status]}</span>
+                {tk.isRework && (
+                  <span className="badge red" data-testid="rework-badge">
+                    {t('loop.rework')}
+                  </span>
+                )}
               </span>
               <span className="muted">{[tk.categoryName, tk.compoundName, tk.buildingName].filter(Boolean).join(' · ')}</span>
               <span className="task-due">
@@ -55,8 +61,9 @@ export function TasksPage({ navigate }: { navigate: Navigate }) {
                     {t('hp.overdue')}
                   </span>
                 )}
-                {t('hp.due', { time: time(tk.resolutionDueAt) })}
+                {t('hp.due', { time: time(tk.dispatchDueAt ?? tk.resolutionDueAt) })}
               </span>
+              {tk.dispatchNote && <span className="muted">{tk.dispatchNote}</span>}
             </Go>
           </li>
         ))}
@@ -76,6 +83,33 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
   const [busy, setBusy] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const photoRef = useRef<HTMLInputElement>(null);
+  const beforeRef = useRef<HTMLInputElement>(null);
+  const uploadBefore = async () => {
+    setError('');
+    setNotice('');
+    const photos = pickedPhotos(beforeRef.current);
+    if (photos.length === 0) return setError(t('hp.rule.required', { field: t('f.photos') }));
+    setBusy(true);
+    try {
+      await uploadPhotos(id, photos, 'before');
+      setTicket(await fetchTicket(id));
+      setNotice(t('loop.h5.uploaded'));
+    } catch (err) {
+      setError(errorText(t, err, { photos: t('f.photos') }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  // One tap to call: the full number is fetched (and logged as a personal-data view) only when the worker taps.
+  const call = async () => {
+    setError('');
+    try {
+      const { phone } = await fetchReporterPhone(id);
+      window.location.href = `tel:${phone}`;
+    } catch (err) {
+      setError(errorText(t, err));
+    }
+  };
   useEffect(() => {
     fetchTicket(id).then(setTicket, (e) => setError(errorText(t, e)));
   }, [id, t]);
@@ -91,7 +125,7 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
     setBusy(true);
     try {
       // Photos go first so the resident sees them with the result; if they fail, nothing is resolved yet.
-      if (photos.length) await uploadPhotos(id, photos);
+      if (photos.length) await uploadPhotos(id, photos, 'after');
       const next = await actOnTicket(id, action, note ? { note } : {});
       setTicket(next);
       setOpen(null);
@@ -133,8 +167,21 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
           {ticketStatusLabels[locale][ticket.status]}
         </span>
         {ticket.isOverdue && <span className="badge red">{t('hp.overdue')}</span>}
-        <span className="muted">{t('hp.due', { time: time(ticket.resolutionDueAt) })}</span>
+        {ticket.isRework && (
+          <span className="badge red" data-testid="task-rework">
+            {t('loop.rework')}
+          </span>
+        )}
+        <span className="muted" data-testid="task-due">
+          {t('hp.due', { time: time(ticket.dispatchDueAt ?? ticket.resolutionDueAt) })}
+        </span>
       </p>
+      {ticket.isRework && <p className="notice">{t('loop.reworkHint')}</p>}
+      {ticket.dispatchNote && (
+        <p className="notice" data-testid="task-instruction">
+          {t('loop.h5.instruction')}：{ticket.dispatchNote}
+        </p>
+      )}
       <p className="description">{ticket.description}</p>
       <dl>
         <dt>{t('hp.category')}</dt>
@@ -148,19 +195,42 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
         {reporter && (
           <>
             <dt>{t('hp.reporter')}</dt>
-            <dd>{reporter}</dd>
+            <dd>
+              {reporter}
+              {mayAct && !ticket.isAnonymous && ticket.reporterPhoneMasked && (
+                <button type="button" className="secondary call" onClick={() => void call()} data-testid="task-call">
+                  {t('loop.call')}
+                </button>
+              )}
+            </dd>
           </>
         )}
         <dt>{t('hp.code')}</dt>
         <dd className="mono">{ticket.code}</dd>
       </dl>
-      {ticket.photoIds.length > 0 && (
+      {ticket.photos.length > 0 && (
         <div className="photos">
-          {ticket.photoIds.map((p) => (
-            <a key={p} href={ticketPhotoUrl(ticket.id, p)} target="_blank" rel="noreferrer">
-              <img src={ticketPhotoUrl(ticket.id, p)} alt="" loading="lazy" />
+          {ticket.photos.map((p) => (
+            <a
+              key={p.id}
+              href={ticketPhotoUrl(ticket.id, p.id)}
+              target="_blank"
+              rel="noreferrer"
+              style={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'center' }}
+              data-testid={`task-photo-${p.stage ?? 'plain'}`}
+            >
+              <img src={ticketPhotoUrl(ticket.id, p.id)} alt={p.stage ? photoStageLabels[locale][p.stage] : ''} loading="lazy" />
+              {p.stage && <small>{photoStageLabels[locale][p.stage]}</small>}
             </a>
           ))}
+        </div>
+      )}
+      {mayAct && (ticket.status === 'assigned' || ticket.status === 'in_progress') && !open && (
+        <div className="act-form" data-testid="task-before">
+          <PhotoPicker label={t('loop.h5.beforePhotos')} inputRef={beforeRef} testId="task-before-photos" />
+          <button type="button" className="secondary" disabled={busy} onClick={() => void uploadBefore()} data-testid="task-before-upload">
+            {t('loop.h5.upload')}
+          </button>
         </div>
       )}
 
@@ -209,7 +279,7 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
             {noteLabel}
             <textarea ref={noteRef} name="note" rows={4} maxLength={2000} onInput={() => setError('')} data-testid="task-note" />
           </label>
-          {open === 'resolve' && <PhotoPicker label={t('hp.resultPhotos')} inputRef={photoRef} testId="task-photos" />}
+          {open === 'resolve' && <PhotoPicker label={t('loop.h5.afterPhotos')} inputRef={photoRef} testId="task-photos" />}
           {error && (
             <p className="error" role="alert">
               {error}
@@ -244,6 +314,8 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
             <li key={e.id}>
               <span className="muted">{time(e.createdAt)}</span> {ticketActionLabel(locale, e.action, 'public')}
               {e.actorName && <span className="muted"> · {e.actorName.startsWith('resident') ? t('hp.resident') : e.actorName}</span>}
+              {e.rating ? ` · ${ratingLabels[locale][e.rating]}` : ''}
+              {e.photoStage ? ` · ${photoStageLabels[locale][e.photoStage]}` : ''}
               {e.note && e.action !== 'photos_added' ? `：${e.note}` : ''}
             </li>
           ))}

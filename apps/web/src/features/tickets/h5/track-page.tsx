@@ -6,6 +6,7 @@ import { useT } from '../../../lib/i18n.js';
 import { formatTime } from '../../../components/time.js';
 import { pickedFiles } from './report-page.js';
 import './public-messages.js';
+import '../loop-messages.js';
 
 type View = PublicTicket;
 
@@ -91,6 +92,7 @@ export function TrackPage({ code, isNew, trackingKey }: { code: string; isNew: b
         {view.events.map((e, i) => (
           <li key={i}>
             <span className="muted">{time(e.createdAt)}</span> {ticketActionLabel(locale, e.action, 'public')}
+            {e.rating ? ` · ${ratingLabels[locale][e.rating]}` : ''}
             {e.note && e.action !== 'photos_added' ? `：${e.note}` : ''}
           </li>
         ))}
@@ -123,7 +125,12 @@ export function TrackPage({ code, isNew, trackingKey }: { code: string; isNew: b
           {error}
         </p>
       )}
-      {thanks && <p data-testid="rate-thanks">{t('t.thanks')}</p>}
+      {/* Never "thank you" for a dissatisfied result: say what happens next (重新办理, or the secretary's review). */}
+      {thanks && (
+        <p data-testid="rate-thanks">
+          {view.rating !== 'dissatisfied' ? t('t.thanks') : view.status === 'reviewing' ? t('loop.t.review') : t('loop.t.reworked')}
+        </p>
+      )}
     </section>
   );
 }
