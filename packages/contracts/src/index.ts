@@ -13,3 +13,4 @@ export * from './ledger.js';
 export * from './webhooks.js';
 export * from './open311.js';
 export * from './password.js';
+export * from './roster.js';

@@ -1541,6 +1541,7 @@ export interface paths {
                         "application/json": {
                             communityId: number;
                             createdAt: string;
+                            createdRows: number;
                             errorRows: number;
                             errors: {
                                 field: string;
@@ -1549,7 +1550,9 @@ export interface paths {
                                 };
                                 row: number;
                                 rule: string;
+                                value?: string;
                             }[];
+                            failureReason: string | null;
                             fileName: string;
                             finishedAt: string | null;
                             id: number;
@@ -1558,6 +1561,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "validating" | "ready" | "importing" | "done" | "discarded" | "failed";
                             totalRows: number;
+                            unchangedRows: number;
+                            updatedRows: number;
                             validRows: number;
                         };
                     };
@@ -1601,6 +1606,7 @@ export interface paths {
                         "application/json": {
                             communityId: number;
                             createdAt: string;
+                            createdRows: number;
                             errorRows: number;
                             errors: {
                                 field: string;
@@ -1609,7 +1615,9 @@ export interface paths {
                                 };
                                 row: number;
                                 rule: string;
+                                value?: string;
                             }[];
+                            failureReason: string | null;
                             fileName: string;
                             finishedAt: string | null;
                             id: number;
@@ -1618,6 +1626,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "validating" | "ready" | "importing" | "done" | "discarded" | "failed";
                             totalRows: number;
+                            unchangedRows: number;
+                            updatedRows: number;
                             validRows: number;
                         };
                     };
@@ -1659,6 +1669,7 @@ export interface paths {
                         "application/json": {
                             communityId: number;
                             createdAt: string;
+                            createdRows: number;
                             errorRows: number;
                             errors: {
                                 field: string;
@@ -1667,7 +1678,9 @@ export interface paths {
                                 };
                                 row: number;
                                 rule: string;
+                                value?: string;
                             }[];
+                            failureReason: string | null;
                             fileName: string;
                             finishedAt: string | null;
                             id: number;
@@ -1676,12 +1689,49 @@ export interface paths {
                             /** @enum {string} */
                             status: "validating" | "ready" | "importing" | "done" | "discarded" | "failed";
                             totalRows: number;
+                            unchangedRows: number;
+                            updatedRows: number;
                             validRows: number;
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/errors.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2925,6 +2975,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/resident-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                builtIn: boolean;
+                                code: string;
+                                labelEn: string;
+                                labelZh: string;
+                                sensitive: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        labelEn: string;
+                        labelZh: string;
+                        /** @default false */
+                        sensitive?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            builtIn: boolean;
+                            code: string;
+                            labelEn: string;
+                            labelZh: string;
+                            sensitive: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/residents": {
         parameters: {
             query?: never;
@@ -2946,7 +3076,7 @@ export interface paths {
                     pageSize?: number;
                     q?: string;
                     sort?: string;
-                    tag?: "living_alone" | "advanced_age" | "veteran" | "party_member" | "left_behind_child" | "unemployed";
+                    tag?: string;
                     unitId?: number;
                 };
                 header?: never;
@@ -3015,9 +3145,9 @@ export interface paths {
                         phone?: string | null;
                         relation?: string | null;
                         /** @default [] */
-                        sensitiveTags?: ("disabled" | "low_income" | "serious_illness")[];
+                        sensitiveTags?: string[];
                         /** @default [] */
-                        tags?: ("living_alone" | "advanced_age" | "veteran" | "party_member" | "left_behind_child" | "unemployed")[];
+                        tags?: string[];
                     };
                 };
             };
@@ -3134,8 +3264,8 @@ export interface paths {
                         notes?: string | null;
                         phone?: string | null;
                         relation?: string | null;
-                        sensitiveTags?: ("disabled" | "low_income" | "serious_illness")[];
-                        tags?: ("living_alone" | "advanced_age" | "veteran" | "party_member" | "left_behind_child" | "unemployed")[];
+                        sensitiveTags?: string[];
+                        tags?: string[];
                     };
                 };
             };
@@ -3305,6 +3435,7 @@ export interface paths {
                         "application/json": {
                             communityId: number;
                             createdAt: string;
+                            createdRows: number;
                             errorRows: number;
                             errors: {
                                 field: string;
@@ -3313,7 +3444,9 @@ export interface paths {
                                 };
                                 row: number;
                                 rule: string;
+                                value?: string;
                             }[];
+                            failureReason: string | null;
                             fileName: string;
                             finishedAt: string | null;
                             id: number;
@@ -3322,6 +3455,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "validating" | "ready" | "importing" | "done" | "discarded" | "failed";
                             totalRows: number;
+                            unchangedRows: number;
+                            updatedRows: number;
                             validRows: number;
                         };
                     };
