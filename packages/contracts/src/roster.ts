@@ -90,7 +90,10 @@ export const importFailureReasons = {
 const rowLabel = { 'zh-CN': (n: number) => `第 ${n} 行`, en: (n: number) => `Row ${n}` };
 
 /** One import error as a sentence naming the row, the column, the value and the rule. */
-export function formatImportError(locale: Locale, e: { row: number; field: string; rule: string; value?: string; params?: Record<string, string | number> }): string {
+export function formatImportError(
+  locale: Locale,
+  e: { row: number; field: string; rule: string; value?: string; params?: Record<string, string | number> },
+): string {
   const column = fieldNames[locale][e.field] ?? e.field;
   const value = e.value ? (locale === 'en' ? ` "${e.value}"` : `“${e.value}”`) : locale === 'en' ? ' (empty)' : '（空）';
   const rule = fieldRules[locale][e.rule] ? formatFieldIssue(locale, e) : formatFieldIssue(locale, { ...e, rule: 'invalid' });

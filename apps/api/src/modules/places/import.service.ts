@@ -58,7 +58,10 @@ export async function rosterTemplate(ctx: AppContext, actor: Actor, communityId?
   const compound = index.compounds[0];
   const building = compound ? index.buildings.find((b) => b.compound_id === compound.id) : undefined;
   const tags = await loadTagDictionary(ctx.db, cid);
-  return buildRosterTemplate({ compound: compound?.name ?? '金海花园', building: building?.name ?? '1号楼' }, tags.items.map((t) => t.labelZh));
+  return buildRosterTemplate(
+    { compound: compound?.name ?? '金海花园', building: building?.name ?? '1号楼' },
+    tags.items.map((t) => t.labelZh),
+  );
 }
 
 /** Reads and checks every row of an uploaded roster; stores the good rows (encrypted) for a later commit. */
@@ -154,13 +157,20 @@ export const rosterImportJob: BackgroundJobKind = {
     const payload = row.payload as { sealed: string; errorRows?: string };
     const raw = JSON.parse(ctx.pii.decrypt(payload.sealed)) as RawRow[];
     // The audit rows name the account that committed the import; there is no request behind a job.
-    const outcome = await runImport(ctx, { accountId: row.actor_id, requestId: null }, row, raw, (n) => job.progress(n, row.valid_rows)).catch((err: unknown) => {
-      // Another import or a person registered the same ID number meanwhile: nothing was written; upload again.
-      if ((err as { code?: string }).code === '23505') return 'conflict' as const;
-      throw err;
-    });
+    const outcome = await runImport(ctx, { accountId: row.actor_id, requestId: null }, row, raw, (n) => job.progress(n, row.valid_rows)).catch(
+      (err: unknown) => {
+        // Another import or a person registered the same ID number meanwhile: nothing was written; upload again.
+        if ((err as { code?: string }).code === '23505') return 'conflict' as const;
+        throw err;
+      },
+    );
     if (outcome !== 'done')
-      await jobs.updateImportJob(ctx.db, row.id, { status: 'failed', failure_reason: outcome, payload: JSON.stringify({ errorRows: payload.errorRows }), finished_at: new Date() });
+      await jobs.updateImportJob(ctx.db, row.id, {
+        status: 'failed',
+        failure_reason: outcome,
+        payload: JSON.stringify({ errorRows: payload.errorRows }),
+        finished_at: new Date(),
+      });
   },
   async fail(ctx, job) {
     await jobs.updateImportJob(ctx.db, job.subjectId, { status: 'failed', failure_reason: 'internal', finished_at: new Date() });
@@ -217,7 +227,13 @@ async function runImport(ctx: AppContext, actor: AuditActor, job: JobRow, raw: R
       }
       if (r.householdType && typeOf.get(householdId) !== r.householdType) {
         await jobs.setHouseholdType(trx, cid, householdId, r.householdType);
-        audits.push({ communityId, action: 'household.updated', entityType: 'household', entityId: householdId, changes: { importId, householdType: r.householdType } });
+        audits.push({
+          communityId,
+          action: 'household.updated',
+          entityType: 'household',
+          entityId: householdId,
+          changes: { importId, householdType: r.householdType },
+        });
         typeOf.set(householdId, r.householdType);
       }
       return householdId;
@@ -265,10 +281,21 @@ async function runImport(ctx: AppContext, actor: AuditActor, job: JobRow, raw: R
             ...(r.tags ? { tags: r.tags } : {}),
             ...sealResidentFields(ctx, { phone: r.phone ?? undefined, idCard: r.idCard ?? undefined, sensitiveTags: r.sensitiveTags ?? undefined }),
           });
-          audits.push({ communityId, action: 'resident.updated', entityType: 'resident', entityId: a.resident.id, changes: { importId, row: r.row, ...a.changes } });
+          audits.push({
+            communityId,
+            action: 'resident.updated',
+            entityType: 'resident',
+            entityId: a.resident.id,
+            changes: { importId, row: r.row, ...a.changes },
+          });
         }
       }
-      const inserted = creates.length ? await repo.insertResidents(trx, creates.map((c) => c.values)) : [];
+      const inserted = creates.length
+        ? await repo.insertResidents(
+            trx,
+            creates.map((c) => c.values),
+          )
+        : [];
       for (const [i, ins] of inserted.entries()) {
         const r = creates[i]!.row;
         audits.push({ communityId, action: 'resident.imported', entityType: 'resident', entityId: ins.id, changes: { importId, row: r.row, name: r.name } });
@@ -287,7 +314,13 @@ async function runImport(ctx: AppContext, actor: AuditActor, job: JobRow, raw: R
       payload: JSON.stringify({ errorRows: (job.payload as { errorRows?: string }).errorRows }),
       finished_at: new Date(),
     });
-    await writeAudit(trx, actor, { communityId, action: 'import.committed', entityType: 'import', entityId: importId, changes: { created, updated, unchanged } });
+    await writeAudit(trx, actor, {
+      communityId,
+      action: 'import.committed',
+      entityType: 'import',
+      entityId: importId,
+      changes: { created, updated, unchanged },
+    });
     await publish(trx, 'residents.imported', { communityId, importId, count: created + updated });
     return 'done' as const;
   });

@@ -59,7 +59,12 @@ describe('roster import (issue 8.1)', () => {
   afterAll(async () => env.close());
 
   it('reports every error of every row, naming the row, the column, the value and the rule in both languages', async () => {
-    const job = await upload(await sheet([{ name: '马兰', gender: '未知', birthDate: '1980/13/01', phone: '1389310' }, { name: '', room: '' }]));
+    const job = await upload(
+      await sheet([
+        { name: '马兰', gender: '未知', birthDate: '1980/13/01', phone: '1389310' },
+        { name: '', room: '' },
+      ]),
+    );
     expect(rules(job)).toEqual(['2:gender:not_in_list', '2:birthDate:invalid_date', '2:phone:invalid_phone', '3:name:required', '3:room:required']);
     expect(job).toMatchObject({ totalRows: 2, validRows: 0, errorRows: 2 });
     const date = job.errors.find((e: { field: string }) => e.field === 'birthDate');
@@ -104,7 +109,9 @@ describe('roster import (issue 8.1)', () => {
     expect(added.statusCode).toBe(201);
     expect((await call('POST', '/api/resident-tags', { labelZh: '低保户', labelEn: 'x' })).statusCode).toBe(400);
     const dict = (await call('GET', '/api/resident-tags')).json().items;
-    expect(dict.map((t: { labelZh: string }) => t.labelZh)).toEqual(expect.arrayContaining(['低保户', '残疾人', '退役军人', '留守儿童', '失业人员', '高龄老人', '困难家庭', '五保户']));
+    expect(dict.map((t: { labelZh: string }) => t.labelZh)).toEqual(
+      expect.arrayContaining(['低保户', '残疾人', '退役军人', '留守儿童', '失业人员', '高龄老人', '困难家庭', '五保户']),
+    );
     const again = await upload(await sheet([{ name: '戊', tags: '低保户、五保户', relation: '配偶', householdType: '户籍户', room: '302' }]));
     expect(again.errors).toEqual([]);
     expect(await commit(again.id)).toMatchObject({ status: 'done', createdRows: 1 });
@@ -125,14 +132,21 @@ describe('roster import (issue 8.1)', () => {
     expect(await commit(first.id)).toMatchObject({ status: 'done', createdRows: 3, importedRows: 3 });
     const before = (await residents()).length;
 
-    const second = await upload(await sheet([rows[0]!, { ...rows[1]!, phone: '13893100002' }, rows[2]!, { name: '赵六', birthDate: '1990-02-30', room: '404' }]));
+    const second = await upload(
+      await sheet([rows[0]!, { ...rows[1]!, phone: '13893100002' }, rows[2]!, { name: '赵六', birthDate: '1990-02-30', room: '404' }]),
+    );
     expect(second).toMatchObject({ createdRows: 0, updatedRows: 1, unchangedRows: 2, errorRows: 1 });
     expect(rules(second)).toEqual(['5:birthDate:invalid_date']);
     expect(await commit(second.id)).toMatchObject({ status: 'done', createdRows: 0, updatedRows: 1, unchangedRows: 2 });
     expect((await residents()).length).toBe(before);
     const li = (await residents()).find((r) => r.name === '李建国')!;
     expect((await call('GET', `/api/residents/${li.id}/pii`)).json().phone).toBe('13893100002');
-    const audit = await env.ctx.db.selectFrom('audit_log').select('changes').where('action', '=', 'resident.updated').where('entity_id', '=', String(li.id)).execute();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .select('changes')
+      .where('action', '=', 'resident.updated')
+      .where('entity_id', '=', String(li.id))
+      .execute();
     expect(audit[0]!.changes).toMatchObject({ phone: '(changed)', importId: second.id });
 
     // Twice the same person in one file is an error, not two residents.
@@ -141,7 +155,12 @@ describe('roster import (issue 8.1)', () => {
   });
 
   it('downloads the rows in error as a workbook with an error column, which uploads again once fixed', async () => {
-    const job = await upload(await sheet([{ name: '孙七', birthDate: '1980/13/01', room: '501' }, { name: '周八', room: '502' }]));
+    const job = await upload(
+      await sheet([
+        { name: '孙七', birthDate: '1980/13/01', room: '501' },
+        { name: '周八', room: '502' },
+      ]),
+    );
     const file = await call('GET', `/api/imports/${job.id}/errors.xlsx`);
     expect(file.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
@@ -161,7 +180,12 @@ describe('roster import (issue 8.1)', () => {
   });
 
   it('is all or nothing: when a place the preview found is gone at commit, nothing is written and the job says why', async () => {
-    const job = await upload(await sheet([{ name: '吴九', room: '601' }, { name: '郑十', room: '602' }]));
+    const job = await upload(
+      await sheet([
+        { name: '吴九', room: '601' },
+        { name: '郑十', room: '602' },
+      ]),
+    );
     expect(job.errors).toEqual([]);
     const count = (await residents()).length;
     await env.ctx.db.updateTable('buildings').set({ name: '1号楼（拆除）' }).where('community_id', '=', sec.community.id).execute();

@@ -118,7 +118,14 @@ export function parseRosterRow(
     }
   const check = (k: string) => !bad.has(k) && text(k) !== '';
   for (const col of rosterColumns) if ('required' in col && col.required && !text(col.key)) err(col.key, 'required');
-  for (const [k, max] of [['name', 40], ['compound', 60], ['building', 40], ['unit', 40], ['room', 20], ['notes', 500]] as const)
+  for (const [k, max] of [
+    ['name', 40],
+    ['compound', 60],
+    ['building', 40],
+    ['unit', 40],
+    ['room', 20],
+    ['notes', 500],
+  ] as const)
     if (check(k) && text(k).length > max) err(k, 'too_long', { max });
 
   const genderText = text('gender').toLowerCase();
@@ -174,8 +181,10 @@ export function parseRosterRow(
       .filter(Boolean)) {
       const tag = dict.byWord.get(word) ?? dict.byWord.get(word.toLowerCase());
       if (!tag) err('tags', 'unknown_tag', { tag: word, options: dict.items.map((t) => t.labelZh).join('、') });
-      else if (tag.sensitive) sens.includes(tag.code) || sens.push(tag.code);
-      else tags.includes(tag.code) || tags.push(tag.code);
+      else {
+        const list = tag.sensitive ? sens : tags;
+        if (!list.includes(tag.code)) list.push(tag.code);
+      }
     }
   }
   if (errors.length) return { errors };
