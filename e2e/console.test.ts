@@ -109,10 +109,13 @@ describe.runIf(run)('console: a secretary keeps the places and residents registe
     const errors = await page.getByTestId('import-errors').textContent();
     expect(errors).toContain('3');
     expect(errors).toContain('手机号不是有效的手机号');
+    expect(errors).toContain('136****0931');
+    expect(await page.getByTestId('import-summary').textContent()).toContain('将新建 2 位');
+    expect(await page.getByTestId('import-error-rows').getAttribute('href')).toMatch(/\/api\/imports\/\d+\/errors\.xlsx$/);
     await shot('import-errors');
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-result').waitFor();
-    expect(await page.getByTestId('import-result').textContent()).toContain('导入完成：2 位居民已登记');
+    expect(await page.getByTestId('import-result').textContent()).toContain('导入完成：新建 2 位，更新 0 位，0 位没有变化');
     await shot('import-done');
 
     // the resident of 金港城 is not found for a social worker of 凌霄

@@ -21,6 +21,7 @@ import * as outboxAndBackgroundJobs from './20261202000300_outbox_and_background
 import * as organisations from './20261203001000_organisations.js';
 import * as secretarySessions from './20261203002000_secretary_sessions.js';
 import * as workerLoop from './20261203003000_worker_loop.js';
+import * as rosterDictionary from './20261203004000_roster_dictionary.js';
 
 /** Every migration, in order. Listed by hand so the bundled server needs no folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '20261203001000_organisations': organisations,
   '20261203002000_secretary_sessions': secretarySessions,
   '20261203003000_worker_loop': workerLoop,
+  '20261203004000_roster_dictionary': rosterDictionary,
 };

@@ -97,6 +97,9 @@ const fieldNamesZh = {
   floors: '层数',
   roomNo: '房号',
   relation: '与户主关系',
+  householdType: '户类型',
+  labelZh: '中文名称',
+  labelEn: '英文名称',
   notes: '备注',
   gridId: '网格',
   compoundId: '小区',
@@ -210,6 +213,9 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     floors: 'Floors',
     roomNo: 'Room',
     relation: 'Relation to head',
+    householdType: 'Household type',
+    labelZh: 'Chinese name',
+    labelEn: 'English name',
     notes: 'Notes',
     gridId: 'Grid',
     compoundId: 'Compound',
@@ -334,6 +340,12 @@ const fieldRulesZh = {
   in_past: '{field}不能早于现在',
   not_serving: '{field}不服务本社区，请选择服务本社区的单位',
   deadline_in_past: '{field}不能早于现在',
+  invalid_date: '{field}不是有效的日期（如 1948-03-12）',
+  date_in_future: '{field}不能晚于今天',
+  id_card_birth_mismatch: '{field}中的出生日期（{expected}）与出生日期列不一致',
+  id_card_gender_mismatch: '{field}第 17 位表示{expected}，与性别列不一致',
+  unknown_tag: '{field}“{tag}”不在本社区的标签字典中，可选：{options}',
+  not_in_list: '{field}只能是：{options}',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldRules: Record<Locale, Record<string, string>> = {
@@ -383,6 +395,12 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     in_past: '{field} cannot be in the past',
     not_serving: '{field} does not serve this community; choose one that does',
     deadline_in_past: '{field} cannot be in the past',
+    invalid_date: '{field} is not a real date (e.g. 1948-03-12)',
+    date_in_future: '{field} cannot be later than today',
+    id_card_birth_mismatch: 'the birth date in the {field} ({expected}) differs from the date of birth column',
+    id_card_gender_mismatch: 'digit 17 of the {field} says {expected}, which differs from the gender column',
+    unknown_tag: '{field} "{tag}" is not in the community\'s tag dictionary; allowed: {options}',
+    not_in_list: '{field} must be one of: {options}',
   } satisfies Record<keyof typeof fieldRulesZh, string>,
 };
 

@@ -16,3 +16,4 @@ export * from './password.js';
 export * from './orgs.js';
 export * from './escalations.js';
 export * from './secretary-sessions.js';
+export * from './roster.js';

@@ -2554,6 +2554,7 @@ export interface paths {
                         "application/json": {
                             communityId: number;
                             createdAt: string;
+                            createdRows: number;
                             errorRows: number;
                             errors: {
                                 field: string;
@@ -2562,7 +2563,9 @@ export interface paths {
                                 };
                                 row: number;
                                 rule: string;
+                                value?: string;
                             }[];
+                            failureReason: string | null;
                             fileName: string;
                             finishedAt: string | null;
                             id: number;
@@ -2571,6 +2574,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "validating" | "ready" | "importing" | "done" | "discarded" | "failed";
                             totalRows: number;
+                            unchangedRows: number;
+                            updatedRows: number;
                             validRows: number;
                         };
                     };
@@ -2614,6 +2619,7 @@ export interface paths {
                         "application/json": {
                             communityId: number;
                             createdAt: string;
+                            createdRows: number;
                             errorRows: number;
                             errors: {
                                 field: string;
@@ -2622,7 +2628,9 @@ export interface paths {
                                 };
                                 row: number;
                                 rule: string;
+                                value?: string;
                             }[];
+                            failureReason: string | null;
                             fileName: string;
                             finishedAt: string | null;
                             id: number;
@@ -2631,6 +2639,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "validating" | "ready" | "importing" | "done" | "discarded" | "failed";
                             totalRows: number;
+                            unchangedRows: number;
+                            updatedRows: number;
                             validRows: number;
                         };
                     };
@@ -2672,6 +2682,7 @@ export interface paths {
                         "application/json": {
                             communityId: number;
                             createdAt: string;
+                            createdRows: number;
                             errorRows: number;
                             errors: {
                                 field: string;
@@ -2680,7 +2691,9 @@ export interface paths {
                                 };
                                 row: number;
                                 rule: string;
+                                value?: string;
                             }[];
+                            failureReason: string | null;
                             fileName: string;
                             finishedAt: string | null;
                             id: number;
@@ -2689,12 +2702,49 @@ export interface paths {
                             /** @enum {string} */
                             status: "validating" | "ready" | "importing" | "done" | "discarded" | "failed";
                             totalRows: number;
+                            unchangedRows: number;
+                            updatedRows: number;
                             validRows: number;
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/errors.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4260,6 +4310,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/resident-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                builtIn: boolean;
+                                code: string;
+                                labelEn: string;
+                                labelZh: string;
+                                sensitive: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        labelEn: string;
+                        labelZh: string;
+                        /** @default false */
+                        sensitive?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            builtIn: boolean;
+                            code: string;
+                            labelEn: string;
+                            labelZh: string;
+                            sensitive: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/residents": {
         parameters: {
             query?: never;
@@ -4281,7 +4411,7 @@ export interface paths {
                     pageSize?: number;
                     q?: string;
                     sort?: string;
-                    tag?: "living_alone" | "advanced_age" | "veteran" | "party_member" | "left_behind_child" | "unemployed";
+                    tag?: string;
                     unitId?: number;
                 };
                 header?: never;
@@ -4350,9 +4480,9 @@ export interface paths {
                         phone?: string | null;
                         relation?: string | null;
                         /** @default [] */
-                        sensitiveTags?: ("disabled" | "low_income" | "serious_illness")[];
+                        sensitiveTags?: string[];
                         /** @default [] */
-                        tags?: ("living_alone" | "advanced_age" | "veteran" | "party_member" | "left_behind_child" | "unemployed")[];
+                        tags?: string[];
                     };
                 };
             };
@@ -4469,8 +4599,8 @@ export interface paths {
                         notes?: string | null;
                         phone?: string | null;
                         relation?: string | null;
-                        sensitiveTags?: ("disabled" | "low_income" | "serious_illness")[];
-                        tags?: ("living_alone" | "advanced_age" | "veteran" | "party_member" | "left_behind_child" | "unemployed")[];
+                        sensitiveTags?: string[];
+                        tags?: string[];
                     };
                 };
             };
@@ -4640,6 +4770,7 @@ export interface paths {
                         "application/json": {
                             communityId: number;
                             createdAt: string;
+                            createdRows: number;
                             errorRows: number;
                             errors: {
                                 field: string;
@@ -4648,7 +4779,9 @@ export interface paths {
                                 };
                                 row: number;
                                 rule: string;
+                                value?: string;
                             }[];
+                            failureReason: string | null;
                             fileName: string;
                             finishedAt: string | null;
                             id: number;
@@ -4657,6 +4790,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "validating" | "ready" | "importing" | "done" | "discarded" | "failed";
                             totalRows: number;
+                            unchangedRows: number;
+                            updatedRows: number;
                             validRows: number;
                         };
                     };

@@ -17,6 +17,7 @@ export const permissions = {
   'residents.write': ['secretary', 'social_worker', 'grid_worker'],
   'residents.viewPii': ['secretary', 'social_worker', 'grid_worker'],
   'residents.import': ['secretary', 'social_worker'],
+  'residents.tags': ['secretary', 'social_worker'],
   'people.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer'],
   'people.write': ['secretary', 'social_worker'],
   'partners.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'partner_contact'],

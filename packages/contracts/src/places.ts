@@ -90,22 +90,29 @@ export const householdSchema = z.object({
 export const createHouseholdSchema = z.object({ unitId: idSchema, roomNo: z.string().trim().min(1).max(20) });
 
 /** Tags anyone who may read residents sees. */
-export const publicTags = ['living_alone', 'advanced_age', 'veteran', 'party_member', 'left_behind_child', 'unemployed'] as const;
+export const publicTags = ['living_alone', 'advanced_age', 'veteran', 'party_member', 'left_behind_child', 'unemployed', 'empty_nest'] as const;
 /** Tags that are personal data (health, 低保): encrypted, shown only with the full view, which is logged. */
-export const sensitiveTags = ['disabled', 'low_income', 'serious_illness'] as const;
-export const residentTagSchema = z.enum(publicTags);
-export const sensitiveTagSchema = z.enum(sensitiveTags);
+export const sensitiveTags = ['disabled', 'low_income', 'serious_illness', 'hardship'] as const;
+/**
+ * A tag code: a built-in one above, or one a community added to its tag dictionary (`t<id>`, ADR 0031). Which codes
+ * a community may use, and whether one is sensitive, is checked against its dictionary by the service.
+ */
+export const tagCodeSchema = z.string().refine((v) => /^[a-z][a-z0-9_]{0,39}$/.test(v), { params: { rule: 'invalid_option' } });
+export const residentTagSchema = tagCodeSchema;
+export const sensitiveTagSchema = tagCodeSchema;
 export const tagLabels: Record<'zh-CN' | 'en', Record<string, string>> = {
   'zh-CN': {
     living_alone: '独居老人',
-    advanced_age: '高龄',
+    advanced_age: '高龄老人',
     veteran: '退役军人',
     party_member: '党员',
     left_behind_child: '留守儿童',
-    unemployed: '失业',
-    disabled: '残疾',
-    low_income: '低保',
+    unemployed: '失业人员',
+    empty_nest: '空巢老人',
+    disabled: '残疾人',
+    low_income: '低保户',
     serious_illness: '大病',
+    hardship: '困难家庭',
   },
   en: {
     living_alone: 'Living alone',
@@ -114,9 +121,11 @@ export const tagLabels: Record<'zh-CN' | 'en', Record<string, string>> = {
     party_member: 'Party member',
     left_behind_child: 'Left-behind child',
     unemployed: 'Unemployed',
+    empty_nest: 'Empty-nest elder',
     disabled: 'Disabled',
     low_income: 'Low income (dibao)',
     serious_illness: 'Serious illness',
+    hardship: 'Family in hardship',
   },
 };
 
@@ -209,6 +218,8 @@ export const importRowErrorSchema = z.object({
   row: z.number(),
   field: z.string(),
   rule: z.string(),
+  /** The cell as written (an ID or phone number masked: the errors are kept in the clear). */
+  value: z.string().optional(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ImportRowError = z.infer<typeof importRowErrorSchema>;
@@ -223,6 +234,12 @@ export const importJobSchema = z.object({
   errorRows: z.number(),
   processedRows: z.number(),
   importedRows: z.number(),
+  /** Matched against the residents already registered: planned by the preview, then what the commit did (ADR 0031). */
+  createdRows: z.number(),
+  updatedRows: z.number(),
+  unchangedRows: z.number(),
+  /** Why a failed import wrote nothing (an error code of `importFailureReasons`). */
+  failureReason: z.string().nullable(),
   errors: z.array(importRowErrorSchema),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -241,6 +258,7 @@ export const rosterColumns = [
   { key: 'unit', header: '单元', required: true },
   { key: 'room', header: '房号', required: true },
   { key: 'relation', header: '与户主关系' },
+  { key: 'householdType', header: '户类型' },
   { key: 'hukouLocal', header: '本地户籍' },
   { key: 'tags', header: '标签' },
   { key: 'notes', header: '备注' },

@@ -27,6 +27,7 @@ export const TABLE_OWNERS = {
   residents: 'places',
   building_heads: 'places',
   import_jobs: 'places',
+  resident_tags: 'places',
   sessions: 'auth',
   accounts: 'people',
   setup_tokens: 'people',

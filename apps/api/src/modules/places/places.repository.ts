@@ -382,6 +382,6 @@ export async function loadPlaceIndex(db: Db, communityId: CommunityId) {
   const compounds = await db.selectFrom('compounds').select(['id', 'name']).where('community_id', '=', communityId).execute();
   const buildings = await db.selectFrom('buildings').select(['id', 'compound_id', 'name']).where('community_id', '=', communityId).execute();
   const units = await db.selectFrom('units').select(['id', 'building_id', 'name']).where('community_id', '=', communityId).execute();
-  const households = await db.selectFrom('households').select(['id', 'unit_id', 'room_no']).where('community_id', '=', communityId).execute();
+  const households = await db.selectFrom('households').select(['id', 'unit_id', 'room_no', 'household_type']).where('community_id', '=', communityId).execute();
   return { compounds, buildings, units, households };
 }

@@ -14,6 +14,9 @@ import {
   createHouseholdSchema,
   createResidentSchema,
   createUnitSchema,
+  createTagSchema,
+  tagDefinitionSchema,
+  tagDictionarySchema,
   gridSchema,
   updateGridSchema,
   householdSchema,
@@ -40,6 +43,7 @@ import * as residents from './residents.service.js';
 import * as history from './history.service.js';
 import * as imports from './import.service.js';
 import * as grids from './grids.service.js';
+import * as tagDictionary from './tags.service.js';
 import { listBuildingHeadAccounts, setBuildingHeads } from './building-heads.service.js';
 
 const items = <T extends z.ZodType>(s: T) => z.object({ items: z.array(s) });
@@ -238,6 +242,27 @@ export function placesRoutes(app: App, ctx: AppContext): void {
     '/api/imports/:id/discard',
     { config: { permission: 'residents.import' }, schema: { tags: rtags, params: idParamsSchema, response: { 200: importJobSchema } } },
     async (req) => imports.discardImport(ctx, actorOf(req), req.params.id),
+  );
+  app.get(
+    '/api/imports/:id/errors.xlsx',
+    { config: { permission: 'residents.import' }, schema: { tags: rtags, params: idParamsSchema } },
+    async (req, reply) => {
+      const file = await imports.importErrorWorkbook(ctx, actorOf(req), req.params.id);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="roster-errors.xlsx"; filename*=UTF-8''${encodeURIComponent('花名册错误行.xlsx')}`)
+        .send(file);
+    },
+  );
+  app.get(
+    '/api/resident-tags',
+    { config: { permission: 'places.read' }, schema: { tags: rtags, querystring: scopeQuerySchema, response: { 200: tagDictionarySchema } } },
+    async (req) => tagDictionary.listTags(ctx, actorOf(req), req.query.communityId),
+  );
+  app.post(
+    '/api/resident-tags',
+    { config: { permission: 'residents.tags' }, schema: { tags: rtags, body: createTagSchema, response: { 201: tagDefinitionSchema } } },
+    async (req, reply) => reply.status(201).send(await tagDictionary.createTag(ctx, actorOf(req), req.body)),
   );
 
   const atags = ['audit'];

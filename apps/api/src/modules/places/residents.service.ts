@@ -9,6 +9,7 @@ import { maskIdCard, maskPhone } from '../../platform/crypto/pii.js';
 import * as repo from './places.repository.js';
 import { presentResident } from './places.presenter.js';
 import { reachOf } from './places.policy.js';
+import { checkResidentTags } from './tags.service.js';
 
 /** Residents: the register, its personal fields (sealed, read with an access-log row) and their audit. */
 
@@ -91,6 +92,7 @@ export async function createResident(ctx: AppContext, actor: Actor, input: Creat
   authorize(actor, 'residents.write');
   const cid = resolveCommunityId(actor, input.communityId);
   await checkHousehold(ctx, actor, cid, input.householdId);
+  await checkResidentTags(ctx.db, cid, input);
   const sealed = sealResidentFields(ctx, input);
   if (sealed.id_card_hash && (await repo.findResidentIdByIdCardHash(ctx.db, cid, sealed.id_card_hash))) throw invalidField('idCard', 'duplicate_existing');
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -135,6 +137,7 @@ export async function updateResident(ctx: AppContext, actor: Actor, id: number, 
   authorize(actor, 'residents.write');
   const before = await getResident(ctx, actor, id);
   if (input.householdId !== undefined) await checkHousehold(ctx, actor, resolveCommunityId(actor, before.communityId), input.householdId);
+  await checkResidentTags(ctx.db, resolveCommunityId(actor, before.communityId), input);
   const sealed = sealResidentFields(ctx, input);
   if (sealed.id_card_hash && (await repo.findResidentIdByIdCardHash(ctx.db, resolveCommunityId(actor, before.communityId), sealed.id_card_hash, id)))
     throw invalidField('idCard', 'duplicate_existing');

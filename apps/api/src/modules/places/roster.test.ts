@@ -6,11 +6,9 @@ const row = (over: Record<string, string>) => ({ name: '张桂兰', compound: '�
 describe('roster rows (issue 13 input hygiene)', () => {
   it('refuses a birth date PostgreSQL cannot hold, naming the range', () => {
     expect(parseRosterRow(2, row({ birthDate: '0000-01-01' })).errors).toEqual([
-      { row: 2, field: 'birthDate', rule: 'date_out_of_range', params: { min: '1900-01-01', max: '2199-12-31' } },
+      { row: 2, field: 'birthDate', rule: 'date_out_of_range', value: '0000-01-01', params: { min: '1900-01-01', max: expect.any(String) } },
     ]);
-    expect(parseRosterRow(3, row({ birthDate: '1948-13-40' })).errors).toContainEqual(
-      expect.objectContaining({ field: 'birthDate', rule: 'date_out_of_range' }),
-    );
+    expect(parseRosterRow(3, row({ birthDate: '1948-13-40' })).errors).toContainEqual(expect.objectContaining({ field: 'birthDate', rule: 'invalid_date' }));
     expect(parseRosterRow(4, row({ birthDate: '1948年3月12日' })).value?.birthDate).toBe('1948-03-12');
   });
 

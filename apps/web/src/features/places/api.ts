@@ -20,6 +20,7 @@ export const placesKeys = {
   audit: (id: number) => ['places', 'audit', 'resident', id] as const,
   accessLog: (id: number) => ['places', 'access', 'resident', id] as const,
   headAccounts: (communityId: Id) => ['places', 'building-head-accounts', communityId] as const,
+  tags: (communityId: Id) => ['places', 'resident-tags', communityId] as const,
 };
 const c = (communityId: Id) => communityId ?? undefined;
 
@@ -73,3 +74,6 @@ export const uploadRoster = (communityId: Id, file: File) => {
 export const fetchImport = (id: number) => unwrap(client.GET('/api/imports/{id}', { params: { path: { id } } }));
 export const commitImport = (id: number) => unwrap(client.POST('/api/imports/{id}/commit', { params: { path: { id } } }));
 export const discardImport = (id: number) => unwrap(client.POST('/api/imports/{id}/discard', { params: { path: { id } } }));
+export const fetchTagDictionary = (communityId: Id) => unwrap(client.GET('/api/resident-tags', { params: { query: { communityId: c(communityId) } } }));
+export const createTag = (body: { communityId?: number; labelZh: string; labelEn: string; sensitive: boolean }) =>
+  unwrap(client.POST('/api/resident-tags', { body }));

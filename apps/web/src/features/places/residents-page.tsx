@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, Modal, Select, Space, Switch, Table, Tabs, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { publicTags, roleCan, sensitiveTags, tagLabels, type AccessLogEntry, type AuditEntry, type Resident, type ResidentPii } from '@linli/contracts';
+import { roleCan, type AccessLogEntry, type AuditEntry, type Resident, type ResidentPii } from '@linli/contracts';
 import {
   archiveResident,
   createResident,
@@ -14,6 +14,7 @@ import {
   updateResident,
 } from './api.js';
 import { keyFromData, useT } from '../../lib/i18n.js';
+import { useTagDictionary } from './tag-dictionary.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError } from '../../components/forms.js';
 import { formatTime } from '../../components/time.js';
@@ -28,7 +29,8 @@ export function ResidentsPage() {
 }
 
 export function ResidentsTable({ householdId }: { householdId?: number }) {
-  const { t, locale } = useT();
+  const { t } = useT();
+  const tagDictionary = useTagDictionary();
   const { communityId, me } = useSession();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
@@ -39,8 +41,7 @@ export function ResidentsTable({ householdId }: { householdId?: number }) {
   const [creating, setCreating] = useState(false);
   const query = useQuery({
     queryKey: [...placesKeys.residents, communityId, householdId, page, pageSize, q, tag, sort],
-    queryFn: () =>
-      fetchResidents({ communityId: communityId ?? undefined, householdId, page, pageSize, q, tag: tag as (typeof publicTags)[number] | undefined, ...sort }),
+    queryFn: () => fetchResidents({ communityId: communityId ?? undefined, householdId, page, pageSize, q, tag: tag || undefined, ...sort }),
     placeholderData: (prev) => prev,
   });
   return (
@@ -65,7 +66,7 @@ export function ResidentsTable({ householdId }: { householdId?: number }) {
             setPage(1);
           }}
           style={{ width: 160 }}
-          options={publicTags.map((x) => ({ value: x, label: tagLabels[locale][x] }))}
+          options={tagDictionary.publicOptions}
         />
         {roleCan(me.role, 'residents.write') && (
           <Button type="primary" onClick={() => setCreating(true)} data-testid="new-resident">
@@ -92,7 +93,7 @@ export function ResidentsTable({ householdId }: { householdId?: number }) {
           { title: t('residents.age'), dataIndex: 'age', sorter: true, key: 'age', align: 'right' },
           { title: t('residents.phone'), dataIndex: 'phoneMasked' },
           { title: t('residents.address'), dataIndex: 'address' },
-          { title: t('residents.tags'), dataIndex: 'tags', render: (tags: string[]) => tags.map((x) => <Tag key={x}>{tagLabels[locale][x] ?? x}</Tag>) },
+          { title: t('residents.tags'), dataIndex: 'tags', render: (tags: string[]) => tags.map((x) => <Tag key={x}>{tagDictionary.labelOf(x)}</Tag>) },
           {
             title: t('residents.hukou'),
             dataIndex: 'hukouLocal',
@@ -107,7 +108,8 @@ export function ResidentsTable({ householdId }: { householdId?: number }) {
 }
 
 function ResidentForm({ resident, householdId, onClose }: { resident?: Resident; householdId?: number; onClose(): void }) {
-  const { t, locale } = useT();
+  const { t } = useT();
+  const tagDictionary = useTagDictionary();
   const { message } = App.useApp();
   const { communityId } = useSession();
   const qc = useQueryClient();
@@ -181,10 +183,10 @@ function ResidentForm({ resident, householdId, onClose }: { resident?: Resident;
           <Switch />
         </Form.Item>
         <Form.Item name="tags" label={t('residents.tags')}>
-          <Select mode="multiple" options={publicTags.map((x) => ({ value: x, label: tagLabels[locale][x] }))} />
+          <Select mode="multiple" options={tagDictionary.publicOptions} />
         </Form.Item>
         <Form.Item name="sensitiveTags" label={t('residents.sensitive')}>
-          <Select mode="multiple" options={sensitiveTags.map((x) => ({ value: x, label: tagLabels[locale][x] }))} />
+          <Select mode="multiple" options={tagDictionary.sensitiveOptions} />
         </Form.Item>
         <Form.Item name="relation" label={t('residents.relation')}>
           <Input />
@@ -199,6 +201,7 @@ function ResidentForm({ resident, householdId, onClose }: { resident?: Resident;
 
 function ResidentDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const { t, locale } = useT();
+  const tagDictionary = useTagDictionary();
   const { me } = useSession();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -277,7 +280,7 @@ function ResidentDrawer({ id, onClose }: { id: number; onClose(): void }) {
                         {pii.sensitiveTags.length
                           ? pii.sensitiveTags.map((x) => (
                               <Tag color="red" key={x}>
-                                {tagLabels[locale][x]}
+                                {tagDictionary.labelOf(x)}
                               </Tag>
                             ))
                           : t('common.none')}
@@ -286,7 +289,7 @@ function ResidentDrawer({ id, onClose }: { id: number; onClose(): void }) {
                     <Descriptions.Item label={t('residents.hukou')}>{res.hukouLocal ? t('residents.local') : t('residents.nonLocal')}</Descriptions.Item>
                     <Descriptions.Item label={t('residents.tags')}>
                       {res.tags.map((x) => (
-                        <Tag key={x}>{tagLabels[locale][x] ?? x}</Tag>
+                        <Tag key={x}>{tagDictionary.labelOf(x)}</Tag>
                       ))}
                     </Descriptions.Item>
                     <Descriptions.Item label={t('residents.relation')}>{res.relation}</Descriptions.Item>

@@ -14,6 +14,7 @@ export interface PlacesTables {
   residents: ResidentsTable;
   building_heads: BuildingHeadsTable;
   import_jobs: ImportJobsTable;
+  resident_tags: ResidentTagsTable;
 }
 
 export interface DistrictsTable {
@@ -70,6 +71,8 @@ export interface HouseholdsTable {
   community_id: number;
   unit_id: number;
   room_no: string;
+  /** 户类型, one of `householdTypes` (migration 20261203004000). */
+  household_type: Generated<string | null>;
 }
 export interface ResidentsTable {
   id: Id;
@@ -118,4 +121,18 @@ export interface ImportJobsTable {
   payload: Json | null;
   created_at: CreatedAt;
   finished_at: Timestamp | null;
+  created_rows: Generated<number>;
+  updated_rows: Generated<number>;
+  unchanged_rows: Generated<number>;
+  failure_reason: Generated<string | null>;
+}
+/** A tag a community added to its dictionary beside the built-in ones; its code is `t<id>` (ADR 0031). */
+export interface ResidentTagsTable {
+  id: Id;
+  community_id: number;
+  label_zh: string;
+  label_en: string;
+  sensitive: Generated<boolean>;
+  created_by: number | null;
+  created_at: CreatedAt;
 }
