@@ -124,10 +124,13 @@ describe('dashboard: the 三率 by hand', () => {
     expect((await env.app.inject({ url: `/api/dashboard/community?communityId=${sec.community.id}`, headers: { cookie: other.cookie } })).statusCode).toBe(404);
   });
 
-  it("gives the system administrator a ranking: the subdistrict they choose, or every community (it used to answer 400)", async () => {
+  it('gives the system administrator a ranking: the subdistrict they choose, or every community (it used to answer 400)', async () => {
     const sys = await actorIn(env, 'system_admin', sec.community);
     const period = 'from=2026-03-01&to=2026-03-31';
-    const chosen = await env.app.inject({ url: `/api/dashboard/subdistrict?${period}&subdistrictId=${sec.community.subdistrictId}`, headers: { cookie: sys.cookie } });
+    const chosen = await env.app.inject({
+      url: `/api/dashboard/subdistrict?${period}&subdistrictId=${sec.community.subdistrictId}`,
+      headers: { cookie: sys.cookie },
+    });
     expect(chosen.statusCode).toBe(200);
     expect(chosen.json().communities[0]).toMatchObject({ communityId: sec.community.id, total: 6 });
     const all = await env.app.inject({ url: `/api/dashboard/subdistrict?${period}`, headers: { cookie: sys.cookie } });

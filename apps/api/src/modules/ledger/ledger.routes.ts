@@ -45,10 +45,8 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
     { config: { permission: 'tickets.readAll' }, schema: { tags, querystring: ledgerQuerySchema, response: { 200: ledgerPageSchema } } },
     async (r) => ledger.listLedger(ctx, actorOf(r), r.query),
   );
-  app.get(
-    '/api/ledger/registers',
-    { config: { permission: 'ledger.export' }, schema: { tags, response: { 200: ledgerRegisterListSchema } } },
-    async (r) => ledger.listRegisters(actorOf(r)),
+  app.get('/api/ledger/registers', { config: { permission: 'ledger.export' }, schema: { tags, response: { 200: ledgerRegisterListSchema } } }, async (r) =>
+    ledger.listRegisters(actorOf(r)),
   );
   app.post(
     '/api/ledger/exports',

@@ -1,5 +1,13 @@
 import { beijingText } from '../../platform/time.js';
-import { ledgerExportBodySchema, roleCan, type LedgerExport, type LedgerExportBody, type LedgerFilter, type LedgerRegisterInfo, type LedgerRegisterKey } from '@linli/contracts';
+import {
+  ledgerExportBodySchema,
+  roleCan,
+  type LedgerExport,
+  type LedgerExportBody,
+  type LedgerFilter,
+  type LedgerRegisterInfo,
+  type LedgerRegisterKey,
+} from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { authorize, resolveCommunityId, type Actor } from '../../platform/access/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';

@@ -27,7 +27,12 @@ describe('ledger registers (花名册, 党员, 队伍, 共建单位)', () => {
       sensitiveTags: ['low_income'],
     });
     expect(resident.statusCode).toBe(201);
-    const pm = await post(sec.cookie, '/api/party-members', { residentId: resident.json().id, status: 'in_service', workUnit: '兰州石化', joinedOn: '1975-07-01' });
+    const pm = await post(sec.cookie, '/api/party-members', {
+      residentId: resident.json().id,
+      status: 'in_service',
+      workUnit: '兰州石化',
+      joinedOn: '1975-07-01',
+    });
     expect(pm.statusCode).toBe(201);
     expect((await post(sec.cookie, '/api/teams', { name: '红色先锋队', kind: 'pioneer', description: '楼道清理、政策宣传' })).statusCode).toBe(201);
     expect(
@@ -82,9 +87,18 @@ describe('ledger registers (花名册, 党员, 队伍, 共建单位)', () => {
     expect(r['联系电话']).toBe('13893112345');
     expect(r['人员类别']).toBe('独居老人、低保');
     expect(text).toContain('经办人');
-    const logged = await env.ctx.db.selectFrom('pii_access_log').select(['entity_type', 'entity_id', 'fields']).where('entity_type', '=', 'ledger_export').execute();
+    const logged = await env.ctx.db
+      .selectFrom('pii_access_log')
+      .select(['entity_type', 'entity_id', 'fields'])
+      .where('entity_type', '=', 'ledger_export')
+      .execute();
     expect(logged).toEqual([{ entity_type: 'ledger_export', entity_id: String(id), fields: ['phone', 'idCard', 'sensitiveTags'] }]);
-    const audit = await env.ctx.db.selectFrom('audit_log').select(['action', 'changes']).where('entity_type', '=', 'ledger_export').where('entity_id', '=', String(id)).execute();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'changes'])
+      .where('entity_type', '=', 'ledger_export')
+      .where('entity_id', '=', String(id))
+      .execute();
     expect(audit[0]).toMatchObject({ action: 'ledger.exported', changes: { register: 'residents', total: 1 } });
   });
 
