@@ -162,7 +162,7 @@ export async function writeLedgerWorkbook(
     [third + 1, 2 * third, '审核人：________________'],
     [2 * third + 1, all.length, '日期：______年____月____日'],
   ];
-  for (const [from, to, text] of spans) {
+  for (const [from, , text] of spans) {
     sign.getCell(from).value = text;
     sign.getCell(from).style = signStyle;
   }
