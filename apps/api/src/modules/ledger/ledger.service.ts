@@ -19,6 +19,7 @@ import { enqueueJob } from '../../platform/jobs/background.js';
 import { absoluteFilePath, storedFileExists } from '../../platform/files/storage.js';
 import { registers } from './registers/index.js';
 import { toRows, whereIn } from './registers/tickets.js';
+import { periodOf } from './dashboard.service.js';
 import type { RegisterAccess } from './register.js';
 
 /** The background job kind that writes a ledger export (ledger-export-job.ts, ADR 0021). */
@@ -96,7 +97,7 @@ export async function startLedgerExport(ctx: AppContext, actor: Actor, body: Led
   const register = registers[f.register];
   authorize(actor, register.permission);
   const communityId = resolveCommunityId(actor, f.communityId);
-  if (register.byPeriod && (f.from || f.to)) whereIn(communityId, f); // checks the period
+  if (f.from || f.to) periodOf(f.from, f.to); // a bad period answers 400 now, not in the job
   const reach = residentReachOf(actor);
   const access: RegisterAccess = { reach, pii: reach !== 'none' && roleCan(actor.role, 'residents.viewPii') };
   const total = await register.count(ctx, { communityId, filter: f, access });

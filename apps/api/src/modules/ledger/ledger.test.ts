@@ -4,6 +4,9 @@ import { ledgerColumns } from '@linli/contracts';
 import { actorIn, buildAccount, createTestEnv, loginAs, type TestEnv } from '../../../test/harness.js';
 import { ensureCategories } from '../tickets/index.js';
 import { runBackgroundJobs } from '../../../test/jobs.js';
+
+const communityName = async (env: TestEnv, id: number) =>
+  (await env.ctx.db.selectFrom('communities').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
 // Tests name the communities they seeded themselves.
 import { trustedCommunityId } from '../../platform/access/trusted-scope.js';
 
@@ -84,7 +87,7 @@ describe('ledger (台账)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('诉求工单台账')!;
-    expect(sheet.getCell('A1').value).toBe(`${sec.community.name} 诉求工单台账`);
+    expect(sheet.getCell('A1').value).toBe(`${await communityName(env, sec.community.id)} 诉求工单台账`);
     expect(sheet.getCell('A1').font).toMatchObject({ bold: true });
     expect(String(sheet.getCell('A2').value)).toMatch(/^统计期间：全部（截至 \d{4}-\d{2}-\d{2}）/);
     const header = sheet.getRow(3);

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorIn, createTestEnv, type TestEnv } from '../../../test/harness.js';
 import { runBackgroundJobs } from '../../../test/jobs.js';
 
+const communityName = async (env: TestEnv, id: number) =>
+  (await env.ctx.db.selectFrom('communities').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
+
 /** Every register prints through the one workbook: each module's register, its words, and who sees what. */
 describe('ledger registers (花名册, 党员, 队伍, 共建单位)', () => {
   let env: TestEnv;
@@ -76,7 +79,7 @@ describe('ledger registers (花名册, 党员, 队伍, 共建单位)', () => {
   it('prints the 花名册 in full for the secretary, logs that view, and with typed birth dates and words', async () => {
     const { id, sheet, row, text } = await exportOf(sec.cookie, 'residents');
     expect(sheet.name).toBe('居民花名册');
-    expect(sheet.getCell('A1').value).toBe(`${sec.community.name} 居民花名册`);
+    expect(sheet.getCell('A1').value).toBe(`${await communityName(env, sec.community.id)} 居民花名册`);
     expect(String(sheet.getCell('A2').value)).toMatch(/^统计期间：截至 \d{4}-\d{2}-\d{2}/);
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' });
     const r = row(1);
