@@ -18,6 +18,7 @@ import * as setupTokens from './20261201000500_setup_tokens.js';
 import * as trackingSecrets from './20261201000100_tracking_secrets.js';
 import * as webhookBreaker from './20261201000300_webhook_breaker.js';
 import * as outboxAndBackgroundJobs from './20261202000300_outbox_and_background_jobs.js';
+import * as ticketLocation from './20261203006000_ticket_location.js';
 
 /** Every migration, in order. Listed by hand so the bundled server needs no folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '20261201000500_setup_tokens': setupTokens,
   '20261201000600_building_heads': buildingHeads,
   '20261202000300_outbox_and_background_jobs': outboxAndBackgroundJobs,
+  '20261203006000_ticket_location': ticketLocation,
 };

@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import { runStatements } from './20261123000100_foundation.js';
+
+// Where a ticket is, when the reporter's client knows it (Open311 lat/long, WGS 84 degrees; ADR 0033). Both or neither.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await runStatements(
+    db,
+    `alter table tickets add column latitude double precision, add column longitude double precision;
+alter table tickets add constraint tickets_location_valid check (
+  (latitude is null and longitude is null)
+  or (latitude between -90 and 90 and longitude between -180 and 180)
+)`,
+  );
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await runStatements(db, `alter table tickets drop constraint tickets_location_valid, drop column latitude, drop column longitude`);
+}
