@@ -119,8 +119,7 @@ describe('Open311 GeoReport v2', () => {
     const sec = await actorIn(env, 'secretary');
     const code = (await env.ctx.db.selectFrom('communities').select('code').where('id', '=', sec.community.id).executeTakeFirstOrThrow()).code;
     await issueClientKey(env.ctx, sec.community.id, 'hotline', 'linli-other-key');
-    const compound = (await inject({ method: 'POST', url: '/api/compounds', headers: { cookie: sec.cookie }, payload: { name: '兰苑小区' } })).json()
-      .id;
+    const compound = (await inject({ method: 'POST', url: '/api/compounds', headers: { cookie: sec.cookie }, payload: { name: '兰苑小区' } })).json().id;
     const cats = (await inject({ url: '/api/ticket-categories', headers: { cookie: sec.cookie } })).json().items as Array<{ id: number; code: string }>;
     const submitted = await inject({
       method: 'POST',

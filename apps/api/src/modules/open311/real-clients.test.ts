@@ -71,7 +71,12 @@ describe('Open311 with real clients', () => {
     expect(stored).toEqual({ latitude: 36.061089, longitude: 103.834304, address_text: null });
 
     const one = (await inject(`/open311/v2/requests/${code}.json?jurisdiction_id=${j}&api_key=${key}`)).json()[0];
-    expect(one).toMatchObject({ lat: 36.061089, long: 103.834304, description: '垃圾桶满了\n没人清运', media_url: expect.stringMatching(/\/open311\/v2\/media\//) });
+    expect(one).toMatchObject({
+      lat: 36.061089,
+      long: 103.834304,
+      description: '垃圾桶满了\n没人清运',
+      media_url: expect.stringMatching(/\/open311\/v2\/media\//),
+    });
     const xml = xmlRows((await inject(`/open311/v2/requests/${code}.xml?jurisdiction_id=${j}&api_key=${key}`)).body)[0]!;
     expect(xml).toMatchObject({ lat: '36.061089', long: '103.834304', media_url: one.media_url });
     // The link works without a key, serves the stored photo (metadata stripped), and a forged one answers 404.
@@ -119,9 +124,17 @@ describe('Open311 with real clients', () => {
       ],
       [
         'broken multipart',
-        await inject({ method: 'POST', url: '/open311/v2/requests.xml', headers: { 'content-type': 'multipart/form-data; boundary=XyZ' }, payload: '--XyZ\r\nbroken' }),
+        await inject({
+          method: 'POST',
+          url: '/open311/v2/requests.xml',
+          headers: { 'content-type': 'multipart/form-data; boundary=XyZ' },
+          payload: '--XyZ\r\nbroken',
+        }),
       ],
-      ['multipart without boundary', await inject({ method: 'POST', url: '/open311/v2/requests.xml', headers: { 'content-type': 'multipart/form-data' }, payload: 'x' })],
+      [
+        'multipart without boundary',
+        await inject({ method: 'POST', url: '/open311/v2/requests.xml', headers: { 'content-type': 'multipart/form-data' }, payload: 'x' }),
+      ],
       ['empty POST', await inject({ method: 'POST', url: '/open311/v2/requests.xml' })],
       ['empty form', await inject({ method: 'POST', url: '/open311/v2/requests.xml', headers: formHeaders, payload: '' })],
       ['plain text', await inject({ method: 'POST', url: '/open311/v2/requests.xml', headers: { 'content-type': 'text/plain' }, payload: 'api_key=x' })],
@@ -160,7 +173,12 @@ describe('Open311 with real clients', () => {
   it('answers a merged request closed, naming the ticket it joined by its public code', async () => {
     const kept = await newRequest({ description: '3号楼门口路灯不亮' });
     const dup = await newRequest({ description: '3号楼路灯坏了' });
-    const res = await inject({ method: 'POST', url: `/api/tickets/${await ticketId(dup)}/merge`, headers: { cookie }, payload: { mergeIntoId: await ticketId(kept) } });
+    const res = await inject({
+      method: 'POST',
+      url: `/api/tickets/${await ticketId(dup)}/merge`,
+      headers: { cookie },
+      payload: { mergeIntoId: await ticketId(kept) },
+    });
     expect(res.statusCode).toBe(200);
     const one = xmlRows((await inject(`/open311/v2/requests/${dup}.xml?jurisdiction_id=${j}`)).body)[0]!;
     expect(one).toMatchObject({ service_request_id: dup, status: 'closed', status_notes: expect.stringContaining(kept) });
@@ -176,7 +194,13 @@ describe('Open311 with real clients', () => {
     expect(updates.map((u) => u.description)).toEqual([expect.stringContaining('已登记'), expect.stringContaining('社区已受理')]);
     expect(updates.every((u) => u.service_request_id === code && u.status === 'open')).toBe(true);
 
-    const sent = { service_request_id: code, description: '杂物是3楼住户的纸箱', update_id: 'app-77', status: 'OPEN', updated_datetime: '2026-12-01T08:00:00Z' };
+    const sent = {
+      service_request_id: code,
+      description: '杂物是3楼住户的纸箱',
+      update_id: 'app-77',
+      status: 'OPEN',
+      updated_datetime: '2026-12-01T08:00:00Z',
+    };
     const first = await post(sent, 'servicerequestupdates.xml');
     expect(first.statusCode).toBe(200);
     const updateId = xmlRows(first.body)[0]!.update_id!;
@@ -184,12 +208,19 @@ describe('Open311 with real clients', () => {
     const again = await post(sent, 'servicerequestupdates.json');
     expect(again.json()).toEqual([{ update_id: updateId }]);
     // The public sees the step's name; a keyed client also its text; update_id overrides the other filters.
-    const pub = xmlRows((await inject(`/open311/v2/servicerequestupdates.xml?jurisdiction_id=${j}&update_id=${updateId}&start_date=2001-01-01T00:00:00Z`)).body);
+    const pub = xmlRows(
+      (await inject(`/open311/v2/servicerequestupdates.xml?jurisdiction_id=${j}&update_id=${updateId}&start_date=2001-01-01T00:00:00Z`)).body,
+    );
     expect(pub).toEqual([expect.objectContaining({ update_id: updateId, service_request_id: code, status: 'open' })]);
     expect(pub[0]!.description).not.toContain('纸箱');
     const keyed = (await inject(`/open311/v2/servicerequestupdates.json?jurisdiction_id=${j}&update_id=${updateId}&api_key=${key}`)).json();
     expect(keyed[0].description).toContain('杂物是3楼住户的纸箱');
-    const events = await env.ctx.db.selectFrom('ticket_events').select(['action', 'actor_label']).where('ticket_id', '=', id).where('action', '=', 'info_added').execute();
+    const events = await env.ctx.db
+      .selectFrom('ticket_events')
+      .select(['action', 'actor_label'])
+      .where('ticket_id', '=', id)
+      .where('action', '=', 'info_added')
+      .execute();
     expect(events).toEqual([{ action: 'info_added', actor_label: 'open311:city app' }]);
 
     // Closed requests take no update; a POST needs a key; the 90-day rule holds here too.
@@ -198,7 +229,9 @@ describe('Open311 with real clients', () => {
     expect(closed.statusCode).toBe(400);
     const last = xmlRows((await inject(url)).body).at(-1)!;
     expect(last.status).toBe('closed');
-    expect((await inject({ method: 'POST', url: '/open311/v2/servicerequestupdates.xml', headers: formHeaders, payload: 'description=abc' })).statusCode).toBe(403);
+    expect((await inject({ method: 'POST', url: '/open311/v2/servicerequestupdates.xml', headers: formHeaders, payload: 'description=abc' })).statusCode).toBe(
+      403,
+    );
     expect((await inject(`${url}&start_date=2025-01-01T00:00:00Z&end_date=2026-01-01T00:00:00Z`)).statusCode).toBe(400);
   });
 
@@ -208,9 +241,20 @@ describe('Open311 with real clients', () => {
     const endpoints = (await inject('/open311/v2/discovery.json')).json().endpoints as Array<{ type: string; url: string }>;
     expect(endpoints.map((e) => e.type)).toEqual(['production', 'test']);
     expect(endpoints[1]!.url).toMatch(/\/open311\/v2\/test$/);
-    const count = async () => (await env.ctx.db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const count = async () =>
+      (
+        await env.ctx.db
+          .selectFrom('tickets')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
     const before = Number(await count());
-    const dry = await inject({ method: 'POST', url: '/open311/v2/test/requests.xml', headers: formHeaders, payload: form({ service_code: 'general', description: '测试' }) });
+    const dry = await inject({
+      method: 'POST',
+      url: '/open311/v2/test/requests.xml',
+      headers: formHeaders,
+      payload: form({ service_code: 'general', description: '测试' }),
+    });
     expect(dry.statusCode).toBe(201);
     expect(xmlRows(dry.body)[0]!.service_notice).toContain('test endpoint');
     expect(Number(await count())).toBe(before);
@@ -219,7 +263,11 @@ describe('Open311 with real clients', () => {
 
   it('keeps a foreign phone in E.164, and files the request without a phone it cannot read', async () => {
     const foreign = await newRequest({ phone: '+49 151 2345 6789' });
-    const row = await env.ctx.db.selectFrom('tickets').select(['reporter_phone_enc', 'reporter_phone_masked']).where('code', '=', foreign).executeTakeFirstOrThrow();
+    const row = await env.ctx.db
+      .selectFrom('tickets')
+      .select(['reporter_phone_enc', 'reporter_phone_masked'])
+      .where('code', '=', foreign)
+      .executeTakeFirstOrThrow();
     expect(env.ctx.pii.decrypt(row.reporter_phone_enc!)).toBe('+4915123456789');
     expect(row.reporter_phone_masked).not.toContain('2345');
     const mainland = await newRequest({ phone: '+86 138-9310-0001' });
