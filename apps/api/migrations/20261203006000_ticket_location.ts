@@ -16,6 +16,9 @@ create index ticket_events_public_recent on ticket_events (community_id, created
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `drop index ticket_events_public_recent;
-alter table tickets drop constraint tickets_location_valid, drop column latitude, drop column longitude`);
+  await runStatements(
+    db,
+    `drop index ticket_events_public_recent;
+alter table tickets drop constraint tickets_location_valid, drop column latitude, drop column longitude`,
+  );
 }
