@@ -38,6 +38,7 @@ export async function readOpen311Body(request: FastifyRequest): Promise<Open311B
     } catch (err) {
       if (err instanceof Open311Error) throw err;
       const e = err as { statusCode?: number; code?: string };
+      if (e.code === 'FST_FILES_LIMIT' || e.code === 'FST_PARTS_LIMIT') throw new Open311Error(413, 413, 'too many files or fields');
       if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE') throw new Open311Error(413, 413, 'media: a file is too large');
       throw refuse('the multipart body could not be read');
     }

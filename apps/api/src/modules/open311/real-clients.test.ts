@@ -148,6 +148,13 @@ describe('Open311 with real clients', () => {
       expect(res.headers['content-type'], what).toBe('text/xml');
       expect(xmlRows(res.body), what).toEqual([{ code: '400', description: expect.any(String) }]);
     }
+    const sixPhotos = multipart([
+      { name: 'api_key', value: key },
+      ...Array.from({ length: 6 }, () => ({ name: 'media', value: pngWithText(), filename: 'a.png' })),
+    ]);
+    const tooMany = await inject({ method: 'POST', url: '/open311/v2/requests.xml', ...sixPhotos });
+    expect(tooMany.statusCode).toBe(413);
+    expect(xmlRows(tooMany.body)).toEqual([{ code: '413', description: 'too many files or fields' }]);
     const emptyJson = await inject({ method: 'POST', url: '/open311/v2/requests.json' });
     expect(emptyJson.statusCode).toBe(400);
     expect(emptyJson.json()).toEqual([{ code: 400, description: expect.stringContaining('no fields') }]);
