@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from './demo-accounts.js';
+import { pngWithText } from '../apps/api/test/images.js';
 import { requireBrowserOrExplain, screenshotDir } from './support/browser.js';
 import { useServerAndBrowser } from './support/journey.js';
 
@@ -85,6 +86,29 @@ describe.runIf(run)('integrations: a secretary connects a hotline through Open31
     const filed = await file();
     expect(filed.status).toBe(201);
     expect(((await filed.json()) as Array<{ service_request_id: string }>)[0]!.service_request_id).toMatch(/^GD\d{6,}$/);
+
+    // A phone app sends multipart with a photo and its position (ADR 0033); the keyed read gives both back.
+    const body = new FormData();
+    for (const [k, v] of Object.entries({
+      api_key: apiKey,
+      jurisdiction_id: JURISDICTION,
+      service_code: serviceCode,
+      description: '垃圾桶满溢',
+      lat: '36.0611',
+      long: '103.8343',
+    }))
+      body.append(k, v);
+    body.append('media', new Blob([new Uint8Array(pngWithText())], { type: 'image/png' }), 'bin.png');
+    const withPhoto = await fetch(`${env.url}/open311/v2/requests.xml`, { method: 'POST', body });
+    expect(withPhoto.status).toBe(201);
+    const photoCode = /<service_request_id>(GD\d+)<\/service_request_id>/.exec(await withPhoto.text())![1];
+    const read = (await (await fetch(`${env.url}/open311/v2/requests/${photoCode}.json?jurisdiction_id=${JURISDICTION}&api_key=${apiKey}`)).json()) as Array<{
+      lat: number;
+      long: number;
+      media_url: string;
+    }>;
+    expect(read[0]).toMatchObject({ lat: 36.0611, long: 103.8343 });
+    expect((await fetch(read[0]!.media_url)).headers.get('content-type')).toBe('image/png');
 
     // Revoke it in the console (with a confirmation); the same request is refused.
     await row.getByRole('button', { name: /吊\s*销/ }).click();

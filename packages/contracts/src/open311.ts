@@ -30,7 +30,7 @@ const otherField = field(1000);
 
 /**
  * The fields of an Open311 POST, query and form together, with the caps of the app's own ticket forms
- * (`ticketTextLimits`): the description, the address (building, address_string and position joined) and the name
+ * (`ticketTextLimits`): the description, the address (building and address_string joined; lat/long are kept apart) and the name
  * (last_name and first_name joined) can be no longer than through the console or the public form.
  */
 export const open311RequestFieldsSchema = z
@@ -60,7 +60,7 @@ export const open311RequestFieldsSchema = z
   })
   .catchall(otherField)
   .superRefine((f, ctx) => {
-    if (joinedLength(f['attribute[building]'], f.address_string, f.lat && f.long ? `(${f.lat}, ${f.long})` : undefined) > ticketTextLimits.addressText) {
+    if (joinedLength(f['attribute[building]'], f.address_string) > ticketTextLimits.addressText) {
       ctx.addIssue({ code: 'custom', path: ['address_string'], params: { rule: 'too_long', max: ticketTextLimits.addressText } });
     }
     if ([f.last_name, f.first_name].filter(Boolean).join('').length > ticketTextLimits.reporterName) {

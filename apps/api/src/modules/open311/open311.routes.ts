@@ -4,6 +4,11 @@ import type { AppContext } from '../../platform/context.js';
 import type { App } from '../../platform/http/types.js';
 import { contentType, Open311Error, render, renderObject, splitFile, type Format } from './format.js';
 import * as s from './open311.service.js';
+import { open311Paths } from './open311.service.js';
+import { getRequest, getToken, listRequests } from './requests.js';
+import { listUpdates, postUpdate } from './updates.js';
+import { mediaFile } from './media.js';
+import { readOpen311Body } from './body.js';
 import {
   createOpen311ClientSchema,
   idParamsSchema,
@@ -71,52 +76,59 @@ export function open311Routes(app: App, ctx: AppContext): void {
 
     // Set as a header, not reply.type(), which would append a charset: Open311 clients compare the type exactly.
     const send = (reply: FastifyReply, format: Format, body: string) => reply.header('content-type', contentType[format]).send(Buffer.from(body));
-    const fileOf = (req: FastifyRequest<{ Params: { file: string } }>) => {
-      const f = splitFile(req.params.file);
+    const fileOf = (req: FastifyRequest) => {
+      const f = splitFile((req.params as { file: string }).file);
       if (!f) throw new Open311Error(404, 404, 'use .json or .xml');
       return f;
     };
     const base = (req: FastifyRequest) => `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+    const queryOf = (req: FastifyRequest) => req.query as Record<string, string>;
     const opts = { config: { public: true }, schema: { tags: ['open311'], params: fileParams, querystring: query } };
 
-    scope.get('/open311/v2/:file', opts, async (req, reply) => {
-      const { name, format } = fileOf(req as FastifyRequest<{ Params: { file: string } }>);
-      const q = req.query as Record<string, string>;
-      if (name === 'discovery') return send(reply, format, renderObject(format, 'discovery', await s.discovery(ctx, base(req))));
-      if (name === 'services') return send(reply, format, render(format, 'services', 'service', await s.services(ctx, q.jurisdiction_id)));
-      if (name === 'requests') return send(reply, format, render(format, 'service_requests', 'request', await s.listRequests(ctx, q)));
-      throw new Open311Error(404, 404, `${name} not found`);
+    scope.get('/open311/v2/media/:file', opts, async (req, reply) => {
+      const photo = await mediaFile(ctx, (req.params as { file: string }).file);
+      return reply.header('content-type', photo.mime).header('cache-control', 'private, max-age=86400').send(photo.data);
     });
-    scope.post('/open311/v2/:file', { ...opts, schema: { ...opts.schema, body: z.record(z.string(), z.string()).optional() } }, async (req, reply) => {
-      const { name, format } = fileOf(req as FastifyRequest<{ Params: { file: string } }>);
-      if (name !== 'requests') throw new Open311Error(404, 404, `${name} not found`);
-      const parsed = open311RequestFieldsSchema.safeParse({
-        ...(req.query as Record<string, string>),
-        ...((req.body as Record<string, string> | undefined) ?? {}),
+
+    // The production endpoint and the test one (same reads; a POST there is checked and not written).
+    for (const [path, dryRun] of [
+      [open311Paths.production, false],
+      [open311Paths.test, true],
+    ] as const) {
+      scope.get(`${path}/:file`, opts, async (req, reply) => {
+        const { name, format } = fileOf(req);
+        const q = queryOf(req);
+        if (name === 'discovery') return send(reply, format, renderObject(format, 'discovery', await s.discovery(ctx, base(req))));
+        if (name === 'services') return send(reply, format, render(format, 'services', 'service', await s.services(ctx, q.jurisdiction_id)));
+        if (name === 'requests') return send(reply, format, render(format, 'service_requests', 'request', await listRequests(ctx, base(req), q)));
+        if (name === 'servicerequestupdates')
+          return send(reply, format, render(format, 'service_request_updates', 'request_update', await listUpdates(ctx, q)));
+        throw new Open311Error(404, 404, `${name} not found`);
       });
-      if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'open311 request refused', { fields: parsed.error.issues.map(toFieldIssue) });
-      const fields = parsed.data as Record<string, string | undefined>;
-      return send(reply.status(201), format, render(format, 'service_requests', 'request', await s.createRequest(ctx, fields)));
-    });
-    scope.get('/open311/v2/services/:file', opts, async (req, reply) => {
-      const { name, format } = fileOf(req as FastifyRequest<{ Params: { file: string } }>);
-      return send(
-        reply,
-        format,
-        renderObject(format, 'service_definition', await s.serviceDefinition(ctx, (req.query as Record<string, string>).jurisdiction_id, name)),
-      );
-    });
-    scope.get('/open311/v2/requests/:file', opts, async (req, reply) => {
-      const { name, format } = fileOf(req as FastifyRequest<{ Params: { file: string } }>);
-      return send(reply, format, render(format, 'service_requests', 'request', await s.getRequest(ctx, req.query as Record<string, string>, name)));
-    });
-    scope.get('/open311/v2/tokens/:file', opts, async (req, reply) => {
-      const { name, format } = fileOf(req as FastifyRequest<{ Params: { file: string } }>);
-      return send(
-        reply,
-        format,
-        render(format, 'service_requests', 'request', await s.getToken(ctx, (req.query as Record<string, string>).jurisdiction_id, name)),
-      );
-    });
+      // The body is read by readOpen311Body (form, multipart or JSON), not by a schema: multipart has no body to validate.
+      scope.post(`${path}/:file`, opts, async (req, reply) => {
+        const { name, format } = fileOf(req);
+        if (name !== 'requests' && name !== 'servicerequestupdates') throw new Open311Error(404, 404, `${name} not found`);
+        const { fields: raw, media } = await readOpen311Body(req);
+        const parsed = open311RequestFieldsSchema.safeParse(raw);
+        if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'open311 request refused', { fields: parsed.error.issues.map(toFieldIssue) });
+        const fields = parsed.data as Record<string, string | undefined>;
+        if (name === 'servicerequestupdates')
+          return send(reply, format, render(format, 'service_request_updates', 'request_update', await postUpdate(ctx, fields, media, dryRun)));
+        return send(reply.status(201), format, render(format, 'service_requests', 'request', await s.createRequest(ctx, fields, media, dryRun)));
+      });
+      scope.get(`${path}/services/:file`, opts, async (req, reply) => {
+        const { name, format } = fileOf(req);
+        return send(reply, format, renderObject(format, 'service_definition', await s.serviceDefinition(ctx, queryOf(req).jurisdiction_id, name)));
+      });
+      scope.get(`${path}/requests/:file`, opts, async (req, reply) => {
+        const { name, format } = fileOf(req);
+        return send(reply, format, render(format, 'service_requests', 'request', await getRequest(ctx, base(req), queryOf(req), name)));
+      });
+      scope.get(`${path}/tokens/:file`, opts, async (req, reply) => {
+        const { name, format } = fileOf(req);
+        return send(reply, format, render(format, 'service_requests', 'request', await getToken(ctx, queryOf(req).jurisdiction_id, name)));
+      });
+    }
   });
 }

@@ -1,16 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorIn, createTestEnv, type TestEnv } from '../../../test/harness.js';
 import { issueClientKey } from './open311.service.js';
+import { strictInjector } from '../../../test/strict-xml.js';
 
 describe('Open311 GeoReport v2', () => {
   let env: TestEnv;
   let jurisdiction: string;
   let compoundId: number;
+  // Every XML reply is parsed by a strict XML 1.0 parser.
+  let inject: ReturnType<typeof strictInjector>;
   beforeAll(async () => {
     env = await createTestEnv();
+    inject = strictInjector(env.app);
     const sec = await actorIn(env, 'secretary');
     jurisdiction = (await env.ctx.db.selectFrom('communities').select('code').where('id', '=', sec.community.id).executeTakeFirstOrThrow()).code;
-    compoundId = (await env.app.inject({ method: 'POST', url: '/api/compounds', headers: { cookie: sec.cookie }, payload: { name: '金海花园' } })).json().id;
+    compoundId = (await inject({ method: 'POST', url: '/api/compounds', headers: { cookie: sec.cookie }, payload: { name: '金海花园' } })).json().id;
     await issueClientKey(env.ctx, sec.community.id, 'city hotline', 'linli-demo-key');
   });
   afterAll(async () => env.close());
@@ -18,20 +22,20 @@ describe('Open311 GeoReport v2', () => {
   const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
   it('discovers and lists services in both formats with exact content types', async () => {
-    const d = await env.app.inject('/open311/v2/discovery.json');
+    const d = await inject('/open311/v2/discovery.json');
     expect(d.headers['content-type']).toBe('application/json');
     expect(d.json().endpoints[0].formats).toEqual(['application/json', 'text/xml']);
-    const sj = await env.app.inject(`/open311/v2/services.json?jurisdiction_id=${jurisdiction}`);
+    const sj = await inject(`/open311/v2/services.json?jurisdiction_id=${jurisdiction}`);
     expect(sj.json().map((x: { service_code: string }) => x.service_code)).toContain('environment');
-    const sx = await env.app.inject(`/open311/v2/services.xml?jurisdiction_id=${jurisdiction}`);
+    const sx = await inject(`/open311/v2/services.xml?jurisdiction_id=${jurisdiction}`);
     expect(sx.headers['content-type']).toBe('text/xml');
     expect(sx.body).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<services><service><service_code>emergency<\/service_code>/);
-    const def = (await env.app.inject(`/open311/v2/services/environment.json?jurisdiction_id=${jurisdiction}`)).json();
+    const def = (await inject(`/open311/v2/services/environment.json?jurisdiction_id=${jurisdiction}`)).json();
     expect(def.attributes[0]).toMatchObject({ code: 'compound', datatype: 'singlevaluelist', values: [{ key: String(compoundId), name: '金海花园' }] });
   });
 
   it('creates a request with api_key in the body or the query, attributes and CRLF text, then reads it back', async () => {
-    const post = await env.app.inject({
+    const post = await inject({
       method: 'POST',
       url: '/open311/v2/requests.json',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -52,7 +56,7 @@ describe('Open311 GeoReport v2', () => {
     const id = post.json()[0].service_request_id;
     expect(id).toMatch(/^GD\d{6,}$/);
 
-    const viaQuery = await env.app.inject({
+    const viaQuery = await inject({
       method: 'POST',
       url: `/open311/v2/requests.xml?api_key=linli-demo-key`,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -62,7 +66,7 @@ describe('Open311 GeoReport v2', () => {
     expect(viaQuery.headers['content-type']).toBe('text/xml');
     expect(viaQuery.body).toMatch(/<service_requests><request><service_request_id>GD\d+<\/service_request_id>/);
 
-    const one = (await env.app.inject(`/open311/v2/requests/${id}.json?jurisdiction_id=${jurisdiction}&api_key=linli-demo-key`)).json()[0];
+    const one = (await inject(`/open311/v2/requests/${id}.json?jurisdiction_id=${jurisdiction}&api_key=linli-demo-key`)).json()[0];
     expect(one).toMatchObject({
       service_request_id: id,
       status: 'open',
@@ -71,26 +75,26 @@ describe('Open311 GeoReport v2', () => {
       description: '垃圾站异味\n早上清运噪音',
     });
     expect(new Date(one.expected_datetime).getTime()).toBeGreaterThan(new Date(one.requested_datetime).getTime());
-    const list = (await env.app.inject(`/open311/v2/requests.json?jurisdiction_id=${jurisdiction}&status=open&service_code=environment`)).json();
+    const list = (await inject(`/open311/v2/requests.json?jurisdiction_id=${jurisdiction}&status=open&service_code=environment`)).json();
     expect(list.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([id]);
-    const token = (await env.app.inject(`/open311/v2/tokens/${id}.xml?jurisdiction_id=${jurisdiction}`)).body;
+    const token = (await inject(`/open311/v2/tokens/${id}.xml?jurisdiction_id=${jurisdiction}`)).body;
     expect(token).toContain(`<service_request_id>${id}</service_request_id>`);
   });
 
   it('lets a secretary issue a key (shown once) and revoke it', async () => {
     const sec = await actorIn(env, 'secretary');
     const code = (await env.ctx.db.selectFrom('communities').select('code').where('id', '=', sec.community.id).executeTakeFirstOrThrow()).code;
-    const issued = await env.app.inject({ method: 'POST', url: '/api/open311-clients', headers: { cookie: sec.cookie }, payload: { name: '12345 热线' } });
+    const issued = await inject({ method: 'POST', url: '/api/open311-clients', headers: { cookie: sec.cookie }, payload: { name: '12345 热线' } });
     expect(issued.statusCode).toBe(201);
     const { id, apiKey, keyPrefix } = issued.json();
     expect(apiKey).toMatch(/^linli-[\w-]{24}$/);
     expect(keyPrefix).toBe(apiKey.slice(0, 10));
     const raw = await env.ctx.db.selectFrom('open311_clients').select('key_hash').where('id', '=', id).executeTakeFirstOrThrow();
     expect(raw.key_hash).not.toContain(apiKey);
-    const listed = await env.app.inject({ url: '/api/open311-clients', headers: { cookie: sec.cookie } });
+    const listed = await inject({ url: '/api/open311-clients', headers: { cookie: sec.cookie } });
     expect(listed.json().items).toEqual([{ id, name: '12345 热线', keyPrefix, isActive: true, createdAt: expect.any(String) }]);
     expect(listed.body).not.toContain(apiKey);
-    const blank = await env.app.inject({
+    const blank = await inject({
       method: 'POST',
       url: '/api/open311-clients',
       headers: { cookie: sec.cookie, 'accept-language': 'zh-CN' },
@@ -99,15 +103,15 @@ describe('Open311 GeoReport v2', () => {
     expect(blank.statusCode).toBe(400);
     expect(blank.json().error.details.fields).toEqual([expect.objectContaining({ field: 'name', rule: 'required' })]);
     const other = await actorIn(env, 'secretary');
-    expect((await env.app.inject({ method: 'POST', url: `/api/open311-clients/${id}/revoke`, headers: { cookie: other.cookie } })).statusCode).toBe(404);
-    expect((await env.app.inject({ url: '/api/open311-clients', headers: { cookie: other.cookie } })).json().items).toEqual([]);
+    expect((await inject({ method: 'POST', url: `/api/open311-clients/${id}/revoke`, headers: { cookie: other.cookie } })).statusCode).toBe(404);
+    expect((await inject({ url: '/api/open311-clients', headers: { cookie: other.cookie } })).json().items).toEqual([]);
     const body = new URLSearchParams({ api_key: apiKey, jurisdiction_id: code, service_code: 'general', description: '热线转来的诉求' }).toString();
     const send = () =>
-      env.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body });
+      inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body });
     expect((await send()).statusCode).toBe(201);
-    expect((await env.app.inject({ method: 'POST', url: `/api/open311-clients/${id}/revoke`, headers: { cookie: sec.cookie } })).statusCode).toBe(200);
+    expect((await inject({ method: 'POST', url: `/api/open311-clients/${id}/revoke`, headers: { cookie: sec.cookie } })).statusCode).toBe(200);
     expect((await send()).statusCode).toBe(403);
-    const list = (await env.app.inject({ url: '/api/open311-clients', headers: { cookie: sec.cookie } })).json().items;
+    const list = (await inject({ url: '/api/open311-clients', headers: { cookie: sec.cookie } })).json().items;
     expect(list).toEqual([expect.objectContaining({ name: '12345 热线', isActive: false })]);
   });
 
@@ -115,10 +119,9 @@ describe('Open311 GeoReport v2', () => {
     const sec = await actorIn(env, 'secretary');
     const code = (await env.ctx.db.selectFrom('communities').select('code').where('id', '=', sec.community.id).executeTakeFirstOrThrow()).code;
     await issueClientKey(env.ctx, sec.community.id, 'hotline', 'linli-other-key');
-    const compound = (await env.app.inject({ method: 'POST', url: '/api/compounds', headers: { cookie: sec.cookie }, payload: { name: '兰苑小区' } })).json()
-      .id;
-    const cats = (await env.app.inject({ url: '/api/ticket-categories', headers: { cookie: sec.cookie } })).json().items as Array<{ id: number; code: string }>;
-    const submitted = await env.app.inject({
+    const compound = (await inject({ method: 'POST', url: '/api/compounds', headers: { cookie: sec.cookie }, payload: { name: '兰苑小区' } })).json().id;
+    const cats = (await inject({ url: '/api/ticket-categories', headers: { cookie: sec.cookie } })).json().items as Array<{ id: number; code: string }>;
+    const submitted = await inject({
       method: 'POST',
       url: '/api/public/tickets',
       payload: {
@@ -132,7 +135,7 @@ describe('Open311 GeoReport v2', () => {
       },
     });
     const tracking: string = submitted.json().code;
-    const desk = await env.app.inject({
+    const desk = await inject({
       method: 'POST',
       url: '/api/tickets',
       headers: { cookie: sec.cookie },
@@ -145,8 +148,8 @@ describe('Open311 GeoReport v2', () => {
       },
     });
     const grid = await actorIn(env, 'grid_worker', sec.community);
-    await env.app.inject({ method: 'POST', url: `/api/tickets/${desk.json().id}/accept`, headers: { cookie: sec.cookie }, payload: {} });
-    await env.app.inject({
+    await inject({ method: 'POST', url: `/api/tickets/${desk.json().id}/accept`, headers: { cookie: sec.cookie }, payload: {} });
+    await inject({
       method: 'POST',
       url: `/api/tickets/${desk.json().id}/assign`,
       headers: { cookie: sec.cookie },
@@ -154,7 +157,7 @@ describe('Open311 GeoReport v2', () => {
     });
     const deskTracking: string = desk.json().handover.trackingCode;
 
-    const open = await env.app.inject(`/open311/v2/requests.json?jurisdiction_id=${code}`);
+    const open = await inject(`/open311/v2/requests.json?jurisdiction_id=${code}`);
     expect(open.statusCode).toBe(200);
     const rows = open.json() as Array<Record<string, unknown>>;
     expect(rows).toHaveLength(2);
@@ -165,27 +168,27 @@ describe('Open311 GeoReport v2', () => {
     expect(reported.service_request_id).not.toBe(tracking);
     expect(reported).toEqual(expect.objectContaining({ requested_datetime: expect.any(String), updated_datetime: expect.any(String) }));
     // Asking for the tracking code as an id finds nothing.
-    expect((await env.app.inject(`/open311/v2/requests/${tracking}.json?jurisdiction_id=${code}`)).statusCode).toBe(404);
-    expect((await env.app.inject(`/open311/v2/requests.xml?jurisdiction_id=${code}`)).body).not.toContain(tracking);
+    expect((await inject(`/open311/v2/requests/${tracking}.json?jurisdiction_id=${code}`)).statusCode).toBe(404);
+    expect((await inject(`/open311/v2/requests.xml?jurisdiction_id=${code}`)).body).not.toContain(tracking);
 
     // A client with a key of this community sees the description and who carries it; another community's key is refused.
-    const keyed = await env.app.inject(`/open311/v2/requests.json?jurisdiction_id=${code}&api_key=linli-other-key`);
+    const keyed = await inject(`/open311/v2/requests.json?jurisdiction_id=${code}&api_key=linli-other-key`);
     expect(keyed.body).toContain('停水两天');
     expect(keyed.body).toContain(grid.account.username);
     expect(keyed.body).not.toContain(tracking);
-    expect((await env.app.inject(`/open311/v2/requests.json?jurisdiction_id=${code}&api_key=linli-demo-key`)).statusCode).toBe(403);
+    expect((await inject(`/open311/v2/requests.json?jurisdiction_id=${code}&api_key=linli-demo-key`)).statusCode).toBe(403);
 
     // The community may choose to show descriptions to everyone; staff names stay out.
-    const put = await env.app.inject({ method: 'PUT', url: '/api/ticket-settings', headers: { cookie: sec.cookie }, payload: { open311PublicDetail: 'full' } });
+    const put = await inject({ method: 'PUT', url: '/api/ticket-settings', headers: { cookie: sec.cookie }, payload: { open311PublicDetail: 'full' } });
     expect(put.json()).toMatchObject({ open311PublicDetail: 'full' });
-    const full = await env.app.inject(`/open311/v2/requests.json?jurisdiction_id=${code}`);
+    const full = await inject(`/open311/v2/requests.json?jurisdiction_id=${code}`);
     expect(full.body).toContain('停水两天');
     expect(full.body).not.toContain(grid.account.username);
     expect(full.body).not.toContain(tracking);
   });
 
   it('answers errors in the Open311 shape', async () => {
-    const bad = await env.app.inject({
+    const bad = await inject({
       method: 'POST',
       url: '/open311/v2/requests.xml',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -194,9 +197,9 @@ describe('Open311 GeoReport v2', () => {
     expect(bad.statusCode).toBe(403);
     expect(bad.headers['content-type']).toBe('text/xml');
     expect(bad.body).toContain('<errors><error><code>403</code><description>api_key is not valid</description></error></errors>');
-    const missing = await env.app.inject(`/open311/v2/requests/LLNOPE.json?jurisdiction_id=${jurisdiction}`);
+    const missing = await inject(`/open311/v2/requests/LLNOPE.json?jurisdiction_id=${jurisdiction}`);
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toEqual([{ code: 404, description: 'service_request_id LLNOPE not found' }]);
-    expect((await env.app.inject('/open311/v2/services.json')).json()[0]).toMatchObject({ code: 400 });
+    expect((await inject('/open311/v2/services.json')).json()[0]).toMatchObject({ code: 400 });
   });
 });

@@ -12,7 +12,10 @@ export { closeUnratedTickets } from './acting/transitions.js';
 export { settingsOf } from './categories/ticket-settings.js';
 export { ticketForNotice } from './reading/notice.js';
 /** Tickets as Open311 shows them. */
-export { externalRequests, findTicketCode, type ExternalRequest } from './reading/requests.js';
+export { externalRequests, externalUpdates, findTicketCode, findCommunityPhoto, type ExternalRequest, type ExternalUpdate } from './reading/requests.js';
+/** An Open311 client adds information (and photos) to a ticket; photos of a new Open311 request. */
+export { addExternalUpdate } from './public/external-updates.js';
+export { storePhotos as addExternalPhotos, MAX_PHOTOS, MAX_PHOTO_MB } from './photos/photos.js';
 /** The tickets' read models for the reports module (ledger): the roll-up and deadlines, and the ledger's rows. */
 export * as ticketRollup from './reports/rollup.repository.js';
 export * as ticketLedgerRows from './reports/ledger-rows.js';

@@ -40,7 +40,7 @@ type NewTicket = { id: number; code: string; trackingCode: string; trackingKey: 
 export async function insertNewTicket(
   ctx: AppContext,
   cid: CommunityId,
-  input: CreateTicketInput,
+  input: CreateTicketInput & { location?: { latitude: number; longitude: number } | null },
   who: { actor: Actor | null; actorLabel: string | null; requestId?: string },
 ): Promise<NewTicket> {
   // A community's categories are written on first use; a known category id means they are there.
@@ -81,6 +81,8 @@ export async function insertNewTicket(
       compound_id: compoundId,
       building_id: input.buildingId ?? null,
       address_text: input.addressText ?? null,
+      latitude: input.location?.latitude ?? null,
+      longitude: input.location?.longitude ?? null,
       reporter_resident_id: input.reporterResidentId ?? null,
       reporter_name: reporter.name,
       reporter_phone_enc: reporter.enc,
@@ -190,6 +192,8 @@ export async function submitExternalTicket(
     compoundId: number | null;
     reporterName: string | null;
     reporterPhone: string | null;
+    /** WGS 84 degrees the client sent (Open311 lat/long), kept on the ticket. */
+    location?: { latitude: number; longitude: number } | null;
   },
   label: string,
 ) {
@@ -206,6 +210,7 @@ export async function submitExternalTicket(
       reporterName: input.reporterName,
       reporterPhone: input.reporterPhone,
       isAnonymous: false,
+      location: input.location ?? null,
     },
     { actor: null, actorLabel: label },
   );

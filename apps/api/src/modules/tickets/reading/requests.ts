@@ -4,11 +4,11 @@ import { withNames } from '../ticket-names.js';
 import * as repo from './requests.repository.js';
 import type { CommunityId } from '../../../platform/db/scope.js';
 
-export type { RequestFilter } from './requests.repository.js';
+export type { RequestFilter, UpdateFilter } from './requests.repository.js';
 
 /**
- * A community's requests as Open311 shows them (merged tickets left out), newest first, at most 1,000, with the names it
- * prints: the compound, the assignee when an account, the partner when a partner carries it.
+ * A community's requests as Open311 shows them, newest first, at most 1,000, with the names it prints: the compound,
+ * the assignee when an account, the partner when a partner carries it. A merged one names the ticket it joined.
  */
 export async function externalRequests(db: Kysely<DB>, communityId: CommunityId, f: repo.RequestFilter) {
   const rows = await withNames(db, await repo.listRequests(db, communityId, f));
@@ -21,4 +21,8 @@ export async function externalRequests(db: Kysely<DB>, communityId: CommunityId,
 }
 export type ExternalRequest = Awaited<ReturnType<typeof externalRequests>>[number];
 
-export { findTicketCode } from './requests.repository.js';
+/** The public timeline of a community's tickets, as the Open311 servicerequestupdates extension reads it. */
+export const externalUpdates = repo.listPublicUpdates;
+export type ExternalUpdate = Awaited<ReturnType<typeof repo.listPublicUpdates>>[number];
+
+export { findTicketCode, findCommunityPhoto } from './requests.repository.js';

@@ -28,6 +28,9 @@ export interface TicketsTable {
   compound_id: number | null;
   building_id: number | null;
   address_text: string | null;
+  /** WGS 84 degrees from an Open311 client, both or neither (ADR 0033). */
+  latitude: number | null;
+  longitude: number | null;
   reporter_resident_id: number | null;
   reporter_name: string | null;
   reporter_phone_enc: string | null;
