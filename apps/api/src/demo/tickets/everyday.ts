@@ -1,4 +1,4 @@
-import type { Rating } from '@linli/contracts';
+import { openTicketStatuses, type Rating } from '@linli/contracts';
 import { between, pick, weighted, type Rand } from '../prng.js';
 import { dueAt } from '../../modules/tickets/intake/sla.js';
 import type { WorkCalendar } from '../../platform/calendar/work-calendar.js';
@@ -86,9 +86,29 @@ export function everydayYear(w: World, rand: Rand, now: Date, calendar: WorkCale
     };
     const target = rand() < 0.025 ? mergeTarget(out, plan, created) : undefined;
     plan.play.steps = target ? mergeSteps(w, rand, created, target) : lifeOf(w, rand, plan, code, result, now);
-    out.push({ ...plan, key, played: play(plan.play, now, reopenLimit) });
+    let played = play(plan.play, now, reopenLimit);
+    // The grid worker's phone starts with an empty task list (the journeys count its tasks): what is still open at
+    // load time is carried by the social worker instead.
+    const grid = w.staff.gridWorker;
+    if (grid && played.state.assigneeKind === 'account' && played.state.assigneeId === grid && isOpenStatus(played.state.status)) {
+      plan.play.steps = handOver(plan.play.steps, grid, staffOf(w, 'social_worker'));
+      played = play(plan.play, now, reopenLimit);
+    }
+    out.push({ ...plan, key, played });
   }
   return out;
+}
+
+const isOpenStatus = (status: string) => (openTicketStatuses as readonly string[]).includes(status);
+
+/** The same life, carried by someone else from the start. */
+function handOver(steps: Step[], from: number, to: Who): Step[] {
+  const toId = 'accountId' in to ? to.accountId : from;
+  return steps.map((s) => ({
+    ...s,
+    by: 'accountId' in s.by && s.by.accountId === from ? to : s.by,
+    args: s.args?.assigneeKind === 'account' && s.args.assigneeId === from ? { ...s.args, assigneeId: toId } : s.args,
+  }));
 }
 
 /** An earlier ticket of the same building and category, still open, raised in the last three days. */
