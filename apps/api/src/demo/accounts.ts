@@ -21,5 +21,7 @@ export const demoAccounts = [
   { username: 'lx_shegong', role: 'social_worker', name: '凌霄 社工小龚', community: '凌霄社区' },
   { username: 'xxp_shuji', role: 'secretary', name: '柴书记', community: '小西坪社区' },
   { username: 'yz_shuji', role: 'secretary', name: '窑洲 王书记', community: '窑洲社区' },
+  { username: 'jl_shuji', role: 'secretary', name: '建兰 李书记', community: '建兰社区' },
+  { username: 'yjp_shuji', role: 'secretary', name: '晏家坪 郭书记', community: '晏家坪社区' },
   { username: 'yz_sanzhang', role: 'building_head', name: '晴岚家园 3栋 楼栋长', community: '窑洲社区', looksAfter: { compound: '晴岚家园', building: '3栋' } },
 ] as const;

@@ -17,6 +17,8 @@ export interface DemoCommunity {
   /** First six digits of generated ID numbers. */
   region: string;
   nonLocalShare: number;
+  /** Everyday tickets in the demo year, besides the reports' cases. */
+  ticketsPerYear: number;
   grids: string[];
   compounds: Array<{ name: string; address: string; buildings: number; units: number; floors: number; seededFloors: number; buildingSuffix?: string }>;
   teams: Array<{ name: string; kind: TeamKind; description: string }>;
@@ -37,6 +39,7 @@ export const communities: DemoCommunity[] = [
     address: '兰州市七里河区敦煌路金港城',
     region: '620103',
     nonLocalShare: 0.15,
+    ticketsPerYear: 320,
     grids: ['第一网格', '第二网格', '第三网格'],
     compounds: [
       { name: '金海花园', address: '敦煌路金港城西侧', buildings: 4, units: 2, floors: 18, seededFloors: 4 },
@@ -85,6 +88,7 @@ export const communities: DemoCommunity[] = [
     address: '兰州市七里河区兰工坪南街',
     region: '620103',
     nonLocalShare: 0.1,
+    ticketsPerYear: 300,
     grids: ['兰工坪网格', '石油网格', '塑料厂网格'],
     compounds: [
       { name: '二十二佳园', address: '兰工坪南街', buildings: 3, units: 2, floors: 6, seededFloors: 3 },
@@ -116,6 +120,7 @@ export const communities: DemoCommunity[] = [
       { name: '老兵开锁', kind: 'merchant', description: '便民开锁服务' },
       { name: '兰州理工大学玉川志愿者协会', kind: 'school', description: '学生志愿者参与报安鸟、义诊义剪' },
       { name: '理工大卫生服务站', kind: 'hospital', description: '为高龄老人提供健康随访' },
+      { name: '七里河区环卫局西湖环卫所', kind: 'government_dept', contact: '值班室', phone: '13919000012', description: '街巷垃圾桶配置和清运' },
     ],
     workUnits: ['兰州理工大学', '兰州石化', '七里河区医院'],
   },
@@ -130,6 +135,7 @@ export const communities: DemoCommunity[] = [
     address: '宁波市北仑区新碶街道',
     region: '330206',
     nonLocalShare: 0.3,
+    ticketsPerYear: 300,
     grids: ['世茂网格', '黄山网格', '商圈网格'],
     compounds: [
       { name: '世茂世界湾一期', address: '新碶街道世茂世界湾', buildings: 3, units: 2, floors: 26, seededFloors: 3 },
@@ -164,6 +170,7 @@ export const communities: DemoCommunity[] = [
     address: '兰州市七里河区建西东路',
     region: '620103',
     nonLocalShare: 0.12,
+    ticketsPerYear: 150,
     grids: ['铁建网格'],
     compounds: [{ name: '铁建丽苑', address: '建西东路北侧', buildings: 6, units: 2, floors: 18, seededFloors: 3 }],
     teams: [{ name: '铁建丽苑党员志愿服务队', kind: 'volunteer', description: '小区党员牵线社会资源入驻阵地' }],
@@ -191,6 +198,7 @@ export const communities: DemoCommunity[] = [
       { name: '中国移动七里河分公司', kind: 'enterprise', description: '通信便民服务', joinedOn: '2024-02-01' },
       { name: '甘肃锐诚律师事务所', kind: 'enterprise', description: '法律援助进小区', joinedOn: '2024-02-20' },
       { name: '德盛和物业', kind: 'property_company', description: '红色物业联建', joinedOn: '2023-12-01' },
+      { name: '七里河区供水服务站', kind: 'government_dept', contact: '调度室', phone: '13919000032', description: '供水管网维修和水压调度' },
     ],
     workUnits: ['中铁二十一局', '兰州交通大学', '兰州西站'],
   },
@@ -205,6 +213,7 @@ export const communities: DemoCommunity[] = [
     address: '湘潭市岳塘区昭山镇晴岚家园',
     region: '430304',
     nonLocalShare: 0.85,
+    ticketsPerYear: 130,
     grids: ['晴岚一网格', '晴岚二网格'],
     compounds: [{ name: '晴岚家园', address: '昭山镇晴岚路', buildings: 9, units: 1, floors: 11, seededFloors: 3, buildingSuffix: '栋' }],
     teams: [
@@ -226,5 +235,70 @@ export const communities: DemoCommunity[] = [
       { name: '晴岚家园物业', kind: 'property_company', description: '安置小区物业' },
     ],
     workUnits: ['昭山镇政府', '湘潭钢铁', '岳塘区教育局'],
+  },
+  // Two more communities of 敦煌路街道 beside 金港城, so the subdistrict ranking compares neighbours (generated, not from the reports).
+  {
+    name: '建兰社区',
+    code: 'LZ-QLH-DHL-JL',
+    city: '兰州市',
+    district: '七里河区',
+    districtCode: '620103',
+    subdistrict: '敦煌路街道',
+    subdistrictCode: '620103-DHL',
+    address: '兰州市七里河区建兰路',
+    region: '620103',
+    nonLocalShare: 0.2,
+    ticketsPerYear: 170,
+    grids: ['建兰东网格', '建兰西网格'],
+    compounds: [
+      { name: '建兰花园', address: '建兰路中段', buildings: 3, units: 2, floors: 7, seededFloors: 3 },
+      { name: '兰石家属院', address: '建兰路东口', buildings: 2, units: 2, floors: 6, seededFloors: 3 },
+    ],
+    teams: [
+      { name: '建兰夕阳红志愿队', kind: 'volunteer', description: '退休职工助老、巡楼' },
+      { name: '兰石家属院三长', kind: 'heads', description: '楼栋长、单元长、楼层长' },
+    ],
+    stations: [
+      { name: '建兰社区党群服务站', kind: 'service_station', address: '建兰路社区服务中心', hours: '周一至周五 8:30–17:30', description: '综合窗口、议事室' },
+    ],
+    partners: [
+      { name: '建兰花园物业', kind: 'property_company', contact: '客服', phone: '13919000041', description: '建兰花园物业服务' },
+      { name: '敦煌路街道城管中队', kind: 'government_dept', contact: '中队值班', phone: '13919000042', description: '占道经营、违章搭建' },
+    ],
+    workUnits: ['兰州石化', '兰石集团', '七里河区人民医院'],
+  },
+  {
+    name: '晏家坪社区',
+    code: 'LZ-QLH-DHL-YJP',
+    city: '兰州市',
+    district: '七里河区',
+    districtCode: '620103',
+    subdistrict: '敦煌路街道',
+    subdistrictCode: '620103-DHL',
+    address: '兰州市七里河区晏家坪',
+    region: '620103',
+    nonLocalShare: 0.25,
+    ticketsPerYear: 140,
+    grids: ['晏家坪网格'],
+    compounds: [
+      { name: '晏家坪小区', address: '晏家坪路', buildings: 3, units: 2, floors: 6, seededFloors: 3 },
+      { name: '晏西花园', address: '晏家坪西街', buildings: 2, units: 2, floors: 11, seededFloors: 3 },
+    ],
+    teams: [{ name: '晏家坪邻里互助队', kind: 'volunteer', description: '邻里互助、代买代办' }],
+    stations: [
+      {
+        name: '晏家坪小区党员阵地',
+        kind: 'party_post',
+        compound: '晏家坪小区',
+        address: '晏家坪小区 2 号楼旁',
+        hours: '每天 9:00–18:00',
+        description: '党员轮流值守',
+      },
+    ],
+    partners: [
+      { name: '晏家坪物业', kind: 'property_company', contact: '物业经理', phone: '13919000051', description: '老旧小区准物业' },
+      { name: '晏家坪卫生服务站', kind: 'hospital', description: '家庭医生签约、上门随访' },
+    ],
+    workUnits: ['兰州铁路局', '七里河区教育局'],
   },
 ];

@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, loginAs, type TestEnv } from '../../test/harness.js';
 import { seedDemo } from './seed.js';
 import { DEMO_PASSWORD, demoAccounts } from './accounts.js';
+import { communities } from './communities.js';
+import { demoCases } from './tickets/cases.js';
+import { householdProblems } from '../../test/demo-households.js';
+import { checkTicketYear } from '../../test/demo-tickets.js';
 
 describe('demo seed', () => {
   let env: TestEnv;
@@ -11,7 +15,7 @@ describe('demo seed', () => {
   });
   afterAll(async () => env.close());
 
-  it('loads the five communities once, with valid encrypted data, and every demo account logs in', async () => {
+  it('loads the communities once, with valid encrypted data, believable households, a year of tickets, and every demo account logs in', async () => {
     const counts = async () => {
       const out: Record<string, number> = {};
       for (const t of [
@@ -25,6 +29,9 @@ describe('demo seed', () => {
         'partners',
         'accounts',
         'audit_log',
+        'tickets',
+        'ticket_events',
+        'ticket_daily_counts',
       ] as const) {
         out[t] = Number(
           (
@@ -37,29 +44,46 @@ describe('demo seed', () => {
       }
       return out;
     };
+    const started = performance.now();
     expect(await seedDemo(env.ctx)).toBe(true);
+    const ms = Math.round(performance.now() - started);
+    console.log(`demo seed: ${ms} ms on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`);
     const first = await counts();
     expect(await seedDemo(env.ctx)).toBe(false);
     expect(await counts()).toEqual(first);
     expect(first.partners).toBeGreaterThanOrEqual(12);
     expect(first.accounts).toBe(demoAccounts.length);
 
-    // one 'demo.seeded' row per community, written by nobody (actor null)
+    // one 'demo.seeded' row per community, written by nobody (actor null); ticket steps name the demo staff who took them
     const seeded = await env.ctx.db
       .selectFrom('audit_log')
       .select(['community_id', 'actor_id'])
       .where('action', '=', 'demo.seeded')
       .where('entity_type', '=', 'community')
       .execute();
-    expect(seeded).toHaveLength(5);
+    expect(seeded).toHaveLength(communities.length);
     expect(seeded.every((a) => a.actor_id === null && a.community_id !== null)).toBe(true);
-    expect(await env.ctx.db.selectFrom('audit_log').select('id').where('actor_id', 'is not', null).execute()).toHaveLength(0);
+    const byActors = await env.ctx.db.selectFrom('audit_log').select('action').where('actor_id', 'is not', null).execute();
+    expect(byActors.length).toBeGreaterThan(0);
+    expect(byActors.every((a) => a.action.startsWith('ticket.'))).toBe(true);
     const names = (await env.ctx.db.selectFrom('communities').select('name').orderBy('id').execute()).map((c) => c.name);
-    expect(names).toEqual(['金港城社区', '理工大社区', '凌霄社区', '小西坪社区', '窑洲社区']);
+    expect(names).toEqual(['金港城社区', '理工大社区', '凌霄社区', '小西坪社区', '窑洲社区', '建兰社区', '晏家坪社区']);
+    expect(first.tickets).toBe(demoCases.length + communities.reduce((n, c) => n + c.ticketsPerYear, 0));
 
     const residents = await env.ctx.db.selectFrom('residents').select(['phone_enc', 'id_card_enc', 'phone_masked', 'hukou_local']).execute();
     expect(residents.length).toBeGreaterThan(500);
     expect(residents.length).toBeLessThan(3000);
+    // Households: opposite-sex spouses with their own surnames, parents 20–40 years older, names of their decade.
+    const members = await env.ctx.db.selectFrom('residents').select(['household_id', 'name', 'gender', 'birth_date', 'relation']).execute();
+    const households = new Map<number, typeof members>();
+    for (const m of members) households.set(m.household_id ?? 0, [...(households.get(m.household_id ?? 0) ?? []), m]);
+    const problems = [...households.values()].flatMap((h) =>
+      householdProblems(
+        h.map((m) => ({ name: m.name, male: m.gender === 'male', year: Number(String(m.birth_date).slice(0, 4)), relation: m.relation as '户主' })),
+      ),
+    );
+    expect(problems).toEqual([]);
+    expect(households.size).toBeGreaterThan(400);
     let phones = 0;
     for (const r of residents) {
       expect(isValidIdCard(env.ctx.pii.decrypt(r.id_card_enc!))).toBe(true);
@@ -87,7 +111,7 @@ describe('demo seed', () => {
     for (const a of demoAccounts) await expect(loginAs(env.app, a.username, DEMO_PASSWORD)).resolves.toMatch(/linli_sid=/);
     const jiedao = await loginAs(env.app, 'jiedao', DEMO_PASSWORD);
     const seen = (await env.app.inject({ url: '/api/communities', headers: { cookie: jiedao } })).json().items.map((c: { name: string }) => c.name);
-    expect(seen).toEqual(['金港城社区']);
+    expect(seen).toEqual(['金港城社区', '建兰社区', '晏家坪社区']);
 
     // Issue 13: the demo building heads read their own building's residents, not the whole community's.
     for (const [username, address] of [
@@ -104,5 +128,7 @@ describe('demo seed', () => {
         username,
       ).toBe(true);
     }
-  }, 120_000);
+
+    await checkTicketYear(env, new Date());
+  }, 600_000);
 });

@@ -11,65 +11,9 @@ import { ensureCategoriesIn } from '../modules/tickets/index.js';
 import { trustedCommunityId } from '../platform/access/trusted-scope.js';
 import { seedOrganisations } from './organisations.js';
 import { seedSecretarySessions } from './secretary-sessions.js';
-
-/** A small deterministic PRNG so every fresh install gets the same demo. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const surnames =
-  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
-const givenMale = [
-  '建国',
-  '志强',
-  '海涛',
-  '永福',
-  '国华',
-  '军',
-  '伟',
-  '磊',
-  '德明',
-  '振华',
-  '文斌',
-  '立新',
-  '成',
-  '浩然',
-  '子轩',
-  '宇航',
-  '明',
-  '红军',
-  '卫东',
-  '长顺',
-];
-const givenFemale = [
-  '秀英',
-  '桂兰',
-  '玉梅',
-  '淑珍',
-  '丽',
-  '敏',
-  '静',
-  '霞',
-  '红梅',
-  '雪梅',
-  '晓燕',
-  '欣怡',
-  '梓涵',
-  '雨桐',
-  '春花',
-  '凤英',
-  '慧',
-  '婷',
-  '丽娟',
-  '建华',
-];
+import { prng } from './prng.js';
+import { seedTickets } from './tickets/seed-tickets.js';
+import { household, REF_YEAR } from './households.js';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 function idCard(region: string, birth: string, seq: number, male: boolean): string {
@@ -84,10 +28,12 @@ function idCard(region: string, birth: string, seq: number, male: boolean): stri
 }
 
 /** Loads the demo communities once; a second start finds them and does nothing. */
-export async function seedDemo(ctx: AppContext): Promise<boolean> {
+export async function seedDemo(ctx: AppContext, now = new Date()): Promise<boolean> {
+  const started = performance.now();
   const existing = await ctx.db.selectFrom('communities').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let tickets = 0;
   await ctx.db.transaction().execute(async (trx) => {
     const districtIds = new Map<string, number>();
     const subdistrictIds = new Map<string, number>();
@@ -156,12 +102,17 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
       }
     }
     await seedOrganisations(trx, passwordHash);
+    // Departments of 七里河区 and 北仑区 (demo/organisations.ts) are seeded here, before the tickets escalated to them.
+    // A year of tickets: the reports' cases and everyday ones, handled by the accounts above (demo/tickets/).
+    const inYear = communities.map((c) => ({ id: communityIds.get(c.name)!, name: c.name, ticketsPerYear: c.ticketsPerYear }));
+    tickets = await seedTickets(ctx, trx, inYear, now);
+    // 书记面对面 sessions (demo/secretary-sessions.ts) are seeded here, after the tickets they may refer to.
   });
   await seedSecretarySessions(ctx); // 凌霄's 书记面对面, after the organisations (demo/organisations.ts)
   // The demo Open311 client of 金港城, so the API can be tried at once (README).
   const jgc = await ctx.db.selectFrom('communities').select('id').where('code', '=', communities[0]!.code).executeTakeFirstOrThrow();
   await issueClientKey(ctx, jgc.id, 'demo client', 'linli-demo-key');
-  ctx.log.info({ communities: communities.length }, 'demo data loaded');
+  ctx.log.info({ communities: communities.length, tickets, ms: Math.round(performance.now() - started) }, 'demo data loaded');
   return true;
 }
 
@@ -204,17 +155,12 @@ async function seedCommunity(ctx: AppContext, trx: Trx, communityId: number, c: 
           .execute();
         const residents = [];
         for (const h of households) {
-          const size = rand() < 0.25 ? 1 : rand() < 0.6 ? 2 : 3;
-          const surname = pick([...surnames]);
-          for (let p = 0; p < size; p++) {
+          const { members } = household(rand);
+          for (const p of members) {
             seq++;
-            const male = p === 0 ? rand() < 0.5 : p === 1 ? rand() < 0.5 : rand() < 0.5;
-            const elderly = size === 1 ? rand() < 0.8 : p === 0 && rand() < 0.3;
-            const year = elderly ? 1936 + Math.floor(rand() * 22) : p === 2 ? 2005 + Math.floor(rand() * 15) : 1960 + Math.floor(rand() * 35);
-            const birth = `${year}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
-            const age = 2026 - year;
+            const age = REF_YEAR - p.year;
+            const alone = members.length === 1 && age >= 65;
             const tags: string[] = [];
-            if (size === 1 && age >= 65) tags.push('living_alone');
             if (age >= 80) tags.push('advanced_age');
             if (rand() < 0.04 && age > 40) tags.push('veteran');
             if (rand() < 0.08 && age > 25) tags.push('party_member');
@@ -225,9 +171,9 @@ async function seedCommunity(ctx: AppContext, trx: Trx, communityId: number, c: 
             residents.push({
               community_id: communityId,
               household_id: h.id,
-              name: surname + (p === 0 ? (male ? pick(givenMale) : pick(givenFemale)) : male ? pick(givenMale) : pick(givenFemale)),
-              gender: male ? ('male' as const) : ('female' as const),
-              birth_date: birth,
+              name: p.name,
+              gender: p.male ? ('male' as const) : ('female' as const),
+              birth_date: p.birth,
               phone_enc: null,
               phone_masked: null,
               phone_hash: null,
@@ -235,10 +181,10 @@ async function seedCommunity(ctx: AppContext, trx: Trx, communityId: number, c: 
               id_card_masked: null,
               id_card_hash: null,
               sensitive_enc: null,
-              ...sealResidentFields(ctx, { phone, idCard: idCard(c.region, birth, seq, male), sensitiveTags: sensitive }),
+              ...sealResidentFields(ctx, { phone, idCard: idCard(c.region, p.birth, seq, p.male), sensitiveTags: sensitive }),
               hukou_local: rand() >= c.nonLocalShare,
-              tags,
-              relation: p === 0 ? '户主' : p === 1 ? '配偶' : '子女',
+              tags: alone ? ['living_alone', ...tags] : tags,
+              relation: p.relation,
               notes: null,
               archived_at: null,
             });
