@@ -4891,6 +4891,699 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/secretary-session-items/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                        commitment?: string | null;
+                        /** Format: date */
+                        promisedOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            answeredByName: string | null;
+                            answeredOnBehalf: boolean;
+                            commitment: string | null;
+                            /** @enum {string} */
+                            commitmentState: "none" | "open" | "overdue" | "kept" | "broken";
+                            detail: string | null;
+                            escalationId: number | null;
+                            followUps: {
+                                at: string;
+                                byName: string | null;
+                                id: number;
+                                note: string;
+                                /** @enum {string} */
+                                status: "open" | "kept" | "broken";
+                            }[];
+                            id: number;
+                            organisationId: number;
+                            organisationName: string;
+                            promisedOn: string | null;
+                            sessionId: number;
+                            subject: string;
+                            ticketCode: string | null;
+                            ticketId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/secretary-session-items/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categoryId: number;
+                        /** Format: date-time */
+                        dueAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            answeredByName: string | null;
+                            answeredOnBehalf: boolean;
+                            commitment: string | null;
+                            /** @enum {string} */
+                            commitmentState: "none" | "open" | "overdue" | "kept" | "broken";
+                            detail: string | null;
+                            escalationId: number | null;
+                            followUps: {
+                                at: string;
+                                byName: string | null;
+                                id: number;
+                                note: string;
+                                /** @enum {string} */
+                                status: "open" | "kept" | "broken";
+                            }[];
+                            id: number;
+                            organisationId: number;
+                            organisationName: string;
+                            promisedOn: string | null;
+                            sessionId: number;
+                            subject: string;
+                            ticketCode: string | null;
+                            ticketId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/secretary-session-items/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        /** @enum {string} */
+                        status: "open" | "kept" | "broken";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            answeredByName: string | null;
+                            answeredOnBehalf: boolean;
+                            commitment: string | null;
+                            /** @enum {string} */
+                            commitmentState: "none" | "open" | "overdue" | "kept" | "broken";
+                            detail: string | null;
+                            escalationId: number | null;
+                            followUps: {
+                                at: string;
+                                byName: string | null;
+                                id: number;
+                                note: string;
+                                /** @enum {string} */
+                                status: "open" | "kept" | "broken";
+                            }[];
+                            id: number;
+                            organisationId: number;
+                            organisationName: string;
+                            promisedOn: string | null;
+                            sessionId: number;
+                            subject: string;
+                            ticketCode: string | null;
+                            ticketId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/secretary-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    from?: string;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attendees: {
+                                    attendeeName: string;
+                                    attendeeTitle: string | null;
+                                    organisationId: number;
+                                    organisationName: string;
+                                }[];
+                                communityId: number;
+                                communityName: string;
+                                createdAt: string;
+                                heldOn: string;
+                                hostName: string;
+                                id: number;
+                                itemCount: number;
+                                openCommitments: number;
+                                overdueCommitments: number;
+                                place: string;
+                                startsAt: string | null;
+                                title: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendees: {
+                            attendeeName: string;
+                            attendeeTitle?: string | null;
+                            organisationId: number;
+                        }[];
+                        communityId?: number;
+                        /** Format: date */
+                        heldOn: string;
+                        hostName: string;
+                        notes?: string | null;
+                        otherAttendees?: string | null;
+                        place: string;
+                        startsAt?: string | null;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                attendeeName: string;
+                                attendeeTitle: string | null;
+                                organisationId: number;
+                                organisationName: string;
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            createdByName: string | null;
+                            heldOn: string;
+                            hostName: string;
+                            id: number;
+                            itemCount: number;
+                            items: {
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                answeredOnBehalf: boolean;
+                                commitment: string | null;
+                                /** @enum {string} */
+                                commitmentState: "none" | "open" | "overdue" | "kept" | "broken";
+                                detail: string | null;
+                                escalationId: number | null;
+                                followUps: {
+                                    at: string;
+                                    byName: string | null;
+                                    id: number;
+                                    note: string;
+                                    /** @enum {string} */
+                                    status: "open" | "kept" | "broken";
+                                }[];
+                                id: number;
+                                organisationId: number;
+                                organisationName: string;
+                                promisedOn: string | null;
+                                sessionId: number;
+                                subject: string;
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                            }[];
+                            notes: string | null;
+                            openCommitments: number;
+                            otherAttendees: string | null;
+                            overdueCommitments: number;
+                            place: string;
+                            startsAt: string | null;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/secretary-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                attendeeName: string;
+                                attendeeTitle: string | null;
+                                organisationId: number;
+                                organisationName: string;
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            createdByName: string | null;
+                            heldOn: string;
+                            hostName: string;
+                            id: number;
+                            itemCount: number;
+                            items: {
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                answeredOnBehalf: boolean;
+                                commitment: string | null;
+                                /** @enum {string} */
+                                commitmentState: "none" | "open" | "overdue" | "kept" | "broken";
+                                detail: string | null;
+                                escalationId: number | null;
+                                followUps: {
+                                    at: string;
+                                    byName: string | null;
+                                    id: number;
+                                    note: string;
+                                    /** @enum {string} */
+                                    status: "open" | "kept" | "broken";
+                                }[];
+                                id: number;
+                                organisationId: number;
+                                organisationName: string;
+                                promisedOn: string | null;
+                                sessionId: number;
+                                subject: string;
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                            }[];
+                            notes: string | null;
+                            openCommitments: number;
+                            otherAttendees: string | null;
+                            overdueCommitments: number;
+                            place: string;
+                            startsAt: string | null;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendees?: {
+                            attendeeName: string;
+                            attendeeTitle?: string | null;
+                            organisationId: number;
+                        }[];
+                        /** Format: date */
+                        heldOn?: string;
+                        hostName?: string;
+                        notes?: string | null;
+                        otherAttendees?: string | null;
+                        place?: string;
+                        startsAt?: string | null;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                attendeeName: string;
+                                attendeeTitle: string | null;
+                                organisationId: number;
+                                organisationName: string;
+                            }[];
+                            communityId: number;
+                            communityName: string;
+                            createdAt: string;
+                            createdByName: string | null;
+                            heldOn: string;
+                            hostName: string;
+                            id: number;
+                            itemCount: number;
+                            items: {
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                answeredOnBehalf: boolean;
+                                commitment: string | null;
+                                /** @enum {string} */
+                                commitmentState: "none" | "open" | "overdue" | "kept" | "broken";
+                                detail: string | null;
+                                escalationId: number | null;
+                                followUps: {
+                                    at: string;
+                                    byName: string | null;
+                                    id: number;
+                                    note: string;
+                                    /** @enum {string} */
+                                    status: "open" | "kept" | "broken";
+                                }[];
+                                id: number;
+                                organisationId: number;
+                                organisationName: string;
+                                promisedOn: string | null;
+                                sessionId: number;
+                                subject: string;
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                            }[];
+                            notes: string | null;
+                            openCommitments: number;
+                            otherAttendees: string | null;
+                            overdueCommitments: number;
+                            place: string;
+                            startsAt: string | null;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/secretary-sessions/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        detail?: string | null;
+                        escalationId?: number;
+                        organisationId?: number;
+                        subject?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            answeredByName: string | null;
+                            answeredOnBehalf: boolean;
+                            commitment: string | null;
+                            /** @enum {string} */
+                            commitmentState: "none" | "open" | "overdue" | "kept" | "broken";
+                            detail: string | null;
+                            escalationId: number | null;
+                            followUps: {
+                                at: string;
+                                byName: string | null;
+                                id: number;
+                                note: string;
+                                /** @enum {string} */
+                                status: "open" | "kept" | "broken";
+                            }[];
+                            id: number;
+                            organisationId: number;
+                            organisationName: string;
+                            promisedOn: string | null;
+                            sessionId: number;
+                            subject: string;
+                            ticketCode: string | null;
+                            ticketId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/secretary-sessions/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    order?: "asc" | "desc";
+                    organisationId?: number;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                    state?: "open" | "overdue" | "kept" | "broken";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                answer: string | null;
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                                answeredOnBehalf: boolean;
+                                commitment: string | null;
+                                /** @enum {string} */
+                                commitmentState: "none" | "open" | "overdue" | "kept" | "broken";
+                                communityId: number;
+                                detail: string | null;
+                                escalationId: number | null;
+                                followUps: {
+                                    at: string;
+                                    byName: string | null;
+                                    id: number;
+                                    note: string;
+                                    /** @enum {string} */
+                                    status: "open" | "kept" | "broken";
+                                }[];
+                                heldOn: string;
+                                id: number;
+                                organisationId: number;
+                                organisationName: string;
+                                promisedOn: string | null;
+                                sessionId: number;
+                                sessionTitle: string;
+                                subject: string;
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/setup": {
         parameters: {
             query?: never;
