@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, loginAs, type TestEnv } from '../../test/harness.js';
 import { seedDemo } from './seed.js';
 import { DEMO_PASSWORD, demoAccounts } from './accounts.js';
+import { demoContactAccounts } from './organisations.js';
 
 describe('demo seed', () => {
   let env: TestEnv;
@@ -42,7 +43,7 @@ describe('demo seed', () => {
     expect(await seedDemo(env.ctx)).toBe(false);
     expect(await counts()).toEqual(first);
     expect(first.partners).toBeGreaterThanOrEqual(12);
-    expect(first.accounts).toBe(demoAccounts.length);
+    expect(first.accounts).toBe(demoAccounts.length + demoContactAccounts.length);
 
     // one 'demo.seeded' row per community, written by nobody (actor null)
     const seeded = await env.ctx.db
