@@ -99,5 +99,5 @@ describe.runIf(run)('escalations: community → subdistrict → department → a
     await phone.getByTestId('rate-satisfied').click();
     await expect.poll(() => phone.getByTestId('track-status').textContent()).toBe('已结案');
     await phoneCtx.close();
-  });
+  }, 400_000);
 });

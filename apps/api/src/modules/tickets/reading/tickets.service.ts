@@ -54,7 +54,7 @@ export async function getTicket(
       isPublic: e.is_public,
       createdAt: iso(e.created_at)!,
       // What the step names (an escalation's organisation and deadline, a reply's kind), for the timeline's words.
-      data: typeof e.data === 'string' ? (JSON.parse(e.data) as Record<string, unknown>) : ((e.data as Record<string, unknown> | null) ?? null),
+      ...(e.data == null ? {} : { data: typeof e.data === 'string' ? (JSON.parse(e.data) as Record<string, unknown>) : (e.data as Record<string, unknown>) }),
       ...eventExtras(e.action, e.data),
     })),
   };
