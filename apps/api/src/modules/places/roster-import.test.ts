@@ -119,6 +119,14 @@ describe('roster import (issue 8.1)', () => {
     expect((await call('GET', `/api/residents/${id}/pii`)).json().sensitiveTags).toEqual(['low_income', added.json().code]);
     const household = await env.ctx.db.selectFrom('households').select('household_type').where('room_no', '=', '302').executeTakeFirstOrThrow();
     expect(household.household_type).toBe('户籍户');
+    // The resident form takes the same dictionary: the community's own code where it belongs, nothing unknown.
+    const code = added.json().code as string;
+    expect((await call('POST', '/api/residents', { name: '己', sensitiveTags: [code] })).statusCode).toBe(201);
+    for (const body of [{ tags: [code] }, { tags: ['no_such_tag'] }, { sensitiveTags: ['living_alone'] }]) {
+      const res = await call('POST', '/api/residents', { name: '庚', ...body });
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().error.details.fields[0]).toMatchObject({ rule: 'invalid_option' });
+    }
   });
 
   it('matches a re-import to the residents already registered: created, updated, unchanged, in error; nothing twice', async () => {
