@@ -128,19 +128,32 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     .values({ community_id: cid, actor_id: sec.account.id, filters: '{}', status: 'done', file_name: 'l.csv', file_path: null, error: null, finished_at: null })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const sessionOrg = await db
+  const organisation = await db
     .insertInto('organisations')
     .values({
-      kind: 'department',
-      department_type: 'power',
-      name: `面对面部门${tag}`,
+      kind: 'property_company',
+      department_type: null,
+      name: `物业${tag}`,
       contact_name: null,
       contact_phone: null,
       address: null,
       subdistrict_id: null,
-      community_id: null,
+      community_id: cid,
       partner_id: null,
       created_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('organisation_areas').values({ organisation_id: organisation.id, area_kind: 'community', area_id: cid }).execute();
+  const escalation = await db
+    .insertInto('escalations')
+    .values({
+      community_id: cid,
+      ticket_id: ticket.json().id,
+      organisation_id: organisation.id,
+      status: 'pending',
+      reason: '上报',
+      due_at: new Date(Date.now() + 86400_000),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -164,7 +177,7 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     .values({
       community_id: cid,
       session_id: secretarySession.id,
-      organisation_id: sessionOrg.id,
+      organisation_id: organisation.id,
       escalation_id: null,
       ticket_id: null,
       ticket_code: null,
@@ -194,6 +207,8 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     webhooks: webhook.id,
     'open311-clients': client.id,
     'ledger/exports': exp.id,
+    organisations: organisation.id,
+    escalations: escalation.id,
     'secretary-sessions': secretarySession.id,
     'secretary-session-items': sessionItem.id,
   };

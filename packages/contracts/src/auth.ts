@@ -17,6 +17,8 @@ export const meSchema = z.object({
   communityName: z.string().nullable(),
   subdistrictId: z.number().nullable(),
   subdistrictName: z.string().nullable(),
+  /** A contact account's organisation (ADR 0027). */
+  organisationId: z.number().nullable().optional(),
   locale: z.enum(['zh-CN', 'en']),
 });
 export type Me = z.infer<typeof meSchema>;

@@ -374,7 +374,8 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     proof_required: 'Please enter the {field}',
     link_required: 'No phone was left with this report: please use the full link you were given',
     locked: 'Too many wrong tries of the {field}; try again later, or use the full link you were given',
-    invalid_org_phone: '{field} is not a valid number (a mobile, a landline with its area code such as 0931-8123456, a 400 number, or a service number such as 95598 or 12345)',
+    invalid_org_phone:
+      '{field} is not a valid number (a mobile, a landline with its area code such as 0931-8123456, a 400 number, or a service number such as 95598 or 12345)',
     out_of_reach: '{field} is outside the area you manage',
     in_past: '{field} cannot be in the past',
     not_serving: '{field} does not serve this community; choose one that does',

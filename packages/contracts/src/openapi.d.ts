@@ -403,6 +403,7 @@ export interface paths {
                             id: number;
                             /** @enum {string} */
                             locale: "zh-CN" | "en";
+                            organisationId?: number | null;
                             /** @enum {string} */
                             role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                             subdistrictId: number | null;
@@ -486,6 +487,7 @@ export interface paths {
                             id: number;
                             /** @enum {string} */
                             locale: "zh-CN" | "en";
+                            organisationId?: number | null;
                             /** @enum {string} */
                             role: "system_admin" | "subdistrict_admin" | "secretary" | "social_worker" | "grid_worker" | "building_head" | "party_member" | "volunteer" | "partner_contact" | "department_contact";
                             subdistrictId: number | null;
@@ -3102,6 +3104,8 @@ export interface paths {
                             /** @enum {string} */
                             kind: "district" | "subdistrict" | "community";
                         }[];
+                        /** @enum {string} */
+                        areaScope?: "district" | "subdistrict" | "community";
                         communityId?: number | null;
                         contactName?: string | null;
                         contactPhone?: string | null;

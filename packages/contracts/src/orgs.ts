@@ -58,13 +58,7 @@ export const departmentTypeLabels: Record<Locale, Record<DepartmentType, string>
  */
 export function isOrganisationPhone(value: string): boolean {
   const v = value.replace(/[\s-]/g, '');
-  return (
-    /^1[3-9]\d{9}$/.test(v) ||
-    /^0\d{2,3}[2-9]\d{6,7}(\d{1,6})?$/.test(v) ||
-    /^[48]00\d{7}$/.test(v) ||
-    /^9[56]\d{3,6}$/.test(v) ||
-    /^12\d{3}$/.test(v)
-  );
+  return /^1[3-9]\d{9}$/.test(v) || /^0\d{2,3}[2-9]\d{6,7}(\d{1,6})?$/.test(v) || /^[48]00\d{7}$/.test(v) || /^9[56]\d{3,6}$/.test(v) || /^12\d{3}$/.test(v);
 }
 export const organisationPhoneSchema = z
   .string()
@@ -107,9 +101,11 @@ export const createOrganisationSchema = z.object({
   partnerId: idSchema.nullable().optional(),
   /** What it serves; a community organisation serves its own community when left out. */
   areas: z.array(organisationAreaSchema).max(200).optional(),
+  /** Shorthand when `areas` is left out: the whole district of its subdistrict, the subdistrict, or its community. */
+  areaScope: z.enum(areaKinds).optional(),
 });
 export type CreateOrganisationInput = z.infer<typeof createOrganisationSchema>;
-export const updateOrganisationSchema = createOrganisationSchema.omit({ kind: true, subdistrictId: true, communityId: true }).partial();
+export const updateOrganisationSchema = createOrganisationSchema.omit({ kind: true, subdistrictId: true, communityId: true, areaScope: true }).partial();
 export type UpdateOrganisationInput = z.infer<typeof updateOrganisationSchema>;
 
 export const organisationListQuerySchema = pageQuerySchema.extend({

@@ -9,6 +9,7 @@ import { communities, type DemoCommunity } from './communities.js';
 import { issueClientKey } from '../modules/open311/index.js';
 import { ensureCategoriesIn } from '../modules/tickets/index.js';
 import { trustedCommunityId } from '../platform/access/trusted-scope.js';
+import { seedOrganisations } from './organisations.js';
 import { seedSecretarySessions } from './secretary-sessions.js';
 
 /** A small deterministic PRNG so every fresh install gets the same demo. */
@@ -154,6 +155,7 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
         await trx.insertInto('building_heads').values({ community_id: communityId, building_id: b.id, unit_id: null, account_id: acc.id }).execute();
       }
     }
+    await seedOrganisations(trx, passwordHash);
   });
   await seedSecretarySessions(ctx); // 凌霄's 书记面对面, after the organisations (demo/organisations.ts)
   // The demo Open311 client of 金港城, so the API can be tried at once (README).

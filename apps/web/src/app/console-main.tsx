@@ -5,6 +5,7 @@ import { ConsoleProviders } from './providers.js';
 import { consoleRouter } from './routes/console/router.js';
 import './console-messages.js';
 import '../features/people/messages.js';
+import '../features/escalations/messages.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

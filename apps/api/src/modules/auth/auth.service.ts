@@ -107,6 +107,7 @@ export async function getMe(ctx: AppContext, actor: Actor): Promise<Me> {
     communityName: community?.name ?? null,
     subdistrictId: actor.subdistrictId,
     subdistrictName: subdistrict?.name ?? null,
+    organisationId: actor.organisationId ?? null,
     locale: account.locale === 'en' ? 'en' : 'zh-CN',
   };
 }

@@ -82,11 +82,7 @@ export function lockEscalation(db: Db, cid: CommunityId, id: number) {
   return db.selectFrom('escalations as e').select(columns).where('e.community_id', '=', cid).where('e.id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export function insertEscalation(
-  db: Db,
-  cid: CommunityId,
-  v: Omit<Insertable<DB['escalations']>, 'community_id'>,
-) {
+export function insertEscalation(db: Db, cid: CommunityId, v: Omit<Insertable<DB['escalations']>, 'community_id'>) {
   return db
     .insertInto('escalations')
     .values({ ...v, community_id: cid })
@@ -98,7 +94,11 @@ export async function updateEscalation(db: Db, cid: CommunityId, id: number, v: 
   await db.updateTable('escalations').set(v).where('community_id', '=', cid).where('id', '=', id).execute();
 }
 
-export function insertReply(db: Db, cid: CommunityId, v: { escalation_id: number; kind: string; text: string | null; actor_id: number | null; organisation_id: number | null }) {
+export function insertReply(
+  db: Db,
+  cid: CommunityId,
+  v: { escalation_id: number; kind: string; text: string | null; actor_id: number | null; organisation_id: number | null },
+) {
   return db
     .insertInto('escalation_replies')
     .values({ ...v, community_id: cid })
@@ -179,7 +179,9 @@ export function rankingOf(db: Db, scope: Scope, organisationIds: readonly number
       sql<number>`(count(*) filter (where (e.status in ('pending', 'accepted', 'info_requested') and e.due_at < ${now}) or (e.answered_at is not null and e.answered_at > e.due_at)))::int`.as(
         'overdue',
       ),
-      sql<number | null>`avg(extract(epoch from (e.answered_at - coalesce(e.approved_at, e.created_at))) / 3600) filter (where e.answered_at is not null)`.as('avg_hours'),
+      sql<number | null>`avg(extract(epoch from (e.answered_at - coalesce(e.approved_at, e.created_at))) / 3600) filter (where e.answered_at is not null)`.as(
+        'avg_hours',
+      ),
     ])
     .groupBy('e.organisation_id')
     .execute();

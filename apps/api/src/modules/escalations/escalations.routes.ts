@@ -36,7 +36,11 @@ export function escalationsRoutes(app: App, ctx: AppContext): void {
       config: { permission: 'escalations.board' },
       schema: {
         tags,
-        querystring: z.object({ status: z.enum(escalationStatuses).optional(), overdue: z.enum(['true', 'false']).optional(), organisationId: idSchema.optional() }),
+        querystring: z.object({
+          status: z.enum(escalationStatuses).optional(),
+          overdue: z.enum(['true', 'false']).optional(),
+          organisationId: idSchema.optional(),
+        }),
         response: { 200: whistleBoardSchema },
       },
     },
@@ -44,7 +48,10 @@ export function escalationsRoutes(app: App, ctx: AppContext): void {
   );
   app.get(
     '/api/escalations/settings',
-    { config: { permission: 'escalations.read' }, schema: { tags, querystring: z.object({ communityId: idSchema.optional() }), response: { 200: escalationSettingsSchema } } },
+    {
+      config: { permission: 'escalations.read' },
+      schema: { tags, querystring: z.object({ communityId: idSchema.optional() }), response: { 200: escalationSettingsSchema } },
+    },
     async (r) => replies.escalationSettings(ctx, actorOf(r), resolveCommunityId(actorOf(r), r.query.communityId)),
   );
   app.put(
@@ -69,7 +76,10 @@ export function escalationsRoutes(app: App, ctx: AppContext): void {
   );
   app.post(
     '/api/escalations/:id/approve',
-    { config: { permission: 'escalations.create' }, schema: { tags, params: idParamsSchema, body: approveEscalationSchema, response: { 200: escalationSchema } } },
+    {
+      config: { permission: 'escalations.create' },
+      schema: { tags, params: idParamsSchema, body: approveEscalationSchema, response: { 200: escalationSchema } },
+    },
     async (r) => commands.approveEscalation(ctx, actorOf(r), r.params.id, r.body),
   );
   app.post(
@@ -79,7 +89,10 @@ export function escalationsRoutes(app: App, ctx: AppContext): void {
   );
   app.post(
     '/api/escalations/:id/dispatch',
-    { config: { permission: 'escalations.dispatch' }, schema: { tags, params: idParamsSchema, body: dispatchEscalationSchema, response: { 200: escalationSchema } } },
+    {
+      config: { permission: 'escalations.dispatch' },
+      schema: { tags, params: idParamsSchema, body: dispatchEscalationSchema, response: { 200: escalationSchema } },
+    },
     async (r) => commands.dispatchEscalation(ctx, actorOf(r), r.params.id, r.body),
   );
   // Accept, ask, decline and answer are the organisation's (escalations.reply); supplying information is staff's.

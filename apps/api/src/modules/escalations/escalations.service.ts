@@ -1,4 +1,11 @@
-import { defaultEscalationWorkdays, type CreateEscalationInput, type DispatchEscalationInput, type Escalation, type OrganisationKind, type TicketStatus } from '@linli/contracts';
+import {
+  defaultEscalationWorkdays,
+  type CreateEscalationInput,
+  type DispatchEscalationInput,
+  type Escalation,
+  type OrganisationKind,
+  type TicketStatus,
+} from '@linli/contracts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { AppContext } from '../../platform/context.js';
@@ -168,7 +175,13 @@ export async function approveEscalation(ctx: AppContext, actor: Actor, id: numbe
     const pause = await repo.pauseSetting(trx, cid);
     await repo.updateEscalation(trx, cid, id, { status: 'pending', approved_by: actor.accountId, approved_at: now, due_at: dueAt, pause_clock: pause });
     await send(trx, actor, cid, { id, ticket_id: row.ticket_id, reason: input.note ? `${row.reason}\n${input.note}` : row.reason }, org, dueAt);
-    await writeAudit(trx, actor, { communityId: cid, action: 'escalation.approved', entityType: 'escalation', entityId: id, changes: { dueAt: dueAt.toISOString() } });
+    await writeAudit(trx, actor, {
+      communityId: cid,
+      action: 'escalation.approved',
+      entityType: 'escalation',
+      entityId: id,
+      changes: { dueAt: dueAt.toISOString() },
+    });
     await changed(trx, row, 'pending');
   });
   return getEscalation(ctx, actor, id);

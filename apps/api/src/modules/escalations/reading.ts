@@ -27,7 +27,9 @@ export const sentAt = (r: { requested_by: number | null; approved_at: Date | nul
 export async function present(db: Db, rows: repo.EscalationRow[], now = new Date()): Promise<Escalation[]> {
   const ids = rows.map((r) => r.id);
   const [replies, children] = await Promise.all([repo.repliesOf(db, ids), repo.childrenOf(db, ids)]);
-  const orgIds = [...new Set([...rows.map((r) => r.organisation_id), ...children.map((c) => c.organisation_id), ...replies.flatMap((r) => r.organisation_id ?? [])])];
+  const orgIds = [
+    ...new Set([...rows.map((r) => r.organisation_id), ...children.map((c) => c.organisation_id), ...replies.flatMap((r) => r.organisation_id ?? [])]),
+  ];
   const ticketIds = [...new Set(rows.map((r) => r.ticket_id))];
   const [organisations, tickets, communities, names, photos] = await Promise.all([
     orgs.organisationsByIds(db, orgIds),
@@ -121,11 +123,18 @@ export async function listEscalations(ctx: AppContext, actor: Actor, q: Escalati
  * The whistle board (吹哨报到) of a subdistrict: every whistle to its office with the departments it went to, and the
  * departments ranked by answers, overdue and response time.
  */
-export async function whistleBoard(ctx: AppContext, actor: Actor, q: { status?: string; overdue?: 'true' | 'false'; organisationId?: number }): Promise<WhistleBoard> {
+export async function whistleBoard(
+  ctx: AppContext,
+  actor: Actor,
+  q: { status?: string; overdue?: 'true' | 'false'; organisationId?: number },
+): Promise<WhistleBoard> {
   authorize(actor, 'escalations.board');
   const now = new Date();
   const offices = actor.subdistrictId != null ? await orgs.subdistrictOffices(ctx.db, actor.subdistrictId) : [];
-  const reach: repo.EscalationReach = { scope: scopeOf(actor), organisationIds: actor.role === 'system_admin' && actor.subdistrictId == null ? undefined : offices.map((o) => o.id) };
+  const reach: repo.EscalationReach = {
+    scope: scopeOf(actor),
+    organisationIds: actor.role === 'system_admin' && actor.subdistrictId == null ? undefined : offices.map((o) => o.id),
+  };
   const { rows } = await repo.listEscalations(
     ctx.db,
     reach,
@@ -163,5 +172,10 @@ export async function departmentRanking(db: Db, actor: Actor, now = new Date()) 
       overdue: Number(r.overdue),
       averageResponseHours: r.avg_hours == null ? null : Math.round(Number(r.avg_hours) * 10) / 10,
     }))
-    .sort((a, b) => b.answered / Math.max(1, b.total) - a.answered / Math.max(1, a.total) || a.overdue - b.overdue || (a.averageResponseHours ?? 1e9) - (b.averageResponseHours ?? 1e9));
+    .sort(
+      (a, b) =>
+        b.answered / Math.max(1, b.total) - a.answered / Math.max(1, a.total) ||
+        a.overdue - b.overdue ||
+        (a.averageResponseHours ?? 1e9) - (b.averageResponseHours ?? 1e9),
+    );
 }

@@ -21,7 +21,12 @@ export async function sendEscalationReminders(ctx: AppContext, now: Date): Promi
       const cid = trustedCommunityId(r.community_id);
       const row = await repo.lockEscalation(trx, cid, r.id);
       if (!row || reminderDue(row, now) !== kind) return;
-      await repo.updateEscalation(trx, cid, r.id, kind === 'due' ? { reminded_due_at: now, reminded_before_at: row.reminded_before_at ?? now } : { reminded_before_at: now });
+      await repo.updateEscalation(
+        trx,
+        cid,
+        r.id,
+        kind === 'due' ? { reminded_due_at: now, reminded_before_at: row.reminded_before_at ?? now } : { reminded_before_at: now },
+      );
       const org = (await orgs.organisationsByIds(trx, [row.organisation_id])).get(row.organisation_id);
       await ticketEscalation.recordEscalationStep(trx, null, cid, row.ticket_id, {
         action: kind === 'due' ? 'escalation_overdue' : 'escalation_due_soon',

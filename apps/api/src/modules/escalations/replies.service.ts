@@ -25,9 +25,10 @@ const publicReplies = ['accept', 'answer'];
  */
 export async function replyToEscalation(ctx: AppContext, actor: Actor, id: number, input: ReplyEscalationInput): Promise<Escalation> {
   const byCommunity = input.kind === 'info';
-  authorize(actor, byCommunity ? 'escalations.create' : 'escalations.reply');
+  // Another community's escalation answers 404 before the permission is looked at, as tickets' actions do.
   const found = await repo.findEscalation(ctx.db, reachOf(actor), id);
   if (!found) throw notFound('escalation');
+  authorize(actor, byCommunity ? 'escalations.create' : 'escalations.reply');
   const org = (await orgs.organisationsByIds(ctx.db, [found.organisation_id])).get(found.organisation_id)!;
   if (!byCommunity && !speaksFor(actor, org)) throw forbidden('only the organisation escalated to may reply');
   const text = input.text?.trim() || null;

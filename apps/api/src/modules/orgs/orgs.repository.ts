@@ -67,7 +67,8 @@ export async function listOrganisations(db: Db, v: OrgVisibility, f: OrgFilter, 
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) => eb.or([eb('name', 'like', like), eb('contact_name', 'like', like)]));
   }
-  if (f.serving) q = q.where(servingAny({ districtIds: [f.serving.districtId], subdistrictIds: [f.serving.subdistrictId], communityIds: [f.serving.communityId] }));
+  if (f.serving)
+    q = q.where(servingAny({ districtIds: [f.serving.districtId], subdistrictIds: [f.serving.subdistrictId], communityIds: [f.serving.communityId] }));
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q.select(columns).orderBy('kind').orderBy('name').orderBy('id').offset(page.offset).limit(page.limit).execute();
   return { total: Number(total.n), rows };
@@ -81,7 +82,11 @@ export type OrganisationRow = NonNullable<Awaited<ReturnType<typeof findOrganisa
 /** By id, for modules that already hold the id from their own scoped rows (escalations), and for the contact's own. */
 export async function organisationsByIds(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return new Map<number, OrganisationRow>();
-  const rows = await db.selectFrom('organisations').select(columns).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('organisations')
+    .select(columns)
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -97,7 +102,12 @@ export async function updateOrganisation(db: Db, id: number, v: Updateable<DB['o
 
 export async function areasOf(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('organisation_areas').select(['organisation_id', 'area_kind', 'area_id']).where('organisation_id', 'in', [...ids]).orderBy('id').execute();
+  return db
+    .selectFrom('organisation_areas')
+    .select(['organisation_id', 'area_kind', 'area_id'])
+    .where('organisation_id', 'in', [...ids])
+    .orderBy('id')
+    .execute();
 }
 
 export async function replaceAreas(db: Db, id: number, areas: readonly { kind: string; id: number }[]) {

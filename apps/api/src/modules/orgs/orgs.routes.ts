@@ -1,4 +1,12 @@
-import { archiveSchema, createOrganisationSchema, idParamsSchema, organisationListQuerySchema, organisationPageSchema, organisationSchema, updateOrganisationSchema } from '@linli/contracts';
+import {
+  archiveSchema,
+  createOrganisationSchema,
+  idParamsSchema,
+  organisationListQuerySchema,
+  organisationPageSchema,
+  organisationSchema,
+  updateOrganisationSchema,
+} from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/types.js';
 import * as service from './orgs.service.js';

@@ -25,9 +25,16 @@ const nameTaken = uniqueAs('name');
 
 /** The communities of the actor's scope with their subdistricts and districts: what "serving them" means. */
 async function visibilityOf(db: Db, actor: Actor): Promise<repo.OrgVisibility> {
-  if (actor.role === 'system_admin') return { all: true, subdistrictIds: [], communityIds: [], served: { districtIds: [], subdistrictIds: [], communityIds: [] } };
+  if (actor.role === 'system_admin')
+    return { all: true, subdistrictIds: [], communityIds: [], served: { districtIds: [], subdistrictIds: [], communityIds: [] } };
   if (isContact(actor)) {
-    return { all: false, organisationId: actor.organisationId ?? -1, subdistrictIds: [], communityIds: [], served: { districtIds: [], subdistrictIds: [], communityIds: [] } };
+    return {
+      all: false,
+      organisationId: actor.organisationId ?? -1,
+      subdistrictIds: [],
+      communityIds: [],
+      served: { districtIds: [], subdistrictIds: [], communityIds: [] },
+    };
   }
   const communityIds = actor.scope === 'all' ? [] : [...actor.scope];
   const areas = [...(await places.placeRefs.communityAreas(db, communityIds)).values()];
@@ -93,7 +100,8 @@ async function checkAreas(db: Db, actor: Actor, areas: readonly OrganisationArea
   const ids = (k: string) => areas.filter((a) => a.kind === k).map((a) => a.id);
   const names = await places.placeRefs.districtAndSubdistrictNames(db, ids('district'), ids('subdistrict'));
   const communities = await places.placeRefs.communityAreas(db, ids('community'));
-  const homeSub = home.subdistrictId != null ? (await places.placeRefs.districtAndSubdistrictNames(db, [], [home.subdistrictId])).subdistricts.get(home.subdistrictId) : null;
+  const homeSub =
+    home.subdistrictId != null ? (await places.placeRefs.districtAndSubdistrictNames(db, [], [home.subdistrictId])).subdistricts.get(home.subdistrictId) : null;
   const homeCommunity = home.communityId != null ? (await places.placeRefs.communityAreas(db, [home.communityId])).get(home.communityId) : null;
   for (const a of areas) {
     const exists = a.kind === 'district' ? names.districts.has(a.id) : a.kind === 'subdistrict' ? names.subdistricts.has(a.id) : communities.has(a.id);
@@ -108,6 +116,22 @@ async function checkAreas(db: Db, actor: Actor, areas: readonly OrganisationArea
           (a.kind === 'community' && communities.get(a.id)?.subdistrict_id === home.subdistrictId));
     if (!within) throw invalidField('areas', 'out_of_reach');
   }
+}
+
+/** The areas meant by the shorthand: the district of the subdistrict, the subdistrict, or the community. */
+async function defaultAreas(
+  db: Db,
+  scope: OrganisationArea['kind'] | undefined,
+  subdistrictId: number | null,
+  communityId: number | null,
+): Promise<OrganisationArea[]> {
+  if (communityId != null) return [{ kind: 'community', id: communityId }];
+  if (subdistrictId == null) return [];
+  if (scope === 'district') {
+    const sub = (await places.placeRefs.districtAndSubdistrictNames(db, [], [subdistrictId])).subdistricts.get(subdistrictId);
+    return sub ? [{ kind: 'district', id: sub.district_id }] : [];
+  }
+  return [{ kind: 'subdistrict', id: subdistrictId }];
 }
 
 /** Registers an organisation that answers escalations, with the areas it serves. */
@@ -130,7 +154,7 @@ export async function createOrganisation(ctx: AppContext, actor: Actor, input: C
   }
   const departmentType = input.kind === 'department' ? (input.departmentType ?? null) : null;
   if (input.kind === 'department' && !departmentType) throw invalidField('departmentType', 'required');
-  const areas = input.areas ?? (communityId != null ? [{ kind: 'community' as const, id: communityId }] : subdistrictId != null ? [{ kind: 'subdistrict' as const, id: subdistrictId }] : []);
+  const areas = input.areas ?? (await defaultAreas(ctx.db, input.areaScope, subdistrictId, communityId));
   await checkAreas(ctx.db, actor, areas, { subdistrictId, communityId });
   if (input.partnerId != null && (communityId == null || !(await partnerRefs.findPartnerRef(ctx.db, trustedCommunityId(communityId), input.partnerId))))
     throw invalidField('partnerId', 'not_found');
@@ -176,7 +200,10 @@ export async function updateOrganisation(ctx: AppContext, actor: Actor, id: numb
   const before = await getOrganisation(ctx, actor, id);
   if (input.areas) await checkAreas(ctx.db, actor, input.areas, { subdistrictId: row.subdistrict_id, communityId: row.community_id });
   if (input.departmentType === null && row.kind === 'department') throw invalidField('departmentType', 'required');
-  if (input.partnerId != null && (row.community_id == null || !(await partnerRefs.findPartnerRef(ctx.db, trustedCommunityId(row.community_id), input.partnerId))))
+  if (
+    input.partnerId != null &&
+    (row.community_id == null || !(await partnerRefs.findPartnerRef(ctx.db, trustedCommunityId(row.community_id), input.partnerId)))
+  )
     throw invalidField('partnerId', 'not_found');
   await ctx.db.transaction().execute(async (trx) => {
     await repo
@@ -190,7 +217,13 @@ export async function updateOrganisation(ctx: AppContext, actor: Actor, id: numb
       })
       .catch(nameTaken);
     if (input.areas) await repo.replaceAreas(trx, id, input.areas);
-    await writeAudit(trx, actor, { communityId: row.community_id, action: 'organisation.updated', entityType: 'organisation', entityId: id, changes: diff(before, input) });
+    await writeAudit(trx, actor, {
+      communityId: row.community_id,
+      action: 'organisation.updated',
+      entityType: 'organisation',
+      entityId: id,
+      changes: diff(before, input),
+    });
   });
   return getOrganisation(ctx, actor, id);
 }

@@ -285,7 +285,11 @@ export function findTicketForNotice(db: Db, communityId: CommunityId, ticketId: 
 
 /** What the escalations module shows of tickets it holds escalations of (ids it has already scoped). */
 export async function ticketSummaries(db: Db, ids: readonly number[]) {
-  if (ids.length === 0) return new Map<number, { id: number; community_id: number; code: string; title: string; description: string; address_text: string | null; status: string }>();
+  if (ids.length === 0)
+    return new Map<
+      number,
+      { id: number; community_id: number; code: string; title: string; description: string; address_text: string | null; status: string }
+    >();
   const rows = await db
     .selectFrom('tickets')
     .select(['id', 'community_id', 'code', 'title', 'description', 'address_text', 'status'])

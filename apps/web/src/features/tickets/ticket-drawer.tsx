@@ -10,14 +10,15 @@ import { formatTime } from '../../components/time.js';
 import { TicketStatusTag } from '../../components/ticket-status-tag.js';
 import { fetchPartnerOptions, partnersKeys } from '../partners/api.js';
 import { actOnTicket, fetchAssignees, fetchCategories, fetchTicket, ticketPhotoUrl, ticketsKeys } from './api.js';
+import { TicketEscalations } from '../escalations/pickers.js';
 import './messages.js';
 
 const actionsFor: Record<TicketStatus, TicketAction[]> = {
   submitted: ['accept', 'answer_on_spot', 'reject', 'merge'],
   accepted: ['assign', 'answer_on_spot', 'reject', 'merge'],
   assigned: ['start', 'return', 'assign', 'merge'],
-  in_progress: ['resolve', 'escalate', 'merge'],
-  escalated: ['respond', 'merge'],
+  in_progress: ['resolve', 'merge'],
+  escalated: ['merge'],
   resolved: ['rate', 'close', 'reopen'],
   closed: ['reopen'],
   rejected: [],
@@ -103,6 +104,7 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
             {d.resultText && <Descriptions.Item label={t('tickets.result')}>{d.resultText}</Descriptions.Item>}
             {d.rating && <Descriptions.Item label={t('tickets.rating')}>{ratingLabels[locale][d.rating]}</Descriptions.Item>}
           </Descriptions>
+          <TicketEscalations ticket={d} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('tickets.timeline')}
           </Typography.Title>

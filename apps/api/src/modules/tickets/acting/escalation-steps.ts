@@ -48,7 +48,16 @@ export async function escalateTicket(
     row,
     'escalate',
     { dueAt: o.dueAt },
-    { now: new Date(), reopenLimit: defaultTicketSettings.reopenLimit, actor, actorLabel: o.actorLabel ?? null, channel: null, note: o.note, reason: o.note, data },
+    {
+      now: new Date(),
+      reopenLimit: defaultTicketSettings.reopenLimit,
+      actor,
+      actorLabel: o.actorLabel ?? null,
+      channel: null,
+      note: o.note,
+      reason: o.note,
+      data,
+    },
   );
   return { statusBefore };
 }
@@ -72,7 +81,16 @@ export async function endTicketEscalation(
     row,
     'respond',
     { note: o.note, returnTo: o.returnTo ?? undefined },
-    { now: new Date(), reopenLimit: defaultTicketSettings.reopenLimit, actor, actorLabel: o.actorLabel ?? null, channel: null, note: o.note, reason: o.note, data: o.data },
+    {
+      now: new Date(),
+      reopenLimit: defaultTicketSettings.reopenLimit,
+      actor,
+      actorLabel: o.actorLabel ?? null,
+      channel: null,
+      note: o.note,
+      reason: o.note,
+      data: o.data,
+    },
   );
   if (o.pausedMs > 0) {
     const shift = (d: Date) => new Date(d.getTime() + o.pausedMs);
@@ -122,7 +140,11 @@ export function ticketSummaries(db: Trx | Kysely<DB>, ids: readonly number[]) {
 /** Photo ids of each ticket (the escalations module shows them to the organisation it escalated to). */
 export async function ticketPhotoIds(db: Trx | Kysely<DB>, ticketIds: readonly number[]) {
   const out = new Map<number, number[]>();
-  for (const id of ticketIds) out.set(id, (await repo.photoIds(db, id)).map((p) => p.id));
+  for (const id of ticketIds)
+    out.set(
+      id,
+      (await repo.photoIds(db, id)).map((p) => p.id),
+    );
   return out;
 }
 /** One photo of a ticket the caller has already scoped. */

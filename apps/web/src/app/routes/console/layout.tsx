@@ -66,6 +66,9 @@ function ConsoleLayout() {
     roleCan(me.role, 'people.read') && { key: '/teams', icon: <UsergroupAddOutlined />, label: t('nav.teams') },
     roleCan(me.role, 'people.read') && { key: '/stations', icon: <EnvironmentOutlined />, label: t('nav.stations') },
     roleCan(me.role, 'partners.read') && { key: '/partners', icon: <ShopOutlined />, label: t('nav.partners') },
+    roleCan(me.role, 'escalations.read') && { key: '/escalations', icon: <SolutionOutlined />, label: t('nav.escalations') },
+    roleCan(me.role, 'escalations.board') && { key: '/whistle-board', icon: <BarChartOutlined />, label: t('nav.whistleBoard') },
+    roleCan(me.role, 'orgs.write') && { key: '/organisations', icon: <ShopOutlined />, label: t('nav.organisations') },
     roleCan(me.role, 'sessions.read') && { key: '/secretary-sessions', icon: <CommentOutlined />, label: t('nav.secretarySessions') },
     roleCan(me.role, 'accounts.read') && { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts') },
     (roleCan(me.role, 'open311.manage') || roleCan(me.role, 'webhooks.manage')) && {

@@ -20,6 +20,7 @@ const partners = () => import('../../../features/partners/index.js');
 const secretarySessions = () => import('../../../features/secretary-sessions/index.js');
 const integrations = () => import('../../../features/integrations/index.js');
 const auth = () => import('../../../features/auth/pages.js');
+const escalations = () => import('../../../features/escalations/index.js');
 
 export const consoleRouter = createBrowserRouter([
   { path: '/setup', element: page(auth, (m) => m.SetupPage) },
@@ -46,6 +47,9 @@ export const consoleRouter = createBrowserRouter([
       { path: 'secretary-sessions/:id/print', element: page(secretarySessions, (m) => m.SecretarySessionPrintPage) },
       { path: 'accounts', element: page(people, (m) => m.AccountsPage) },
       { path: 'integrations', element: page(integrations, (m) => m.IntegrationsPage) },
+      { path: 'organisations', element: page(escalations, (m) => m.OrganisationsPage) },
+      { path: 'escalations', element: page(escalations, (m) => m.EscalationsPage) },
+      { path: 'whistle-board', element: page(escalations, (m) => m.WhistleBoardPage) },
       { path: '*', element: <Navigate to="/overview" replace /> },
     ],
   },
