@@ -86,6 +86,8 @@ describe.runIf(run)('书记面对面: the secretary records a session with two d
     await expect.poll(() => item.getByTestId('commitment-state').textContent()).toBe('已兑现');
     await expect.poll(() => item.textContent()).toContain('回访：楼道已清理干净');
 
+    await page.screenshot({ path: path.join(screenshotDir, 'console-secretary-session.png'), fullPage: true });
+
     // The printed record: title, place, both departments, the item with its answer, and sign-off lines.
     await page.getByTestId('session-print').click();
     const record = page.getByTestId('session-record');

@@ -157,22 +157,6 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const sessionOrg = await db
-    .insertInto('organisations')
-    .values({
-      kind: 'department',
-      department_type: 'power',
-      name: `面对面部门${tag}`,
-      contact_name: null,
-      contact_phone: null,
-      address: null,
-      subdistrict_id: null,
-      community_id: null,
-      partner_id: null,
-      created_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
   const secretarySession = await db
     .insertInto('secretary_sessions')
     .values({
@@ -193,7 +177,7 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     .values({
       community_id: cid,
       session_id: secretarySession.id,
-      organisation_id: sessionOrg.id,
+      organisation_id: organisation.id,
       escalation_id: null,
       ticket_id: null,
       ticket_code: null,

@@ -1,5 +1,4 @@
 import type { Actor } from '../../../platform/access/actor.js';
-import { AppError } from '../../../platform/errors.js';
 import { isContact } from '../../orgs/index.js';
 
 /**
@@ -10,8 +9,8 @@ import { isContact } from '../../orgs/index.js';
  */
 export function organisationLens(actor: Actor): number | null {
   if (!isContact(actor)) return null;
-  if (actor.organisationId == null) throw new AppError('FORBIDDEN', 'the account belongs to no organisation');
-  return actor.organisationId;
+  // A contact account not (yet) linked to an organisation sees nothing: no organisation has id 0.
+  return actor.organisationId ?? 0;
 }
 
 /** Staff at the table write a department's answer on its behalf (the item says so); its contact writes it as itself. */
