@@ -50,7 +50,7 @@ const asActor = (by: Who) => ('accountId' in by ? ({ accountId: by.accountId, re
 const labelOf = (by: Who) => ('label' in by ? by.label : null);
 const isOpen = (s: TicketState) => (openTicketStatuses as readonly string[]).includes(s.status);
 
-const initial: TicketState = {
+const initial: Omit<TicketState, 'resolutionDueAt'> = {
   status: 'submitted',
   firstResponseAt: null,
   resolvedAt: null,
@@ -64,6 +64,8 @@ const initial: TicketState = {
   escalationDueAt: null,
   mergedIntoId: null,
   resultText: null,
+  dispatchDueAt: null,
+  dispatchNote: null,
 };
 
 /**
@@ -71,7 +73,7 @@ const initial: TicketState = {
  * throws), with the reminders the reminder sweep would have written while the ticket was open near or past a deadline.
  */
 export function play(p: Play, now: Date, reopenLimit: number): Played {
-  let state = initial;
+  let state: TicketState = { ...initial, resolutionDueAt: p.resolutionDueAt };
   let ratedAt: Date | null = null;
   let ratingComment: string | null = null;
   let updatedAt = p.createdAt;
@@ -125,7 +127,12 @@ export function play(p: Play, now: Date, reopenLimit: number): Played {
     if (s.at < updatedAt) throw new Error(`demo ticket "${p.title}": step ${s.action} goes back in time`);
     remindUntil(s.at);
     const { mergeIntoIndex, ...args } = s.args ?? {};
-    const input = { ...args, note: s.note ?? s.comment ?? null, ...(mergeIntoIndex !== undefined ? { mergeIntoId: -1 } : {}) };
+    const input = {
+      ...args,
+      note: s.note ?? s.comment ?? null,
+      ...('accountId' in s.by ? { actorAccountId: s.by.accountId } : {}),
+      ...(mergeIntoIndex !== undefined ? { mergeIntoId: -1 } : {}),
+    };
     const result = transition(state, s.action, input, { now: s.at, reopenLimit });
     if (!result.ok) throw new Error(`demo ticket "${p.title}": ${s.action} refused (${JSON.stringify(result.failure)})`);
     const rated = s.action === 'rate' || (s.action === 'close' && args.rating);
