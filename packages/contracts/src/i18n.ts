@@ -331,13 +331,17 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
   } satisfies Record<keyof typeof fieldRulesZh, string>,
 };
 
-export function formatFieldIssue(locale: Locale, issue: { field: string; rule: string; params?: Record<string, string | number> }): string {
+/**
+ * A field issue in words. `label`: the field's name as the form on screen labels it (a compound's `name` is 小区名称,
+ * not 姓名; a ticket's `title` is 诉求), else the shared name of `fieldNames`.
+ */
+export function formatFieldIssue(locale: Locale, issue: { field: string; rule: string; params?: Record<string, string | number> }, label?: string): string {
   const leaf =
     issue.field
       .split('.')
       .filter((p) => !/^\d+$/.test(p))
       .pop() ?? issue.field;
-  const fieldLabel = fieldNames[locale][leaf] ?? leaf;
+  const fieldLabel = label ?? fieldNames[locale][leaf] ?? leaf;
   const template = fieldRules[locale][issue.rule] ?? fieldRules[locale].invalid!;
   return template.replace(/\{(\w+)\}/g, (_, key: string) => (key === 'field' ? fieldLabel : String(issue.params?.[key] ?? '')));
 }

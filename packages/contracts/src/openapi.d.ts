@@ -4368,6 +4368,7 @@ export interface paths {
                             escalationDueAt: string | null;
                             events: {
                                 action: string;
+                                actorLabel: string | null;
                                 actorName: string | null;
                                 channel: string | null;
                                 createdAt: string;
@@ -4462,6 +4463,7 @@ export interface paths {
                             escalationDueAt: string | null;
                             events: {
                                 action: string;
+                                actorLabel: string | null;
                                 actorName: string | null;
                                 channel: string | null;
                                 createdAt: string;
@@ -4576,6 +4578,7 @@ export interface paths {
                             escalationDueAt: string | null;
                             events: {
                                 action: string;
+                                actorLabel: string | null;
                                 actorName: string | null;
                                 channel: string | null;
                                 createdAt: string;
@@ -4672,6 +4675,7 @@ export interface paths {
                             escalationDueAt: string | null;
                             events: {
                                 action: string;
+                                actorLabel: string | null;
                                 actorName: string | null;
                                 channel: string | null;
                                 createdAt: string;

@@ -1,4 +1,7 @@
 /** Ticket vocabularies and their names; free of zod so the phone pages can import them cheaply. */
+/** Caps of a ticket's texts, the same through every door: the console, the public form and Open311 (and the counters the forms show). */
+export const ticketTextLimits = { title: 80, description: 2000, addressText: 200, reporterName: 40, communityCode: 40 } as const;
+
 /** Where a ticket came from (GLOSSARY `channel`). */
 export const channels = ['walk_in', 'meeting', 'door_visit', 'phone', 'online', 'hotline', 'group_chat', 'patrol'] as const;
 export type Channel = (typeof channels)[number];
@@ -159,6 +162,60 @@ export const ticketPublicEventLabels: Record<'zh-CN' | 'en', Partial<Record<Tick
 /** A step's label in a locale, the raw action when it has none (a step added later). */
 export const ticketActionLabel = (locale: 'zh-CN' | 'en', action: string, wording: 'staff' | 'public' = 'staff'): string =>
   (wording === 'staff' ? ticketActionLabels : ticketPublicEventLabels)[locale][action as TicketEventKind] ?? action;
+
+/** Who did a step when no account did (the event's `actorLabel`): a resident, the system's jobs, an outside system. */
+export const ticketActorKinds = ['resident', 'system', 'open311'] as const;
+export type TicketActorKind = (typeof ticketActorKinds)[number];
+export const ticketActorLabels: Record<'zh-CN' | 'en', Record<TicketActorKind, string>> = {
+  'zh-CN': { resident: '居民', system: '系统', open311: '外部系统' },
+  en: { resident: 'Resident', system: 'System', open311: 'Outside system' },
+};
+/**
+ * The name a timeline shows for a step's actor: the account's name, or the wording of `actorLabel` ("open311:<client>"
+ * reads 外部系统（<client>）). Never the raw label.
+ */
+export function ticketActorText(locale: 'zh-CN' | 'en', e: { actorName: string | null; actorLabel?: string | null }): string {
+  const label = e.actorLabel ?? (ticketActorKinds as readonly string[]).find((k) => e.actorName === k || e.actorName?.startsWith(`${k}:`)) ?? null;
+  if (!label) return e.actorName ?? '';
+  const [kind, client] = [label.split(':')[0]!, label.split(':').slice(1).join(':')];
+  const word = ticketActorLabels[locale][kind as TicketActorKind] ?? ticketActorLabels[locale].system;
+  return client ? `${word}${locale === 'en' ? ` (${client})` : `（${client}）`}` : word;
+}
+
+/** The reminder sweep's kinds (a `reminded` step's note). */
+export const reminderKinds = ['response_due_soon', 'response_overdue', 'resolution_due_soon', 'resolution_overdue'] as const;
+export type ReminderKind = (typeof reminderKinds)[number];
+export const reminderLabels: Record<'zh-CN' | 'en', Record<ReminderKind, string>> = {
+  'zh-CN': { response_due_soon: '即将超过响应时限', response_overdue: '已超过响应时限', resolution_due_soon: '即将超过办结时限', resolution_overdue: '已超过办结时限' },
+  en: {
+    response_due_soon: 'Response deadline is near',
+    response_overdue: 'Response deadline has passed',
+    resolution_due_soon: 'Resolution deadline is near',
+    resolution_overdue: 'Resolution deadline has passed',
+  },
+};
+/** Why a ticket was closed other than by staff (a ticket's `closeReason` when it is a code). */
+export const closeReasons = ['unrated_timeout'] as const;
+export type CloseReason = (typeof closeReasons)[number];
+export const closeReasonLabels: Record<'zh-CN' | 'en', Record<CloseReason, string>> = {
+  'zh-CN': { unrated_timeout: '居民逾期未评价，自动结案' },
+  en: { unrated_timeout: 'Closed automatically: the resident did not rate in time' },
+};
+/** A close reason as read: the label of a code, else the words staff wrote. */
+export const closeReasonText = (locale: 'zh-CN' | 'en', reason: string | null): string =>
+  reason === null ? '' : (closeReasonLabels[locale][reason as CloseReason] ?? reason);
+
+/**
+ * A step's note as the timeline shows it. Some steps record a code or a number rather than words: 补充照片 records how
+ * many photos ("1" reads 1 张照片), 催办 which deadline. Other notes are what a person wrote, shown as written.
+ */
+export function ticketEventNote(locale: 'zh-CN' | 'en', action: string, note: string | null): string {
+  if (note === null || note === '') return '';
+  if (action === 'photos_added' && /^\d+$/.test(note)) return locale === 'en' ? `${note} photo${note === '1' ? '' : 's'}` : `${note} 张照片`;
+  if (action === 'reminded') return reminderLabels[locale][note as ReminderKind] ?? note;
+  if (action === 'close') return closeReasonText(locale, note);
+  return note;
+}
 
 /** What the overdue rule reads of a ticket: dates or ISO strings. */
 export interface TicketDeadlines {

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { App, Image, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { channelLabels, ratingLabels, roleLabels, type Role, ratings, type TicketStatus } from '@linli/contracts';
-import { ticketActionLabel, type TicketAction } from '@linli/contracts/labels';
+import { ticketActionLabel, ticketActorText, ticketEventNote, type TicketAction } from '@linli/contracts/labels';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
-import { applyApiError } from '../../components/forms.js';
-import { formatTime } from '../../components/time.js';
+import { applyApiError, clearErrorsOnChange } from '../../components/forms.js';
+import { formatTime } from '../../lib/time.js';
 import { TicketStatusTag } from '../../components/ticket-status-tag.js';
 import { fetchPartnerOptions, partnersKeys } from '../partners/api.js';
 import { actOnTicket, fetchAssignees, fetchCategories, fetchTicket, ticketPhotoUrl, ticketsKeys } from './api.js';
@@ -57,12 +57,18 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
       void qc.invalidateQueries({ queryKey: ticketsKeys.all });
     },
     onError: (err) => {
-      const rest = applyApiError(form, err);
+      const rest = applyApiError(form, err, {
+        assigneeId: t('tickets.assignTo'),
+        partnerId: t('tickets.partner'),
+        rating: t('tickets.rating'),
+        mergeIntoId: t('tickets.mergeInto'),
+        note: t('tickets.note'),
+      });
       if (rest) message.error(rest);
     },
   });
   const d = q.data;
-  const time = (s: string | null) => (s ? formatTime(locale, s) : '');
+  const time = formatTime;
   return (
     <Drawer open width={640} onClose={onClose} title={d ? `${d.code} · ${d.title}` : ''} data-testid="ticket-drawer">
       {d && (
@@ -111,9 +117,9 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
             items={d.events.map((e) => ({
               children: (
                 <div>
-                  <b>{ticketActionLabel(locale, e.action)}</b> {e.actorName && <span style={{ color: '#888' }}>{e.actorName}</span>}{' '}
+                  <b>{ticketActionLabel(locale, e.action)}</b> <span style={{ color: '#888' }}>{ticketActorText(locale, e)}</span>{' '}
                   <span style={{ color: '#aaa' }}>{time(e.createdAt)}</span>
-                  {e.note && <div>{e.note}</div>}
+                  {e.note && <div>{ticketEventNote(locale, e.action, e.note)}</div>}
                 </div>
               ),
             }))}
@@ -131,7 +137,7 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
         data-testid="action-modal"
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)}>
+        <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)} onValuesChange={clearErrorsOnChange(form)}>
           {action === 'assign' && (
             <Form.Item
               name="assigneeId"
@@ -167,7 +173,7 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
             </Form.Item>
           )}
           <Form.Item name="note" label={t('tickets.note')}>
-            <Input.TextArea rows={3} data-testid="action-note" />
+            <Input.TextArea rows={3} maxLength={2000} showCount data-testid="action-note" />
           </Form.Item>
         </Form>
       </Modal>

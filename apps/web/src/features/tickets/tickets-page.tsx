@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { channelLabels, ticketStatusLabels, ticketStatuses, type Ticket, type TicketStatus } from '@linli/contracts';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
-import { formatTime } from '../../components/time.js';
+import { formatTime } from '../../lib/time.js';
 import { TicketStatusTag } from '../../components/ticket-status-tag.js';
 import { fetchTasks, fetchTickets, ticketsKeys } from './api.js';
 import { IntakeModal } from './ticket-intake.js';
@@ -28,7 +28,7 @@ export function TicketsPage() {
     placeholderData: (p) => p,
   });
   const tasks = useQuery({ queryKey: ticketsKeys.tasks, queryFn: fetchTasks });
-  const time = (s: string) => formatTime(locale, s, 'short');
+  const time = formatTime;
   return (
     <Card
       title={t('tickets.title')}

@@ -5,6 +5,7 @@ import { ApiError } from '../../../lib/api.js';
 import { fetchMe, login, logout } from '../../../features/auth/api.js';
 import { registerMessages, useT, type Keys } from '../../../lib/i18n.js';
 import { HelperHome, keyFromHash, LookupBox, ReportPage, TaskPage, TasksPage, TrackPage, VisitPage } from '../../../features/tickets/h5/index.js';
+import { COMMUNITY_KEY, NoCommunityHint } from '../../../features/tickets/h5/index.js';
 
 const _texts = registerMessages(
   {
@@ -126,8 +127,8 @@ export function H5Router() {
     window.scrollTo(0, 0);
   };
   const params = new URLSearchParams(loc.search);
-  const community = params.get('c') ?? localStorage.getItem('linli.h5.community');
-  if (params.get('c')) localStorage.setItem('linli.h5.community', params.get('c')!);
+  // The report page keeps a community link only once the community has answered it (a wrong link is not remembered).
+  const community = params.get('c') ?? localStorage.getItem(COMMUNITY_KEY);
   const track = /^\/h5\/track\/([A-Za-z0-9]+)/.exec(loc.path);
   const isReport = loc.path.startsWith('/h5/report');
   const task = /^\/h5\/tasks\/(\d+)/.exec(loc.path);
@@ -173,6 +174,7 @@ export function H5Router() {
         </>
       ) : (
         <>
+          {!community && <NoCommunityHint />}
           {community && (
             <a
               className="big-link"

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Me, Ticket, TicketDetail } from '@linli/contracts';
-import { ticketActionLabel, ticketStatusLabels, type TicketAction, type TicketStatus } from '@linli/contracts/labels';
+import { ticketActionLabel, ticketActorText, ticketEventNote, ticketStatusLabels, type TicketAction, type TicketStatus } from '@linli/contracts/labels';
 import { actOnTicket, fetchTasks, fetchTicket, ticketPhotoUrl } from '../api.js';
 import { useT } from '../../../lib/i18n.js';
 import { formatTime } from '../../../components/time.js';
@@ -243,8 +243,8 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
           .map((e) => (
             <li key={e.id}>
               <span className="muted">{time(e.createdAt)}</span> {ticketActionLabel(locale, e.action, 'public')}
-              {e.actorName && <span className="muted"> · {e.actorName.startsWith('resident') ? t('hp.resident') : e.actorName}</span>}
-              {e.note && e.action !== 'photos_added' ? `：${e.note}` : ''}
+              {(e.actorName || e.actorLabel) && <span className="muted"> · {ticketActorText(locale, e)}</span>}
+              {e.note ? `：${ticketEventNote(locale, e.action, e.note)}` : ''}
             </li>
           ))}
       </ol>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { ratingLabels, ticketActionLabel, ticketStatusLabels, type Rating } from '@linli/contracts/labels';
+import { ratingLabels, ticketActionLabel, ticketEventNote, ticketStatusLabels, type Rating } from '@linli/contracts/labels';
 import { ApiError } from '../../../lib/api.js';
 import { addInfo, fetchPublicTicket, publicPhotoUrl, rateTicket, uploadPublicPhotos, type Proof, type PublicTicket } from '../api.js';
 import { useT } from '../../../lib/i18n.js';
-import { formatTime } from '../../../components/time.js';
+import { formatTime } from '../../../lib/time.js';
 import { pickedFiles } from './report-page.js';
 import './public-messages.js';
 
@@ -30,7 +30,7 @@ export function TrackPage({ code, isNew, trackingKey }: { code: string; isNew: b
       setError(err instanceof ApiError ? err.message : String(err));
     }
   };
-  const time = (s: string) => formatTime(locale, s, 'compact');
+  const time = formatTime;
   if (error && !view)
     return (
       <section className="card">
@@ -91,7 +91,7 @@ export function TrackPage({ code, isNew, trackingKey }: { code: string; isNew: b
         {view.events.map((e, i) => (
           <li key={i}>
             <span className="muted">{time(e.createdAt)}</span> {ticketActionLabel(locale, e.action, 'public')}
-            {e.note && e.action !== 'photos_added' ? `：${e.note}` : ''}
+            {e.note ? `：${ticketEventNote(locale, e.action, e.note)}` : ''}
           </li>
         ))}
       </ol>
