@@ -186,7 +186,12 @@ export function ticketActorText(locale: 'zh-CN' | 'en', e: { actorName: string |
 export const reminderKinds = ['response_due_soon', 'response_overdue', 'resolution_due_soon', 'resolution_overdue'] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 export const reminderLabels: Record<'zh-CN' | 'en', Record<ReminderKind, string>> = {
-  'zh-CN': { response_due_soon: '即将超过响应时限', response_overdue: '已超过响应时限', resolution_due_soon: '即将超过办结时限', resolution_overdue: '已超过办结时限' },
+  'zh-CN': {
+    response_due_soon: '即将超过响应时限',
+    response_overdue: '已超过响应时限',
+    resolution_due_soon: '即将超过办结时限',
+    resolution_overdue: '已超过办结时限',
+  },
   en: {
     response_due_soon: 'Response deadline is near',
     response_overdue: 'Response deadline has passed',
