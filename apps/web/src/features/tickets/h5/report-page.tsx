@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ticketTextLimits } from '@linli/contracts/labels';
 import { ApiError } from '../../../lib/api.js';
 import { fetchPublicCommunity, reportProblem, uploadPublicPhotos } from '../api.js';
 import { useT } from '../../../lib/i18n.js';
+import { PhotoPicker, pickedPhotos } from '../../../components/photo-picker.js';
 import './public-messages.js';
 
 type Form = Awaited<ReturnType<typeof fetchPublicCommunity>>;
 
-export const pickedFiles = (form: FormData) => (form.getAll('photos') as File[]).filter((f) => f.size > 0);
 
 /** The key in a tracking link's fragment (#k=…): browsers never send a fragment to the server. */
 export const keyFromHash = (hash: string) => new URLSearchParams(hash.replace(/^#/, '')).get('k');
@@ -33,6 +33,7 @@ export function ReportPage({ communityCode, navigate }: { communityCode: string 
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<Problems>({});
   const [length, setLength] = useState(0);
+  const photos = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (!communityCode) return;
     fetchPublicCommunity(communityCode).then(
@@ -77,7 +78,7 @@ export function ReportPage({ communityCode, navigate }: { communityCode: string 
         contactPhone: String(f.get('contactPhone') || '').replace(/[\s-]/g, ''),
       });
       const key = keyFromHash(res.link.slice(res.link.indexOf('#')));
-      await uploadPublicPhotos(res.code, pickedFiles(f), { key, lastFour: '' });
+      await uploadPublicPhotos(res.code, pickedPhotos(photos.current), { key, lastFour: '' });
       navigate(`/h5/track/${res.code}?new=1#k=${key ?? ''}`);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -140,10 +141,7 @@ export function ReportPage({ communityCode, navigate }: { communityCode: string 
         </span>
         <Problem text={problems.description && t(problems.description)} testId="problem-description" />
       </label>
-      <label>
-        {t('r.photos')}
-        <input name="photos" type="file" accept="image/jpeg,image/png" multiple data-testid="h5-photos" />
-      </label>
+      <PhotoPicker label={t('r.photos')} inputRef={photos} testId="h5-photos" />
       <label>
         {t('r.name')}
         <input name="contactName" maxLength={ticketTextLimits.reporterName} />
