@@ -8,7 +8,6 @@ import './public-messages.js';
 
 type Form = Awaited<ReturnType<typeof fetchPublicCommunity>>;
 
-
 /** The key in a tracking link's fragment (#k=…): browsers never send a fragment to the server. */
 export const keyFromHash = (hash: string) => new URLSearchParams(hash.replace(/^#/, '')).get('k');
 
