@@ -16,7 +16,7 @@ describe('text and date hygiene', () => {
     expect(dateTimeSchema.safeParse('2026-12-01T08:00:00+08:00').success).toBe(true);
     expect(dateTimeSchema.safeParse('0000-01-01T00:00:00Z').success).toBe(false);
     const issue = toFieldIssue(dateSchema.safeParse('0000-01-01').error!.issues[0]! as Parameters<typeof toFieldIssue>[0]);
-    expect(formatFieldIssue('zh-CN', { ...issue, field: 'from' })).toBe('from须在 1900-01-01 至 2199-12-31 之间');
+    expect(formatFieldIssue('zh-CN', { ...issue, field: 'from' })).toBe('开始日期须在 1900-01-01 至 2199-12-31 之间');
     expect(formatFieldIssue('en', { ...issue, field: 'birthDate' })).toBe('Date of birth must be between 1900-01-01 and 2199-12-31');
   });
 });

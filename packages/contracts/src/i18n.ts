@@ -176,6 +176,26 @@ const fieldNamesZh = {
   departmentType: '部门类别',
   organisationId: '上报单位',
   departments: '派往部门',
+  // Query and form fields the words test (apps/api/test/no-raw-code.test.ts) found unnamed.
+  page: '页码',
+  pageSize: '每页条数',
+  q: '搜索内容',
+  sort: '排序字段',
+  order: '排序方向',
+  entityType: '记录类型',
+  entityId: '记录编号',
+  sensitiveTags: '敏感标签',
+  isAnonymous: '匿名',
+  from: '开始日期',
+  to: '结束日期',
+  includeArchived: '包括已归档',
+  tag: '标签',
+  mine: '只看我的',
+  overdue: '只看超期',
+  year: '年份',
+  body: '提交的内容',
+  id: '编号',
+  action: '操作',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldNames: Record<Locale, Record<string, string>> = {
@@ -292,6 +312,25 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     departmentType: 'Department type',
     organisationId: 'Organisation escalated to',
     departments: 'Departments dispatched to',
+    page: 'Page',
+    pageSize: 'Page size',
+    q: 'Search',
+    sort: 'Sort by',
+    order: 'Sort order',
+    entityType: 'Record type',
+    entityId: 'Record number',
+    sensitiveTags: 'Sensitive tags',
+    isAnonymous: 'Anonymous',
+    from: 'From',
+    to: 'To',
+    includeArchived: 'Include archived',
+    tag: 'Tag',
+    mine: 'Mine only',
+    overdue: 'Overdue only',
+    year: 'Year',
+    body: 'Request body',
+    id: 'ID',
+    action: 'Action',
   } satisfies Record<keyof typeof fieldNamesZh, string>,
 };
 
@@ -404,13 +443,17 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
   } satisfies Record<keyof typeof fieldRulesZh, string>,
 };
 
-export function formatFieldIssue(locale: Locale, issue: { field: string; rule: string; params?: Record<string, string | number> }): string {
+/**
+ * A field issue in words. `label`: the field's name as the form on screen labels it (a compound's `name` is 小区名称,
+ * not 姓名; a ticket's `title` is 诉求), else the shared name of `fieldNames`.
+ */
+export function formatFieldIssue(locale: Locale, issue: { field: string; rule: string; params?: Record<string, string | number> }, label?: string): string {
   const leaf =
     issue.field
       .split('.')
       .filter((p) => !/^\d+$/.test(p))
       .pop() ?? issue.field;
-  const fieldLabel = fieldNames[locale][leaf] ?? leaf;
+  const fieldLabel = label ?? fieldNames[locale][leaf] ?? leaf;
   const template = fieldRules[locale][issue.rule] ?? fieldRules[locale].invalid!;
   return template.replace(/\{(\w+)\}/g, (_, key: string) => (key === 'field' ? fieldLabel : String(issue.params?.[key] ?? '')));
 }

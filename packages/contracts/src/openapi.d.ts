@@ -6592,6 +6592,7 @@ export interface paths {
                             escalationDueAt: string | null;
                             events: {
                                 action: string;
+                                actorLabel: string | null;
                                 actorName: string | null;
                                 channel: string | null;
                                 createdAt: string;
@@ -6701,6 +6702,7 @@ export interface paths {
                             escalationDueAt: string | null;
                             events: {
                                 action: string;
+                                actorLabel: string | null;
                                 actorName: string | null;
                                 channel: string | null;
                                 createdAt: string;
@@ -6831,6 +6833,7 @@ export interface paths {
                             escalationDueAt: string | null;
                             events: {
                                 action: string;
+                                actorLabel: string | null;
                                 actorName: string | null;
                                 channel: string | null;
                                 createdAt: string;
@@ -6944,6 +6947,7 @@ export interface paths {
                             escalationDueAt: string | null;
                             events: {
                                 action: string;
+                                actorLabel: string | null;
                                 actorName: string | null;
                                 channel: string | null;
                                 createdAt: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, pageQuerySchema, phoneSchema } from './common.js';
 import { dateSchema, dateTimeSchema } from './hygiene.js';
-import { channels, inboxViews, photoStages, ratings, ticketActions, ticketStatuses } from './ticket-labels.js';
+import { channels, inboxViews, photoStages, ratings, ticketActions, ticketStatuses, ticketTextLimits } from './ticket-labels.js';
 
 export * from './ticket-labels.js';
 export const channelSchema = z.enum(channels);
@@ -46,6 +46,8 @@ export const ticketEventSchema = z.object({
   fromStatus: z.string().nullable(),
   toStatus: z.string().nullable(),
   actorName: z.string().nullable(),
+  /** Who acted when no account did: `resident`, `system` or `open311:<client>`; word it with ticketActorText. */
+  actorLabel: z.string().nullable(),
   channel: z.string().nullable(),
   note: z.string().nullable(),
   isPublic: z.boolean(),
@@ -138,8 +140,6 @@ export const reporterPhoneSchema = z.object({ phone: z.string() });
 export const photoUploadQuerySchema = z.object({ stage: z.enum(photoStages).optional() });
 
 const text = (max: number) => z.string().trim().max(max);
-/** Caps of a ticket's texts, the same through every door: the console, the public form and Open311. */
-export const ticketTextLimits = { title: 80, description: 2000, addressText: 200, reporterName: 40, communityCode: 40 } as const;
 /** Intake by staff, a grid worker or a building head, on behalf of a resident (or anonymous). */
 export const createTicketSchema = z.object({
   communityId: idSchema.optional(),

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/
 import type { Page } from '@linli/contracts';
 import { useT } from '../lib/i18n.js';
 import { useSession } from '../lib/session.js';
-import { applyApiError } from './forms.js';
+import { applyApiError, clearErrorsOnChange } from './forms.js';
 
 export interface FieldDef {
   name: string;
@@ -20,6 +20,8 @@ export interface FieldDef {
   /** Only shown when editing (e.g. an account's active switch). */
   editOnly?: boolean;
   required?: boolean;
+  /** The API's limit: the input stops there and shows a counter, so nothing is cut unseen. */
+  maxLength?: number;
   extra?: string | ((row: Record<string, unknown> | undefined) => string | undefined);
   /** Stored encrypted and answered masked: left blank on edit means "unchanged". */
   secret?: boolean;
@@ -41,11 +43,14 @@ export interface Filter {
   options: Array<{ value: string; label: string }>;
 }
 
+/** The form's names of its fields, so an API error names a field as it is labelled here (ADR 0035). */
+export const fieldLabels = (fields: Array<{ name: string; label: string }>) => Object.fromEntries(fields.map((f) => [f.name, f.label]));
+
 function control(f: FieldDef, testId: string): ReactNode {
   if (f.control) return f.control(testId);
   switch (f.kind) {
     case 'textarea':
-      return <Input.TextArea rows={3} data-testid={testId} />;
+      return <Input.TextArea rows={3} maxLength={f.maxLength} showCount={!!f.maxLength} data-testid={testId} />;
     case 'number':
       return <InputNumber min={1} style={{ width: '100%' }} data-testid={testId} />;
     case 'password':
@@ -55,7 +60,7 @@ function control(f: FieldDef, testId: string): ReactNode {
     case 'date':
       return <DatePicker style={{ width: '100%' }} data-testid={testId} />;
     default:
-      return <Input data-testid={testId} />;
+      return <Input maxLength={f.maxLength} showCount={!!f.maxLength} data-testid={testId} />;
   }
 }
 
@@ -117,7 +122,7 @@ export function EntityForm({
       onClose();
     },
     onError: (err) => {
-      const rest = applyApiError(form, err);
+      const rest = applyApiError(form, err, fieldLabels(shown));
       if (rest) message.error(rest);
     },
   });
@@ -133,7 +138,14 @@ export function EntityForm({
       okButtonProps={{ 'data-testid': `${testId}-save` } as Record<`data-${string}`, string>}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={row ? toValues(shown, row) : {}} data-testid={`${testId}-form`}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        onValuesChange={clearErrorsOnChange(form)}
+        initialValues={row ? toValues(shown, row) : {}}
+        data-testid={`${testId}-form`}
+      >
         {shown.map((f) => (
           <Form.Item
             key={f.name}

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { auditRow, writeAudit } from '../../platform/audit/audit.js';
+import type { TicketEventKind } from '@linli/contracts';
 import { insertEvent } from './tickets.repository.js';
 
 /**
@@ -11,12 +12,13 @@ import { insertEvent } from './tickets.repository.js';
 export interface TicketStep {
   communityId: number;
   ticketId: number;
-  /** The timeline action, e.g. `assign`, `photos_added`; the audit action is `ticket.<action>`. */
-  action: string;
+  /** The timeline action, e.g. `assign`, `photos_added`; the audit action is `ticket.<action>`. A kind with no label in contracts does not compile. */
+  action: TicketEventKind;
   fromStatus?: string | null;
   toStatus?: string | null;
   /** Null for the system or a resident; `actorLabel` then names who it was. */
   actor: Actor | null;
+  /** Contracts' ticketActorKinds, or `open311:<client>` for an outside system; the timeline words it with ticketActorText. */
   actorLabel?: string | null;
   channel?: string | null;
   note?: string | null;

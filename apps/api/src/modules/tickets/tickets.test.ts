@@ -185,6 +185,7 @@ describe('tickets: the closed loop', () => {
     expect(added).toMatchObject({ canAddInfo: true });
     expect(added.events.at(-1)).toMatchObject({ action: 'info_added', note: '现在3单元也停水了' });
     expect((await call(sec, 'GET', `/api/tickets/${id}`)).body.events.at(-1)).toMatchObject({ action: 'info_added', actorName: 'resident', isPublic: true });
+    expect((await call(sec, 'GET', `/api/tickets/${id}`)).body.events.at(-1).actorLabel).toBe('resident');
     expect(
       await env.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'ticket.info_added').where('entity_id', '=', String(id)).execute(),
     ).toHaveLength(1);
@@ -316,6 +317,7 @@ describe('tickets: the closed loop', () => {
     expect(after).toMatchObject({ status: 'closed', closeReason: 'unrated_timeout', rating: null });
     // A step like any other: through the state machine, with its timeline event and audit row.
     expect(after.events.at(-1)).toMatchObject({ action: 'close', fromStatus: 'resolved', toStatus: 'closed', actorName: 'system', isPublic: true });
+    expect(after.events.at(-1).actorLabel).toBe('system');
     const audit = await env.ctx.db
       .selectFrom('audit_log')
       .select(['action', 'reason', 'actor_id'])

@@ -1,6 +1,6 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useT } from '../../lib/i18n.js';
-import { applyApiError } from '../../components/forms.js';
+import { applyApiError, clearErrorsOnChange } from '../../components/forms.js';
 import { changePassword } from './api.js';
 
 export function ChangePassword({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -20,6 +20,7 @@ export function ChangePassword({ open, onClose }: { open: boolean; onClose(): vo
       <Form
         form={form}
         layout="vertical"
+        onValuesChange={clearErrorsOnChange(form)}
         onFinish={async (v) => {
           try {
             await changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword });

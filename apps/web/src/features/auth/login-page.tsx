@@ -3,7 +3,7 @@ import { Button, Card, Form, Input, Typography } from 'antd';
 import { Navigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useT } from '../../lib/i18n.js';
-import { applyApiError } from '../../components/forms.js';
+import { applyApiError, requiredRule } from '../../components/forms.js';
 import { LanguageSwitch } from '../../components/language-switch.js';
 import { authKeys, login } from './api.js';
 import { useSetupNeeded } from './setup-needed.js';
@@ -31,10 +31,10 @@ export function LoginPage() {
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(160deg,#fdf2f0,#f5f5f5)' }}>
       <Card style={{ width: 380 }} title={t('login.title')} extra={<LanguageSwitch />}>
         <Form form={form} layout="vertical" onFinish={submit} data-testid="login-form" requiredMark={false}>
-          <Form.Item name="login" label={t('login.login')} rules={[{ required: true, message: t('login.login') }]}>
+          <Form.Item name="login" label={t('login.login')} rules={[requiredRule(t, t('login.login'))]}>
             <Input autoComplete="username" data-testid="login-username" size="large" />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.password') }]}>
+          <Form.Item name="password" label={t('login.password')} rules={[requiredRule(t, t('login.password'))]}>
             <Input.Password autoComplete="current-password" data-testid="login-password" size="large" />
           </Form.Item>
           {error && (

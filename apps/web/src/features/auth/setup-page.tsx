@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate } from 'react-router';
 import type { FirstAdminInput } from '@linli/contracts';
 import { registerMessages, useT, type Keys } from '../../lib/i18n.js';
-import { applyApiError } from '../../components/forms.js';
+import { applyApiError, requiredRule } from '../../components/forms.js';
 import { authKeys, createFirstAdmin, login } from './api.js';
 import { useSetupNeeded } from './setup-needed.js';
 
@@ -67,16 +67,16 @@ export function SetupPage() {
       <Card style={{ width: 440 }} title={t('setup.title')}>
         <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
         <Form form={form} layout="vertical" onFinish={submit} data-testid="setup-form" requiredMark={false}>
-          <Form.Item name="setupToken" label={t('setup.token')} rules={[{ required: true, message: t('setup.token') }]}>
+          <Form.Item name="setupToken" label={t('setup.token')} rules={[requiredRule(t, t('setup.token'))]}>
             <Input autoComplete="off" data-testid="setup-token" />
           </Form.Item>
-          <Form.Item name="username" label={t('setup.username')} rules={[{ required: true, message: t('setup.username') }]}>
+          <Form.Item name="username" label={t('setup.username')} rules={[requiredRule(t, t('setup.username'))]}>
             <Input autoComplete="username" data-testid="setup-username" />
           </Form.Item>
-          <Form.Item name="displayName" label={t('setup.displayName')} rules={[{ required: true, message: t('setup.displayName') }]}>
+          <Form.Item name="displayName" label={t('setup.displayName')} rules={[requiredRule(t, t('setup.displayName'))]}>
             <Input data-testid="setup-display-name" />
           </Form.Item>
-          <Form.Item name="password" label={t('setup.password')} extra={t('password.hint')} rules={[{ required: true, message: t('setup.password') }]}>
+          <Form.Item name="password" label={t('setup.password')} extra={t('password.hint')} rules={[requiredRule(t, t('setup.password'))]}>
             <Input.Password autoComplete="new-password" data-testid="setup-password" />
           </Form.Item>
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="setup-error" />}

@@ -6,7 +6,7 @@ import type { IssuedOpen311Client, Open311Client } from '@linli/contracts';
 import { beijingText } from '@linli/contracts/time';
 import { registerMessages, useT, type Keys } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
-import { applyApiError, testIdProps } from '../../components/forms.js';
+import { applyApiError, clearErrorsOnChange, testIdProps } from '../../components/forms.js';
 import { fetchOpen311Clients, integrationsKeys, issueOpen311Key, revokeOpen311Key } from './api.js';
 
 const _texts = registerMessages(
@@ -247,7 +247,7 @@ function IssueKeyModal({ code, onClose }: { code: string; onClose(): void }) {
       cancelText={t('common.cancel')}
       okButtonProps={testIdProps('open311-issue-save')}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => issue.mutate(v)} data-testid="open311-issue-form">
+      <Form form={form} onValuesChange={clearErrorsOnChange(form)} layout="vertical" onFinish={(v) => issue.mutate(v)} data-testid="open311-issue-form">
         <Form.Item
           name="name"
           label={t('open311.client')}

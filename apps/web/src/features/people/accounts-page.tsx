@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { roleCan, roleLabels, roles, type Account, type Role } from '@linli/contracts';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
-import { applyApiError } from '../../components/forms.js';
+import { applyApiError, clearErrorsOnChange } from '../../components/forms.js';
 import { formatTime } from '../../components/time.js';
 import { EntityPage, type FieldDef } from '../../components/entity-page.js';
 import { accountsApi, peopleKeys, resetPassword, unlockAccount } from './api.js';
@@ -131,7 +131,7 @@ function ResetPassword({ account, onClose }: { account: Account; onClose(): void
       cancelText={t('common.cancel')}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={(v) => reset.mutate(v)}>
+      <Form form={form} onValuesChange={clearErrorsOnChange(form)} layout="vertical" onFinish={(v) => reset.mutate(v)}>
         <Form.Item name="newPassword" label={t('accounts.newPassword')} extra={t('password.hint')}>
           <Input.Password autoComplete="new-password" data-testid="accounts-new-password" />
         </Form.Item>

@@ -16,7 +16,7 @@ import {
 } from '@linli/contracts';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
-import { applyApiError } from '../../components/forms.js';
+import { applyApiError, clearErrorsOnChange, requiredRule } from '../../components/forms.js';
 import { EntityPage } from '../../components/entity-page.js';
 import { addTeamMember, fetchTeam, partyMembersApi, peopleKeys, removeTeamMember, stationsApi, teamsApi } from './api.js';
 import { CompoundSelect, GridSelect, ResidentPicker } from '../places/pickers.js';
@@ -155,8 +155,15 @@ function TeamMembersDrawer({ id, onClose }: { id: number; onClose(): void }) {
     >
       {d?.description && <p style={{ color: '#666' }}>{d.description}</p>}
       {canWrite && !d?.archivedAt && (
-        <Form form={form} layout="inline" onFinish={(v) => add.mutate(v)} style={{ marginBottom: 16 }} data-testid="team-add-member">
-          <Form.Item name="residentId" label={t('people.resident')} rules={[{ required: true, message: t('people.resident') }]} style={{ minWidth: 280 }}>
+        <Form
+          form={form}
+          onValuesChange={clearErrorsOnChange(form)}
+          layout="inline"
+          onFinish={(v) => add.mutate(v)}
+          style={{ marginBottom: 16 }}
+          data-testid="team-add-member"
+        >
+          <Form.Item name="residentId" label={t('people.resident')} rules={[requiredRule(t, t('people.resident'), 'choose')]} style={{ minWidth: 280 }}>
             <ResidentPicker testId="team-member-picker" />
           </Form.Item>
           <Form.Item name="isLeader" label={t('people.leader')} valuePropName="checked">

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { buildingSchema, SetBuildingHeadsInput } from '@linli/contracts';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
-import { applyApiError } from '../../components/forms.js';
+import { applyApiError, requiredRule } from '../../components/forms.js';
 import { fetchHeadAccounts, fetchUnits, placesKeys, setBuildingHeads } from './api.js';
 
 type Building = z.infer<typeof buildingSchema>;
@@ -79,7 +79,7 @@ function BuildingHeadsDialog({ building, onClose }: { building: Building; onClos
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                  <Form.Item name={[f.name, 'accountId']} label={t('places.headAccount')} rules={[{ required: true, message: t('places.headAccount') }]}>
+                  <Form.Item name={[f.name, 'accountId']} label={t('places.headAccount')} rules={[requiredRule(t, t('places.headAccount'), 'choose')]}>
                     <Select
                       style={{ width: 240 }}
                       showSearch

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { App, Breadcrumb, Button, Card, Form, Input, InputNumber, Modal, Space, Table } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { roleCan, type buildingSchema, type Compound, type householdSchema, type unitSchema } from '@linli/contracts';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
-import { applyApiError } from '../../components/forms.js';
+import { applyApiError, clearErrorsOnChange } from '../../components/forms.js';
+import './messages.js';
 import { ResidentsTable } from './residents-page.js';
-import { EntityForm, type EntityApi, type FieldDef } from '../../components/entity-page.js';
+import { EntityForm, fieldLabels, type EntityApi, type FieldDef } from '../../components/entity-page.js';
 import { BuildingHeadsButton, HeadsText } from './building-heads.js';
 import { GridSelect } from './pickers.js';
 import { fetchBuildings, fetchCompound, fetchCompounds, fetchHousehold, fetchHouseholds, fetchUnits, placesKeys, placeWriters } from './api.js';
@@ -45,7 +46,7 @@ function CreateButton({
       void qc.invalidateQueries({ queryKey: placesKeys.all });
     },
     onError: (err) => {
-      const rest = applyApiError(form, err);
+      const rest = applyApiError(form, err, fieldLabels(fields));
       if (rest) message.error(rest);
     },
   });
@@ -63,7 +64,7 @@ function CreateButton({
         okText={t('common.save')}
         cancelText={t('common.cancel')}
       >
-        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
+        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} onValuesChange={clearErrorsOnChange(form)}>
           {fields.map((f) => (
             <Form.Item key={f.name} name={f.name} label={f.label}>
               {f.number ? <InputNumber min={1} style={{ width: '100%' }} /> : <Input />}
@@ -125,7 +126,7 @@ function CompoundList() {
             extra={{ communityId }}
             testId="new-compound"
             fields={[
-              { name: 'name', label: t('common.name') },
+              { name: 'name', label: t('places.compoundName') },
               { name: 'address', label: t('common.address') },
             ]}
           />
@@ -156,7 +157,7 @@ function CompoundList() {
                       row={r}
                       testId="compounds"
                       fields={[
-                        { name: 'name', label: t('common.name') },
+                        { name: 'name', label: t('places.compoundName') },
                         { name: 'address', label: t('common.address') },
                         { name: 'gridId', label: t('places.grid'), control: () => <GridSelect /> },
                       ]}
@@ -187,7 +188,7 @@ function CompoundView({ id }: { id: number }) {
             extra={{ compoundId: id }}
             testId="new-building"
             fields={[
-              { name: 'name', label: t('common.name') },
+              { name: 'name', label: t('places.buildingName') },
               { name: 'floors', label: t('places.floors'), number: true },
             ]}
           />
@@ -201,7 +202,7 @@ function CompoundView({ id }: { id: number }) {
         dataSource={buildings.data?.items}
         pagination={false}
         columns={[
-          { title: t('places.buildings'), dataIndex: 'name', render: (v, r) => <Link to={`/places/building/${r.id}`}>{v}</Link> },
+          { title: t('places.buildings'), dataIndex: 'name', render: (v, r) => <Link to={`/places/building/${r.id}?compound=${id}`}>{v}</Link> },
           { title: t('places.floors'), dataIndex: 'floors', align: 'right' },
           { title: t('places.unitCount'), dataIndex: 'unitCount', align: 'right' },
           { title: t('places.householdCount'), dataIndex: 'householdCount', align: 'right' },
@@ -219,7 +220,7 @@ function CompoundView({ id }: { id: number }) {
                         row={r}
                         testId="buildings"
                         fields={[
-                          { name: 'name', label: t('common.name') },
+                          { name: 'name', label: t('places.buildingName') },
                           { name: 'floors', label: t('places.floors'), kind: 'number' },
                         ]}
                       />
@@ -265,9 +266,23 @@ function BuildingView({ id }: { id: number }) {
   const { t } = useT();
   const { me } = useSession();
   const units = useQuery({ queryKey: placesKeys.units(id), queryFn: () => fetchUnits(id) });
+  // The compound the building was opened from (?compound=): the breadcrumb leads back to it, with the building's name.
+  const compoundId = Number(useSearchParams()[0].get('compound')) || 0;
+  const compound = useQuery({ queryKey: placesKeys.compound(compoundId), enabled: compoundId > 0, queryFn: () => fetchCompound(compoundId) });
+  const buildings = useQuery({ queryKey: placesKeys.buildings(compoundId), enabled: compoundId > 0, queryFn: () => fetchBuildings(compoundId) });
+  const building = buildings.data?.items.find((b) => b.id === id);
   return (
     <Card
-      title={<Breadcrumb items={[{ title: <Link to="/places">{t('places.compounds')}</Link> }, { title: t('places.units') }]} />}
+      title={
+        <Breadcrumb
+          data-testid="building-breadcrumb"
+          items={[
+            { title: <Link to="/places">{t('places.compounds')}</Link> },
+            ...(compound.data ? [{ title: <Link to={`/places/compound/${compoundId}`}>{compound.data.name}</Link> }] : []),
+            { title: building?.name ?? t('places.units') },
+          ]}
+        />
+      }
       extra={
         roleCan(me.role, 'places.write') && (
           <CreateButton
@@ -275,7 +290,7 @@ function BuildingView({ id }: { id: number }) {
             create={placeWriters.unit.create}
             extra={{ buildingId: id }}
             testId="new-unit"
-            fields={[{ name: 'name', label: t('common.name') }]}
+            fields={[{ name: 'name', label: t('places.unitName') }]}
           />
         )
       }

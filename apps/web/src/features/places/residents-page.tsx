@@ -16,7 +16,7 @@ import {
 import { keyFromData, useT } from '../../lib/i18n.js';
 import { useTagDictionary } from './tag-dictionary.js';
 import { useSession } from '../../lib/session.js';
-import { applyApiError } from '../../components/forms.js';
+import { applyApiError, clearErrorsOnChange } from '../../components/forms.js';
 import { formatTime } from '../../components/time.js';
 
 export function ResidentsPage() {
@@ -142,6 +142,7 @@ function ResidentForm({ resident, householdId, onClose }: { resident?: Resident;
     >
       <Form
         form={form}
+        onValuesChange={clearErrorsOnChange(form)}
         layout="vertical"
         onFinish={(v) => save.mutate(v)}
         initialValues={

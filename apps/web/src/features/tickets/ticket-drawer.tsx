@@ -3,11 +3,12 @@ import { Alert, App, DatePicker, Image, Button, Descriptions, Drawer, Form, Inpu
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { channelLabels, ratingLabels, roleLabels, type Role, ratings, type TicketStatus } from '@linli/contracts';
-import { photoStageLabels, ticketActionLabel, type TicketAction } from '@linli/contracts/labels';
+import { photoStageLabels, ticketActionLabel, ticketActorText, ticketEventNote, type TicketAction } from '@linli/contracts/labels';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
-import { applyApiError } from '../../components/forms.js';
-import { beijingInstant, formatTime } from '../../components/time.js';
+import { applyApiError, clearErrorsOnChange } from '../../components/forms.js';
+import { beijingInstant } from '../../components/time.js';
+import { formatTime } from '../../lib/time.js';
 import { TicketStatusTag } from '../../components/ticket-status-tag.js';
 import { fetchPartnerOptions, partnersKeys } from '../partners/api.js';
 import { TicketEscalations } from '../escalations/pickers.js';
@@ -69,12 +70,18 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
       void qc.invalidateQueries({ queryKey: ticketsKeys.all });
     },
     onError: (err) => {
-      const rest = applyApiError(form, err);
+      const rest = applyApiError(form, err, {
+        assigneeId: t('tickets.assignTo'),
+        partnerId: t('tickets.partner'),
+        rating: t('tickets.rating'),
+        mergeIntoId: t('tickets.mergeInto'),
+        note: t('tickets.note'),
+      });
       if (rest) message.error(rest);
     },
   });
   const d = q.data;
-  const time = (s: string | null) => (s ? formatTime(locale, s) : '');
+  const time = formatTime;
   return (
     <Drawer open width={640} onClose={onClose} title={d ? `${d.code} · ${d.title}` : ''} data-testid="ticket-drawer">
       {d && (
@@ -139,9 +146,9 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
                 <div>
                   <b>{ticketActionLabel(locale, e.action)}</b>
                   {e.rating && <Tag style={{ marginLeft: 6 }}>{ratingLabels[locale][e.rating]}</Tag>}
-                  {e.photoStage && <Tag style={{ marginLeft: 6 }}>{photoStageLabels[locale][e.photoStage]}</Tag>}{' '}
-                  {e.actorName && <span style={{ color: '#888' }}>{e.actorName}</span>} <span style={{ color: '#aaa' }}>{time(e.createdAt)}</span>
-                  {e.note && <div>{e.note}</div>}
+                  {e.photoStage && <Tag style={{ marginLeft: 6 }}>{photoStageLabels[locale][e.photoStage]}</Tag>}
+                  <span style={{ color: '#888' }}>{ticketActorText(locale, e)}</span> <span style={{ color: '#aaa' }}>{time(e.createdAt)}</span>
+                  {e.note && <div>{ticketEventNote(locale, e.action, e.note)}</div>}
                 </div>
               ),
             }))}
@@ -159,7 +166,7 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
         data-testid="action-modal"
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)}>
+        <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)} onValuesChange={clearErrorsOnChange(form)}>
           {action === 'assign' && (
             <Form.Item
               name="assigneeId"
@@ -216,7 +223,7 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
             </Form.Item>
           )}
           <Form.Item name="note" label={action === 'assign' ? t('loop.instruction') : t('tickets.note')}>
-            <Input.TextArea rows={3} data-testid="action-note" />
+            <Input.TextArea rows={3} maxLength={2000} showCount data-testid="action-note" />
           </Form.Item>
         </Form>
       </Modal>

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Alert, App, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { channelLabels, channels, ticketStatusLabels, type TicketDetail, type TicketStatus } from '@linli/contracts';
+import { channelLabels, channels, ticketStatusLabels, ticketTextLimits, type TicketDetail, type TicketStatus } from '@linli/contracts';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
-import { applyApiError } from '../../components/forms.js';
+import { applyApiError, clearErrorsOnChange } from '../../components/forms.js';
 import { beijingInstant } from '../../components/time.js';
 import { fetchCompounds, placesKeys } from '../places/api.js';
 import { roleCan } from '@linli/contracts/permissions';
@@ -70,7 +70,17 @@ export function IntakeModal({ mode, onClose }: { mode: 'desk' | 'meeting'; onClo
       message.success(t('common.saved'));
     },
     onError: (err) => {
-      const rest = applyApiError(form, err);
+      const rest = applyApiError(form, err, {
+        meetingTitle: t('tickets.meetingTitle'),
+        channel: t('tickets.channel'),
+        categoryId: t('tickets.category'),
+        compoundId: t('tickets.compound'),
+        title: t('tickets.subject'),
+        description: t('tickets.description'),
+        reporterName: t('tickets.reporter'),
+        reporterPhone: t('tickets.reporterPhone'),
+        answerOnSpot: t('tickets.answerOnSpot'),
+      });
       if (rest) message.error(rest);
     },
   });
@@ -93,10 +103,10 @@ export function IntakeModal({ mode, onClose }: { mode: 'desk' | 'meeting'; onClo
       )}
     >
       {handover && <Alert type="success" style={{ marginBottom: 12 }} message={t('tickets.handover')} description={<HandoverText handover={handover} />} />}
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ channel: 'walk_in' }}>
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} onValuesChange={clearErrorsOnChange(form)} initialValues={{ channel: 'walk_in' }}>
         {mode === 'meeting' ? (
           <Form.Item name="meetingTitle" label={t('tickets.meetingTitle')}>
-            <Input data-testid="meeting-title" />
+            <Input maxLength={80} data-testid="meeting-title" />
           </Form.Item>
         ) : (
           <Form.Item name="channel" label={t('tickets.channel')}>
@@ -104,18 +114,24 @@ export function IntakeModal({ mode, onClose }: { mode: 'desk' | 'meeting'; onClo
           </Form.Item>
         )}
         <Space.Compact block>
-          <Form.Item name="categoryId" label={t('tickets.category')} style={{ width: '50%' }}>
+          <Form.Item name="categoryId" label={t('tickets.category')} required style={{ width: '50%' }}>
             <Select data-testid="intake-category" options={cats.data?.items.map((c) => ({ value: c.id, label: locale === 'en' ? c.nameEn : c.nameZh }))} />
           </Form.Item>
           <Form.Item name="compoundId" label={t('tickets.compound')} style={{ width: '50%' }}>
             <Select allowClear data-testid="intake-compound" options={compounds.data?.items.map((c) => ({ value: c.id, label: c.name }))} />
           </Form.Item>
         </Space.Compact>
-        <Form.Item name="title" label={t('tickets.subject')}>
-          <Input data-testid="intake-title" />
+        <Form.Item name="title" label={t('tickets.subject')} required>
+          <Input maxLength={ticketTextLimits.title} showCount data-testid="intake-title" />
         </Form.Item>
-        <Form.Item name="description" label={t('tickets.description')}>
-          <Input.TextArea rows={3} data-testid="intake-description" onBlur={() => void lookForDuplicates()} />
+        <Form.Item name="description" label={t('tickets.description')} required>
+          <Input.TextArea
+            rows={3}
+            maxLength={ticketTextLimits.description}
+            showCount
+            data-testid="intake-description"
+            onBlur={() => void lookForDuplicates()}
+          />
         </Form.Item>
         {dups.length > 0 && (
           <Alert
@@ -137,14 +153,14 @@ export function IntakeModal({ mode, onClose }: { mode: 'desk' | 'meeting'; onClo
         )}
         <Space.Compact block>
           <Form.Item name="reporterName" label={t('tickets.reporter')} style={{ width: '50%' }}>
-            <Input />
+            <Input maxLength={ticketTextLimits.reporterName} />
           </Form.Item>
           <Form.Item name="reporterPhone" label={t('tickets.reporterPhone')} style={{ width: '50%' }}>
             <Input />
           </Form.Item>
         </Space.Compact>
         <Form.Item name="answerOnSpot" label={t('tickets.answerOnSpot')}>
-          <Input.TextArea rows={2} data-testid="intake-answer" />
+          <Input.TextArea rows={2} maxLength={1000} showCount data-testid="intake-answer" />
         </Form.Item>
         {mayDispatch && (
           <Space.Compact block>

@@ -4,10 +4,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { defaultAssigneeKinds, roleCan, type TicketCategory, type TicketSettings } from '@linli/contracts';
 import { registerMessages, useT, type Keys } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
-import { applyApiError } from '../../components/forms.js';
+import { applyApiError, clearErrorsOnChange } from '../../components/forms.js';
 import { fetchGrids, placesKeys, setGridWorker } from '../places/api.js';
 import { fetchPartnerOptions, partnersKeys } from '../partners/api.js';
 import { fetchTeamOptions, peopleKeys } from '../people/api.js';
+import { slaText } from './sla-text.js';
 import { createCategory, fetchAssignees, fetchCategories, fetchSettings, saveSettings, ticketsKeys, updateCategory } from './api.js';
 
 const _texts = registerMessages(
@@ -32,8 +33,6 @@ const _texts = registerMessages(
     'ts.nameEn': '英文名称',
     'ts.response': '响应时限',
     'ts.resolution': '办结时限',
-    'ts.hours': '{n} 小时',
-    'ts.days': '{n} 天',
     'ts.workingHours': '只计工作时间',
     'ts.defaultAssignee': '默认承办',
     'ts.kind.account': '工作人员',
@@ -74,8 +73,6 @@ const _texts = registerMessages(
     'ts.nameEn': 'English name',
     'ts.response': 'Response',
     'ts.resolution': 'Resolution',
-    'ts.hours': '{n} h',
-    'ts.days': '{n} days',
     'ts.workingHours': 'Working hours only',
     'ts.defaultAssignee': 'Default assignee',
     'ts.kind.account': 'Staff member',
@@ -101,8 +98,6 @@ declare module '../../lib/i18n.js' {
 }
 
 type Option = { value: number; label: string };
-const hoursText = (t: ReturnType<typeof useT>['t'], h: number) => (h % 24 === 0 && h >= 48 ? t('ts.days', { n: h / 24 }) : t('ts.hours', { n: h }));
-
 /** Who can carry a category's tickets, by kind: accounts, teams and partners of the community. */
 function useAssigneeOptions(communityId: number | null | undefined) {
   const accounts = useQuery({ queryKey: ticketsKeys.assignees(communityId), queryFn: () => fetchAssignees(communityId) });
@@ -151,7 +146,14 @@ function RulesCard({ communityId, canEdit }: { communityId: number | null | unde
   });
   return (
     <Card title={t('ts.rules')} loading={q.isLoading}>
-      <Form form={form} layout="vertical" disabled={!canEdit} onFinish={(v) => save.mutate(v)} style={{ maxWidth: 560 }}>
+      <Form
+        form={form}
+        onValuesChange={clearErrorsOnChange(form)}
+        layout="vertical"
+        disabled={!canEdit}
+        onFinish={(v) => save.mutate(v)}
+        style={{ maxWidth: 560 }}
+      >
         <Form.Item name="reopenLimit" label={t('ts.reopenLimit')} extra={t('ts.reopenHelp')}>
           <InputNumber min={0} max={5} data-testid="ts-reopen-limit" />
         </Form.Item>
@@ -206,13 +208,12 @@ function CategoriesCard({ communityId, canEdit }: { communityId: number | null |
         data-testid="ts-categories"
         columns={[
           { title: t('ts.nameZh'), render: (_, c) => (locale === 'en' ? c.nameEn : c.nameZh) },
-          { title: t('ts.response'), dataIndex: 'responseHours', render: (h: number) => hoursText(t, h) },
+          { title: t('ts.response'), dataIndex: 'responseHours', render: (h: number, c) => slaText(t, h, c.workingHoursOnly) },
           {
             title: t('ts.resolution'),
             render: (_, c) => (
               <>
-                {hoursText(t, c.resolutionHours)}
-                {c.workingHoursOnly && <Tag style={{ marginLeft: 6 }}>{t('ts.workingHours')}</Tag>}
+                <span data-testid={`ts-resolution-${c.code}`}>{slaText(t, c.resolutionHours, c.workingHoursOnly)}</span>
               </>
             ),
           },
@@ -282,6 +283,7 @@ function CategoryForm({ communityId, category, onClose }: { communityId: number 
     >
       <Form
         form={form}
+        onValuesChange={clearErrorsOnChange(form)}
         layout="vertical"
         onFinish={(v) => save.mutate(v)}
         initialValues={category ?? { responseHours: 24, resolutionHours: 168, workingHoursOnly: false }}
@@ -300,13 +302,13 @@ function CategoryForm({ communityId, category, onClose }: { communityId: number 
           </Form.Item>
         </Space.Compact>
         <Space size="large">
-          <Form.Item name="responseHours" label={`${t('ts.response')}（h）`}>
+          <Form.Item name="responseHours" label={t('sla.hoursField', { name: t('ts.response') })}>
             <InputNumber min={1} />
           </Form.Item>
-          <Form.Item name="resolutionHours" label={`${t('ts.resolution')}（h）`}>
+          <Form.Item name="resolutionHours" label={t('sla.hoursField', { name: t('ts.resolution') })}>
             <InputNumber min={1} />
           </Form.Item>
-          <Form.Item name="workingHoursOnly" label={t('ts.workingHours')} valuePropName="checked">
+          <Form.Item name="workingHoursOnly" label={t('ts.workingHours')} valuePropName="checked" tooltip={t('sla.workingHoursHelp')}>
             <Switch />
           </Form.Item>
           {category && (

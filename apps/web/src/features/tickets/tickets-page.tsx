@@ -5,7 +5,7 @@ import { channelLabels, inboxViews, ticketStatusLabels, ticketStatuses, type Inb
 import { useSearchParams } from 'react-router';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
-import { formatTime } from '../../components/time.js';
+import { formatTime } from '../../lib/time.js';
 import { TicketStatusTag } from '../../components/ticket-status-tag.js';
 import { fetchTasks, fetchTickets, ticketsKeys } from './api.js';
 import { IntakeModal } from './ticket-intake.js';
@@ -35,7 +35,7 @@ export function TicketsPage() {
     placeholderData: (p) => p,
   });
   const tasks = useQuery({ queryKey: ticketsKeys.tasks, queryFn: fetchTasks });
-  const time = (s: string) => formatTime(locale, s, 'short');
+  const time = formatTime;
   return (
     <Card
       title={t('tickets.title')}

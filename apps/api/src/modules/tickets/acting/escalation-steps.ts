@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { TicketStatus } from '@linli/contracts';
+import type { TicketEventKind, TicketStatus } from '@linli/contracts';
 import type { DB } from '../../../platform/db/schema.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { CommunityId } from '../../../platform/db/scope.js';
@@ -117,7 +117,7 @@ export async function recordEscalationStep(
   actor: Actor | null,
   cid: CommunityId,
   ticketId: number,
-  o: { action: string; note: string | null; data: Record<string, unknown>; isPublic: boolean; actorLabel?: string | null },
+  o: { action: TicketEventKind; note: string | null; data: Record<string, unknown>; isPublic: boolean; actorLabel?: string | null },
 ): Promise<void> {
   await recordStep(trx, {
     communityId: cid,

@@ -147,6 +147,7 @@ export async function insertNewTicket(
       fromStatus: null,
       toStatus: 'submitted',
       actorName: who.actor?.displayName ?? who.actorLabel,
+      actorLabel: who.actor ? null : who.actorLabel,
       channel: input.channel,
       note: input.meetingTitle ?? null,
       isPublic: true,

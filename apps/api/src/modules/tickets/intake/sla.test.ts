@@ -16,8 +16,19 @@ describe('SLA clocks', () => {
     expect(dueAt(bj('2026-11-20T16:00:00'), 2, true)).toEqual(bj('2026-11-23T09:30:00'));
     // Saturday evening + 1 h → Monday 10:00.
     expect(dueAt(bj('2026-11-21T20:00:00'), 1, true)).toEqual(bj('2026-11-23T10:00:00'));
-    // Monday 8:00 + 24 working hours: a day holds 8.5 h; Monday and Tuesday give 17 h, the last 7 h end Wednesday 16:00.
-    expect(dueAt(bj('2026-11-23T08:00:00'), 24, true)).toEqual(bj('2026-11-25T16:00:00'));
+    // Monday 8:00 + 20 working hours: a day holds 8.5 h; Monday and Tuesday give 17 h, the last 3 h end Wednesday 12:00.
+    expect(dueAt(bj('2026-11-23T08:00:00'), 20, true)).toEqual(bj('2026-11-25T12:00:00'));
+  });
+
+  it('counts whole days as working days: 7 × 24 h is 7 个工作日 (ADR 0035)', () => {
+    // Friday 16:00 + 7 working days: Mon–Fri and the next Mon, Tue → Tuesday 1 December 16:00.
+    expect(dueAt(bj('2026-11-20T16:00:00'), 7 * 24, true)).toEqual(bj('2026-12-01T16:00:00'));
+    // Monday 8:00 starts at 9:00; one working day later is Tuesday 9:00.
+    expect(dueAt(bj('2026-11-23T08:00:00'), 24, true)).toEqual(bj('2026-11-24T09:00:00'));
+    // Saturday evening starts Monday 9:00; two working days later is Wednesday 9:00.
+    expect(dueAt(bj('2026-11-21T20:00:00'), 48, true)).toEqual(bj('2026-11-25T09:00:00'));
+    // Friday 18:00 (after hours) starts Monday 9:00 → Tuesday 9:00.
+    expect(dueAt(bj('2026-11-20T18:00:00'), 24, true)).toEqual(bj('2026-11-24T09:00:00'));
   });
 
   it('skips public holidays and counts make-up working days (2026 National Day)', () => {
@@ -34,6 +45,10 @@ describe('SLA clocks', () => {
     expect(dueAt(bj('2026-10-09T17:00:00'), 1, true, calendar)).toEqual(bj('2026-10-10T09:30:00'));
     // Without the calendar the same start ends on Monday 12 October.
     expect(dueAt(bj('2026-10-09T17:00:00'), 1, true)).toEqual(bj('2026-10-12T09:30:00'));
+    // Wednesday 30 September 16:00 + 2 working days: 8 and 9 October → Friday 9 October 16:00.
+    expect(dueAt(bj('2026-09-30T16:00:00'), 48, true, calendar)).toEqual(bj('2026-10-09T16:00:00'));
+    // Friday 9 October 16:00 + 1 working day: Saturday 10 October is worked → Saturday 16:00.
+    expect(dueAt(bj('2026-10-09T16:00:00'), 24, true, calendar)).toEqual(bj('2026-10-10T16:00:00'));
   });
 
   it('marks open tickets past a deadline as overdue', () => {

@@ -121,7 +121,7 @@ describe('tickets: photos from residents and helpers', () => {
     const ok = await upload(head, [{ name: 'a.png', data: pngWithText(), type: 'image/png' }]);
     expect(ok.statusCode).toBe(200);
     expect(ok.json().photoIds).toHaveLength(1);
-    expect(ok.json().events.at(-1)).toMatchObject({ action: 'photos_added', actorName: expect.stringMatching(/^building_head_/), note: '1' });
+    expect(ok.json().events.at(-1)).toMatchObject({ action: 'photos_added', actorName: expect.stringMatching(/^building_head_/), actorLabel: null, note: '1' });
     const audit = await env.ctx.db
       .selectFrom('audit_log')
       .select(['actor_id'])

@@ -49,6 +49,7 @@ export async function getTicket(
       fromStatus: e.from_status,
       toStatus: e.to_status,
       actorName: (e.actor_id != null ? actors.get(e.actor_id) : undefined) ?? e.actor_label ?? null,
+      actorLabel: e.actor_id != null ? null : e.actor_label,
       channel: e.channel,
       note: e.note,
       isPublic: e.is_public,

@@ -5,6 +5,7 @@ import { ApiError } from '../../../lib/api.js';
 import { fetchMe, login, logout } from '../../../features/auth/api.js';
 import { registerMessages, useT, type Keys } from '../../../lib/i18n.js';
 import { HelperHome, keyFromHash, LookupBox, ReportPage, TaskPage, TasksPage, TrackPage, VisitPage } from '../../../features/tickets/h5/index.js';
+import { COMMUNITY_KEY, NoCommunityHint } from '../../../features/tickets/h5/index.js';
 
 const _texts = registerMessages(
   {
@@ -20,6 +21,7 @@ const _texts = registerMessages(
     'h5.community': '社区',
     'h5.hello': '您好，{name}',
     'h5.lang': 'English',
+    'h5.enter': '请输入{field}',
   },
   {
     'h5.title': 'Linli',
@@ -34,6 +36,7 @@ const _texts = registerMessages(
     'h5.community': 'Community',
     'h5.hello': 'Hello, {name}',
     'h5.lang': '中文',
+    'h5.enter': '{field} is required',
   },
 );
 declare module '../../../lib/i18n.js' {
@@ -62,6 +65,9 @@ function LoginCard({ onLogin }: { onLogin(me: Me): void }) {
   const submit = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
+    // Our own words, not the browser's (English) bubbles: 请输入… for an empty field.
+    const empty = !form.get('login') ? 'h5.login' : !form.get('password') ? 'h5.password' : null;
+    if (empty) return setError(t('h5.enter', { field: t(empty) }));
     setError('');
     try {
       onLogin(await login({ login: String(form.get('login') ?? ''), password: String(form.get('password') ?? '') }));
@@ -70,15 +76,15 @@ function LoginCard({ onLogin }: { onLogin(me: Me): void }) {
     }
   };
   return (
-    <form className="card" onSubmit={submit} data-testid="h5-login">
+    <form className="card" onSubmit={submit} noValidate data-testid="h5-login">
       <h2>{t('h5.helperLogin')}</h2>
       <label>
         {t('h5.login')}
-        <input name="login" autoComplete="username" required />
+        <input name="login" autoComplete="username" />
       </label>
       <label>
         {t('h5.password')}
-        <input name="password" type="password" autoComplete="current-password" required />
+        <input name="password" type="password" autoComplete="current-password" />
       </label>
       {error && (
         <p className="error" role="alert">
@@ -126,8 +132,8 @@ export function H5Router() {
     window.scrollTo(0, 0);
   };
   const params = new URLSearchParams(loc.search);
-  const community = params.get('c') ?? localStorage.getItem('linli.h5.community');
-  if (params.get('c')) localStorage.setItem('linli.h5.community', params.get('c')!);
+  // The report page keeps a community link only once the community has answered it (a wrong link is not remembered).
+  const community = params.get('c') ?? localStorage.getItem(COMMUNITY_KEY);
   const track = /^\/h5\/track\/([A-Za-z0-9]+)/.exec(loc.path);
   const isReport = loc.path.startsWith('/h5/report');
   const task = /^\/h5\/tasks\/(\d+)/.exec(loc.path);
@@ -173,6 +179,7 @@ export function H5Router() {
         </>
       ) : (
         <>
+          {!community && <NoCommunityHint />}
           {community && (
             <a
               className="big-link"

@@ -1,6 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Me, Ticket, TicketDetail } from '@linli/contracts';
-import { photoStageLabels, ratingLabels, ticketActionLabel, ticketStatusLabels, type TicketAction, type TicketStatus } from '@linli/contracts/labels';
+import {
+  photoStageLabels,
+  ratingLabels,
+  ticketActionLabel,
+  ticketActorText,
+  ticketEventNote,
+  ticketStatusLabels,
+  type TicketAction,
+  type TicketStatus,
+} from '@linli/contracts/labels';
 import { actOnTicket, fetchReporterPhone, fetchTasks, fetchTicket, ticketPhotoUrl } from '../api.js';
 import '../loop-messages.js';
 import { useT } from '../../../lib/i18n.js';
@@ -313,10 +322,10 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
           .map((e) => (
             <li key={e.id}>
               <span className="muted">{time(e.createdAt)}</span> {ticketActionLabel(locale, e.action, 'public')}
-              {e.actorName && <span className="muted"> · {e.actorName.startsWith('resident') ? t('hp.resident') : e.actorName}</span>}
+              {(e.actorName || e.actorLabel) && <span className="muted"> · {ticketActorText(locale, e)}</span>}
               {e.rating ? ` · ${ratingLabels[locale][e.rating]}` : ''}
               {e.photoStage ? ` · ${photoStageLabels[locale][e.photoStage]}` : ''}
-              {e.note && e.action !== 'photos_added' ? `：${e.note}` : ''}
+              {e.note ? `：${ticketEventNote(locale, e.action, e.note)}` : ''}
             </li>
           ))}
       </ol>

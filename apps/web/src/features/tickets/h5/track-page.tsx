@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
-import { ratingLabels, ticketActionLabel, ticketStatusLabels, type Rating } from '@linli/contracts/labels';
+import { useEffect, useRef, useState } from 'react';
+import { ratingLabels, ticketActionLabel, ticketEventNote, ticketStatusLabels, type Rating } from '@linli/contracts/labels';
 import { ApiError } from '../../../lib/api.js';
 import { addInfo, fetchPublicTicket, publicPhotoUrl, rateTicket, uploadPublicPhotos, type Proof, type PublicTicket } from '../api.js';
 import { useT } from '../../../lib/i18n.js';
-import { formatTime } from '../../../components/time.js';
-import { pickedFiles } from './report-page.js';
+import { formatTime } from '../../../lib/time.js';
+import { PhotoPicker, pickedPhotos } from '../../../components/photo-picker.js';
 import './public-messages.js';
 import '../loop-messages.js';
 
@@ -31,7 +31,7 @@ export function TrackPage({ code, isNew, trackingKey }: { code: string; isNew: b
       setError(err instanceof ApiError ? err.message : String(err));
     }
   };
-  const time = (s: string) => formatTime(locale, s, 'compact');
+  const time = formatTime;
   if (error && !view)
     return (
       <section className="card">
@@ -93,7 +93,7 @@ export function TrackPage({ code, isNew, trackingKey }: { code: string; isNew: b
           <li key={i}>
             <span className="muted">{time(e.createdAt)}</span> {ticketActionLabel(locale, e.action, 'public')}
             {e.rating ? ` · ${ratingLabels[locale][e.rating]}` : ''}
-            {e.note && e.action !== 'photos_added' ? `：${e.note}` : ''}
+            {e.note ? `：${ticketEventNote(locale, e.action, e.note)}` : ''}
           </li>
         ))}
       </ol>
@@ -158,12 +158,14 @@ function AddInfoBox({ code, proof, onAdded }: { code: string; proof: Proof; onAd
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
+  const photosRef = useRef<HTMLInputElement>(null);
+  const [round, setRound] = useState(0);
   const submit = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const formEl = e.currentTarget;
     const data = new FormData(formEl);
     const text = String(data.get('text') ?? '').trim();
-    const photos = pickedFiles(data);
+    const photos = pickedPhotos(photosRef.current);
     if (!text && photos.length === 0) return setError(t('i.empty'));
     setBusy(true);
     setError('');
@@ -173,6 +175,7 @@ function AddInfoBox({ code, proof, onAdded }: { code: string; proof: Proof; onAd
       view = (await uploadPublicPhotos(code, photos, proof)) ?? view;
       if (view) onAdded(view);
       formEl.reset();
+      setRound((n) => n + 1);
       setDone(true);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -189,10 +192,7 @@ function AddInfoBox({ code, proof, onAdded }: { code: string; proof: Proof; onAd
         {t('i.text')}
         <textarea name="text" rows={3} maxLength={1000} data-testid="info-text" />
       </label>
-      <label>
-        {t('r.photos')}
-        <input name="photos" type="file" accept="image/jpeg,image/png" multiple data-testid="info-photos" />
-      </label>
+      <PhotoPicker key={round} label={t('r.photos')} inputRef={photosRef} testId="info-photos" />
       {error && (
         <p className="error" role="alert">
           {error}
