@@ -44,8 +44,21 @@ export const ledgerRowSchema = z.object(Object.fromEntries(ledgerColumns.map(([k
 export type LedgerRow = z.infer<typeof ledgerRowSchema>;
 export const ledgerPageSchema = z.object({ items: z.array(ledgerRowSchema), total: z.number(), page: z.number(), pageSize: z.number() });
 
+/** The registers (台账) the ledger module prints; a module adds its key here and its register in ledger/registers/. */
+export const ledgerRegisterKeys = ['tickets', 'residents', 'party_members', 'teams', 'partners'] as const;
+export type LedgerRegisterKey = (typeof ledgerRegisterKeys)[number];
+export const ledgerRegisterKeySchema = z.enum(ledgerRegisterKeys);
+/** An export: which register, and the filters (the period filters registers by date; the others print as of today). */
+export const ledgerExportBodySchema = ledgerFilterSchema.extend({ register: ledgerRegisterKeySchema.default('tickets') });
+export type LedgerExportBody = z.input<typeof ledgerExportBodySchema>;
+export const ledgerRegisterListSchema = z.object({
+  items: z.array(z.object({ key: ledgerRegisterKeySchema, title: z.string(), byPeriod: z.boolean(), columns: z.array(z.string()) })),
+});
+export type LedgerRegisterInfo = z.infer<typeof ledgerRegisterListSchema>['items'][number];
+
 export const ledgerExportSchema = z.object({
   id: z.number(),
+  register: ledgerRegisterKeySchema,
   status: z.enum(['running', 'done', 'failed']),
   total: z.number(),
   processed: z.number(),

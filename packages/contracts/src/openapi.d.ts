@@ -2794,6 +2794,11 @@ export interface paths {
                         compoundId?: number;
                         /** Format: date */
                         from?: string;
+                        /**
+                         * @default tickets
+                         * @enum {string}
+                         */
+                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners";
                         /** @enum {string} */
                         status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
                         /** Format: date */
@@ -2814,6 +2819,8 @@ export interface paths {
                             finishedAt: string | null;
                             id: number;
                             processed: number;
+                            /** @enum {string} */
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -2859,6 +2866,8 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners";
+                            /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
                         };
@@ -2898,6 +2907,49 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/registers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                byPeriod: boolean;
+                                columns: string[];
+                                /** @enum {string} */
+                                key: "tickets" | "residents" | "party_members" | "teams" | "partners";
+                                title: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };

@@ -44,6 +44,7 @@ export const permissions = {
   'tickets.followUp': ['secretary', 'social_worker'],
   'dashboard.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker'],
   'dashboard.subdistrict': ['system_admin', 'subdistrict_admin'],
+  'ledger.export': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head'],
   'webhooks.manage': ['system_admin', 'secretary'],
   'tickets.configure': ['system_admin', 'secretary'],
   'open311.manage': ['system_admin', 'secretary'],

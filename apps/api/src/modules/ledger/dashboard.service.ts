@@ -82,7 +82,10 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
   };
 }
 
-/** A subdistrict compares its communities: ranked by resolution, then satisfaction, then response. */
+/**
+ * A subdistrict compares its communities: ranked by resolution, then satisfaction, then response. A subdistrict admin
+ * ranks their own subdistrict; a system administrator names one (subdistrictId) or, naming none, ranks every community.
+ */
 export async function subdistrictDashboard(
   ctx: AppContext,
   actor: Actor,
@@ -90,8 +93,10 @@ export async function subdistrictDashboard(
 ): Promise<SubdistrictDashboard> {
   authorize(actor, 'dashboard.subdistrict');
   const subdistrictId = q.subdistrictId ?? actor.subdistrictId;
-  if (!subdistrictId) throw new AppError('VALIDATION_FAILED', 'subdistrictId required', { fields: [{ field: 'subdistrictId', rule: 'required' }] });
-  const communities = (await placeRefs.communitiesOfSubdistrict(ctx.db, subdistrictId)).filter((c) => canSeeCommunity(actor, c.id));
+  if (!subdistrictId && actor.role !== 'system_admin')
+    throw new AppError('VALIDATION_FAILED', 'subdistrictId required', { fields: [{ field: 'subdistrictId', rule: 'required' }] });
+  const all = subdistrictId ? await placeRefs.communitiesOfSubdistrict(ctx.db, subdistrictId) : await placeRefs.allCommunities(ctx.db);
+  const communities = all.filter((c) => canSeeCommunity(actor, c.id));
   if (communities.length === 0) throw notFound('subdistrict');
   const now = new Date();
   const p = periodOf(q.from, q.to, now);

@@ -123,6 +123,23 @@ describe('dashboard: the 三率 by hand', () => {
     const other = await actorIn(env, 'secretary');
     expect((await env.app.inject({ url: `/api/dashboard/community?communityId=${sec.community.id}`, headers: { cookie: other.cookie } })).statusCode).toBe(404);
   });
+
+  it('gives the system administrator a ranking: the subdistrict they choose, or every community (it used to answer 400)', async () => {
+    const sys = await actorIn(env, 'system_admin', sec.community);
+    const period = 'from=2026-03-01&to=2026-03-31';
+    const chosen = await env.app.inject({
+      url: `/api/dashboard/subdistrict?${period}&subdistrictId=${sec.community.subdistrictId}`,
+      headers: { cookie: sys.cookie },
+    });
+    expect(chosen.statusCode).toBe(200);
+    expect(chosen.json().communities[0]).toMatchObject({ communityId: sec.community.id, total: 6 });
+    const all = await env.app.inject({ url: `/api/dashboard/subdistrict?${period}`, headers: { cookie: sys.cookie } });
+    expect(all.statusCode).toBe(200);
+    const ids = all.json().communities.map((c: { communityId: number }) => c.communityId);
+    expect(ids[0]).toBe(sec.community.id);
+    expect(ids.length).toBeGreaterThan(chosen.json().communities.length);
+    expect((await env.app.inject({ url: `/api/dashboard/subdistrict?${period}&subdistrictId=999999`, headers: { cookie: sys.cookie } })).statusCode).toBe(404);
+  });
 });
 
 /** The dashboard as it was computed before the roll-up: straight over `tickets`. The roll-up must answer the same. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { inScope, type CommunityId, type Scope } from '../../platform/db/scope.js';
+import type { CommunityId } from '../../platform/db/scope.js';
 import type { DB } from '../../platform/db/schema.js';
 
 /** The ledger module's own table: ledger_exports. The ticket rows it prints are read through tickets/index.ts. */
@@ -29,6 +29,7 @@ export function findExportById(db: Kysely<DB>, id: number) {
   return db.selectFrom('ledger_exports').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findExport(db: Kysely<DB>, scope: Scope, id: number) {
-  return db.selectFrom('ledger_exports').selectAll().where('id', '=', id).where(inScope(scope, 'community_id')).executeTakeFirst();
+/** An export by id, if this account made it. */
+export function findExport(db: Kysely<DB>, actorId: number, id: number) {
+  return db.selectFrom('ledger_exports').selectAll().where('id', '=', id).where('actor_id', '=', actorId).executeTakeFirst();
 }

@@ -4,10 +4,11 @@ import {
   dashboardQuerySchema,
   idParamsSchema,
   idSchema,
+  ledgerExportBodySchema,
   ledgerExportSchema,
-  ledgerFilterSchema,
   ledgerPageSchema,
   ledgerQuerySchema,
+  ledgerRegisterListSchema,
   subdistrictDashboardSchema,
 } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
@@ -44,17 +45,20 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
     { config: { permission: 'tickets.readAll' }, schema: { tags, querystring: ledgerQuerySchema, response: { 200: ledgerPageSchema } } },
     async (r) => ledger.listLedger(ctx, actorOf(r), r.query),
   );
+  app.get('/api/ledger/registers', { config: { permission: 'ledger.export' }, schema: { tags, response: { 200: ledgerRegisterListSchema } } }, async (r) =>
+    ledger.listRegisters(actorOf(r)),
+  );
   app.post(
     '/api/ledger/exports',
-    { config: { permission: 'tickets.readAll' }, schema: { tags, body: ledgerFilterSchema, response: { 202: ledgerExportSchema } } },
+    { config: { permission: 'ledger.export' }, schema: { tags, body: ledgerExportBodySchema, response: { 202: ledgerExportSchema } } },
     async (r, reply) => reply.status(202).send(await ledger.startLedgerExport(ctx, actorOf(r), r.body)),
   );
   app.get(
     '/api/ledger/exports/:id',
-    { config: { permission: 'tickets.readAll' }, schema: { tags, params: idParamsSchema, response: { 200: ledgerExportSchema } } },
+    { config: { permission: 'ledger.export' }, schema: { tags, params: idParamsSchema, response: { 200: ledgerExportSchema } } },
     async (r) => ledger.getLedgerExport(ctx, actorOf(r), r.params.id),
   );
-  app.get('/api/ledger/exports/:id/file', { config: { permission: 'tickets.readAll' }, schema: { tags, params: idParamsSchema } }, async (r, reply) => {
+  app.get('/api/ledger/exports/:id/file', { config: { permission: 'ledger.export' }, schema: { tags, params: idParamsSchema } }, async (r, reply) => {
     const file = await ledger.ledgerExportFile(ctx, actorOf(r), r.params.id);
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -1,65 +1,32 @@
 import { beijingText } from '../../platform/time.js';
 import {
-  channelLabels,
-  ratingLabels,
-  ticketActionLabel,
-  type Channel,
+  ledgerExportBodySchema,
+  roleCan,
   type LedgerExport,
+  type LedgerExportBody,
   type LedgerFilter,
-  type LedgerRow,
-  type Rating,
+  type LedgerRegisterInfo,
+  type LedgerRegisterKey,
 } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
-import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
+import { authorize, resolveCommunityId, type Actor } from '../../platform/access/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { writeAudit } from '../../platform/audit/audit.js';
-import type { CommunityId } from '../../platform/db/scope.js';
+import { logPiiAccess, writeAudit } from '../../platform/audit/audit.js';
 import * as repo from './ledger.repository.js';
+import { residentReachOf } from '../places/index.js';
 import { ticketLedgerRows as ticketRows } from '../tickets/index.js';
-import { periodOf } from './dashboard.service.js';
 import { enqueueJob } from '../../platform/jobs/background.js';
 import { absoluteFilePath, storedFileExists } from '../../platform/files/storage.js';
+import { registers } from './registers/index.js';
+import { toRows, whereIn } from './registers/tickets.js';
+import { periodOf } from './dashboard.service.js';
+import type { RegisterAccess } from './register.js';
 
 /** The background job kind that writes a ledger export (ledger-export-job.ts, ADR 0021). */
 export const LEDGER_EXPORT = 'ledger.export';
 
 function whereOf(actor: Actor, f: LedgerFilter): ticketRows.LedgerWhere {
   return whereIn(resolveCommunityId(actor, f.communityId), f);
-}
-
-/** The filter of one community's ledger (the community already checked against the actor). */
-export function whereIn(communityId: CommunityId, f: LedgerFilter): ticketRows.LedgerWhere {
-  const p = f.from || f.to ? periodOf(f.from, f.to) : undefined;
-  return { communityId, from: p?.from, to: p?.to, status: f.status, categoryId: f.categoryId, compoundId: f.compoundId, channel: f.channel };
-}
-
-/** Rows as the ledger prints them: Beijing times, masked contacts, the timeline condensed into one cell. */
-export function toRows(rows: ticketRows.LedgerDbRow[], events: Awaited<ReturnType<typeof ticketRows.eventsOf>>): LedgerRow[] {
-  const byTicket = new Map<number, string[]>();
-  for (const e of events) {
-    const line = `${e.at} ${ticketActionLabel('zh-CN', e.action)}${e.actor ? `（${e.actor}）` : ''}${e.note ? `：${e.note}` : ''}`;
-    const lines = byTicket.get(e.ticket_id);
-    if (lines) lines.push(line);
-    else byTicket.set(e.ticket_id, [line]);
-  }
-  return rows.map((r) => ({
-    code: r.code,
-    raisedAt: r.raised_at ?? '',
-    channel: channelLabels['zh-CN'][r.channel as Channel] ?? r.channel,
-    reporter: r.is_anonymous ? '匿名' : (r.reporter_name ?? ''),
-    contact: r.is_anonymous ? '' : (r.reporter_phone_masked ?? ''),
-    place: [r.compound_name, r.building_name, r.address_text].filter(Boolean).join(' '),
-    category: r.category,
-    description: r.description,
-    acceptedAt: r.accepted_at ?? '',
-    handler: [r.assignee, r.escalated_to].filter(Boolean).join(' / '),
-    process: (byTicket.get(r.id) ?? []).join('\n'),
-    resolvedAt: r.resolved_at ?? '',
-    result: r.result_text ?? '',
-    followUpAt: r.follow_up_at ?? '',
-    satisfaction: r.rating ? ratingLabels['zh-CN'][r.rating as Rating] : r.close_reason === 'unrated_timeout' ? '未评价' : '',
-    overdue: r.overdue ? '是' : '否',
-  }));
 }
 
 export async function listLedger(ctx: AppContext, actor: Actor, q: LedgerFilter & { page: number; pageSize: number }) {
@@ -83,10 +50,12 @@ const present = (r: {
   total: number;
   processed: number;
   file_name: string;
+  filters: unknown;
   created_at: Date;
   finished_at: Date | null;
 }): LedgerExport => ({
   id: r.id,
+  register: exportOptions(r.filters).filter.register ?? 'tickets',
   status: r.status as LedgerExport['status'],
   total: r.total,
   processed: r.processed,
@@ -95,31 +64,73 @@ const present = (r: {
   finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
 });
 
-/** Queues an export as a background job (ledger-export-job.ts): any API process may write it, into the shared files folder. */
-export async function startLedgerExport(ctx: AppContext, actor: Actor, f: LedgerFilter): Promise<LedgerExport> {
-  authorize(actor, 'tickets.readAll');
-  const w = whereOf(actor, f);
-  const total = await ticketRows.countLedger(ctx.db, w);
-  const fileName = `台账-${beijingText(new Date()).slice(0, 10)}.xlsx`;
+/** What an export row keeps in `filters`: the body asked for, and the access the actor had when it was queued. */
+export interface ExportOptions {
+  filter: LedgerFilter & { register?: LedgerRegisterKey };
+  access: RegisterAccess;
+  exportedBy?: string;
+}
+export function exportOptions(json: unknown): ExportOptions {
+  const o = (typeof json === 'string' ? JSON.parse(json) : json) as Partial<ExportOptions> & LedgerFilter;
+  // Exports queued before registers kept the bare filter: a ticket ledger with the whole community.
+  if (!o.filter) return { filter: o, access: { reach: null, pii: false } };
+  return { filter: o.filter, access: o.access ?? { reach: null, pii: false }, exportedBy: o.exportedBy };
+}
+
+/** The registers this actor may export, with their columns. */
+export function listRegisters(actor: Actor): { items: LedgerRegisterInfo[] } {
+  authorize(actor, 'ledger.export');
+  return {
+    items: Object.values(registers)
+      .filter((r) => roleCan(actor.role, r.permission))
+      .map((r) => ({ key: r.key, title: r.title, byPeriod: r.byPeriod, columns: r.columns.map((c) => c.header) })),
+  };
+}
+
+/**
+ * Queues an export as a background job (ledger-export-job.ts): any API process may write it, into the shared files
+ * folder. The export is audited; a 花名册 with personal data in full also logs the view of every resident's data.
+ */
+export async function startLedgerExport(ctx: AppContext, actor: Actor, body: LedgerExportBody): Promise<LedgerExport> {
+  authorize(actor, 'ledger.export');
+  const f = ledgerExportBodySchema.parse(body);
+  const register = registers[f.register];
+  authorize(actor, register.permission);
+  const communityId = resolveCommunityId(actor, f.communityId);
+  if (f.from || f.to) periodOf(f.from, f.to); // a bad period answers 400 now, not in the job
+  const reach = residentReachOf(actor);
+  const access: RegisterAccess = { reach, pii: reach !== 'none' && roleCan(actor.role, 'residents.viewPii') };
+  const total = await register.count(ctx, { communityId, filter: f, access });
+  const fileName = `${register.title}-${beijingText(new Date()).slice(0, 10)}.xlsx`;
+  const options: ExportOptions = { filter: f, access, exportedBy: actor.displayName };
+  const piiFields = register.piiFields?.(access) ?? [];
   const row = await ctx.db.transaction().execute(async (trx) => {
-    const r = await repo.insertExport(trx, { communityId: w.communityId, actorId: actor.accountId, filters: JSON.stringify(f), total, fileName });
+    const r = await repo.insertExport(trx, { communityId, actorId: actor.accountId, filters: JSON.stringify(options), total, fileName });
     await writeAudit(trx, actor, {
-      communityId: w.communityId,
+      communityId,
       action: 'ledger.exported',
       entityType: 'ledger_export',
       entityId: r.id,
-      changes: { filters: f, total },
+      changes: { register: f.register, filters: f, total, ...(piiFields.length ? { fullPersonalData: piiFields } : {}) },
     });
-    await enqueueJob(trx, { kind: LEDGER_EXPORT, subjectId: r.id, communityId: w.communityId, actorId: actor.accountId, total });
+    if (piiFields.length)
+      await logPiiAccess(trx, communityId, {
+        actor_id: actor.accountId,
+        entity_type: 'ledger_export',
+        entity_id: String(r.id),
+        fields: piiFields,
+        request_id: actor.requestId ?? null,
+      });
+    await enqueueJob(trx, { kind: LEDGER_EXPORT, subjectId: r.id, communityId, actorId: actor.accountId, total });
     return r;
   });
   return present(row);
 }
 
+/** An export is its author's: another reader of the community (who may see less) does not download it. */
 async function findExport(ctx: AppContext, actor: Actor, id: number) {
-  authorize(actor, 'tickets.readAll');
-  const scope = scopeIds(actor);
-  const row = await repo.findExport(ctx.db, scope, id);
+  authorize(actor, 'ledger.export');
+  const row = await repo.findExport(ctx.db, actor.accountId, id);
   if (!row) throw notFound('export');
   return row;
 }

@@ -2,3 +2,5 @@ export { peopleRoutes } from './people.routes.js';
 export { prepareFirstAdminSetup } from './first-admin.service.js';
 export * as peopleRefs from './refs.repository.js';
 export { accountNames, activeAccountsWithRole, findActiveAccount, findLoginAccount, findPasswordOf, setPasswordHash } from './refs.repository.js';
+/** The party-member and team registers' read models for the ledger module. */
+export * as peopleLedger from './ledger.js';

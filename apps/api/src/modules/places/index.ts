@@ -15,3 +15,5 @@ export {
   gridView,
   residentView,
 } from './refs.repository.js';
+/** The 花名册's read model for the ledger module. */
+export * as rosterLedger from './roster-ledger.js';

@@ -13,6 +13,10 @@ const none = [-1];
 export function communityByCode(db: Db, code: string) {
   return db.selectFrom('communities').select(['id', 'name', 'code']).where('code', '=', code).executeTakeFirst();
 }
+/** Every community, for the system administrator's ranking across subdistricts. */
+export function allCommunities(db: Db) {
+  return db.selectFrom('communities').select(['id', 'name']).orderBy('id').execute();
+}
 export function communitiesOfSubdistrict(db: Db, subdistrictId: number) {
   return db.selectFrom('communities').select(['id', 'name']).where('subdistrict_id', '=', subdistrictId).orderBy('id').execute();
 }

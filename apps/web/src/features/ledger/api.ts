@@ -1,4 +1,4 @@
-import type { CommunityDashboard, LedgerExport, LedgerRow, SubdistrictDashboard } from '@linli/contracts';
+import type { CommunityDashboard, LedgerExport, LedgerRegisterInfo, LedgerRegisterKey, LedgerRow, SubdistrictDashboard } from '@linli/contracts';
 import { apiUrl, client, unwrap } from '../../lib/api.js';
 
 type Id = number | null | undefined;
@@ -11,14 +11,16 @@ interface Period {
 export const ledgerKeys = {
   all: ['ledger'] as const,
   dashboard: (communityId: Id, period: Period) => ['ledger', 'dashboard', communityId, period] as const,
-  subdistrict: (period: Period) => ['ledger', 'dashboard-sub', period] as const,
+  subdistrict: (subdistrictId: Id, period: Period) => ['ledger', 'dashboard-sub', subdistrictId, period] as const,
+  registers: ['ledger', 'registers'] as const,
   rows: (filters: object, page: number) => ['ledger', 'rows', filters, page] as const,
 };
 
 export const fetchDashboard = (communityId: Id, period: Period): Promise<CommunityDashboard> =>
   unwrap(client.GET('/api/dashboard/community', { params: { query: { communityId: communityId ?? undefined, ...period } } }));
-export const fetchSubdistrictDashboard = (period: Period): Promise<SubdistrictDashboard> =>
-  unwrap(client.GET('/api/dashboard/subdistrict', { params: { query: period } }));
+/** A subdistrict's ranking; a system administrator names the subdistrict (none: every community). */
+export const fetchSubdistrictDashboard = (subdistrictId: Id, period: Period): Promise<SubdistrictDashboard> =>
+  unwrap(client.GET('/api/dashboard/subdistrict', { params: { query: { ...period, subdistrictId: subdistrictId ?? undefined } } }));
 
 export interface LedgerFilters {
   communityId: Id;
@@ -28,6 +30,8 @@ export interface LedgerFilters {
 const q = (f: LedgerFilters) => ({ communityId: f.communityId ?? undefined, from: f.from, to: f.to });
 export const fetchLedger = (filters: LedgerFilters, page: number): Promise<{ items: LedgerRow[]; total: number }> =>
   unwrap(client.GET('/api/ledger', { params: { query: { ...q(filters), page, pageSize: 20 } } }));
-export const startExport = (filters: LedgerFilters): Promise<LedgerExport> => unwrap(client.POST('/api/ledger/exports', { body: q(filters) }));
+export const fetchRegisters = (): Promise<{ items: LedgerRegisterInfo[] }> => unwrap(client.GET('/api/ledger/registers'));
+export const startExport = (filters: LedgerFilters, register: LedgerRegisterKey): Promise<LedgerExport> =>
+  unwrap(client.POST('/api/ledger/exports', { body: { ...q(filters), register } }));
 export const fetchExport = (id: number): Promise<LedgerExport> => unwrap(client.GET('/api/ledger/exports/{id}', { params: { path: { id } } }));
 export const exportFileUrl = (id: number) => apiUrl('/api/ledger/exports/{id}/file', { id });

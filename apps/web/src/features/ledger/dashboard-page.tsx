@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Card, Col, DatePicker, Empty, Row, Statistic, Table, Tooltip } from 'antd';
+import { Card, Col, DatePicker, Empty, Row, Select, Statistic, Table, Tooltip, Typography } from 'antd';
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -33,6 +33,8 @@ const _texts = registerMessages(
     'dash.overdue': '超期诉求',
     'dash.ranking': '街道社区排名',
     'dash.community': '社区',
+    'dash.allSubdistricts': '全部街道（所有社区）',
+    'dash.subdistrict': '街道',
   },
   {
     'dash.title': 'Dashboard',
@@ -50,6 +52,8 @@ const _texts = registerMessages(
     'dash.overdue': 'Overdue tickets',
     'dash.ranking': 'Communities of the subdistrict',
     'dash.community': 'Community',
+    'dash.allSubdistricts': 'All subdistricts (every community)',
+    'dash.subdistrict': 'Subdistrict',
   },
 );
 declare module '../../lib/i18n.js' {
@@ -79,14 +83,17 @@ const pct = (r: { rate: number | null }) => (r.rate === null ? '—' : `${(r.rat
 
 export function DashboardPage() {
   const { t, locale } = useT();
-  const { communityId, me } = useSession();
+  const { communityId, communities, me } = useSession();
   const [range, setRange] = useState<[Dayjs, Dayjs]>(defaultRange);
+  // The system administrator belongs to no subdistrict: they choose one, or rank every community.
+  const [subdistrictId, setSubdistrictId] = useState<number | null>(null);
+  const subdistricts = [...new Map(communities.map((c) => [c.subdistrictId, `${c.districtName} ${c.subdistrictName}`])).entries()];
   const period = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
   const q = useQuery({ queryKey: ledgerKeys.dashboard(communityId, period), queryFn: () => fetchDashboard(communityId, period) });
   const sub = useQuery({
-    queryKey: ledgerKeys.subdistrict(period),
+    queryKey: ledgerKeys.subdistrict(subdistrictId, period),
     enabled: me.role === 'subdistrict_admin' || me.role === 'system_admin',
-    queryFn: () => fetchSubdistrictDashboard(period),
+    queryFn: () => fetchSubdistrictDashboard(subdistrictId, period),
   });
   const d = q.data;
   const defs = rateDefinitions[locale];
@@ -109,12 +116,16 @@ export function DashboardPage() {
         }
         valueRender={(v) => <span data-testid={testId}>{v}</span>}
       />
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }} data-testid={`${testId}-rule`}>
+        {def}
+      </Typography.Paragraph>
     </Card>
   );
   const bar = (rows: CommunityDashboard['byStatus']): echarts.EChartsCoreOption => ({
     tooltip: {},
     grid: { left: 90, right: 16, top: 8, bottom: 24 },
-    xAxis: { type: 'value' },
+    // Counts: whole numbers on the axis.
+    xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: rows.map((r) => r.label), inverse: true },
     series: [{ type: 'bar', data: rows.map((r) => r.count), itemStyle: { color: '#c0392b' } }],
   });
@@ -147,7 +158,7 @@ export function DashboardPage() {
                   legend: { top: 0, data: [t('dash.created'), t('dash.resolved')] },
                   grid: { left: 40, right: 16, top: 36, bottom: 24 },
                   xAxis: { type: 'category', data: d.weekly.map((w) => w.week) },
-                  yAxis: { type: 'value' },
+                  yAxis: { type: 'value', minInterval: 1 },
                   series: [
                     { name: t('dash.created'), type: 'line', data: d.weekly.map((w) => w.created) },
                     { name: t('dash.resolved'), type: 'line', data: d.weekly.map((w) => w.resolved) },
@@ -197,7 +208,21 @@ export function DashboardPage() {
         </Card>
       )}
       {sub.data && (
-        <Card title={t('dash.ranking')}>
+        <Card
+          title={t('dash.ranking')}
+          extra={
+            me.role === 'system_admin' && (
+              <Select<number | null>
+                aria-label={t('dash.subdistrict')}
+                data-testid="ranking-subdistrict"
+                style={{ width: 240 }}
+                value={subdistrictId}
+                onChange={setSubdistrictId}
+                options={[{ value: null, label: t('dash.allSubdistricts') }, ...subdistricts.map(([id, name]) => ({ value: id, label: name }))]}
+              />
+            )
+          }
+        >
           <Table
             size="small"
             rowKey="communityId"

@@ -1,0 +1,15 @@
+import type { LedgerRegisterKey } from '@linli/contracts';
+import type { LedgerRegister } from '../register.js';
+import { residentsRegister } from './residents.js';
+import { partyMembersRegister, teamsRegister } from './people.js';
+import { partnersRegister } from './partners.js';
+import { ticketsRegister } from './tickets.js';
+
+/** Every register the ledger prints, in the order the ledger page lists them. A module adds one line here. */
+export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
+  tickets: ticketsRegister,
+  residents: residentsRegister,
+  party_members: partyMembersRegister,
+  teams: teamsRegister,
+  partners: partnersRegister,
+};
