@@ -165,6 +165,9 @@ describe('ledger registers (花名册, 党员, 队伍, 共建单位)', () => {
     expect(r['上报时间']).toBeInstanceOf(Date);
     expect(text).not.toContain('pending');
     expect(text).not.toContain('department');
+    // The dashboard ranks the departments beside the communities, for the subdistrict (escalations.board).
+    const dash = (await env.app.inject({ url: '/api/dashboard/subdistrict', headers: { cookie: sub.cookie } })).json();
+    expect(dash.departments).toEqual([expect.objectContaining({ organisationName: '七里河区城管局', total: 1, open: 1 })]);
   });
 
   it('refuses a register the role may not read', async () => {
