@@ -1212,6 +1212,15 @@ export interface paths {
                                 };
                                 total: number;
                             }[];
+                            departments?: {
+                                answered: number;
+                                averageResponseHours: number | null;
+                                open: number;
+                                organisationId: number;
+                                organisationName: string;
+                                overdue: number;
+                                total: number;
+                            }[];
                             from: string;
                             to: string;
                         };
@@ -2798,7 +2807,7 @@ export interface paths {
                          * @default tickets
                          * @enum {string}
                          */
-                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners";
+                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations";
                         /** @enum {string} */
                         status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged";
                         /** Format: date */
@@ -2820,7 +2829,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -2866,7 +2875,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -2945,7 +2954,7 @@ export interface paths {
                                 byPeriod: boolean;
                                 columns: string[];
                                 /** @enum {string} */
-                                key: "tickets" | "residents" | "party_members" | "teams" | "partners";
+                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations";
                                 title: string;
                             }[];
                         };

@@ -152,7 +152,12 @@ describe('ledger registers (花名册, 党员, 队伍, 共建单位)', () => {
     });
     expect(org.statusCode).toBe(201);
     const cats = (await env.app.inject({ url: '/api/ticket-categories', headers: { cookie: sec.cookie } })).json().items as Array<{ id: number; code: string }>;
-    const ticket = await post(sec.cookie, '/api/tickets', { channel: 'phone', categoryId: cats.find((c) => c.code === 'general')!.id, title: '占道经营', description: '占道经营，影响通行' });
+    const ticket = await post(sec.cookie, '/api/tickets', {
+      channel: 'phone',
+      categoryId: cats.find((c) => c.code === 'general')!.id,
+      title: '占道经营',
+      description: '占道经营，影响通行',
+    });
     expect(ticket.statusCode).toBe(201);
     const esc = await post(sec.cookie, '/api/escalations', { ticketId: ticket.json().id, organisationId: org.json().id, reason: '占道经营，请城管处置' });
     expect(esc.statusCode).toBe(201);

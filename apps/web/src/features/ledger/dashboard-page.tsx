@@ -213,38 +213,38 @@ export function DashboardPage() {
       {sub.data && (
         <Row gutter={16}>
           <Col xs={24} xl={sub.data.departments ? 14 : 24}>
-        <Card
-          title={t('dash.ranking')}
-          extra={
-            me.role === 'system_admin' && (
-              <Select<number | null>
-                aria-label={t('dash.subdistrict')}
-                data-testid="ranking-subdistrict"
-                style={{ width: 240 }}
-                value={subdistrictId}
-                onChange={setSubdistrictId}
-                options={[{ value: null, label: t('dash.allSubdistricts') }, ...subdistricts.map(([id, name]) => ({ value: id, label: name }))]}
+            <Card
+              title={t('dash.ranking')}
+              extra={
+                me.role === 'system_admin' && (
+                  <Select<number | null>
+                    aria-label={t('dash.subdistrict')}
+                    data-testid="ranking-subdistrict"
+                    style={{ width: 240 }}
+                    value={subdistrictId}
+                    onChange={setSubdistrictId}
+                    options={[{ value: null, label: t('dash.allSubdistricts') }, ...subdistricts.map(([id, name]) => ({ value: id, label: name }))]}
+                  />
+                )
+              }
+            >
+              <Table
+                size="small"
+                rowKey="communityId"
+                pagination={false}
+                dataSource={sub.data.communities}
+                data-testid="ranking-table"
+                columns={[
+                  { title: '#', render: (_v, _r, i) => i + 1, width: 48 },
+                  { title: t('dash.community'), dataIndex: 'name' },
+                  { title: t('dash.total'), dataIndex: 'total', align: 'right' },
+                  { title: t('dash.response'), dataIndex: 'responseRate', render: pct, align: 'right' },
+                  { title: t('dash.resolution'), dataIndex: 'resolutionRate', render: pct, align: 'right' },
+                  { title: t('dash.satisfaction'), dataIndex: 'satisfactionRate', render: pct, align: 'right' },
+                  { title: t('dash.overdue'), dataIndex: 'overdue', align: 'right' },
+                ]}
               />
-            )
-          }
-        >
-          <Table
-            size="small"
-            rowKey="communityId"
-            pagination={false}
-            dataSource={sub.data.communities}
-            data-testid="ranking-table"
-            columns={[
-              { title: '#', render: (_v, _r, i) => i + 1, width: 48 },
-              { title: t('dash.community'), dataIndex: 'name' },
-              { title: t('dash.total'), dataIndex: 'total', align: 'right' },
-              { title: t('dash.response'), dataIndex: 'responseRate', render: pct, align: 'right' },
-              { title: t('dash.resolution'), dataIndex: 'resolutionRate', render: pct, align: 'right' },
-              { title: t('dash.satisfaction'), dataIndex: 'satisfactionRate', render: pct, align: 'right' },
-              { title: t('dash.overdue'), dataIndex: 'overdue', align: 'right' },
-            ]}
-          />
-        </Card>
+            </Card>
           </Col>
           {sub.data.departments && (
             <Col xs={24} xl={10}>

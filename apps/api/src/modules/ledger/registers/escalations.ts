@@ -3,7 +3,8 @@ import { periodOf } from '../dashboard.service.js';
 import type { LedgerRegister, RegisterQuery } from '../register.js';
 
 /** The escalations sent in the export's period (escalations/index.ts escalationLedgerRows), oldest first. */
-const rowsOf = (db: Parameters<typeof escalationLedgerRows>[0], q: RegisterQuery) => escalationLedgerRows(db, q.communityId, periodOf(q.filter.from, q.filter.to));
+const rowsOf = (db: Parameters<typeof escalationLedgerRows>[0], q: RegisterQuery) =>
+  escalationLedgerRows(db, q.communityId, periodOf(q.filter.from, q.filter.to));
 
 /** 吹哨上报台账: what the community escalated to which organisation, the deadline, the replies, in words. */
 export const escalationsRegister: LedgerRegister = {
