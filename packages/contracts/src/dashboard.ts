@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
 import { dateSchema } from './hygiene.js';
+import { departmentRankingRowSchema } from './escalations.js';
 
 /**
  * The 三率, over tickets raised in the period (merged tickets are left out, their reporters live on in the survivor):
@@ -46,6 +47,8 @@ export const subdistrictDashboardSchema = z.object({
       satisfactionRate: rateSchema,
     }),
   ),
+  /** The departments' ranking (吹哨报到) beside the communities', for a role that sees the whistle board (escalations.board). */
+  departments: z.array(departmentRankingRowSchema).optional(),
 });
 export type SubdistrictDashboard = z.infer<typeof subdistrictDashboardSchema>;
 export const rateDefinitions = {

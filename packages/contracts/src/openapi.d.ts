@@ -1212,6 +1212,15 @@ export interface paths {
                                 };
                                 total: number;
                             }[];
+                            departments?: {
+                                answered: number;
+                                averageResponseHours: number | null;
+                                open: number;
+                                organisationId: number;
+                                organisationName: string;
+                                overdue: number;
+                                total: number;
+                            }[];
                             from: string;
                             to: string;
                         };
@@ -2848,7 +2857,7 @@ export interface paths {
                          * @default tickets
                          * @enum {string}
                          */
-                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners";
+                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations";
                         /** @enum {string} */
                         status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         /** Format: date */
@@ -2870,7 +2879,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -2916,7 +2925,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -2995,7 +3004,7 @@ export interface paths {
                                 byPeriod: boolean;
                                 columns: string[];
                                 /** @enum {string} */
-                                key: "tickets" | "residents" | "party_members" | "teams" | "partners";
+                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations";
                                 title: string;
                             }[];
                         };

@@ -1,4 +1,4 @@
-import { escalationReplyLabels, escalationStatusLabels, type EscalationNoteKind, type EscalationStatus } from '@linli/contracts';
+import { escalationReplyLabels, escalationStatusLabels, organisationKindLabels, type EscalationNoteKind, type EscalationStatus } from '@linli/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { CommunityId } from '../../platform/db/scope.js';
@@ -12,6 +12,8 @@ export interface EscalationLedgerRow {
   ticketCode: string;
   ticketTitle: string;
   organisation: string;
+  /** the organisation's kind in words (职能部门, 街道办事处…) */
+  organisationKind: string;
   status: string;
   sentAt: string;
   dueAt: string;
@@ -33,6 +35,7 @@ export async function escalationLedgerRows(db: Kysely<DB>, communityId: Communit
     ticketCode: e.ticketCode,
     ticketTitle: e.ticketTitle,
     organisation: e.organisationName,
+    organisationKind: organisationKindLabels['zh-CN'][e.organisationKind],
     status: escalationStatusLabels['zh-CN'][e.status as EscalationStatus],
     sentAt: day(e.createdAt)!,
     dueAt: day(e.dueAt)!,

@@ -2,6 +2,7 @@ import { beijingDate } from '../../platform/time.js';
 import {
   channelLabels,
   missedDeadline,
+  roleCan,
   ticketStatusLabels,
   type Channel,
   type CommunityDashboard,
@@ -13,6 +14,7 @@ import { authorize, canSeeCommunity, resolveCommunityId, type Actor } from '../.
 import { AppError, notFound } from '../../platform/errors.js';
 import { ticketRollup as repo } from '../tickets/index.js';
 import { placeRefs } from '../places/index.js';
+import { departmentRanking } from '../escalations/index.js';
 
 const DAY = 86_400_000;
 
@@ -121,5 +123,6 @@ export async function subdistrictDashboard(
       score(b.satisfactionRate) - score(a.satisfactionRate) ||
       score(b.responseRate) - score(a.responseRate),
   );
-  return { from: p.fromDay, to: p.toDay, communities: list };
+  const departments = roleCan(actor.role, 'escalations.board') ? await departmentRanking(ctx.db, actor, now) : undefined;
+  return { from: p.fromDay, to: p.toDay, communities: list, departments };
 }

@@ -70,7 +70,7 @@ describe('ledger registers (花名册, 党员, 队伍, 共建单位)', () => {
 
   it('lists the registers the actor may export', async () => {
     const list = (await env.app.inject({ url: '/api/ledger/registers', headers: { cookie: sec.cookie } })).json();
-    expect(list.items.map((r: { key: string }) => r.key)).toEqual(['tickets', 'residents', 'party_members', 'teams', 'partners']);
+    expect(list.items.map((r: { key: string }) => r.key)).toEqual(['tickets', 'residents', 'party_members', 'teams', 'partners', 'escalations']);
     const sys = await actorIn(env, 'system_admin', sec.community);
     const sysList = (await env.app.inject({ url: '/api/ledger/registers', headers: { cookie: sys.cookie } })).json();
     expect(sysList.items.map((r: { key: string }) => r.key)).not.toContain('residents');
@@ -139,6 +139,40 @@ describe('ledger registers (花名册, 党员, 队伍, 共建单位)', () => {
     expect(partners.row(1)).toMatchObject({ 单位名称: '兰州供电公司', 单位类型: '共建企业', 联系人: '李经理', 联系电话: '139****0002' });
     expect(partners.text).not.toContain('13993100002');
     expect(partners.text).not.toContain('enterprise');
+  });
+
+  it('prints the escalations (吹哨上报台账) with the organisation, its kind and the status in words', async () => {
+    const sub = await actorIn(env, 'subdistrict_admin', sec.community);
+    const org = await post(sub.cookie, '/api/organisations', {
+      kind: 'department',
+      departmentType: 'chengguan',
+      name: '七里河区城管局',
+      contactPhone: '0931-8123456',
+      areas: [{ kind: 'subdistrict', id: sec.community.subdistrictId }],
+    });
+    expect(org.statusCode).toBe(201);
+    const cats = (await env.app.inject({ url: '/api/ticket-categories', headers: { cookie: sec.cookie } })).json().items as Array<{ id: number; code: string }>;
+    const ticket = await post(sec.cookie, '/api/tickets', {
+      channel: 'phone',
+      categoryId: cats.find((c) => c.code === 'general')!.id,
+      title: '占道经营',
+      description: '占道经营，影响通行',
+    });
+    expect(ticket.statusCode).toBe(201);
+    const esc = await post(sec.cookie, '/api/escalations', { ticketId: ticket.json().id, organisationId: org.json().id, reason: '占道经营，请城管处置' });
+    expect(esc.statusCode).toBe(201);
+    const { sheet, row, text } = await exportOf(sec.cookie, 'escalations');
+    expect(sheet.name).toBe('吹哨上报台账');
+    expect(sheet.getCell('A1').value).toBe(`${await communityName(env, sec.community.id)} 吹哨上报台账`);
+    const r = row(1);
+    expect(r).toMatchObject({ 序号: 1, 承办单位: '七里河区城管局', 单位类型: '职能部门', 工单编号: ticket.json().code, 诉求事项: '占道经营', 是否超时: '否' });
+    expect(r['办理状态']).toMatch(/[\u4e00-\u9fa5]/);
+    expect(r['上报时间']).toBeInstanceOf(Date);
+    expect(text).not.toContain('pending');
+    expect(text).not.toContain('department');
+    // The dashboard ranks the departments beside the communities, for the subdistrict (escalations.board).
+    const dash = (await env.app.inject({ url: '/api/dashboard/subdistrict', headers: { cookie: sub.cookie } })).json();
+    expect(dash.departments).toEqual([expect.objectContaining({ organisationName: '七里河区城管局', total: 1, open: 1 })]);
   });
 
   it('refuses a register the role may not read', async () => {

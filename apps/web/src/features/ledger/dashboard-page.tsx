@@ -10,6 +10,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { rateDefinitions, type CommunityDashboard } from '@linli/contracts';
 import { beijingDate } from '@linli/contracts/time';
 import { registerMessages, useT, type Keys } from '../../lib/i18n.js';
+import { DepartmentRanking } from '../escalations/index.js';
 import { useSession } from '../../lib/session.js';
 import { formatTime } from '../../components/time.js';
 import { fetchDashboard, fetchSubdistrictDashboard, ledgerKeys } from './api.js';
@@ -32,6 +33,7 @@ const _texts = registerMessages(
     'dash.resolved': '办结',
     'dash.overdue': '超期诉求',
     'dash.ranking': '街道社区排名',
+    'dash.departments': '职能部门吹哨报到排名',
     'dash.community': '社区',
     'dash.allSubdistricts': '全部街道（所有社区）',
     'dash.subdistrict': '街道',
@@ -51,6 +53,7 @@ const _texts = registerMessages(
     'dash.resolved': 'Resolved',
     'dash.overdue': 'Overdue tickets',
     'dash.ranking': 'Communities of the subdistrict',
+    'dash.departments': 'Departments answering escalations',
     'dash.community': 'Community',
     'dash.allSubdistricts': 'All subdistricts (every community)',
     'dash.subdistrict': 'Subdistrict',
@@ -208,38 +211,49 @@ export function DashboardPage() {
         </Card>
       )}
       {sub.data && (
-        <Card
-          title={t('dash.ranking')}
-          extra={
-            me.role === 'system_admin' && (
-              <Select<number | null>
-                aria-label={t('dash.subdistrict')}
-                data-testid="ranking-subdistrict"
-                style={{ width: 240 }}
-                value={subdistrictId}
-                onChange={setSubdistrictId}
-                options={[{ value: null, label: t('dash.allSubdistricts') }, ...subdistricts.map(([id, name]) => ({ value: id, label: name }))]}
+        <Row gutter={16}>
+          <Col xs={24} xl={sub.data.departments ? 14 : 24}>
+            <Card
+              title={t('dash.ranking')}
+              extra={
+                me.role === 'system_admin' && (
+                  <Select<number | null>
+                    aria-label={t('dash.subdistrict')}
+                    data-testid="ranking-subdistrict"
+                    style={{ width: 240 }}
+                    value={subdistrictId}
+                    onChange={setSubdistrictId}
+                    options={[{ value: null, label: t('dash.allSubdistricts') }, ...subdistricts.map(([id, name]) => ({ value: id, label: name }))]}
+                  />
+                )
+              }
+            >
+              <Table
+                size="small"
+                rowKey="communityId"
+                pagination={false}
+                dataSource={sub.data.communities}
+                data-testid="ranking-table"
+                columns={[
+                  { title: '#', render: (_v, _r, i) => i + 1, width: 48 },
+                  { title: t('dash.community'), dataIndex: 'name' },
+                  { title: t('dash.total'), dataIndex: 'total', align: 'right' },
+                  { title: t('dash.response'), dataIndex: 'responseRate', render: pct, align: 'right' },
+                  { title: t('dash.resolution'), dataIndex: 'resolutionRate', render: pct, align: 'right' },
+                  { title: t('dash.satisfaction'), dataIndex: 'satisfactionRate', render: pct, align: 'right' },
+                  { title: t('dash.overdue'), dataIndex: 'overdue', align: 'right' },
+                ]}
               />
-            )
-          }
-        >
-          <Table
-            size="small"
-            rowKey="communityId"
-            pagination={false}
-            dataSource={sub.data.communities}
-            data-testid="ranking-table"
-            columns={[
-              { title: '#', render: (_v, _r, i) => i + 1, width: 48 },
-              { title: t('dash.community'), dataIndex: 'name' },
-              { title: t('dash.total'), dataIndex: 'total', align: 'right' },
-              { title: t('dash.response'), dataIndex: 'responseRate', render: pct, align: 'right' },
-              { title: t('dash.resolution'), dataIndex: 'resolutionRate', render: pct, align: 'right' },
-              { title: t('dash.satisfaction'), dataIndex: 'satisfactionRate', render: pct, align: 'right' },
-              { title: t('dash.overdue'), dataIndex: 'overdue', align: 'right' },
-            ]}
-          />
-        </Card>
+            </Card>
+          </Col>
+          {sub.data.departments && (
+            <Col xs={24} xl={10}>
+              <Card title={t('dash.departments')} data-testid="dashboard-department-ranking">
+                <DepartmentRanking rows={sub.data.departments} />
+              </Card>
+            </Col>
+          )}
+        </Row>
       )}
     </div>
   );

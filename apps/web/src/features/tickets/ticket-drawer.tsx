@@ -3,7 +3,7 @@ import { Alert, App, DatePicker, Image, Button, Descriptions, Drawer, Form, Inpu
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { channelLabels, ratingLabels, roleLabels, type Role, ratings, type TicketStatus } from '@linli/contracts';
-import { photoStageLabels, ticketActionLabel, ticketActorText, ticketEventNote, type TicketAction } from '@linli/contracts/labels';
+import { photoStageLabels, ticketActionLabel, ticketActorText, ticketEventDetail, ticketEventNote, type TicketAction } from '@linli/contracts/labels';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { applyApiError, clearErrorsOnChange } from '../../components/forms.js';
@@ -148,6 +148,7 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
                   {e.rating && <Tag style={{ marginLeft: 6 }}>{ratingLabels[locale][e.rating]}</Tag>}
                   {e.photoStage && <Tag style={{ marginLeft: 6 }}>{photoStageLabels[locale][e.photoStage]}</Tag>}
                   <span style={{ color: '#888' }}>{ticketActorText(locale, e)}</span> <span style={{ color: '#aaa' }}>{time(e.createdAt)}</span>
+                  {ticketEventDetail(locale, e) && <div style={{ color: '#555' }}>{ticketEventDetail(locale, e)}</div>}
                   {e.note && <div>{ticketEventNote(locale, e.action, e.note)}</div>}
                 </div>
               ),

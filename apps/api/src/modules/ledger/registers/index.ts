@@ -4,6 +4,7 @@ import { residentsRegister } from './residents.js';
 import { partyMembersRegister, teamsRegister } from './people.js';
 import { partnersRegister } from './partners.js';
 import { ticketsRegister } from './tickets.js';
+import { escalationsRegister } from './escalations.js';
 
 /** Every register the ledger prints, in the order the ledger page lists them. A module adds one line here. */
 export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
@@ -12,4 +13,5 @@ export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
   party_members: partyMembersRegister,
   teams: teamsRegister,
   partners: partnersRegister,
+  escalations: escalationsRegister,
 };

@@ -5,6 +5,7 @@ import {
   ratingLabels,
   ticketActionLabel,
   ticketActorText,
+  ticketEventDetail,
   ticketEventNote,
   ticketStatusLabels,
   type TicketAction,
@@ -325,6 +326,7 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
               {(e.actorName || e.actorLabel) && <span className="muted"> · {ticketActorText(locale, e)}</span>}
               {e.rating ? ` · ${ratingLabels[locale][e.rating]}` : ''}
               {e.photoStage ? ` · ${photoStageLabels[locale][e.photoStage]}` : ''}
+              {ticketEventDetail(locale, e) ? ` · ${ticketEventDetail(locale, e)}` : ''}
               {e.note ? `：${ticketEventNote(locale, e.action, e.note)}` : ''}
             </li>
           ))}
