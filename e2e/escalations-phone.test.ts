@@ -29,10 +29,12 @@ describe.runIf(run)('escalations on the phone: the grid worker requests, the dep
           categoryId: cats.items.find((c) => c.code === 'general')!.id,
           addressText: '金海花园北门',
           description: '北门外夜市油烟和噪音扰民，多次劝说无效',
+          contactPhone: '13893100078',
         }),
       })
     ).json()) as { reference: string };
     const code = receipt.reference;
+    expect(code).toMatch(/^GD\d+$/);
     const ticket = (await json<{ items: Array<{ id: number }> }>(`/api/tickets?q=${code}`)).items[0]!;
 
     // The grid worker asks for the escalation from the task page; the deadline is left to the organisation's default.
