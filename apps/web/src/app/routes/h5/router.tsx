@@ -4,6 +4,7 @@ import { roleLabels } from '@linli/contracts/roles';
 import { ApiError } from '../../../lib/api.js';
 import { fetchMe, login, logout } from '../../../features/auth/api.js';
 import { registerMessages, useT, type Keys } from '../../../lib/i18n.js';
+import { EscalationQueuePage } from '../../../features/escalations/h5/index.js';
 import { HelperHome, keyFromHash, LookupBox, ReportPage, TaskPage, TasksPage, TrackPage, VisitPage } from '../../../features/tickets/h5/index.js';
 import { COMMUNITY_KEY, NoCommunityHint } from '../../../features/tickets/h5/index.js';
 
@@ -116,7 +117,8 @@ function MeCard({ me, onLogout }: { me: Me; onLogout(): void }) {
 
 /**
  * A tiny path router, no router library on the phone: /h5, /h5/report?c=<community code>, /h5/track/<code>, and for a
- * logged-in helper /h5/tasks, /h5/tasks/<id> and /h5/visit (a login card first when the session is gone).
+ * logged-in helper /h5/tasks, /h5/tasks/<id>, /h5/visit and a contact's /h5/escalations (a login card first when the
+ * session is gone); a department's or partner's contact lands on /h5 on their escalations.
  */
 export function H5Router() {
   const [loc, setLoc] = useState(() => ({ path: location.pathname, search: location.search }));
@@ -137,7 +139,15 @@ export function H5Router() {
   const track = /^\/h5\/track\/([A-Za-z0-9]+)/.exec(loc.path);
   const isReport = loc.path.startsWith('/h5/report');
   const task = /^\/h5\/tasks\/(\d+)/.exec(loc.path);
-  const helperPage = task ? 'task' : loc.path.startsWith('/h5/tasks') ? 'tasks' : loc.path.startsWith('/h5/visit') ? 'visit' : null;
+  const helperPage = task
+    ? 'task'
+    : loc.path.startsWith('/h5/tasks')
+      ? 'tasks'
+      : loc.path.startsWith('/h5/visit')
+        ? 'visit'
+        : loc.path.startsWith('/h5/escalations')
+          ? 'escalations'
+          : null;
   const needsMe = !track && !isReport;
   useEffect(() => {
     if (needsMe && me === undefined) fetchMe().then(setMe, () => setMe(null));
@@ -164,12 +174,23 @@ export function H5Router() {
           <TaskPage key={task![1]} id={Number(task![1])} me={me} navigate={navigate} />
         ) : helperPage === 'tasks' ? (
           <TasksPage navigate={navigate} />
+        ) : helperPage === 'escalations' ? (
+          <EscalationQueuePage navigate={navigate} />
         ) : (
           <VisitPage me={me} navigate={navigate} />
         )}
       </Shell>
     );
   }
+  // A department's or partner's contact lands on the escalations sent to their organisation (issue 7).
+  if (me && isContact(me))
+    return (
+      <Shell compact>
+        <EscalationQueuePage navigate={navigate} />
+        {me.role === 'partner_contact' && <HelperHome me={me} navigate={navigate} />}
+        <MeCard me={me} onLogout={() => setMe(null)} />
+      </Shell>
+    );
   return (
     <Shell>
       {me ? (
@@ -200,6 +221,8 @@ export function H5Router() {
     </Shell>
   );
 }
+
+const isContact = (me: Me) => me.role === 'department_contact' || me.role === 'partner_contact';
 
 function ReportLabel() {
   return <>{useT().t('r.title')}</>;

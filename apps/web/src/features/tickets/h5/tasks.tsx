@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Me, Ticket, TicketDetail } from '@linli/contracts';
 import {
+  openTicketStatuses,
   photoStageLabels,
   ratingLabels,
   ticketActionLabel,
@@ -11,10 +12,12 @@ import {
   type TicketAction,
   type TicketStatus,
 } from '@linli/contracts/labels';
+import { roleCan } from '@linli/contracts/permissions';
 import { actOnTicket, fetchReporterPhone, fetchTasks, fetchTicket, ticketPhotoUrl } from '../api.js';
 import '../loop-messages.js';
 import { useT } from '../../../lib/i18n.js';
 import { formatTime } from '../../../components/time.js';
+import { RequestEscalation } from '../../escalations/h5/request-escalation.js';
 import { BackBar, errorText, Go, MAX_PHOTOS, PhotoPicker, pickedPhotos, mayWork, ticketStaffRoles, uploadPhotos, type Navigate } from './shared.js';
 
 /** What a doer may do from each state (ticket-state.ts `allowedFrom`, the doer's part). */
@@ -314,6 +317,10 @@ export function TaskPage({ id, me, navigate }: { id: number; me: Me; navigate: N
         <p className="error" role="alert">
           {error}
         </p>
+      )}
+
+      {!open && roleCan(me.role, 'escalations.request') && openTicketStatuses.includes(ticket.status) && (
+        <RequestEscalation ticketId={ticket.id} communityId={ticket.communityId} />
       )}
 
       <h3>{t('hp.timeline')}</h3>
