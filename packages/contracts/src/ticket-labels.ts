@@ -300,7 +300,14 @@ export function ticketEventDetail(locale: 'zh-CN' | 'en', e: { action: string; d
   if (typeof d.organisationName === 'string' && d.organisationName) parts.push(d.organisationName);
   const due = e.action === 'escalate' ? d.dueAt : e.action === 'clock_paused' ? d.resolutionDueAt : null;
   if (typeof due === 'string') {
-    const text = new Date(due).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    const text = new Date(due).toLocaleString('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     parts.push(`${e.action === 'clock_paused' ? (locale === 'en' ? 'due now' : '办结期限顺延至') : locale === 'en' ? 'due' : '期限'} ${text}`);
   }
   return parts.join(' · ');
