@@ -88,7 +88,7 @@ describe('ledger registers (花名册, 党员, 队伍, 共建单位)', () => {
     expect(sheet.getRow(4).getCell(8).numFmt).toBe('yyyy-mm-dd');
     expect(r['身份证号']).toBe('11010519491231002X');
     expect(r['联系电话']).toBe('13893112345');
-    expect(r['人员类别']).toBe('独居老人、低保');
+    expect(r['人员类别']).toBe('独居老人、低保户');
     expect(text).toContain('经办人');
     const logged = await env.ctx.db
       .selectFrom('pii_access_log')
