@@ -163,13 +163,23 @@ export function dueForReminder(db: Db, now: Date) {
     .execute();
 }
 
+/** Narrows the ranking inside the scope: some of its communities, escalations sent within a period. */
+export interface RankingWithin {
+  communityIds?: readonly number[];
+  from?: Date;
+  to?: Date;
+}
+
 /** Per organisation: escalations sent, open, answered, overdue, and the mean hours to answer (the department ranking). */
-export function rankingOf(db: Db, scope: Scope, organisationIds: readonly number[] | null, now: Date) {
+export function rankingOf(db: Db, scope: Scope, organisationIds: readonly number[] | null, now: Date, within: RankingWithin = {}) {
   let q = db
     .selectFrom('escalations as e')
     .where(inScope(scope, 'e.community_id'))
     .where((eb) => eb.not(eb.and([eb('e.requested_by', 'is not', null), eb('e.approved_at', 'is', null)])));
   if (organisationIds) q = q.where('e.organisation_id', 'in', [...organisationIds, -1]);
+  if (within.communityIds) q = q.where('e.community_id', 'in', [...within.communityIds, -1]);
+  if (within.from) q = q.where('e.created_at', '>=', within.from);
+  if (within.to) q = q.where('e.created_at', '<', within.to);
   return q
     .select([
       'e.organisation_id',

@@ -154,9 +154,12 @@ export async function whistleBoard(
   return { whistles, ranking: await departmentRanking(ctx.db, actor, now) };
 }
 
-/** The departments' ranking over the actor's communities (the dashboard may show it beside the communities' ranking). */
-export async function departmentRanking(db: Db, actor: Actor, now = new Date()) {
-  const rows = await repo.rankingOf(db, scopeOf(actor), null, now);
+/**
+ * The departments' ranking over the actor's communities; the dashboard narrows it to the communities and the period it
+ * ranks, so both tables beside each other speak of the same escalations.
+ */
+export async function departmentRanking(db: Db, actor: Actor, now = new Date(), within: repo.RankingWithin = {}) {
+  const rows = await repo.rankingOf(db, scopeOf(actor), null, now, within);
   const organisations = await orgs.organisationsByIds(
     db,
     rows.map((r) => r.organisation_id),

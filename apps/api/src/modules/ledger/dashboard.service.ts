@@ -123,6 +123,8 @@ export async function subdistrictDashboard(
       score(b.satisfactionRate) - score(a.satisfactionRate) ||
       score(b.responseRate) - score(a.responseRate),
   );
-  const departments = roleCan(actor.role, 'escalations.board') ? await departmentRanking(ctx.db, actor, now) : undefined;
+  const departments = roleCan(actor.role, 'escalations.board')
+    ? await departmentRanking(ctx.db, actor, now, { communityIds: communities.map((c) => c.id), from: p.from, to: p.to })
+    : undefined;
   return { from: p.fromDay, to: p.toDay, communities: list, departments };
 }

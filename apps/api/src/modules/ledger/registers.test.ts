@@ -173,6 +173,10 @@ describe('ledger registers (花名册, 党员, 队伍, 共建单位)', () => {
     // The dashboard ranks the departments beside the communities, for the subdistrict (escalations.board).
     const dash = (await env.app.inject({ url: '/api/dashboard/subdistrict', headers: { cookie: sub.cookie } })).json();
     expect(dash.departments).toEqual([expect.objectContaining({ organisationName: '七里河区城管局', total: 1, open: 1 })]);
+    // It speaks of the same period as the communities beside it: a year that ended before the escalation has none.
+    const lastYear = (await env.app.inject({ url: '/api/dashboard/subdistrict?from=2020-01-01&to=2020-12-31', headers: { cookie: sub.cookie } })).json();
+    expect(lastYear.communities.length).toBeGreaterThan(0);
+    expect(lastYear.departments).toEqual([]);
   });
 
   it('refuses a register the role may not read', async () => {
