@@ -165,11 +165,11 @@ describe.runIf(run)('tickets: the closed loop in the browser', () => {
       await modal.getByRole('button', { name: '登记并继续下一条' }).click();
     };
     await lead('商户煤气罐放在楼道', '社区当场联系商户，今天移走');
-    await expect.poll(() => modal.getByTestId('meeting-count').textContent()).toContain('1');
+    await expect.poll(() => modal.getByTestId('meeting-count').textContent(), { timeout: 60_000 }).toContain('1');
     await lead('健身器材损坏');
-    await expect.poll(() => modal.getByTestId('meeting-count').textContent()).toContain('2');
+    await expect.poll(() => modal.getByTestId('meeting-count').textContent(), { timeout: 60_000 }).toContain('2');
     await lead('楼前树枝遮挡采光');
-    await expect.poll(() => modal.getByTestId('meeting-count').textContent()).toContain('3');
+    await expect.poll(() => modal.getByTestId('meeting-count').textContent(), { timeout: 60_000 }).toContain('3');
     const res = await page.request.get(`${env.url}/api/tickets?channel=meeting&pageSize=50`);
     // The demo year has meetings of its own: this meeting's leads are the ones with its title.
     const items = ((await res.json()) as { items: Array<{ title: string; status: string; meetingTitle: string }> }).items.filter(

@@ -27,7 +27,8 @@ const otherFormats = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\d{4}\/\d{1,2}\/\d{1,2}/;
 
 /** The codes visible on the page: snake_case words, enum values as whole words, error codes. Demo usernames are names. */
 async function rawCodes(page: Page): Promise<string[]> {
-  const text = await page.locator('body').innerText();
+  // A tracking secret is random base64url and may hold an underscore: it is the resident's own, not a code.
+  const text = (await page.locator('body').innerText()).replace(/[A-Za-z0-9_-]{16,}/g, (m) => (/[A-Z]/.test(m) && /[0-9]/.test(m) ? ' ' : m));
   const words = [...text.matchAll(/\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b|\b[a-z]+\b/g)].map((m) => m[0]);
   return [...new Set(words.filter((w) => !usernames.has(w) && (w.includes('_') || codes.has(w) || (errorCodes as readonly string[]).includes(w))))];
 }
