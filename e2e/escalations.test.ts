@@ -48,33 +48,36 @@ describe.runIf(run)('escalations: community → subdistrict → department → a
 
     // The subdistrict's whistle board: dispatch to 城管 with the default deadline.
     const jiedao = await consoleAs(env, 'jiedao', { path: '/whistle-board', ready: 'whistle-table' });
-    await jiedao.getByTestId('whistle-table').getByText(code, { exact: false }).waitFor();
-    await jiedao.locator('[data-testid^=dispatch-]').first().click();
+    // The demo year has whistles of its own: this one is the row with the new ticket's reference.
+    const whistle = jiedao.getByTestId('whistle-table').locator('tr', { hasText: code });
+    await whistle.waitFor();
+    await whistle.locator('[data-testid^=dispatch-]').click();
     await pickOption(jiedao.getByTestId('dispatch-departments'), '七里河区城市管理局');
     await jiedao.getByTestId('dispatch-reason').fill('请城管三日内报到处置');
     await jiedao
       .getByRole('button', { name: /保\s*存/ })
       .last()
       .click();
-    await expect.poll(() => jiedao.getByTestId('whistle-table').textContent()).toContain('七里河区城市管理局');
+    await expect.poll(() => whistle.textContent()).toContain('七里河区城市管理局');
     await jiedao.screenshot({ path: path.join(screenshotDir, 'whistle-board.png') });
 
     // 城管's contact sees only its own queue, accepts and answers.
     const cg = await consoleAs(env, 'qlh_chengguan', { path: '/escalations', ready: 'escalations-table' });
-    await cg.getByTestId('escalations-table').getByText(code, { exact: false }).click();
+    const queued = cg.getByTestId('escalations-table').locator('tbody tr.ant-table-row', { hasText: code }).first();
+    await queued.getByText(code, { exact: false }).click();
     await cg.getByTestId('esc-act-accept').click();
     await cg
       .getByRole('button', { name: /保\s*存/ })
       .last()
       .click();
-    await expect.poll(() => cg.getByTestId('escalations-table').textContent()).toContain('办理中');
+    await expect.poll(() => queued.textContent()).toContain('办理中');
     await cg.getByTestId('esc-act-answer').click();
     await cg.getByTestId('esc-text').fill('已联合执法清理摊贩，设置禁停标志');
     await cg
       .getByRole('button', { name: /保\s*存/ })
       .last()
       .click();
-    await expect.poll(() => cg.getByTestId('escalations-table').textContent()).toContain('已答复');
+    await expect.poll(() => queued.textContent()).toContain('已答复');
     await cg.screenshot({ path: path.join(screenshotDir, 'department-queue.png') });
 
     // The whistle is answered and the ticket is back with the community, which closes it with the answer.

@@ -16,8 +16,7 @@ export interface CaseStep {
 
 /**
  * The cases of the reports in shared/seeds, retold in our own words as tickets with the path they took. Dates are
- * days before the demo is loaded. `escalateTo` names the department (a partner for now: issue 8 notes the switch to
- * organisations once those exist).
+ * days before the demo is loaded. `escalateTo` names the organisation (demo/organisations.ts) it goes to.
  */
 export interface DemoCase {
   story: string;
@@ -60,7 +59,7 @@ export const demoCases: DemoCase[] = [
       { h: 0.3, action: 'accept', by: 'social_worker', note: '值守队员到西2门外查看，先安抚居民情绪' },
       { h: 0.5, action: 'assign', by: 'secretary', assign: { partner: '金房物业' }, note: '请物业负责人一起到现场' },
       { h: 2, action: 'start', by: 'social_worker' },
-      { h: 22, action: 'escalate', by: 'secretary', escalateTo: '七里河区环卫清运所', dueDays: 5, note: '物业单方面解决不了，请清运所一起协商转运时间' },
+      { h: 22, action: 'escalate', by: 'secretary', escalateTo: '七里河区城市管理局', dueDays: 5, note: '物业单方面解决不了，请清运所一起协商转运时间' },
       { h: 70, action: 'respond', by: 'social_worker', note: '三方协商：清运所同意把垃圾转运时间改到早上七点半' },
       { h: 20, action: 'resolve', by: 'social_worker', note: '转运时间已调整为7:30；金房物业安排专人在转运后冲洗地面，异味明显减轻' },
       rated(30),
@@ -170,7 +169,7 @@ export const demoCases: DemoCase[] = [
       { h: 0.1, action: 'accept', by: 'secretary' },
       { h: 1, action: 'assign', by: 'secretary', assign: { staff: 'social_worker' } },
       { h: 18, action: 'start', by: 'social_worker' },
-      { h: 6, action: 'escalate', by: 'secretary', escalateTo: '七里河区环卫局西湖环卫所', dueDays: 10, note: '街面设桶需环卫部门审批和清运' },
+      { h: 6, action: 'escalate', by: 'secretary', escalateTo: '七里河区城市管理局', dueDays: 10, note: '街面设桶需环卫部门审批和清运' },
       { h: 170, action: 'respond', by: 'social_worker', note: '环卫所同意在兰工坪南街沿线增设垃圾桶并纳入日常清运' },
       { h: 110, action: 'resolve', by: 'social_worker', note: '沿街新设分类垃圾桶8组，每天清运两次' },
       rated(40),
@@ -213,7 +212,7 @@ export const demoCases: DemoCase[] = [
       { h: 0.2, action: 'accept', by: 'social_worker' },
       { h: 1, action: 'assign', by: 'secretary', assign: { staff: 'social_worker' } },
       { h: 1, action: 'start', by: 'social_worker' },
-      { h: 2, action: 'escalate', by: 'secretary', escalateTo: '新碶街道物管中心', dueDays: 3, note: '书记面对面：与物管中心支部书记当面对接' },
+      { h: 2, action: 'escalate', by: 'secretary', escalateTo: '新碶街道办事处', dueDays: 3, note: '书记面对面：与物管中心支部书记当面对接' },
       { h: 20, action: 'respond', by: 'social_worker', note: '物管中心同意牵头，联合商户开展沿街楼道集中整治' },
       { h: 44, action: 'resolve', by: 'social_worker', note: '三天内完成整治：楼道堆物全部清运，商户签订门前责任书' },
       rated(30),
@@ -235,7 +234,7 @@ export const demoCases: DemoCase[] = [
       { h: 0.5, action: 'accept', by: 'social_worker' },
       { h: 1, action: 'assign', by: 'secretary', assign: { staff: 'social_worker' } },
       { h: 16, action: 'start', by: 'social_worker' },
-      { h: 4, action: 'escalate', by: 'secretary', escalateTo: '新碶街道物管中心', dueDays: 7, note: '书记面对面：周边道路停车需职能部门统筹' },
+      { h: 4, action: 'escalate', by: 'secretary', escalateTo: '新碶街道办事处', dueDays: 7, note: '书记面对面：周边道路停车需职能部门统筹' },
       { h: 60, action: 'respond', by: 'social_worker', note: '部门回复：周边智慧停车项目已在建设，即将投入使用' },
     ],
   },
@@ -275,7 +274,7 @@ export const demoCases: DemoCase[] = [
       { h: 12.5, action: 'accept', by: 'secretary' },
       { h: 0.5, action: 'assign', by: 'secretary', assign: { partner: '德盛和物业' }, note: '先排查二次供水设备' },
       { h: 3, action: 'start', by: 'secretary' },
-      { h: 8, action: 'escalate', by: 'secretary', escalateTo: '七里河区供水服务站', dueDays: 5, note: '排查为小区供水管网老化，需供水部门更换' },
+      { h: 8, action: 'escalate', by: 'secretary', escalateTo: '兰州威立雅水务七里河营业所', dueDays: 5, note: '排查为小区供水管网老化，需供水部门更换' },
       { h: 96, action: 'respond', by: 'secretary', note: '供水服务站排定管网更换工期' },
       { h: 150, action: 'resolve', by: 'secretary', note: '小区供水管网更换完成，高峰时段水压恢复正常' },
       rated(20),

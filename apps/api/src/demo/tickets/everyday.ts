@@ -184,11 +184,12 @@ function lifeOf(w: World, rand: Rand, plan: TicketPlan, code: Code, result: stri
   steps.push({ at: t, action: 'start', by: worker });
   // A few tickets stall after being taken up and are overdue now (the dashboard's 超期 list).
   if (created.getTime() > now.getTime() - 60 * DAY && created.getTime() < now.getTime() - 8 * DAY && rand() < 0.05) return steps;
-  const dept = w.partners.find((x) => x.kind === 'government_dept');
+  const dept = departmentFor(w, code);
   let resolveAt: Date;
   if (dept && rand() < (code === 'complex' ? 0.4 : code === 'utilities' ? 0.08 : 0.02)) {
     t = plus(t, 1 + rand() * 20);
-    steps.push({ at: t, action: 'escalate', by: sec, args: { partnerId: dept.id, dueAt: plus(t, 5 * 24) }, note: `转${dept.name}处置` });
+    const escalation = { organisationId: dept.id, organisationName: dept.name, contactAccountId: dept.contactAccountId };
+    steps.push({ at: t, action: 'escalate', by: sec, args: { dueAt: plus(t, 5 * 24) }, escalation, note: `转${dept.name}处置` });
     t = plus(t, 24 + rand() * 96);
     steps.push({ at: t, action: 'respond', by: desk, note: pick(rand, departmentReplies) });
     resolveAt = plus(t, 4 + rand() * 48);
@@ -198,6 +199,12 @@ function lifeOf(w: World, rand: Rand, plan: TicketPlan, code: Code, result: stri
   }
   steps.push({ at: resolveAt, action: 'resolve', by: worker, note: result });
   return [...steps, ...followUp(w, rand, resolveAt, true, worker)];
+}
+
+/** Who an everyday escalation goes to: the department of the ticket's trade, or else the subdistrict office. */
+function departmentFor(w: World, code: Code) {
+  const type = code === 'utilities' ? 'housing' : code === 'environment' ? 'chengguan' : code === 'safety' ? 'police' : null;
+  return w.organisations.find((o) => o.kind === 'department' && o.departmentType === type) ?? w.organisations.find((o) => o.kind === 'subdistrict_office');
 }
 
 /** The follow-up (回访): mostly satisfied, a few dissatisfied sent back for rework, some never rated and closed by the sweep. */

@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import { loadCalendar } from '../../platform/calendar/work-calendar.js';
 import { trustedCommunityId } from '../../platform/access/trusted-scope.js';
 import { ensureCategoriesIn, settingsOf, ticketRollup } from '../../modules/tickets/index.js';
+import { servesCommunity } from '../../modules/orgs/index.js';
 import { prng } from '../prng.js';
 import { everydayYear, type PlayedPlan } from './everyday.js';
 import { storiesOf } from './stories.js';
@@ -54,6 +55,19 @@ async function worldOf(trx: Trx, communityId: number, name: string, ticketsPerYe
       .orderBy('r.id')
       .execute(),
   ]);
+  const organisations = [];
+  const orgRows = await trx
+    .selectFrom('organisations')
+    .select(['id', 'name', 'kind', 'department_type'])
+    .where('archived_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  const contacts = await trx.selectFrom('accounts').select(['id', 'organisation_id']).where('organisation_id', 'is not', null).orderBy('id').execute();
+  for (const o of orgRows) {
+    if (!(await servesCommunity(trx, o.id, cid))) continue;
+    const contactAccountId = contacts.find((a) => a.organisation_id === o.id)?.id ?? null;
+    organisations.push({ id: o.id, name: o.name, kind: o.kind, departmentType: o.department_type, contactAccountId });
+  }
   const role = (r: string) => accounts.find((a) => a.role === r)?.id ?? null;
   const secretary = role('secretary');
   if (!secretary) throw new Error(`demo community ${name} has no secretary account`);
@@ -75,6 +89,7 @@ async function worldOf(trx: Trx, communityId: number, name: string, ticketsPerYe
     staff: { secretary, socialWorker: role('social_worker'), gridWorker: role('grid_worker') },
     teams,
     partners,
+    organisations,
     compounds: [...compounds.values()],
     residents: residents.map((r) => ({
       id: r.id,
@@ -106,7 +121,7 @@ export async function seedTickets(ctx: AppContext, trx: Trx, communities: Array<
     plans.push(...storiesOf(world, prng(7000 + i), now, calendar, nextKey, reopenLimit));
     plans.push(...everydayYear(world, prng(5000 + i), now, calendar, nextKey, reopenLimit));
   }
-  await writeTickets(trx, plans, prng(9000));
+  await writeTickets(trx, plans, prng(9000), now);
   // Fold the roll-up's deltas now, as the periodic job would, so the first dashboard reads folded counts.
   await ticketRollup.foldRollup(trx);
   return plans.length;

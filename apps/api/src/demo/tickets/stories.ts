@@ -73,18 +73,18 @@ function storyPlan(w: World, c: DemoCase, rand: Rand, now: Date, calendar: WorkC
     }
     if (s.assign && 'staff' in s.assign)
       Object.assign(args, { assigneeKind: 'account', assigneeId: (staffOf(w, s.assign.staff) as { accountId: number }).accountId });
+    let escalation: Step['escalation'];
     if (s.escalateTo) {
       const name = s.escalateTo;
-      Object.assign(args, {
-        partnerId: must(
-          w.partners.find((x) => x.name === name),
-          name,
-        ).id,
-        dueAt: plus(t, 24 * (s.dueDays ?? 5)),
-      });
+      const org = must(
+        w.organisations.find((x) => x.name === name),
+        name,
+      );
+      escalation = { organisationId: org.id, organisationName: org.name, contactAccountId: org.contactAccountId };
+      Object.assign(args, { dueAt: plus(t, 24 * (s.dueDays ?? 5)) });
     }
     if (s.rating) args.rating = s.rating;
-    steps.push({ at: t, action: s.action, by: who(s.by), note: s.note ?? null, channel: s.channel ?? null, args });
+    steps.push({ at: t, action: s.action, by: who(s.by), note: s.note ?? null, channel: s.channel ?? null, args, ...(escalation ? { escalation } : {}) });
   }
   const plan = {
     world: w,

@@ -9,6 +9,8 @@ export interface World {
   staff: { secretary: number; socialWorker: number | null; gridWorker: number | null };
   teams: Array<{ id: number; name: string }>;
   partners: Array<{ id: number; name: string; kind: string }>;
+  /** Organisations that serve this community and answer its escalations, with the contact account that replies. */
+  organisations: Array<{ id: number; name: string; kind: string; departmentType: string | null; contactAccountId: number | null }>;
   compounds: Array<{ id: number; name: string; buildings: Array<{ id: number; name: string }> }>;
   residents: Array<{
     id: number;

@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { tokenize } from '../../platform/text/segment.js';
 import { hashTrackingCode } from '../../modules/tickets/public/tracking.js';
+import { auditRow } from '../../platform/audit/audit.js';
 import type { Rand } from '../prng.js';
 import type { PlayedPlan } from './everyday.js';
 
@@ -18,7 +19,7 @@ async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) {
  */
 async function insertRows(
   trx: Trx,
-  table: 'tickets' | 'ticket_events' | 'audit_log' | 'ticket_reporters' | 'ticket_reminders',
+  table: 'tickets' | 'ticket_events' | 'audit_log' | 'ticket_reporters' | 'ticket_reminders' | 'escalations' | 'escalation_replies',
   rows: Array<Record<string, unknown>>,
 ) {
   if (rows.length === 0) return [];
@@ -34,7 +35,7 @@ const parsed = (json: unknown) => (typeof json === 'string' ? (JSON.parse(json) 
  * Writes the played tickets in a few batched statements: tickets (the roll-up and deadline triggers fire on these final
  * rows, as on any write), their reporters, timelines, audit rows and reminders. Answers the ids by plan key.
  */
-export async function writeTickets(trx: Trx, plans: PlayedPlan[], rand: Rand): Promise<Map<number, number>> {
+export async function writeTickets(trx: Trx, plans: PlayedPlan[], rand: Rand, now: Date): Promise<Map<number, number>> {
   const sorted = [...plans].sort((a, b) => a.play.createdAt.getTime() - b.play.createdAt.getTime() || a.key - b.key);
   const ids = new Map<number, number>();
   await inChunks(sorted, async (chunk) => {
@@ -118,13 +119,22 @@ export async function writeTickets(trx: Trx, plans: PlayedPlan[], rand: Rand): P
     };
   });
   await inChunks(reporters, (c) => insertRows(trx, 'ticket_reporters', c));
+  const escalationIds = await writeEscalations(trx, sorted, ids, now);
   const steps = sorted.flatMap((p) =>
     p.played.rows.map((r) => {
       const ticketId = ids.get(p.key)!;
       const mergeIntoId = r.mergeIntoIndex !== undefined ? ids.get(r.mergeIntoIndex)! : undefined;
+      const escalationId = r.escalationIndex !== undefined ? escalationIds.get(p.key)![r.escalationIndex]! : undefined;
+      const data = mergeIntoId ? { mergeIntoId } : parsed(r.event.data);
+      const changes = parsed(r.audit.changes);
       return {
-        event: { ...r.event, ticket_id: ticketId, data: mergeIntoId ? { mergeIntoId } : parsed(r.event.data), created_at: r.at },
-        audit: { ...r.audit, entity_id: String(ticketId), created_at: r.at },
+        event: { ...r.event, ticket_id: ticketId, data: escalationId ? { ...(data as object), escalationId } : data, created_at: r.at },
+        audit: {
+          ...r.audit,
+          entity_id: String(ticketId),
+          changes: escalationId && changes && typeof changes === 'object' && 'escalationId' in changes ? { ...changes, escalationId } : changes,
+          created_at: r.at,
+        },
       };
     }),
   );
@@ -147,4 +157,92 @@ export async function writeTickets(trx: Trx, plans: PlayedPlan[], rand: Rand): P
   );
   await inChunks(reminders, (c) => insertRows(trx, 'ticket_reminders', c));
   return ids;
+}
+
+/**
+ * The escalations module's rows for the tickets the year sent to an organisation (ADR 0028): the escalation with its
+ * deadline and outcome, the organisation's replies, and their audit rows, as its service would have written them.
+ * Answers each plan's escalation ids in the order its timeline names them.
+ */
+async function writeEscalations(trx: Trx, plans: PlayedPlan[], ticketIds: Map<number, number>, at: Date): Promise<Map<number, number[]>> {
+  const sent = plans.flatMap((p) => p.played.escalations.map((e) => ({ key: p.key, communityId: p.play.communityId, ticketId: ticketIds.get(p.key)!, e })));
+  const out = new Map<number, number[]>();
+  if (sent.length === 0) return out;
+  const now = at.getTime();
+  const reminded = (at: number) => (at <= now ? new Date(at) : null);
+  const inserted = await insertRows(
+    trx,
+    'escalations',
+    sent.map(({ communityId, ticketId, e }) => ({
+      community_id: communityId,
+      ticket_id: ticketId,
+      organisation_id: e.organisationId,
+      parent_id: null,
+      status: e.answeredAt ? 'answered' : e.acceptedAt ? 'accepted' : 'pending',
+      reason: e.reason,
+      due_at: e.dueAt,
+      pause_clock: false,
+      ticket_status_before: e.statusBefore,
+      requested_by: null,
+      requested_at: null,
+      approved_by: e.sentBy,
+      approved_at: e.sentAt,
+      accepted_at: e.acceptedAt,
+      answered_at: e.answeredAt,
+      ended_at: e.answeredAt,
+      result_text: e.resultText,
+      // An open escalation past its reminders has had them, so the first start sends none for the past year.
+      reminded_before_at: e.answeredAt ? null : reminded(e.dueAt.getTime() - 24 * 3600_000),
+      reminded_due_at: e.answeredAt ? null : reminded(e.dueAt.getTime()),
+      created_at: e.sentAt,
+    })),
+  );
+  sent.forEach((s, i) => out.set(s.key, [...(out.get(s.key) ?? []), inserted[i]!.id]));
+  const replies = sent.flatMap(({ communityId, e }, i) =>
+    [e.acceptedAt && { kind: 'accept', text: null, at: e.acceptedAt }, e.answeredAt && { kind: 'answer', text: e.resultText, at: e.answeredAt }]
+      .filter((r) => !!r)
+      .map((r) => ({ communityId, escalationId: inserted[i]!.id, e, ...r })),
+  );
+  await inChunks(replies, (c) =>
+    insertRows(
+      trx,
+      'escalation_replies',
+      c.map((r) => ({
+        community_id: r.communityId,
+        escalation_id: r.escalationId,
+        kind: r.kind,
+        text: r.text,
+        actor_id: r.e.contactAccountId,
+        organisation_id: r.e.organisationId,
+        on_behalf: false,
+        created_at: r.at,
+      })),
+    ),
+  );
+  const audits = [
+    ...sent.map(({ communityId, ticketId, e }, i) => ({
+      ...auditRow(e.sentBy ? { accountId: e.sentBy, requestId: null } : null, {
+        communityId,
+        action: 'escalation.created',
+        entityType: 'escalation',
+        entityId: inserted[i]!.id,
+        changes: { ticketId, organisationId: e.organisationId, dueAt: e.dueAt.toISOString(), pauseClock: false },
+        reason: e.reason,
+      }),
+      created_at: e.sentAt,
+    })),
+    ...replies.map((r) => ({
+      ...auditRow(r.e.contactAccountId ? { accountId: r.e.contactAccountId, requestId: null } : null, {
+        communityId: r.communityId,
+        action: `escalation.${r.kind}`,
+        entityType: 'escalation',
+        entityId: r.escalationId,
+        changes: { to: r.kind === 'accept' ? 'accepted' : 'answered' },
+        reason: r.text,
+      }),
+      created_at: r.at,
+    })),
+  ];
+  await inChunks(audits, (c) => insertRows(trx, 'audit_log', c));
+  return out;
 }
