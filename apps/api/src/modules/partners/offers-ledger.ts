@@ -22,7 +22,7 @@ async function namesOf(db: Kysely<DB>, partnerIds: number[]) {
 export const countResources = (db: Kysely<DB>, cid: CommunityId) => resources.countResources(db, cid);
 export async function* resourceBatches(db: Kysely<DB>, cid: CommunityId) {
   for (let after = 0; ;) {
-    const rows = await resources.resourcesAfter(db, cid, {}, after, BATCH);
+    const rows = await resources.resourcesAfter(db, cid, { includeArchived: true }, after, BATCH);
     if (rows.length) {
       const ids = [...new Set(rows.map((r) => r.compound_id).filter((x): x is number => x != null))];
       const compounds = new Map((await placeRefs.compoundNames(db, ids)).map((c) => [c.id, c.name]));

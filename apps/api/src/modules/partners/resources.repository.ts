@@ -134,7 +134,7 @@ export async function updateResource(db: Db, communityId: CommunityId, id: numbe
 }
 
 export async function countResources(db: Db, communityId: CommunityId) {
-  const r = await filtered(db, communityId, {})
+  const r = await filtered(db, communityId, { includeArchived: true })
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
