@@ -38,7 +38,8 @@ describe('partners in full: resources, agreements, contributions, portal', () =>
     const acc = await buildAccount(env.ctx, { role: 'partner_contact', communityId: sec.community.id });
     await env.ctx.db.updateTable('accounts').set({ organisation_id: org.id }).where('id', '=', acc.id).execute();
     contact = await loginAs(env.app, acc.username);
-  });
+    // Creating the database takes long on a busy machine.
+  }, 180_000);
   afterAll(async () => env.close());
 
   it('registers offers of partners, merchants and residents; a resident number is sealed and masked; the public circle shows no personal data', async () => {
