@@ -215,8 +215,9 @@ export async function updateResource(ctx: AppContext, actor: Actor, id: number, 
 /** Staff take an offer off the list; the row stays for the ledger. */
 export async function archiveResource(ctx: AppContext, actor: Actor, id: number, reason: string): Promise<Resource> {
   authorize(actor, 'resources.write');
-  if (!isStaffWriter(actor)) throw forbidden('only staff archive offers');
+  // Another community's or partner's offer answers 404 before the contact hears it may not archive.
   const { row, cid } = await loadVisible(ctx, actor, id);
+  if (!isStaffWriter(actor)) throw forbidden('only staff archive offers');
   if (row.archived_at) throw new AppError('INVALID_STATE', 'resource is already archived');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateResource(trx, cid, id, { archived_at: new Date() });
