@@ -31,6 +31,7 @@ const PUBLIC_ROUTES = [
   'POST /api/public/tickets/:code/rate',
   'POST /api/public/tickets/:code/photos',
   'GET /api/public/tickets/:code/photos/:photoId',
+  'GET /api/public/communities/:code/resources',
 ];
 
 type Records = Record<string, number>;
@@ -187,6 +188,29 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const resource = await db
+    .insertInto('resources')
+    .values({
+      community_id: cid,
+      title: `资源${tag}`,
+      category: 'other',
+      kind: 'service',
+      provider_kind: 'partner',
+      provider_name: `共建${tag}`,
+      partner_id: partner.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const agreement = await db
+    .insertInto('agreements')
+    .values({ community_id: cid, partner_id: partner.id, kind: 'entry', title: `协议${tag}`, signed_on: '2026-01-01', starts_on: '2026-01-01', ends_on: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const contribution = await db
+    .insertInto('contributions')
+    .values({ community_id: cid, partner_id: partner.id, kind: 'money', contributed_on: '2026-01-01', value_fen: 100 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     communities: cid,
     residents: resident.id,
@@ -211,6 +235,9 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     escalations: escalation.id,
     'secretary-sessions': secretarySession.id,
     'secretary-session-items': sessionItem.id,
+    resources: resource.id,
+    agreements: agreement.id,
+    contributions: contribution.id,
   };
 }
 

@@ -31,6 +31,10 @@ export const communityDashboardSchema = z.object({
   byCompound: z.array(countRowSchema),
   weekly: z.array(z.object({ week: z.string(), created: z.number(), resolved: z.number() })),
   overdue: z.array(z.object({ id: z.number(), code: z.string(), title: z.string(), status: z.string(), dueAt: z.string() })),
+  /** Partners active (an agreement in force today or a contribution this year) and contributions given in the period (issue 9). */
+  partners: z
+    .object({ partnersActive: z.number(), contributions: z.number(), contributionMoneyYuan: z.number(), contributionValueYuan: z.number() })
+    .optional(),
 });
 export type CommunityDashboard = z.infer<typeof communityDashboardSchema>;
 export const subdistrictDashboardSchema = z.object({

@@ -117,6 +117,9 @@ const fieldRulesZh = {
   id_card_gender_mismatch: '{field}第 17 位表示{expected}，与性别列不一致',
   unknown_tag: '{field}“{tag}”不在本社区的标签字典中，可选：{options}',
   not_in_list: '{field}只能是：{options}',
+  must_be_positive: '{field}必须大于 0',
+  too_precise: '{field}最多保留两位小数',
+  before_start: '{field}不能早于开始日期 {min}',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldRules: Record<Locale, Record<string, string>> = {
@@ -172,6 +175,9 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     id_card_gender_mismatch: 'digit 17 of the {field} says {expected}, which differs from the gender column',
     unknown_tag: '{field} "{tag}" is not in the community\'s tag dictionary; allowed: {options}',
     not_in_list: '{field} must be one of: {options}',
+    must_be_positive: '{field} must be more than 0',
+    too_precise: '{field} may have at most two decimals',
+    before_start: '{field} cannot be before the start date {min}',
   } satisfies Record<keyof typeof fieldRulesZh, string>,
 };
 

@@ -312,6 +312,304 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    kind?: "entry" | "co_building";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    partnerId?: number;
+                    q?: string;
+                    sort?: "endsOn" | "signedOn" | "id";
+                    status?: "active" | "ended" | "terminated";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                commitments: string | null;
+                                communityId: number;
+                                endsOn: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "entry" | "co_building";
+                                partnerId: number;
+                                partnerName: string;
+                                remindDays: number;
+                                remindedAt: string | null;
+                                resourcesPromised: string | null;
+                                signedOn: string;
+                                spaceGiven: string | null;
+                                startsOn: string;
+                                /** @enum {string} */
+                                status: "active" | "ended" | "terminated";
+                                title: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        commitments?: string | null;
+                        communityId?: number;
+                        /** Format: date */
+                        endsOn?: string | null;
+                        /** @enum {string} */
+                        kind: "entry" | "co_building";
+                        partnerId: number;
+                        remindDays?: number;
+                        resourcesPromised?: string | null;
+                        /** Format: date */
+                        signedOn: string;
+                        spaceGiven?: string | null;
+                        /** Format: date */
+                        startsOn: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            commitments: string | null;
+                            communityId: number;
+                            endsOn: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "entry" | "co_building";
+                            partnerId: number;
+                            partnerName: string;
+                            remindDays: number;
+                            remindedAt: string | null;
+                            resourcesPromised: string | null;
+                            signedOn: string;
+                            spaceGiven: string | null;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "active" | "ended" | "terminated";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            commitments: string | null;
+                            communityId: number;
+                            endsOn: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "entry" | "co_building";
+                            partnerId: number;
+                            partnerName: string;
+                            remindDays: number;
+                            remindedAt: string | null;
+                            resourcesPromised: string | null;
+                            signedOn: string;
+                            spaceGiven: string | null;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "active" | "ended" | "terminated";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        commitments?: string | null;
+                        /** Format: date */
+                        endsOn?: string | null;
+                        /** @enum {string} */
+                        kind?: "entry" | "co_building";
+                        remindDays?: number;
+                        resourcesPromised?: string | null;
+                        /** Format: date */
+                        signedOn?: string;
+                        spaceGiven?: string | null;
+                        /** Format: date */
+                        startsOn?: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            commitments: string | null;
+                            communityId: number;
+                            endsOn: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "entry" | "co_building";
+                            partnerId: number;
+                            partnerName: string;
+                            remindDays: number;
+                            remindedAt: string | null;
+                            resourcesPromised: string | null;
+                            signedOn: string;
+                            spaceGiven: string | null;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "active" | "ended" | "terminated";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/agreements/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            commitments: string | null;
+                            communityId: number;
+                            endsOn: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "entry" | "co_building";
+                            partnerId: number;
+                            partnerName: string;
+                            remindDays: number;
+                            remindedAt: string | null;
+                            resourcesPromised: string | null;
+                            signedOn: string;
+                            spaceGiven: string | null;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "active" | "ended" | "terminated";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -1074,6 +1372,235 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    kind?: "money" | "goods" | "work_hours" | "space";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    partnerId?: number;
+                    q?: string;
+                    sort?: "contributedOn" | "id";
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                areaSqm: number | null;
+                                communityId: number;
+                                contributedOn: string;
+                                createdAt: string;
+                                description: string | null;
+                                hours: number | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "money" | "goods" | "work_hours" | "space";
+                                note: string | null;
+                                partnerId: number;
+                                partnerName: string;
+                                spacePeriod: string | null;
+                                valueYuan: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        areaSqm?: number | null;
+                        communityId?: number;
+                        /** Format: date */
+                        contributedOn: string;
+                        description?: string | null;
+                        hours?: number | null;
+                        /** @enum {string} */
+                        kind: "money" | "goods" | "work_hours" | "space";
+                        note?: string | null;
+                        partnerId: number;
+                        spacePeriod?: string | null;
+                        valueYuan?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areaSqm: number | null;
+                            communityId: number;
+                            contributedOn: string;
+                            createdAt: string;
+                            description: string | null;
+                            hours: number | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "money" | "goods" | "work_hours" | "space";
+                            note: string | null;
+                            partnerId: number;
+                            partnerName: string;
+                            spacePeriod: string | null;
+                            valueYuan: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contributions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areaSqm: number | null;
+                            communityId: number;
+                            contributedOn: string;
+                            createdAt: string;
+                            description: string | null;
+                            hours: number | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "money" | "goods" | "work_hours" | "space";
+                            note: string | null;
+                            partnerId: number;
+                            partnerName: string;
+                            spacePeriod: string | null;
+                            valueYuan: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contributions/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    communityId?: number;
+                    partnerId?: number;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            all: {
+                                areaSqm: number;
+                                count: number;
+                                goodsValueYuan: number;
+                                hours: number;
+                                moneyYuan: number;
+                                totalValueYuan: number;
+                                year: number;
+                            };
+                            items: {
+                                areaSqm: number;
+                                count: number;
+                                goodsValueYuan: number;
+                                hours: number;
+                                moneyYuan: number;
+                                partnerId: number;
+                                partnerName: string;
+                                totalValueYuan: number;
+                                year: number;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard/community": {
         parameters: {
             query?: never;
@@ -1129,6 +1656,12 @@ export interface paths {
                                 status: string;
                                 title: string;
                             }[];
+                            partners?: {
+                                contributionMoneyYuan: number;
+                                contributions: number;
+                                contributionValueYuan: number;
+                                partnersActive: number;
+                            };
                             resolutionRate: {
                                 denominator: number;
                                 numerator: number;
@@ -2857,7 +3390,7 @@ export interface paths {
                          * @default tickets
                          * @enum {string}
                          */
-                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations";
+                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions";
                         /** @enum {string} */
                         status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         /** Format: date */
@@ -2879,7 +3412,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -2925,7 +3458,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -3004,7 +3537,7 @@ export interface paths {
                                 byPeriod: boolean;
                                 columns: string[];
                                 /** @enum {string} */
-                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations";
+                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions";
                                 title: string;
                             }[];
                         };
@@ -3444,6 +3977,123 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner-portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreements: {
+                                commitments: string | null;
+                                communityId: number;
+                                endsOn: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "entry" | "co_building";
+                                partnerId: number;
+                                partnerName: string;
+                                remindDays: number;
+                                remindedAt: string | null;
+                                resourcesPromised: string | null;
+                                signedOn: string;
+                                spaceGiven: string | null;
+                                startsOn: string;
+                                /** @enum {string} */
+                                status: "active" | "ended" | "terminated";
+                                title: string;
+                            }[];
+                            contributions: {
+                                areaSqm: number | null;
+                                communityId: number;
+                                contributedOn: string;
+                                createdAt: string;
+                                description: string | null;
+                                hours: number | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "money" | "goods" | "work_hours" | "space";
+                                note: string | null;
+                                partnerId: number;
+                                partnerName: string;
+                                spacePeriod: string | null;
+                                valueYuan: number;
+                            }[];
+                            partner: {
+                                id: number;
+                                kind: string;
+                                name: string;
+                            };
+                            resources: {
+                                archivedAt: string | null;
+                                audience: string | null;
+                                availability: string | null;
+                                capacity: number | null;
+                                /** @enum {string} */
+                                category: "elderly_care" | "childcare" | "health" | "home_repair" | "meals" | "errands" | "education" | "legal" | "culture_sports" | "employment" | "venue" | "other";
+                                communityId: number;
+                                compoundId: number | null;
+                                compoundName: string | null;
+                                contactName: string | null;
+                                contactPhone: string | null;
+                                description: string | null;
+                                id: number;
+                                isPublic: boolean;
+                                /** @enum {string} */
+                                kind: "service" | "space" | "goods" | "funds" | "expertise";
+                                organisationId: number | null;
+                                partnerId: number | null;
+                                /** @enum {string} */
+                                priceKind: "free" | "below_market" | "paid";
+                                priceNote: string | null;
+                                /** @enum {string} */
+                                providerKind: "partner" | "merchant" | "organisation" | "team" | "resident";
+                                providerName: string;
+                                residentId: number | null;
+                                teamId: number | null;
+                                title: string;
+                                updatedAt: string;
+                            }[];
+                            totals: {
+                                areaSqm: number;
+                                count: number;
+                                goodsValueYuan: number;
+                                hours: number;
+                                moneyYuan: number;
+                                partnerId: number;
+                                partnerName: string;
+                                totalValueYuan: number;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4017,6 +4667,75 @@ export interface paths {
                                 name: string;
                             }[];
                             name: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/communities/{code}/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    category?: "elderly_care" | "childcare" | "health" | "home_repair" | "meals" | "errands" | "education" | "legal" | "culture_sports" | "employment" | "venue" | "other";
+                    compoundId?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            community: {
+                                id: number;
+                                name: string;
+                            };
+                            compounds: {
+                                id: number;
+                                name: string;
+                            }[];
+                            items: {
+                                audience: string | null;
+                                availability: string | null;
+                                /** @enum {string} */
+                                category: "elderly_care" | "childcare" | "health" | "home_repair" | "meals" | "errands" | "education" | "legal" | "culture_sports" | "employment" | "venue" | "other";
+                                compoundId: number | null;
+                                compoundName: string | null;
+                                contactPhone: string | null;
+                                description: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "service" | "space" | "goods" | "funds" | "expertise";
+                                /** @enum {string} */
+                                priceKind: "free" | "below_market" | "paid";
+                                priceNote: string | null;
+                                /** @enum {string} */
+                                providerKind: "partner" | "merchant" | "organisation" | "team" | "resident";
+                                providerName: string | null;
+                                title: string;
+                            }[];
                         };
                     };
                 };
@@ -4894,6 +5613,374 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    category?: "elderly_care" | "childcare" | "health" | "home_repair" | "meals" | "errands" | "education" | "legal" | "culture_sports" | "employment" | "venue" | "other";
+                    communityId?: number;
+                    compoundId?: number;
+                    includeArchived?: "true" | "false";
+                    kind?: "service" | "space" | "goods" | "funds" | "expertise";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    partnerId?: number;
+                    providerKind?: "partner" | "merchant" | "organisation" | "team" | "resident";
+                    q?: string;
+                    sort?: "title" | "category" | "id" | "updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                archivedAt: string | null;
+                                audience: string | null;
+                                availability: string | null;
+                                capacity: number | null;
+                                /** @enum {string} */
+                                category: "elderly_care" | "childcare" | "health" | "home_repair" | "meals" | "errands" | "education" | "legal" | "culture_sports" | "employment" | "venue" | "other";
+                                communityId: number;
+                                compoundId: number | null;
+                                compoundName: string | null;
+                                contactName: string | null;
+                                contactPhone: string | null;
+                                description: string | null;
+                                id: number;
+                                isPublic: boolean;
+                                /** @enum {string} */
+                                kind: "service" | "space" | "goods" | "funds" | "expertise";
+                                organisationId: number | null;
+                                partnerId: number | null;
+                                /** @enum {string} */
+                                priceKind: "free" | "below_market" | "paid";
+                                priceNote: string | null;
+                                /** @enum {string} */
+                                providerKind: "partner" | "merchant" | "organisation" | "team" | "resident";
+                                providerName: string;
+                                residentId: number | null;
+                                teamId: number | null;
+                                title: string;
+                                updatedAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        audience?: string | null;
+                        availability?: string | null;
+                        capacity?: number | null;
+                        /** @enum {string} */
+                        category: "elderly_care" | "childcare" | "health" | "home_repair" | "meals" | "errands" | "education" | "legal" | "culture_sports" | "employment" | "venue" | "other";
+                        communityId?: number;
+                        compoundId?: number | null;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        description?: string | null;
+                        isPublic?: boolean;
+                        /** @enum {string} */
+                        kind: "service" | "space" | "goods" | "funds" | "expertise";
+                        organisationId?: number | null;
+                        partnerId?: number | null;
+                        /** @enum {string} */
+                        priceKind?: "free" | "below_market" | "paid";
+                        priceNote?: string | null;
+                        /** @enum {string} */
+                        providerKind: "partner" | "merchant" | "organisation" | "team" | "resident";
+                        providerName?: string | null;
+                        residentId?: number | null;
+                        teamId?: number | null;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            archivedAt: string | null;
+                            audience: string | null;
+                            availability: string | null;
+                            capacity: number | null;
+                            /** @enum {string} */
+                            category: "elderly_care" | "childcare" | "health" | "home_repair" | "meals" | "errands" | "education" | "legal" | "culture_sports" | "employment" | "venue" | "other";
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string | null;
+                            id: number;
+                            isPublic: boolean;
+                            /** @enum {string} */
+                            kind: "service" | "space" | "goods" | "funds" | "expertise";
+                            organisationId: number | null;
+                            partnerId: number | null;
+                            /** @enum {string} */
+                            priceKind: "free" | "below_market" | "paid";
+                            priceNote: string | null;
+                            /** @enum {string} */
+                            providerKind: "partner" | "merchant" | "organisation" | "team" | "resident";
+                            providerName: string;
+                            residentId: number | null;
+                            teamId: number | null;
+                            title: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            archivedAt: string | null;
+                            audience: string | null;
+                            availability: string | null;
+                            capacity: number | null;
+                            /** @enum {string} */
+                            category: "elderly_care" | "childcare" | "health" | "home_repair" | "meals" | "errands" | "education" | "legal" | "culture_sports" | "employment" | "venue" | "other";
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string | null;
+                            id: number;
+                            isPublic: boolean;
+                            /** @enum {string} */
+                            kind: "service" | "space" | "goods" | "funds" | "expertise";
+                            organisationId: number | null;
+                            partnerId: number | null;
+                            /** @enum {string} */
+                            priceKind: "free" | "below_market" | "paid";
+                            priceNote: string | null;
+                            /** @enum {string} */
+                            providerKind: "partner" | "merchant" | "organisation" | "team" | "resident";
+                            providerName: string;
+                            residentId: number | null;
+                            teamId: number | null;
+                            title: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        audience?: string | null;
+                        availability?: string | null;
+                        capacity?: number | null;
+                        /** @enum {string} */
+                        category?: "elderly_care" | "childcare" | "health" | "home_repair" | "meals" | "errands" | "education" | "legal" | "culture_sports" | "employment" | "venue" | "other";
+                        compoundId?: number | null;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        description?: string | null;
+                        isPublic?: boolean;
+                        /** @enum {string} */
+                        kind?: "service" | "space" | "goods" | "funds" | "expertise";
+                        /** @enum {string} */
+                        priceKind?: "free" | "below_market" | "paid";
+                        priceNote?: string | null;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            archivedAt: string | null;
+                            audience: string | null;
+                            availability: string | null;
+                            capacity: number | null;
+                            /** @enum {string} */
+                            category: "elderly_care" | "childcare" | "health" | "home_repair" | "meals" | "errands" | "education" | "legal" | "culture_sports" | "employment" | "venue" | "other";
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string | null;
+                            id: number;
+                            isPublic: boolean;
+                            /** @enum {string} */
+                            kind: "service" | "space" | "goods" | "funds" | "expertise";
+                            organisationId: number | null;
+                            partnerId: number | null;
+                            /** @enum {string} */
+                            priceKind: "free" | "below_market" | "paid";
+                            priceNote: string | null;
+                            /** @enum {string} */
+                            providerKind: "partner" | "merchant" | "organisation" | "team" | "resident";
+                            providerName: string;
+                            residentId: number | null;
+                            teamId: number | null;
+                            title: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/resources/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            archivedAt: string | null;
+                            audience: string | null;
+                            availability: string | null;
+                            capacity: number | null;
+                            /** @enum {string} */
+                            category: "elderly_care" | "childcare" | "health" | "home_repair" | "meals" | "errands" | "education" | "legal" | "culture_sports" | "employment" | "venue" | "other";
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string | null;
+                            id: number;
+                            isPublic: boolean;
+                            /** @enum {string} */
+                            kind: "service" | "space" | "goods" | "funds" | "expertise";
+                            organisationId: number | null;
+                            partnerId: number | null;
+                            /** @enum {string} */
+                            priceKind: "free" | "below_market" | "paid";
+                            priceNote: string | null;
+                            /** @enum {string} */
+                            providerKind: "partner" | "merchant" | "organisation" | "team" | "resident";
+                            providerName: string;
+                            residentId: number | null;
+                            teamId: number | null;
+                            title: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

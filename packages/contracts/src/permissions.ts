@@ -61,6 +61,24 @@ export const permissions = {
   'sessions.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'partner_contact', 'department_contact'],
   'sessions.write': ['secretary', 'social_worker'],
   'sessions.answer': ['secretary', 'social_worker', 'partner_contact', 'department_contact'],
+  'resources.read': [
+    'system_admin',
+    'subdistrict_admin',
+    'secretary',
+    'social_worker',
+    'grid_worker',
+    'building_head',
+    'party_member',
+    'volunteer',
+    'partner_contact',
+  ],
+  /** A partner contact registers and edits only its own partner's offers (the service narrows it). */
+  'resources.write': ['secretary', 'social_worker', 'partner_contact'],
+  'agreements.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'partner_contact'],
+  'agreements.write': ['secretary', 'social_worker'],
+  'contributions.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'partner_contact'],
+  'contributions.write': ['secretary', 'social_worker'],
+  'partners.portal': ['partner_contact'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

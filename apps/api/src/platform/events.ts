@@ -9,6 +9,7 @@ export interface DomainEvents {
   'ticket.transitioned': { communityId: number; ticketId: number; action: string };
   'escalation.changed': { communityId: number; escalationId: number; ticketId: number; organisationId: number; status: string };
   'escalation.reminder': { communityId: number; escalationId: number; ticketId: number; organisationId: number; kind: 'before' | 'due' };
+  'agreement.renewal_due': { communityId: number; agreementId: number; partnerId: number; endsOn: string };
 }
 export type EventName = keyof DomainEvents;
 

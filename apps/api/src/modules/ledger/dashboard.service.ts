@@ -15,6 +15,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { ticketRollup as repo } from '../tickets/index.js';
 import { placeRefs } from '../places/index.js';
 import { departmentRanking } from '../escalations/index.js';
+import { offerDashboard } from '../partners/index.js';
 
 const DAY = 86_400_000;
 
@@ -81,6 +82,7 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
         resolutionDueAt: t.resolution_due_at,
       }).toISOString(),
     })),
+    partners: await offerDashboard(ctx.db, cid, p.fromDay, p.toDay),
   };
 }
 

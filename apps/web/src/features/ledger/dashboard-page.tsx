@@ -37,6 +37,11 @@ const _texts = registerMessages(
     'dash.community': '社区',
     'dash.allSubdistricts': '全部街道（所有社区）',
     'dash.subdistrict': '街道',
+    'dash.partners': '共建单位',
+    'dash.partnersActive': '活跃共建单位',
+    'dash.contributions': '本期贡献笔数',
+    'dash.contributionMoney': '本期资金（元）',
+    'dash.contributionValue': '本期贡献总价值（元）',
   },
   {
     'dash.title': 'Dashboard',
@@ -57,6 +62,11 @@ const _texts = registerMessages(
     'dash.community': 'Community',
     'dash.allSubdistricts': 'All subdistricts (every community)',
     'dash.subdistrict': 'Subdistrict',
+    'dash.partners': 'Partners',
+    'dash.partnersActive': 'Active partners',
+    'dash.contributions': 'Contributions in the period',
+    'dash.contributionMoney': 'Money given (yuan)',
+    'dash.contributionValue': 'Total value given (yuan)',
   },
 );
 declare module '../../lib/i18n.js' {
@@ -150,6 +160,25 @@ export function DashboardPage() {
           <Col span={6}>{d && rateCard(t('dash.satisfaction'), defs.satisfaction, d.satisfactionRate, 'rate-satisfaction')}</Col>
         </Row>
       </Card>
+      {/* Partners (issue 9): active = an agreement in force today or a contribution this year. */}
+      {d?.partners && (
+        <Card title={t('dash.partners')} style={{ marginBottom: 16 }} data-testid="dash-partners">
+          <Row gutter={16}>
+            <Col span={6}>
+              <Statistic title={t('dash.partnersActive')} value={d.partners.partnersActive} />
+            </Col>
+            <Col span={6}>
+              <Statistic title={t('dash.contributions')} value={d.partners.contributions} />
+            </Col>
+            <Col span={6}>
+              <Statistic title={t('dash.contributionMoney')} value={d.partners.contributionMoneyYuan} precision={2} />
+            </Col>
+            <Col span={6}>
+              <Statistic title={t('dash.contributionValue')} value={d.partners.contributionValueYuan} precision={2} />
+            </Col>
+          </Row>
+        </Card>
+      )}
       {d && d.total === 0 && <Empty />}
       {d && d.total > 0 && (
         <Row gutter={16}>

@@ -7,6 +7,7 @@ import { registerMessages, useT, type Keys } from '../../../lib/i18n.js';
 import { EscalationQueuePage } from '../../../features/escalations/h5/index.js';
 import { HelperHome, keyFromHash, LookupBox, ReportPage, TaskPage, TasksPage, TrackPage, VisitPage } from '../../../features/tickets/h5/index.js';
 import { COMMUNITY_KEY, NoCommunityHint } from '../../../features/tickets/h5/index.js';
+import { LifeCirclePage, PartnerPortalH5 } from '../../../features/partners/h5/index.js';
 
 const _texts = registerMessages(
   {
@@ -138,6 +139,8 @@ export function H5Router() {
   const community = params.get('c') ?? localStorage.getItem(COMMUNITY_KEY);
   const track = /^\/h5\/track\/([A-Za-z0-9]+)/.exec(loc.path);
   const isReport = loc.path.startsWith('/h5/report');
+  // The 15-minute life circle is public, like the report page (issue 9).
+  const isCircle = loc.path.startsWith('/h5/circle');
   const task = /^\/h5\/tasks\/(\d+)/.exec(loc.path);
   const helperPage = task
     ? 'task'
@@ -148,7 +151,7 @@ export function H5Router() {
         : loc.path.startsWith('/h5/escalations')
           ? 'escalations'
           : null;
-  const needsMe = !track && !isReport;
+  const needsMe = !track && !isReport && !isCircle;
   useEffect(() => {
     if (needsMe && me === undefined) fetchMe().then(setMe, () => setMe(null));
   }, [needsMe, me]);
@@ -157,6 +160,12 @@ export function H5Router() {
     return (
       <Shell>
         <TrackPage code={track[1]!} isNew={params.get('new') === '1'} trackingKey={keyFromHash(location.hash)} />
+      </Shell>
+    );
+  if (isCircle)
+    return (
+      <Shell compact>
+        <LifeCirclePage communityCode={community} />
       </Shell>
     );
   if (isReport)
@@ -188,6 +197,7 @@ export function H5Router() {
       <Shell compact>
         <EscalationQueuePage navigate={navigate} />
         {me.role === 'partner_contact' && <HelperHome me={me} navigate={navigate} />}
+        {me.role === 'partner_contact' && <PartnerPortalH5 />}
         <MeCard me={me} onLogout={() => setMe(null)} />
       </Shell>
     );

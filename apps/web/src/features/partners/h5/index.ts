@@ -1,0 +1,1 @@
+export { LifeCirclePage, PartnerPortalH5 } from './offers-h5.js';
