@@ -31,6 +31,8 @@ export const communityDashboardSchema = z.object({
   byCompound: z.array(countRowSchema),
   weekly: z.array(z.object({ week: z.string(), created: z.number(), resolved: z.number() })),
   overdue: z.array(z.object({ id: z.number(), code: z.string(), title: z.string(), status: z.string(), dueAt: z.string() })),
+  /** 微心愿 in the period: raised, fulfilled (fulfilled or confirmed) and the value of those fulfilled, in yuan. */
+  wishes: z.object({ raised: z.number(), fulfilled: z.number(), value: z.number() }).optional(),
 });
 export type CommunityDashboard = z.infer<typeof communityDashboardSchema>;
 export const subdistrictDashboardSchema = z.object({

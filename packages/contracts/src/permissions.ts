@@ -61,6 +61,10 @@ export const permissions = {
   'sessions.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'partner_contact', 'department_contact'],
   'sessions.write': ['secretary', 'social_worker'],
   'sessions.answer': ['secretary', 'social_worker', 'partner_contact', 'department_contact'],
+  'wishes.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head'],
+  'wishes.record': ['secretary', 'social_worker', 'grid_worker', 'building_head'],
+  'wishes.write': ['secretary', 'social_worker'],
+  'wishes.claim': ['grid_worker', 'party_member', 'volunteer', 'partner_contact'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
