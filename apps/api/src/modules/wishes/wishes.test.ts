@@ -46,7 +46,7 @@ describe('wishes', () => {
     const org = await db
       .insertInto('organisations')
       .values({
-        kind: 'partner',
+        kind: 'partner_unit',
         department_type: null,
         name: '兰州银行七里河支行',
         contact_name: null,
@@ -56,7 +56,7 @@ describe('wishes', () => {
         community_id: sec.community.id,
         partner_id: partnerId,
         created_by: null,
-      } as never)
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const contact = await buildAccount(env.ctx, { role: 'partner_contact', communityId: sec.community.id });
