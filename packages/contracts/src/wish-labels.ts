@@ -25,7 +25,15 @@ export type WishClaimantKind = (typeof wishClaimantKinds)[number];
 
 export const wishStatusLabels: Record<Locale, Record<WishStatus, string>> = {
   'zh-CN': { draft: '待审核', published: '已发布', claimed: '已认领', fulfilled: '已圆梦', confirmed: '已确认', withdrawn: '已撤回', expired: '已过期' },
-  en: { draft: 'Awaiting check', published: 'Published', claimed: 'Claimed', fulfilled: 'Fulfilled', confirmed: 'Confirmed', withdrawn: 'Withdrawn', expired: 'Expired' },
+  en: {
+    draft: 'Awaiting check',
+    published: 'Published',
+    claimed: 'Claimed',
+    fulfilled: 'Fulfilled',
+    confirmed: 'Confirmed',
+    withdrawn: 'Withdrawn',
+    expired: 'Expired',
+  },
 };
 export const wishEventLabels: Record<Locale, Record<WishEventKind, string>> = {
   'zh-CN': {
@@ -55,7 +63,13 @@ export const wishEventLabels: Record<Locale, Record<WishEventKind, string>> = {
 };
 export const wishSourceLabels: Record<Locale, Record<WishSource, string>> = {
   'zh-CN': { resident: '居民手机提交', grid_worker: '网格员代录', building_head: '楼栋长代录', meeting: '会议收集', staff: '社区代录' },
-  en: { resident: 'Resident on the phone', grid_worker: 'Recorded by grid worker', building_head: 'Recorded by building head', meeting: 'Collected at a meeting', staff: 'Recorded by staff' },
+  en: {
+    resident: 'Resident on the phone',
+    grid_worker: 'Recorded by grid worker',
+    building_head: 'Recorded by building head',
+    meeting: 'Collected at a meeting',
+    staff: 'Recorded by staff',
+  },
 };
 export const wishCategoryLabels: Record<Locale, Record<WishCategory, string>> = {
   'zh-CN': { daily_goods: '生活用品', study: '学习助学', health: '健康医疗', repair: '维修改善', companionship: '陪伴关爱', errand: '代办跑腿', other: '其他' },

@@ -20,7 +20,16 @@ export async function expireWishes(ctx: AppContext, now: Date): Promise<number> 
       const row = await repo.lockWish(trx, cid, r.id);
       if (!row || !isExpired({ status: row.status as never, dueOn: dayOf(row.due_on) }, today)) return;
       await repo.updateWish(trx, cid, r.id, { status: 'expired', closed_at: now });
-      await recordStep(trx, { communityId: cid, wishId: r.id, action: 'expire', fromStatus: 'published', toStatus: 'expired', actor: null, actorLabel: 'system', isPublic: true });
+      await recordStep(trx, {
+        communityId: cid,
+        wishId: r.id,
+        action: 'expire',
+        fromStatus: 'published',
+        toStatus: 'expired',
+        actor: null,
+        actorLabel: 'system',
+        isPublic: true,
+      });
       n++;
     });
   }
@@ -42,8 +51,22 @@ export async function remindClaimants(ctx: AppContext, now: Date): Promise<numbe
     await ctx.db.transaction().execute(async (trx) => {
       if (!(await repo.insertReminderOnce(trx, cid, r.id, kind))) return;
       const claims = await repo.claimsOf(trx, cid, [r.id]);
-      await recordStep(trx, { communityId: cid, wishId: r.id, action: 'reminded', actor: null, actorLabel: 'system', note: kind, isPublic: false, changes: { kind } });
-      await publish(trx, 'wish.reminder', { communityId: cid, wishId: r.id, kind, accountIds: claims.map((c) => c.account_id).filter((x): x is number => x !== null) });
+      await recordStep(trx, {
+        communityId: cid,
+        wishId: r.id,
+        action: 'reminded',
+        actor: null,
+        actorLabel: 'system',
+        note: kind,
+        isPublic: false,
+        changes: { kind },
+      });
+      await publish(trx, 'wish.reminder', {
+        communityId: cid,
+        wishId: r.id,
+        kind,
+        accountIds: claims.map((c) => c.account_id).filter((x): x is number => x !== null),
+      });
       n++;
     });
   }

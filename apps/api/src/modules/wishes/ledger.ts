@@ -20,7 +20,10 @@ export async function* wishBatches(db: Kysely<DB>, communityId: CommunityId, per
     const [claims, compounds, creators] = await Promise.all([
       claimsOf(db, communityId, ids),
       placeRefs.compoundNames(db, [...new Set(rows.map((r) => r.compound_id).filter((x): x is number => x !== null))]),
-      accountNames(db, rows.map((r) => r.created_by).filter((x): x is number => x !== null)),
+      accountNames(
+        db,
+        rows.map((r) => r.created_by).filter((x): x is number => x !== null),
+      ),
     ]);
     const compoundName = new Map(compounds.map((c) => [Number(c.id), c.name]));
     yield rows.map((r) => ({

@@ -27,7 +27,12 @@ export async function publicWall(ctx: AppContext, communityCode: string) {
   const c = await placeRefs.communityByCode(ctx.db, communityCode);
   if (!c) throw notFound('community');
   const cid = trustedCommunityId(c.id);
-  const { rows } = await repo.listWishes(ctx.db, cid, { statuses: ['published', 'claimed', 'fulfilled', 'confirmed'] }, { offset: 0, limit: 100, sort: 'id', order: 'desc' });
+  const { rows } = await repo.listWishes(
+    ctx.db,
+    cid,
+    { statuses: ['published', 'claimed', 'fulfilled', 'confirmed'] },
+    { offset: 0, limit: 100, sort: 'id', order: 'desc' },
+  );
   return { communityName: c.name, items: rows.map(presentPublicWish) };
 }
 
@@ -68,7 +73,11 @@ async function wishOfCode(ctx: AppContext, code: string) {
 
 export async function viewTrackedWish(ctx: AppContext, code: string): Promise<WishTrackingView> {
   const { w, cid } = await wishOfCode(ctx, code);
-  const [events, claims, photoIds] = await Promise.all([repo.listEvents(ctx.db, cid, w.id, true), repo.claimsOf(ctx.db, cid, [w.id]), repo.photoIds(ctx.db, cid, w.id)]);
+  const [events, claims, photoIds] = await Promise.all([
+    repo.listEvents(ctx.db, cid, w.id, true),
+    repo.claimsOf(ctx.db, cid, [w.id]),
+    repo.photoIds(ctx.db, cid, w.id),
+  ]);
   return {
     code: code.trim().toUpperCase(),
     status: w.status as WishStatus,
@@ -78,14 +87,19 @@ export async function viewTrackedWish(ctx: AppContext, code: string): Promise<Wi
     thanks: w.thanks,
     canConfirm: w.status === 'fulfilled',
     photoIds,
-    events: events.map((e) => ({ action: e.action as WishEventKind, note: e.action === 'claim' || e.action === 'photos_added' ? null : e.note, createdAt: iso(e.created_at) })),
+    events: events.map((e) => ({
+      action: e.action as WishEventKind,
+      note: e.action === 'claim' || e.action === 'photos_added' ? null : e.note,
+      createdAt: iso(e.created_at),
+    })),
   };
 }
 
 async function provenWish(ctx: AppContext, code: string, key: string | undefined) {
   const found = await wishOfCode(ctx, code);
   if (!key) throw invalidField('trackingKey', 'proof_required');
-  if (!keyMatches(found.w.key_hash, key)) throw new AppError('TRACKING_PROOF_INVALID', 'key does not match', { fields: [{ field: 'trackingKey', rule: 'mismatch' }] });
+  if (!keyMatches(found.w.key_hash, key))
+    throw new AppError('TRACKING_PROOF_INVALID', 'key does not match', { fields: [{ field: 'trackingKey', rule: 'mismatch' }] });
   return found;
 }
 

@@ -23,7 +23,10 @@ export function publicWishRoutes(app: App, ctx: AppContext): void {
   );
   app.post(
     '/api/public/wishes',
-    { config: { public: true, rateLimit: { max: 5, timeWindow: '1 minute' } }, schema: { tags, body: publicRaiseWishSchema, response: { 201: wishReceiptSchema } } },
+    {
+      config: { public: true, rateLimit: { max: 5, timeWindow: '1 minute' } },
+      schema: { tags, body: publicRaiseWishSchema, response: { 201: wishReceiptSchema } },
+    },
     async (r, reply) => reply.status(201).send(await pub.raisePublicWish(ctx, r.body)),
   );
   app.get(

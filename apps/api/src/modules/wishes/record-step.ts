@@ -42,7 +42,11 @@ export async function recordStep(trx: Transaction<DB>, s: WishStep): Promise<voi
     entityType: 'wish',
     entityId: s.wishId,
     changes:
-      s.changes !== undefined ? s.changes : s.fromStatus !== undefined || s.toStatus !== undefined ? { from: s.fromStatus ?? null, to: s.toStatus ?? null } : null,
+      s.changes !== undefined
+        ? s.changes
+        : s.fromStatus !== undefined || s.toStatus !== undefined
+          ? { from: s.fromStatus ?? null, to: s.toStatus ?? null }
+          : null,
     reason: s.reason ?? null,
   });
 }

@@ -9,10 +9,7 @@ export interface WishState {
 }
 
 export type WishFailure =
-  | { kind: 'not_claimable' }
-  | { kind: 'already_claimed' }
-  | { kind: 'wrong_state'; status: WishStatus }
-  | { kind: 'missing'; field: 'reason' | 'note' };
+  { kind: 'not_claimable' } | { kind: 'already_claimed' } | { kind: 'wrong_state'; status: WishStatus } | { kind: 'missing'; field: 'reason' | 'note' };
 
 /** Which states each action starts from. A shared wish takes more claims while claimed. */
 export const allowedFrom: Record<WishAction, readonly WishStatus[]> = {

@@ -63,7 +63,18 @@ export function presentClaim(c: ClaimRow): WishClaim {
 }
 
 export function presentEvent(
-  e: { id: number; action: string; from_status: string | null; to_status: string | null; actor_id: number | null; actor_label: string | null; channel: string | null; note: string | null; is_public: boolean; created_at: Date },
+  e: {
+    id: number;
+    action: string;
+    from_status: string | null;
+    to_status: string | null;
+    actor_id: number | null;
+    actor_label: string | null;
+    channel: string | null;
+    note: string | null;
+    is_public: boolean;
+    created_at: Date;
+  },
   names: Map<number, string>,
 ): WishEvent {
   return {

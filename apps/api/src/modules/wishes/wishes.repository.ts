@@ -44,7 +44,12 @@ export interface WishFilter {
   to?: Date;
 }
 
-export async function listWishes(db: Db, communityId: CommunityId, f: WishFilter, page: { offset: number; limit: number; sort?: string; order: 'asc' | 'desc' }) {
+export async function listWishes(
+  db: Db,
+  communityId: CommunityId,
+  f: WishFilter,
+  page: { offset: number; limit: number; sort?: string; order: 'asc' | 'desc' },
+) {
   let q = db.selectFrom('wishes').where('community_id', '=', communityId);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.statuses) q = q.where('status', 'in', f.statuses.length ? [...f.statuses] : ['-']);
@@ -77,13 +82,24 @@ export type WishRow = NonNullable<Awaited<ReturnType<typeof findWish>>>;
 
 /** The row locked for a step: two claims at once on a one-claimant wish wait for each other. */
 export async function lockWish(trx: Transaction<DB>, communityId: CommunityId, id: number) {
-  const row = await trx.selectFrom('wishes').select(['id', 'status']).where('community_id', '=', communityId).where('id', '=', id).forUpdate().executeTakeFirst();
+  const row = await trx
+    .selectFrom('wishes')
+    .select(['id', 'status'])
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row) return undefined;
   return findWish(trx, scopeOfOne(communityId), id);
 }
 
 export function findByTrackingHash(db: Db, hash: string) {
-  return db.selectFrom('wishes').select([...columns, 'key_hash']).select(claimCount(db)).where('tracking_hash', '=', hash).executeTakeFirst();
+  return db
+    .selectFrom('wishes')
+    .select([...columns, 'key_hash'])
+    .select(claimCount(db))
+    .where('tracking_hash', '=', hash)
+    .executeTakeFirst();
 }
 
 export function insertWish(db: Db, communityId: CommunityId, v: Omit<Insertable<DB['wishes']>, 'community_id'>) {
@@ -195,13 +211,16 @@ export function listEvents(db: Db, communityId: CommunityId, wishId: number, pub
   return q.orderBy('id').execute();
 }
 
-export function insertPhoto(db: Db, v: { community_id: number; wish_id: number; stage: 'raise' | 'fulfil'; mime: string; size: number; sha256: string; data: Buffer }) {
+export function insertPhoto(
+  db: Db,
+  v: { community_id: number; wish_id: number; stage: 'raise' | 'fulfil'; mime: string; size: number; sha256: string; data: Buffer },
+) {
   return db.insertInto('wish_photos').values(v).execute();
 }
 export async function photoIds(db: Db, communityId: CommunityId, wishId: number) {
-  return (
-    await db.selectFrom('wish_photos').select('id').where('community_id', '=', communityId).where('wish_id', '=', wishId).orderBy('id').execute()
-  ).map((p) => Number(p.id));
+  return (await db.selectFrom('wish_photos').select('id').where('community_id', '=', communityId).where('wish_id', '=', wishId).orderBy('id').execute()).map(
+    (p) => Number(p.id),
+  );
 }
 export function findPhoto(db: Db, communityId: CommunityId, wishId: number, photoId: number) {
   return db

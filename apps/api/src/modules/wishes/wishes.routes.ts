@@ -29,15 +29,11 @@ export function wishesRoutes(app: App, ctx: AppContext): void {
     { config: { permission: 'wishes.read' }, schema: { tags, querystring: wishListQuerySchema, response: { 200: wishPageSchema } } },
     async (req) => service.listWishes(ctx, actorOf(req), req.query),
   );
-  app.get(
-    '/api/wishes/mine',
-    { config: { permission: 'wishes.claim' }, schema: { tags, response: { 200: myWishListSchema } } },
-    async (req) => claims.myWishes(ctx, actorOf(req)),
+  app.get('/api/wishes/mine', { config: { permission: 'wishes.claim' }, schema: { tags, response: { 200: myWishListSchema } } }, async (req) =>
+    claims.myWishes(ctx, actorOf(req)),
   );
-  app.get(
-    '/api/wishes/:id',
-    { config: { permission: 'wishes.read' }, schema: { tags, params: idParamsSchema, response: detail } },
-    async (req) => service.getWish(ctx, actorOf(req), req.params.id),
+  app.get('/api/wishes/:id', { config: { permission: 'wishes.read' }, schema: { tags, params: idParamsSchema, response: detail } }, async (req) =>
+    service.getWish(ctx, actorOf(req), req.params.id),
   );
   app.post(
     '/api/wishes',

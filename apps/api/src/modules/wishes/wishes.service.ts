@@ -29,8 +29,16 @@ export async function listWishes(ctx: AppContext, actor: Actor, query: WishListQ
     { status: query.status, source: query.source, category: query.category, compoundId: query.compoundId, q: query.q?.trim() || undefined },
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize, sort: query.sort ?? 'id', order: query.sort ? query.order : 'desc' },
   );
-  const names = await compoundNamesOf(ctx, rows.map((r) => r.compound_id));
-  return { items: rows.map((r) => presentWish(r, r.compound_id ? (names.get(r.compound_id) ?? null) : null)), total, page: query.page, pageSize: query.pageSize };
+  const names = await compoundNamesOf(
+    ctx,
+    rows.map((r) => r.compound_id),
+  );
+  return {
+    items: rows.map((r) => presentWish(r, r.compound_id ? (names.get(r.compound_id) ?? null) : null)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /** A wish with its claims, timeline and photos; staff only (the phone is masked). */
@@ -50,7 +58,10 @@ export async function wishDetail(ctx: AppContext, actor: Actor, id: number): Pro
     repo.photoIds(ctx.db, cid, id),
     compoundNamesOf(ctx, [row.compound_id]),
   ]);
-  const actors = await accountNames(ctx.db, events.map((e) => e.actor_id).filter((x): x is number => x !== null));
+  const actors = await accountNames(
+    ctx.db,
+    events.map((e) => e.actor_id).filter((x): x is number => x !== null),
+  );
   return {
     ...presentWish(row, row.compound_id ? (names.get(row.compound_id) ?? null) : null),
     claims: claims.map(presentClaim),
@@ -60,7 +71,10 @@ export async function wishDetail(ctx: AppContext, actor: Actor, id: number): Pro
 }
 
 /** The fields of a new wish, with the resident's phone sealed and the public initial worked out. */
-export function newWishValues(ctx: AppContext, input: { residentName: string; residentPhone?: string | null; text: string; category?: string | null; value?: number | null; compoundId?: number | null }) {
+export function newWishValues(
+  ctx: AppContext,
+  input: { residentName: string; residentPhone?: string | null; text: string; category?: string | null; value?: number | null; compoundId?: number | null },
+) {
   const phone = ctx.pii.seal(input.residentPhone ?? null, maskPhone);
   return {
     resident_name: input.residentName,
@@ -173,7 +187,13 @@ export async function recordClaim(ctx: AppContext, actor: Actor, id: number, inp
 }
 
 /** One claim, checked by the state machine under the wish's lock: one claimant, or several on a shared wish. */
-export async function addClaim(ctx: AppContext, actor: Actor, cid: CommunityId, id: number, claim: Omit<Parameters<typeof repo.insertClaim>[2], 'wish_id' | 'created_by'>) {
+export async function addClaim(
+  ctx: AppContext,
+  actor: Actor,
+  cid: CommunityId,
+  id: number,
+  claim: Omit<Parameters<typeof repo.insertClaim>[2], 'wish_id' | 'created_by'>,
+) {
   await ctx.db.transaction().execute(async (trx) => {
     const { row, to } = await lockForStep(trx, cid, id, 'claim');
     if (claim.account_id && (await repo.claimsOf(trx, cid, [id])).some((c) => c.account_id === claim.account_id))
@@ -209,7 +229,12 @@ export async function completeStep(
   await ctx.db.transaction().execute(async (trx) => {
     const { row, to } = await lockForStep(trx, cid, id, action, { note: text });
     const now = new Date();
-    await repo.updateWish(trx, cid, id, action === 'fulfil' ? { status: to, fulfilled_at: now, result_note: text } : { status: to, confirmed_at: now, closed_at: now, thanks: text });
+    await repo.updateWish(
+      trx,
+      cid,
+      id,
+      action === 'fulfil' ? { status: to, fulfilled_at: now, result_note: text } : { status: to, confirmed_at: now, closed_at: now, thanks: text },
+    );
     await recordStep(trx, {
       communityId: cid,
       wishId: id,

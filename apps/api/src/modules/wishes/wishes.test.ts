@@ -18,7 +18,14 @@ describe('wishes', () => {
   let compoundId: number;
   const as = (cookie: string) => httpAs(env.app, cookie);
   const count = async (table: 'wish_claims' | 'wish_events' | 'audit_log' | 'outbox') =>
-    Number((await env.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await env.ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const raise = async (over: object = {}) => {
     const res = await httpAs(env.app).post('/api/public/wishes', {
       communityCode,
@@ -77,7 +84,10 @@ describe('wishes', () => {
     // Not on the wall before the staff check.
     expect((await httpAs(env.app).get(`/api/public/communities/${communityCode}/wishes`)).json().items).toEqual([]);
     const list = await as(sec.cookie).get('/api/wishes?status=draft');
-    expect(list.json()).toMatchObject({ total: 1, items: [{ id: w.id, residentName: '王秀英', residentPhoneMasked: '138****0001', compoundName: '窑洲小区' }] });
+    expect(list.json()).toMatchObject({
+      total: 1,
+      items: [{ id: w.id, residentName: '王秀英', residentPhoneMasked: '138****0001', compoundName: '窑洲小区' }],
+    });
     expect(list.body).not.toContain('13893110001');
     expect(list.body).not.toContain(w.code);
 
@@ -121,7 +131,12 @@ describe('wishes', () => {
     expect(fulfilled.json()).toMatchObject({ status: 'fulfilled', resultNote: '收音机已送到王阿姨家，调好了频道' });
 
     const pub = httpAs(env.app);
-    const wrong = await env.app.inject({ method: 'POST', url: `/api/public/wishes/${w.code}/confirm`, headers: { 'x-tracking-key': 'nope' }, payload: { thanks: '谢谢' } });
+    const wrong = await env.app.inject({
+      method: 'POST',
+      url: `/api/public/wishes/${w.code}/confirm`,
+      headers: { 'x-tracking-key': 'nope' },
+      payload: { thanks: '谢谢' },
+    });
     expect(wrong.json().error.code).toBe('TRACKING_PROOF_INVALID');
     expect((await pub.post(`/api/public/wishes/${w.code}/confirm`, { thanks: '谢谢' })).json().error.details.fields[0].field).toBe('trackingKey');
     const thanked = await env.app.inject({
@@ -136,7 +151,13 @@ describe('wishes', () => {
 
     const detail = (await as(sec.cookie).get(`/api/wishes/${w.id}`)).json();
     expect(detail.events.map((e: { toStatus: string | null }) => e.toStatus)).toEqual(['draft', 'published', 'claimed', null, 'fulfilled', 'confirmed']);
-    const audit = await env.ctx.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'wish').where('entity_id', '=', String(w.id)).orderBy('id').execute();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'wish')
+      .where('entity_id', '=', String(w.id))
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['wish.raise', 'wish.publish', 'wish.claim', 'wish.photos_added', 'wish.fulfil', 'wish.confirm']);
     const allAudit = JSON.stringify(await env.ctx.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'wish').execute());
     expect(allAudit).not.toMatch(new RegExp(`13893110001|${w.code}|${w.key.replace(/[-_]/g, '.')}`));
@@ -172,7 +193,13 @@ describe('wishes', () => {
     expect((await as(sec.cookie).post(`/api/wishes/${id}/publish`, { shared: true })).json()).toMatchObject({ status: 'published', shared: true });
     expect((await as(partyCookie).post(`/api/wishes/${id}/claim`, { shareNote: '出工安装', shareValue: 200 })).statusCode).toBe(200);
     expect((await as(partyCookie).post(`/api/wishes/${id}/claim`, {})).json().error.code).toBe('WISH_ALREADY_CLAIMED');
-    const team = await as(sec.cookie).post(`/api/wishes/${id}/claims`, { claimantKind: 'partner', claimantName: '兰州银行', partnerId, shareNote: '出材料费', shareValue: 400 });
+    const team = await as(sec.cookie).post(`/api/wishes/${id}/claims`, {
+      claimantKind: 'partner',
+      claimantName: '兰州银行',
+      partnerId,
+      shareNote: '出材料费',
+      shareValue: 400,
+    });
     expect(team.json().claims).toHaveLength(2);
     expect((await as(partnerCookie).post(`/api/wishes/${id}/claim`, {})).json().error.code).toBe('WISH_ALREADY_CLAIMED');
     const badValue = await as(sec.cookie).post(`/api/wishes/${id}/claims`, { claimantKind: 'volunteer', claimantName: '志愿者', shareValue: -5 });
@@ -189,12 +216,18 @@ describe('wishes', () => {
     expect((await as(other.cookie).get(`/api/wishes/${w.id}`)).statusCode).toBe(404);
     expect((await as(other.cookie).post(`/api/wishes/${w.id}/publish`, {})).statusCode).toBe(404);
     expect((await as(partyCookie).get('/api/wishes')).statusCode).toBe(403);
-    expect((await httpAs(env.app).post('/api/public/wishes', { communityCode: 'nope', residentName: '张', residentPhone: '123', text: 'x' })).json().error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['residentPhone', 'text']);
+    expect(
+      (await httpAs(env.app).post('/api/public/wishes', { communityCode: 'nope', residentName: '张', residentPhone: '123', text: 'x' }))
+        .json()
+        .error.details.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['residentPhone', 'text']);
   });
 
   it('expires unclaimed wishes past due and reminds claimants before and on the day, each once', async () => {
-    const record = async (text: string) =>
-      ({ id: (await as(sec.cookie).post('/api/wishes', { source: 'grid_worker', residentName: '赵奶奶', residentPhone: '13893110002', text })).json().id as number });
+    const record = async (text: string) => ({
+      id: (await as(sec.cookie).post('/api/wishes', { source: 'grid_worker', residentName: '赵奶奶', residentPhone: '13893110002', text })).json().id as number,
+    });
     const late = await record('想要一个助行器');
     await as(sec.cookie).post(`/api/wishes/${late.id}/publish`, { dueOn: '2099-01-10' });
     const soon = await record('想有人陪着去医院复查');

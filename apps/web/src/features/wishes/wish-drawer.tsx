@@ -31,7 +31,15 @@ const offered: Record<WishStatus, Action[]> = {
   withdrawn: [],
   expired: [],
 };
-const colors: Record<WishStatus, string> = { draft: 'gold', published: 'blue', claimed: 'cyan', fulfilled: 'green', confirmed: 'success', withdrawn: 'default', expired: 'default' };
+const colors: Record<WishStatus, string> = {
+  draft: 'gold',
+  published: 'blue',
+  claimed: 'cyan',
+  fulfilled: 'green',
+  confirmed: 'success',
+  withdrawn: 'default',
+  expired: 'default',
+};
 
 /** One wish: what was wished, by whom (masked phone), its claims, timeline and photos, and the staff's next steps. */
 export function WishDrawer({ id, onClose }: { id: number; onClose(): void }) {
@@ -173,7 +181,14 @@ function ActionDialog({ id, action, onClose }: { id: number; action: Action; sha
     labels,
   );
   return (
-    <Modal open title={t(`wish.${action}`)} onCancel={onClose} onOk={() => form.submit()} confirmLoading={run.isPending} okButtonProps={testIdProps('wish-action-ok')}>
+    <Modal
+      open
+      title={t(`wish.${action}`)}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={run.isPending}
+      okButtonProps={testIdProps('wish-action-ok')}
+    >
       <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)} onValuesChange={clearErrorsOnChange(form)}>
         {action === 'publish' && (
           <>
@@ -259,7 +274,14 @@ export function RecordWishDialog({ onClose }: { onClose(): void }) {
     },
   });
   return (
-    <Modal open title={t('wish.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={run.isPending} okButtonProps={testIdProps('wish-record-ok')}>
+    <Modal
+      open
+      title={t('wish.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={run.isPending}
+      okButtonProps={testIdProps('wish-record-ok')}
+    >
       <Form form={form} layout="vertical" initialValues={{ source: defaultSource }} onFinish={(v) => run.mutate(v)} onValuesChange={clearErrorsOnChange(form)}>
         <Form.Item name="source" label={labels.source} rules={[requiredRule(t, labels.source, 'choose')]}>
           <Select options={(['grid_worker', 'building_head', 'meeting', 'staff'] as const).map((s) => ({ value: s, label: wishSourceLabels[locale][s] }))} />

@@ -1,4 +1,13 @@
-import { wishCategoryLabels, wishClaimantKindLabels, wishSourceLabels, wishStatusLabels, type WishCategory, type WishClaimantKind, type WishSource, type WishStatus } from '@linli/contracts';
+import {
+  wishCategoryLabels,
+  wishClaimantKindLabels,
+  wishSourceLabels,
+  wishStatusLabels,
+  type WishCategory,
+  type WishClaimantKind,
+  type WishSource,
+  type WishStatus,
+} from '@linli/contracts';
 import { wishLedger } from '../../wishes/index.js';
 import { periodOf } from '../dashboard.service.js';
 import type { LedgerRegister, RegisterQuery } from '../register.js';
