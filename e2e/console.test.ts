@@ -6,6 +6,7 @@ import { DEMO_PASSWORD } from './demo-accounts.js';
 import { requireBrowserOrExplain, screenshotDir } from './support/browser.js';
 import { useServerAndBrowser } from './support/journey.js';
 import { apiLogin } from './support/server.js';
+import { pickOption } from './support/antd.js';
 
 const run = requireBrowserOrExplain();
 
@@ -34,13 +35,8 @@ describe.runIf(run)('console: a secretary keeps the places and residents registe
     const second = buildings.locator('tr.ant-table-row', { hasText: '2号楼' });
     await second.locator('[data-testid^="building-heads-"]').click();
     await page.getByTestId('building-head-add').click();
-    await page.getByTestId('building-head-account-0').click();
-    await page.locator('.ant-select-item-option', { hasText: '冯阿姨' }).click();
-    await page.getByTestId('building-head-unit-0').click();
-    await page
-      .locator('.ant-select-item-option')
-      .and(page.getByTitle('1单元', { exact: true }))
-      .click();
+    await pickOption(page.getByTestId('building-head-account-0'), '冯阿姨');
+    await pickOption(page.getByTestId('building-head-unit-0'), '1单元', { exact: true });
     await page.getByTestId('building-heads-save').click();
     await expect.poll(() => second.textContent()).toContain('冯阿姨（1单元）');
     await shot('building-heads');

@@ -5,6 +5,7 @@ import { requireBrowserOrExplain, screenshotDir } from './support/browser.js';
 import { useServerAndBrowser } from './support/journey.js';
 import { consoleAs } from './support/login.js';
 import { apiLogin } from './support/server.js';
+import { pickOption } from './support/antd.js';
 
 const run = requireBrowserOrExplain();
 
@@ -35,8 +36,7 @@ describe.runIf(run)('escalations: community → subdistrict → department → a
     const desk = await consoleAs(env, 'jgc_shuji');
     await desk.getByTestId('tickets-table').getByText(code).click();
     await desk.getByTestId('esc-open-dialog').click();
-    await desk.getByTestId('esc-organisation').click();
-    await desk.locator('.ant-select-item-option', { hasText: '敦煌路街道办事处' }).click();
+    await pickOption(desk.getByTestId('esc-organisation'), '敦煌路街道办事处');
     await desk.getByTestId('esc-reason').fill('多次劝离无效，需要城管执法');
     await desk
       .getByRole('button', { name: /保\s*存/ })
@@ -50,8 +50,7 @@ describe.runIf(run)('escalations: community → subdistrict → department → a
     const jiedao = await consoleAs(env, 'jiedao', { path: '/whistle-board', ready: 'whistle-table' });
     await jiedao.getByTestId('whistle-table').getByText(code, { exact: false }).waitFor();
     await jiedao.locator('[data-testid^=dispatch-]').first().click();
-    await jiedao.getByTestId('dispatch-departments').click();
-    await jiedao.locator('.ant-select-item-option', { hasText: '七里河区城市管理局' }).click();
+    await pickOption(jiedao.getByTestId('dispatch-departments'), '七里河区城市管理局');
     await jiedao.getByTestId('dispatch-reason').fill('请城管三日内报到处置');
     await jiedao
       .getByRole('button', { name: /保\s*存/ })

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from './demo-accounts.js';
 import { pngWithText } from '../apps/api/test/images.js';
 import { requireBrowserOrExplain, screenshotDir } from './support/browser.js';
 import { useServerAndBrowser } from './support/journey.js';
+import { pickOption } from './support/antd.js';
 
 const run = requireBrowserOrExplain();
 const JURISDICTION = 'LZ-QLH-DHL-JGC';
@@ -124,8 +125,7 @@ describe.runIf(run)('integrations: a secretary connects a hotline through Open31
     await page.getByTestId('webhooks-new').click();
     const form = page.getByTestId('webhook-form');
     await page.getByTestId('webhook-name').fill('金港城工作群');
-    await page.getByTestId('webhook-format').click();
-    await page.locator('.ant-select-item-option', { hasText: '通用 JSON' }).click();
+    await pickOption(page.getByTestId('webhook-format'), '通用 JSON');
     await page.getByTestId('webhook-url').fill('ftp://example.com/hook');
     await page.getByTestId('webhook-save').click();
     await expect.poll(() => form.locator('.ant-form-item-explain-error').textContent()).toBe('网址格式不正确');
@@ -180,8 +180,7 @@ describe.runIf(run)('integrations: a secretary connects a hotline through Open31
     await shot('page');
 
     // The same page in English.
-    await page.getByTestId('lang-switch').click();
-    await page.locator('.ant-select-item-option', { hasText: 'English' }).click();
+    await pickOption(page.getByTestId('lang-switch'), 'English');
     await expect.poll(() => page.getByTestId('open311-card').textContent()).toContain('Issue key');
     await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     expect(await page.getByTestId('webhooks-card').textContent()).toContain('Generic JSON');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { requireBrowserOrExplain, screenshotDir } from './support/browser.js';
 import { useServerAndBrowser } from './support/journey.js';
 import { consoleAs } from './support/login.js';
+import { pickOption } from './support/antd.js';
 
 const run = requireBrowserOrExplain();
 
@@ -12,8 +13,7 @@ describe.runIf(run)('ledgers and the dashboard in the browser', () => {
 
   it('the secretary exports the 花名册 as an inspection-ready workbook', async () => {
     const page = await consoleAs(env, 'jgc_shuji', { path: '/ledger', ready: 'ledger-page' });
-    await page.getByTestId('ledger-register').click();
-    await page.locator('.ant-select-item-option', { hasText: '居民花名册' }).click();
+    await pickOption(page.getByTestId('ledger-register'), '居民花名册');
     await page.getByTestId('ledger-export').click();
     await page.getByTestId('ledger-download').waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'console-ledger-roster.png') });

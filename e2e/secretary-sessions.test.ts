@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { requireBrowserOrExplain, screenshotDir } from './support/browser.js';
 import { useServerAndBrowser } from './support/journey.js';
 import { consoleAs } from './support/login.js';
+import { pickOption } from './support/antd.js';
 
 const run = requireBrowserOrExplain();
 
@@ -41,13 +42,7 @@ describe.runIf(run)('书记面对面: the secretary records a session with two d
     const page = await consoleAs(env, 'lx_shuji', { path: '/secretary-sessions', ready: 'sessions-table', height: 1000 });
     await page.getByTestId('session-new').click();
     await page.getByTestId('session-place').fill('凌霄社区红领驿站');
-    const pick = async (testId: string, name: string) => {
-      await page.getByTestId(testId).click();
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .and(page.getByTitle(name, { exact: true }))
-        .click();
-    };
+    const pick = (testId: string, name: string) => pickOption(page.getByTestId(testId), name, { exact: true });
     await pick('attendee-org-0', chengguan.name);
     await page.getByTestId('attendee-name-0').fill('周支书');
     await page.getByTestId('attendee-add').click();

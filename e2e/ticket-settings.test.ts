@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { requireBrowserOrExplain, screenshotDir } from './support/browser.js';
 import { useServerAndBrowser } from './support/journey.js';
 import { consoleAs } from './support/login.js';
+import { pickOption } from './support/antd.js';
 
 const run = requireBrowserOrExplain();
 
@@ -29,18 +30,10 @@ describe.runIf(run)("ticket rules: a secretary sets the community's follow-up ru
 
     // Property tickets go to the demo's property company from now on.
     await page.getByTestId('ts-edit-property').click();
-    await page.getByTestId('ts-assignee-kind').click();
-    await page
-      .locator('.ant-select-item-option')
-      .and(page.getByTitle('共建单位', { exact: true }))
-      .click();
+    await pickOption(page.getByTestId('ts-assignee-kind'), '共建单位', { exact: true });
     const partners = (await (await page.request.get(env.url + '/api/partners?pageSize=5')).json()).items as Array<{ name: string }>;
     const partnerName = partners[0]!.name;
-    await page.getByTestId('ts-assignee-id').click();
-    await page
-      .locator('.ant-select-item-option')
-      .and(page.getByTitle(partnerName, { exact: true }))
-      .click();
+    await pickOption(page.getByTestId('ts-assignee-id'), partnerName, { exact: true });
     await page.getByTestId('ts-category-save').click();
     await expect.poll(() => page.getByTestId('ts-default-property').textContent()).toBe(`共建单位 · ${partnerName}`);
     await page.screenshot({ path: path.join(screenshotDir, 'console-ticket-settings.png'), fullPage: true });

@@ -6,6 +6,7 @@ import { demoAccounts, DEMO_PASSWORD } from './demo-accounts.js';
 import { requireBrowserOrExplain } from './support/browser.js';
 import { useServerAndBrowser } from './support/journey.js';
 import { consoleAs } from './support/login.js';
+import { pickOption } from './support/antd.js';
 
 const run = requireBrowserOrExplain();
 
@@ -104,11 +105,7 @@ describe.runIf(run)('words: what the pages say', () => {
     const errors = () => modal.locator('.ant-form-item-explain-error').allInnerTexts();
     await expect.poll(errors).toContain('诉求不能为空');
     expect(await errors()).toContain('类别不能为空');
-    // Pick the first category, again if a click during the dropdown's opening motion did not take (seen under load).
-    for (let i = 0; i < 5 && (await modal.getByTestId('intake-category').locator('.ant-select-selection-item').count()) === 0; i++) {
-      await modal.getByTestId('intake-category').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
-    }
+    await pickOption(modal.getByTestId('intake-category'), { first: true });
     await expect.poll(errors).not.toContain('类别不能为空');
     await modal.getByRole('button', { name: /取\s*消/ }).click();
 

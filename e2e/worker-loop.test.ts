@@ -4,6 +4,7 @@ import { pngWithText } from '../apps/api/test/images.js';
 import { requireBrowserOrExplain, screenshotDir } from './support/browser.js';
 import { useServerAndBrowser } from './support/journey.js';
 import { consoleAs as consoleAsIn, phoneAs as phoneAsIn } from './support/login.js';
+import { pickDate, pickOption } from './support/antd.js';
 
 const run = requireBrowserOrExplain();
 
@@ -49,14 +50,11 @@ describe.runIf(run)("tickets: the worker's loop and the secretary's inbox", () =
     await sec.getByTestId('action-modal').waitFor({ state: 'hidden' });
     await sec.getByTestId('action-assign').click();
     const modal = sec.getByTestId('action-modal');
-    await modal.getByTestId('assignee-select').click();
-    await sec.locator('.ant-select-item-option', { hasText: '孙网格' }).click();
+    await pickOption(modal.getByTestId('assignee-select'), '孙网格');
     const due = new Date(Date.now() + 3 * 86_400_000);
     const bj = new Date(due.getTime() + 8 * 3600_000);
     const dueText = `${bj.toISOString().slice(0, 10)} 17:00`;
-    await modal.locator('.ant-picker input').click();
-    await modal.locator('.ant-picker input').fill(dueText);
-    await sec.locator('.ant-picker-ok button').click();
+    await pickDate(modal.locator('.ant-picker input'), dueText);
     await modal.getByTestId('action-note').fill('先联系物业维修，修好后拍照');
     await modal.getByRole('button', { name: /保\s*存/ }).click();
     await modal.waitFor({ state: 'hidden' });
