@@ -262,6 +262,9 @@ const wishes: DemoWish[] = [
   { who: '郭永福', text: '想有人周末来下象棋', category: 'companionship', value: null, source: 'building_head', daysAgo: 150, end: 'expired' },
 ];
 
+/** The partner contact the wishes demo adds (README; the seed test counts it). */
+export const demoWishAccounts = [{ username: 'yz_gongjian', name: '昭山镇卫生院 联系人', organisation: hospital }] as const;
+
 /** The demo's micro-wishes of 窑洲社区, and the health centre's contact account who claims wishes on the phone. */
 export async function seedWishes(ctx: AppContext, now = new Date()): Promise<void> {
   const community = await ctx.db.selectFrom('communities').select('id').where('code', '=', 'XT-YT-ZS-YZ').executeTakeFirst();
