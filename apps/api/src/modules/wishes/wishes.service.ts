@@ -7,7 +7,7 @@ import { publish } from '../../platform/outbox/outbox.js';
 import { beijingDate } from '../../platform/time.js';
 import type { CommunityId } from '../../platform/db/scope.js';
 import { placeRefs } from '../places/index.js';
-import { accountNames } from '../people/index.js';
+import { accountNames, peopleRefs } from '../people/index.js';
 import { partnerRefs } from '../partners/index.js';
 import * as repo from './wishes.repository.js';
 import { presentClaim, presentEvent, presentWish } from './wishes.presenter.js';
@@ -173,6 +173,7 @@ export async function recordClaim(ctx: AppContext, actor: Actor, id: number, inp
   const cid = await communityOf(ctx, actor, id);
   if (input.partnerId && !(await partnerRefs.findPartnerRef(ctx.db, cid, input.partnerId))) throw invalidField('partnerId', 'not_found');
   if (input.claimantKind === 'partner' && !input.partnerId) throw invalidField('partnerId', 'required');
+  if (input.teamId && !(await peopleRefs.teamRef(ctx.db, cid, input.teamId))) throw invalidField('teamId', 'not_found');
   await addClaim(ctx, actor, cid, id, {
     claimant_kind: input.claimantKind,
     claimant_name: input.claimantName,
