@@ -79,7 +79,7 @@ describe.runIf(run)('微心愿: a resident posts a wish, staff publish it, a par
     await expect.poll(() => partner.getByTestId(`wish-card-${id}`).textContent()).toContain('已圆梦');
 
     // The resident opens their link, sees who did it and thanks them.
-    await resident.goto(env.url + link);
+    await resident.goto(link);
     await expect.poll(() => resident.getByTestId('wish-track-status').textContent()).toBe('已圆梦');
     expect(await resident.getByTestId('h5-wish-track').textContent()).toContain('收音机已送到易阿姨家');
     await resident.getByTestId('wish-thanks').fill('谢谢卫生院的同志，天天在听！');
