@@ -37,6 +37,9 @@ const _texts = registerMessages(
     'dash.community': '社区',
     'dash.allSubdistricts': '全部街道（所有社区）',
     'dash.subdistrict': '街道',
+    'dash.wishesRaised': '微心愿 提出',
+    'dash.wishesFulfilled': '微心愿 圆梦',
+    'dash.wishesValue': '圆梦价值（元）',
   },
   {
     'dash.title': 'Dashboard',
@@ -57,6 +60,9 @@ const _texts = registerMessages(
     'dash.community': 'Community',
     'dash.allSubdistricts': 'All subdistricts (every community)',
     'dash.subdistrict': 'Subdistrict',
+    'dash.wishesRaised': 'Wishes raised',
+    'dash.wishesFulfilled': 'Wishes fulfilled',
+    'dash.wishesValue': 'Value fulfilled (yuan)',
   },
 );
 declare module '../../lib/i18n.js' {
@@ -149,6 +155,19 @@ export function DashboardPage() {
           <Col span={6}>{d && rateCard(t('dash.resolution'), defs.resolution, d.resolutionRate, 'rate-resolution')}</Col>
           <Col span={6}>{d && rateCard(t('dash.satisfaction'), defs.satisfaction, d.satisfactionRate, 'rate-satisfaction')}</Col>
         </Row>
+        {d?.wishes && (
+          <Row gutter={16} style={{ marginTop: 16 }} data-testid="dash-wishes">
+            <Col span={6}>
+              <Statistic title={t('dash.wishesRaised')} value={d.wishes.raised} />
+            </Col>
+            <Col span={6}>
+              <Statistic title={t('dash.wishesFulfilled')} value={d.wishes.fulfilled} />
+            </Col>
+            <Col span={6}>
+              <Statistic title={t('dash.wishesValue')} value={d.wishes.value} />
+            </Col>
+          </Row>
+        )}
       </Card>
       {d && d.total === 0 && <Empty />}
       {d && d.total > 0 && (
