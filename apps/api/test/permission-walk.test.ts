@@ -32,6 +32,12 @@ const PUBLIC_ROUTES = [
   'POST /api/public/tickets/:code/photos',
   'GET /api/public/tickets/:code/photos/:photoId',
   'GET /api/public/communities/:code/resources',
+  'GET /api/public/communities/:code/wishes',
+  'POST /api/public/wishes',
+  'GET /api/public/wishes/:code',
+  'POST /api/public/wishes/:code/confirm',
+  'POST /api/public/wishes/:code/photos',
+  'GET /api/public/wishes/:code/photos/:photoId',
 ];
 
 type Records = Record<string, number>;
@@ -211,8 +217,14 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     .values({ community_id: cid, partner_id: partner.id, kind: 'money', contributed_on: '2026-01-01', value_fen: 100 })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const wish = await db
+    .insertInto('wishes')
+    .values({ community_id: cid, source: 'staff', resident_name: `居民${tag}`, public_initial: '居**', text: '想要一台收音机' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     communities: cid,
+    wishes: wish.id,
     residents: resident.id,
     households: place.household,
     units: place.unit,

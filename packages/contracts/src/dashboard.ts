@@ -35,6 +35,8 @@ export const communityDashboardSchema = z.object({
   partners: z
     .object({ partnersActive: z.number(), contributions: z.number(), contributionMoneyYuan: z.number(), contributionValueYuan: z.number() })
     .optional(),
+  /** 微心愿 in the period: raised, fulfilled (fulfilled or confirmed) and the value of those fulfilled, in yuan. */
+  wishes: z.object({ raised: z.number(), fulfilled: z.number(), value: z.number() }).optional(),
 });
 export type CommunityDashboard = z.infer<typeof communityDashboardSchema>;
 export const subdistrictDashboardSchema = z.object({

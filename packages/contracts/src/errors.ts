@@ -32,6 +32,10 @@ export const errorCodes = [
   'TICKET_ALREADY_RATED',
   /** Something unexpected failed; the response carries a request id. */
   'INTERNAL',
+  /** The wish is not open for claims (not yet published, withdrawn, expired or done). */
+  'WISH_NOT_CLAIMABLE',
+  /** The wish allows one claimant and has one already, or this claimant has claimed it already. */
+  'WISH_ALREADY_CLAIMED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -53,6 +57,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   TRACKING_PROOF_INVALID: 403,
   TICKET_ALREADY_RATED: 409,
   INTERNAL: 500,
+  WISH_NOT_CLAIMABLE: 409,
+  WISH_ALREADY_CLAIMED: 409,
 };
 
 /** One bad field: `field` is a dotted path, `rule` a validation rule from `fieldRules`. */

@@ -23,6 +23,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     TRACKING_PROOF_INVALID: '验证未通过：手机号后四位不正确，或链接不完整',
     TICKET_ALREADY_RATED: '这一轮办理您已经评价过了，重新办结后可再次评价',
     INTERNAL: '系统出错了，请稍后再试',
+    WISH_NOT_CLAIMABLE: '这个心愿现在不能认领（未发布、已撤回、已过期或已完成）',
+    WISH_ALREADY_CLAIMED: '这个心愿已经有人认领了（或您已认领过）',
   },
   en: {
     NOT_FOUND: 'Record not found',
@@ -41,6 +43,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     TRACKING_PROOF_INVALID: 'Not verified: the last four digits do not match, or the link is incomplete',
     TICKET_ALREADY_RATED: 'This round has been rated already; you can rate again after it is resolved again',
     INTERNAL: 'Something went wrong, please try again later',
+    WISH_NOT_CLAIMABLE: 'This wish cannot be claimed now (not published, withdrawn, expired or done)',
+    WISH_ALREADY_CLAIMED: 'This wish has been claimed already (or you have claimed it)',
   },
 };
 

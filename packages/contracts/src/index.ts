@@ -18,3 +18,4 @@ export * from './escalations.js';
 export * from './secretary-sessions.js';
 export * from './roster.js';
 export * from './offers.js';
+export * from './wishes.js';

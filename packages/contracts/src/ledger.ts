@@ -55,6 +55,7 @@ export const ledgerRegisterKeys = [
   'resources',
   'agreements',
   'contributions',
+  'wishes',
 ] as const;
 export type LedgerRegisterKey = (typeof ledgerRegisterKeys)[number];
 export const ledgerRegisterKeySchema = z.enum(ledgerRegisterKeys);

@@ -1684,6 +1684,11 @@ export interface paths {
                                 resolved: number;
                                 week: string;
                             }[];
+                            wishes?: {
+                                fulfilled: number;
+                                raised: number;
+                                value: number;
+                            };
                         };
                     };
                 };
@@ -3390,7 +3395,7 @@ export interface paths {
                          * @default tickets
                          * @enum {string}
                          */
-                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions";
+                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes";
                         /** @enum {string} */
                         status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         /** Format: date */
@@ -3412,7 +3417,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -3458,7 +3463,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -3537,7 +3542,7 @@ export interface paths {
                                 byPeriod: boolean;
                                 columns: string[];
                                 /** @enum {string} */
-                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions";
+                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes";
                                 title: string;
                             }[];
                         };
@@ -4749,6 +4754,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/communities/{code}/wishes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityName: string;
+                            items: {
+                                /** @enum {string|null} */
+                                category: "daily_goods" | "study" | "health" | "repair" | "companionship" | "errand" | "other" | null;
+                                claimCount: number;
+                                dueOn: string | null;
+                                id: number;
+                                initial: string;
+                                publishedAt: string | null;
+                                shared: boolean;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn" | "expired";
+                                text: string;
+                                value: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/tickets": {
         parameters: {
             query?: never;
@@ -5084,6 +5142,258 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/wishes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string|null} */
+                        category?: "daily_goods" | "study" | "health" | "repair" | "companionship" | "errand" | "other" | null;
+                        communityCode: string;
+                        compoundId?: number | null;
+                        residentName: string;
+                        residentPhone: string;
+                        text: string;
+                        value?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            link: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/wishes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canConfirm: boolean;
+                            claimants: string[];
+                            code: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "raise" | "send_back" | "publish" | "claim" | "fulfil" | "confirm" | "withdraw" | "expire" | "photos_added" | "reminded";
+                                createdAt: string;
+                                note: string | null;
+                            }[];
+                            photoIds: number[];
+                            resultNote: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn" | "expired";
+                            text: string;
+                            thanks: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/wishes/{code}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        thanks?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canConfirm: boolean;
+                            claimants: string[];
+                            code: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "raise" | "send_back" | "publish" | "claim" | "fulfil" | "confirm" | "withdraw" | "expire" | "photos_added" | "reminded";
+                                createdAt: string;
+                                note: string | null;
+                            }[];
+                            photoIds: number[];
+                            resultNote: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn" | "expired";
+                            text: string;
+                            thanks: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/wishes/{code}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canConfirm: boolean;
+                            claimants: string[];
+                            code: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "raise" | "send_back" | "publish" | "claim" | "fulfil" | "confirm" | "withdraw" | "expire" | "photos_added" | "reminded";
+                                createdAt: string;
+                                note: string | null;
+                            }[];
+                            photoIds: number[];
+                            resultNote: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn" | "expired";
+                            text: string;
+                            thanks: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/wishes/{code}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    photoId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8736,6 +9046,1141 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wishes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    category?: "daily_goods" | "study" | "health" | "repair" | "companionship" | "errand" | "other";
+                    communityId?: number;
+                    compoundId?: number;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "createdAt" | "dueOn" | "status" | "value" | "id";
+                    source?: "resident" | "grid_worker" | "building_head" | "meeting" | "staff";
+                    status?: "draft" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string|null} */
+                                category: "daily_goods" | "study" | "health" | "repair" | "companionship" | "errand" | "other" | null;
+                                claimCount: number;
+                                claimedAt: string | null;
+                                communityId: number;
+                                compoundId: number | null;
+                                compoundName: string | null;
+                                confirmedAt: string | null;
+                                createdAt: string;
+                                dueOn: string | null;
+                                fulfilledAt: string | null;
+                                id: number;
+                                publicInitial: string;
+                                publishedAt: string | null;
+                                residentName: string;
+                                residentPhoneMasked: string | null;
+                                resultNote: string | null;
+                                shared: boolean;
+                                /** @enum {string} */
+                                source: "resident" | "grid_worker" | "building_head" | "meeting" | "staff";
+                                /** @enum {string} */
+                                status: "draft" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn" | "expired";
+                                text: string;
+                                thanks: string | null;
+                                value: number | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string|null} */
+                        category?: "daily_goods" | "study" | "health" | "repair" | "companionship" | "errand" | "other" | null;
+                        communityId?: number;
+                        compoundId?: number | null;
+                        meetingTitle?: string | null;
+                        residentName: string;
+                        residentPhone?: string | null;
+                        /** @enum {string} */
+                        source: "grid_worker" | "building_head" | "meeting" | "staff";
+                        text: string;
+                        value?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string|null} */
+                            category: "daily_goods" | "study" | "health" | "repair" | "companionship" | "errand" | "other" | null;
+                            claimCount: number;
+                            claimedAt: string | null;
+                            claims: {
+                                accountId: number | null;
+                                channel: string;
+                                /** @enum {string} */
+                                claimantKind: "party_member" | "partner" | "volunteer" | "team";
+                                claimantName: string;
+                                createdAt: string;
+                                id: number;
+                                partnerId: number | null;
+                                shareNote: string | null;
+                                shareValue: number | null;
+                                teamId: number | null;
+                            }[];
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            confirmedAt: string | null;
+                            createdAt: string;
+                            dueOn: string | null;
+                            events: {
+                                /** @enum {string} */
+                                action: "raise" | "send_back" | "publish" | "claim" | "fulfil" | "confirm" | "withdraw" | "expire" | "photos_added" | "reminded";
+                                actorLabel: string | null;
+                                actorName: string | null;
+                                channel: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                isPublic: boolean;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            fulfilledAt: string | null;
+                            id: number;
+                            photoIds: number[];
+                            publicInitial: string;
+                            publishedAt: string | null;
+                            residentName: string;
+                            residentPhoneMasked: string | null;
+                            resultNote: string | null;
+                            shared: boolean;
+                            /** @enum {string} */
+                            source: "resident" | "grid_worker" | "building_head" | "meeting" | "staff";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn" | "expired";
+                            text: string;
+                            thanks: string | null;
+                            value: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wishes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string|null} */
+                            category: "daily_goods" | "study" | "health" | "repair" | "companionship" | "errand" | "other" | null;
+                            claimCount: number;
+                            claimedAt: string | null;
+                            claims: {
+                                accountId: number | null;
+                                channel: string;
+                                /** @enum {string} */
+                                claimantKind: "party_member" | "partner" | "volunteer" | "team";
+                                claimantName: string;
+                                createdAt: string;
+                                id: number;
+                                partnerId: number | null;
+                                shareNote: string | null;
+                                shareValue: number | null;
+                                teamId: number | null;
+                            }[];
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            confirmedAt: string | null;
+                            createdAt: string;
+                            dueOn: string | null;
+                            events: {
+                                /** @enum {string} */
+                                action: "raise" | "send_back" | "publish" | "claim" | "fulfil" | "confirm" | "withdraw" | "expire" | "photos_added" | "reminded";
+                                actorLabel: string | null;
+                                actorName: string | null;
+                                channel: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                isPublic: boolean;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            fulfilledAt: string | null;
+                            id: number;
+                            photoIds: number[];
+                            publicInitial: string;
+                            publishedAt: string | null;
+                            residentName: string;
+                            residentPhoneMasked: string | null;
+                            resultNote: string | null;
+                            shared: boolean;
+                            /** @enum {string} */
+                            source: "resident" | "grid_worker" | "building_head" | "meeting" | "staff";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn" | "expired";
+                            text: string;
+                            thanks: string | null;
+                            value: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wishes/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        shareNote?: string | null;
+                        shareValue?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string|null} */
+                            category: "daily_goods" | "study" | "health" | "repair" | "companionship" | "errand" | "other" | null;
+                            claimCount: number;
+                            claimedAt: string | null;
+                            claims: {
+                                accountId: number | null;
+                                channel: string;
+                                /** @enum {string} */
+                                claimantKind: "party_member" | "partner" | "volunteer" | "team";
+                                claimantName: string;
+                                createdAt: string;
+                                id: number;
+                                partnerId: number | null;
+                                shareNote: string | null;
+                                shareValue: number | null;
+                                teamId: number | null;
+                            }[];
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            confirmedAt: string | null;
+                            createdAt: string;
+                            dueOn: string | null;
+                            events: {
+                                /** @enum {string} */
+                                action: "raise" | "send_back" | "publish" | "claim" | "fulfil" | "confirm" | "withdraw" | "expire" | "photos_added" | "reminded";
+                                actorLabel: string | null;
+                                actorName: string | null;
+                                channel: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                isPublic: boolean;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            fulfilledAt: string | null;
+                            id: number;
+                            photoIds: number[];
+                            publicInitial: string;
+                            publishedAt: string | null;
+                            residentName: string;
+                            residentPhoneMasked: string | null;
+                            resultNote: string | null;
+                            shared: boolean;
+                            /** @enum {string} */
+                            source: "resident" | "grid_worker" | "building_head" | "meeting" | "staff";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn" | "expired";
+                            text: string;
+                            thanks: string | null;
+                            value: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wishes/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        claimantKind: "party_member" | "partner" | "volunteer" | "team";
+                        claimantName: string;
+                        partnerId?: number | null;
+                        shareNote?: string | null;
+                        shareValue?: number | null;
+                        teamId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string|null} */
+                            category: "daily_goods" | "study" | "health" | "repair" | "companionship" | "errand" | "other" | null;
+                            claimCount: number;
+                            claimedAt: string | null;
+                            claims: {
+                                accountId: number | null;
+                                channel: string;
+                                /** @enum {string} */
+                                claimantKind: "party_member" | "partner" | "volunteer" | "team";
+                                claimantName: string;
+                                createdAt: string;
+                                id: number;
+                                partnerId: number | null;
+                                shareNote: string | null;
+                                shareValue: number | null;
+                                teamId: number | null;
+                            }[];
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            confirmedAt: string | null;
+                            createdAt: string;
+                            dueOn: string | null;
+                            events: {
+                                /** @enum {string} */
+                                action: "raise" | "send_back" | "publish" | "claim" | "fulfil" | "confirm" | "withdraw" | "expire" | "photos_added" | "reminded";
+                                actorLabel: string | null;
+                                actorName: string | null;
+                                channel: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                isPublic: boolean;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            fulfilledAt: string | null;
+                            id: number;
+                            photoIds: number[];
+                            publicInitial: string;
+                            publishedAt: string | null;
+                            residentName: string;
+                            residentPhoneMasked: string | null;
+                            resultNote: string | null;
+                            shared: boolean;
+                            /** @enum {string} */
+                            source: "resident" | "grid_worker" | "building_head" | "meeting" | "staff";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn" | "expired";
+                            text: string;
+                            thanks: string | null;
+                            value: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wishes/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        thanks?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string|null} */
+                            category: "daily_goods" | "study" | "health" | "repair" | "companionship" | "errand" | "other" | null;
+                            claimCount: number;
+                            claimedAt: string | null;
+                            claims: {
+                                accountId: number | null;
+                                channel: string;
+                                /** @enum {string} */
+                                claimantKind: "party_member" | "partner" | "volunteer" | "team";
+                                claimantName: string;
+                                createdAt: string;
+                                id: number;
+                                partnerId: number | null;
+                                shareNote: string | null;
+                                shareValue: number | null;
+                                teamId: number | null;
+                            }[];
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            confirmedAt: string | null;
+                            createdAt: string;
+                            dueOn: string | null;
+                            events: {
+                                /** @enum {string} */
+                                action: "raise" | "send_back" | "publish" | "claim" | "fulfil" | "confirm" | "withdraw" | "expire" | "photos_added" | "reminded";
+                                actorLabel: string | null;
+                                actorName: string | null;
+                                channel: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                isPublic: boolean;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            fulfilledAt: string | null;
+                            id: number;
+                            photoIds: number[];
+                            publicInitial: string;
+                            publishedAt: string | null;
+                            residentName: string;
+                            residentPhoneMasked: string | null;
+                            resultNote: string | null;
+                            shared: boolean;
+                            /** @enum {string} */
+                            source: "resident" | "grid_worker" | "building_head" | "meeting" | "staff";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn" | "expired";
+                            text: string;
+                            thanks: string | null;
+                            value: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wishes/{id}/fulfil": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string|null} */
+                            category: "daily_goods" | "study" | "health" | "repair" | "companionship" | "errand" | "other" | null;
+                            claimCount: number;
+                            claimedAt: string | null;
+                            claims: {
+                                accountId: number | null;
+                                channel: string;
+                                /** @enum {string} */
+                                claimantKind: "party_member" | "partner" | "volunteer" | "team";
+                                claimantName: string;
+                                createdAt: string;
+                                id: number;
+                                partnerId: number | null;
+                                shareNote: string | null;
+                                shareValue: number | null;
+                                teamId: number | null;
+                            }[];
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            confirmedAt: string | null;
+                            createdAt: string;
+                            dueOn: string | null;
+                            events: {
+                                /** @enum {string} */
+                                action: "raise" | "send_back" | "publish" | "claim" | "fulfil" | "confirm" | "withdraw" | "expire" | "photos_added" | "reminded";
+                                actorLabel: string | null;
+                                actorName: string | null;
+                                channel: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                isPublic: boolean;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            fulfilledAt: string | null;
+                            id: number;
+                            photoIds: number[];
+                            publicInitial: string;
+                            publishedAt: string | null;
+                            residentName: string;
+                            residentPhoneMasked: string | null;
+                            resultNote: string | null;
+                            shared: boolean;
+                            /** @enum {string} */
+                            source: "resident" | "grid_worker" | "building_head" | "meeting" | "staff";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn" | "expired";
+                            text: string;
+                            thanks: string | null;
+                            value: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wishes/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string|null} */
+                            category: "daily_goods" | "study" | "health" | "repair" | "companionship" | "errand" | "other" | null;
+                            claimCount: number;
+                            claimedAt: string | null;
+                            claims: {
+                                accountId: number | null;
+                                channel: string;
+                                /** @enum {string} */
+                                claimantKind: "party_member" | "partner" | "volunteer" | "team";
+                                claimantName: string;
+                                createdAt: string;
+                                id: number;
+                                partnerId: number | null;
+                                shareNote: string | null;
+                                shareValue: number | null;
+                                teamId: number | null;
+                            }[];
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            confirmedAt: string | null;
+                            createdAt: string;
+                            dueOn: string | null;
+                            events: {
+                                /** @enum {string} */
+                                action: "raise" | "send_back" | "publish" | "claim" | "fulfil" | "confirm" | "withdraw" | "expire" | "photos_added" | "reminded";
+                                actorLabel: string | null;
+                                actorName: string | null;
+                                channel: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                isPublic: boolean;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            fulfilledAt: string | null;
+                            id: number;
+                            photoIds: number[];
+                            publicInitial: string;
+                            publishedAt: string | null;
+                            residentName: string;
+                            residentPhoneMasked: string | null;
+                            resultNote: string | null;
+                            shared: boolean;
+                            /** @enum {string} */
+                            source: "resident" | "grid_worker" | "building_head" | "meeting" | "staff";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn" | "expired";
+                            text: string;
+                            thanks: string | null;
+                            value: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wishes/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    photoId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wishes/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string|null} */
+                        category?: "daily_goods" | "study" | "health" | "repair" | "companionship" | "errand" | "other" | null;
+                        /** Format: date */
+                        dueOn?: string | null;
+                        note?: string | null;
+                        /** @default false */
+                        shared?: boolean;
+                        text?: string;
+                        value?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string|null} */
+                            category: "daily_goods" | "study" | "health" | "repair" | "companionship" | "errand" | "other" | null;
+                            claimCount: number;
+                            claimedAt: string | null;
+                            claims: {
+                                accountId: number | null;
+                                channel: string;
+                                /** @enum {string} */
+                                claimantKind: "party_member" | "partner" | "volunteer" | "team";
+                                claimantName: string;
+                                createdAt: string;
+                                id: number;
+                                partnerId: number | null;
+                                shareNote: string | null;
+                                shareValue: number | null;
+                                teamId: number | null;
+                            }[];
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            confirmedAt: string | null;
+                            createdAt: string;
+                            dueOn: string | null;
+                            events: {
+                                /** @enum {string} */
+                                action: "raise" | "send_back" | "publish" | "claim" | "fulfil" | "confirm" | "withdraw" | "expire" | "photos_added" | "reminded";
+                                actorLabel: string | null;
+                                actorName: string | null;
+                                channel: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                isPublic: boolean;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            fulfilledAt: string | null;
+                            id: number;
+                            photoIds: number[];
+                            publicInitial: string;
+                            publishedAt: string | null;
+                            residentName: string;
+                            residentPhoneMasked: string | null;
+                            resultNote: string | null;
+                            shared: boolean;
+                            /** @enum {string} */
+                            source: "resident" | "grid_worker" | "building_head" | "meeting" | "staff";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn" | "expired";
+                            text: string;
+                            thanks: string | null;
+                            value: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wishes/{id}/send-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string|null} */
+                            category: "daily_goods" | "study" | "health" | "repair" | "companionship" | "errand" | "other" | null;
+                            claimCount: number;
+                            claimedAt: string | null;
+                            claims: {
+                                accountId: number | null;
+                                channel: string;
+                                /** @enum {string} */
+                                claimantKind: "party_member" | "partner" | "volunteer" | "team";
+                                claimantName: string;
+                                createdAt: string;
+                                id: number;
+                                partnerId: number | null;
+                                shareNote: string | null;
+                                shareValue: number | null;
+                                teamId: number | null;
+                            }[];
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            confirmedAt: string | null;
+                            createdAt: string;
+                            dueOn: string | null;
+                            events: {
+                                /** @enum {string} */
+                                action: "raise" | "send_back" | "publish" | "claim" | "fulfil" | "confirm" | "withdraw" | "expire" | "photos_added" | "reminded";
+                                actorLabel: string | null;
+                                actorName: string | null;
+                                channel: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                isPublic: boolean;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            fulfilledAt: string | null;
+                            id: number;
+                            photoIds: number[];
+                            publicInitial: string;
+                            publishedAt: string | null;
+                            residentName: string;
+                            residentPhoneMasked: string | null;
+                            resultNote: string | null;
+                            shared: boolean;
+                            /** @enum {string} */
+                            source: "resident" | "grid_worker" | "building_head" | "meeting" | "staff";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn" | "expired";
+                            text: string;
+                            thanks: string | null;
+                            value: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wishes/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string|null} */
+                            category: "daily_goods" | "study" | "health" | "repair" | "companionship" | "errand" | "other" | null;
+                            claimCount: number;
+                            claimedAt: string | null;
+                            claims: {
+                                accountId: number | null;
+                                channel: string;
+                                /** @enum {string} */
+                                claimantKind: "party_member" | "partner" | "volunteer" | "team";
+                                claimantName: string;
+                                createdAt: string;
+                                id: number;
+                                partnerId: number | null;
+                                shareNote: string | null;
+                                shareValue: number | null;
+                                teamId: number | null;
+                            }[];
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            confirmedAt: string | null;
+                            createdAt: string;
+                            dueOn: string | null;
+                            events: {
+                                /** @enum {string} */
+                                action: "raise" | "send_back" | "publish" | "claim" | "fulfil" | "confirm" | "withdraw" | "expire" | "photos_added" | "reminded";
+                                actorLabel: string | null;
+                                actorName: string | null;
+                                channel: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                isPublic: boolean;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            fulfilledAt: string | null;
+                            id: number;
+                            photoIds: number[];
+                            publicInitial: string;
+                            publishedAt: string | null;
+                            residentName: string;
+                            residentPhoneMasked: string | null;
+                            resultNote: string | null;
+                            shared: boolean;
+                            /** @enum {string} */
+                            source: "resident" | "grid_worker" | "building_head" | "meeting" | "staff";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn" | "expired";
+                            text: string;
+                            thanks: string | null;
+                            value: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wishes/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimable: {
+                                /** @enum {string|null} */
+                                category: "daily_goods" | "study" | "health" | "repair" | "companionship" | "errand" | "other" | null;
+                                claimCount: number;
+                                dueOn: string | null;
+                                id: number;
+                                initial: string;
+                                publishedAt: string | null;
+                                shared: boolean;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn" | "expired";
+                                text: string;
+                                value: number | null;
+                            }[];
+                            mine: {
+                                canFulfil: boolean;
+                                /** @enum {string|null} */
+                                category: "daily_goods" | "study" | "health" | "repair" | "companionship" | "errand" | "other" | null;
+                                claimCount: number;
+                                dueOn: string | null;
+                                id: number;
+                                initial: string;
+                                myShareNote: string | null;
+                                publishedAt: string | null;
+                                resultNote: string | null;
+                                shared: boolean;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn" | "expired";
+                                text: string;
+                                value: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

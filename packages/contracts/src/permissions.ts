@@ -79,6 +79,10 @@ export const permissions = {
   'contributions.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'partner_contact'],
   'contributions.write': ['secretary', 'social_worker'],
   'partners.portal': ['partner_contact'],
+  'wishes.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head'],
+  'wishes.record': ['secretary', 'social_worker', 'grid_worker', 'building_head'],
+  'wishes.write': ['secretary', 'social_worker'],
+  'wishes.claim': ['grid_worker', 'party_member', 'volunteer', 'partner_contact'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

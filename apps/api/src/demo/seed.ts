@@ -11,6 +11,7 @@ import { ensureCategoriesIn } from '../modules/tickets/index.js';
 import { trustedCommunityId } from '../platform/access/trusted-scope.js';
 import { seedOrganisations } from './organisations.js';
 import { seedSecretarySessions } from './secretary-sessions.js';
+import { seedWishes } from './wishes.js';
 import { prng } from './prng.js';
 import { seedTickets } from './tickets/seed-tickets.js';
 import { household, REF_YEAR } from './households.js';
@@ -111,6 +112,7 @@ export async function seedDemo(ctx: AppContext, now = new Date()): Promise<boole
   });
   await seedSecretarySessions(ctx); // 凌霄's 书记面对面, after the organisations (demo/organisations.ts)
   await seedPartnerOffers(ctx, now); // issue 9: agreements, contributions and offers (demo/partners-offers.ts)
+  await seedWishes(ctx, now); // 窑洲's 微心愿 (demo/wishes.ts)
   // The demo Open311 client of 金港城, so the API can be tried at once (README).
   const jgc = await ctx.db.selectFrom('communities').select('id').where('code', '=', communities[0]!.code).executeTakeFirstOrThrow();
   await issueClientKey(ctx, jgc.id, 'demo client', 'linli-demo-key');

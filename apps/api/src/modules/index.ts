@@ -17,6 +17,7 @@ import { rateLimitCleanupJob } from '../platform/limits/limits.js';
 import { outboxPurgeJob } from '../platform/outbox/dispatcher.js';
 import type { BackgroundJobKind } from '../platform/jobs/background.js';
 import { agreementJobs, offersRoutes } from './partners/index.js';
+import { publicWishRoutes, wishJobs, wishesRoutes } from './wishes/index.js';
 
 /** Every module's routes, mounted by app.ts. */
 export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
@@ -33,12 +34,20 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   orgsRoutes,
   escalationsRoutes,
   offersRoutes,
+  wishesRoutes,
+  publicWishRoutes,
 ];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */
-export const moduleJobs: PeriodicJob[] = [...ticketJobs, rateLimitCleanupJob, outboxPurgeJob, ...escalationJobs];
-// Agreements' renewal reminders (issue 9), on a line of their own so branches add jobs without touching the list above.
-moduleJobs.push(...agreementJobs);
+export const moduleJobs: PeriodicJob[] = [
+  ...ticketJobs,
+  rateLimitCleanupJob,
+  outboxPurgeJob,
+  ...escalationJobs,
+  // Agreements' renewal reminders and wishes' reminders and expiry (issue 9).
+  ...agreementJobs,
+  ...wishJobs,
+];
 
 /** Every module's kinds of background work (imports, exports), run from their job rows by the job runner (ADR 0021). */
 export const moduleBackgroundJobs: BackgroundJobKind[] = [rosterImportJob, ledgerExportJob];

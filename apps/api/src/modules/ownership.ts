@@ -1,7 +1,7 @@
 import type { DB } from '../platform/db/schema.js';
 
 /** Who owns code: a module folder under modules/, the platform, or the demo seeder. */
-export type Owner = 'platform' | 'places' | 'auth' | 'people' | 'partners' | 'tickets' | 'ledger' | 'webhooks' | 'open311' | 'orgs' | 'escalations';
+export type Owner = 'platform' | 'places' | 'auth' | 'people' | 'partners' | 'tickets' | 'ledger' | 'webhooks' | 'open311' | 'orgs' | 'escalations' | 'wishes';
 
 /**
  * Each table has one owner (docs/data-ownership.md). Only the owner's code names it in SQL; other modules ask the
@@ -62,6 +62,11 @@ export const TABLE_OWNERS = {
   secretary_session_attendees: 'escalations',
   secretary_session_items: 'escalations',
   secretary_session_follow_ups: 'escalations',
+  wishes: 'wishes',
+  wish_claims: 'wishes',
+  wish_events: 'wishes',
+  wish_photos: 'wishes',
+  wish_reminders: 'wishes',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

@@ -10,6 +10,13 @@ export interface DomainEvents {
   'escalation.changed': { communityId: number; escalationId: number; ticketId: number; organisationId: number; status: string };
   'escalation.reminder': { communityId: number; escalationId: number; ticketId: number; organisationId: number; kind: 'before' | 'due' };
   'agreement.renewal_due': { communityId: number; agreementId: number; partnerId: number; endsOn: string };
+  /** 微心愿 (ADR 0036): volunteers' points and webhooks react to these. */
+  'wish.published': { communityId: number; wishId: number };
+  'wish.claimed': { communityId: number; wishId: number };
+  'wish.fulfilled': { communityId: number; wishId: number };
+  'wish.confirmed': { communityId: number; wishId: number };
+  /** A claimant's due-date reminder (two days before, and on the day); notices go out from its subscribers. */
+  'wish.reminder': { communityId: number; wishId: number; kind: 'due_soon' | 'due'; accountIds: number[] };
 }
 export type EventName = keyof DomainEvents;
 

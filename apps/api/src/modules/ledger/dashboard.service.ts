@@ -16,6 +16,7 @@ import { ticketRollup as repo } from '../tickets/index.js';
 import { placeRefs } from '../places/index.js';
 import { departmentRanking } from '../escalations/index.js';
 import { offerDashboard } from '../partners/index.js';
+import { wishLedger } from '../wishes/index.js';
 
 const DAY = 86_400_000;
 
@@ -53,6 +54,7 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
     repo.overdueList(ctx.db, cid, now),
     Promise.all([repo.categoryNames(ctx.db, cid), placeRefs.compoundsOf(ctx.db, cid)]),
   ]);
+  const wishes = await wishLedger.dashboardCounts(ctx.db, cid, p.from, p.to);
   const catName = new Map(categories.map((c) => [String(c.id), locale === 'en' ? c.name_en : c.name_zh]));
   const compName = new Map(compounds.map((c) => [String(c.id), c.name]));
   const rows = (list: Array<{ key: string; count: number }>, label: (k: string) => string) =>
@@ -83,6 +85,7 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
       }).toISOString(),
     })),
     partners: await offerDashboard(ctx.db, cid, p.fromDay, p.toDay),
+    wishes,
   };
 }
 

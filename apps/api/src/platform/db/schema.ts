@@ -30,3 +30,7 @@ export interface DB
 /** Declaration merging: the organisations' and escalations' tables join DB without rewriting the line above (ADR 0027). */
 export interface DB extends OrgsTables, EscalationsTables, SecretarySessionsTables {}
 export * from './schema/secretary-sessions.js';
+import type { WishesTables } from './schema/wishes.js';
+/** The wishes module's tables (ADR 0036). */
+export interface DB extends WishesTables {}
+export * from './schema/wishes.js';

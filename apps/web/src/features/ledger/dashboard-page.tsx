@@ -42,6 +42,9 @@ const _texts = registerMessages(
     'dash.contributions': '本期贡献笔数',
     'dash.contributionMoney': '本期资金（元）',
     'dash.contributionValue': '本期贡献总价值（元）',
+    'dash.wishesRaised': '微心愿 提出',
+    'dash.wishesFulfilled': '微心愿 圆梦',
+    'dash.wishesValue': '圆梦价值（元）',
   },
   {
     'dash.title': 'Dashboard',
@@ -67,6 +70,9 @@ const _texts = registerMessages(
     'dash.contributions': 'Contributions in the period',
     'dash.contributionMoney': 'Money given (yuan)',
     'dash.contributionValue': 'Total value given (yuan)',
+    'dash.wishesRaised': 'Wishes raised',
+    'dash.wishesFulfilled': 'Wishes fulfilled',
+    'dash.wishesValue': 'Value fulfilled (yuan)',
   },
 );
 declare module '../../lib/i18n.js' {
@@ -159,6 +165,19 @@ export function DashboardPage() {
           <Col span={6}>{d && rateCard(t('dash.resolution'), defs.resolution, d.resolutionRate, 'rate-resolution')}</Col>
           <Col span={6}>{d && rateCard(t('dash.satisfaction'), defs.satisfaction, d.satisfactionRate, 'rate-satisfaction')}</Col>
         </Row>
+        {d?.wishes && (
+          <Row gutter={16} style={{ marginTop: 16 }} data-testid="dash-wishes">
+            <Col span={6}>
+              <Statistic title={t('dash.wishesRaised')} value={d.wishes.raised} />
+            </Col>
+            <Col span={6}>
+              <Statistic title={t('dash.wishesFulfilled')} value={d.wishes.fulfilled} />
+            </Col>
+            <Col span={6}>
+              <Statistic title={t('dash.wishesValue')} value={d.wishes.value} />
+            </Col>
+          </Row>
+        )}
       </Card>
       {/* Partners (issue 9): active = an agreement in force today or a contribution this year. */}
       {d?.partners && (

@@ -6,6 +6,7 @@ import { partnersRegister } from './partners.js';
 import { ticketsRegister } from './tickets.js';
 import { escalationsRegister } from './escalations.js';
 import { agreementsRegister, contributionsRegister, resourcesRegister } from './offers.js';
+import { wishesRegister } from './wishes.js';
 
 /** Every register the ledger prints, in the order the ledger page lists them. A module adds one line here. */
 export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
@@ -18,4 +19,5 @@ export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
   resources: resourcesRegister,
   agreements: agreementsRegister,
   contributions: contributionsRegister,
+  wishes: wishesRegister,
 };

@@ -17,6 +17,7 @@ import {
   ApiOutlined,
   SettingOutlined,
   CommentOutlined,
+  HeartOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { roleCan, roleLabels } from '@linli/contracts';
@@ -70,6 +71,7 @@ function ConsoleLayout() {
     roleCan(me.role, 'resources.read') && me.role !== 'partner_contact' && { key: '/resources', icon: <ShopOutlined />, label: t('nav.resources') },
     roleCan(me.role, 'agreements.read') && me.role !== 'partner_contact' && { key: '/agreements', icon: <ShopOutlined />, label: t('nav.agreements') },
     roleCan(me.role, 'contributions.read') && me.role !== 'partner_contact' && { key: '/contributions', icon: <ShopOutlined />, label: t('nav.contributions') },
+    roleCan(me.role, 'wishes.read') && { key: '/wishes', icon: <HeartOutlined />, label: t('nav.wishes') },
     roleCan(me.role, 'escalations.read') && { key: '/escalations', icon: <SolutionOutlined />, label: t('nav.escalations') },
     roleCan(me.role, 'escalations.board') && { key: '/whistle-board', icon: <BarChartOutlined />, label: t('nav.whistleBoard') },
     roleCan(me.role, 'orgs.write') && { key: '/organisations', icon: <ShopOutlined />, label: t('nav.organisations') },

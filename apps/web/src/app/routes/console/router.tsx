@@ -21,6 +21,7 @@ const secretarySessions = () => import('../../../features/secretary-sessions/ind
 const integrations = () => import('../../../features/integrations/index.js');
 const auth = () => import('../../../features/auth/pages.js');
 const escalations = () => import('../../../features/escalations/index.js');
+const wishes = () => import('../../../features/wishes/index.js');
 
 export const consoleRouter = createBrowserRouter([
   { path: '/setup', element: page(auth, (m) => m.SetupPage) },
@@ -46,6 +47,7 @@ export const consoleRouter = createBrowserRouter([
       { path: 'agreements', element: page(partners, (m) => m.AgreementsPage) },
       { path: 'contributions', element: page(partners, (m) => m.ContributionsPage) },
       { path: 'partner-portal', element: page(partners, (m) => m.PartnerPortalPage) },
+      { path: 'wishes', element: page(wishes, (m) => m.WishesPage) },
       { path: 'secretary-sessions', element: page(secretarySessions, (m) => m.SecretarySessionsPage) },
       { path: 'secretary-sessions/:id', element: page(secretarySessions, (m) => m.SecretarySessionPage) },
       { path: 'secretary-sessions/:id/print', element: page(secretarySessions, (m) => m.SecretarySessionPrintPage) },

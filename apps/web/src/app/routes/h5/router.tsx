@@ -8,6 +8,8 @@ import { EscalationQueuePage } from '../../../features/escalations/h5/index.js';
 import { HelperHome, keyFromHash, LookupBox, ReportPage, TaskPage, TasksPage, TrackPage, VisitPage } from '../../../features/tickets/h5/index.js';
 import { COMMUNITY_KEY, NoCommunityHint } from '../../../features/tickets/h5/index.js';
 import { LifeCirclePage, PartnerPortalH5 } from '../../../features/partners/h5/index.js';
+import { MyWishesPage, RaiseWishPage, TrackWishPage, WishWallPage } from '../../../features/wishes/h5/index.js';
+import { roleCan } from '@linli/contracts/permissions';
 
 const _texts = registerMessages(
   {
@@ -141,6 +143,9 @@ export function H5Router() {
   const isReport = loc.path.startsWith('/h5/report');
   // The 15-minute life circle is public, like the report page (issue 9).
   const isCircle = loc.path.startsWith('/h5/circle');
+  // 微心愿 (ADR 0036): the wall and the raise form are public, a wish by its private link, a claimant's list.
+  const wishTrack = /^\/h5\/wish\/([A-Za-z0-9]+)/.exec(loc.path);
+  const wishPublic = loc.path === '/h5/wishes' ? 'wall' : loc.path.startsWith('/h5/wishes/raise') ? 'raise' : null;
   const task = /^\/h5\/tasks\/(\d+)/.exec(loc.path);
   const helperPage = task
     ? 'task'
@@ -150,8 +155,10 @@ export function H5Router() {
         ? 'visit'
         : loc.path.startsWith('/h5/escalations')
           ? 'escalations'
-          : null;
-  const needsMe = !track && !isReport && !isCircle;
+          : loc.path.startsWith('/h5/wishes/mine')
+            ? 'wishes'
+            : null;
+  const needsMe = !track && !isReport && !isCircle && !wishTrack && !wishPublic;
   useEffect(() => {
     if (needsMe && me === undefined) fetchMe().then(setMe, () => setMe(null));
   }, [needsMe, me]);
@@ -166,6 +173,22 @@ export function H5Router() {
     return (
       <Shell compact>
         <LifeCirclePage communityCode={community} />
+      </Shell>
+    );
+  if (wishTrack)
+    return (
+      <Shell compact>
+        <TrackWishPage code={wishTrack[1]!} isNew={params.get('new') === '1'} trackingKey={keyFromHash(location.hash)} />
+      </Shell>
+    );
+  if (wishPublic)
+    return (
+      <Shell compact>
+        {wishPublic === 'wall' ? (
+          <WishWallPage communityCode={community} navigate={navigate} />
+        ) : (
+          <RaiseWishPage communityCode={community} navigate={navigate} />
+        )}
       </Shell>
     );
   if (isReport)
@@ -185,6 +208,8 @@ export function H5Router() {
           <TasksPage navigate={navigate} />
         ) : helperPage === 'escalations' ? (
           <EscalationQueuePage navigate={navigate} />
+        ) : helperPage === 'wishes' ? (
+          <MyWishesPage />
         ) : (
           <VisitPage me={me} navigate={navigate} />
         )}
@@ -198,6 +223,7 @@ export function H5Router() {
         <EscalationQueuePage navigate={navigate} />
         {me.role === 'partner_contact' && <HelperHome me={me} navigate={navigate} />}
         {me.role === 'partner_contact' && <PartnerPortalH5 />}
+        <MyWishesLink me={me} navigate={navigate} />
         <MeCard me={me} onLogout={() => setMe(null)} />
       </Shell>
     );
@@ -206,6 +232,7 @@ export function H5Router() {
       {me ? (
         <>
           <HelperHome me={me} navigate={navigate} />
+          <MyWishesLink me={me} navigate={navigate} />
           <MeCard me={me} onLogout={() => setMe(null)} />
         </>
       ) : (
@@ -224,6 +251,19 @@ export function H5Router() {
               <ReportLabel />
             </a>
           )}
+          {community && (
+            <a
+              className="big-link"
+              href={`/h5/wishes?c=${encodeURIComponent(community)}`}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(`/h5/wishes?c=${encodeURIComponent(community)}`);
+              }}
+              data-testid="h5-wish-wall-link"
+            >
+              <WishWallLabel />
+            </a>
+          )}
           <LookupBox navigate={navigate} />
           {me === null && <LoginCard onLogin={setMe} />}
         </>
@@ -232,7 +272,30 @@ export function H5Router() {
   );
 }
 
+/** A claimant's way to the wishes they may claim and those they claimed (微心愿). */
+function MyWishesLink({ me, navigate }: { me: Me; navigate(to: string): void }) {
+  const { t } = useT();
+  if (!roleCan(me.role, 'wishes.claim')) return null;
+  return (
+    <a
+      className="big-link"
+      href="/h5/wishes/mine"
+      onClick={(e) => {
+        e.preventDefault();
+        navigate('/h5/wishes/mine');
+      }}
+      data-testid="h5-my-wishes-link"
+    >
+      {t('wh.mine')}
+    </a>
+  );
+}
+
 const isContact = (me: Me) => me.role === 'department_contact' || me.role === 'partner_contact';
+
+function WishWallLabel() {
+  return <>{useT().t('wh.wall')}</>;
+}
 
 function ReportLabel() {
   return <>{useT().t('r.title')}</>;

@@ -1,0 +1,1 @@
+export { WishesPage } from './wishes-page.js';
