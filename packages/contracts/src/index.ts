@@ -17,3 +17,5 @@ export * from './orgs.js';
 export * from './escalations.js';
 export * from './secretary-sessions.js';
 export * from './roster.js';
+export * from './help.js';
+export * from './matching.js';

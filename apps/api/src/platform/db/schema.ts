@@ -30,3 +30,7 @@ export interface DB
 /** Declaration merging: the organisations' and escalations' tables join DB without rewriting the line above (ADR 0027). */
 export interface DB extends OrgsTables, EscalationsTables, SecretarySessionsTables {}
 export * from './schema/secretary-sessions.js';
+import type { HelpTables, MatchingTables } from './schema/help.js';
+export * from './schema/help.js';
+/** The help list's and matching's tables (issue 9, ADR 0038). */
+export interface DB extends HelpTables, MatchingTables {}
