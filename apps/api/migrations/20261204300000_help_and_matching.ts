@@ -76,6 +76,7 @@ create table match_orders (
   community_id bigint not null references communities(id),
   need_kind text not null check (need_kind in ('ticket', 'help_need', 'wish')),
   need_id bigint not null,
+  need_summary text not null,
   candidate_kind text not null,
   candidate_id bigint not null,
   candidate_name text not null,

@@ -28,7 +28,7 @@ const withActions = (db: Db) =>
     .select(listColumns)
     .select((eb) => [
       eb.selectFrom('help_actions as a').whereRef('a.need_id', '=', 'n.id').select(eb.fn.countAll<number>().as('c')).as('action_count'),
-      eb.selectFrom('help_actions as a').whereRef('a.need_id', '=', 'n.id').select(eb.fn.max('a.acted_on').as('m')).as('last_acted_on'),
+      sql<string | null>`(select max(a.acted_on)::text from help_actions a where a.need_id = n.id)`.as('last_acted_on'),
     ]);
 
 export async function listHelpNeeds(db: Db, communityId: CommunityId, f: HelpNeedFilter, page: { offset: number; limit: number }) {
@@ -130,7 +130,7 @@ export function helpLedgerBatch(db: Db, communityId: CommunityId, afterId: numbe
     .select(['n.id', 'n.resident_id', 'n.category', 'n.request_enc', 'n.status', 'n.helper_kind', 'n.helper_id', 'n.created_at', 'n.closed_at'])
     .select((eb) => [
       eb.selectFrom('help_actions as a').whereRef('a.need_id', '=', 'n.id').select(eb.fn.countAll<number>().as('c')).as('action_count'),
-      eb.selectFrom('help_actions as a').whereRef('a.need_id', '=', 'n.id').select(eb.fn.max('a.acted_on').as('m')).as('last_acted_on'),
+      sql<string | null>`(select max(a.acted_on)::text from help_actions a where a.need_id = n.id)`.as('last_acted_on'),
       sql<string | null>`(select string_agg(a.acted_on::text || ' ' || a.note, '；' order by a.acted_on, a.id) from help_actions a where a.need_id = n.id)`.as(
         'actions_text',
       ),

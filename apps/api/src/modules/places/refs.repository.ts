@@ -185,3 +185,12 @@ export function residentHelpRefs(db: Db, communityId: CommunityId, ids: readonly
     .where(sql<boolean>`r.id = any(${sql.val([...ids, ...none])}::bigint[])`)
     .execute();
 }
+/** The grid of each of a community's compounds (matching places a ticket by its compound). */
+export function compoundGrids(db: Db, communityId: CommunityId, ids: readonly number[]) {
+  return db
+    .selectFrom('compounds')
+    .select(['id', 'grid_id'])
+    .where('community_id', '=', communityId)
+    .where(sql<boolean>`id = any(${sql.val([...ids, ...none])}::bigint[])`)
+    .execute();
+}

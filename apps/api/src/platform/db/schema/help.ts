@@ -74,6 +74,8 @@ export interface MatchOrdersTable {
   community_id: number;
   need_kind: 'ticket' | 'help_need' | 'wish';
   need_id: number;
+  /** A ticket's title or a wish's text; for a help need only its category code (never the sealed request). */
+  need_summary: string;
   candidate_kind: string;
   candidate_id: number;
   candidate_name: string;
