@@ -187,6 +187,27 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const helpNeed = await db
+    .insertInto('help_needs')
+    .values({ community_id: cid, resident_id: resident.id, category: 'errands', request_enc: env.ctx.pii.encrypt('买菜'), circumstances_enc: null, basis_enc: null, created_by: sec.account.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const matchOrder = await db
+    .insertInto('match_orders')
+    .values({
+      community_id: cid,
+      need_kind: 'help_need',
+      need_id: helpNeed.id,
+      need_summary: 'errands',
+      candidate_kind: 'volunteer',
+      candidate_id: account.id,
+      candidate_name: '志愿者',
+      claimant_account_id: account.id,
+      note: null,
+      sent_by: sec.account.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     communities: cid,
     residents: resident.id,
@@ -211,6 +232,8 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     escalations: escalation.id,
     'secretary-sessions': secretarySession.id,
     'secretary-session-items': sessionItem.id,
+    'help-needs': helpNeed.id,
+    'match-orders': matchOrder.id,
   };
 }
 

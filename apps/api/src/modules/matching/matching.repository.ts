@@ -49,10 +49,10 @@ export async function replaceCandidates(trx: Transaction<DB>, communityId: Commu
 export function topCandidates(db: Db, communityId: CommunityId, need: MatchNeed, limit: number) {
   const cats = sql`${sql.val([...need.categories])}::text[]`;
   const terms = sql`${sql.val([...need.terms])}::text[]`;
-  const score = sql<number>`(case when categories && ${cats} then ${weights.category} else 0 end)
-    + ${weights.term} * least(${weights.maxTerms}, (select count(*) from unnest(terms) t where t = any(${terms})))
-    + (case when compound_id = ${need.compoundId ?? -1} then ${weights.compound} when grid_id = ${need.gridId ?? -1} then ${weights.grid} else 0 end)
-    + (case when account_id is not null then ${weights.claimant} else 0 end)`;
+  const score = sql<number>`(case when categories && ${cats} then ${sql.lit(weights.category)} else 0 end)
+    + ${sql.lit(weights.term)} * least(${sql.lit(weights.maxTerms)}, (select count(*) from unnest(terms) t where t = any(${terms})))
+    + (case when compound_id = ${sql.lit(need.compoundId ?? -1)} then ${sql.lit(weights.compound)} when grid_id = ${sql.lit(need.gridId ?? -1)} then ${sql.lit(weights.grid)} else 0 end)
+    + (case when account_id is not null then ${sql.lit(weights.claimant)} else 0 end)`;
   return db
     .selectFrom('match_candidates')
     .select(['kind', 'ref_id', 'name', 'account_id', 'categories', 'terms', 'compound_id', 'grid_id'])
