@@ -66,6 +66,8 @@ create table match_candidates (
 create unique index match_candidates_ref on match_candidates (community_id, kind, ref_id);
 create index match_candidates_terms on match_candidates using gin (terms);
 create index match_candidates_categories on match_candidates using gin (categories);
+create index match_candidates_compound on match_candidates (community_id, compound_id);
+create index match_candidates_grid on match_candidates (community_id, grid_id);
 create table match_index_state (
   community_id bigint primary key references communities(id),
   refreshed_at timestamptz not null default now(),

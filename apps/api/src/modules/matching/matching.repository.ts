@@ -1,8 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { inScope, type CommunityId, type Scope } from '../../platform/db/scope.js';
-import type { MatchNeed } from './rank.js';
-import { weights } from './rank.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -42,27 +40,14 @@ export async function replaceCandidates(trx: Transaction<DB>, communityId: Commu
     .execute();
 }
 
-/**
- * The best candidates for a need in one set-based query: only rows sharing a category or a term (GIN indexes), scored
- * with rank.ts's weights so the database's order is the one the reasons explain.
- */
-export function topCandidates(db: Db, communityId: CommunityId, need: MatchNeed, limit: number) {
-  const cats = sql`${sql.val([...need.categories])}::text[]`;
-  const terms = sql`${sql.val([...need.terms])}::text[]`;
-  const score = sql<number>`(case when categories && ${cats} then ${sql.lit(weights.category)} else 0 end)
-    + ${sql.lit(weights.term)} * least(${sql.lit(weights.maxTerms)}, (select count(*) from unnest(terms) t where t = any(${terms})))
-    + (case when compound_id = ${sql.lit(need.compoundId ?? -1)} then ${sql.lit(weights.compound)} when grid_id = ${sql.lit(need.gridId ?? -1)} then ${sql.lit(weights.grid)} else 0 end)
-    + (case when account_id is not null then ${sql.lit(weights.claimant)} else 0 end)`;
+/** A community's whole available index in one read (matching/candidate-cache.ts keeps it per process). */
+export function availableCandidates(db: Db, communityId: CommunityId) {
   return db
     .selectFrom('match_candidates')
     .select(['kind', 'ref_id', 'name', 'account_id', 'categories', 'terms', 'compound_id', 'grid_id'])
-    .select(score.as('score'))
     .where('community_id', '=', communityId)
     .where('available', '=', true)
-    .where(sql<boolean>`(categories && ${cats} or terms && ${terms})`)
-    .orderBy(sql`score`, 'desc')
-    .orderBy('ref_id')
-    .limit(limit)
+    .orderBy('id')
     .execute();
 }
 

@@ -19,6 +19,7 @@ import { makeCommunityId, type CommunityId } from '../../platform/db/scope.js';
 import { accountNames, findActiveAccount } from '../people/index.js';
 import * as repo from './matching.repository.js';
 import { rankCandidates } from './rank.js';
+import { candidatesOf } from './candidate-cache.js';
 import { ensureMatchIndex, refreshMatchIndex } from './refresh.js';
 import { closedNeed, needSummaryText, resolveNeed } from './needs.js';
 import { orderMove } from './order-state.js';
@@ -28,22 +29,7 @@ export async function suggest(ctx: AppContext, actor: Actor, q: MatchQuery): Pro
   authorize(actor, 'matching.read');
   const need = await resolveNeed(ctx, actor, q.needKind, q.needId);
   if (need.terms.length === 0 && need.categories.length === 0) return { items: [] };
-  await ensureMatchIndex(ctx.db, need.communityId);
-  const rows = await repo.topCandidates(ctx.db, need.communityId, need, q.limit * 2);
-  const ranked = rankCandidates(
-    need,
-    rows.map((r) => ({
-      kind: r.kind,
-      refId: r.ref_id,
-      name: r.name,
-      accountId: r.account_id,
-      categories: r.categories,
-      terms: r.terms,
-      compoundId: r.compound_id,
-      gridId: r.grid_id,
-    })),
-    q.limit,
-  );
+  const ranked = rankCandidates(need, await candidatesOf(ctx.db, need.communityId), q.limit);
   const names = await accountNames(
     ctx.db,
     ranked.map((x) => x.c.accountId).filter((x): x is number => x != null),

@@ -57,11 +57,16 @@ export function rankCandidate(need: MatchNeed, c: IndexedCandidate): Ranked | nu
   return { score, reason: { 'zh-CN': zh.join(' · '), en: en.join(' · ') } };
 }
 
-/** Candidates ranked best first (score, then name for a stable order), at most `limit`. */
+const collator = new Intl.Collator('zh-CN');
+
+/** Candidates ranked best first (score, then name for a stable order), at most `limit`; reasons worded for those only. */
 export function rankCandidates(need: MatchNeed, candidates: readonly IndexedCandidate[], limit: number) {
-  return candidates
-    .map((c) => ({ c, r: rankCandidate(need, c) }))
-    .filter((x): x is { c: IndexedCandidate; r: Ranked } => x.r !== null)
-    .sort((a, b) => b.r.score - a.r.score || a.c.name.localeCompare(b.c.name, 'zh-CN') || a.c.refId - b.c.refId)
+  const cats = new Set(need.categories);
+  const terms = new Set(need.terms);
+  // A cheap first pass: only candidates sharing a category or a term are worded and sorted.
+  const hits = candidates.filter((c) => c.categories.some((x) => cats.has(x)) || c.terms.some((t) => terms.has(t)));
+  return hits
+    .map((c) => ({ c, r: rankCandidate(need, c)! }))
+    .sort((a, b) => b.r.score - a.r.score || collator.compare(a.c.name, b.c.name) || a.c.refId - b.c.refId)
     .slice(0, limit);
 }

@@ -7,6 +7,8 @@ import { registerMessages, useT, type Keys } from '../../../lib/i18n.js';
 import { EscalationQueuePage } from '../../../features/escalations/h5/index.js';
 import { HelperHome, keyFromHash, LookupBox, ReportPage, TaskPage, TasksPage, TrackPage, VisitPage } from '../../../features/tickets/h5/index.js';
 import { COMMUNITY_KEY, NoCommunityHint } from '../../../features/tickets/h5/index.js';
+import { MyOrdersPage, OrdersEntry } from '../../../features/matching/h5-orders.js';
+import { roleCan } from '@linli/contracts/permissions';
 
 const _texts = registerMessages(
   {
@@ -147,7 +149,9 @@ export function H5Router() {
         ? 'visit'
         : loc.path.startsWith('/h5/escalations')
           ? 'escalations'
-          : null;
+          : loc.path.startsWith('/h5/orders')
+            ? 'orders'
+            : null;
   const needsMe = !track && !isReport;
   useEffect(() => {
     if (needsMe && me === undefined) fetchMe().then(setMe, () => setMe(null));
@@ -176,6 +180,8 @@ export function H5Router() {
           <TasksPage navigate={navigate} />
         ) : helperPage === 'escalations' ? (
           <EscalationQueuePage navigate={navigate} />
+        ) : helperPage === 'orders' ? (
+          <MyOrdersPage />
         ) : (
           <VisitPage me={me} navigate={navigate} />
         )}
@@ -196,6 +202,7 @@ export function H5Router() {
       {me ? (
         <>
           <HelperHome me={me} navigate={navigate} />
+          {roleCan(me.role, 'matching.claim') && <OrdersEntry navigate={navigate} />}
           <MeCard me={me} onLogout={() => setMe(null)} />
         </>
       ) : (
