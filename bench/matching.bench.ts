@@ -27,7 +27,15 @@ const services = [
   ['心理疏导', '心理咨询师谈心疏导'],
   ['爱心义诊', '社区卫生服务站量血压、健康咨询'],
 ] as const;
-const needs = ['帮老人买菜', '家里水管漏水需要修理', '想找人陪着去医院复查', '孩子放学后没人辅导作业', '独居老人想有人聊聊天', '和邻居有纠纷想咨询律师', '行动不便，家里需要打扫'];
+const needs = [
+  '帮老人买菜',
+  '家里水管漏水需要修理',
+  '想找人陪着去医院复查',
+  '孩子放学后没人辅导作业',
+  '独居老人想有人聊聊天',
+  '和邻居有纠纷想咨询律师',
+  '行动不便，家里需要打扫',
+];
 
 export async function run(): Promise<Measure[]> {
   const nRes = Number(process.env.BENCH_MATCH_RESOURCES ?? 10_000);
@@ -54,9 +62,21 @@ export async function run(): Promise<Measure[]> {
       const units: number[] = [];
       const compounds: number[] = [];
       for (let c = 0; c < 20; c++) {
-        const grid = await db.insertInto('grids').values({ community_id: cid, name: `第${c}网格`, code: null }).returning('id').executeTakeFirstOrThrow();
-        const p = await db.insertInto('compounds').values({ community_id: cid, name: `小区${c}`, address: null, grid_id: grid.id }).returning('id').executeTakeFirstOrThrow();
-        const b = await db.insertInto('buildings').values({ community_id: cid, compound_id: p.id, name: '1号楼', floors: 6 }).returning('id').executeTakeFirstOrThrow();
+        const grid = await db
+          .insertInto('grids')
+          .values({ community_id: cid, name: `第${c}网格`, code: null })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const p = await db
+          .insertInto('compounds')
+          .values({ community_id: cid, name: `小区${c}`, address: null, grid_id: grid.id })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const b = await db
+          .insertInto('buildings')
+          .values({ community_id: cid, compound_id: p.id, name: '1号楼', floors: 6 })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         const u = await db.insertInto('units').values({ community_id: cid, building_id: b.id, name: '1单元' }).returning('id').executeTakeFirstOrThrow();
         compounds.push(p.id);
         units.push(u.id);
@@ -82,12 +102,28 @@ export async function run(): Promise<Measure[]> {
       for (let i = 0; i < nPeople; i += 1000) {
         const households = await db
           .insertInto('households')
-          .values(Array.from({ length: Math.min(1000, nPeople - i) }, (_, k) => ({ community_id: cid, unit_id: units[(i + k) % units.length]!, room_no: String(i + k) })))
+          .values(
+            Array.from({ length: Math.min(1000, nPeople - i) }, (_, k) => ({
+              community_id: cid,
+              unit_id: units[(i + k) % units.length]!,
+              room_no: String(i + k),
+            })),
+          )
           .returning('id')
           .execute();
         const residents = await db
           .insertInto('residents')
-          .values(households.map((h, k) => ({ community_id: cid, household_id: h.id, name: `居民${i + k}`, gender: 'male' as const, birth_date: null, relation: null, notes: null })))
+          .values(
+            households.map((h, k) => ({
+              community_id: cid,
+              household_id: h.id,
+              name: `居民${i + k}`,
+              gender: 'male' as const,
+              birth_date: null,
+              relation: null,
+              notes: null,
+            })),
+          )
           .returning('id')
           .execute();
         residentIds.push(...residents.map((r) => r.id));
@@ -96,13 +132,26 @@ export async function run(): Promise<Measure[]> {
       for (let i = 0; i < members.length; i += 1000)
         await db
           .insertInto('party_members')
-          .values(members.slice(i, i + 1000).map((r, k) => ({ community_id: cid, resident_id: r, status: 'in_service' as const, work_unit: ['市第一人民医院', '兰州石化', '律师事务所', '第五中学'][k % 4]!, grid_id: null, joined_on: null })))
+          .values(
+            members.slice(i, i + 1000).map((r, k) => ({
+              community_id: cid,
+              resident_id: r,
+              status: 'in_service' as const,
+              work_unit: ['市第一人民医院', '兰州石化', '律师事务所', '第五中学'][k % 4]!,
+              grid_id: null,
+              joined_on: null,
+            })),
+          )
           .execute();
       const volunteers = residentIds.slice(members.length);
       for (let i = 0; i < volunteers.length; i += 1000)
         await db
           .insertInto('accounts')
-          .values(volunteers.slice(i, i + 1000).map((r) => ({ username: `v${r}`, display_name: `志愿者${r}`, password_hash: 'x', role: 'volunteer', community_id: cid, resident_id: r })))
+          .values(
+            volunteers
+              .slice(i, i + 1000)
+              .map((r) => ({ username: `v${r}`, display_name: `志愿者${r}`, password_hash: 'x', role: 'volunteer', community_id: cid, resident_id: r })),
+          )
           .execute();
 
       const t0 = performance.now();

@@ -189,7 +189,15 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     .executeTakeFirstOrThrow();
   const helpNeed = await db
     .insertInto('help_needs')
-    .values({ community_id: cid, resident_id: resident.id, category: 'errands', request_enc: env.ctx.pii.encrypt('买菜'), circumstances_enc: null, basis_enc: null, created_by: sec.account.id })
+    .values({
+      community_id: cid,
+      resident_id: resident.id,
+      category: 'errands',
+      request_enc: env.ctx.pii.encrypt('买菜'),
+      circumstances_enc: null,
+      basis_enc: null,
+      created_by: sec.account.id,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const matchOrder = await db

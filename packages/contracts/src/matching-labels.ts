@@ -33,4 +33,3 @@ export const matchOrderEventLabels: Record<Locale, Record<MatchOrderEventKind, s
   'zh-CN': { sent: '社区派单', accept: '接单', decline: '拒单', done: '办结', rate: '群众评单', cancel: '撤回派单' },
   en: { sent: 'Sent by the community', accept: 'Accepted', decline: 'Declined', done: 'Done', rate: 'Rated by the resident', cancel: 'Withdrawn' },
 };
-

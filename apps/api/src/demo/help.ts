@@ -27,22 +27,84 @@ interface DemoNeed {
   closed?: string;
 }
 const list: DemoNeed[] = [
-  { tag: 'living_alone', category: 'errands', request: '每周两次帮忙买菜、买药', circumstances: '腿脚不便，下楼困难', helper: 'volunteer', actions: [{ daysAgo: 40, note: '小博代购蔬菜和降压药' }, { daysAgo: 33, note: '代购蔬菜，顺路取快递' }] },
-  { tag: 'living_alone', category: 'companionship', request: '希望有人常来聊聊天', helper: 'volunteer', actions: [{ daysAgo: 20, note: '上门陪伴一小时，教用手机视频' }] },
-  { tag: 'living_alone', category: 'repair', request: '卫生间水管漏水', helper: 'grid', actions: [{ daysAgo: 58, note: '联系物业维修工上门更换水管' }], closed: '已修好，老人确认' },
+  {
+    tag: 'living_alone',
+    category: 'errands',
+    request: '每周两次帮忙买菜、买药',
+    circumstances: '腿脚不便，下楼困难',
+    helper: 'volunteer',
+    actions: [
+      { daysAgo: 40, note: '小博代购蔬菜和降压药' },
+      { daysAgo: 33, note: '代购蔬菜，顺路取快递' },
+    ],
+  },
+  {
+    tag: 'living_alone',
+    category: 'companionship',
+    request: '希望有人常来聊聊天',
+    helper: 'volunteer',
+    actions: [{ daysAgo: 20, note: '上门陪伴一小时，教用手机视频' }],
+  },
+  {
+    tag: 'living_alone',
+    category: 'repair',
+    request: '卫生间水管漏水',
+    helper: 'grid',
+    actions: [{ daysAgo: 58, note: '联系物业维修工上门更换水管' }],
+    closed: '已修好，老人确认',
+  },
   { tag: 'living_alone', category: 'errands', request: '帮老人买菜' },
-  { tag: 'advanced_age', category: 'medical', request: '每月陪同去医院复查', circumstances: '高血压、糖尿病，需定期复查', helper: 'grid', actions: [{ daysAgo: 27, note: '陪同到兰州市第一人民医院复查' }] },
-  { tag: 'advanced_age', category: 'cleaning', request: '家里卫生需要定期打扫', helper: 'volunteer', actions: [{ daysAgo: 12, note: '青年志愿者三人上门大扫除' }] },
+  {
+    tag: 'advanced_age',
+    category: 'medical',
+    request: '每月陪同去医院复查',
+    circumstances: '高血压、糖尿病，需定期复查',
+    helper: 'grid',
+    actions: [{ daysAgo: 27, note: '陪同到兰州市第一人民医院复查' }],
+  },
+  {
+    tag: 'advanced_age',
+    category: 'cleaning',
+    request: '家里卫生需要定期打扫',
+    helper: 'volunteer',
+    actions: [{ daysAgo: 12, note: '青年志愿者三人上门大扫除' }],
+  },
   { tag: 'advanced_age', category: 'companionship', request: '节日探访慰问' },
   { tag: 'advanced_age', category: 'medical', request: '想找人陪着去医院看病' },
-  { tag: 'low_income', category: 'financial', request: '孩子上学费用困难', circumstances: '低保户，单亲，一个孩子读初中', helper: 'grid', actions: [{ daysAgo: 50, note: '协助申请教育救助，材料已报街道' }] },
-  { tag: 'low_income', category: 'legal', request: '拖欠工资想咨询律师', circumstances: '低保户，打零工被拖欠三个月工资', helper: 'grid', actions: [{ daysAgo: 35, note: '对接法律援助律师，已立案' }], closed: '工资已追回' },
+  {
+    tag: 'low_income',
+    category: 'financial',
+    request: '孩子上学费用困难',
+    circumstances: '低保户，单亲，一个孩子读初中',
+    helper: 'grid',
+    actions: [{ daysAgo: 50, note: '协助申请教育救助，材料已报街道' }],
+  },
+  {
+    tag: 'low_income',
+    category: 'legal',
+    request: '拖欠工资想咨询律师',
+    circumstances: '低保户，打零工被拖欠三个月工资',
+    helper: 'grid',
+    actions: [{ daysAgo: 35, note: '对接法律援助律师，已立案' }],
+    closed: '工资已追回',
+  },
   { tag: 'disabled', category: 'errands', request: '轮椅出行不便，需要代办跑腿', circumstances: '肢体二级残疾，使用轮椅' },
-  { tag: 'disabled', category: 'repair', request: '门口需要加装扶手', circumstances: '视力三级残疾', helper: 'grid', actions: [{ daysAgo: 15, note: '联系共建单位上门测量' }] },
+  {
+    tag: 'disabled',
+    category: 'repair',
+    request: '门口需要加装扶手',
+    circumstances: '视力三级残疾',
+    helper: 'grid',
+    actions: [{ daysAgo: 15, note: '联系共建单位上门测量' }],
+  },
 ];
 
 async function actorOf(ctx: AppContext, username: string): Promise<Actor> {
-  const a = await ctx.db.selectFrom('accounts').select(['id', 'role', 'display_name', 'community_id']).where('username', '=', username).executeTakeFirstOrThrow();
+  const a = await ctx.db
+    .selectFrom('accounts')
+    .select(['id', 'role', 'display_name', 'community_id'])
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
   return {
     accountId: a.id,
     role: a.role as Role,
@@ -86,11 +148,22 @@ export async function seedHelp(ctx: AppContext, communityCode: string, now = new
       used.push(residentId);
       // 低保 and disability are sealed tags of the resident, as the roster import would seal them.
       if (tag === 'low_income' || tag === 'disabled')
-        await db.updateTable('residents').set({ sensitive_enc: ctx.pii.encrypt(JSON.stringify([tag])) }).where('id', '=', residentId).execute();
-      const need = await createHelpNeed(ctx, secretary, { residentId, helpCategory: item.category, request: item.request, circumstances: item.circumstances ?? null });
+        await db
+          .updateTable('residents')
+          .set({ sensitive_enc: ctx.pii.encrypt(JSON.stringify([tag])) })
+          .where('id', '=', residentId)
+          .execute();
+      const need = await createHelpNeed(ctx, secretary, {
+        residentId,
+        helpCategory: item.category,
+        request: item.request,
+        circumstances: item.circumstances ?? null,
+      });
       needIds.push(need.id);
-      if (item.helper) await setHelper(ctx, secretary, need.id, { helperKind: 'account', helperId: item.helper === 'volunteer' ? volunteer.accountId : grid.accountId });
-      for (const a of item.actions ?? []) await addHelpAction(ctx, secretary, need.id, { actedOn: beijingDate(new Date(now.getTime() - a.daysAgo * DAY)), note: a.note });
+      if (item.helper)
+        await setHelper(ctx, secretary, need.id, { helperKind: 'account', helperId: item.helper === 'volunteer' ? volunteer.accountId : grid.accountId });
+      for (const a of item.actions ?? [])
+        await addHelpAction(ctx, secretary, need.id, { actedOn: beijingDate(new Date(now.getTime() - a.daysAgo * DAY)), note: a.note });
       if (item.closed) await stepHelpNeed(ctx, secretary, need.id, { action: 'close', note: item.closed });
     }
   }

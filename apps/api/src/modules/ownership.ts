@@ -1,7 +1,8 @@
 import type { DB } from '../platform/db/schema.js';
 
 /** Who owns code: a module folder under modules/, the platform, or the demo seeder. */
-export type Owner = 'platform' | 'places' | 'auth' | 'people' | 'partners' | 'tickets' | 'ledger' | 'webhooks' | 'open311' | 'orgs' | 'escalations' | 'help' | 'matching';
+export type Owner =
+  'platform' | 'places' | 'auth' | 'people' | 'partners' | 'tickets' | 'ledger' | 'webhooks' | 'open311' | 'orgs' | 'escalations' | 'help' | 'matching';
 
 /**
  * Each table has one owner (docs/data-ownership.md). Only the owner's code names it in SQL; other modules ask the

@@ -35,7 +35,13 @@ describe('帮扶台账 (the help register)', () => {
     const before = (await env.ctx.db.selectFrom('pii_access_log').select('id').execute()).length;
     const full = await exportOf(sec.cookie);
     expect(full.sheet.name).toBe('帮扶台账');
-    expect(full.row).toMatchObject({ 帮扶对象: '孙德明', 帮扶类别: '就医助医', 帮扶需求: '每月陪同去医院复查', 状态: '帮扶中', 帮扶记录: '2026-11-03 陪同复查' });
+    expect(full.row).toMatchObject({
+      帮扶对象: '孙德明',
+      帮扶类别: '就医助医',
+      帮扶需求: '每月陪同去医院复查',
+      状态: '帮扶中',
+      帮扶记录: '2026-11-03 陪同复查',
+    });
     expect(full.text).not.toMatch(/medical|in_progress/);
     expect((await env.ctx.db.selectFrom('pii_access_log').select('id').execute()).length).toBeGreaterThan(before);
 

@@ -110,7 +110,15 @@ export function helpActions(db: Db, needId: number) {
 
 export function insertHelpEvent(
   db: Db,
-  v: { community_id: number; need_id: number; action: string; from_status?: string | null; to_status?: string | null; actor_id: number | null; note?: string | null },
+  v: {
+    community_id: number;
+    need_id: number;
+    action: string;
+    from_status?: string | null;
+    to_status?: string | null;
+    actor_id: number | null;
+    note?: string | null;
+  },
 ) {
   return db.insertInto('help_need_events').values(v).execute();
 }

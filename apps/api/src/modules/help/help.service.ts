@@ -28,7 +28,17 @@ import { day, iso, presentHelpNeed } from './help.presenter.js';
 import { nextHelpStatus, statusAfterAction } from './help-state.js';
 
 /** Resident tags a help need rests on (帮扶对象): 低保, 残疾, 独居, 高龄, 困难 …, public and sealed ones. */
-const helpTags = new Set(['living_alone', 'advanced_age', 'empty_nest', 'left_behind_child', 'unemployed', 'disabled', 'low_income', 'serious_illness', 'hardship']);
+const helpTags = new Set([
+  'living_alone',
+  'advanced_age',
+  'empty_nest',
+  'left_behind_child',
+  'unemployed',
+  'disabled',
+  'low_income',
+  'serious_illness',
+  'hardship',
+]);
 
 interface HelpStepRow {
   communityId: number;
@@ -83,7 +93,12 @@ export async function getHelpNeed(ctx: AppContext, actor: Actor, id: number): Pr
   const row = await needOf(ctx, actor, id);
   const actions = await repo.helpActions(ctx.db, id);
   const events = await repo.helpEvents(ctx.db, id);
-  const names = await helpNames(ctx.db, makeCommunityId(row.community_id), [row], [...actions.map((a) => a.actor_id!), ...events.map((e) => e.actor_id!)].filter(Boolean));
+  const names = await helpNames(
+    ctx.db,
+    makeCommunityId(row.community_id),
+    [row],
+    [...actions.map((a) => a.actor_id!), ...events.map((e) => e.actor_id!)].filter(Boolean),
+  );
   return {
     ...presentHelpNeed(row, names),
     actions: actions.map((a) => ({ id: a.id, actedOn: day(a.acted_on)!, note: a.note, actorName: names.account(a.actor_id), createdAt: iso(a.created_at)! })),

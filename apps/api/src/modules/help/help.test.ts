@@ -45,7 +45,13 @@ describe('help list (帮扶清单)', () => {
     expect(await env.ctx.db.selectFrom('pii_access_log').selectAll().where('entity_type', '=', 'help_need').execute()).toHaveLength(0);
 
     const full = await sec.get(`/api/help-needs/${need.id}/full`);
-    expect(full.json()).toEqual({ id: need.id, residentName: '王秀兰', request: '每周帮老人买菜两次', circumstances: '低保，腿脚不便', basis: ['living_alone', 'low_income'] });
+    expect(full.json()).toEqual({
+      id: need.id,
+      residentName: '王秀兰',
+      request: '每周帮老人买菜两次',
+      circumstances: '低保，腿脚不便',
+      basis: ['living_alone', 'low_income'],
+    });
     const log = await env.ctx.db.selectFrom('pii_access_log').selectAll().where('entity_type', '=', 'help_need').execute();
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ actor_id: secretary.account.id, entity_id: String(need.id) });
@@ -85,22 +91,36 @@ describe('help list (帮扶清单)', () => {
 
   it('names the field of bad input, writes nothing, and answers 404 for another community', async () => {
     const sec = httpAs(env.app, secretary);
-    const before = await env.ctx.db.selectFrom('help_needs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await env.ctx.db
+      .selectFrom('help_needs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const bad = await sec.post('/api/help-needs', { residentId, helpCategory: 'nonsense', request: '' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['helpCategory', 'request']);
+    expect(
+      bad
+        .json()
+        .error.details.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['helpCategory', 'request']);
     const other = await actorIn(env, 'secretary');
     const stranger = await buildResident(env.ctx, other.community.id, { name: '李四' });
     const wrongResident = await sec.post('/api/help-needs', { residentId: stranger.id, helpCategory: 'repair', request: '修水管' });
     expect(wrongResident.json().error.details.fields[0]).toMatchObject({ field: 'residentId', rule: 'not_found' });
-    const after = await env.ctx.db.selectFrom('help_needs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await env.ctx.db
+      .selectFrom('help_needs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
 
     const theirs = (await httpAs(env.app, other).post('/api/help-needs', { residentId: stranger.id, helpCategory: 'repair', request: '修水管' })).json();
     expect((await sec.get(`/api/help-needs/${theirs.id}`)).statusCode).toBe(404);
     expect((await sec.get(`/api/help-needs/${theirs.id}/full`)).statusCode).toBe(404);
     expect((await sec.post(`/api/help-needs/${theirs.id}/steps`, { action: 'close' })).statusCode).toBe(404);
-    const badHelper = await sec.post(`/api/help-needs/${(await sec.get('/api/help-needs')).json().items[0].id}/helper`, { helperKind: 'partner', helperId: 999999 });
+    const badHelper = await sec.post(`/api/help-needs/${(await sec.get('/api/help-needs')).json().items[0].id}/helper`, {
+      helperKind: 'partner',
+      helperId: 999999,
+    });
     expect(badHelper.json().error.details.fields[0]).toMatchObject({ field: 'helperId', rule: 'not_found' });
   });
 });

@@ -17,7 +17,7 @@ export function countHelp(db: Kysely<DB>, communityId: CommunityId) {
  * then the export is logged as a view). Without it the name is masked and the request left out.
  */
 export async function* helpBatches(db: Kysely<DB>, communityId: CommunityId, open: ((sealed: string) => string) | null) {
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = await helpLedgerBatch(db, communityId, after, BATCH);
     if (rows.length === 0) return;
     const names = await helpNames(db, communityId, rows);

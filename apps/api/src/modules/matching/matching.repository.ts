@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { inScope, type CommunityId, type Scope } from '../../platform/db/scope.js';
 
@@ -79,12 +79,7 @@ const orderColumns = [
   'done_at',
 ] as const;
 
-export async function listOrders(
-  db: Db,
-  communityId: CommunityId,
-  f: { status?: string; claimant?: number },
-  page: { offset: number; limit: number },
-) {
+export async function listOrders(db: Db, communityId: CommunityId, f: { status?: string; claimant?: number }, page: { offset: number; limit: number }) {
   let q = db.selectFrom('match_orders').where('community_id', '=', communityId);
   if (f.status) q = q.where('status', '=', f.status as 'sent');
   if (f.claimant) q = q.where('claimant_account_id', '=', f.claimant);
@@ -137,10 +132,23 @@ export async function updateOrder(
 }
 export function insertOrderEvent(
   db: Db,
-  v: { community_id: number; order_id: number; action: string; from_status: string | null; to_status: string | null; actor_id: number | null; note: string | null },
+  v: {
+    community_id: number;
+    order_id: number;
+    action: string;
+    from_status: string | null;
+    to_status: string | null;
+    actor_id: number | null;
+    note: string | null;
+  },
 ) {
   return db.insertInto('match_order_events').values(v).execute();
 }
 export function orderEvents(db: Db, orderId: number) {
-  return db.selectFrom('match_order_events').select(['id', 'action', 'from_status', 'to_status', 'actor_id', 'note', 'created_at']).where('order_id', '=', orderId).orderBy('id').execute();
+  return db
+    .selectFrom('match_order_events')
+    .select(['id', 'action', 'from_status', 'to_status', 'actor_id', 'note', 'created_at'])
+    .where('order_id', '=', orderId)
+    .orderBy('id')
+    .execute();
 }

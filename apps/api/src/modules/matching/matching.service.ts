@@ -133,13 +133,27 @@ export async function createOrder(ctx: AppContext, actor: Actor, input: CreateMa
       note: input.note || null,
       sent_by: actor.accountId,
     });
-    await repo.insertOrderEvent(trx, { community_id: cid, order_id: row.id, action: 'sent', from_status: null, to_status: 'sent', actor_id: actor.accountId, note: input.note || null });
+    await repo.insertOrderEvent(trx, {
+      community_id: cid,
+      order_id: row.id,
+      action: 'sent',
+      from_status: null,
+      to_status: 'sent',
+      actor_id: actor.accountId,
+      note: input.note || null,
+    });
     await writeAudit(trx, actor, {
       communityId: cid,
       action: 'match_order.sent',
       entityType: 'match_order',
       entityId: row.id,
-      changes: { needKind: input.needKind, needId: input.needId, candidateKind: input.candidateKind, candidateId: input.candidateId, claimantAccountId: input.claimantAccountId },
+      changes: {
+        needKind: input.needKind,
+        needId: input.needId,
+        candidateKind: input.candidateKind,
+        candidateId: input.candidateId,
+        claimantAccountId: input.claimantAccountId,
+      },
     });
     return row.id;
   });
@@ -166,7 +180,15 @@ export async function stepOrder(ctx: AppContext, actor: Actor, id: number, input
       ...(input.action === 'rate' ? { rating: input.rating, rated_at: now } : {}),
     });
     if (n === 0) throw new AppError('INVALID_STATE', 'the order changed meanwhile');
-    await repo.insertOrderEvent(trx, { community_id: cid, order_id: id, action: input.action, from_status: before.status, to_status: move.to, actor_id: actor.accountId, note: input.note || null });
+    await repo.insertOrderEvent(trx, {
+      community_id: cid,
+      order_id: id,
+      action: input.action,
+      from_status: before.status,
+      to_status: move.to,
+      actor_id: actor.accountId,
+      note: input.note || null,
+    });
     await writeAudit(trx, actor, {
       communityId: cid,
       action: `match_order.${input.action}`,

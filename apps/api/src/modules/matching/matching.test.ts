@@ -45,9 +45,21 @@ describe('matching (供需对接)', () => {
       .execute();
     await db
       .insertInto('resources')
-      .values({ community_id: cid, title: '小区代购跑腿', description: '帮行动不便的老人买菜买药', category: 'errands', kind: 'service', provider_kind: 'team', provider_name: '红马甲', compound_id: compoundId })
+      .values({
+        community_id: cid,
+        title: '小区代购跑腿',
+        description: '帮行动不便的老人买菜买药',
+        category: 'errands',
+        kind: 'service',
+        provider_kind: 'team',
+        provider_name: '红马甲',
+        compound_id: compoundId,
+      })
       .execute();
-    await db.insertInto('party_members').values({ community_id: cid, resident_id: neighbour.id, status: 'in_service', work_unit: '市第一人民医院', grid_id: null, joined_on: null }).execute();
+    await db
+      .insertInto('party_members')
+      .values({ community_id: cid, resident_id: neighbour.id, status: 'in_service', work_unit: '市第一人民医院', grid_id: null, joined_on: null })
+      .execute();
     const need = await sec().post('/api/help-needs', { residentId: elder.id, helpCategory: 'errands', request: '帮老人买菜' });
     needId = need.json().id;
   });
@@ -70,7 +82,12 @@ describe('matching (供需对接)', () => {
 
   it('suggests for a ticket by its words, and answers 404 for another community’s need', async () => {
     const categories = await ensureCategoriesIn(env.ctx.db, trustedCommunityId(secretary.community.id));
-    const ticket = await sec().post('/api/tickets', { channel: 'walk_in', categoryId: categories[0]!.id, title: '邻里纠纷', description: '楼上楼下因噪音发生纠纷，需要法律咨询' });
+    const ticket = await sec().post('/api/tickets', {
+      channel: 'walk_in',
+      categoryId: categories[0]!.id,
+      title: '邻里纠纷',
+      description: '楼上楼下因噪音发生纠纷，需要法律咨询',
+    });
     expect(ticket.statusCode).toBe(201);
     const res = await sec().get(`/api/matches?needKind=ticket&needId=${ticket.json().id}`);
     expect(res.json().items[0]).toMatchObject({ name: '明理律师事务所', candidateKind: 'partner' });
@@ -85,9 +102,22 @@ describe('matching (供需对接)', () => {
 
   it('sends an order the claimant accepts and finishes on the phone; staff record the rating; each step on the timeline and audit', async () => {
     const v = httpAs(env.app, volunteer);
-    const bad = await sec().post('/api/match-orders', { needKind: 'help_need', needId, candidateKind: 'volunteer', candidateId: volunteer.account.id, claimantAccountId: secretary.account.id });
+    const bad = await sec().post('/api/match-orders', {
+      needKind: 'help_need',
+      needId,
+      candidateKind: 'volunteer',
+      candidateId: volunteer.account.id,
+      claimantAccountId: secretary.account.id,
+    });
     expect(bad.json().error.details.fields[0]).toMatchObject({ field: 'claimantAccountId', rule: 'invalid_option' });
-    const sent = await sec().post('/api/match-orders', { needKind: 'help_need', needId, candidateKind: 'volunteer', candidateId: volunteer.account.id, claimantAccountId: volunteer.account.id, note: '周三上午' });
+    const sent = await sec().post('/api/match-orders', {
+      needKind: 'help_need',
+      needId,
+      candidateKind: 'volunteer',
+      candidateId: volunteer.account.id,
+      claimantAccountId: volunteer.account.id,
+      note: '周三上午',
+    });
     expect(sent.statusCode).toBe(201);
     const order = sent.json();
     expect(order).toMatchObject({ status: 'sent', needSummary: '代购跑腿', candidateName: '刘志愿', claimantName: '刘志愿' });
@@ -106,7 +136,13 @@ describe('matching (供需对接)', () => {
 
     const events = await env.ctx.db.selectFrom('match_order_events').select('action').where('order_id', '=', order.id).orderBy('id').execute();
     expect(events.map((e) => e.action)).toEqual(['sent', 'accept', 'done', 'rate']);
-    const audit = await env.ctx.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'match_order').where('entity_id', '=', String(order.id)).orderBy('id').execute();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'match_order')
+      .where('entity_id', '=', String(order.id))
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['match_order.sent', 'match_order.accept', 'match_order.done', 'match_order.rate']);
 
     // Another claimant does not see it; another community's staff gets 404.

@@ -28,7 +28,11 @@ async function gridOf(ctx: AppContext, cid: CommunityId, compoundId: number | nu
  *   `return wishNeed(ctx.db, scopeOf(actor), id);` with `import { wishNeed } from '../wishes/index.js'`
  * and `scopeOf` from platform/access/actor.js. Until then a wish cannot be found, so its suggestions answer 404.
  */
-async function wishNeedOf(_ctx: AppContext, _actor: Actor, _id: number): Promise<{ text: string; category: string | null; placeId: number | null; communityId?: number } | null> {
+async function wishNeedOf(
+  _ctx: AppContext,
+  _actor: Actor,
+  _id: number,
+): Promise<{ text: string; category: string | null; placeId: number | null; communityId?: number } | null> {
   return null;
 }
 

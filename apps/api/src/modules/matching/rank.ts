@@ -46,9 +46,13 @@ export function rankCandidate(need: MatchNeed, c: IndexedCandidate): Ranked | nu
     (c.accountId != null ? weights.claimant : 0);
   const zh: string[] = [];
   const en: string[] = [];
-  if (sameCompound) zh.push('同小区'), en.push('same compound');
-  else if (sameGrid) zh.push('同网格'), en.push('same grid');
-  if (cats.length) zh.push('服务类别相符'), en.push('service category matches');
+  const say = (z: string, e: string) => {
+    zh.push(z);
+    en.push(e);
+  };
+  if (sameCompound) say('同小区', 'same compound');
+  else if (sameGrid) say('同网格', 'same grid');
+  if (cats.length) say('服务类别相符', 'service category matches');
   if (shared.length) {
     const words = shared.slice(0, weights.maxTerms);
     zh.push(`关键词：${words.join('、')}`);

@@ -32,7 +32,7 @@ export async function refreshMatchIndex(db: Kysely<DB>, communityId: CommunityId
     rows.push({ kind: 'partner', ref_id: p.id, name: p.name, account_id: null, ...d, compound_id: null, grid_id: null, available: true });
   }
   const resources = [];
-  for (let after: number | undefined; ; ) {
+  for (let after: number | undefined; ;) {
     const page = await resourceCandidates(db, communityId, { afterId: after, limit: 5000 });
     resources.push(...page);
     if (page.length < 5000) break;
@@ -65,7 +65,16 @@ export async function refreshMatchIndex(db: Kysely<DB>, communityId: CommunityId
   for (const t of people.teams) {
     const d = described(`${t.name} ${teamKindWords[t.kind] ?? ''} ${t.description ?? ''}`, t.kind === 'volunteer' ? everyday : []);
     const leader = t.leader_resident_id != null ? residents.get(t.leader_resident_id) : undefined;
-    rows.push({ kind: 'team', ref_id: t.id, name: t.name, account_id: t.account_id, ...d, compound_id: leader?.compound_id ?? null, grid_id: leader?.grid_id ?? null, available: true });
+    rows.push({
+      kind: 'team',
+      ref_id: t.id,
+      name: t.name,
+      account_id: t.account_id,
+      ...d,
+      compound_id: leader?.compound_id ?? null,
+      grid_id: leader?.grid_id ?? null,
+      available: true,
+    });
   }
   for (const m of people.partyMembers) {
     const r = residents.get(m.resident_id);
@@ -84,7 +93,17 @@ export async function refreshMatchIndex(db: Kysely<DB>, communityId: CommunityId
   }
   for (const v of people.volunteers) {
     const r = v.resident_id != null ? residents.get(v.resident_id) : undefined;
-    rows.push({ kind: 'volunteer', ref_id: v.id, name: v.display_name, account_id: v.id, terms: [], categories: everyday, compound_id: r?.compound_id ?? null, grid_id: r?.grid_id ?? null, available: true });
+    rows.push({
+      kind: 'volunteer',
+      ref_id: v.id,
+      name: v.display_name,
+      account_id: v.id,
+      terms: [],
+      categories: everyday,
+      compound_id: r?.compound_id ?? null,
+      grid_id: r?.grid_id ?? null,
+      available: true,
+    });
   }
   // One candidate per (kind, ref): a party member with two accounts is still one.
   const seen = new Set<string>();

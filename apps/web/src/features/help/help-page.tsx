@@ -60,7 +60,14 @@ export function HelpPage() {
           onChange={(v) => (setStatus(v), setPage(1))}
           options={helpStatuses.map((s) => ({ value: s, label: helpStatusLabels[locale][s] }))}
         />
-        <Select allowClear style={{ width: 160 }} placeholder={t('help.category')} value={category} onChange={(v) => (setCategory(v), setPage(1))} options={categories} />
+        <Select
+          allowClear
+          style={{ width: 160 }}
+          placeholder={t('help.category')}
+          value={category}
+          onChange={(v) => (setCategory(v), setPage(1))}
+          options={categories}
+        />
       </Space>
       <Table<HelpNeed>
         rowKey="id"
@@ -146,7 +153,13 @@ function HelpDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const d = q.data;
   const canWrite = roleCan(me.role, 'help.write');
   return (
-    <Drawer open width={640} onClose={onClose} title={d ? `${d.residentNameMasked} · ${helpCategoryLabels[locale][d.helpCategory]}` : ''} data-testid="help-drawer">
+    <Drawer
+      open
+      width={640}
+      onClose={onClose}
+      title={d ? `${d.residentNameMasked} · ${helpCategoryLabels[locale][d.helpCategory]}` : ''}
+      data-testid="help-drawer"
+    >
       {d && (
         <Space direction="vertical" style={{ width: '100%' }}>
           {canWrite && (
@@ -159,7 +172,9 @@ function HelpDrawer({ id, onClose }: { id: number; onClose(): void }) {
           <Descriptions column={1} bordered size="small">
             <Descriptions.Item label={t('help.status')}>{helpStatusLabels[locale][d.status]}</Descriptions.Item>
             <Descriptions.Item label={t('help.compound')}>{d.compoundName}</Descriptions.Item>
-            <Descriptions.Item label={t('help.helper')}>{d.helperKind ? `${helperKindLabels[locale][d.helperKind]}：${d.helperName ?? ''}` : ''}</Descriptions.Item>
+            <Descriptions.Item label={t('help.helper')}>
+              {d.helperKind ? `${helperKindLabels[locale][d.helperKind]}：${d.helperName ?? ''}` : ''}
+            </Descriptions.Item>
             {full ? (
               <>
                 <Descriptions.Item label={t('help.resident')}>{full.residentName}</Descriptions.Item>

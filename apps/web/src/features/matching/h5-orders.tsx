@@ -12,7 +12,11 @@ export function MyOrdersPage() {
   const { t, locale } = useT();
   const [items, setItems] = useState<MatchOrder[] | null>(null);
   const [error, setError] = useState('');
-  const load = () => fetchOrders({ mine: 'true', pageSize: 50 }).then((p) => setItems(p.items), (e: Error) => setError(e.message));
+  const load = () =>
+    fetchOrders({ mine: 'true', pageSize: 50 }).then(
+      (p) => setItems(p.items),
+      (e: Error) => setError(e.message),
+    );
   useEffect(() => void load(), []);
   const act = async (id: number, action: MatchOrderAction) => {
     try {
