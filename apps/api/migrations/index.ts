@@ -25,6 +25,7 @@ import * as rosterDictionary from './20261203004000_roster_dictionary.js';
 import * as ticketLocation from './20261203006000_ticket_location.js';
 import * as partnerOffers from './20261204200000_partner_offers.js';
 import * as wishes from './20261204100000_wishes.js';
+import * as helpAndMatching from './20261204300000_help_and_matching.js';
 
 /** Every migration, in order. Listed by hand so the bundled server needs no folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '20261203006000_ticket_location': ticketLocation,
   '20261204200000_partner_offers': partnerOffers,
   '20261204100000_wishes': wishes,
+  '20261204300000_help_and_matching': helpAndMatching,
 };

@@ -222,6 +222,35 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     .values({ community_id: cid, source: 'staff', resident_name: `居民${tag}`, public_initial: '居**', text: '想要一台收音机' })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const helpNeed = await db
+    .insertInto('help_needs')
+    .values({
+      community_id: cid,
+      resident_id: resident.id,
+      category: 'errands',
+      request_enc: env.ctx.pii.encrypt('买菜'),
+      circumstances_enc: null,
+      basis_enc: null,
+      created_by: sec.account.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const matchOrder = await db
+    .insertInto('match_orders')
+    .values({
+      community_id: cid,
+      need_kind: 'help_need',
+      need_id: helpNeed.id,
+      need_summary: 'errands',
+      candidate_kind: 'volunteer',
+      candidate_id: account.id,
+      candidate_name: '志愿者',
+      claimant_account_id: account.id,
+      note: null,
+      sent_by: sec.account.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     communities: cid,
     wishes: wish.id,
@@ -250,6 +279,8 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     resources: resource.id,
     agreements: agreement.id,
     contributions: contribution.id,
+    'help-needs': helpNeed.id,
+    'match-orders': matchOrder.id,
   };
 }
 

@@ -19,3 +19,5 @@ export * from './secretary-sessions.js';
 export * from './roster.js';
 export * from './offers.js';
 export * from './wishes.js';
+export * from './help.js';
+export * from './matching.js';

@@ -56,6 +56,7 @@ export const ledgerRegisterKeys = [
   'agreements',
   'contributions',
   'wishes',
+  'help',
 ] as const;
 export type LedgerRegisterKey = (typeof ledgerRegisterKeys)[number];
 export const ledgerRegisterKeySchema = z.enum(ledgerRegisterKeys);

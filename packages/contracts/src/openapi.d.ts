@@ -2954,6 +2954,570 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/help-needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    helpCategory?: "errands" | "companionship" | "medical" | "repair" | "financial" | "legal" | "cleaning" | "other";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                    status?: "open" | "in_progress" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actionCount: number;
+                                closedAt: string | null;
+                                communityId: number;
+                                compoundName: string | null;
+                                createdAt: string;
+                                /** @enum {string} */
+                                helpCategory: "errands" | "companionship" | "medical" | "repair" | "financial" | "legal" | "cleaning" | "other";
+                                helperId: number | null;
+                                /** @enum {string|null} */
+                                helperKind: "account" | "team" | "partner" | "party_member" | null;
+                                helperName: string | null;
+                                id: number;
+                                lastActedOn: string | null;
+                                residentId: number;
+                                residentNameMasked: string;
+                                /** @enum {string} */
+                                status: "open" | "in_progress" | "closed";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        circumstances?: string | null;
+                        communityId?: number;
+                        /** @enum {string} */
+                        helpCategory: "errands" | "companionship" | "medical" | "repair" | "financial" | "legal" | "cleaning" | "other";
+                        request: string;
+                        residentId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actionCount: number;
+                            actions: {
+                                actedOn: string;
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                note: string;
+                            }[];
+                            closedAt: string | null;
+                            communityId: number;
+                            compoundName: string | null;
+                            createdAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "created" | "updated" | "helper_set" | "action_added" | "started" | "closed" | "reopened";
+                                actorName: string | null;
+                                createdAt: string;
+                                /** @enum {string|null} */
+                                fromStatus: "open" | "in_progress" | "closed" | null;
+                                id: number;
+                                note: string | null;
+                                /** @enum {string|null} */
+                                toStatus: "open" | "in_progress" | "closed" | null;
+                            }[];
+                            /** @enum {string} */
+                            helpCategory: "errands" | "companionship" | "medical" | "repair" | "financial" | "legal" | "cleaning" | "other";
+                            helperId: number | null;
+                            /** @enum {string|null} */
+                            helperKind: "account" | "team" | "partner" | "party_member" | null;
+                            helperName: string | null;
+                            id: number;
+                            lastActedOn: string | null;
+                            residentId: number;
+                            residentNameMasked: string;
+                            /** @enum {string} */
+                            status: "open" | "in_progress" | "closed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-needs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actionCount: number;
+                            actions: {
+                                actedOn: string;
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                note: string;
+                            }[];
+                            closedAt: string | null;
+                            communityId: number;
+                            compoundName: string | null;
+                            createdAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "created" | "updated" | "helper_set" | "action_added" | "started" | "closed" | "reopened";
+                                actorName: string | null;
+                                createdAt: string;
+                                /** @enum {string|null} */
+                                fromStatus: "open" | "in_progress" | "closed" | null;
+                                id: number;
+                                note: string | null;
+                                /** @enum {string|null} */
+                                toStatus: "open" | "in_progress" | "closed" | null;
+                            }[];
+                            /** @enum {string} */
+                            helpCategory: "errands" | "companionship" | "medical" | "repair" | "financial" | "legal" | "cleaning" | "other";
+                            helperId: number | null;
+                            /** @enum {string|null} */
+                            helperKind: "account" | "team" | "partner" | "party_member" | null;
+                            helperName: string | null;
+                            id: number;
+                            lastActedOn: string | null;
+                            residentId: number;
+                            residentNameMasked: string;
+                            /** @enum {string} */
+                            status: "open" | "in_progress" | "closed";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        circumstances?: string | null;
+                        /** @enum {string} */
+                        helpCategory?: "errands" | "companionship" | "medical" | "repair" | "financial" | "legal" | "cleaning" | "other";
+                        request?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actionCount: number;
+                            actions: {
+                                actedOn: string;
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                note: string;
+                            }[];
+                            closedAt: string | null;
+                            communityId: number;
+                            compoundName: string | null;
+                            createdAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "created" | "updated" | "helper_set" | "action_added" | "started" | "closed" | "reopened";
+                                actorName: string | null;
+                                createdAt: string;
+                                /** @enum {string|null} */
+                                fromStatus: "open" | "in_progress" | "closed" | null;
+                                id: number;
+                                note: string | null;
+                                /** @enum {string|null} */
+                                toStatus: "open" | "in_progress" | "closed" | null;
+                            }[];
+                            /** @enum {string} */
+                            helpCategory: "errands" | "companionship" | "medical" | "repair" | "financial" | "legal" | "cleaning" | "other";
+                            helperId: number | null;
+                            /** @enum {string|null} */
+                            helperKind: "account" | "team" | "partner" | "party_member" | null;
+                            helperName: string | null;
+                            id: number;
+                            lastActedOn: string | null;
+                            residentId: number;
+                            residentNameMasked: string;
+                            /** @enum {string} */
+                            status: "open" | "in_progress" | "closed";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/help-needs/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        actedOn: string;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actionCount: number;
+                            actions: {
+                                actedOn: string;
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                note: string;
+                            }[];
+                            closedAt: string | null;
+                            communityId: number;
+                            compoundName: string | null;
+                            createdAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "created" | "updated" | "helper_set" | "action_added" | "started" | "closed" | "reopened";
+                                actorName: string | null;
+                                createdAt: string;
+                                /** @enum {string|null} */
+                                fromStatus: "open" | "in_progress" | "closed" | null;
+                                id: number;
+                                note: string | null;
+                                /** @enum {string|null} */
+                                toStatus: "open" | "in_progress" | "closed" | null;
+                            }[];
+                            /** @enum {string} */
+                            helpCategory: "errands" | "companionship" | "medical" | "repair" | "financial" | "legal" | "cleaning" | "other";
+                            helperId: number | null;
+                            /** @enum {string|null} */
+                            helperKind: "account" | "team" | "partner" | "party_member" | null;
+                            helperName: string | null;
+                            id: number;
+                            lastActedOn: string | null;
+                            residentId: number;
+                            residentNameMasked: string;
+                            /** @enum {string} */
+                            status: "open" | "in_progress" | "closed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-needs/{id}/full": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            basis: string[];
+                            circumstances: string | null;
+                            id: number;
+                            request: string;
+                            residentName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-needs/{id}/helper": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        helperId: number;
+                        /** @enum {string} */
+                        helperKind: "account" | "team" | "partner" | "party_member";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actionCount: number;
+                            actions: {
+                                actedOn: string;
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                note: string;
+                            }[];
+                            closedAt: string | null;
+                            communityId: number;
+                            compoundName: string | null;
+                            createdAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "created" | "updated" | "helper_set" | "action_added" | "started" | "closed" | "reopened";
+                                actorName: string | null;
+                                createdAt: string;
+                                /** @enum {string|null} */
+                                fromStatus: "open" | "in_progress" | "closed" | null;
+                                id: number;
+                                note: string | null;
+                                /** @enum {string|null} */
+                                toStatus: "open" | "in_progress" | "closed" | null;
+                            }[];
+                            /** @enum {string} */
+                            helpCategory: "errands" | "companionship" | "medical" | "repair" | "financial" | "legal" | "cleaning" | "other";
+                            helperId: number | null;
+                            /** @enum {string|null} */
+                            helperKind: "account" | "team" | "partner" | "party_member" | null;
+                            helperName: string | null;
+                            id: number;
+                            lastActedOn: string | null;
+                            residentId: number;
+                            residentNameMasked: string;
+                            /** @enum {string} */
+                            status: "open" | "in_progress" | "closed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-needs/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "start" | "close" | "reopen";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actionCount: number;
+                            actions: {
+                                actedOn: string;
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                note: string;
+                            }[];
+                            closedAt: string | null;
+                            communityId: number;
+                            compoundName: string | null;
+                            createdAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "created" | "updated" | "helper_set" | "action_added" | "started" | "closed" | "reopened";
+                                actorName: string | null;
+                                createdAt: string;
+                                /** @enum {string|null} */
+                                fromStatus: "open" | "in_progress" | "closed" | null;
+                                id: number;
+                                note: string | null;
+                                /** @enum {string|null} */
+                                toStatus: "open" | "in_progress" | "closed" | null;
+                            }[];
+                            /** @enum {string} */
+                            helpCategory: "errands" | "companionship" | "medical" | "repair" | "financial" | "legal" | "cleaning" | "other";
+                            helperId: number | null;
+                            /** @enum {string|null} */
+                            helperKind: "account" | "team" | "partner" | "party_member" | null;
+                            helperName: string | null;
+                            id: number;
+                            lastActedOn: string | null;
+                            residentId: number;
+                            residentNameMasked: string;
+                            /** @enum {string} */
+                            status: "open" | "in_progress" | "closed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/households": {
         parameters: {
             query?: never;
@@ -3395,7 +3959,7 @@ export interface paths {
                          * @default tickets
                          * @enum {string}
                          */
-                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes";
+                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help";
                         /** @enum {string} */
                         status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         /** Format: date */
@@ -3417,7 +3981,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -3463,7 +4027,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -3542,7 +4106,7 @@ export interface paths {
                                 byPeriod: boolean;
                                 columns: string[];
                                 /** @enum {string} */
-                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes";
+                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help";
                                 title: string;
                             }[];
                         };
@@ -3552,6 +4116,346 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/match-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    mine?: "true" | "false";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                    status?: "sent" | "accepted" | "declined" | "done" | "rated" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                answeredAt: string | null;
+                                candidateId: number;
+                                /** @enum {string} */
+                                candidateKind: "resource" | "partner" | "team" | "party_member" | "volunteer";
+                                candidateName: string;
+                                claimantAccountId: number;
+                                claimantName: string | null;
+                                communityId: number;
+                                doneAt: string | null;
+                                id: number;
+                                needId: number;
+                                /** @enum {string} */
+                                needKind: "ticket" | "help_need" | "wish";
+                                needSummary: string;
+                                note: string | null;
+                                rating: number | null;
+                                sentAt: string;
+                                /** @enum {string} */
+                                status: "sent" | "accepted" | "declined" | "done" | "rated" | "cancelled";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        candidateId: number;
+                        /** @enum {string} */
+                        candidateKind: "resource" | "partner" | "team" | "party_member" | "volunteer";
+                        claimantAccountId: number;
+                        needId: number;
+                        /** @enum {string} */
+                        needKind: "ticket" | "help_need" | "wish";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            candidateId: number;
+                            /** @enum {string} */
+                            candidateKind: "resource" | "partner" | "team" | "party_member" | "volunteer";
+                            candidateName: string;
+                            claimantAccountId: number;
+                            claimantName: string | null;
+                            communityId: number;
+                            doneAt: string | null;
+                            id: number;
+                            needId: number;
+                            /** @enum {string} */
+                            needKind: "ticket" | "help_need" | "wish";
+                            needSummary: string;
+                            note: string | null;
+                            rating: number | null;
+                            sentAt: string;
+                            /** @enum {string} */
+                            status: "sent" | "accepted" | "declined" | "done" | "rated" | "cancelled";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/match-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            candidateId: number;
+                            /** @enum {string} */
+                            candidateKind: "resource" | "partner" | "team" | "party_member" | "volunteer";
+                            candidateName: string;
+                            claimantAccountId: number;
+                            claimantName: string | null;
+                            communityId: number;
+                            doneAt: string | null;
+                            id: number;
+                            needId: number;
+                            /** @enum {string} */
+                            needKind: "ticket" | "help_need" | "wish";
+                            needSummary: string;
+                            note: string | null;
+                            rating: number | null;
+                            sentAt: string;
+                            /** @enum {string} */
+                            status: "sent" | "accepted" | "declined" | "done" | "rated" | "cancelled";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/match-orders/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "accept" | "decline" | "done" | "rate" | "cancel";
+                        note?: string;
+                        rating?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            candidateId: number;
+                            /** @enum {string} */
+                            candidateKind: "resource" | "partner" | "team" | "party_member" | "volunteer";
+                            candidateName: string;
+                            claimantAccountId: number;
+                            claimantName: string | null;
+                            communityId: number;
+                            doneAt: string | null;
+                            id: number;
+                            needId: number;
+                            /** @enum {string} */
+                            needKind: "ticket" | "help_need" | "wish";
+                            needSummary: string;
+                            note: string | null;
+                            rating: number | null;
+                            sentAt: string;
+                            /** @enum {string} */
+                            status: "sent" | "accepted" | "declined" | "done" | "rated" | "cancelled";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    limit?: number;
+                    needId: number;
+                    needKind: "ticket" | "help_need" | "wish";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                candidateId: number;
+                                /** @enum {string} */
+                                candidateKind: "resource" | "partner" | "team" | "party_member" | "volunteer";
+                                claimantAccountId: number | null;
+                                claimantName: string | null;
+                                name: string;
+                                reason: {
+                                    en: string;
+                                    "zh-CN": string;
+                                };
+                                score: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

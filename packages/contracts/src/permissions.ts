@@ -83,6 +83,12 @@ export const permissions = {
   'wishes.record': ['secretary', 'social_worker', 'grid_worker', 'building_head'],
   'wishes.write': ['secretary', 'social_worker'],
   'wishes.claim': ['grid_worker', 'party_member', 'volunteer', 'partner_contact'],
+  'help.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker'],
+  'help.write': ['secretary', 'social_worker', 'grid_worker'],
+  'help.sensitive': ['secretary', 'social_worker'],
+  'matching.read': ['secretary', 'social_worker', 'grid_worker'],
+  'matching.dispatch': ['secretary', 'social_worker', 'grid_worker'],
+  'matching.claim': ['party_member', 'volunteer', 'partner_contact', 'building_head', 'grid_worker', 'social_worker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -12,6 +12,7 @@ import { trustedCommunityId } from '../platform/access/trusted-scope.js';
 import { seedOrganisations } from './organisations.js';
 import { seedSecretarySessions } from './secretary-sessions.js';
 import { seedWishes } from './wishes.js';
+import { seedHelp } from './help.js';
 import { prng } from './prng.js';
 import { seedTickets } from './tickets/seed-tickets.js';
 import { household, REF_YEAR } from './households.js';
@@ -116,6 +117,7 @@ export async function seedDemo(ctx: AppContext, now = new Date()): Promise<boole
   // The demo Open311 client of 金港城, so the API can be tried at once (README).
   const jgc = await ctx.db.selectFrom('communities').select('id').where('code', '=', communities[0]!.code).executeTakeFirstOrThrow();
   await issueClientKey(ctx, jgc.id, 'demo client', 'linli-demo-key');
+  await seedHelp(ctx, communities[0]!.code, now); // 金港城's 帮扶清单 and two orders to its volunteer (demo/help.ts)
   ctx.log.info({ communities: communities.length, tickets, ms: Math.round(performance.now() - started) }, 'demo data loaded');
   return true;
 }

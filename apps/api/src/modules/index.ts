@@ -18,6 +18,8 @@ import { outboxPurgeJob } from '../platform/outbox/dispatcher.js';
 import type { BackgroundJobKind } from '../platform/jobs/background.js';
 import { agreementJobs, offersRoutes } from './partners/index.js';
 import { publicWishRoutes, wishJobs, wishesRoutes } from './wishes/index.js';
+import { helpRoutes } from './help/index.js';
+import { matchingJobs, matchingRoutes } from './matching/index.js';
 
 /** Every module's routes, mounted by app.ts. */
 export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
@@ -36,6 +38,8 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   offersRoutes,
   wishesRoutes,
   publicWishRoutes,
+  helpRoutes,
+  matchingRoutes,
 ];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */
@@ -44,9 +48,10 @@ export const moduleJobs: PeriodicJob[] = [
   rateLimitCleanupJob,
   outboxPurgeJob,
   ...escalationJobs,
-  // Agreements' renewal reminders and wishes' reminders and expiry (issue 9).
+  // Agreements' renewal reminders, wishes' reminders and expiry, the matching index's refresh (issue 9).
   ...agreementJobs,
   ...wishJobs,
+  ...matchingJobs,
 ];
 
 /** Every module's kinds of background work (imports, exports), run from their job rows by the job runner (ADR 0021). */

@@ -1,7 +1,21 @@
 import type { DB } from '../platform/db/schema.js';
 
 /** Who owns code: a module folder under modules/, the platform, or the demo seeder. */
-export type Owner = 'platform' | 'places' | 'auth' | 'people' | 'partners' | 'tickets' | 'ledger' | 'webhooks' | 'open311' | 'orgs' | 'escalations' | 'wishes';
+export type Owner =
+  | 'platform'
+  | 'places'
+  | 'auth'
+  | 'people'
+  | 'partners'
+  | 'tickets'
+  | 'ledger'
+  | 'webhooks'
+  | 'open311'
+  | 'orgs'
+  | 'escalations'
+  | 'wishes'
+  | 'help'
+  | 'matching';
 
 /**
  * Each table has one owner (docs/data-ownership.md). Only the owner's code names it in SQL; other modules ask the
@@ -67,6 +81,13 @@ export const TABLE_OWNERS = {
   wish_events: 'wishes',
   wish_photos: 'wishes',
   wish_reminders: 'wishes',
+  help_needs: 'help',
+  help_actions: 'help',
+  help_need_events: 'help',
+  match_candidates: 'matching',
+  match_index_state: 'matching',
+  match_orders: 'matching',
+  match_order_events: 'matching',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

@@ -100,6 +100,7 @@ export async function startLedgerExport(ctx: AppContext, actor: Actor, body: Led
   if (f.from || f.to) periodOf(f.from, f.to); // a bad period answers 400 now, not in the job
   const reach = residentReachOf(actor);
   const access: RegisterAccess = { reach, pii: reach !== 'none' && roleCan(actor.role, 'residents.viewPii') };
+  access.helpSensitive = roleCan(actor.role, 'help.sensitive');
   const total = await register.count(ctx, { communityId, filter: f, access });
   const fileName = `${register.title}-${beijingText(new Date()).slice(0, 10)}.xlsx`;
   const options: ExportOptions = { filter: f, access, exportedBy: actor.displayName };

@@ -28,6 +28,8 @@ export interface RegisterAccess {
   reach: ResidentReach;
   /** full phone and ID numbers (residents.viewPii); otherwise masked */
   pii: boolean;
+  /** the help list's names and requests in full (help.sensitive); otherwise masked and left out */
+  helpSensitive?: boolean;
 }
 
 export interface RegisterQuery {

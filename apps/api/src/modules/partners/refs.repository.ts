@@ -16,3 +16,13 @@ export function partnerNames(db: Db, ids: number[]) {
     .where('id', 'in', ids.length ? ids : [-1])
     .execute();
 }
+
+/** A community's active partners with what matching indexes of them (ADR 0038). */
+export function matchablePartners(db: Db, communityId: CommunityId) {
+  return db
+    .selectFrom('partners')
+    .select(['id', 'name', 'kind', 'description', 'address'])
+    .where('community_id', '=', communityId)
+    .where('archived_at', 'is', null)
+    .execute();
+}

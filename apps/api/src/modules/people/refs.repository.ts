@@ -91,3 +91,42 @@ export function activeAccountsWithRole(db: Db, communityId: CommunityId, role: s
     .orderBy('display_name')
     .execute();
 }
+
+/** Party members by id with their resident, for names beside a help need or a match (matching, help). */
+export function partyMemberRefs(db: Db, ids: readonly number[]) {
+  return db
+    .selectFrom('party_members')
+    .select(['id', 'resident_id', 'status', 'work_unit', 'grid_id', 'community_id'])
+    .where(sql<boolean>`id = any(${sql.val([...ids, ...none])}::bigint[])`)
+    .execute();
+}
+
+/**
+ * Who could meet a need, for matching's index: party members, teams with their leader, and volunteer accounts of a
+ * community, each with what the index derives its terms from (ADR 0038). One query each, set-based.
+ */
+export async function matchablePeople(db: Db, communityId: CommunityId) {
+  const partyMembers = await db
+    .selectFrom('party_members as m')
+    .leftJoin('accounts as a', (j) => j.onRef('a.resident_id', '=', 'm.resident_id').on('a.is_active', '=', true))
+    .select(['m.id', 'm.resident_id', 'm.status', 'm.work_unit', 'm.grid_id', 'a.id as account_id'])
+    .where('m.community_id', '=', communityId)
+    .where('m.archived_at', 'is', null)
+    .execute();
+  const teams = await db
+    .selectFrom('teams as t')
+    .leftJoin('team_members as tm', (j) => j.onRef('tm.team_id', '=', 't.id').on('tm.is_leader', '=', true).on('tm.left_at', 'is', null))
+    .leftJoin('accounts as a', (j) => j.onRef('a.resident_id', '=', 'tm.resident_id').on('a.is_active', '=', true))
+    .select(['t.id', 't.name', 't.kind', 't.description', 'tm.resident_id as leader_resident_id', 'a.id as account_id'])
+    .where('t.community_id', '=', communityId)
+    .where('t.archived_at', 'is', null)
+    .execute();
+  const volunteers = await db
+    .selectFrom('accounts')
+    .select(['id', 'display_name', 'resident_id'])
+    .where('community_id', '=', communityId)
+    .where('role', '=', 'volunteer')
+    .where('is_active', '=', true)
+    .execute();
+  return { partyMembers, teams, volunteers };
+}

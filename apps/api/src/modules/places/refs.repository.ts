@@ -168,3 +168,29 @@ export async function districtAndSubdistrictNames(db: Db, districtIds: readonly 
     .execute();
   return { districts: new Map(d.map((r) => [r.id, r.name])), subdistricts: new Map(s.map((r) => [r.id, r])) };
 }
+
+/**
+ * Residents of a community with their tags (the sensitive ones sealed), compound and grid: what the help list
+ * (帮扶清单) and matching read of a person, one query per list of ids.
+ */
+export function residentHelpRefs(db: Db, communityId: CommunityId, ids: readonly number[]) {
+  return db
+    .selectFrom('residents as r')
+    .leftJoin('households as h', 'h.id', 'r.household_id')
+    .leftJoin('units as u', 'u.id', 'h.unit_id')
+    .leftJoin('buildings as b', 'b.id', 'u.building_id')
+    .leftJoin('compounds as p', 'p.id', 'b.compound_id')
+    .select(['r.id', 'r.name', 'r.tags', 'r.sensitive_enc', 'r.archived_at', 'p.id as compound_id', 'p.name as compound_name', 'p.grid_id'])
+    .where('r.community_id', '=', communityId)
+    .where(sql<boolean>`r.id = any(${sql.val([...ids, ...none])}::bigint[])`)
+    .execute();
+}
+/** The grid of each of a community's compounds (matching places a ticket by its compound). */
+export function compoundGrids(db: Db, communityId: CommunityId, ids: readonly number[]) {
+  return db
+    .selectFrom('compounds')
+    .select(['id', 'grid_id'])
+    .where('community_id', '=', communityId)
+    .where(sql<boolean>`id = any(${sql.val([...ids, ...none])}::bigint[])`)
+    .execute();
+}

@@ -8,7 +8,7 @@ export async function wishNeed(
   db: Kysely<DB>,
   scope: Scope,
   wishId: number,
-): Promise<{ text: string; category: string | null; placeId: number | null } | undefined> {
+): Promise<{ text: string; category: string | null; placeId: number | null; communityId: number } | undefined> {
   const w = await findWish(db, scope, wishId);
-  return w ? { text: w.text, category: w.category, placeId: w.compound_id } : undefined;
+  return w ? { text: w.text, category: w.category, placeId: w.compound_id, communityId: w.community_id } : undefined;
 }

@@ -34,3 +34,7 @@ import type { WishesTables } from './schema/wishes.js';
 /** The wishes module's tables (ADR 0036). */
 export interface DB extends WishesTables {}
 export * from './schema/wishes.js';
+import type { HelpTables, MatchingTables } from './schema/help.js';
+export * from './schema/help.js';
+/** The help list's and matching's tables (issue 9, ADR 0038). */
+export interface DB extends HelpTables, MatchingTables {}

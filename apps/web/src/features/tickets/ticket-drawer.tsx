@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, DatePicker, Image, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { channelLabels, ratingLabels, roleLabels, type Role, ratings, type TicketStatus } from '@linli/contracts';
+import { channelLabels, ratingLabels, roleCan, roleLabels, type Role, ratings, type TicketStatus } from '@linli/contracts';
 import { photoStageLabels, ticketActionLabel, ticketActorText, ticketEventDetail, ticketEventNote, type TicketAction } from '@linli/contracts/labels';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
@@ -12,6 +12,7 @@ import { formatTime } from '../../lib/time.js';
 import { TicketStatusTag } from '../../components/ticket-status-tag.js';
 import { fetchPartnerOptions, partnersKeys } from '../partners/api.js';
 import { TicketEscalations } from '../escalations/pickers.js';
+import { SuggestionsPanel } from '../matching/suggestions-panel.js';
 import { actOnTicket, fetchAssignees, fetchCategories, fetchTicket, fetchTickets, ticketPhotoUrl, ticketsKeys } from './api.js';
 import './messages.js';
 import './loop-messages.js';
@@ -33,7 +34,7 @@ const actionsFor: Record<TicketStatus, TicketAction[]> = {
 export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const { t, locale } = useT();
   const { message } = App.useApp();
-  const { communityId } = useSession();
+  const { communityId, me } = useSession();
   const qc = useQueryClient();
   const [action, setAction] = useState<TicketAction | null>(null);
   const [form] = Form.useForm();
@@ -136,6 +137,7 @@ export function TicketDrawer({ id, onClose }: { id: number; onClose(): void }) {
             {d.rating && <Descriptions.Item label={t('tickets.rating')}>{ratingLabels[locale][d.rating]}</Descriptions.Item>}
           </Descriptions>
           <TicketEscalations ticket={d} />
+          {roleCan(me.role, 'matching.read') && !['closed', 'rejected', 'merged'].includes(d.status) && <SuggestionsPanel needKind="ticket" needId={d.id} />}
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('tickets.timeline')}
           </Typography.Title>

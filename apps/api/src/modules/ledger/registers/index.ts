@@ -7,6 +7,7 @@ import { ticketsRegister } from './tickets.js';
 import { escalationsRegister } from './escalations.js';
 import { agreementsRegister, contributionsRegister, resourcesRegister } from './offers.js';
 import { wishesRegister } from './wishes.js';
+import { helpRegister } from './help.js';
 
 /** Every register the ledger prints, in the order the ledger page lists them. A module adds one line here. */
 export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
@@ -20,4 +21,5 @@ export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
   agreements: agreementsRegister,
   contributions: contributionsRegister,
   wishes: wishesRegister,
+  help: helpRegister,
 };

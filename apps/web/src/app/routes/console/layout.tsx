@@ -18,6 +18,7 @@ import {
   SettingOutlined,
   CommentOutlined,
   HeartOutlined,
+  NodeIndexOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { roleCan, roleLabels } from '@linli/contracts';
@@ -74,6 +75,8 @@ function ConsoleLayout() {
     roleCan(me.role, 'wishes.read') && { key: '/wishes', icon: <HeartOutlined />, label: t('nav.wishes') },
     roleCan(me.role, 'escalations.read') && { key: '/escalations', icon: <SolutionOutlined />, label: t('nav.escalations') },
     roleCan(me.role, 'escalations.board') && { key: '/whistle-board', icon: <BarChartOutlined />, label: t('nav.whistleBoard') },
+    roleCan(me.role, 'help.read') && { key: '/help', icon: <HeartOutlined />, label: t('nav.help') },
+    roleCan(me.role, 'matching.read') && { key: '/match-orders', icon: <NodeIndexOutlined />, label: t('nav.matchOrders') },
     roleCan(me.role, 'orgs.write') && { key: '/organisations', icon: <ShopOutlined />, label: t('nav.organisations') },
     roleCan(me.role, 'sessions.read') && { key: '/secretary-sessions', icon: <CommentOutlined />, label: t('nav.secretarySessions') },
     roleCan(me.role, 'accounts.read') && { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts') },

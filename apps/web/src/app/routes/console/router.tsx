@@ -22,6 +22,8 @@ const integrations = () => import('../../../features/integrations/index.js');
 const auth = () => import('../../../features/auth/pages.js');
 const escalations = () => import('../../../features/escalations/index.js');
 const wishes = () => import('../../../features/wishes/index.js');
+const help = () => import('../../../features/help/index.js');
+const matching = () => import('../../../features/matching/index.js');
 
 export const consoleRouter = createBrowserRouter([
   { path: '/setup', element: page(auth, (m) => m.SetupPage) },
@@ -56,6 +58,8 @@ export const consoleRouter = createBrowserRouter([
       { path: 'organisations', element: page(escalations, (m) => m.OrganisationsPage) },
       { path: 'escalations', element: page(escalations, (m) => m.EscalationsPage) },
       { path: 'whistle-board', element: page(escalations, (m) => m.WhistleBoardPage) },
+      { path: 'help', element: page(help, (m) => m.HelpPage) },
+      { path: 'match-orders', element: page(matching, (m) => m.MatchOrdersPage) },
       { path: '*', element: <Navigate to="/overview" replace /> },
     ],
   },

@@ -9,6 +9,7 @@ import { HelperHome, keyFromHash, LookupBox, ReportPage, TaskPage, TasksPage, Tr
 import { COMMUNITY_KEY, NoCommunityHint } from '../../../features/tickets/h5/index.js';
 import { LifeCirclePage, PartnerPortalH5 } from '../../../features/partners/h5/index.js';
 import { MyWishesPage, RaiseWishPage, TrackWishPage, WishWallPage } from '../../../features/wishes/h5/index.js';
+import { MyOrdersPage, OrdersEntry } from '../../../features/matching/h5-orders.js';
 import { roleCan } from '@linli/contracts/permissions';
 
 const _texts = registerMessages(
@@ -157,7 +158,9 @@ export function H5Router() {
           ? 'escalations'
           : loc.path.startsWith('/h5/wishes/mine')
             ? 'wishes'
-            : null;
+            : loc.path.startsWith('/h5/orders')
+              ? 'orders'
+              : null;
   const needsMe = !track && !isReport && !isCircle && !wishTrack && !wishPublic;
   useEffect(() => {
     if (needsMe && me === undefined) fetchMe().then(setMe, () => setMe(null));
@@ -210,6 +213,8 @@ export function H5Router() {
           <EscalationQueuePage navigate={navigate} />
         ) : helperPage === 'wishes' ? (
           <MyWishesPage />
+        ) : helperPage === 'orders' ? (
+          <MyOrdersPage />
         ) : (
           <VisitPage me={me} navigate={navigate} />
         )}
@@ -233,6 +238,7 @@ export function H5Router() {
         <>
           <HelperHome me={me} navigate={navigate} />
           <MyWishesLink me={me} navigate={navigate} />
+          {roleCan(me.role, 'matching.claim') && <OrdersEntry navigate={navigate} />}
           <MeCard me={me} onLogout={() => setMe(null)} />
         </>
       ) : (
