@@ -1,7 +1,7 @@
 import type { DB } from '../platform/db/schema.js';
 
 /** Who owns code: a module folder under modules/, the platform, or the demo seeder. */
-export type Owner = 'platform' | 'places' | 'auth' | 'people' | 'partners' | 'tickets' | 'ledger' | 'webhooks' | 'open311' | 'orgs' | 'escalations';
+export type Owner = 'platform' | 'places' | 'auth' | 'people' | 'partners' | 'tickets' | 'ledger' | 'webhooks' | 'open311' | 'orgs' | 'escalations' | 'care';
 
 /**
  * Each table has one owner (docs/data-ownership.md). Only the owner's code names it in SQL; other modules ask the
@@ -59,6 +59,10 @@ export const TABLE_OWNERS = {
   secretary_session_attendees: 'escalations',
   secretary_session_items: 'escalations',
   secretary_session_follow_ups: 'escalations',
+  care_settings: 'care',
+  care_recipients: 'care',
+  care_pairings: 'care',
+  care_visits: 'care',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;
