@@ -23,7 +23,15 @@ export const careFrequencies = ['daily', 'twice_weekly', 'weekly', 'biweekly', '
 export type CareFrequency = (typeof careFrequencies)[number];
 export const careFrequencyLabels: Record<Locale, Record<CareFrequency, string>> = {
   'zh-CN': { daily: '每天', twice_weekly: '每周两次', weekly: '每周', biweekly: '每两周', monthly: '每月', quarterly: '每季度', as_needed: '按需' },
-  en: { daily: 'Daily', twice_weekly: 'Twice a week', weekly: 'Weekly', biweekly: 'Every two weeks', monthly: 'Monthly', quarterly: 'Quarterly', as_needed: 'As needed' },
+  en: {
+    daily: 'Daily',
+    twice_weekly: 'Twice a week',
+    weekly: 'Weekly',
+    biweekly: 'Every two weeks',
+    monthly: 'Monthly',
+    quarterly: 'Quarterly',
+    as_needed: 'As needed',
+  },
 };
 export const careWellbeing = ['well', 'concern', 'urgent'] as const;
 export type CareWellbeing = (typeof careWellbeing)[number];

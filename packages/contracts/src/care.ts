@@ -130,7 +130,6 @@ export const createPairingSchema = z.object({
   helperKind: careHelperKindSchema,
   /** The helper's account (grid worker, volunteer, party member with an account): notices go to it. */
   accountId: idSchema.nullable().optional(),
-  partyMemberId: idSchema.nullable().optional(),
   /** A doctor's clinic: a partner of the community. */
   partnerId: idSchema.nullable().optional(),
   helperName: optionalText(40),

@@ -61,6 +61,11 @@ export const permissions = {
   'sessions.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'partner_contact', 'department_contact'],
   'sessions.write': ['secretary', 'social_worker'],
   'sessions.answer': ['secretary', 'social_worker', 'partner_contact', 'department_contact'],
+  'care.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker'],
+  'care.write': ['secretary', 'social_worker', 'grid_worker'],
+  'care.health': ['secretary', 'social_worker', 'grid_worker'],
+  'care.visit': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer', 'partner_contact'],
+  'care.configure': ['secretary', 'social_worker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

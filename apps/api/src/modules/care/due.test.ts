@@ -7,12 +7,21 @@ describe('next visit due', () => {
   it('follows the tier: high weekly, key monthly, general quarterly, from the last visit or from intake', () => {
     const createdAt = d('2026-11-01T02:00:00Z');
     expect(nextVisitDue({ tier: 'high', createdAt, lastVisitAt: null, majorChangeAt: null }, iv).toISOString()).toBe('2026-11-08T02:00:00.000Z');
-    expect(nextVisitDue({ tier: 'key', createdAt, lastVisitAt: d('2026-11-10T02:00:00Z'), majorChangeAt: null }, iv).toISOString()).toBe('2026-12-10T02:00:00.000Z');
+    expect(nextVisitDue({ tier: 'key', createdAt, lastVisitAt: d('2026-11-10T02:00:00Z'), majorChangeAt: null }, iv).toISOString()).toBe(
+      '2026-12-10T02:00:00.000Z',
+    );
     expect(nextVisitDue({ tier: 'general', createdAt, lastVisitAt: null, majorChangeAt: null }, iv).toISOString()).toBe('2027-01-30T02:00:00.000Z');
-    expect(nextVisitDue({ tier: 'high', createdAt, lastVisitAt: null, majorChangeAt: null }, { ...iv, high: 3 }).toISOString()).toBe('2026-11-04T02:00:00.000Z');
+    expect(nextVisitDue({ tier: 'high', createdAt, lastVisitAt: null, majorChangeAt: null }, { ...iv, high: 3 }).toISOString()).toBe(
+      '2026-11-04T02:00:00.000Z',
+    );
   });
   it('a major change not yet followed by a visit makes the visit due within 24 hours; a visit after it clears that', () => {
-    const r = { tier: 'general' as const, createdAt: d('2026-10-01T00:00:00Z'), lastVisitAt: d('2026-11-20T00:00:00Z'), majorChangeAt: d('2026-11-25T08:00:00Z') };
+    const r = {
+      tier: 'general' as const,
+      createdAt: d('2026-10-01T00:00:00Z'),
+      lastVisitAt: d('2026-11-20T00:00:00Z'),
+      majorChangeAt: d('2026-11-25T08:00:00Z'),
+    };
     expect(nextVisitDue(r, iv).toISOString()).toBe('2026-11-26T08:00:00.000Z');
     expect(isOverdue(r, iv, d('2026-11-26T09:00:00Z'))).toBe(true);
     expect(isOverdue(r, iv, d('2026-11-26T07:00:00Z'))).toBe(false);
@@ -40,6 +49,12 @@ describe('required visits in a month', () => {
   it('coverage is the share of recipients whose visits are done', () => {
     expect(coveragePercent([])).toBe(100);
     expect(coveragePercent([{ required: 0, done: 0 }])).toBe(100);
-    expect(coveragePercent([{ required: 4, done: 4 }, { required: 1, done: 0 }, { required: 1, done: 2 }])).toBe(66);
+    expect(
+      coveragePercent([
+        { required: 4, done: 4 },
+        { required: 1, done: 0 },
+        { required: 1, done: 2 },
+      ]),
+    ).toBe(66);
   });
 });
