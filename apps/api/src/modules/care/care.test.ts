@@ -287,12 +287,12 @@ describe('care', () => {
     const later = await mk('general');
     await env.ctx.db
       .updateTable('care_recipients')
-      .set({ created_at: new Date(Date.now() - 10 * DAY) })
+      .set({ created_at: new Date(Date.now() - 10 * DAY) } as object)
       .where('id', '=', overdue.id)
       .execute();
     await env.ctx.db
       .updateTable('care_recipients')
-      .set({ created_at: new Date(Date.now() - 3 * DAY) })
+      .set({ created_at: new Date(Date.now() - 3 * DAY) } as object)
       .where('id', '=', soon.id)
       .execute();
     await as(fresh).post('/api/pairings', {
