@@ -3,8 +3,6 @@ import type { DB } from '../platform/db/schema.js';
 import type { AppContext } from '../platform/context.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { maskPhone } from '../platform/crypto/pii.js';
-import { hashPassword } from '../modules/auth/index.js';
-import { DEMO_PASSWORD } from './accounts.js';
 import { givenName, surname } from './names.js';
 import { between, pick, prng, type Rand } from './prng.js';
 
@@ -17,20 +15,14 @@ const DAY = 86_400_000;
  */
 export async function seedCare(ctx: AppContext, now = new Date()): Promise<{ recipients: number; visits: number }> {
   const rand = prng(4_012);
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const lgd = await communityOf(ctx, 'LZ-QLH-XH-LGD');
   const lx = await communityOf(ctx, 'NB-BL-XQ-LX');
   let recipients = 0;
   let visits = 0;
   await ctx.db.transaction().execute(async (trx) => {
-    const account = async (communityId: number, username: string, name: string, role: string) =>
-      (
-        await trx
-          .insertInto('accounts')
-          .values({ username, display_name: name, password_hash: passwordHash, role, community_id: communityId })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
+    // The care accounts are in demo/accounts.ts with the others (the seed writes them first).
+    const account = async (communityId: number, username: string) =>
+      (await trx.selectFrom('accounts').select('id').where('community_id', '=', communityId).where('username', '=', username).executeTakeFirstOrThrow()).id;
     const elders = async (communityId: number, want: number) => {
       const cutoff = new Date(now.getTime() - 80 * 365.25 * DAY).toISOString().slice(0, 10);
       let rows = await trx
@@ -64,8 +56,8 @@ export async function seedCare(ctx: AppContext, now = new Date()): Promise<{ rec
     };
 
     // ---- 理工大: 75 people aged 80+, the 报安鸟 group's people.
-    const worker = await account(lgd, 'lgd_wangge', '理工大 网格员小马', 'grid_worker');
-    const students = [await account(lgd, 'lgd_zhiyuan', '玉川志愿者 小乔', 'volunteer'), await account(lgd, 'lgd_zhiyuan2', '玉川志愿者 小吴', 'volunteer')];
+    const worker = await account(lgd, 'lgd_wangge');
+    const students = [await account(lgd, 'lgd_zhiyuan'), await account(lgd, 'lgd_zhiyuan2')];
     const station = await partnerOf(trx, lgd, '理工大卫生服务站');
     const members = await trx
       .selectFrom('party_members as m')
@@ -185,7 +177,7 @@ export async function seedCare(ctx: AppContext, now = new Date()): Promise<{ rec
 
     // ---- 凌霄: 17 people aged 80+ paired with doctors of 北仑区人民医院.
     const hospital = await partnerOf(trx, lx, '北仑区人民医院');
-    const lxWorker = await account(lx, 'lx_wangge', '凌霄 网格员小翁', 'grid_worker');
+    const lxWorker = await account(lx, 'lx_wangge');
     const doctors = ['胡医生', '应医生', '贺医生', '邬医生', '乐医生', '竺医生'];
     for (const [i, e] of (await elders(lx, 17)).entries()) {
       const takenAt = new Date(now.getTime() - between(rand, 200, 300) * DAY);

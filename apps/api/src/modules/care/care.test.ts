@@ -364,7 +364,7 @@ describe('care', () => {
     expect(full.text).toContain('张玉兰');
     expect(full.text).not.toMatch(/"concern"|"high"|"key"|living_alone/);
     const header = (full.sheet.getRow(3).values as unknown[]).slice(1) as string[];
-    expect(full.sheet.getRow(4).getCell(header.indexOf('探访时间') + 2).value).toBeInstanceOf(Date);
+    expect(full.sheet.getRow(4).getCell(header.indexOf('探访时间') + 1).value).toBeInstanceOf(Date);
     const logged = await env.ctx.db
       .selectFrom('pii_access_log')
       .selectAll()
