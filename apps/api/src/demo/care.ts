@@ -35,20 +35,36 @@ export async function seedCare(ctx: AppContext, now = new Date()): Promise<{ rec
         .execute();
       // The generated roster has fewer people over 80 than the community cares for: the rest are added to its households.
       if (rows.length < want) {
-        const households = await trx.selectFrom('households').select('id').where('community_id', '=', communityId).orderBy('id').execute();
-        const extra = Array.from({ length: want - rows.length }, () => {
+        // Each of them lives alone in a flat of their own (a household of one), on a floor the roster left empty.
+        const units = await trx.selectFrom('units').select('id').where('community_id', '=', communityId).orderBy('id').execute();
+        const taken = new Set(
+          (await trx.selectFrom('households').select(['unit_id', 'room_no']).where('community_id', '=', communityId).execute()).map(
+            (h) => `${h.unit_id}|${h.room_no}`,
+          ),
+        );
+        const extra = [];
+        for (let k = 0; k < want - rows.length; k++) {
+          const unit = units[k % units.length]!.id;
+          let room = '';
+          for (let f = 1; f <= 30 && !room; f++) for (let d = 1; d <= 4 && !room; d++) if (!taken.has(`${unit}|${f}0${d}`)) room = `${f}0${d}`;
+          taken.add(`${unit}|${room}`);
+          const h = await trx
+            .insertInto('households')
+            .values({ community_id: communityId, unit_id: unit, room_no: room })
+            .returning('id')
+            .executeTakeFirstOrThrow();
           const year = between(rand, 1932, 1945);
           const male = rand() < 0.4;
-          return {
+          extra.push({
             community_id: communityId,
-            household_id: pick(rand, households).id,
+            household_id: h.id,
             name: `${surname(rand)}${givenName(rand, year, male)}`,
             gender: male ? ('male' as const) : ('female' as const),
             birth_date: `${year}-${String(between(rand, 1, 12)).padStart(2, '0')}-${String(between(rand, 1, 28)).padStart(2, '0')}`,
-            tags: rand() < 0.45 ? ['advanced_age', 'living_alone'] : rand() < 0.5 ? ['advanced_age', 'empty_nest'] : ['advanced_age'],
+            tags: ['advanced_age', 'living_alone'],
             relation: '户主',
-          };
-        });
+          });
+        }
         const added = await trx.insertInto('residents').values(extra).returning(['id', 'tags', 'birth_date']).execute();
         rows = [...rows, ...added];
       }

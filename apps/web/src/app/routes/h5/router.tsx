@@ -7,6 +7,7 @@ import { registerMessages, useT, type Keys } from '../../../lib/i18n.js';
 import { EscalationQueuePage } from '../../../features/escalations/h5/index.js';
 import { HelperHome, keyFromHash, LookupBox, ReportPage, TaskPage, TasksPage, TrackPage, VisitPage } from '../../../features/tickets/h5/index.js';
 import { COMMUNITY_KEY, NoCommunityHint } from '../../../features/tickets/h5/index.js';
+import { CareEntry, CareListPage } from '../../../features/care/h5/care-list.js';
 
 const _texts = registerMessages(
   {
@@ -147,7 +148,9 @@ export function H5Router() {
         ? 'visit'
         : loc.path.startsWith('/h5/escalations')
           ? 'escalations'
-          : null;
+          : loc.path === '/h5/care'
+            ? 'care'
+            : null;
   const needsMe = !track && !isReport;
   useEffect(() => {
     if (needsMe && me === undefined) fetchMe().then(setMe, () => setMe(null));
@@ -176,6 +179,8 @@ export function H5Router() {
           <TasksPage navigate={navigate} />
         ) : helperPage === 'escalations' ? (
           <EscalationQueuePage navigate={navigate} />
+        ) : helperPage === 'care' ? (
+          <CareListPage me={me} navigate={navigate} />
         ) : (
           <VisitPage me={me} navigate={navigate} />
         )}
@@ -196,6 +201,7 @@ export function H5Router() {
       {me ? (
         <>
           <HelperHome me={me} navigate={navigate} />
+          <CareEntry me={me} navigate={navigate} />
           <MeCard me={me} onLogout={() => setMe(null)} />
         </>
       ) : (
