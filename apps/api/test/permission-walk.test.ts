@@ -187,6 +187,36 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const careRecipient = await db
+    .insertInto('care_recipients')
+    .values({ community_id: cid, resident_id: resident.id, tier: 'key', qualifying_tags: ['living_alone'], created_by: sec.account.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const pairing = await db
+    .insertInto('care_pairings')
+    .values({
+      community_id: cid,
+      recipient_id: careRecipient.id,
+      helper_kind: 'grid_worker',
+      account_id: sec.account.id,
+      duties: ['visits'],
+      frequency: 'monthly',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const careVisit = await db
+    .insertInto('care_visits')
+    .values({
+      community_id: cid,
+      recipient_id: careRecipient.id,
+      visitor_id: sec.account.id,
+      visited_at: new Date(),
+      wellbeing: 'concern',
+      needs: '需要买药',
+      photos: '[]',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     communities: cid,
     residents: resident.id,
@@ -211,6 +241,9 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     escalations: escalation.id,
     'secretary-sessions': secretarySession.id,
     'secretary-session-items': sessionItem.id,
+    'care-recipients': careRecipient.id,
+    pairings: pairing.id,
+    visits: careVisit.id,
   };
 }
 

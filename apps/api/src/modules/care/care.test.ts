@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorIn, buildCommunity, createTestEnv, httpAs, signedInAccount, type TestEnv } from '../../../test/harness.js';
+import { actorIn, createTestEnv, httpAs, signedInAccount, type TestEnv } from '../../../test/harness.js';
 import { buildResident } from '../../../test/fixtures.js';
 import { runBackgroundJobs } from '../../../test/jobs.js';
 import { trustedCommunityId } from '../../platform/access/trusted-scope.js';
