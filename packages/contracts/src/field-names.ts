@@ -167,6 +167,7 @@ const fieldNamesZh = {
   needs: '需求',
   followUp: '后续跟进',
   month: '月份',
+  includeEnded: '包括已结束',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldNames: Record<Locale, Record<string, string>> = {
@@ -335,5 +336,6 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     needs: 'Needs',
     followUp: 'Follow-up',
     month: 'Month',
+    includeEnded: 'Include ended',
   } satisfies Record<keyof typeof fieldNamesZh, string>,
 };
