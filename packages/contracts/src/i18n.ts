@@ -22,6 +22,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     CSRF_REJECTED: '请求来源不受信任，请从邻里的页面重新操作',
     TRACKING_PROOF_INVALID: '验证未通过：手机号后四位不正确，或链接不完整',
     TICKET_ALREADY_RATED: '这一轮办理您已经评价过了，重新办结后可再次评价',
+    CHECKIN_LINK_INVALID: '这个报平安链接无效或已停用，请联系社区',
     INTERNAL: '系统出错了，请稍后再试',
   },
   en: {
@@ -40,6 +41,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     CSRF_REJECTED: 'The request came from an untrusted page; please try again from Linli itself',
     TRACKING_PROOF_INVALID: 'Not verified: the last four digits do not match, or the link is incomplete',
     TICKET_ALREADY_RATED: 'This round has been rated already; you can rate again after it is resolved again',
+    CHECKIN_LINK_INVALID: 'This check-in link is not valid or no longer works; please contact the community',
     INTERNAL: 'Something went wrong, please try again later',
   },
 };
@@ -117,6 +119,7 @@ const fieldRulesZh = {
   id_card_gender_mismatch: '{field}第 17 位表示{expected}，与性别列不一致',
   unknown_tag: '{field}“{tag}”不在本社区的标签字典中，可选：{options}',
   not_in_list: '{field}只能是：{options}',
+  before_start: '{field}不能早于开始日期',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldRules: Record<Locale, Record<string, string>> = {
@@ -172,6 +175,7 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     id_card_gender_mismatch: 'digit 17 of the {field} says {expected}, which differs from the gender column',
     unknown_tag: '{field} "{tag}" is not in the community\'s tag dictionary; allowed: {options}',
     not_in_list: '{field} must be one of: {options}',
+    before_start: '{field} cannot be before the start date',
   } satisfies Record<keyof typeof fieldRulesZh, string>,
 };
 

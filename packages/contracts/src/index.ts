@@ -17,3 +17,4 @@ export * from './orgs.js';
 export * from './escalations.js';
 export * from './secretary-sessions.js';
 export * from './roster.js';
+export * from './care-checkins.js';

@@ -61,6 +61,9 @@ export const permissions = {
   'sessions.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'partner_contact', 'department_contact'],
   'sessions.write': ['secretary', 'social_worker'],
   'sessions.answer': ['secretary', 'social_worker', 'partner_contact', 'department_contact'],
+  'checkins.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer'],
+  'checkins.write': ['secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer'],
+  'checkins.manage': ['secretary', 'social_worker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
