@@ -1,7 +1,7 @@
 import type { DB } from '../platform/db/schema.js';
 
 /** Who owns code: a module folder under modules/, the platform, or the demo seeder. */
-export type Owner = 'platform' | 'places' | 'auth' | 'people' | 'partners' | 'tickets' | 'ledger' | 'webhooks' | 'open311' | 'orgs' | 'escalations';
+export type Owner = 'platform' | 'places' | 'auth' | 'people' | 'partners' | 'tickets' | 'ledger' | 'webhooks' | 'open311' | 'orgs' | 'escalations' | 'care';
 
 /**
  * Each table has one owner (docs/data-ownership.md). Only the owner's code names it in SQL; other modules ask the
@@ -36,6 +36,12 @@ export const TABLE_OWNERS = {
   team_members: 'people',
   stations: 'people',
   partners: 'partners',
+  care_checkin_settings: 'care',
+  care_checkin_plans: 'care',
+  care_checkin_links: 'care',
+  care_checkin_days: 'care',
+  care_checkin_steps: 'care',
+  care_checkin_aways: 'care',
   tickets: 'tickets',
   ticket_events: 'tickets',
   ticket_reporters: 'tickets',

@@ -11,6 +11,7 @@ import type { Open311Tables } from './schema/open311.js';
 import type { OrgsTables } from './schema/orgs.js';
 import type { EscalationsTables } from './schema/escalations.js';
 import type { SecretarySessionsTables } from './schema/secretary-sessions.js';
+import type { CareCheckinsTables } from './schema/care-checkins.js';
 
 export * from './schema/platform.js';
 export * from './schema/places.js';
@@ -23,6 +24,7 @@ export * from './schema/webhooks.js';
 export * from './schema/open311.js';
 export * from './schema/orgs.js';
 export * from './schema/escalations.js';
+export * from './schema/care-checkins.js';
 
 /** The whole database as Kysely sees it. A new table goes into its owner's file and that file's list. */
 export interface DB
@@ -30,3 +32,5 @@ export interface DB
 /** Declaration merging: the organisations' and escalations' tables join DB without rewriting the line above (ADR 0027). */
 export interface DB extends OrgsTables, EscalationsTables, SecretarySessionsTables {}
 export * from './schema/secretary-sessions.js';
+/** The care module's daily check-ins (报平安, ADR 0040). */
+export interface DB extends CareCheckinsTables {}
