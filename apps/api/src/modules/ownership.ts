@@ -65,6 +65,10 @@ export const TABLE_OWNERS = {
   secretary_session_attendees: 'escalations',
   secretary_session_items: 'escalations',
   secretary_session_follow_ups: 'escalations',
+  care_settings: 'care',
+  care_recipients: 'care',
+  care_pairings: 'care',
+  care_visits: 'care',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

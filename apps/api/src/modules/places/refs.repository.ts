@@ -168,3 +168,30 @@ export async function districtAndSubdistrictNames(db: Db, districtIds: readonly 
     .execute();
   return { districts: new Map(d.map((r) => [r.id, r.name])), subdistricts: new Map(s.map((r) => [r.id, r])) };
 }
+
+/** Residents of one community by id with their tags, age data and compound (the care module takes its people from them). */
+export function residentPlaces(db: Db, communityId: CommunityId, ids: readonly number[]) {
+  return db
+    .selectFrom('residents as r')
+    .leftJoin('households as h', 'h.id', 'r.household_id')
+    .leftJoin('units as u', 'u.id', 'h.unit_id')
+    .leftJoin('buildings as b', 'b.id', 'u.building_id')
+    .leftJoin('compounds as p', 'p.id', 'b.compound_id')
+    .select([
+      'r.id',
+      'r.name',
+      'r.gender',
+      'r.birth_date',
+      'r.tags',
+      'r.archived_at',
+      'r.phone_masked',
+      'p.id as compound_id',
+      'p.name as compound_name',
+      'b.name as building_name',
+      'u.name as unit_name',
+      'h.room_no',
+    ])
+    .where('r.community_id', '=', communityId)
+    .where(sql<boolean>`r.id = any(${sql.val([...ids, ...none])}::bigint[])`)
+    .execute();
+}

@@ -32,5 +32,9 @@ export interface DB
 /** Declaration merging: the organisations' and escalations' tables join DB without rewriting the line above (ADR 0027). */
 export interface DB extends OrgsTables, EscalationsTables, SecretarySessionsTables {}
 export * from './schema/secretary-sessions.js';
+import type { CareTables } from './schema/care.js';
+/** The care module's tables (issue 12, ADR 0039). */
+export interface DB extends CareTables {}
+export * from './schema/care.js';
 /** The care module's daily check-ins (报平安, ADR 0040). */
 export interface DB extends CareCheckinsTables {}
