@@ -16,7 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 create table care_checkin_plans (
   id bigint generated always as identity primary key,
   community_id bigint not null references communities(id),
-  recipient_id bigint not null,
+  recipient_id bigint not null references care_recipients(id),
   due_by text not null default '10:00',
   is_active boolean not null default true,
   created_at timestamptz not null default now()
@@ -26,7 +26,7 @@ create index care_checkin_plans_community on care_checkin_plans (community_id) w
 create table care_checkin_links (
   id bigint generated always as identity primary key,
   community_id bigint not null references communities(id),
-  recipient_id bigint not null,
+  recipient_id bigint not null references care_recipients(id),
   holder text not null,
   holder_name text,
   token_hash text not null,
@@ -40,7 +40,7 @@ create index care_checkin_links_recipient on care_checkin_links (recipient_id);
 create table care_checkin_days (
   id bigint generated always as identity primary key,
   community_id bigint not null references communities(id),
-  recipient_id bigint not null,
+  recipient_id bigint not null references care_recipients(id),
   day date not null,
   due_at timestamptz not null,
   status text not null default 'open',
@@ -61,7 +61,7 @@ create table care_checkin_steps (
   id bigint generated always as identity primary key,
   community_id bigint not null references communities(id),
   day_id bigint not null references care_checkin_days(id),
-  recipient_id bigint not null,
+  recipient_id bigint not null references care_recipients(id),
   step_no int not null,
   kind text not null,
   notified text,
@@ -72,7 +72,7 @@ create unique index care_checkin_steps_once on care_checkin_steps (day_id, step_
 create table care_checkin_aways (
   id bigint generated always as identity primary key,
   community_id bigint not null references communities(id),
-  recipient_id bigint not null,
+  recipient_id bigint not null references care_recipients(id),
   kind text not null,
   starts_on date not null,
   ends_on date not null,

@@ -224,3 +224,16 @@ export function awaysOn(db: Db, communityId: CommunityId, day: string) {
     .where('ends_on', '>=', day)
     .execute();
 }
+
+/** Recipients an account is paired with (the helper's or grid worker's phone list); care's own pairings table. */
+export async function recipientIdsPairedWith(db: Db, communityId: CommunityId, accountId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('care_pairings')
+    .select('recipient_id')
+    .distinct()
+    .where('community_id', '=', communityId)
+    .where('account_id', '=', accountId)
+    .where('active', '=', true)
+    .execute();
+  return rows.map((r) => r.recipient_id);
+}

@@ -9,7 +9,7 @@ import { trustedCommunityId } from '../../../platform/access/trusted-scope.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import { publish } from '../../../platform/outbox/outbox.js';
 import { beijingDate, iso } from '../../../platform/time.js';
-import { careRecipientRefs, pairedHelpers } from '../index.js';
+import { careRecipientRefs, pairedHelpers } from '../refs.js';
 import * as repo from './checkins.repository.js';
 import { awayIssue, defaultDueBy, defaultLadder, dueAtOf, ladderIssue } from './ladder.js';
 import { checkinLinkPath, hashCheckinToken, newCheckinToken } from './links.js';

@@ -1,9 +1,9 @@
 import { ladderStepLabels, type CheckinLadder, type LadderStepKind } from '@linli/contracts';
 import type { AppContext } from '../../../platform/context.js';
 import { trustedCommunityId } from '../../../platform/access/trusted-scope.js';
-import { insertOutbox } from '../../../platform/outbox/outbox.repository.js';
+import { publish } from '../../../platform/outbox/outbox.js';
 import { beijingDate } from '../../../platform/time.js';
-import { careRecipientRefs, familyContacts, pairedHelpers } from '../index.js';
+import { careRecipientRefs, familyContacts, pairedHelpers } from '../refs.js';
 import { openVisitTicket } from './visit-ticket.js';
 import * as repo from './checkins.repository.js';
 import { defaultLadder, dueSteps, nextStepAt } from './ladder.js';
@@ -49,7 +49,7 @@ async function climb(ctx: AppContext, rows: DueRow[], now: Date): Promise<number
     await repo.advanceDays(trx, moves);
     // The event carries ids and the step, never a token or a phone: webhooks and group bots read it.
     for (const s of stepRows)
-      await insertOutbox(trx, 'care.checkin.step', { communityId: s.community_id, recipientId: s.recipient_id, dayId: s.day_id, stepNo: s.step_no, kind: s.kind, ticketId: s.ticket_id });
+      await publish(trx, 'care.checkin.step', { communityId: s.community_id, recipientId: s.recipient_id, dayId: s.day_id, stepNo: s.step_no, kind: s.kind, ticketId: s.ticket_id });
   });
   return stepRows.length;
 }

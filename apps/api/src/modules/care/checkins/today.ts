@@ -2,7 +2,7 @@ import type { TodayCheckins } from '@linli/contracts';
 import type { AppContext } from '../../../platform/context.js';
 import { authorize, resolveCommunityId, type Actor } from '../../../platform/access/actor.js';
 import { beijingDate, iso } from '../../../platform/time.js';
-import { careRecipientRefs, pairedRecipientIds } from '../index.js';
+import { careRecipientRefs } from '../refs.js';
 import { placeRefs } from '../../places/index.js';
 import * as repo from './checkins.repository.js';
 import { statusOf } from './ladder.js';
@@ -18,7 +18,7 @@ export async function checkinsToday(ctx: AppContext, actor: Actor, q: { communit
   const cid = resolveCommunityId(actor, q.communityId);
   const day = beijingDate(now);
   const mineOnly = q.mine === 'true' || actor.role === 'volunteer' || actor.role === 'party_member';
-  const only = mineOnly ? await pairedRecipientIds(ctx.db, cid, actor.accountId) : undefined;
+  const only = mineOnly ? await repo.recipientIdsPairedWith(ctx.db, cid, actor.accountId) : undefined;
   const days = await repo.daysOf(ctx.db, cid, day, only);
   const [refs, steps, aways] = await Promise.all([
     careRecipientRefs(
@@ -33,8 +33,10 @@ export async function checkinsToday(ctx: AppContext, actor: Actor, q: { communit
     ),
     repo.awaysOn(ctx.db, cid, day),
   ]);
-  const compounds = await placeRefs.compoundNames(ctx.db, cid, [...new Set([...refs.values()].map((r) => r.compoundId).filter((x): x is number => x !== null))]);
-  const stepsByDay = Map.groupBy(steps, (s) => s.day_id);
+  const compoundIds = [...new Set([...refs.values()].map((r) => r.compoundId).filter((x): x is number => x !== null))];
+  const compounds = new Map((await placeRefs.compoundNames(ctx.db, compoundIds)).map((c) => [c.id, c.name]));
+  const stepsByDay = new Map<number, typeof steps>();
+  for (const s of steps) stepsByDay.set(s.day_id, [...(stepsByDay.get(s.day_id) ?? []), s]);
   const awayOf = new Map(aways.map((a) => [a.recipient_id, a.kind as 'trip' | 'hospital' | 'family']));
   const items = days.map((d) => {
     const ref = refs.get(d.recipient_id);
