@@ -36,7 +36,11 @@ export async function savePlan(db: Db, communityId: CommunityId, recipientId: nu
     .execute();
 }
 
-export function insertLink(db: Db, communityId: CommunityId, v: { recipient_id: number; holder: string; holder_name: string | null; token_hash: string; created_by: number | null }) {
+export function insertLink(
+  db: Db,
+  communityId: CommunityId,
+  v: { recipient_id: number; holder: string; holder_name: string | null; token_hash: string; created_by: number | null },
+) {
   return db
     .insertInto('care_checkin_links')
     .values({ community_id: communityId, ...v })
@@ -67,7 +71,11 @@ export function listLinks(db: Db, communityId: CommunityId, recipientId: number)
 }
 /** The link of a token's hash, whoever's it is: the token is the one-tap check-in's only credential. */
 export function linkByTokenHash(db: Db, hash: string) {
-  return db.selectFrom('care_checkin_links').select(['id', 'community_id', 'recipient_id', 'holder', 'revoked_at']).where('token_hash', '=', hash).executeTakeFirst();
+  return db
+    .selectFrom('care_checkin_links')
+    .select(['id', 'community_id', 'recipient_id', 'holder', 'revoked_at'])
+    .where('token_hash', '=', hash)
+    .executeTakeFirst();
 }
 export async function touchLink(db: Db, communityId: CommunityId, id: number, at: Date) {
   await db.updateTable('care_checkin_links').set({ last_used_at: at }).where('community_id', '=', communityId).where('id', '=', id).execute();
@@ -102,7 +110,16 @@ export async function markCheckedIn(
 ) {
   await db
     .updateTable('care_checkin_days')
-    .set({ status: 'done', checked_in_at: v.at, via: v.via, by_account_id: v.by_account_id, by_link_id: v.by_link_id, note: v.note, next_step_at: null, stopped_after_step: v.stopped_after_step })
+    .set({
+      status: 'done',
+      checked_in_at: v.at,
+      via: v.via,
+      by_account_id: v.by_account_id,
+      by_link_id: v.by_link_id,
+      note: v.note,
+      next_step_at: null,
+      stopped_after_step: v.stopped_after_step,
+    })
     .where('community_id', '=', communityId)
     .where('id', '=', dayId)
     .execute();
@@ -155,7 +172,16 @@ export function dueLadderRows(db: Db, now: Date, limit: number) {
 
 export async function insertSteps(
   db: Db,
-  rows: Array<{ community_id: number; day_id: number; recipient_id: number; step_no: number; kind: string; notified: string | null; ticket_id: number | null; created_at: Date }>,
+  rows: Array<{
+    community_id: number;
+    day_id: number;
+    recipient_id: number;
+    step_no: number;
+    kind: string;
+    notified: string | null;
+    ticket_id: number | null;
+    created_at: Date;
+  }>,
 ) {
   if (rows.length === 0) return;
   await db
@@ -197,7 +223,11 @@ export function daysOf(db: Db, communityId: CommunityId, day: string, recipientI
   return q.orderBy('due_at').orderBy('id').execute();
 }
 
-export function insertAway(db: Db, communityId: CommunityId, v: { recipient_id: number; kind: string; starts_on: string; ends_on: string; note: string | null; created_by: number | null }) {
+export function insertAway(
+  db: Db,
+  communityId: CommunityId,
+  v: { recipient_id: number; kind: string; starts_on: string; ends_on: string; note: string | null; created_by: number | null },
+) {
   return db
     .insertInto('care_checkin_aways')
     .values({ community_id: communityId, ...v })

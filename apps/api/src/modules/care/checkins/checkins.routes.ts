@@ -35,13 +35,19 @@ export function checkinsRoutes(app: App, ctx: AppContext): void {
   );
   app.post(
     '/api/check-ins',
-    { config: { permission: 'checkins.write' }, schema: { tags, body: createCheckinSchema.extend({ communityId: idSchema.optional() }), response: { 201: checkedIn } } },
+    {
+      config: { permission: 'checkins.write' },
+      schema: { tags, body: createCheckinSchema.extend({ communityId: idSchema.optional() }), response: { 201: checkedIn } },
+    },
     async (req, reply) => reply.status(201).send(await service.checkInFor(ctx, actorOf(req), req.body)),
   );
   // The one-tap link: no login; the token comes in the body (from the page's URL fragment), never in a URL.
   app.post(
     '/api/check-ins/tap',
-    { config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: { tags, body: tapCheckinSchema, response: { 200: tapCheckinResultSchema } } },
+    {
+      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: { tags, body: tapCheckinSchema, response: { 200: tapCheckinResultSchema } },
+    },
     async (req) => service.tapCheckin(ctx, req.body.token),
   );
   app.get(
@@ -61,7 +67,10 @@ export function checkinsRoutes(app: App, ctx: AppContext): void {
   );
   app.put(
     '/api/check-ins/plans/:recipientId',
-    { config: { permission: 'checkins.manage' }, schema: { tags, params: recipientIdParamsSchema, body: checkinPlanInputSchema, response: { 200: checkinPlanSchema } } },
+    {
+      config: { permission: 'checkins.manage' },
+      schema: { tags, params: recipientIdParamsSchema, body: checkinPlanInputSchema, response: { 200: checkinPlanSchema } },
+    },
     async (req) => service.saveCheckinPlan(ctx, actorOf(req), req.params.recipientId, req.body),
   );
   app.get(
@@ -71,7 +80,10 @@ export function checkinsRoutes(app: App, ctx: AppContext): void {
   );
   app.post(
     '/api/check-ins/links/:recipientId',
-    { config: { permission: 'checkins.manage' }, schema: { tags, params: recipientIdParamsSchema, body: issueCheckinLinkSchema, response: { 201: issuedCheckinLinkSchema } } },
+    {
+      config: { permission: 'checkins.manage' },
+      schema: { tags, params: recipientIdParamsSchema, body: issueCheckinLinkSchema, response: { 201: issuedCheckinLinkSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.issueCheckinLink(ctx, actorOf(req), req.params.recipientId, req.body)),
   );
   app.post(
@@ -89,7 +101,10 @@ export function checkinsRoutes(app: App, ctx: AppContext): void {
   );
   app.post(
     '/api/check-ins/aways',
-    { config: { permission: 'checkins.write' }, schema: { tags, body: createAwaySchema.extend({ communityId: idSchema.optional() }), response: { 201: awaySchema } } },
+    {
+      config: { permission: 'checkins.write' },
+      schema: { tags, body: createAwaySchema.extend({ communityId: idSchema.optional() }), response: { 201: awaySchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.createAway(ctx, actorOf(req), req.body)),
   );
 }

@@ -45,7 +45,13 @@ export async function saveCheckinLadder(ctx: AppContext, actor: Actor, input: Ch
   const before = await ladderOf(ctx, cid);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.saveLadder(trx, cid, JSON.stringify(ladder), actor.accountId);
-    await writeAudit(trx, actor, { communityId: cid, action: 'checkin_ladder.updated', entityType: 'community', entityId: cid, changes: { steps: { from: before.steps, to: ladder.steps } } });
+    await writeAudit(trx, actor, {
+      communityId: cid,
+      action: 'checkin_ladder.updated',
+      entityType: 'community',
+      entityId: cid,
+      changes: { steps: { from: before.steps, to: ladder.steps } },
+    });
   });
   return ladder;
 }
@@ -54,6 +60,7 @@ export async function saveCheckinLadder(ctx: AppContext, actor: Actor, input: Ch
 export async function saveCheckinPlan(ctx: AppContext, actor: Actor, recipientId: number, input: { dueBy: string; isActive: boolean }) {
   authorize(actor, 'checkins.manage');
   const { cid } = await recipientIn(ctx, actor, recipientId);
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(input.dueBy)) throw invalidField('dueBy', 'invalid');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.savePlan(trx, cid, recipientId, input.dueBy, input.isActive);
     await writeAudit(trx, actor, { communityId: cid, action: 'checkin_plan.saved', entityType: 'care_recipient', entityId: recipientId, changes: input });
@@ -80,10 +87,22 @@ export async function issueCheckinLink(ctx: AppContext, actor: Actor, recipientI
   const now = new Date();
   const linkId = await ctx.db.transaction().execute(async (trx) => {
     const revoked = input.holder === 'self' ? await repo.revokeLinks(trx, cid, recipientId, { holder: 'self' }, now) : [];
-    const { id } = await repo.insertLink(trx, cid, { recipient_id: recipientId, holder: input.holder, holder_name: input.holderName ?? null, token_hash: hashCheckinToken(token), created_by: actor.accountId });
+    const { id } = await repo.insertLink(trx, cid, {
+      recipient_id: recipientId,
+      holder: input.holder,
+      holder_name: input.holderName ?? null,
+      token_hash: hashCheckinToken(token),
+      created_by: actor.accountId,
+    });
     // A recipient with a link checks in daily from now on, unless a plan says otherwise.
     if (!(await repo.findPlan(trx, cid, recipientId))) await repo.savePlan(trx, cid, recipientId, defaultDueBy, true);
-    await writeAudit(trx, actor, { communityId: cid, action: 'checkin_link.issued', entityType: 'care_recipient', entityId: recipientId, changes: { linkId: id, holder: input.holder, revokedLinkIds: revoked } });
+    await writeAudit(trx, actor, {
+      communityId: cid,
+      action: 'checkin_link.issued',
+      entityType: 'care_recipient',
+      entityId: recipientId,
+      changes: { linkId: id, holder: input.holder, revokedLinkIds: revoked },
+    });
     return id;
   });
   return { linkId, path: checkinLinkPath(token) };
@@ -94,7 +113,14 @@ export async function listCheckinLinks(ctx: AppContext, actor: Actor, recipientI
   const { cid } = await recipientIn(ctx, actor, recipientId);
   const rows = await repo.listLinks(ctx.db, cid, recipientId);
   return {
-    items: rows.map((l) => ({ id: l.id, holder: l.holder as 'self' | 'family', holderName: l.holder_name, createdAt: iso(l.created_at), revokedAt: iso(l.revoked_at), lastUsedAt: iso(l.last_used_at) })),
+    items: rows.map((l) => ({
+      id: l.id,
+      holder: l.holder as 'self' | 'family',
+      holderName: l.holder_name,
+      createdAt: iso(l.created_at),
+      revokedAt: iso(l.revoked_at),
+      lastUsedAt: iso(l.last_used_at),
+    })),
   };
 }
 
@@ -105,7 +131,13 @@ export async function revokeCheckinLink(ctx: AppContext, actor: Actor, recipient
   await ctx.db.transaction().execute(async (trx) => {
     const ids = await repo.revokeLinks(trx, cid, recipientId, { id: linkId }, new Date());
     if (ids.length === 0) throw notFound('check-in link');
-    await writeAudit(trx, actor, { communityId: cid, action: 'checkin_link.revoked', entityType: 'care_recipient', entityId: recipientId, changes: { linkId } });
+    await writeAudit(trx, actor, {
+      communityId: cid,
+      action: 'checkin_link.revoked',
+      entityType: 'care_recipient',
+      entityId: recipientId,
+      changes: { linkId },
+    });
   });
   return listCheckinLinks(ctx, actor, recipientId);
 }
@@ -127,7 +159,14 @@ async function recordCheckin(
   const row = await repo.ensureDay(trx, cid, recipientId, day, dueAtOf(day, plan?.due_by ?? defaultDueBy));
   if (row.checked_in_at) return { at: row.checked_in_at, isNew: false };
   const stoppedAfter = row.steps_taken > 0 ? row.steps_taken : null;
-  await repo.markCheckedIn(trx, cid, row.id, { at: now, via: who.via, by_account_id: who.actor?.accountId ?? null, by_link_id: who.linkId, note: who.note, stopped_after_step: stoppedAfter });
+  await repo.markCheckedIn(trx, cid, row.id, {
+    at: now,
+    via: who.via,
+    by_account_id: who.actor?.accountId ?? null,
+    by_link_id: who.linkId,
+    note: who.note,
+    stopped_after_step: stoppedAfter,
+  });
   await writeAudit(trx, who.actor, {
     communityId: cid,
     action: 'checkin.recorded',
@@ -149,7 +188,14 @@ export async function tapCheckin(ctx: AppContext, token: string, now = new Date(
   if (!r || !r.active) throw invalidLink();
   const res = await ctx.db.transaction().execute(async (trx) => {
     await repo.touchLink(trx, cid, link.id, now);
-    return recordCheckin(ctx, trx, cid, link.recipient_id, { actor: null, via: link.holder === 'family' ? 'family' : 'link', linkId: link.id, note: null }, now);
+    return recordCheckin(
+      ctx,
+      trx,
+      cid,
+      link.recipient_id,
+      { actor: null, via: link.holder === 'family' ? 'family' : 'link', linkId: link.id, note: null },
+      now,
+    );
   });
   return { ok: true as const, name: r.residentNameMasked, checkedInAt: iso(res.at) };
 }
@@ -165,7 +211,9 @@ export async function checkInFor(ctx: AppContext, actor: Actor, input: CreateChe
     const helpers = await pairedHelpers(ctx.db, cid, input.recipientId);
     if (!helpers.some((h) => h.accountId === actor.accountId)) throw notFound('care recipient');
   }
-  const res = await ctx.db.transaction().execute((trx) => recordCheckin(ctx, trx, cid, input.recipientId, { actor, via: input.via, linkId: null, note: input.note ?? null }, now));
+  const res = await ctx.db
+    .transaction()
+    .execute((trx) => recordCheckin(ctx, trx, cid, input.recipientId, { actor, via: input.via, linkId: null, note: input.note ?? null }, now));
   return { ok: true as const, checkedInAt: iso(res.at), isNew: res.isNew };
 }
 
@@ -177,9 +225,22 @@ export async function createAway(ctx: AppContext, actor: Actor, input: CreateAwa
   const { cid } = await recipientIn(ctx, actor, input.recipientId, input.communityId);
   const today = beijingDate(now);
   const row = await ctx.db.transaction().execute(async (trx) => {
-    const a = await repo.insertAway(trx, cid, { recipient_id: input.recipientId, kind: input.kind, starts_on: input.startsOn, ends_on: input.endsOn, note: input.note ?? null, created_by: actor.accountId });
+    const a = await repo.insertAway(trx, cid, {
+      recipient_id: input.recipientId,
+      kind: input.kind,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn,
+      note: input.note ?? null,
+      created_by: actor.accountId,
+    });
     if (input.startsOn <= today && today <= input.endsOn) await repo.pauseDay(trx, cid, input.recipientId, today);
-    await writeAudit(trx, actor, { communityId: cid, action: 'checkin_away.created', entityType: 'care_recipient', entityId: input.recipientId, changes: { kind: input.kind, startsOn: input.startsOn, endsOn: input.endsOn } });
+    await writeAudit(trx, actor, {
+      communityId: cid,
+      action: 'checkin_away.created',
+      entityType: 'care_recipient',
+      entityId: input.recipientId,
+      changes: { kind: input.kind, startsOn: input.startsOn, endsOn: input.endsOn },
+    });
     return a;
   });
   return presentAway(row);
@@ -191,6 +252,22 @@ export async function listAways(ctx: AppContext, actor: Actor, recipientId: numb
   return { items: (await repo.listAways(ctx.db, cid, recipientId)).map(presentAway) };
 }
 
-function presentAway(a: { id: number; recipient_id: number; kind: string; starts_on: string; ends_on: string; note: string | null; cancelled_at: Date | null }) {
-  return { id: a.id, recipientId: a.recipient_id, kind: a.kind as 'trip' | 'hospital' | 'family', startsOn: a.starts_on, endsOn: a.ends_on, note: a.note, cancelledAt: iso(a.cancelled_at) };
+function presentAway(a: {
+  id: number;
+  recipient_id: number;
+  kind: string;
+  starts_on: string;
+  ends_on: string;
+  note: string | null;
+  cancelled_at: Date | null;
+}) {
+  return {
+    id: a.id,
+    recipientId: a.recipient_id,
+    kind: a.kind as 'trip' | 'hospital' | 'family',
+    startsOn: a.starts_on,
+    endsOn: a.ends_on,
+    note: a.note,
+    cancelledAt: iso(a.cancelled_at),
+  };
 }

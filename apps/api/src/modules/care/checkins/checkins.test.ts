@@ -138,7 +138,12 @@ describe('daily check-in (报平安)', () => {
     expect(top.ladder.map((s) => s.kind)).toEqual(['recipient', 'helper', 'family', 'grid_worker', 'visit_ticket']);
     expect(top.ladder[3]!.notified).toBe(climber.grid.username);
     const ticketId = top.ladder[4]!.ticketId!;
-    const ticket = await env.ctx.db.selectFrom('tickets as t').innerJoin('ticket_categories as c', 'c.id', 't.category_id').select(['t.title', 'c.code']).where('t.id', '=', ticketId).executeTakeFirstOrThrow();
+    const ticket = await env.ctx.db
+      .selectFrom('tickets as t')
+      .innerJoin('ticket_categories as c', 'c.id', 't.category_id')
+      .select(['t.title', 'c.code'])
+      .where('t.id', '=', ticketId)
+      .executeTakeFirstOrThrow();
     expect(ticket).toMatchObject({ code: 'emergency', title: '上门探访：王*兰 今日未报平安' });
     // Each step went out as a domain event, without a token or phone in it.
     const events = await env.ctx.db.selectFrom('outbox').select(['name', 'payload']).where('name', 'like', 'care.checkin.%').execute();
@@ -160,7 +165,16 @@ describe('daily check-in (报平安)', () => {
     expect(bad.json().error.details.fields[0]).toMatchObject({ field: 'endsOn', rule: 'before_start' });
     expect((await http.get(`/api/check-ins/aways/${r.id}`)).json().items).toEqual([]);
 
-    const actor = { accountId: sec.account.id, role: 'secretary' as const, displayName: 'x', communityId: cid, subdistrictId: null, scope: [cid], requestId: null, locale: 'zh-CN' as const };
+    const actor = {
+      accountId: sec.account.id,
+      role: 'secretary' as const,
+      displayName: 'x',
+      communityId: cid,
+      subdistrictId: null,
+      scope: [cid],
+      requestId: null,
+      locale: 'zh-CN' as const,
+    };
     await createAway(env.ctx, actor, { recipientId: r.id, kind: 'family', startsOn: '2026-12-01', endsOn: '2026-12-03' }, at('07:00'));
     const { sweepCheckins } = await import('./sweep.js');
     await sweepCheckins(env.ctx, at('08:00'));
@@ -178,13 +192,25 @@ describe('daily check-in (报平安)', () => {
   it('refuses a bad ladder by field, and a volunteer checks in only the people paired with them', async () => {
     const sec = await actorIn(env, 'secretary');
     const http = httpAs(env.app, sec);
-    const bad = await http.put('/api/check-ins/ladder', { steps: [{ kind: 'visit_ticket', afterMinutes: 0 }, { kind: 'helper', afterMinutes: 30 }] });
+    const bad = await http.put('/api/check-ins/ladder', {
+      steps: [
+        { kind: 'visit_ticket', afterMinutes: 0 },
+        { kind: 'helper', afterMinutes: 30 },
+      ],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.fields[0].field).toBe('steps.0.kind');
-    const good = await http.put('/api/check-ins/ladder', { steps: [{ kind: 'helper', afterMinutes: 15 }, { kind: 'visit_ticket', afterMinutes: 60 }] });
+    const good = await http.put('/api/check-ins/ladder', {
+      steps: [
+        { kind: 'helper', afterMinutes: 15 },
+        { kind: 'visit_ticket', afterMinutes: 60 },
+      ],
+    });
     expect(good.statusCode).toBe(200);
     expect((await http.get('/api/check-ins/ladder')).json().steps).toHaveLength(2);
     const r = await buildRecipient(sec.community.id);
+    const badTime = await http.put(`/api/check-ins/plans/${r.id}`, { dueBy: '25:00', isActive: true });
+    expect(badTime.json().error.details.fields[0]).toMatchObject({ field: 'dueBy', rule: 'invalid' });
     const stranger = await actorIn(env, 'volunteer', sec.community);
     expect((await httpAs(env.app, stranger).post('/api/check-ins', { recipientId: r.id, via: 'helper' })).statusCode).toBe(404);
   });

@@ -22,9 +22,30 @@ describe('check-in rules', () => {
 
   it('refuses a ladder with a repeated step, minutes that do not grow, or a ticket before the end', () => {
     expect(ladderIssue(defaultLadder)).toBeNull();
-    expect(ladderIssue({ steps: [{ kind: 'helper', afterMinutes: 0 }, { kind: 'helper', afterMinutes: 10 }] })).toEqual({ field: 'steps.1.kind', rule: 'repeated' });
-    expect(ladderIssue({ steps: [{ kind: 'helper', afterMinutes: 10 }, { kind: 'family', afterMinutes: 10 }] })).toEqual({ field: 'steps.1.afterMinutes', rule: 'invalid' });
-    expect(ladderIssue({ steps: [{ kind: 'visit_ticket', afterMinutes: 0 }, { kind: 'family', afterMinutes: 10 }] })).toEqual({ field: 'steps.0.kind', rule: 'invalid' });
+    expect(
+      ladderIssue({
+        steps: [
+          { kind: 'helper', afterMinutes: 0 },
+          { kind: 'helper', afterMinutes: 10 },
+        ],
+      }),
+    ).toEqual({ field: 'steps.1.kind', rule: 'repeated' });
+    expect(
+      ladderIssue({
+        steps: [
+          { kind: 'helper', afterMinutes: 10 },
+          { kind: 'family', afterMinutes: 10 },
+        ],
+      }),
+    ).toEqual({ field: 'steps.1.afterMinutes', rule: 'invalid' });
+    expect(
+      ladderIssue({
+        steps: [
+          { kind: 'visit_ticket', afterMinutes: 0 },
+          { kind: 'family', afterMinutes: 10 },
+        ],
+      }),
+    ).toEqual({ field: 'steps.0.kind', rule: 'invalid' });
   });
 
   it('pauses on the days of an away notice, inclusive, and refuses one that ends before it starts', () => {

@@ -31,7 +31,9 @@ export async function sweepCheckins(ctx: AppContext, now: Date): Promise<{ opene
 type DueRow = Awaited<ReturnType<typeof repo.dueLadderRows>>[number];
 
 async function climb(ctx: AppContext, rows: DueRow[], now: Date): Promise<number> {
-  const ladders = new Map((await repo.laddersOf(ctx.db, [...new Set(rows.map((r) => r.community_id))])).map((l) => [l.community_id, JSON.parse(l.ladder) as CheckinLadder]));
+  const ladders = new Map(
+    (await repo.laddersOf(ctx.db, [...new Set(rows.map((r) => r.community_id))])).map((l) => [l.community_id, JSON.parse(l.ladder) as CheckinLadder]),
+  );
   const moves: Array<{ id: number; taken: number; next: Date | null }> = [];
   const stepRows: Parameters<typeof repo.insertSteps>[1] = [];
   for (const r of rows) {
@@ -41,7 +43,16 @@ async function climb(ctx: AppContext, rows: DueRow[], now: Date): Promise<number
     moves.push({ id: r.id, taken, next: nextStepAt(r.due_at, ladder, taken) });
     for (const s of due) {
       const told = await tell(ctx, r, s.kind, now);
-      stepRows.push({ community_id: r.community_id, day_id: r.id, recipient_id: r.recipient_id, step_no: s.index + 1, kind: s.kind, notified: told.notified, ticket_id: told.ticketId, created_at: now });
+      stepRows.push({
+        community_id: r.community_id,
+        day_id: r.id,
+        recipient_id: r.recipient_id,
+        step_no: s.index + 1,
+        kind: s.kind,
+        notified: told.notified,
+        ticket_id: told.ticketId,
+        created_at: now,
+      });
     }
   }
   await ctx.db.transaction().execute(async (trx) => {
@@ -49,7 +60,14 @@ async function climb(ctx: AppContext, rows: DueRow[], now: Date): Promise<number
     await repo.advanceDays(trx, moves);
     // The event carries ids and the step, never a token or a phone: webhooks and group bots read it.
     for (const s of stepRows)
-      await publish(trx, 'care.checkin.step', { communityId: s.community_id, recipientId: s.recipient_id, dayId: s.day_id, stepNo: s.step_no, kind: s.kind, ticketId: s.ticket_id });
+      await publish(trx, 'care.checkin.step', {
+        communityId: s.community_id,
+        recipientId: s.recipient_id,
+        dayId: s.day_id,
+        stepNo: s.step_no,
+        kind: s.kind,
+        ticketId: s.ticket_id,
+      });
   });
   return stepRows.length;
 }

@@ -13,7 +13,12 @@ const order = { missed: 0, pending: 1, away: 2, done: 3 } as const;
  * Today's check-ins for the board: done, pending, missed (and where on the ladder) and away. `mine` is the grid
  * worker's or helper's phone list: only the people paired with them, those to chase first.
  */
-export async function checkinsToday(ctx: AppContext, actor: Actor, q: { communityId?: number; mine?: 'true' | 'false' }, now = new Date()): Promise<TodayCheckins> {
+export async function checkinsToday(
+  ctx: AppContext,
+  actor: Actor,
+  q: { communityId?: number; mine?: 'true' | 'false' },
+  now = new Date(),
+): Promise<TodayCheckins> {
   authorize(actor, 'checkins.read');
   const cid = resolveCommunityId(actor, q.communityId);
   const day = beijingDate(now);

@@ -6,7 +6,11 @@ import { ensureCategories, insertNewTicket } from '../../tickets/index.js';
  * The ladder's last step: a visit ticket in the highest-priority category (紧急求助, two hours to respond), filed by
  * the system. Its category's default assignee (e.g. the compound's grid worker) takes it as any such ticket.
  */
-export async function openVisitTicket(ctx: AppContext, cid: CommunityId, v: { recipientId: number; name: string; compoundId: number | null; day: string; now: Date }) {
+export async function openVisitTicket(
+  ctx: AppContext,
+  cid: CommunityId,
+  v: { recipientId: number; name: string; compoundId: number | null; day: string; now: Date },
+) {
   const categories = await ensureCategories(ctx, cid);
   const emergency = categories.find((c) => c.code === 'emergency') ?? categories[0]!;
   const t = await insertNewTicket(
