@@ -2,13 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorIn, buildAccount, createTestEnv, httpAs, type TestEnv } from '../../../../test/harness.js';
 import { buildResident } from '../../../../test/fixtures.js';
 import { Scheduler } from '../../../platform/jobs/scheduler.js';
+import { drainOutbox } from '../../../../test/jobs.js';
+import { subscribeWebhooks } from '../../webhooks/index.js';
 import { checkinJobs } from './index.js';
 import { checkInFor, createAway } from './checkins.service.js';
 import { checkinsToday } from './today.js';
 
 let env: TestEnv;
 beforeAll(async () => {
-  env = await createTestEnv();
+  env = await createTestEnv({ WEBHOOK_ALLOW_HOSTS: '127.0.0.1' });
+  subscribeWebhooks(env.ctx);
 });
 afterAll(async () => env?.close());
 
@@ -91,6 +94,7 @@ describe('daily check-in (报平安)', () => {
     const late = await buildRecipient(cid);
     const onTime = await buildRecipient(cid);
     const climber = await buildRecipient(cid);
+    expect((await http.post('/api/webhooks', { name: '报安鸟群', url: 'http://127.0.0.1:9/bot', format: 'wecom' })).statusCode).toBe(201);
     for (const r of [late, onTime, climber]) await http.put(`/api/check-ins/plans/${r.id}`, { dueBy: '10:00', isActive: true });
     const scheduler = new Scheduler(env.ctx);
     for (const j of checkinJobs) scheduler.register(j);
@@ -149,6 +153,17 @@ describe('daily check-in (报平安)', () => {
     const events = await env.ctx.db.selectFrom('outbox').select(['name', 'payload']).where('name', 'like', 'care.checkin.%').execute();
     expect(events.filter((e) => e.name === 'care.checkin.step').length).toBeGreaterThanOrEqual(7);
     expect(JSON.stringify(events)).not.toMatch(/1390000|#t=/);
+    // The group bot hears of each step, by masked name and step, never a token.
+    await drainOutbox(env.ctx);
+    const bot = await env.ctx.db
+      .selectFrom('webhook_deliveries')
+      .select(['event', 'payload'])
+      .where('community_id', '=', cid)
+      .where('event', '=', 'care.checkin.step')
+      .execute();
+    expect(bot.length).toBe(events.filter((e) => e.name === 'care.checkin.step').length);
+    expect(JSON.stringify(bot.map((b) => b.payload))).toContain('生成上门探访工单');
+    expect(JSON.stringify(bot.map((b) => b.payload))).toContain('王*兰');
     // A second sweep takes no step twice.
     await scheduler.tick(at('14:30'));
     expect((await board(at('14:30'))).items.find((i) => i.recipientId === climber.id)!.ladder).toHaveLength(5);
