@@ -73,7 +73,9 @@ create table care_visits (
   follow_up text,
   photos jsonb not null default '[]',
   ticket_id bigint references tickets(id),
+  ticket_code text,
   handoff_kind text,
+  handoff_id bigint,
   created_at timestamptz not null default now()
 );
 create index care_visits_recipient on care_visits (recipient_id, visited_at);

@@ -31,6 +31,8 @@ export const communityDashboardSchema = z.object({
   byCompound: z.array(countRowSchema),
   weekly: z.array(z.object({ week: z.string(), created: z.number(), resolved: z.number() })),
   overdue: z.array(z.object({ id: z.number(), code: z.string(), title: z.string(), status: z.string(), dueAt: z.string() })),
+  /** 探访关爱 this month (care.read): recipients in care, visits required and done, overdue, coverage in per cent. */
+  care: z.object({ recipients: z.number(), visitsRequired: z.number(), visitsDone: z.number(), overdue: z.number(), coveragePercent: z.number() }).optional(),
 });
 export type CommunityDashboard = z.infer<typeof communityDashboardSchema>;
 export const subdistrictDashboardSchema = z.object({

@@ -119,6 +119,9 @@ const fieldRulesZh = {
   id_card_gender_mismatch: '{field}第 17 位表示{expected}，与性别列不一致',
   unknown_tag: '{field}“{tag}”不在本社区的标签字典中，可选：{options}',
   not_in_list: '{field}只能是：{options}',
+  not_a_resident: '{field}不是本社区（或您负责范围内）的在册居民',
+  already_in_care: '{field}已是关爱对象',
+  not_a_recipient: '{field}不是本社区正在关爱的对象，请先登记为关爱对象',
   before_start: '{field}不能早于开始日期',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
@@ -175,6 +178,9 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     id_card_gender_mismatch: 'digit 17 of the {field} says {expected}, which differs from the gender column',
     unknown_tag: '{field} "{tag}" is not in the community\'s tag dictionary; allowed: {options}',
     not_in_list: '{field} must be one of: {options}',
+    not_a_resident: '{field} is not a registered resident of this community (or of the area you look after)',
+    already_in_care: '{field} is already in care',
+    not_a_recipient: '{field} is not someone this community cares for; add them as a care recipient first',
     before_start: '{field} cannot be before the start date',
   } satisfies Record<keyof typeof fieldRulesZh, string>,
 };

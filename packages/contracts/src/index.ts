@@ -17,4 +17,5 @@ export * from './orgs.js';
 export * from './escalations.js';
 export * from './secretary-sessions.js';
 export * from './roster.js';
+export * from './care.js';
 export * from './care-checkins.js';

@@ -45,7 +45,7 @@ export type LedgerRow = z.infer<typeof ledgerRowSchema>;
 export const ledgerPageSchema = z.object({ items: z.array(ledgerRowSchema), total: z.number(), page: z.number(), pageSize: z.number() });
 
 /** The registers (台账) the ledger module prints; a module adds its key here and its register in ledger/registers/. */
-export const ledgerRegisterKeys = ['tickets', 'residents', 'party_members', 'teams', 'partners', 'escalations'] as const;
+export const ledgerRegisterKeys = ['tickets', 'residents', 'party_members', 'teams', 'partners', 'escalations', 'care'] as const;
 export type LedgerRegisterKey = (typeof ledgerRegisterKeys)[number];
 export const ledgerRegisterKeySchema = z.enum(ledgerRegisterKeys);
 /** An export: which register, and the filters (the period filters registers by date; the others print as of today). */

@@ -15,6 +15,7 @@ import { ledgerExportJob, ledgerRoutes } from './ledger/index.js';
 import { calendarRoutes } from '../platform/calendar/calendar.routes.js';
 import { rateLimitCleanupJob } from '../platform/limits/limits.js';
 import { outboxPurgeJob } from '../platform/outbox/dispatcher.js';
+import { careRoutes } from './care/index.js';
 import type { BackgroundJobKind } from '../platform/jobs/background.js';
 import { checkinJobs, checkinsRoutes } from './care/index.js';
 
@@ -32,6 +33,7 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   open311Routes,
   orgsRoutes,
   escalationsRoutes,
+  careRoutes,
   checkinsRoutes,
 ];
 

@@ -6,6 +6,7 @@ import { consoleRouter } from './routes/console/router.js';
 import './console-messages.js';
 import '../features/people/messages.js';
 import '../features/escalations/messages.js';
+import '../features/care/messages.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -70,7 +70,7 @@ describe('ledger registers (花名册, 党员, 队伍, 共建单位)', () => {
 
   it('lists the registers the actor may export', async () => {
     const list = (await env.app.inject({ url: '/api/ledger/registers', headers: { cookie: sec.cookie } })).json();
-    expect(list.items.map((r: { key: string }) => r.key)).toEqual(['tickets', 'residents', 'party_members', 'teams', 'partners', 'escalations']);
+    expect(list.items.map((r: { key: string }) => r.key)).toEqual(['tickets', 'residents', 'party_members', 'teams', 'partners', 'escalations', 'care']);
     const sys = await actorIn(env, 'system_admin', sec.community);
     const sysList = (await env.app.inject({ url: '/api/ledger/registers', headers: { cookie: sys.cookie } })).json();
     expect(sysList.items.map((r: { key: string }) => r.key)).not.toContain('residents');

@@ -21,6 +21,7 @@ const _texts = registerMessages(
     'ledger.register.teams': '队伍台账',
     'ledger.register.partners': '共建单位台账',
     'ledger.register.escalations': '吹哨上报台账',
+    'ledger.register.care': '探访关爱台账',
     'ledger.asOfToday': '按导出时的在册情况打印（不按日期筛选），A4 横向，含标题、序号、页码和经办人、审核人签字栏。列：{columns}',
     'ledger.printNote': '导出文件为 A4 横向、一页宽，每页重复表头，含标题、序号、页码和经办人、审核人签字栏。',
   },
@@ -36,6 +37,7 @@ const _texts = registerMessages(
     'ledger.register.teams': 'Teams',
     'ledger.register.partners': 'Partners',
     'ledger.register.escalations': 'Escalations',
+    'ledger.register.care': 'Care visits',
     'ledger.asOfToday':
       'Printed as it stands at export (no date filter), A4 landscape, with title, numbering, page numbers and signature lines. Columns: {columns}',
     'ledger.printNote':

@@ -5,6 +5,7 @@ import { partyMembersRegister, teamsRegister } from './people.js';
 import { partnersRegister } from './partners.js';
 import { ticketsRegister } from './tickets.js';
 import { escalationsRegister } from './escalations.js';
+import { careRegister } from './care.js';
 
 /** Every register the ledger prints, in the order the ledger page lists them. A module adds one line here. */
 export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
@@ -14,4 +15,5 @@ export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
   teams: teamsRegister,
   partners: partnersRegister,
   escalations: escalationsRegister,
+  care: careRegister,
 };

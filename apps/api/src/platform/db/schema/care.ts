@@ -82,6 +82,8 @@ export interface CareVisitsTable {
   follow_up: string | null;
   photos: ColumnType<string[], string | undefined, string>;
   ticket_id: number | null;
+  ticket_code: string | null;
   handoff_kind: string | null;
+  handoff_id: number | null;
   created_at: CreatedAt;
 }

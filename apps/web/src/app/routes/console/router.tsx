@@ -21,6 +21,7 @@ const secretarySessions = () => import('../../../features/secretary-sessions/ind
 const integrations = () => import('../../../features/integrations/index.js');
 const auth = () => import('../../../features/auth/pages.js');
 const escalations = () => import('../../../features/escalations/index.js');
+const care = () => import('../../../features/care/index.js');
 
 export const consoleRouter = createBrowserRouter([
   { path: '/setup', element: page(auth, (m) => m.SetupPage) },
@@ -50,6 +51,8 @@ export const consoleRouter = createBrowserRouter([
       { path: 'organisations', element: page(escalations, (m) => m.OrganisationsPage) },
       { path: 'escalations', element: page(escalations, (m) => m.EscalationsPage) },
       { path: 'whistle-board', element: page(escalations, (m) => m.WhistleBoardPage) },
+      { path: 'care-board', element: page(care, (m) => m.CareBoardPage) },
+      { path: 'care-recipients', element: page(care, (m) => m.CareRecipientsPage) },
       { path: '*', element: <Navigate to="/overview" replace /> },
     ],
   },

@@ -7,6 +7,7 @@ import { registerMessages, useT, type Keys } from '../../../lib/i18n.js';
 import { EscalationQueuePage } from '../../../features/escalations/h5/index.js';
 import { HelperHome, keyFromHash, LookupBox, ReportPage, TaskPage, TasksPage, TrackPage, VisitPage } from '../../../features/tickets/h5/index.js';
 import { COMMUNITY_KEY, NoCommunityHint } from '../../../features/tickets/h5/index.js';
+import { CareEntry, CareListPage } from '../../../features/care/h5/care-list.js';
 import { CheckinChaseList, CheckinPage, checkinTokenFromHash } from '../../../features/care/checkins/index.js';
 
 const _texts = registerMessages(
@@ -150,9 +151,11 @@ export function H5Router() {
         ? 'visit'
         : loc.path.startsWith('/h5/escalations')
           ? 'escalations'
-          : loc.path.startsWith('/h5/checkins')
-            ? 'checkins'
-            : null;
+          : loc.path === '/h5/care'
+            ? 'care'
+            : loc.path.startsWith('/h5/checkins')
+              ? 'checkins'
+              : null;
   const needsMe = !track && !isReport && !isCheckin;
   useEffect(() => {
     if (needsMe && me === undefined) fetchMe().then(setMe, () => setMe(null));
@@ -189,6 +192,8 @@ export function H5Router() {
           <CheckinChaseList role={me.role} />
         ) : helperPage === 'escalations' ? (
           <EscalationQueuePage navigate={navigate} />
+        ) : helperPage === 'care' ? (
+          <CareListPage me={me} navigate={navigate} />
         ) : (
           <VisitPage me={me} navigate={navigate} />
         )}
@@ -209,6 +214,7 @@ export function H5Router() {
       {me ? (
         <>
           <HelperHome me={me} navigate={navigate} />
+          <CareEntry me={me} navigate={navigate} />
           <MeCard me={me} onLogout={() => setMe(null)} />
         </>
       ) : (
