@@ -7,7 +7,8 @@ import { sweepCheckins } from '../apps/api/src/modules/care/checkins/sweep.js';
 import { beijingDate } from '../apps/api/src/platform/time.js';
 
 const N = Number(process.env.BENCH_CARE_RECIPIENTS ?? 50_000);
-const COMMUNITIES = 10;
+// 500 people in care per community is a large one (理工大 has 75).
+const COMMUNITIES = 100;
 const print = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 10) / 10, unit }));
 
 const env = await createTestEnv();
@@ -43,7 +44,7 @@ try {
   await sweepCheckins(env.ctx, at('10:01'));
   print('care.sweep_idle', performance.now() - t0, 'ms');
 
-  // The board of one community of N / 10 people, as its secretary asks for it.
+  // The board of one community of N / 100 people, as its secretary asks for it.
   const sec = await actorIn(env, 'secretary', communities[0]!);
   const times: number[] = [];
   for (let i = 0; i < 40; i++) {

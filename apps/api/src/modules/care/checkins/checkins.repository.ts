@@ -124,6 +124,18 @@ export async function markCheckedIn(
     .where('id', '=', dayId)
     .execute();
 }
+/** A window changed today moves today's row while nobody has been told yet. */
+export async function moveOpenDay(db: Db, communityId: CommunityId, recipientId: number, day: string, dueAt: Date) {
+  await db
+    .updateTable('care_checkin_days')
+    .set({ due_at: dueAt, next_step_at: dueAt })
+    .where('community_id', '=', communityId)
+    .where('recipient_id', '=', recipientId)
+    .where('day', '=', day)
+    .where('status', '=', 'open')
+    .where('steps_taken', '=', 0)
+    .execute();
+}
 export async function pauseDay(db: Db, communityId: CommunityId, recipientId: number, day: string) {
   await db
     .updateTable('care_checkin_days')

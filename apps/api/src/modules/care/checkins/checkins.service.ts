@@ -63,6 +63,8 @@ export async function saveCheckinPlan(ctx: AppContext, actor: Actor, recipientId
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(input.dueBy)) throw invalidField('dueBy', 'invalid');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.savePlan(trx, cid, recipientId, input.dueBy, input.isActive);
+    const today = beijingDate(new Date());
+    await repo.moveOpenDay(trx, cid, recipientId, today, dueAtOf(today, input.dueBy));
     await writeAudit(trx, actor, { communityId: cid, action: 'checkin_plan.saved', entityType: 'care_recipient', entityId: recipientId, changes: input });
   });
   return getCheckinPlan(ctx, actor, recipientId);

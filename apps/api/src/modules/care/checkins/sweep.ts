@@ -3,7 +3,7 @@ import type { AppContext } from '../../../platform/context.js';
 import { trustedCommunityId } from '../../../platform/access/trusted-scope.js';
 import { publish } from '../../../platform/outbox/outbox.js';
 import { beijingDate } from '../../../platform/time.js';
-import { careRecipientRefs, familyContacts, pairedHelpers } from '../refs.js';
+import { careRecipientRefs, familyContacts, pairedHelpers, type CareRecipientRef } from '../refs.js';
 import { openVisitTicket } from './visit-ticket.js';
 import * as repo from './checkins.repository.js';
 import { defaultLadder, dueSteps, nextStepAt } from './ladder.js';
@@ -36,13 +36,22 @@ async function climb(ctx: AppContext, rows: DueRow[], now: Date): Promise<number
   );
   const moves: Array<{ id: number; taken: number; next: Date | null }> = [];
   const stepRows: Parameters<typeof repo.insertSteps>[1] = [];
+  // Names and compounds of the whole batch, one read per community (not one per row).
+  const refs = new Map<number, CareRecipientRef>();
+  for (const [communityId, group] of groupBy(rows, (r) => r.community_id))
+    for (const [id, ref] of await careRecipientRefs(
+      ctx.db,
+      trustedCommunityId(communityId),
+      group.map((r) => r.recipient_id),
+    ))
+      refs.set(id, ref);
   for (const r of rows) {
     const ladder = ladders.get(r.community_id) ?? defaultLadder;
     const due = dueSteps(r.due_at, ladder, r.steps_taken, now);
     const taken = r.steps_taken + due.length;
     moves.push({ id: r.id, taken, next: nextStepAt(r.due_at, ladder, taken) });
     for (const s of due) {
-      const told = await tell(ctx, r, s.kind, now);
+      const told = await tell(ctx, r, refs.get(r.recipient_id), s.kind, now);
       stepRows.push({
         community_id: r.community_id,
         day_id: r.id,
@@ -73,10 +82,15 @@ async function climb(ctx: AppContext, rows: DueRow[], now: Date): Promise<number
 }
 
 /** Who a step tells, and the visit ticket of the last step. */
-async function tell(ctx: AppContext, r: DueRow, kind: LadderStepKind, now: Date): Promise<{ notified: string | null; ticketId: number | null }> {
+async function tell(
+  ctx: AppContext,
+  r: DueRow,
+  ref: CareRecipientRef | undefined,
+  kind: LadderStepKind,
+  now: Date,
+): Promise<{ notified: string | null; ticketId: number | null }> {
   // The row's own community, from the sweep over every community.
   const cid = trustedCommunityId(r.community_id);
-  const ref = (await careRecipientRefs(ctx.db, cid, [r.recipient_id])).get(r.recipient_id);
   const name = ref?.residentNameMasked ?? '';
   const text = `【邻里·报平安】${name} 今天 ${beijingTimeOf(r.due_at)} 前还没有报平安，${ladderStepLabels['zh-CN'][kind]}。`;
   const targets: Array<{ name: string; phone: string | null }> = [];
@@ -102,3 +116,9 @@ async function tell(ctx: AppContext, r: DueRow, kind: LadderStepKind, now: Date)
 }
 
 const beijingTimeOf = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(11, 16);
+
+function groupBy<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
+  return m;
+}
