@@ -24,6 +24,7 @@ import * as workerLoop from './20261203003000_worker_loop.js';
 import * as rosterDictionary from './20261203004000_roster_dictionary.js';
 import * as ticketLocation from './20261203006000_ticket_location.js';
 import * as care from './20261204400000_care.js';
+import * as careCheckins from './20261204500000_care_checkins.js';
 
 /** Every migration, in order. Listed by hand so the bundled server needs no folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '20261203004000_roster_dictionary': rosterDictionary,
   '20261203006000_ticket_location': ticketLocation,
   '20261204400000_care': care,
+  '20261204500000_care_checkins': careCheckins,
 };

@@ -31,12 +31,14 @@ const PUBLIC_ROUTES = [
   'POST /api/public/tickets/:code/rate',
   'POST /api/public/tickets/:code/photos',
   'GET /api/public/tickets/:code/photos/:photoId',
+  'POST /api/check-ins/tap',
 ];
 
 type Records = Record<string, number>;
 
 /** The record an id route of this path names, by the path's resource. */
 function recordOf(url: string): string | null {
+  if (url.includes('/:recipientId')) return 'checkin-recipients';
   const m = /^\/api\/([a-z0-9-]+(?:\/exports)?)\/:id/.exec(url);
   return m ? m[1]! : null;
 }
@@ -217,6 +219,13 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // One active recipient per resident: the check-in link hangs on the care recipient above.
+  const checkinRecipient = careRecipient;
+  const checkinLink = await db
+    .insertInto('care_checkin_links')
+    .values({ community_id: cid, recipient_id: checkinRecipient.id, holder: 'self', holder_name: null, token_hash: `walk-${tag}`, created_by: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     communities: cid,
     residents: resident.id,
@@ -244,6 +253,8 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     'care-recipients': careRecipient.id,
     pairings: pairing.id,
     visits: careVisit.id,
+    'checkin-recipients': checkinRecipient.id,
+    linkId: checkinLink.id,
   };
 }
 
@@ -255,7 +266,9 @@ function urlOf(route: RouteInfo, records: Records): string {
     .replace(':memberId', String(records.memberId))
     .replace(':photoId', '1')
     .replace(':action', 'accept')
-    .replace(':day', '2026-10-01');
+    .replace(':day', '2026-10-01')
+    .replace(':recipientId', String(records['checkin-recipients']))
+    .replace(':linkId', String(records.linkId));
   const query = sampleOf(route.schema.querystring);
   return query && Object.keys(query).length ? `${path}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` : path;
 }

@@ -168,6 +168,15 @@ const fieldNamesZh = {
   followUp: '后续跟进',
   month: '月份',
   includeEnded: '包括已结束',
+  dueBy: '每日报平安截止时间',
+  startsOn: '开始日期',
+  endsOn: '结束日期',
+  afterMinutes: '截止后分钟数',
+  steps: '提醒步骤',
+  holder: '链接持有人',
+  holderName: '持有人姓名',
+  token: '报平安链接',
+  via: '报平安方式',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldNames: Record<Locale, Record<string, string>> = {
@@ -337,5 +346,14 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     followUp: 'Follow-up',
     month: 'Month',
     includeEnded: 'Include ended',
+    dueBy: 'Daily check-in by',
+    startsOn: 'Start date',
+    endsOn: 'End date',
+    afterMinutes: 'Minutes after the deadline',
+    steps: 'Ladder steps',
+    holder: 'Link holder',
+    holderName: 'Holder name',
+    token: 'Check-in link',
+    via: 'Check-in by',
   } satisfies Record<keyof typeof fieldNamesZh, string>,
 };

@@ -18,3 +18,4 @@ export * from './escalations.js';
 export * from './secretary-sessions.js';
 export * from './roster.js';
 export * from './care.js';
+export * from './care-checkins.js';

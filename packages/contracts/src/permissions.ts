@@ -66,6 +66,9 @@ export const permissions = {
   'care.health': ['secretary', 'social_worker', 'grid_worker'],
   'care.visit': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer', 'partner_contact'],
   'care.configure': ['secretary', 'social_worker'],
+  'checkins.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer'],
+  'checkins.write': ['secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer'],
+  'checkins.manage': ['secretary', 'social_worker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -17,6 +17,7 @@ import { rateLimitCleanupJob } from '../platform/limits/limits.js';
 import { outboxPurgeJob } from '../platform/outbox/dispatcher.js';
 import { careRoutes } from './care/index.js';
 import type { BackgroundJobKind } from '../platform/jobs/background.js';
+import { checkinJobs, checkinsRoutes } from './care/index.js';
 
 /** Every module's routes, mounted by app.ts. */
 export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
@@ -33,10 +34,11 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   orgsRoutes,
   escalationsRoutes,
   careRoutes,
+  checkinsRoutes,
 ];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */
-export const moduleJobs: PeriodicJob[] = [...ticketJobs, rateLimitCleanupJob, outboxPurgeJob, ...escalationJobs];
+export const moduleJobs: PeriodicJob[] = [...ticketJobs, rateLimitCleanupJob, outboxPurgeJob, ...escalationJobs, ...checkinJobs];
 
 /** Every module's kinds of background work (imports, exports), run from their job rows by the job runner (ADR 0021). */
 export const moduleBackgroundJobs: BackgroundJobKind[] = [rosterImportJob, ledgerExportJob];

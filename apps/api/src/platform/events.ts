@@ -9,6 +9,10 @@ export interface DomainEvents {
   'ticket.transitioned': { communityId: number; ticketId: number; action: string };
   'escalation.changed': { communityId: number; escalationId: number; ticketId: number; organisationId: number; status: string };
   'escalation.reminder': { communityId: number; escalationId: number; ticketId: number; organisationId: number; kind: 'before' | 'due' };
+  /** A step of the missed check-in ladder was taken (never a token or a phone in it; ADR 0040). */
+  'care.checkin.step': { communityId: number; recipientId: number; dayId: number; stepNo: number; kind: string; ticketId: number | null };
+  /** Someone confirmed a care recipient is well today; `afterEscalation` when it stopped a ladder already climbing. */
+  'care.checkin.confirmed': { communityId: number; recipientId: number; dayId: number; via: string; afterEscalation: boolean };
 }
 export type EventName = keyof DomainEvents;
 

@@ -10,3 +10,5 @@ export { careCounts, coverageOf } from './board.service.js';
  * done here: visitToTicket). They call `needOfVisit` and then `markVisitHandedOff` with their record's id.
  */
 export { needOfVisit, markVisitHandedOff } from './visits.service.js';
+/** 报平安 (ADR 0040): the daily check-ins, their routes and the sweep. */
+export { checkinsRoutes, checkinJobs, checkinsToday, careNotifiers, type CareNotifier, type CareNotice } from './checkins/index.js';

@@ -5,11 +5,12 @@ import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { formatTime } from '../../lib/time.js';
 import { careKeys, fetchCareBoard, fetchCoverage } from './api.js';
+import { CheckinsTodayPanel } from './checkins/index.js';
 import './messages.js';
 
 const tierColor = { high: 'red', key: 'orange', general: 'blue' } as const;
 
-/** 探访关爱 board: this month's coverage, visits overdue and due this week, and recipients nobody is paired with. */
+/** 探访关爱 board: this month's coverage, today's check-ins (checkins part), visits overdue and due this week, and recipients nobody is paired with. */
 export function CareBoardPage() {
   const { t, locale } = useT();
   const { communityId } = useSession();
@@ -69,6 +70,7 @@ export function CareBoardPage() {
           </Col>
         </Row>
       </Card>
+      <CheckinsTodayPanel communityId={communityId} />
       {list('care-overdue', t('care.overdue'), board.data?.overdue)}
       {list('care-due-week', t('care.dueThisWeek'), board.data?.dueThisWeek)}
       {list('care-unpaired', t('care.unpaired'), board.data?.unpaired)}

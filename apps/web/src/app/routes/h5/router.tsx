@@ -8,6 +8,7 @@ import { EscalationQueuePage } from '../../../features/escalations/h5/index.js';
 import { HelperHome, keyFromHash, LookupBox, ReportPage, TaskPage, TasksPage, TrackPage, VisitPage } from '../../../features/tickets/h5/index.js';
 import { COMMUNITY_KEY, NoCommunityHint } from '../../../features/tickets/h5/index.js';
 import { CareEntry, CareListPage } from '../../../features/care/h5/care-list.js';
+import { CheckinChaseList, CheckinPage, checkinTokenFromHash } from '../../../features/care/checkins/index.js';
 
 const _texts = registerMessages(
   {
@@ -139,6 +140,8 @@ export function H5Router() {
   const community = params.get('c') ?? localStorage.getItem(COMMUNITY_KEY);
   const track = /^\/h5\/track\/([A-Za-z0-9]+)/.exec(loc.path);
   const isReport = loc.path.startsWith('/h5/report');
+  // 报平安: the elderly person's one-tap page (no login; the token is in the #t= fragment).
+  const isCheckin = loc.path === '/h5/checkin';
   const task = /^\/h5\/tasks\/(\d+)/.exec(loc.path);
   const helperPage = task
     ? 'task'
@@ -150,8 +153,10 @@ export function H5Router() {
           ? 'escalations'
           : loc.path === '/h5/care'
             ? 'care'
-            : null;
-  const needsMe = !track && !isReport;
+            : loc.path.startsWith('/h5/checkins')
+              ? 'checkins'
+              : null;
+  const needsMe = !track && !isReport && !isCheckin;
   useEffect(() => {
     if (needsMe && me === undefined) fetchMe().then(setMe, () => setMe(null));
   }, [needsMe, me]);
@@ -160,6 +165,12 @@ export function H5Router() {
     return (
       <Shell>
         <TrackPage code={track[1]!} isNew={params.get('new') === '1'} trackingKey={keyFromHash(location.hash)} />
+      </Shell>
+    );
+  if (isCheckin)
+    return (
+      <Shell compact>
+        <CheckinPage token={checkinTokenFromHash(location.hash)} />
       </Shell>
     );
   if (isReport)
@@ -177,6 +188,8 @@ export function H5Router() {
           <TaskPage key={task![1]} id={Number(task![1])} me={me} navigate={navigate} />
         ) : helperPage === 'tasks' ? (
           <TasksPage navigate={navigate} />
+        ) : helperPage === 'checkins' ? (
+          <CheckinChaseList role={me.role} />
         ) : helperPage === 'escalations' ? (
           <EscalationQueuePage navigate={navigate} />
         ) : helperPage === 'care' ? (
