@@ -26,6 +26,8 @@ import * as ticketLocation from './20261203006000_ticket_location.js';
 import * as partnerOffers from './20261204200000_partner_offers.js';
 import * as wishes from './20261204100000_wishes.js';
 import * as helpAndMatching from './20261204300000_help_and_matching.js';
+import * as care from './20261204400000_care.js';
+import * as careCheckins from './20261204500000_care_checkins.js';
 
 /** Every migration, in order. Listed by hand so the bundled server needs no folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +58,6 @@ export const migrations: Record<string, Migration> = {
   '20261204200000_partner_offers': partnerOffers,
   '20261204100000_wishes': wishes,
   '20261204300000_help_and_matching': helpAndMatching,
+  '20261204400000_care': care,
+  '20261204500000_care_checkins': careCheckins,
 };

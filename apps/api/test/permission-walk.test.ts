@@ -38,12 +38,14 @@ const PUBLIC_ROUTES = [
   'POST /api/public/wishes/:code/confirm',
   'POST /api/public/wishes/:code/photos',
   'GET /api/public/wishes/:code/photos/:photoId',
+  'POST /api/check-ins/tap',
 ];
 
 type Records = Record<string, number>;
 
 /** The record an id route of this path names, by the path's resource. */
 function recordOf(url: string): string | null {
+  if (url.includes('/:recipientId')) return 'checkin-recipients';
   const m = /^\/api\/([a-z0-9-]+(?:\/exports)?)\/:id/.exec(url);
   return m ? m[1]! : null;
 }
@@ -251,6 +253,43 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const careRecipient = await db
+    .insertInto('care_recipients')
+    .values({ community_id: cid, resident_id: resident.id, tier: 'key', qualifying_tags: ['living_alone'], created_by: sec.account.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const pairing = await db
+    .insertInto('care_pairings')
+    .values({
+      community_id: cid,
+      recipient_id: careRecipient.id,
+      helper_kind: 'grid_worker',
+      account_id: sec.account.id,
+      duties: ['visits'],
+      frequency: 'monthly',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const careVisit = await db
+    .insertInto('care_visits')
+    .values({
+      community_id: cid,
+      recipient_id: careRecipient.id,
+      visitor_id: sec.account.id,
+      visited_at: new Date(),
+      wellbeing: 'concern',
+      needs: '需要买药',
+      photos: '[]',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // One active recipient per resident: the check-in link hangs on the care recipient above.
+  const checkinRecipient = careRecipient;
+  const checkinLink = await db
+    .insertInto('care_checkin_links')
+    .values({ community_id: cid, recipient_id: checkinRecipient.id, holder: 'self', holder_name: null, token_hash: `walk-${tag}`, created_by: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     communities: cid,
     wishes: wish.id,
@@ -281,6 +320,11 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     contributions: contribution.id,
     'help-needs': helpNeed.id,
     'match-orders': matchOrder.id,
+    'care-recipients': careRecipient.id,
+    pairings: pairing.id,
+    visits: careVisit.id,
+    'checkin-recipients': checkinRecipient.id,
+    linkId: checkinLink.id,
   };
 }
 
@@ -292,7 +336,9 @@ function urlOf(route: RouteInfo, records: Records): string {
     .replace(':memberId', String(records.memberId))
     .replace(':photoId', '1')
     .replace(':action', 'accept')
-    .replace(':day', '2026-10-01');
+    .replace(':day', '2026-10-01')
+    .replace(':recipientId', String(records['checkin-recipients']))
+    .replace(':linkId', String(records.linkId));
   const query = sampleOf(route.schema.querystring);
   return query && Object.keys(query).length ? `${path}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` : path;
 }

@@ -37,6 +37,8 @@ export const communityDashboardSchema = z.object({
     .optional(),
   /** 微心愿 in the period: raised, fulfilled (fulfilled or confirmed) and the value of those fulfilled, in yuan. */
   wishes: z.object({ raised: z.number(), fulfilled: z.number(), value: z.number() }).optional(),
+  /** 探访关爱 this month (care.read): recipients in care, visits required and done, overdue, coverage in per cent. */
+  care: z.object({ recipients: z.number(), visitsRequired: z.number(), visitsDone: z.number(), overdue: z.number(), coveragePercent: z.number() }).optional(),
 });
 export type CommunityDashboard = z.infer<typeof communityDashboardSchema>;
 export const subdistrictDashboardSchema = z.object({

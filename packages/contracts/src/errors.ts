@@ -30,6 +30,8 @@ export const errorCodes = [
   'TRACKING_PROOF_INVALID',
   /** This round of the ticket (since its last resolution) has been rated already. */
   'TICKET_ALREADY_RATED',
+  /** A check-in link that is wrong, revoked or of no one: one answer that reveals nothing about the person. */
+  'CHECKIN_LINK_INVALID',
   /** Something unexpected failed; the response carries a request id. */
   'INTERNAL',
   /** The wish is not open for claims (not yet published, withdrawn, expired or done). */
@@ -56,6 +58,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   CSRF_REJECTED: 403,
   TRACKING_PROOF_INVALID: 403,
   TICKET_ALREADY_RATED: 409,
+  CHECKIN_LINK_INVALID: 404,
   INTERNAL: 500,
   WISH_NOT_CLAIMABLE: 409,
   WISH_ALREADY_CLAIMED: 409,

@@ -22,6 +22,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     CSRF_REJECTED: '请求来源不受信任，请从邻里的页面重新操作',
     TRACKING_PROOF_INVALID: '验证未通过：手机号后四位不正确，或链接不完整',
     TICKET_ALREADY_RATED: '这一轮办理您已经评价过了，重新办结后可再次评价',
+    CHECKIN_LINK_INVALID: '这个报平安链接无效或已停用，请联系社区',
     INTERNAL: '系统出错了，请稍后再试',
     WISH_NOT_CLAIMABLE: '这个心愿现在不能认领（未发布、已撤回、已过期或已完成）',
     WISH_ALREADY_CLAIMED: '这个心愿已经有人认领了（或您已认领过）',
@@ -42,6 +43,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     CSRF_REJECTED: 'The request came from an untrusted page; please try again from Linli itself',
     TRACKING_PROOF_INVALID: 'Not verified: the last four digits do not match, or the link is incomplete',
     TICKET_ALREADY_RATED: 'This round has been rated already; you can rate again after it is resolved again',
+    CHECKIN_LINK_INVALID: 'This check-in link is not valid or no longer works; please contact the community',
     INTERNAL: 'Something went wrong, please try again later',
     WISH_NOT_CLAIMABLE: 'This wish cannot be claimed now (not published, withdrawn, expired or done)',
     WISH_ALREADY_CLAIMED: 'This wish has been claimed already (or you have claimed it)',
@@ -124,6 +126,9 @@ const fieldRulesZh = {
   must_be_positive: '{field}必须大于 0',
   too_precise: '{field}最多保留两位小数',
   before_start: '{field}不能早于开始日期 {min}',
+  not_a_resident: '{field}不是本社区（或您负责范围内）的在册居民',
+  already_in_care: '{field}已是关爱对象',
+  not_a_recipient: '{field}不是本社区正在关爱的对象，请先登记为关爱对象',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldRules: Record<Locale, Record<string, string>> = {
@@ -182,6 +187,9 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     must_be_positive: '{field} must be more than 0',
     too_precise: '{field} may have at most two decimals',
     before_start: '{field} cannot be before the start date {min}',
+    not_a_resident: '{field} is not a registered resident of this community (or of the area you look after)',
+    already_in_care: '{field} is already in care',
+    not_a_recipient: '{field} is not someone this community cares for; add them as a care recipient first',
   } satisfies Record<keyof typeof fieldRulesZh, string>,
 };
 

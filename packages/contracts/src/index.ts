@@ -21,3 +21,5 @@ export * from './offers.js';
 export * from './wishes.js';
 export * from './help.js';
 export * from './matching.js';
+export * from './care.js';
+export * from './care-checkins.js';

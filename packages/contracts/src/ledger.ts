@@ -57,6 +57,7 @@ export const ledgerRegisterKeys = [
   'contributions',
   'wishes',
   'help',
+  'care',
 ] as const;
 export type LedgerRegisterKey = (typeof ledgerRegisterKeys)[number];
 export const ledgerRegisterKeySchema = z.enum(ledgerRegisterKeys);

@@ -1099,6 +1099,1243 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/care-board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            dueThisWeek: {
+                                address: string | null;
+                                compoundName: string | null;
+                                lastVisitAt: string | null;
+                                majorChange: boolean;
+                                nextVisitDueAt: string | null;
+                                recipientId: number;
+                                residentName: string;
+                                /** @enum {string} */
+                                tier: "high" | "key" | "general";
+                            }[];
+                            overdue: {
+                                address: string | null;
+                                compoundName: string | null;
+                                lastVisitAt: string | null;
+                                majorChange: boolean;
+                                nextVisitDueAt: string | null;
+                                recipientId: number;
+                                residentName: string;
+                                /** @enum {string} */
+                                tier: "high" | "key" | "general";
+                            }[];
+                            recipients: number;
+                            unpaired: {
+                                address: string | null;
+                                compoundName: string | null;
+                                lastVisitAt: string | null;
+                                majorChange: boolean;
+                                nextVisitDueAt: string | null;
+                                recipientId: number;
+                                residentName: string;
+                                /** @enum {string} */
+                                tier: "high" | "key" | "general";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            coveragePercent: number;
+                            covered: number;
+                            done: number;
+                            month: string;
+                            overdue: number;
+                            recipients: number;
+                            required: number;
+                            rows: {
+                                compoundName: string | null;
+                                done: number;
+                                lastVisitAt: string | null;
+                                nextVisitDueAt: string | null;
+                                overdue: boolean;
+                                recipientId: number;
+                                required: number;
+                                residentName: string;
+                                /** @enum {string} */
+                                tier: "high" | "key" | "general";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care-recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    order?: "asc" | "desc";
+                    overdue?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                    status?: "active" | "ended";
+                    tier?: "high" | "key" | "general";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string | null;
+                                age: number | null;
+                                carePlan: string | null;
+                                communityId: number;
+                                compoundName: string | null;
+                                createdAt: string;
+                                endedAt: string | null;
+                                endReason: string | null;
+                                familyContacts: {
+                                    name: string;
+                                    phoneMasked: string | null;
+                                    relation: string | null;
+                                }[];
+                                gender: string | null;
+                                hasHealthNotes: boolean;
+                                id: number;
+                                lastVisitAt: string | null;
+                                majorChangeAt: string | null;
+                                majorChangeNote: string | null;
+                                nextVisitDueAt: string | null;
+                                overdue: boolean;
+                                pairingCount: number;
+                                qualifyingTags: string[];
+                                residentId: number;
+                                residentName: string;
+                                /** @enum {string} */
+                                status: "active" | "ended";
+                                /** @enum {string} */
+                                tier: "high" | "key" | "general";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        carePlan?: string | null;
+                        communityId?: number;
+                        familyContacts?: {
+                            name: string;
+                            phone?: string | null;
+                            relation?: string | null;
+                        }[];
+                        healthNotes?: string | null;
+                        qualifyingTags?: ("living_alone" | "advanced_age" | "empty_nest" | "disabled" | "serious_illness" | "hardship")[];
+                        residentId: number;
+                        /** @enum {string} */
+                        tier: "high" | "key" | "general";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            age: number | null;
+                            carePlan: string | null;
+                            communityId: number;
+                            compoundName: string | null;
+                            createdAt: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            familyContacts: {
+                                name: string;
+                                phoneMasked: string | null;
+                                relation: string | null;
+                            }[];
+                            gender: string | null;
+                            hasHealthNotes: boolean;
+                            id: number;
+                            lastVisitAt: string | null;
+                            majorChangeAt: string | null;
+                            majorChangeNote: string | null;
+                            nextVisitDueAt: string | null;
+                            overdue: boolean;
+                            pairingCount: number;
+                            qualifyingTags: string[];
+                            residentId: number;
+                            residentName: string;
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            /** @enum {string} */
+                            tier: "high" | "key" | "general";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care-recipients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            age: number | null;
+                            carePlan: string | null;
+                            communityId: number;
+                            compoundName: string | null;
+                            createdAt: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            familyContacts: {
+                                name: string;
+                                phoneMasked: string | null;
+                                relation: string | null;
+                            }[];
+                            gender: string | null;
+                            hasHealthNotes: boolean;
+                            id: number;
+                            lastVisitAt: string | null;
+                            majorChangeAt: string | null;
+                            majorChangeNote: string | null;
+                            nextVisitDueAt: string | null;
+                            overdue: boolean;
+                            pairingCount: number;
+                            qualifyingTags: string[];
+                            residentId: number;
+                            residentName: string;
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            /** @enum {string} */
+                            tier: "high" | "key" | "general";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        carePlan?: string | null;
+                        familyContacts?: {
+                            name: string;
+                            phone?: string | null;
+                            relation?: string | null;
+                        }[];
+                        healthNotes?: string | null;
+                        qualifyingTags?: ("living_alone" | "advanced_age" | "empty_nest" | "disabled" | "serious_illness" | "hardship")[];
+                        /** @enum {string} */
+                        tier?: "high" | "key" | "general";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            age: number | null;
+                            carePlan: string | null;
+                            communityId: number;
+                            compoundName: string | null;
+                            createdAt: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            familyContacts: {
+                                name: string;
+                                phoneMasked: string | null;
+                                relation: string | null;
+                            }[];
+                            gender: string | null;
+                            hasHealthNotes: boolean;
+                            id: number;
+                            lastVisitAt: string | null;
+                            majorChangeAt: string | null;
+                            majorChangeNote: string | null;
+                            nextVisitDueAt: string | null;
+                            overdue: boolean;
+                            pairingCount: number;
+                            qualifyingTags: string[];
+                            residentId: number;
+                            residentName: string;
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            /** @enum {string} */
+                            tier: "high" | "key" | "general";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/care-recipients/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            age: number | null;
+                            carePlan: string | null;
+                            communityId: number;
+                            compoundName: string | null;
+                            createdAt: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            familyContacts: {
+                                name: string;
+                                phoneMasked: string | null;
+                                relation: string | null;
+                            }[];
+                            gender: string | null;
+                            hasHealthNotes: boolean;
+                            id: number;
+                            lastVisitAt: string | null;
+                            majorChangeAt: string | null;
+                            majorChangeNote: string | null;
+                            nextVisitDueAt: string | null;
+                            overdue: boolean;
+                            pairingCount: number;
+                            qualifyingTags: string[];
+                            residentId: number;
+                            residentName: string;
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            /** @enum {string} */
+                            tier: "high" | "key" | "general";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care-recipients/{id}/major-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at?: string;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            age: number | null;
+                            carePlan: string | null;
+                            communityId: number;
+                            compoundName: string | null;
+                            createdAt: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            familyContacts: {
+                                name: string;
+                                phoneMasked: string | null;
+                                relation: string | null;
+                            }[];
+                            gender: string | null;
+                            hasHealthNotes: boolean;
+                            id: number;
+                            lastVisitAt: string | null;
+                            majorChangeAt: string | null;
+                            majorChangeNote: string | null;
+                            nextVisitDueAt: string | null;
+                            overdue: boolean;
+                            pairingCount: number;
+                            qualifyingTags: string[];
+                            residentId: number;
+                            residentName: string;
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            /** @enum {string} */
+                            tier: "high" | "key" | "general";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care-recipients/{id}/private": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            familyContacts: {
+                                name: string;
+                                phone: string | null;
+                                relation: string | null;
+                            }[];
+                            healthNotes: string | null;
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            generalIntervalDays: number;
+                            highIntervalDays: number;
+                            keyIntervalDays: number;
+                            majorChangeHours: number;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        generalIntervalDays: number;
+                        highIntervalDays: number;
+                        keyIntervalDays: number;
+                        majorChangeHours: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            generalIntervalDays: number;
+                            highIntervalDays: number;
+                            keyIntervalDays: number;
+                            majorChangeHours: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        note?: string | null;
+                        recipientId: number;
+                        /** @enum {string} */
+                        via: "helper" | "family" | "staff";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedInAt: string | null;
+                            isNew: boolean;
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-ins/aways": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        /** Format: date */
+                        endsOn: string;
+                        /** @enum {string} */
+                        kind: "trip" | "hospital" | "family";
+                        note?: string | null;
+                        recipientId: number;
+                        /** Format: date */
+                        startsOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cancelledAt: string | null;
+                            endsOn: string;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "trip" | "hospital" | "family";
+                            note: string | null;
+                            recipientId: number;
+                            startsOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-ins/aways/{recipientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    recipientId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                cancelledAt: string | null;
+                                endsOn: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "trip" | "hospital" | "family";
+                                note: string | null;
+                                recipientId: number;
+                                startsOn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-ins/ladder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            steps: {
+                                afterMinutes: number;
+                                /** @enum {string} */
+                                kind: "recipient" | "helper" | "family" | "grid_worker" | "visit_ticket";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        steps: {
+                            afterMinutes: number;
+                            /** @enum {string} */
+                            kind: "recipient" | "helper" | "family" | "grid_worker" | "visit_ticket";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            steps: {
+                                afterMinutes: number;
+                                /** @enum {string} */
+                                kind: "recipient" | "helper" | "family" | "grid_worker" | "visit_ticket";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-ins/links/{recipientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    recipientId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                /** @enum {string} */
+                                holder: "self" | "family";
+                                holderName: string | null;
+                                id: number;
+                                lastUsedAt: string | null;
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    recipientId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default self
+                         * @enum {string}
+                         */
+                        holder?: "self" | "family";
+                        holderName?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            linkId: number;
+                            path: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-ins/links/{recipientId}/{linkId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    linkId: number;
+                    recipientId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                /** @enum {string} */
+                                holder: "self" | "family";
+                                holderName: string | null;
+                                id: number;
+                                lastUsedAt: string | null;
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-ins/plans/{recipientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    recipientId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dueBy: string;
+                            hasLink: boolean;
+                            isActive: boolean;
+                            recipientId: number;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    recipientId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dueBy: string;
+                        /** @default true */
+                        isActive?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dueBy: string;
+                            hasLink: boolean;
+                            isActive: boolean;
+                            recipientId: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-ins/tap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedInAt: string;
+                            name: string;
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-ins/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                away: number;
+                                done: number;
+                                missed: number;
+                                pending: number;
+                            };
+                            day: string;
+                            items: {
+                                /** @enum {string|null} */
+                                awayKind: "trip" | "hospital" | "family" | null;
+                                checkedInAt: string | null;
+                                compound: string | null;
+                                dueAt: string;
+                                ladder: {
+                                    at: string;
+                                    /** @enum {string} */
+                                    kind: "recipient" | "helper" | "family" | "grid_worker" | "visit_ticket";
+                                    notified: string | null;
+                                    ticketId: number | null;
+                                }[];
+                                name: string;
+                                recipientId: number;
+                                /** @enum {string} */
+                                status: "done" | "pending" | "missed" | "away";
+                                stoppedAfterEscalation: boolean;
+                                /** @enum {string|null} */
+                                via: "link" | "helper" | "family" | "staff" | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/communities": {
         parameters: {
             query?: never;
@@ -1648,6 +2885,13 @@ export interface paths {
                                 key: string;
                                 label: string;
                             }[];
+                            care?: {
+                                coveragePercent: number;
+                                overdue: number;
+                                recipients: number;
+                                visitsDone: number;
+                                visitsRequired: number;
+                            };
                             from: string;
                             overdue: {
                                 code: string;
@@ -3959,7 +5203,7 @@ export interface paths {
                          * @default tickets
                          * @enum {string}
                          */
-                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help";
+                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
                         /** @enum {string} */
                         status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         /** Format: date */
@@ -3981,7 +5225,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -4027,7 +5271,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -4106,7 +5350,7 @@ export interface paths {
                                 byPeriod: boolean;
                                 columns: string[];
                                 /** @enum {string} */
-                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help";
+                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
                                 title: string;
                             }[];
                         };
@@ -4881,6 +6125,251 @@ export interface paths {
                             name: string;
                             partnerId: number | null;
                             subdistrictId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pairings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    helperKind?: "grid_worker" | "volunteer" | "party_member" | "doctor";
+                    includeEnded?: "true" | "false";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    recipientId?: number;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                accountId: number | null;
+                                active: boolean;
+                                communityId: number;
+                                createdAt: string;
+                                duties: ("errands" | "visits" | "cleaning" | "checkups" | "haircut" | "calls")[];
+                                endedAt: string | null;
+                                /** @enum {string} */
+                                frequency: "daily" | "twice_weekly" | "weekly" | "biweekly" | "monthly" | "quarterly" | "as_needed";
+                                /** @enum {string} */
+                                helperKind: "grid_worker" | "volunteer" | "party_member" | "doctor";
+                                helperName: string;
+                                helperPhoneMasked: string | null;
+                                id: number;
+                                ladderOrder: number;
+                                partnerId: number | null;
+                                partnerName: string | null;
+                                partyMemberId: number | null;
+                                recipientId: number;
+                                recipientName: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accountId?: number | null;
+                        duties: ("errands" | "visits" | "cleaning" | "checkups" | "haircut" | "calls")[];
+                        /** @enum {string} */
+                        frequency: "daily" | "twice_weekly" | "weekly" | "biweekly" | "monthly" | "quarterly" | "as_needed";
+                        /** @enum {string} */
+                        helperKind: "grid_worker" | "volunteer" | "party_member" | "doctor";
+                        helperName?: string | null;
+                        helperPhone?: string | null;
+                        ladderOrder?: number;
+                        partnerId?: number | null;
+                        recipientId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: number | null;
+                            active: boolean;
+                            communityId: number;
+                            createdAt: string;
+                            duties: ("errands" | "visits" | "cleaning" | "checkups" | "haircut" | "calls")[];
+                            endedAt: string | null;
+                            /** @enum {string} */
+                            frequency: "daily" | "twice_weekly" | "weekly" | "biweekly" | "monthly" | "quarterly" | "as_needed";
+                            /** @enum {string} */
+                            helperKind: "grid_worker" | "volunteer" | "party_member" | "doctor";
+                            helperName: string;
+                            helperPhoneMasked: string | null;
+                            id: number;
+                            ladderOrder: number;
+                            partnerId: number | null;
+                            partnerName: string | null;
+                            partyMemberId: number | null;
+                            recipientId: number;
+                            recipientName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pairings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: number | null;
+                            active: boolean;
+                            communityId: number;
+                            createdAt: string;
+                            duties: ("errands" | "visits" | "cleaning" | "checkups" | "haircut" | "calls")[];
+                            endedAt: string | null;
+                            /** @enum {string} */
+                            frequency: "daily" | "twice_weekly" | "weekly" | "biweekly" | "monthly" | "quarterly" | "as_needed";
+                            /** @enum {string} */
+                            helperKind: "grid_worker" | "volunteer" | "party_member" | "doctor";
+                            helperName: string;
+                            helperPhoneMasked: string | null;
+                            id: number;
+                            ladderOrder: number;
+                            partnerId: number | null;
+                            partnerName: string | null;
+                            partyMemberId: number | null;
+                            recipientId: number;
+                            recipientName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pairings/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: number | null;
+                            active: boolean;
+                            communityId: number;
+                            createdAt: string;
+                            duties: ("errands" | "visits" | "cleaning" | "checkups" | "haircut" | "calls")[];
+                            endedAt: string | null;
+                            /** @enum {string} */
+                            frequency: "daily" | "twice_weekly" | "weekly" | "biweekly" | "monthly" | "quarterly" | "as_needed";
+                            /** @enum {string} */
+                            helperKind: "grid_worker" | "volunteer" | "party_member" | "doctor";
+                            helperName: string;
+                            helperPhoneMasked: string | null;
+                            id: number;
+                            ladderOrder: number;
+                            partnerId: number | null;
+                            partnerName: string | null;
+                            partyMemberId: number | null;
+                            recipientId: number;
+                            recipientName: string;
                         };
                     };
                 };
@@ -9679,6 +11168,297 @@ export interface paths {
                             householdCount: number;
                             id: number;
                             name: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    month?: string;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    recipientId?: number;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                communityId: number;
+                                createdAt: string;
+                                followUp: string | null;
+                                healthFinding: string | null;
+                                homeSafety: string | null;
+                                id: number;
+                                needs: string | null;
+                                photoCount: number;
+                                recipientId: number;
+                                recipientName: string;
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                                visitedAt: string;
+                                visitorId: number | null;
+                                visitorName: string | null;
+                                /** @enum {string} */
+                                wellbeing: "well" | "concern" | "urgent";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        followUp?: string | null;
+                        healthFinding?: string | null;
+                        homeSafety?: string | null;
+                        needs?: string | null;
+                        recipientId: number;
+                        /** Format: date-time */
+                        visitedAt?: string;
+                        /** @enum {string} */
+                        wellbeing: "well" | "concern" | "urgent";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            createdAt: string;
+                            followUp: string | null;
+                            healthFinding: string | null;
+                            homeSafety: string | null;
+                            id: number;
+                            needs: string | null;
+                            photoCount: number;
+                            recipientId: number;
+                            recipientName: string;
+                            ticketCode: string | null;
+                            ticketId: number | null;
+                            visitedAt: string;
+                            visitorId: number | null;
+                            visitorName: string | null;
+                            /** @enum {string} */
+                            wellbeing: "well" | "concern" | "urgent";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            createdAt: string;
+                            followUp: string | null;
+                            healthFinding: string | null;
+                            homeSafety: string | null;
+                            id: number;
+                            needs: string | null;
+                            photoCount: number;
+                            recipientId: number;
+                            recipientName: string;
+                            ticketCode: string | null;
+                            ticketId: number | null;
+                            visitedAt: string;
+                            visitorId: number | null;
+                            visitorName: string | null;
+                            /** @enum {string} */
+                            wellbeing: "well" | "concern" | "urgent";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            createdAt: string;
+                            followUp: string | null;
+                            healthFinding: string | null;
+                            homeSafety: string | null;
+                            id: number;
+                            needs: string | null;
+                            photoCount: number;
+                            recipientId: number;
+                            recipientName: string;
+                            ticketCode: string | null;
+                            ticketId: number | null;
+                            visitedAt: string;
+                            visitorId: number | null;
+                            visitorName: string | null;
+                            /** @enum {string} */
+                            wellbeing: "well" | "concern" | "urgent";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/{id}/ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categoryId: number;
+                        description?: string | null;
+                        title?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            createdAt: string;
+                            followUp: string | null;
+                            healthFinding: string | null;
+                            homeSafety: string | null;
+                            id: number;
+                            needs: string | null;
+                            photoCount: number;
+                            recipientId: number;
+                            recipientName: string;
+                            ticketCode: string | null;
+                            ticketId: number | null;
+                            visitedAt: string;
+                            visitorId: number | null;
+                            visitorName: string | null;
+                            /** @enum {string} */
+                            wellbeing: "well" | "concern" | "urgent";
                         };
                     };
                 };

@@ -89,6 +89,14 @@ export const permissions = {
   'matching.read': ['secretary', 'social_worker', 'grid_worker'],
   'matching.dispatch': ['secretary', 'social_worker', 'grid_worker'],
   'matching.claim': ['party_member', 'volunteer', 'partner_contact', 'building_head', 'grid_worker', 'social_worker'],
+  'care.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker'],
+  'care.write': ['secretary', 'social_worker', 'grid_worker'],
+  'care.health': ['secretary', 'social_worker', 'grid_worker'],
+  'care.visit': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer', 'partner_contact'],
+  'care.configure': ['secretary', 'social_worker'],
+  'checkins.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer'],
+  'checkins.write': ['secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer'],
+  'checkins.manage': ['secretary', 'social_worker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -24,4 +24,8 @@ export const demoAccounts = [
   { username: 'jl_shuji', role: 'secretary', name: '建兰 李书记', community: '建兰社区' },
   { username: 'yjp_shuji', role: 'secretary', name: '晏家坪 郭书记', community: '晏家坪社区' },
   { username: 'yz_sanzhang', role: 'building_head', name: '晴岚家园 3栋 楼栋长', community: '窑洲社区', looksAfter: { compound: '晴岚家园', building: '3栋' } },
+  { username: 'lgd_wangge', role: 'grid_worker', name: '理工大 网格员小马', community: '理工大社区' },
+  { username: 'lgd_zhiyuan', role: 'volunteer', name: '玉川志愿者 小乔', community: '理工大社区' },
+  { username: 'lgd_zhiyuan2', role: 'volunteer', name: '玉川志愿者 小吴', community: '理工大社区' },
+  { username: 'lx_wangge', role: 'grid_worker', name: '凌霄 网格员小翁', community: '凌霄社区' },
 ] as const;

@@ -20,6 +20,7 @@ import { agreementJobs, offersRoutes } from './partners/index.js';
 import { publicWishRoutes, wishJobs, wishesRoutes } from './wishes/index.js';
 import { helpRoutes } from './help/index.js';
 import { matchingJobs, matchingRoutes } from './matching/index.js';
+import { careRoutes, checkinJobs, checkinsRoutes } from './care/index.js';
 
 /** Every module's routes, mounted by app.ts. */
 export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
@@ -40,6 +41,8 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   publicWishRoutes,
   helpRoutes,
   matchingRoutes,
+  careRoutes,
+  checkinsRoutes,
 ];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */
@@ -52,6 +55,8 @@ export const moduleJobs: PeriodicJob[] = [
   ...agreementJobs,
   ...wishJobs,
   ...matchingJobs,
+  // The morning sweep and the missed check-in ladder (issue 12).
+  ...checkinJobs,
 ];
 
 /** Every module's kinds of background work (imports, exports), run from their job rows by the job runner (ADR 0021). */

@@ -15,7 +15,8 @@ export type Owner =
   | 'escalations'
   | 'wishes'
   | 'help'
-  | 'matching';
+  | 'matching'
+  | 'care';
 
 /**
  * Each table has one owner (docs/data-ownership.md). Only the owner's code names it in SQL; other modules ask the
@@ -53,6 +54,12 @@ export const TABLE_OWNERS = {
   resources: 'partners',
   agreements: 'partners',
   contributions: 'partners',
+  care_checkin_settings: 'care',
+  care_checkin_plans: 'care',
+  care_checkin_links: 'care',
+  care_checkin_days: 'care',
+  care_checkin_steps: 'care',
+  care_checkin_aways: 'care',
   tickets: 'tickets',
   ticket_events: 'tickets',
   ticket_reporters: 'tickets',
@@ -88,6 +95,10 @@ export const TABLE_OWNERS = {
   match_index_state: 'matching',
   match_orders: 'matching',
   match_order_events: 'matching',
+  care_settings: 'care',
+  care_recipients: 'care',
+  care_pairings: 'care',
+  care_visits: 'care',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

@@ -17,6 +17,10 @@ export interface DomainEvents {
   'wish.confirmed': { communityId: number; wishId: number };
   /** A claimant's due-date reminder (two days before, and on the day); notices go out from its subscribers. */
   'wish.reminder': { communityId: number; wishId: number; kind: 'due_soon' | 'due'; accountIds: number[] };
+  /** A step of the missed check-in ladder was taken (never a token or a phone in it; ADR 0040). */
+  'care.checkin.step': { communityId: number; recipientId: number; dayId: number; stepNo: number; kind: string; ticketId: number | null };
+  /** Someone confirmed a care recipient is well today; `afterEscalation` when it stopped a ladder already climbing. */
+  'care.checkin.confirmed': { communityId: number; recipientId: number; dayId: number; via: string; afterEscalation: boolean };
 }
 export type EventName = keyof DomainEvents;
 

@@ -8,6 +8,7 @@ import '../features/people/messages.js';
 import '../features/escalations/messages.js';
 import '../features/wishes/nav-messages.js';
 import '../features/help/messages.js';
+import '../features/care/messages.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -13,9 +13,9 @@ export async function helpNames(
   extraAccounts: readonly number[] = [],
 ) {
   const ids = (kind: string) => rows.filter((r) => r.helper_kind === kind).map((r) => r.helper_id!);
-  const residents = await placeRefs.residentHelpRefs(db, communityId, [...new Set(rows.map((r) => r.resident_id))]);
+  const residents = await placeRefs.residentPlaces(db, communityId, [...new Set(rows.map((r) => r.resident_id))]);
   const members = await peopleRefs.partyMemberRefs(db, ids('party_member'));
-  const memberResidents = await placeRefs.residentHelpRefs(
+  const memberResidents = await placeRefs.residentPlaces(
     db,
     communityId,
     members.map((m) => m.resident_id),

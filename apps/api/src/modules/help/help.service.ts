@@ -120,7 +120,7 @@ export async function viewHelpNeedFull(ctx: AppContext, actor: Actor, id: number
   const s = await repo.findHelpSecrets(ctx.db, scopeOf(actor), id);
   if (!s) throw notFound('help_need');
   authorize(actor, 'help.sensitive');
-  const [resident] = await placeRefs.residentHelpRefs(ctx.db, makeCommunityId(s.community_id), [s.resident_id]);
+  const [resident] = await placeRefs.residentPlaces(ctx.db, makeCommunityId(s.community_id), [s.resident_id]);
   return ctx.db.transaction().execute(async (trx) => {
     await logPiiAccess(trx, s.community_id, {
       actor_id: actor.accountId,
@@ -141,7 +141,7 @@ export async function viewHelpNeedFull(ctx: AppContext, actor: Actor, id: number
 
 /** The tags of the resident a need rests on, the sealed ones opened to be sealed again with the need. */
 async function basisOf(ctx: AppContext, cid: CommunityId, residentId: number): Promise<string[]> {
-  const [r] = await placeRefs.residentHelpRefs(ctx.db, cid, [residentId]);
+  const [r] = await placeRefs.residentPlaces(ctx.db, cid, [residentId]);
   if (!r || r.archived_at) throw invalidField('residentId', 'not_found');
   const sealed = r.sensitive_enc ? (JSON.parse(ctx.pii.decrypt(r.sensitive_enc)) as string[]) : [];
   return [...r.tags, ...sealed].filter((t) => helpTags.has(t));

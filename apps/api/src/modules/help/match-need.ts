@@ -12,7 +12,7 @@ export async function helpNeedForMatch(ctx: AppContext, scope: Scope, id: number
   const s = await findHelpSecrets(ctx.db, scope, id);
   if (!s) return null;
   const communityId = makeCommunityId(s.community_id);
-  const [r] = await placeRefs.residentHelpRefs(ctx.db, communityId, [s.resident_id]);
+  const [r] = await placeRefs.residentPlaces(ctx.db, communityId, [s.resident_id]);
   return {
     communityId,
     text: ctx.pii.decrypt(s.request_enc),

@@ -17,6 +17,7 @@ import { placeRefs } from '../places/index.js';
 import { departmentRanking } from '../escalations/index.js';
 import { offerDashboard } from '../partners/index.js';
 import { wishLedger } from '../wishes/index.js';
+import { careCounts } from '../care/index.js';
 
 const DAY = 86_400_000;
 
@@ -62,9 +63,11 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
   const weekMap = new Map<string, { created: number; resolved: number }>();
   for (const w of weeks.created) weekMap.set(w.week, { created: Number(w.n), resolved: 0 });
   for (const w of weeks.resolved) weekMap.set(w.week, { created: weekMap.get(w.week)?.created ?? 0, resolved: Number(w.n) });
+  const care = roleCan(actor.role, 'care.read') ? await careCounts(ctx, cid, now) : null;
   return {
     from: p.fromDay,
     to: p.toDay,
+    ...(care ? { care } : {}),
     total: counts?.total ?? 0,
     ...rates(counts),
     byStatus: rows(by.status, (k) => ticketStatusLabels[locale][k as TicketStatus] ?? k),

@@ -61,7 +61,7 @@ export async function refreshMatchIndex(db: Kysely<DB>, communityId: CommunityId
     ...people.volunteers.map((v) => v.resident_id).filter((x): x is number => x != null),
     ...people.teams.map((t) => t.leader_resident_id).filter((x): x is number => x != null),
   ]);
-  const residents = new Map((await placeRefs.residentHelpRefs(db, communityId, residentIds)).map((r) => [r.id, r]));
+  const residents = new Map((await placeRefs.residentPlaces(db, communityId, residentIds)).map((r) => [r.id, r]));
   for (const t of people.teams) {
     const d = described(`${t.name} ${teamKindWords[t.kind] ?? ''} ${t.description ?? ''}`, t.kind === 'volunteer' ? everyday : []);
     const leader = t.leader_resident_id != null ? residents.get(t.leader_resident_id) : undefined;

@@ -170,17 +170,32 @@ export async function districtAndSubdistrictNames(db: Db, districtIds: readonly 
 }
 
 /**
- * Residents of a community with their tags (the sensitive ones sealed), compound and grid: what the help list
- * (帮扶清单) and matching read of a person, one query per list of ids.
+ * Residents of a community by id with their tags (the sensitive ones sealed), age data, compound and grid: what the
+ * care module, the help list (帮扶清单) and matching read of a person, one query per list of ids.
  */
-export function residentHelpRefs(db: Db, communityId: CommunityId, ids: readonly number[]) {
+export function residentPlaces(db: Db, communityId: CommunityId, ids: readonly number[]) {
   return db
     .selectFrom('residents as r')
     .leftJoin('households as h', 'h.id', 'r.household_id')
     .leftJoin('units as u', 'u.id', 'h.unit_id')
     .leftJoin('buildings as b', 'b.id', 'u.building_id')
     .leftJoin('compounds as p', 'p.id', 'b.compound_id')
-    .select(['r.id', 'r.name', 'r.tags', 'r.sensitive_enc', 'r.archived_at', 'p.id as compound_id', 'p.name as compound_name', 'p.grid_id'])
+    .select([
+      'r.id',
+      'r.name',
+      'r.gender',
+      'r.birth_date',
+      'r.tags',
+      'r.sensitive_enc',
+      'r.archived_at',
+      'r.phone_masked',
+      'p.id as compound_id',
+      'p.name as compound_name',
+      'p.grid_id',
+      'b.name as building_name',
+      'u.name as unit_name',
+      'h.room_no',
+    ])
     .where('r.community_id', '=', communityId)
     .where(sql<boolean>`r.id = any(${sql.val([...ids, ...none])}::bigint[])`)
     .execute();

@@ -6,6 +6,8 @@ import { foldRollup } from './reports/rollup.repository.js';
 export { ticketsRoutes } from './tickets.routes.js';
 export { ensureCategories, ensureCategoriesIn } from './categories/categories.service.js';
 export { createTicket, submitExternalTicket } from './intake/intake.js';
+/** A ticket filed by the system, without an account (the care check-in ladder's visit ticket). */
+export { insertNewTicket } from './intake/intake.js';
 export { getTicket } from './reading/tickets.service.js';
 export { actOnTicket } from './acting/transitions.js';
 export { closeUnratedTickets } from './acting/transitions.js';

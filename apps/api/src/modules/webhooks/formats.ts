@@ -7,10 +7,33 @@ export interface TicketEventPayload {
   ticket: { id: number; code: string; status: string; statusLabel: string; title: string; category: string; compound: string | null; dueAt: string };
 }
 
-/** The request one delivery makes: URL (DingTalk signs in the query), headers and body, per group-bot format. */
-export function buildRequest(format: 'json' | 'wecom' | 'dingtalk' | 'feishu', url: string, secret: string | null, p: TicketEventPayload, now: Date) {
+/** A step of the missed check-in ladder (报平安): a masked name and the step, never a token or a phone (ADR 0040). */
+export interface CareCheckinPayload {
+  event: 'care.checkin.step';
+  occurredAt: string;
+  checkin: { recipientId: number; name: string; day: string; step: string; stepLabel: string; ticketId: number | null };
+}
+
+/** The group-bot line of any payload. */
+function lineOf(p: TicketEventPayload | CareCheckinPayload): { title: string; line: string } {
+  if (p.event === 'care.checkin.step') {
+    const c = p.checkin;
+    return { title: `邻里：${c.name} 未报平安`, line: `【邻里·报平安】${c.name} ${c.day} 还没有报平安\n已到：${c.stepLabel}` };
+  }
   const t = p.ticket;
   const line = `【邻里】${p.event === 'ticket.created' ? '新诉求' : '诉求更新'}：${t.title}（${t.code}）\n状态：${t.statusLabel}　类别：${t.category}${t.compound ? `　小区：${t.compound}` : ''}\n办结时限：${t.dueAt}`;
+  return { title: `邻里：${t.title}`, line };
+}
+
+/** The request one delivery makes: URL (DingTalk signs in the query), headers and body, per group-bot format. */
+export function buildRequest(
+  format: 'json' | 'wecom' | 'dingtalk' | 'feishu',
+  url: string,
+  secret: string | null,
+  p: TicketEventPayload | CareCheckinPayload,
+  now: Date,
+) {
+  const { title, line } = lineOf(p);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   switch (format) {
     case 'json': {
@@ -31,7 +54,7 @@ export function buildRequest(format: 'json' | 'wecom' | 'dingtalk' | 'feishu', u
       return {
         url: target,
         headers,
-        body: JSON.stringify({ msgtype: 'markdown', markdown: { title: `邻里：${t.title}`, text: line.replace(/\n/g, '\n\n') } }),
+        body: JSON.stringify({ msgtype: 'markdown', markdown: { title, text: line.replace(/\n/g, '\n\n') } }),
       };
     }
     case 'feishu': {

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
 import type { EventMeta } from '../../platform/events.js';
-import { enqueueTicketEvent } from './webhooks.service.js';
+import { enqueueCareCheckinStep, enqueueTicketEvent } from './webhooks.service.js';
 
 export { webhooksRoutes } from './webhooks.routes.js';
 export { DeliveryWorker, startWebhookWorker } from './delivery-worker.js';
@@ -14,4 +14,10 @@ export function subscribeWebhooks(ctx: AppContext): void {
     void (await enqueueTicketEvent(ctx, { ...e, outboxId: meta.outboxId, occurredAt: meta.occurredAt }));
   ctx.events.on('ticket.created', 'webhooks', onEvent);
   ctx.events.on('ticket.transitioned', 'webhooks', onEvent);
+  // 报平安: each step of a missed check-in's ladder reaches the group bots too (ADR 0040).
+  ctx.events.on(
+    'care.checkin.step',
+    'webhooks',
+    async (e, meta) => void (await enqueueCareCheckinStep(ctx, { ...e, outboxId: meta.outboxId, occurredAt: meta.occurredAt })),
+  );
 }

@@ -1,16 +1,24 @@
 import { beijingText, iso } from '../../platform/time.js';
 import type { z } from 'zod';
-import { ticketStatusLabels, type createWebhookSchema, type TicketStatus, type updateWebhookSchema } from '@linli/contracts';
+import {
+  ladderStepLabels,
+  type LadderStepKind,
+  ticketStatusLabels,
+  type createWebhookSchema,
+  type TicketStatus,
+  type updateWebhookSchema,
+} from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platform/access/actor.js';
 import { invalidField, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { TtlCache } from '../../platform/cache/ttl-cache.js';
-import type { TicketEventPayload } from './formats.js';
+import type { CareCheckinPayload, TicketEventPayload } from './formats.js';
 import type { PauseReason } from './breaker.js';
 import { checkWebhookUrl, findInwardResolution, parseAllowList } from './url-policy.js';
 import * as repo from './webhooks.repository.js';
 import { ticketForNotice } from '../tickets/index.js';
+import { careRecipientRefs } from '../care/index.js';
 import type { CommunityId } from '../../platform/db/scope.js';
 import { trustedCommunityId } from '../../platform/access/trusted-scope.js';
 
@@ -186,6 +194,43 @@ export async function enqueueTicketEvent(
       category: t.category,
       compound: t.compound ?? null,
       dueAt: beijingText(t.resolution_due_at),
+    },
+  };
+  const body = JSON.stringify(payload);
+  await repo.insertDeliveries(
+    ctx.db,
+    cid,
+    hooks.map((id) => ({ webhookId: id, event: payload.event, payload: body, at: now, outboxId: e.outboxId ?? null })),
+  );
+  return hooks.length;
+}
+
+/**
+ * Queues one delivery per active webhook for a step of the missed check-in ladder (报平安, ADR 0040): the group bots
+ * hear of it like a ticket event. The payload names the person masked (王*兰) and carries no token or phone.
+ */
+export async function enqueueCareCheckinStep(
+  ctx: AppContext,
+  e: { communityId: number; recipientId: number; kind: string; ticketId: number | null; outboxId?: number; occurredAt?: Date },
+  now = new Date(),
+): Promise<number> {
+  // A subscriber: the community of the event it was handed (ADR 0018).
+  const cid = trustedCommunityId(e.communityId);
+  const hooks = await activeHookIds(ctx, cid);
+  if (hooks.length === 0) return 0;
+  const r = (await careRecipientRefs(ctx.db, cid, [e.recipientId])).get(e.recipientId);
+  if (!r) return 0;
+  const occurredAt = e.occurredAt ?? now;
+  const payload: CareCheckinPayload = {
+    event: 'care.checkin.step',
+    occurredAt: occurredAt.toISOString(),
+    checkin: {
+      recipientId: e.recipientId,
+      name: r.residentNameMasked,
+      day: beijingText(occurredAt).slice(0, 10),
+      step: e.kind,
+      stepLabel: ladderStepLabels['zh-CN'][e.kind as LadderStepKind] ?? e.kind,
+      ticketId: e.ticketId,
     },
   };
   const body = JSON.stringify(payload);

@@ -11,6 +11,7 @@ import type { Open311Tables } from './schema/open311.js';
 import type { OrgsTables } from './schema/orgs.js';
 import type { EscalationsTables } from './schema/escalations.js';
 import type { SecretarySessionsTables } from './schema/secretary-sessions.js';
+import type { CareCheckinsTables } from './schema/care-checkins.js';
 
 export * from './schema/platform.js';
 export * from './schema/places.js';
@@ -23,6 +24,7 @@ export * from './schema/webhooks.js';
 export * from './schema/open311.js';
 export * from './schema/orgs.js';
 export * from './schema/escalations.js';
+export * from './schema/care-checkins.js';
 
 /** The whole database as Kysely sees it. A new table goes into its owner's file and that file's list. */
 export interface DB
@@ -38,3 +40,9 @@ import type { HelpTables, MatchingTables } from './schema/help.js';
 export * from './schema/help.js';
 /** The help list's and matching's tables (issue 9, ADR 0038). */
 export interface DB extends HelpTables, MatchingTables {}
+import type { CareTables } from './schema/care.js';
+/** The care module's tables (issue 12, ADR 0039). */
+export interface DB extends CareTables {}
+export * from './schema/care.js';
+/** The care module's daily check-ins (报平安, ADR 0040). */
+export interface DB extends CareCheckinsTables {}

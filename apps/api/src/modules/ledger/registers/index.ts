@@ -8,6 +8,7 @@ import { escalationsRegister } from './escalations.js';
 import { agreementsRegister, contributionsRegister, resourcesRegister } from './offers.js';
 import { wishesRegister } from './wishes.js';
 import { helpRegister } from './help.js';
+import { careRegister } from './care.js';
 
 /** Every register the ledger prints, in the order the ledger page lists them. A module adds one line here. */
 export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
@@ -22,4 +23,5 @@ export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
   contributions: contributionsRegister,
   wishes: wishesRegister,
   help: helpRegister,
+  care: careRegister,
 };

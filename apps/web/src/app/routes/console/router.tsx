@@ -24,6 +24,7 @@ const escalations = () => import('../../../features/escalations/index.js');
 const wishes = () => import('../../../features/wishes/index.js');
 const help = () => import('../../../features/help/index.js');
 const matching = () => import('../../../features/matching/index.js');
+const care = () => import('../../../features/care/index.js');
 
 export const consoleRouter = createBrowserRouter([
   { path: '/setup', element: page(auth, (m) => m.SetupPage) },
@@ -60,6 +61,8 @@ export const consoleRouter = createBrowserRouter([
       { path: 'whistle-board', element: page(escalations, (m) => m.WhistleBoardPage) },
       { path: 'help', element: page(help, (m) => m.HelpPage) },
       { path: 'match-orders', element: page(matching, (m) => m.MatchOrdersPage) },
+      { path: 'care-board', element: page(care, (m) => m.CareBoardPage) },
+      { path: 'care-recipients', element: page(care, (m) => m.CareRecipientsPage) },
       { path: '*', element: <Navigate to="/overview" replace /> },
     ],
   },

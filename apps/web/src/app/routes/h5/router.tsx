@@ -11,6 +11,8 @@ import { LifeCirclePage, PartnerPortalH5 } from '../../../features/partners/h5/i
 import { MyWishesPage, RaiseWishPage, TrackWishPage, WishWallPage } from '../../../features/wishes/h5/index.js';
 import { MyOrdersPage, OrdersEntry } from '../../../features/matching/h5-orders.js';
 import { roleCan } from '@linli/contracts/permissions';
+import { CareEntry, CareListPage } from '../../../features/care/h5/care-list.js';
+import { CheckinChaseList, CheckinPage, checkinTokenFromHash } from '../../../features/care/checkins/index.js';
 
 const _texts = registerMessages(
   {
@@ -147,6 +149,8 @@ export function H5Router() {
   // 微心愿 (ADR 0036): the wall and the raise form are public, a wish by its private link, a claimant's list.
   const wishTrack = /^\/h5\/wish\/([A-Za-z0-9]+)/.exec(loc.path);
   const wishPublic = loc.path === '/h5/wishes' ? 'wall' : loc.path.startsWith('/h5/wishes/raise') ? 'raise' : null;
+  // 报平安: the elderly person's one-tap page (no login; the token is in the #t= fragment).
+  const isCheckin = loc.path === '/h5/checkin';
   const task = /^\/h5\/tasks\/(\d+)/.exec(loc.path);
   const helperPage = task
     ? 'task'
@@ -160,8 +164,12 @@ export function H5Router() {
             ? 'wishes'
             : loc.path.startsWith('/h5/orders')
               ? 'orders'
-              : null;
-  const needsMe = !track && !isReport && !isCircle && !wishTrack && !wishPublic;
+              : loc.path === '/h5/care'
+                ? 'care'
+                : loc.path.startsWith('/h5/checkins')
+                  ? 'checkins'
+                  : null;
+  const needsMe = !track && !isReport && !isCircle && !wishTrack && !wishPublic && !isCheckin;
   useEffect(() => {
     if (needsMe && me === undefined) fetchMe().then(setMe, () => setMe(null));
   }, [needsMe, me]);
@@ -194,6 +202,12 @@ export function H5Router() {
         )}
       </Shell>
     );
+  if (isCheckin)
+    return (
+      <Shell compact>
+        <CheckinPage token={checkinTokenFromHash(location.hash)} />
+      </Shell>
+    );
   if (isReport)
     return (
       <Shell>
@@ -209,12 +223,16 @@ export function H5Router() {
           <TaskPage key={task![1]} id={Number(task![1])} me={me} navigate={navigate} />
         ) : helperPage === 'tasks' ? (
           <TasksPage navigate={navigate} />
+        ) : helperPage === 'checkins' ? (
+          <CheckinChaseList role={me.role} />
         ) : helperPage === 'escalations' ? (
           <EscalationQueuePage navigate={navigate} />
         ) : helperPage === 'wishes' ? (
           <MyWishesPage />
         ) : helperPage === 'orders' ? (
           <MyOrdersPage />
+        ) : helperPage === 'care' ? (
+          <CareListPage me={me} navigate={navigate} />
         ) : (
           <VisitPage me={me} navigate={navigate} />
         )}
@@ -239,6 +257,7 @@ export function H5Router() {
           <HelperHome me={me} navigate={navigate} />
           <MyWishesLink me={me} navigate={navigate} />
           {roleCan(me.role, 'matching.claim') && <OrdersEntry navigate={navigate} />}
+          <CareEntry me={me} navigate={navigate} />
           <MeCard me={me} onLogout={() => setMe(null)} />
         </>
       ) : (

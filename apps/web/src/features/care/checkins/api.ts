@@ -1,0 +1,16 @@
+import { client, unwrap } from '../../../lib/api.js';
+
+/** Every query key of the check-ins feature starts with 'checkins'. */
+export const checkinsKeys = {
+  all: ['checkins'] as const,
+  today: (communityId: number | null | undefined, mine: boolean) => ['checkins', 'today', communityId, mine] as const,
+};
+
+export const fetchCheckinsToday = (q: { communityId?: number | null; mine?: boolean } = {}) =>
+  unwrap(client.GET('/api/check-ins/today', { params: { query: { communityId: q.communityId ?? undefined, mine: q.mine ? 'true' : undefined } } }));
+
+/** A helper, a family member through staff, or staff confirm the person is well today. */
+export const checkInFor = (recipientId: number, via: 'helper' | 'family' | 'staff') => unwrap(client.POST('/api/check-ins', { body: { recipientId, via } }));
+
+/** The one-tap check-in: the token read from the page's #t= fragment goes in the body, never into a URL. */
+export const tapCheckin = (token: string) => unwrap(client.POST('/api/check-ins/tap', { body: { token } }));

@@ -1,0 +1,2 @@
+export { CareBoardPage } from './board-page.js';
+export { CareRecipientsPage } from './recipients-page.js';
