@@ -189,14 +189,39 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const checkinRecipient = await db
+  const careRecipient = await db
     .insertInto('care_recipients')
-    .values({ community_id: cid, resident_id: resident.id, tier: 'high' })
+    .values({ community_id: cid, resident_id: resident.id, tier: 'key', qualifying_tags: ['living_alone'], created_by: sec.account.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const pairing = await db
+    .insertInto('care_pairings')
+    .values({
+      community_id: cid,
+      recipient_id: careRecipient.id,
+      helper_kind: 'grid_worker',
+      account_id: sec.account.id,
+      duties: ['visits'],
+      frequency: 'monthly',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const careVisit = await db
+    .insertInto('care_visits')
+    .values({
+      community_id: cid,
+      recipient_id: careRecipient.id,
+      visitor_id: sec.account.id,
+      visited_at: new Date(),
+      wellbeing: 'concern',
+      needs: '需要买药',
+      photos: '[]',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const checkinLink = await db
     .insertInto('care_checkin_links')
-    .values({ community_id: cid, recipient_id: checkinRecipient.id, holder: 'self', holder_name: null, token_hash: `walk-${tag}`, created_by: null })
+    .values({ community_id: cid, recipient_id: careRecipient.id, holder: 'self', holder_name: null, token_hash: `walk-${tag}`, created_by: null })
     .returning('id')
     .executeTakeFirstOrThrow();
   return {
@@ -223,7 +248,10 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     escalations: escalation.id,
     'secretary-sessions': secretarySession.id,
     'secretary-session-items': sessionItem.id,
-    'checkin-recipients': checkinRecipient.id,
+    'care-recipients': careRecipient.id,
+    pairings: pairing.id,
+    visits: careVisit.id,
+    'checkin-recipients': careRecipient.id,
     linkId: checkinLink.id,
   };
 }

@@ -4,6 +4,8 @@ import type { AppContext } from '../platform/context.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { maskPhone } from '../platform/crypto/pii.js';
 import { givenName, surname } from './names.js';
+import { communities } from './communities.js';
+import { sealResidentFields } from '../modules/places/index.js';
 import { between, pick, prng, type Rand } from './prng.js';
 
 const DAY = 86_400_000;
@@ -23,6 +25,7 @@ export async function seedCare(ctx: AppContext, now = new Date()): Promise<{ rec
     // The care accounts are in demo/accounts.ts with the others (the seed writes them first).
     const account = async (communityId: number, username: string) =>
       (await trx.selectFrom('accounts').select('id').where('community_id', '=', communityId).where('username', '=', username).executeTakeFirstOrThrow()).id;
+    const regionOf = (communityId: number) => communities.find((c) => c.code === (communityId === lgd ? 'LZ-QLH-XH-LGD' : 'NB-BL-XQ-LX'))!.region;
     const elders = async (communityId: number, want: number) => {
       const cutoff = new Date(now.getTime() - 80 * 365.25 * DAY).toISOString().slice(0, 10);
       let rows = await trx
@@ -55,14 +58,16 @@ export async function seedCare(ctx: AppContext, now = new Date()): Promise<{ rec
             .executeTakeFirstOrThrow();
           const year = between(rand, 1932, 1945);
           const male = rand() < 0.4;
+          const birth = `${year}-${String(between(rand, 1, 12)).padStart(2, '0')}-${String(between(rand, 1, 28)).padStart(2, '0')}`;
           extra.push({
             community_id: communityId,
             household_id: h.id,
             name: `${surname(rand)}${givenName(rand, year, male)}`,
             gender: male ? ('male' as const) : ('female' as const),
-            birth_date: `${year}-${String(between(rand, 1, 12)).padStart(2, '0')}-${String(between(rand, 1, 28)).padStart(2, '0')}`,
+            birth_date: birth,
             tags: ['advanced_age', 'living_alone'],
             relation: '户主',
+            ...sealResidentFields(ctx, { idCard: idCardOf(regionOf(communityId), birth, k, male) }),
           });
         }
         const added = await trx.insertInto('residents').values(extra).returning(['id', 'tags', 'birth_date']).execute();
@@ -332,4 +337,14 @@ function visit(rand: Rand) {
     needs: '出院后需要有人照看几天',
     follow_up: '已通知家属，网格员每天电话问候',
   };
+}
+
+/** A valid 18-digit ID number (region, birth date, a sequence from 50 up, sex digit, check digit) for a resident added here. */
+function idCardOf(region: string, birth: string, seq: number, male: boolean): string {
+  const order = `${50 + (seq % 50)}${male ? 1 : 2}`;
+  const body = `${region}${birth.replaceAll('-', '')}${order}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(body[i]) * weights[i]!;
+  return body + '10X98765432'[sum % 11]!;
 }

@@ -52,7 +52,7 @@ export async function careBoard(ctx: AppContext, actor: Actor, q: { communityId?
   return { communityId: cid, recipients: facts.length, overdue: shown[0]!.map(item), dueThisWeek: shown[1]!.map(item), unpaired: shown[2]!.map(item) };
 }
 
-/** The month's coverage: every recipient in care that month, the visits required, done, and who is overdue now. */
+/** The month's coverage: every recipient in care that month, the visits required (by now, in the current month), done, and who is overdue now. */
 export async function coverageOf(ctx: Pick<AppContext, 'db'>, cid: CommunityId, month: string, now: Date): Promise<CoverageReport> {
   const { start, end } = monthRange(month);
   const iv = await intervalsOf(ctx, cid);
@@ -69,7 +69,13 @@ export async function coverageOf(ctx: Pick<AppContext, 'db'>, cid: CommunityId, 
   );
   const rows = facts.map((f) => {
     const c = counts.get(f.id);
-    const required = requiredVisits({ ...factsOf(f), endedAt: f.ended_at, visitsBefore: c?.before ? new Date(c.before) : null }, iv, start, end);
+    // A month not over yet asks for the visits due by now, not for those still ahead.
+    const required = requiredVisits(
+      { ...factsOf(f), endedAt: f.ended_at, visitsBefore: c?.before ? new Date(c.before) : null },
+      iv,
+      start,
+      now < end ? now : end,
+    );
     const due = f.ended_at ? null : nextVisitDue(factsOf(f), iv);
     const n = names.get(f.id);
     return {

@@ -129,7 +129,7 @@ export function careRoutes(app: App, ctx: AppContext): void {
   );
   app.post(
     '/api/visits/:id/ticket',
-    { config: { permission: 'tickets.intake' }, schema: { tags, params: idParamsSchema, body: visitTicketSchema, response: { 200: visitSchema } } },
+    { config: { permission: 'care.visit' }, schema: { tags, params: idParamsSchema, body: visitTicketSchema, response: { 200: visitSchema } } },
     async (req) => visits.visitToTicket(ctx, actorOf(req), req.params.id, req.body),
   );
   app.get(

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorIn, buildCommunity, createTestEnv, httpAs, signedInAccount, type TestEnv } from '../../../test/harness.js';
+import { actorIn, createTestEnv, httpAs, signedInAccount, type TestEnv } from '../../../test/harness.js';
 import { buildResident } from '../../../test/fixtures.js';
 import { runBackgroundJobs } from '../../../test/jobs.js';
 import { trustedCommunityId } from '../../platform/access/trusted-scope.js';
@@ -340,6 +340,9 @@ describe('care', () => {
     expect(byId.get(quarterly.id)).toMatchObject({ required: 0, done: 0, overdue: false });
     expect(report).toMatchObject({ recipients: 3, required: 5, done: 4, covered: 1, overdue: 1, coveragePercent: 50 });
     expect(report.rows[0]!.recipientId).toBe(monthly.id);
+    // The month under way asks only for what fell due by now: the weekly one (due 1 Dec) and the monthly one.
+    const current = await coverageOf(env.ctx, cid, '2026-12', new Date('2026-12-02T01:00:00Z'));
+    expect(current).toMatchObject({ recipients: 3, required: 2, done: 0, coveragePercent: 0 });
     const viaApi = await as(fresh).get('/api/care-coverage?month=2026-11');
     expect(viaApi.json()).toMatchObject({ month: '2026-11', coveragePercent: 50 });
     expect((await as(fresh).get('/api/care-coverage?month=2026-13')).json().error.details.fields[0].field).toBe('month');

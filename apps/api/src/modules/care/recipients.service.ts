@@ -80,12 +80,12 @@ export async function listRecipients(ctx: AppContext, actor: Actor, query: CareR
   const only = await pairedOnlyIds(ctx.db, actor, cid);
   const iv = await intervalsOf(ctx, cid);
   const filters = { tier: query.tier, status: query.status, q: query.q?.trim() || undefined, ids: only ?? undefined };
-  let { total, rows } = await repo.listRecipients(ctx.db, cid, filters, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+  const { total: count, rows } = await repo.listRecipients(ctx.db, cid, filters, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
   let items = await presentMany(ctx, cid, rows, iv, now);
+  let total = count;
   if (query.overdue === 'true') {
     // Overdue is a rule over dates, not a column: the whole list filtered here (a community has hundreds, not millions).
     const all = await repo.listRecipients(ctx.db, cid, filters, { offset: 0, limit: 100_000 });
-    rows = all.rows;
     const over = (await presentMany(ctx, cid, all.rows, iv, now)).filter((r) => r.overdue);
     total = over.length;
     items = over.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);

@@ -149,8 +149,9 @@ export async function needOfVisit(ctx: AppContext, actor: Actor, id: number) {
 
 /** One tap: the need found on a visit becomes a ticket (channel 上门走访), and the visit keeps its reference. */
 export async function visitToTicket(ctx: AppContext, actor: Actor, id: number, input: VisitTicketInput): Promise<Visit> {
-  authorize(actor, 'tickets.intake');
+  // Another community's visit answers 404 before the ticket right is asked for.
   const need = await needOfVisit(ctx, actor, id);
+  authorize(actor, 'tickets.intake');
   if (need.handedOff) throw new AppError('INVALID_STATE', 'the need of this visit is already a ticket');
   const ticket = await createTicket(ctx, actor, {
     communityId: need.communityId,

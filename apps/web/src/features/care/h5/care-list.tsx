@@ -39,9 +39,12 @@ export function CareListPage({ me, navigate }: { me: Me; navigate: Navigate }) {
   const [board, setBoard] = useState<CareBoard | null>(null);
   const [error, setError] = useState('');
   const [visiting, setVisiting] = useState<CareBoardItem | null>(null);
-  const load = () => fetchCareBoard(null, !roleCan(me.role, 'care.read')).then(setBoard, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  useEffect(() => void load(), []);
-  if (visiting) return <VisitSheet item={visiting} onDone={() => (setVisiting(null), void load())} />;
+  const [round, setRound] = useState(0);
+  const mine = !roleCan(me.role, 'care.read');
+  useEffect(() => {
+    fetchCareBoard(null, mine).then(setBoard, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [mine, round]);
+  if (visiting) return <VisitSheet item={visiting} onDone={() => (setVisiting(null), setRound((n) => n + 1))} />;
   const row = (x: CareBoardItem, overdue: boolean) => (
     <li key={x.recipientId}>
       <button className="card" style={{ width: '100%', textAlign: 'left' }} onClick={() => setVisiting(x)} data-testid="h5-care-item">
