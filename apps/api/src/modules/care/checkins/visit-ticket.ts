@@ -24,7 +24,7 @@ export async function openVisitTicket(
       compoundId: v.compoundId,
       isAnonymous: false,
     },
-    { actor: null, actorLabel: '报平安逐级提醒' },
+    { actor: null, actorLabel: 'system' },
   );
   return { id: t.id, code: t.code };
 }
