@@ -5,6 +5,7 @@ import { ApiError } from '../../../lib/api.js';
 import { formatTime } from '../../../lib/time.js';
 import { fetchCareBoard, recordVisit } from '../api.js';
 import '../messages.js';
+import '../checkins/messages.js';
 
 type Navigate = (to: string) => void;
 
@@ -26,6 +27,20 @@ export function CareEntry({ me, navigate }: { me: Me; navigate: Navigate }) {
         <span className="entry-title">{t('care.phoneList')}</span>
         <span className="entry-hint">{t('care.phoneHint')}</span>
       </a>
+      {roleCan(me.role, 'checkins.read') && (
+        <a
+          className="entry"
+          href="/h5/checkins"
+          data-testid="h5-checkins-link"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/h5/checkins');
+          }}
+        >
+          <span className="entry-title">{t('checkins.chaseTitle')}</span>
+          <span className="entry-hint">{t('checkins.phoneEntryHint')}</span>
+        </a>
+      )}
     </nav>
   );
 }

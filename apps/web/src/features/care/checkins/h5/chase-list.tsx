@@ -15,7 +15,9 @@ export function CheckinChaseList({ role }: { role: string }) {
   const { t, locale } = useT();
   const [data, setData] = useState<TodayCheckins | null>(null);
   const [error, setError] = useState('');
-  const load = () => fetchCheckinsToday({ mine: true }).then(setData, (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+  // A grid worker chases everyone in the community's list; a volunteer or party member only the people paired with them.
+  const mine = role === 'volunteer' || role === 'party_member';
+  const load = () => fetchCheckinsToday({ mine }).then(setData, (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   useEffect(() => void load(), []);
   const confirm = async (id: number) => {
     try {
