@@ -23,8 +23,8 @@ import * as secretarySessions from './20261203002000_secretary_sessions.js';
 import * as workerLoop from './20261203003000_worker_loop.js';
 import * as rosterDictionary from './20261203004000_roster_dictionary.js';
 import * as ticketLocation from './20261203006000_ticket_location.js';
-import * as partnerOffers from './20261204200000_partner_offers.js';
 import * as wishes from './20261204100000_wishes.js';
+import * as partnerOffers from './20261204200000_partner_offers.js';
 import * as helpAndMatching from './20261204300000_help_and_matching.js';
 import * as care from './20261204400000_care.js';
 import * as careCheckins from './20261204500000_care_checkins.js';
@@ -55,8 +55,8 @@ export const migrations: Record<string, Migration> = {
   '20261203003000_worker_loop': workerLoop,
   '20261203004000_roster_dictionary': rosterDictionary,
   '20261203006000_ticket_location': ticketLocation,
-  '20261204200000_partner_offers': partnerOffers,
   '20261204100000_wishes': wishes,
+  '20261204200000_partner_offers': partnerOffers,
   '20261204300000_help_and_matching': helpAndMatching,
   '20261204400000_care': care,
   '20261204500000_care_checkins': careCheckins,

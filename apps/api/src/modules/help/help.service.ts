@@ -18,7 +18,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { authorize, resolveCommunityId, scopeOf, type Actor } from '../../platform/access/actor.js';
 import { AppError, invalidField, notFound } from '../../platform/errors.js';
 import { logPiiAccess, writeAudit } from '../../platform/audit/audit.js';
-import { makeCommunityId, type CommunityId } from '../../platform/db/scope.js';
+import { communityIn, type CommunityId } from '../../platform/db/scope.js';
 import { placeRefs } from '../places/index.js';
 import { peopleRefs } from '../people/index.js';
 import { partnerRefs } from '../partners/index.js';
@@ -95,7 +95,7 @@ export async function getHelpNeed(ctx: AppContext, actor: Actor, id: number): Pr
   const events = await repo.helpEvents(ctx.db, id);
   const names = await helpNames(
     ctx.db,
-    makeCommunityId(row.community_id),
+    communityIn(scopeOf(actor), row.community_id)!,
     [row],
     [...actions.map((a) => a.actor_id!), ...events.map((e) => e.actor_id!)].filter(Boolean),
   );
@@ -120,7 +120,7 @@ export async function viewHelpNeedFull(ctx: AppContext, actor: Actor, id: number
   const s = await repo.findHelpSecrets(ctx.db, scopeOf(actor), id);
   if (!s) throw notFound('help_need');
   authorize(actor, 'help.sensitive');
-  const [resident] = await placeRefs.residentPlaces(ctx.db, makeCommunityId(s.community_id), [s.resident_id]);
+  const [resident] = await placeRefs.residentPlaces(ctx.db, communityIn(scopeOf(actor), s.community_id)!, [s.resident_id]);
   return ctx.db.transaction().execute(async (trx) => {
     await logPiiAccess(trx, s.community_id, {
       actor_id: actor.accountId,
@@ -177,7 +177,7 @@ export async function updateHelpNeed(ctx: AppContext, actor: Actor, id: number, 
   authorize(actor, 'help.write');
   const before = await needOf(ctx, actor, id);
   if (before.status === 'closed') throw new AppError('INVALID_STATE', 'help need is closed');
-  const cid = makeCommunityId(before.community_id);
+  const cid = communityIn(scopeOf(actor), before.community_id)!;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateHelpNeed(trx, cid, id, {
       category: input.helpCategory,
@@ -210,7 +210,7 @@ export async function setHelper(ctx: AppContext, actor: Actor, id: number, input
   authorize(actor, 'help.write');
   const before = await needOf(ctx, actor, id);
   if (before.status === 'closed') throw new AppError('INVALID_STATE', 'help need is closed');
-  const cid = makeCommunityId(before.community_id);
+  const cid = communityIn(scopeOf(actor), before.community_id)!;
   if (!(await helperExists(ctx, cid, input))) throw invalidField('helperId', 'not_found');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateHelpNeed(trx, cid, id, { helper_kind: input.helperKind, helper_id: input.helperId });
@@ -230,7 +230,7 @@ export async function addHelpAction(ctx: AppContext, actor: Actor, id: number, i
   const before = await needOf(ctx, actor, id);
   const to = statusAfterAction(before.status);
   if (!to) throw new AppError('INVALID_STATE', 'help need is closed');
-  const cid = makeCommunityId(before.community_id);
+  const cid = communityIn(scopeOf(actor), before.community_id)!;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertHelpAction(trx, cid, { need_id: id, acted_on: input.actedOn, note: input.note, actor_id: actor.accountId });
     if (to !== before.status) await repo.updateHelpNeed(trx, cid, id, { status: to });
@@ -251,7 +251,7 @@ export async function stepHelpNeed(ctx: AppContext, actor: Actor, id: number, in
   const before = await needOf(ctx, actor, id);
   const next = nextHelpStatus(before.status, input.action);
   if (!next) throw new AppError('INVALID_STATE', `cannot ${input.action} a help need that is ${before.status}`);
-  const cid = makeCommunityId(before.community_id);
+  const cid = communityIn(scopeOf(actor), before.community_id)!;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateHelpNeed(trx, cid, id, { status: next.to, closed_at: next.to === 'closed' ? new Date() : null });
     await recordHelpStep(trx, actor, { communityId: cid, needId: id, action: next.event, from: before.status, to: next.to, note: input.note ?? null });

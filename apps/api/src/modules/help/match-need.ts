@@ -1,6 +1,6 @@
 import type { HelpCategory } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
-import { makeCommunityId, type Scope } from '../../platform/db/scope.js';
+import { communityIn, type Scope } from '../../platform/db/scope.js';
 import { placeRefs } from '../places/index.js';
 import { findHelpSecrets } from './help.repository.js';
 
@@ -11,7 +11,7 @@ import { findHelpSecrets } from './help.repository.js';
 export async function helpNeedForMatch(ctx: AppContext, scope: Scope, id: number) {
   const s = await findHelpSecrets(ctx.db, scope, id);
   if (!s) return null;
-  const communityId = makeCommunityId(s.community_id);
+  const communityId = communityIn(scope, s.community_id)!;
   const [r] = await placeRefs.residentPlaces(ctx.db, communityId, [s.resident_id]);
   return {
     communityId,

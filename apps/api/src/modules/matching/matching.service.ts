@@ -15,7 +15,7 @@ import type { AppContext } from '../../platform/context.js';
 import { authorize, resolveCommunityId, scopeOf, type Actor } from '../../platform/access/actor.js';
 import { AppError, forbidden, invalidField, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import { makeCommunityId, type CommunityId } from '../../platform/db/scope.js';
+import { communityIn, type CommunityId } from '../../platform/db/scope.js';
 import { accountNames, findActiveAccount } from '../people/index.js';
 import * as repo from './matching.repository.js';
 import { rankCandidates } from './rank.js';
@@ -170,7 +170,7 @@ export async function stepOrder(ctx: AppContext, actor: Actor, id: number, input
   } else authorize(actor, 'matching.dispatch');
   if (!move.allowed) throw new AppError('INVALID_STATE', `cannot ${input.action} an order that is ${before.status}`);
   if (input.action === 'rate' && input.rating === undefined) throw invalidField('rating', 'required');
-  const cid = makeCommunityId(before.community_id);
+  const cid = communityIn(scopeOf(actor), before.community_id)!;
   const now = new Date();
   await ctx.db.transaction().execute(async (trx) => {
     const n = await repo.updateOrder(trx, cid, id, before.status, {

@@ -2,7 +2,7 @@ import { helpCategoryLabels, type Locale, type MatchNeedKind } from '@linli/cont
 import type { AppContext } from '../../platform/context.js';
 import { scopeOf, type Actor } from '../../platform/access/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { makeCommunityId, type CommunityId } from '../../platform/db/scope.js';
+import { communityIn, type CommunityId } from '../../platform/db/scope.js';
 import { getTicket } from '../tickets/index.js';
 import { helpNeedForMatch } from '../help/index.js';
 import { wishNeed } from '../wishes/index.js';
@@ -34,7 +34,7 @@ export async function resolveNeed(ctx: AppContext, actor: Actor, kind: MatchNeed
   switch (kind) {
     case 'ticket': {
       const t = await getTicket(ctx, actor, id);
-      const cid = makeCommunityId(t.communityId);
+      const cid = communityIn(scopeOf(actor), t.communityId)!;
       const terms = matchTerms(`${t.categoryName} ${t.title} ${t.description}`);
       return {
         communityId: cid,
@@ -63,7 +63,7 @@ export async function resolveNeed(ctx: AppContext, actor: Actor, kind: MatchNeed
     case 'wish': {
       const w = await wishNeedOf(ctx, actor, id);
       if (!w) throw notFound('wish');
-      const cid = makeCommunityId(w.communityId);
+      const cid = communityIn(scopeOf(actor), w.communityId)!;
       const terms = matchTerms(`${w.category ?? ''} ${w.text}`);
       return {
         communityId: cid,

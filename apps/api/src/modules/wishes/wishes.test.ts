@@ -206,7 +206,12 @@ describe('wishes', () => {
     expect(badValue.json().error.details.fields[0]).toMatchObject({ field: 'shareValue', message: expect.stringContaining('认领价值') });
     expect((await as(sec.cookie).post(`/api/wishes/${id}/fulfil`, { note: '扶手已装好' })).json().status).toBe('fulfilled');
     expect((await as(sec.cookie).post(`/api/wishes/${id}/confirm`, { thanks: '李大爷说谢谢' })).json().status).toBe('confirmed');
-    expect(await wishNeed(env.ctx.db, scopeOfCommunity(sec.community.id), id)).toEqual({ text: '楼道里想装一个扶手', category: null, placeId: null });
+    expect(await wishNeed(env.ctx.db, scopeOfCommunity(sec.community.id), id)).toEqual({
+      text: '楼道里想装一个扶手',
+      category: null,
+      placeId: null,
+      communityId: sec.community.id,
+    });
     expect(await wishNeed(env.ctx.db, scopeOfCommunity(sec.community.id + 999), id)).toBeUndefined();
   });
 
