@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import { backoffSeconds, buildRequest, type CareCheckinPayload, type TicketEventPayload } from './formats.js';
+import { backoffSeconds, buildRequest, type WebhookPayload } from './formats.js';
 import { endpointBackoffMs, pauseReasonFor } from './breaker.js';
 import { postWebhook } from './send-webhook.js';
 import { parseAllowList, RefusedAddressError, type AllowList } from './url-policy.js';
@@ -96,7 +96,7 @@ export class DeliveryWorker {
   }
 
   private async deliver(d: repo.ClaimedDelivery, now: Date): Promise<void> {
-    const req = buildRequest(d.format, d.url, d.secret, d.payload as TicketEventPayload | CareCheckinPayload, now);
+    const req = buildRequest(d.format, d.url, d.secret, d.payload as WebhookPayload, now);
     let statusCode: number | null = null;
     let error: string | null = null;
     let isRefused = false;

@@ -14,8 +14,18 @@ export interface CareCheckinPayload {
   checkin: { recipientId: number; name: string; day: string; step: string; stepLabel: string; ticketId: number | null };
 }
 
+/** A reminder another module raises (a wish's claim due, an agreement up for renewal): a title and one line of text. */
+export interface NoticePayload {
+  event: 'wish.reminder' | 'agreement.renewal_due';
+  occurredAt: string;
+  notice: { title: string; text: string };
+}
+
+export type WebhookPayload = TicketEventPayload | CareCheckinPayload | NoticePayload;
+
 /** The group-bot line of any payload. */
-function lineOf(p: TicketEventPayload | CareCheckinPayload): { title: string; line: string } {
+function lineOf(p: WebhookPayload): { title: string; line: string } {
+  if ('notice' in p) return { title: `邻里：${p.notice.title}`, line: `【邻里·${p.notice.title}】${p.notice.text}` };
   if (p.event === 'care.checkin.step') {
     const c = p.checkin;
     return { title: `邻里：${c.name} 未报平安`, line: `【邻里·报平安】${c.name} ${c.day} 还没有报平安\n已到：${c.stepLabel}` };
@@ -26,13 +36,7 @@ function lineOf(p: TicketEventPayload | CareCheckinPayload): { title: string; li
 }
 
 /** The request one delivery makes: URL (DingTalk signs in the query), headers and body, per group-bot format. */
-export function buildRequest(
-  format: 'json' | 'wecom' | 'dingtalk' | 'feishu',
-  url: string,
-  secret: string | null,
-  p: TicketEventPayload | CareCheckinPayload,
-  now: Date,
-) {
+export function buildRequest(format: 'json' | 'wecom' | 'dingtalk' | 'feishu', url: string, secret: string | null, p: WebhookPayload, now: Date) {
   const { title, line } = lineOf(p);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   switch (format) {

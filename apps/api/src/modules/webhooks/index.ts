@@ -1,6 +1,9 @@
 import type { AppContext } from '../../platform/context.js';
 import type { EventMeta } from '../../platform/events.js';
-import { enqueueCareCheckinStep, enqueueTicketEvent } from './webhooks.service.js';
+import { scopeOfCommunity } from '../../platform/access/trusted-scope.js';
+import { partnerRefs } from '../partners/index.js';
+import { wishNeed } from '../wishes/index.js';
+import { enqueueCareCheckinStep, enqueueNotice, enqueueTicketEvent } from './webhooks.service.js';
 
 export { webhooksRoutes } from './webhooks.routes.js';
 export { DeliveryWorker, startWebhookWorker } from './delivery-worker.js';
@@ -20,4 +23,32 @@ export function subscribeWebhooks(ctx: AppContext): void {
     'webhooks',
     async (e, meta) => void (await enqueueCareCheckinStep(ctx, { ...e, outboxId: meta.outboxId, occurredAt: meta.occurredAt })),
   );
+  // Reminders of wishes and agreements reach the community's group as well (issue 9).
+  ctx.events.on('wish.reminder', 'webhooks', async (e, meta) => {
+    // A subscriber reads the wish of the community it was handed (ADR 0018).
+    const wish = await wishNeed(ctx.db, scopeOfCommunity(e.communityId), e.wishId);
+    if (!wish) return;
+    const when = e.kind === 'due' ? '今天到期' : '即将到期';
+    const text = `认领的微心愿「${wish.text}」${when}，请认领人按时完成并上传照片`;
+    await enqueueNotice(ctx, {
+      communityId: e.communityId,
+      event: 'wish.reminder',
+      title: '微心愿提醒',
+      text,
+      outboxId: meta.outboxId,
+      occurredAt: meta.occurredAt,
+    });
+  });
+  ctx.events.on('agreement.renewal_due', 'webhooks', async (e, meta) => {
+    const [partner] = await partnerRefs.partnerNames(ctx.db, [e.partnerId]);
+    const text = `与「${partner?.name ?? ''}」的共建协议将于 ${e.endsOn} 到期，请商议续签`;
+    await enqueueNotice(ctx, {
+      communityId: e.communityId,
+      event: 'agreement.renewal_due',
+      title: '协议续签提醒',
+      text,
+      outboxId: meta.outboxId,
+      occurredAt: meta.occurredAt,
+    });
+  });
 }

@@ -13,7 +13,7 @@ import { authorize, resolveCommunityId, scopeIds, type Actor } from '../../platf
 import { invalidField, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { TtlCache } from '../../platform/cache/ttl-cache.js';
-import type { CareCheckinPayload, TicketEventPayload } from './formats.js';
+import type { CareCheckinPayload, NoticePayload, TicketEventPayload } from './formats.js';
 import type { PauseReason } from './breaker.js';
 import { checkWebhookUrl, findInwardResolution, parseAllowList } from './url-policy.js';
 import * as repo from './webhooks.repository.js';
@@ -233,6 +233,29 @@ export async function enqueueCareCheckinStep(
       ticketId: e.ticketId,
     },
   };
+  const body = JSON.stringify(payload);
+  await repo.insertDeliveries(
+    ctx.db,
+    cid,
+    hooks.map((id) => ({ webhookId: id, event: payload.event, payload: body, at: now, outboxId: e.outboxId ?? null })),
+  );
+  return hooks.length;
+}
+
+/**
+ * Queues one delivery per active webhook for a reminder another module raised (a wish's claim falling due, an
+ * agreement up for renewal): the community's group hears of it as of a ticket. The text names no person.
+ */
+export async function enqueueNotice(
+  ctx: AppContext,
+  e: { communityId: number; event: NoticePayload['event']; title: string; text: string; outboxId?: number; occurredAt?: Date },
+  now = new Date(),
+): Promise<number> {
+  // A subscriber: the community of the event it was handed (ADR 0018).
+  const cid = trustedCommunityId(e.communityId);
+  const hooks = await activeHookIds(ctx, cid);
+  if (hooks.length === 0) return 0;
+  const payload: NoticePayload = { event: e.event, occurredAt: (e.occurredAt ?? now).toISOString(), notice: { title: e.title, text: e.text } };
   const body = JSON.stringify(payload);
   await repo.insertDeliveries(
     ctx.db,
