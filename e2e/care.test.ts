@@ -22,12 +22,20 @@ describe.runIf(run)('报平安: a check-in by link, a missed one chased to a vis
     const recipients = (await api<{ items: Array<{ id: number; residentId: number; name: string }> }>('GET', '/api/care-recipients?pageSize=100')).items;
     expect(recipients.length).toBeGreaterThan(50);
 
-    // A link for one of 理工大's elderly people: the phone page needs no login, one big button.
-    const first = recipients[0]!;
-    const issued = await api<{ path: string }>('POST', `/api/check-ins/links/${first.id}`, { holder: 'self' });
-    expect(issued.path).toContain('#t=');
+    // The secretary issues a link for one of 理工大's elderly people in the drawer: shown once, with a QR code to print.
+    await sec.goto(`${env.url}/care-recipients`);
+    await sec.getByTestId('care-recipients').locator('tbody tr.ant-table-row').first().click();
+    await sec.getByTestId('checkin-issue').click();
+    const issued = sec.getByTestId('checkin-issued');
+    await issued.locator('canvas, svg').first().waitFor();
+    const link = (await issued.locator('.ant-typography').textContent())!.trim();
+    expect(link).toMatch(/\/h5\/checkin#t=.{20,}/);
+    await sec.screenshot({ path: path.join(screenshotDir, 'console-checkin-link.png') });
+    // The table's first row: the list's first page in the same order.
+    const first = (await api<{ items: Array<{ id: number }> }>('GET', '/api/care-recipients?pageSize=20')).items[0]!;
+    // The phone page needs no login: one big button.
     const elder = await (await env.browser.newContext({ viewport: phone, isMobile: true, hasTouch: true, locale: 'zh-CN' })).newPage();
-    await elder.goto(env.url + issued.path);
+    await elder.goto(link);
     await elder.getByTestId('checkin-button').click();
     await elder.getByTestId('checkin-done').waitFor();
     expect(await elder.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);

@@ -34,6 +34,7 @@ import {
   recordVisit,
   visitToTicket,
 } from './api.js';
+import { CheckinLinksSection } from './checkins/index.js';
 import './messages.js';
 
 /** One recipient: who they are, the private part on demand (logged), their pairings and visits, and the forms for both. */
@@ -103,6 +104,7 @@ export function RecipientDrawer({ id, onClose }: { id: number; onClose: () => vo
           />
         )}
       </Space>
+      {c?.status === 'active' && <CheckinLinksSection recipientId={id} me={me} />}
       <List
         header={<b>{t('care.pairings')}</b>}
         size="small"

@@ -4,10 +4,9 @@ import { useT } from '../../../lib/i18n.js';
 import { ApiError } from '../../../lib/api.js';
 import { formatTime } from '../../../lib/time.js';
 import { fetchCareBoard, recordVisit } from '../api.js';
+import { Go, type Navigate } from '../../../components/go.js';
 import '../messages.js';
 import '../checkins/messages.js';
-
-type Navigate = (to: string) => void;
 
 /** The home entry to the phone list, for whoever records visits. */
 export function CareEntry({ me, navigate }: { me: Me; navigate: Navigate }) {
@@ -15,31 +14,15 @@ export function CareEntry({ me, navigate }: { me: Me; navigate: Navigate }) {
   if (!roleCan(me.role, 'care.visit')) return null;
   return (
     <nav className="entries">
-      <a
-        className="entry"
-        href="/h5/care"
-        data-testid="h5-care-link"
-        onClick={(e) => {
-          e.preventDefault();
-          navigate('/h5/care');
-        }}
-      >
+      <Go className="entry" to="/h5/care" navigate={navigate} testId="h5-care-link">
         <span className="entry-title">{t('care.phoneList')}</span>
         <span className="entry-hint">{t('care.phoneHint')}</span>
-      </a>
+      </Go>
       {roleCan(me.role, 'checkins.read') && (
-        <a
-          className="entry"
-          href="/h5/checkins"
-          data-testid="h5-checkins-link"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/h5/checkins');
-          }}
-        >
+        <Go className="entry" to="/h5/checkins" navigate={navigate} testId="h5-checkins-link">
           <span className="entry-title">{t('checkins.chaseTitle')}</span>
           <span className="entry-hint">{t('checkins.phoneEntryHint')}</span>
-        </a>
+        </Go>
       )}
     </nav>
   );

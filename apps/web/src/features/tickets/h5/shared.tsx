@@ -1,6 +1,7 @@
 import { roleCan, ticketStaffRoles } from '@linli/contracts/permissions';
 import type { Role } from '@linli/contracts/roles';
 import { ApiError } from '../../../lib/api.js';
+import { Go, type Navigate } from '../../../components/go.js';
 import { uploadTicketPhotos } from '../api.js';
 import { keyFromData, registerMessages, useT, type I18n, type Keys } from '../../../lib/i18n.js';
 
@@ -96,7 +97,7 @@ declare module '../../../lib/i18n.js' {
   interface MessageCatalog extends Keys<typeof _texts> {}
 }
 
-export type Navigate = (to: string) => void;
+export type { Navigate };
 export const MAX_PHOTOS = 5;
 
 // The permission table comes from contracts' zod-free entry, so the phone pages never copy it.
@@ -126,34 +127,7 @@ export const uploadPhotos = uploadTicketPhotos;
 
 export { PhotoPicker, pickedPhotos } from '../../../components/photo-picker.js';
 
-/** A link the tiny router follows without reloading the page. */
-export function Go({
-  to,
-  navigate,
-  className,
-  children,
-  testId,
-}: {
-  to: string;
-  navigate: Navigate;
-  className?: string;
-  children: React.ReactNode;
-  testId?: string;
-}) {
-  return (
-    <a
-      href={to}
-      className={className}
-      data-testid={testId}
-      onClick={(e) => {
-        e.preventDefault();
-        navigate(to);
-      }}
-    >
-      {children}
-    </a>
-  );
-}
+export { Go };
 
 export function BackBar({ to, navigate, title }: { to: string; navigate: Navigate; title: string }) {
   const { t } = useT();

@@ -5,36 +5,9 @@ import { ApiError } from '../../../lib/api.js';
 import { getLocale, useT } from '../../../lib/i18n.js';
 import '../messages.js';
 
-export type Navigate = (to: string) => void;
+export type { Navigate } from '../../../components/go.js';
 
-/** An in-app link for the phone's tiny router. */
-export function Go({
-  to,
-  navigate,
-  className,
-  children,
-  testId,
-}: {
-  to: string;
-  navigate: Navigate;
-  className?: string;
-  children: React.ReactNode;
-  testId?: string;
-}) {
-  return (
-    <a
-      href={to}
-      className={className}
-      data-testid={testId}
-      onClick={(e) => {
-        e.preventDefault();
-        navigate(to);
-      }}
-    >
-      {children}
-    </a>
-  );
-}
+export { Go } from '../../../components/go.js';
 
 /** An API error in the reader's words: each bad field named, else the code's message. */
 export function errorText(err: unknown, labels: Record<string, string> = {}): string {
