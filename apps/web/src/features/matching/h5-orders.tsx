@@ -4,6 +4,7 @@ import { matchNeedKindLabels, matchOrderEventLabels, matchOrderStatusLabels, typ
 import { useT } from '../../lib/i18n.js';
 import { fetchOrders, stepOrder } from './api.js';
 import './messages.js';
+import { Go, type Navigate } from '../../components/go.js';
 
 const actionsFor: Partial<Record<MatchOrder['status'], MatchOrderAction[]>> = { sent: ['accept', 'decline'], accepted: ['done'] };
 
@@ -60,21 +61,13 @@ export function MyOrdersPage() {
 }
 
 /** The entry to the claimant's orders on the phone home page. */
-export function OrdersEntry({ navigate }: { navigate(to: string): void }) {
+export function OrdersEntry({ navigate }: { navigate: Navigate }) {
   const { t } = useT();
   return (
     <nav className="entries">
-      <a
-        href="/h5/orders"
-        className="entry"
-        data-testid="h5-orders-link"
-        onClick={(e) => {
-          e.preventDefault();
-          navigate('/h5/orders');
-        }}
-      >
+      <Go to="/h5/orders" className="entry" navigate={navigate} testId="h5-orders-link">
         <span className="entry-title">{t('matching.myOrders')}</span>
-      </a>
+      </Go>
     </nav>
   );
 }

@@ -8,8 +8,8 @@ import { resourceColumns, resourceFields } from './offers-fields.js';
 import { TotalsTable } from './contributions-page.js';
 
 /**
- * A partner contact's own page: its offers (edited here), its agreements and contributions. The slot below them is
- * for what it claimed (micro-wishes, orders), which the wishes and matching features fill in.
+ * A partner contact's own page: its offers (edited here), its agreements and contributions. What it claimed (micro-wishes,
+ * orders) is on the contact's phone home, under 我认领的心愿 and 我的派单.
  */
 export function PartnerPortalPage() {
   const { t, locale } = useT();
@@ -62,10 +62,6 @@ export function PartnerPortalPage() {
             { title: t('offers.description'), dataIndex: 'description' },
           ]}
         />
-      </Card>
-      {/* Slot: what this partner claimed (wishes, orders) — filled by the wishes and matching features. */}
-      <Card title={t('offers.portalClaims')} data-testid="portal-claims-slot">
-        {t('offers.portalClaimsSoon')}
       </Card>
     </Space>
   );

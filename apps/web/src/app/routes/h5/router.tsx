@@ -247,6 +247,7 @@ export function H5Router() {
         {me.role === 'partner_contact' && <HelperHome me={me} navigate={navigate} />}
         {me.role === 'partner_contact' && <PartnerPortalH5 />}
         <MyWishesLink me={me} navigate={navigate} />
+        {roleCan(me.role, 'matching.claim') && <OrdersEntry navigate={navigate} />}
         <MeCard me={me} onLogout={() => setMe(null)} />
       </Shell>
     );

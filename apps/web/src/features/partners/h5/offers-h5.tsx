@@ -115,9 +115,6 @@ export function PartnerPortalH5() {
           </li>
         ))}
       </ul>
-      {/* Slot: wishes and orders this partner claimed — filled by the wishes and matching features. */}
-      <h3>{t('offers.portalClaims')}</h3>
-      <p className="muted">{t('offers.portalClaimsSoon')}</p>
     </section>
   );
 }
