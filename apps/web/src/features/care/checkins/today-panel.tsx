@@ -60,6 +60,8 @@ export function CheckinsTodayPanel({ communityId, mine = false }: { communityId?
       )}
       <List
         dataSource={data?.items ?? []}
+        // Missed first (the server sorts them so), ten at a time: the board stays one screen with 75 people in care.
+        pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: t('checkins.empty') }}
         renderItem={(item) => (
           <List.Item
