@@ -12,7 +12,8 @@ import { MyWishesPage, RaiseWishPage, TrackWishPage, WishWallPage } from '../../
 import { MyOrdersPage, OrdersEntry } from '../../../features/matching/h5-orders.js';
 import { roleCan } from '@linli/contracts/permissions';
 import { CareEntry, CareListPage } from '../../../features/care/h5/care-list.js';
-import { CheckinChaseList, CheckinPage, checkinTokenFromHash } from '../../../features/care/checkins/index.js';
+import { CheckinChaseList } from '../../../features/care/checkins/h5/chase-list.js';
+import { CheckinPage, checkinTokenFromHash } from '../../../features/care/checkins/h5/checkin-page.js';
 
 const _texts = registerMessages(
   {

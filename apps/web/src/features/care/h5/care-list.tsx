@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
-import { careTierLabels, careWellbeing, careWellbeingLabels, roleCan, type CareBoard, type CareBoardItem, type CareWellbeing, type Me } from '@linli/contracts';
+import type { CareBoard, CareBoardItem, CareWellbeing, Me } from '@linli/contracts';
+import { careTierLabels, careWellbeing, careWellbeingLabels } from '@linli/contracts/care-labels';
+import { roleCan } from '@linli/contracts/permissions';
 import { useT } from '../../../lib/i18n.js';
 import { ApiError } from '../../../lib/api.js';
 import { formatTime } from '../../../lib/time.js';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { offerLabels, resourceCategories, type PartnerPortal, type PublicResourceList } from '@linli/contracts';
+import type { PartnerPortal, PublicResourceList } from '@linli/contracts';
+import { offerLabels, resourceCategories } from '@linli/contracts/offer-labels';
 import { useT } from '../../../lib/i18n.js';
 import { fetchCircle, fetchPortal } from '../offers-api.js';
 import '../offers-messages.js';
