@@ -41,9 +41,10 @@ describe.runIf(run)('words: what the pages say', () => {
     const ctx = await env.browser.newContext({ viewport: { width: 390, height: 800 }, isMobile: true, locale: 'zh-CN' });
     const phone = await ctx.newPage();
     await phone.goto(`${env.url}/h5`);
-    expect(await phone.getByTestId('h5-no-community').innerText()).toContain('二维码');
+    await expect.poll(() => phone.getByTestId('h5-no-community').innerText()).toContain('二维码');
     await phone.goto(`${env.url}/h5/report?c=NO-SUCH-LINK`);
-    expect(await phone.getByTestId('h5-no-community').innerText()).toContain('找不到');
+    // The wrong link is known wrong only once the server has answered: the hint changes then.
+    await expect.poll(() => phone.getByTestId('h5-no-community').innerText()).toContain('找不到');
     expect(await phone.evaluate(() => localStorage.getItem('linli.h5.community'))).toBeNull();
 
     await phone.goto(`${env.url}/h5/report?c=LZ-QLH-DHL-JGC`);
