@@ -27,6 +27,8 @@ function withDatabase(url: string, name: string): string {
 
 async function buildSeed(seed: ReturnType<typeof inject<'linliSeed'>>, url: string | undefined): Promise<void> {
   const env: Record<string, string> = { DATA_DIR: path.join(seed.dir, 'data'), LINLI_ENCRYPTION_KEY: seed.key, LINLI_WORKERS: '0' };
+  // On PostgreSQL the folder keeps only files (uploads, exports); it may stay empty.
+  fs.mkdirSync(env.DATA_DIR!, { recursive: true });
   if (url && seed.pgDatabase) {
     await admin(url, `drop database if exists ${seed.pgDatabase} with (force)`);
     await admin(url, `create database ${seed.pgDatabase}`);
