@@ -7,3 +7,4 @@ export const meetingRefs = { get: getMeetingRef, titles: meetingTitles };
 export const topicRefs = { get: getTopicRef, ofMeeting: topicsOfMeeting, titles: topicTitles };
 export type MeetingRef = NonNullable<Awaited<ReturnType<typeof getMeetingRef>>>;
 export type TopicRef = NonNullable<Awaited<ReturnType<typeof getTopicRef>>>;
+export { meetingsRoutes } from './meetings.routes.js';
