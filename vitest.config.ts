@@ -11,6 +11,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          // One migrated database per run that each test environment copies (seconds saved per environment).
+          globalSetup: ['apps/api/test/global-setup.ts'],
         },
       },
       {
