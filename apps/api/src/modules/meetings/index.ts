@@ -8,3 +8,5 @@ export const topicRefs = { get: getTopicRef, ofMeeting: topicsOfMeeting, titles:
 export type MeetingRef = NonNullable<Awaited<ReturnType<typeof getMeetingRef>>>;
 export type TopicRef = NonNullable<Awaited<ReturnType<typeof getTopicRef>>>;
 export { meetingsRoutes } from './meetings.routes.js';
+/** The meetings registers' read model (议事会议台账, 会议记录) and the dashboard's counts for the ledger module. */
+export * as meetingLedger from './ledger.js';

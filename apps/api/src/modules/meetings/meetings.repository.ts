@@ -214,3 +214,78 @@ export function insertRotation(db: Db, v: Insertable<DB['meeting_rotations']>) {
 export async function lockRotationPlanning(db: Transaction<DB>, communityId: CommunityId) {
   await sql`select pg_advisory_xact_lock(${sql.lit(45_045)}, ${sql.val(communityId)}::int)`.execute(db);
 }
+
+// The ledger's read model and the dashboard's counts
+/** Meetings starting in the period, in order of time, a batch at a time after the given (starts_at, id). */
+export function meetingsInPeriod(
+  db: Db,
+  communityId: CommunityId,
+  p: { from: Date; to: Date; statuses: readonly string[] },
+  after: { at: Date; id: number } | null,
+  limit: number,
+) {
+  let q = db
+    .selectFrom('meetings')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('starts_at', '>=', p.from)
+    .where('starts_at', '<', p.to)
+    .where('status', 'in', [...p.statuses]);
+  if (after) q = q.where((eb) => eb.or([eb('starts_at', '>', after.at), eb.and([eb('starts_at', '=', after.at), eb('id', '>', after.id)])]));
+  return q.orderBy('starts_at').orderBy('id').limit(limit).execute();
+}
+export async function countInPeriod(db: Db, communityId: CommunityId, p: { from: Date; to: Date; statuses: readonly string[] }) {
+  const r = await db
+    .selectFrom('meetings')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('community_id', '=', communityId)
+    .where('starts_at', '>=', p.from)
+    .where('starts_at', '<', p.to)
+    .where('status', 'in', [...p.statuses])
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+export function attendeesOf(db: Db, communityId: CommunityId, meetingIds: readonly number[]) {
+  return db
+    .selectFrom('meeting_attendees')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('meeting_id', 'in', meetingIds.length ? [...meetingIds] : [-1])
+    .orderBy('id')
+    .execute();
+}
+export function decisionsOf(db: Db, communityId: CommunityId, meetingIds: readonly number[]) {
+  return db
+    .selectFrom('meeting_decisions')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('meeting_id', 'in', meetingIds.length ? [...meetingIds] : [-1])
+    .orderBy('id')
+    .execute();
+}
+export function followUpsOf(db: Db, communityId: CommunityId, meetingIds: readonly number[]) {
+  return db
+    .selectFrom('meeting_follow_ups')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('meeting_id', 'in', meetingIds.length ? [...meetingIds] : [-1])
+    .orderBy('id')
+    .execute();
+}
+/** Meetings held and topics raised and answered on the spot at meetings starting in [from, to). */
+export async function heldCounts(db: Db, communityId: CommunityId, from: Date, to: Date) {
+  const r = await db
+    .selectFrom('meetings as m')
+    .leftJoin('meeting_topics as t', 't.meeting_id', 'm.id')
+    .select([
+      sql<number>`count(distinct m.id) filter (where m.status in ('held','minuted'))`.as('held'),
+      sql<number>`count(t.id)`.as('topics'),
+      sql<number>`count(t.id) filter (where t.outcome = 'answered')`.as('answered'),
+    ])
+    .where('m.community_id', '=', communityId)
+    .where('m.starts_at', '>=', from)
+    .where('m.starts_at', '<', to)
+    .where('m.status', '<>', 'cancelled')
+    .executeTakeFirstOrThrow();
+  return { held: Number(r.held), topicsRaised: Number(r.topics), answeredOnSpot: Number(r.answered) };
+}

@@ -1,6 +1,8 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorIn, createTestEnv, httpAs, type TestEnv } from '../../../test/harness.js';
 import { buildCompound, buildResident } from '../../../test/fixtures.js';
+import { runBackgroundJobs } from '../../../test/jobs.js';
 import { trustedCommunityId } from '../../platform/access/trusted-scope.js';
 import { meetingRefs, topicRefs } from './index.js';
 
@@ -176,6 +178,43 @@ describe('meetings', () => {
     const item = res.json().items.find((i: { id: number }) => i.id === m.id);
     expect(item).toMatchObject({ kind: 'tea_talk', compoundName: '理工大家属院', topics: ['电动车充电桩选址'] });
     expect(res.body).not.toContain('王主任');
+  });
+
+  it('prints the meetings register and the minutes through the ledger workbook, in words, with typed dates', async () => {
+    const sheetOf = async (register: string) => {
+      const started = await as(sec.cookie).post('/api/ledger/exports', { register, from: '2026-12-01', to: '2026-12-31' });
+      expect(started.statusCode, started.body).toBe(202);
+      await runBackgroundJobs(env.ctx);
+      const file = await as(sec.cookie).get(`/api/ledger/exports/${started.json().id}/file`);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0]!;
+      const header = (sheet.getRow(3).values as unknown[]).slice(1) as string[];
+      const row = (n: number) => Object.fromEntries(header.map((h, i) => [h, sheet.getRow(3 + n).getCell(i + 1).value]));
+      return { header, row, text: JSON.stringify(sheet.getSheetValues()) };
+    };
+    const reg = await sheetOf('meetings');
+    expect(reg.header).toContain('议题及结果');
+    const held = [1, 2, 3, 4, 5].map(reg.row).find((r) => r['状态'] === '已归档')!;
+    expect(held).toMatchObject({ 会议类型: '喝茶议事', 小区: '二十二佳园', 主持人: '李书记', 当场答复: 2 });
+    expect(held['会议时间']).toBeInstanceOf(Date);
+    expect(String(held['议题及结果'])).toContain('当场答复');
+    expect(reg.text).not.toContain('tea_talk');
+    expect(reg.text).not.toContain('临时议事'); // cancelled meetings stay out of the register
+    const minutes = await sheetOf('meeting_minutes');
+    expect(minutes.header).toEqual(expect.arrayContaining(['主持人', '记录人', '参会人员', '议题', '会议记录', '决定事项', '跟进事项']));
+    expect(minutes.text).toContain('社工小刘');
+    expect(minutes.text).toContain('居民：张桂兰');
+    expect(minutes.text).toContain('现场居民 15 人');
+    expect(minutes.text).toContain('楼道灯由物业三天内修复');
+  });
+
+  it('counts this month’s meetings held and topics answered on the spot for the dashboard', async () => {
+    const { meetingLedger } = await import('./index.js');
+    const c = await meetingLedger.monthCounts(env.ctx.db, trustedCommunityId(sec.community.id), new Date('2026-12-15T00:00:00+08:00'));
+    expect(c).toEqual({ held: 1, topicsRaised: 2, answeredOnSpot: 2 });
+    const d = (await as(sec.cookie).get('/api/dashboard/community')).json();
+    expect(d.meetings).toEqual(expect.objectContaining({ held: expect.any(Number) }));
   });
 
   it('answers 404 for another community’s meeting and its topics, and the refs see only their own', async () => {
