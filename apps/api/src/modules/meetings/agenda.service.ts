@@ -63,8 +63,8 @@ export async function addTopic(ctx: AppContext, actor: Actor, meetingId: number,
 /** Records what came of a topic at a held meeting: answered on the spot, goes to a vote, or deferred. Once. */
 export async function decideTopic(ctx: AppContext, actor: Actor, meetingId: number, topicId: number, input: TopicOutcomeInput): Promise<MeetingDetail> {
   authorize(actor, 'meetings.write');
-  if (input.outcome === 'answered' && !input.note?.trim()) throw invalidField('note', 'required');
   await withMeeting(ctx, actor, meetingId, 'outcome', async (trx, _m, cid) => {
+    if (input.outcome === 'answered' && !input.note?.trim()) throw invalidField('note', 'required');
     const topic = await repo.findTopic(trx, cid, meetingId, topicId);
     if (!topic) throw notFound('topic');
     const done = await repo.decideTopic(trx, cid, topicId, { outcome: input.outcome, outcome_note: input.note ?? null });
