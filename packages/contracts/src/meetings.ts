@@ -222,7 +222,8 @@ export const createRotationSchema = z.object({
   compoundIds: z.array(idSchema).min(1).max(200),
   startsOn: dateSchema,
   intervalDays: z.number().int().min(1).max(92),
-  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  /** Beijing wall time `HH:MM`. */
+  startTime: z.iso.time({ precision: -1 }),
   durationMinutes: z.number().int().min(10).max(720).default(90),
   place: optionalText(120),
   hostName: optionalText(40),

@@ -129,7 +129,7 @@ describe('meetings', () => {
     expect(d.events.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['planned', 'topic_added', 'signed_in', 'hold', 'ticket_raised', 'topic_outcome', 'minutes_saved', 'close', 'follow_up_done']),
     );
-    const audits = await env.ctx.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'meeting').where('entity_id', '=', m.id).execute();
+    const audits = await env.ctx.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'meeting').where('entity_id', '=', String(m.id)).execute();
     expect(audits.length).toBe(d.events.length);
   });
 

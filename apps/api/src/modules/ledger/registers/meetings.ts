@@ -16,8 +16,7 @@ import type { LedgerRegister, RegisterQuery } from '../register.js';
 
 const periodOfQuery = (q: RegisterQuery) => periodOf(q.filter.from, q.filter.to);
 const zh = 'zh-CN' as const;
-type Batch = Awaited<ReturnType<ReturnType<typeof meetingLedger.meetingBatches>['next']>>['value'];
-type Row = NonNullable<Batch>[number];
+type Row = ReturnType<typeof meetingLedger.meetingBatches> extends AsyncGenerator<Array<infer R>, unknown, unknown> ? R : never;
 
 const kindOf = (r: Row) => meetingKindLabels[zh][r.kind as MeetingKind] ?? '';
 const topicLine = (t: Row['topics'][number], tickets: Row['tickets']) => {
