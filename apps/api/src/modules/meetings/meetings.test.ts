@@ -81,7 +81,7 @@ describe('meetings', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('MEETING_NOT_OPEN');
     const resident = await buildResident(env.ctx, sec.community.id, { name: '张桂兰' });
-    d = (await api.post(`/api/meetings/${m.id}/attendees`, { kind: 'resident', residentId: resident.id, signedIn: true })).json();
+    expect((await api.post(`/api/meetings/${m.id}/attendees`, { kind: 'resident', residentId: resident.id, signedIn: true })).statusCode).toBe(200);
     d = (await api.post(`/api/meetings/${m.id}/attendees`, { kind: 'guest', name: '物业王经理', roleNote: '物业公司' })).json();
     expect(d.attendees.map((a: { name: string }) => a.name)).toEqual(['张桂兰', '物业王经理']);
     const again = await api.post(`/api/meetings/${m.id}/attendees`, { kind: 'resident', residentId: resident.id });
@@ -115,10 +115,12 @@ describe('meetings', () => {
     const noMinutes = await api.post(`/api/meetings/${m.id}/close`, {});
     expect(noMinutes.statusCode).toBe(400);
     expect(noMinutes.json().error.details.fields[0].field).toBe('minutes');
-    d = (await api.post(`/api/meetings/${m.id}/decisions`, { text: '楼道灯由物业三天内修复', topicId: d.topics[0].id })).json();
+    expect((await api.post(`/api/meetings/${m.id}/decisions`, { text: '楼道灯由物业三天内修复', topicId: d.topics[0].id })).statusCode).toBe(200);
     d = (await api.post(`/api/meetings/${m.id}/follow-ups`, { text: '回访楼道灯是否修好', ownerName: '网格员小赵', dueOn: '2026-12-12' })).json();
     const followUpId = d.followUps[0].id as number;
-    d = (await api.put(`/api/meetings/${m.id}/minutes`, { minutes: '议题两项：楼道灯、老人助餐。', recorderName: '社工小刘', walkInCount: 15 })).json();
+    expect(
+      (await api.put(`/api/meetings/${m.id}/minutes`, { minutes: '议题两项：楼道灯、老人助餐。', recorderName: '社工小刘', walkInCount: 15 })).statusCode,
+    ).toBe(200);
     d = (await api.post(`/api/meetings/${m.id}/close`, {})).json();
     expect(d).toMatchObject({ status: 'minuted', recorderName: '社工小刘', walkInCount: 15, minutes: '议题两项：楼道灯、老人助餐。' });
     // A closed meeting takes no more topics, but its follow-ups can still be done.
@@ -129,7 +131,12 @@ describe('meetings', () => {
     expect(d.events.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['planned', 'topic_added', 'signed_in', 'hold', 'ticket_raised', 'topic_outcome', 'minutes_saved', 'close', 'follow_up_done']),
     );
-    const audits = await env.ctx.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'meeting').where('entity_id', '=', String(m.id)).execute();
+    const audits = await env.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'meeting')
+      .where('entity_id', '=', String(m.id))
+      .execute();
     expect(audits.length).toBe(d.events.length);
   });
 
