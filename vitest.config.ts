@@ -23,6 +23,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // Names the run's demo-seeded snapshot that the journeys copy (e2e/support/seeded.ts).
+          globalSetup: ['e2e/support/global-setup.ts'],
           // The journeys run beside the API tests on two cores: a step may take seconds, not the default one.
           expect: { poll: { timeout: 15_000 } },
         },

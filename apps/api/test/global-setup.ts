@@ -12,18 +12,7 @@ import type { TestProject } from 'vitest/node';
 import { PGliteDialect } from '../src/platform/db/pglite-dialect.js';
 import { openPostgres } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
-
-export interface TestTemplate {
-  /** A tar of a migrated PGlite data folder. */
-  pgliteTar?: string;
-  /** A migrated database on the DATABASE_URL server, with no connections left open. */
-  pgDatabase?: string;
-}
-declare module 'vitest' {
-  export interface ProvidedContext {
-    linliTemplate: TestTemplate;
-  }
-}
+import type { TestTemplate } from './harness.js';
 
 async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url });
@@ -45,7 +34,7 @@ export default async function setup(project: TestProject) {
     const database = await openPostgres(target.toString(), 1);
     await migrateToLatest(database.db);
     await database.close();
-    project.provide('linliTemplate', { pgDatabase: name });
+    project.provide('linliTemplate', { pgDatabase: name } satisfies TestTemplate);
     return async () => {
       await admin(url, (c) => c.query(`drop database if exists ${name} with (force)`));
     };

@@ -45,8 +45,21 @@ export async function createTestDatabase(fromTemplate?: string): Promise<Databas
   };
 }
 
-/** The run's migrated template (test/global-setup.ts); none outside Vitest's api project, e.g. in benches. */
-function template(): { pgliteTar?: string; pgDatabase?: string } {
+/** The run's migrated template, made by test/global-setup.ts. */
+export interface TestTemplate {
+  /** A tar of a migrated PGlite data folder. */
+  pgliteTar?: string;
+  /** A migrated database on the DATABASE_URL server, with no connections left open. */
+  pgDatabase?: string;
+}
+declare module 'vitest' {
+  export interface ProvidedContext {
+    linliTemplate: TestTemplate;
+  }
+}
+
+/** The template, or none outside Vitest's api project (benches, scripts). */
+function template(): TestTemplate {
   try {
     return inject('linliTemplate') ?? {};
   } catch {
