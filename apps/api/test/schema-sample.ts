@@ -43,7 +43,7 @@ function sampleJson(s: Json): unknown {
       if (s.format === 'uri' || s.format === 'url') return 'https://example.org/hook';
       if (s.format === 'email') return 'walk@example.org';
       if (s.pattern) {
-        const fits = ['walk_code', 'walkcode', 'WALK', 'walk-1', 'a1', '1'].find((c) => new RegExp(s.pattern!).test(c));
+        const fits = ['walk_code', 'walkcode', 'WALK', 'walk-1', 'a1', '1', '09:30'].find((c) => new RegExp(s.pattern!).test(c));
         if (fits) return fits;
       }
       // Distinct values, so that no field contains another (a password holding the username is refused).

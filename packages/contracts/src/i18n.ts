@@ -26,6 +26,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     INTERNAL: '系统出错了，请稍后再试',
     WISH_NOT_CLAIMABLE: '这个心愿现在不能认领（未发布、已撤回、已过期或已完成）',
     WISH_ALREADY_CLAIMED: '这个心愿已经有人认领了（或您已认领过）',
+    MEETING_ENDS_BEFORE_START: '会议结束时间必须晚于开始时间',
+    MEETING_NOT_OPEN: '会议当前状态不能做这项修改（未召开、已归档或已取消）',
   },
   en: {
     NOT_FOUND: 'Record not found',
@@ -47,6 +49,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     INTERNAL: 'Something went wrong, please try again later',
     WISH_NOT_CLAIMABLE: 'This wish cannot be claimed now (not published, withdrawn, expired or done)',
     WISH_ALREADY_CLAIMED: 'This wish has been claimed already (or you have claimed it)',
+    MEETING_ENDS_BEFORE_START: 'The meeting must end after it starts',
+    MEETING_NOT_OPEN: 'The meeting cannot change this way now (not yet held, minuted or cancelled)',
   },
 };
 
@@ -129,6 +133,7 @@ const fieldRulesZh = {
   not_a_resident: '{field}不是本社区（或您负责范围内）的在册居民',
   already_in_care: '{field}已是关爱对象',
   not_a_recipient: '{field}不是本社区正在关爱的对象，请先登记为关爱对象',
+  ends_before_start: '{field}必须晚于开始时间',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldRules: Record<Locale, Record<string, string>> = {
@@ -190,6 +195,7 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     not_a_resident: '{field} is not a registered resident of this community (or of the area you look after)',
     already_in_care: '{field} is already in care',
     not_a_recipient: '{field} is not someone this community cares for; add them as a care recipient first',
+    ends_before_start: '{field} must be after the start time',
   } satisfies Record<keyof typeof fieldRulesZh, string>,
 };
 

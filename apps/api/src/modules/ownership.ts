@@ -16,7 +16,8 @@ export type Owner =
   | 'wishes'
   | 'help'
   | 'matching'
-  | 'care';
+  | 'care'
+  | 'meetings';
 
 /**
  * Each table has one owner (docs/data-ownership.md). Only the owner's code names it in SQL; other modules ask the
@@ -99,6 +100,13 @@ export const TABLE_OWNERS = {
   care_recipients: 'care',
   care_pairings: 'care',
   care_visits: 'care',
+  meeting_rotations: 'meetings',
+  meetings: 'meetings',
+  meeting_topics: 'meetings',
+  meeting_attendees: 'meetings',
+  meeting_decisions: 'meetings',
+  meeting_follow_ups: 'meetings',
+  meeting_events: 'meetings',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

@@ -14,6 +14,9 @@ import { MyOrdersPage, OrdersEntry } from '../../../features/matching/h5-orders.
 import { CareEntry, CareListPage } from '../../../features/care/h5/care-list.js';
 import { CheckinChaseList } from '../../../features/care/checkins/h5/chase-list.js';
 import { CheckinPage, checkinTokenFromHash } from '../../../features/care/checkins/h5/checkin-page.js';
+import { MeetingsEntry } from '../../../features/meetings/h5/entry.js';
+
+const UpcomingMeetingsPage = lazyPage(() => import('../../../features/meetings/h5/index.js').then((m) => m.UpcomingMeetingsPage));
 
 /** What a page is given: the path's match, the query, the community of the link (or remembered), how to move. */
 export interface PageProps {
@@ -74,6 +77,12 @@ export const h5Routes: H5Route[] = [
   { access: 'helper', pattern: /^\/h5\/orders/, render: () => <MyOrdersPage /> },
   { access: 'helper', pattern: /^\/h5\/care$/, render: (p) => <CareListPage me={p.me} navigate={p.navigate} /> },
   { access: 'helper', pattern: /^\/h5\/checkins/, render: (p) => <CheckinChaseList role={p.me.role} /> },
+  // 议事会议 (ADR 0045): a compound's upcoming meetings, public, no names; `compound=` narrows to one compound.
+  {
+    access: 'public',
+    pattern: /^\/h5\/meetings$/,
+    render: (p) => <UpcomingMeetingsPage communityCode={p.community} compoundId={Number(p.params.get('compound')) || undefined} />,
+  },
 ];
 
 export interface HomeProps {
@@ -110,6 +119,7 @@ export const residentEntries: Array<(p: { community: string; navigate: Navigate 
       <Label k="wh.wall" />
     </Go>
   ),
+  (p) => <MeetingsEntry community={p.community} navigate={p.navigate} />,
 ];
 
 /** A claimant's way to the wishes they may claim and those they claimed (微心愿). */
