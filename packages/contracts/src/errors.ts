@@ -38,6 +38,18 @@ export const errorCodes = [
   'WISH_NOT_CLAIMABLE',
   /** The wish allows one claimant and has one already, or this claimant has claimed it already. */
   'WISH_ALREADY_CLAIMED',
+  /** The venue takes no bookings now (closed or archived), or none from this kind of booker. */
+  'VENUE_NOT_BOOKABLE',
+  /** The time overlaps a booking of the venue already requested or approved; `details.fields` names the start. */
+  'BOOKING_CONFLICT',
+  /** The time falls outside the venue's opening hours; `details.fields` names the start or end and the hours. */
+  'BOOKING_OUTSIDE_HOURS',
+  /** A project's progress must be a whole percent from 0 to 100; `details.fields` names `percent`. */
+  'PROJECT_PERCENT_OUT_OF_RANGE',
+  /** The project is not open for claims (not approved, or claimed by its lead unit already). */
+  'PROJECT_NOT_CLAIMABLE',
+  /** This resident (or this link) has rated the project already. */
+  'PROJECT_ALREADY_RATED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -62,6 +74,12 @@ export const errorStatus: Record<ErrorCode, number> = {
   INTERNAL: 500,
   WISH_NOT_CLAIMABLE: 409,
   WISH_ALREADY_CLAIMED: 409,
+  VENUE_NOT_BOOKABLE: 409,
+  BOOKING_CONFLICT: 409,
+  BOOKING_OUTSIDE_HOURS: 400,
+  PROJECT_PERCENT_OUT_OF_RANGE: 400,
+  PROJECT_NOT_CLAIMABLE: 409,
+  PROJECT_ALREADY_RATED: 409,
 };
 
 /** One bad field: `field` is a dotted path, `rule` a validation rule from `fieldRules`. */

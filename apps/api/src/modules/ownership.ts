@@ -16,7 +16,8 @@ export type Owner =
   | 'wishes'
   | 'help'
   | 'matching'
-  | 'care';
+  | 'care'
+  | 'activities';
 
 /**
  * Each table has one owner (docs/data-ownership.md). Only the owner's code names it in SQL; other modules ask the
@@ -99,6 +100,9 @@ export const TABLE_OWNERS = {
   care_recipients: 'care',
   care_pairings: 'care',
   care_visits: 'care',
+  venues: 'activities',
+  venue_bookings: 'activities',
+  venue_booking_events: 'activities',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

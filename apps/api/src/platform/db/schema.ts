@@ -46,3 +46,7 @@ export interface DB extends CareTables {}
 export * from './schema/care.js';
 /** The care module's daily check-ins (报平安, ADR 0040). */
 export interface DB extends CareCheckinsTables {}
+import type { VenuesTables } from './schema/venues.js';
+/** Venues and bookings (issue 11, ADR 0047). */
+export interface DB extends VenuesTables {}
+export * from './schema/venues.js';
