@@ -44,18 +44,16 @@ describe(`bookSlot (${engineUnderTest})`, () => {
   });
 
   it('holds a room for an activity, approved, with its timeline and audit rows', async () => {
-    const id = await env.ctx.db
-      .transaction()
-      .execute((trx) =>
-        bookSlot(trx, communityId, {
-          venueId,
-          startsAt: at('2026-12-07T09:00'),
-          endsAt: at('2026-12-07T11:00'),
-          purpose: '书法班',
-          bookedBy: staffId,
-          forActivityId: 42,
-        }),
-      );
+    const id = await env.ctx.db.transaction().execute((trx) =>
+      bookSlot(trx, communityId, {
+        venueId,
+        startsAt: at('2026-12-07T09:00'),
+        endsAt: at('2026-12-07T11:00'),
+        purpose: '书法班',
+        bookedBy: staffId,
+        forActivityId: 42,
+      }),
+    );
     const row = await env.ctx.db.selectFrom('venue_bookings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'approved', booker_kind: 'activity', activity_id: 42 });
     const events = await env.ctx.db.selectFrom('venue_booking_events').select('action').where('booking_id', '=', id).execute();

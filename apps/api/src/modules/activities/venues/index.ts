@@ -4,3 +4,6 @@
  */
 export { venueRefs, bookSlot, releaseSlot, type VenueRef, type BookSlotInput } from './refs.js';
 export type { OpeningPeriod } from './opening-hours.js';
+export { venuesRoutes } from './venues.routes.js';
+/** The venues' usage register (场地使用台账) and the dashboard's count, for the ledger module. */
+export * as venueLedger from './ledger.js';

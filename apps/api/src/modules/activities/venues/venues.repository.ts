@@ -106,3 +106,38 @@ export function listBookingRows(db: Db, communityId: CommunityId, f: BookingFilt
   if (f.to) q = q.where('starts_at', '<', f.to);
   return q.orderBy('starts_at').orderBy('id').limit(limit).execute();
 }
+
+/** Approved bookings starting in [from, to), summed per venue and booker: count, hours booked, hours used (ended, not a no-show). */
+export function usageRows(db: Db, communityId: CommunityId, from: Date, to: Date) {
+  return db
+    .selectFrom('venue_bookings')
+    .select([
+      'venue_id',
+      'booker_kind',
+      'team_id',
+      'partner_id',
+      sql<number>`count(*)::int`.as('bookings'),
+      sql<number>`coalesce(sum(extract(epoch from ends_at - starts_at)), 0)::float8 / 3600`.as('booked_hours'),
+      sql<number>`coalesce(sum(extract(epoch from ends_at - starts_at)) filter (where ends_at <= now() and not no_show), 0)::float8 / 3600`.as('used_hours'),
+    ])
+    .where('community_id', '=', communityId)
+    .where('status', '=', 'approved')
+    .where('starts_at', '>=', from)
+    .where('starts_at', '<', to)
+    .groupBy(['venue_id', 'booker_kind', 'team_id', 'partner_id'])
+    .orderBy('venue_id')
+    .execute();
+}
+
+/** Live bookings (requested or approved) starting in [from, to): the dashboard's count. */
+export async function countBookings(db: Db, communityId: CommunityId, from: Date, to: Date): Promise<number> {
+  const row = await db
+    .selectFrom('venue_bookings')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('community_id', '=', communityId)
+    .where('status', 'in', ['requested', 'approved'])
+    .where('starts_at', '>=', from)
+    .where('starts_at', '<', to)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
