@@ -150,7 +150,16 @@ export const venueStatsSchema = z.object({
       bookings: z.number(),
       bookedHours: z.number(),
       usedHours: z.number(),
-      byBooker: z.array(z.object({ bookerKind: z.enum(bookerKinds), bookerId: z.number().nullable(), bookerName: z.string(), hours: z.number() })),
+      byBooker: z.array(
+        z.object({
+          bookerKind: z.enum(bookerKinds),
+          bookerId: z.number().nullable(),
+          bookerName: z.string(),
+          bookings: z.number(),
+          hours: z.number(),
+          usedHours: z.number(),
+        }),
+      ),
     }),
   ),
 });

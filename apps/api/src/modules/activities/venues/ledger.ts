@@ -19,16 +19,16 @@ export interface VenueUsageRow {
   venueName: string;
   bookerKind: string;
   bookerName: string;
+  bookings: number;
   hours: number;
+  usedHours: number;
 }
 
 /** The usage register's rows for the months of a period ('YYYY-MM' from … to), venue by venue. */
 export async function* usageRows(db: Db, communityId: CommunityId, fromMonth: string, toMonth: string): AsyncGenerator<VenueUsageRow[]> {
   for (let month = fromMonth; month <= toMonth; month = nextMonth(month)) {
     const stats = await usageOfMonth(db, communityId, month);
-    const rows = stats.venues.flatMap((v) =>
-      v.byBooker.map((b) => ({ month, venueName: v.venueName, bookerKind: b.bookerKind, bookerName: b.bookerName, hours: b.hours })),
-    );
+    const rows = stats.venues.flatMap((v) => v.byBooker.map((b) => ({ month, venueName: v.venueName, ...b })));
     if (rows.length) yield rows;
   }
 }

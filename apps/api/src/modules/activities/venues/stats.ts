@@ -44,8 +44,20 @@ export async function usageOfMonth(db: Db, cid: CommunityId, month: string): Pro
           ? names.partners.get(r.partner_id)
           : null) ?? bookerKindLabels['zh-CN'][r.booker_kind];
     const same = v.byBooker.find((b) => b.bookerKind === r.booker_kind && b.bookerId === bookerId);
-    if (same) same.hours = round1(same.hours + Number(r.booked_hours));
-    else v.byBooker.push({ bookerKind: r.booker_kind, bookerId, bookerName, hours: round1(Number(r.booked_hours)) });
+    if (same) {
+      same.bookings += Number(r.bookings);
+      same.hours = round1(same.hours + Number(r.booked_hours));
+      same.usedHours = round1(same.usedHours + Number(r.used_hours));
+    } else {
+      v.byBooker.push({
+        bookerKind: r.booker_kind,
+        bookerId,
+        bookerName,
+        bookings: Number(r.bookings),
+        hours: round1(Number(r.booked_hours)),
+        usedHours: round1(Number(r.used_hours)),
+      });
+    }
     byVenue.set(r.venue_id, v);
   }
   return { month, venues: [...byVenue.values()] };

@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBackgroundJobs } from '../../../../test/jobs.js';
 import { actorIn, buildAccount, createTestEnv, engineUnderTest, httpAs, loginAs, type TestEnv } from '../../../../test/harness.js';
 
 // Venues and bookings through the API (ADR 0047): hours, who may book, approvals, the phone request, usage stats.
@@ -129,6 +131,32 @@ describe(`venues and bookings (${engineUnderTest})`, () => {
     expect(stats.statusCode).toBe(200);
     const v = stats.json().venues.find((x: { venueId: number }) => x.venueId === venueId);
     expect(v).toMatchObject({ bookings: 2, bookedHours: 3, usedHours: 2 });
-    expect(v.byBooker).toEqual([{ bookerKind: 'team', bookerId: teamId, bookerName: '凌霄舞蹈队', hours: 3 }]);
+    expect(v.byBooker).toEqual([{ bookerKind: 'team', bookerId: teamId, bookerName: '凌霄舞蹈队', bookings: 2, hours: 3, usedHours: 2 }]);
+  });
+
+  it('prints 场地使用台账 for the period with words, not codes, and counts this month on the dashboard', async () => {
+    const api = httpAs(env.app, staff);
+    const started = await api.post('/api/ledger/exports', { register: 'venue_usage', from: '2026-01-01', to: '2026-01-31' });
+    expect(started.statusCode).toBe(202);
+    await runBackgroundJobs(env.ctx);
+    const file = await api.get(`/api/ledger/exports/${started.json().id}/file`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.name).toBe('场地使用台账');
+    const header = (sheet.getRow(3).values as unknown[]).slice(1) as string[];
+    const row = Object.fromEntries(header.map((h, i) => [h, sheet.getRow(4).getCell(i + 1).value]));
+    expect(row).toMatchObject({
+      月份: '2026-01',
+      场地: '社区公社排练厅',
+      使用方类别: '队伍',
+      使用方: '凌霄舞蹈队',
+      预约次数: 2,
+      '预约时长（小时）': 3,
+      '实际使用（小时）': 2,
+    });
+    const dash = await api.get('/api/dashboard/community');
+    expect(dash.statusCode).toBe(200);
+    expect(dash.json().venues.bookingsThisMonth).toEqual(expect.any(Number));
   });
 });
