@@ -21,7 +21,7 @@ import { publicWishRoutes, wishJobs, wishesRoutes } from './wishes/index.js';
 import { helpRoutes } from './help/index.js';
 import { matchingJobs, matchingRoutes } from './matching/index.js';
 import { careRoutes, checkinJobs, checkinsRoutes } from './care/index.js';
-import { venuesRoutes } from './activities/venues/index.js';
+import { venuesRoutes } from './activities/index.js';
 
 /** Every module's routes, mounted by app.ts. */
 export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [

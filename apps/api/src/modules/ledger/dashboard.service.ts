@@ -18,7 +18,7 @@ import { departmentRanking } from '../escalations/index.js';
 import { offerDashboard } from '../partners/index.js';
 import { wishLedger } from '../wishes/index.js';
 import { careCounts } from '../care/index.js';
-import { venueLedger } from '../activities/venues/index.js';
+import { venueLedger } from '../activities/index.js';
 
 const DAY = 86_400_000;
 

@@ -1,5 +1,5 @@
 import { bookerKindLabels } from '@linli/contracts';
-import { venueLedger } from '../../activities/venues/index.js';
+import { venueLedger } from '../../activities/index.js';
 import { periodOf } from '../dashboard.service.js';
 import type { LedgerRegister, RegisterQuery } from '../register.js';
 import type { AppContext } from '../../../platform/context.js';
