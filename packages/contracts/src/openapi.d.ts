@@ -849,6 +849,475 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    from?: string;
+                    status?: "requested" | "approved" | "declined" | "cancelled";
+                    to?: string;
+                    venueId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                activityId: number | null;
+                                attendees: number | null;
+                                /** @enum {string} */
+                                bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                                bookerName: string | null;
+                                channel: string;
+                                communityId: number;
+                                contactPhoneMasked: string | null;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                                endsAt: string;
+                                id: number;
+                                noShow: boolean;
+                                partnerId: number | null;
+                                purpose: string;
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "declined" | "cancelled";
+                                teamId: number | null;
+                                venueId: number;
+                                venueName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendees?: number | null;
+                        /** @enum {string} */
+                        bookerKind: "team" | "partner" | "resident" | "staff";
+                        communityId?: number;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        /** Format: date-time */
+                        endsAt: string;
+                        partnerId?: number | null;
+                        purpose: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        teamId?: number | null;
+                        venueId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number | null;
+                            attendees: number | null;
+                            /** @enum {string} */
+                            bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                            bookerName: string | null;
+                            channel: string;
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            endsAt: string;
+                            id: number;
+                            noShow: boolean;
+                            partnerId: number | null;
+                            purpose: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                            teamId: number | null;
+                            venueId: number;
+                            venueName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number | null;
+                            attendees: number | null;
+                            /** @enum {string} */
+                            bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                            bookerName: string | null;
+                            channel: string;
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            endsAt: string;
+                            id: number;
+                            noShow: boolean;
+                            partnerId: number | null;
+                            purpose: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                            teamId: number | null;
+                            timeline: {
+                                action: string;
+                                actorId: number | null;
+                                at: string;
+                                fromStatus: string | null;
+                                note: string | null;
+                                toStatus: string;
+                            }[];
+                            venueId: number;
+                            venueName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number | null;
+                            attendees: number | null;
+                            /** @enum {string} */
+                            bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                            bookerName: string | null;
+                            channel: string;
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            endsAt: string;
+                            id: number;
+                            noShow: boolean;
+                            partnerId: number | null;
+                            purpose: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                            teamId: number | null;
+                            venueId: number;
+                            venueName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number | null;
+                            attendees: number | null;
+                            /** @enum {string} */
+                            bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                            bookerName: string | null;
+                            channel: string;
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            endsAt: string;
+                            id: number;
+                            noShow: boolean;
+                            partnerId: number | null;
+                            purpose: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                            teamId: number | null;
+                            venueId: number;
+                            venueName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number | null;
+                            attendees: number | null;
+                            /** @enum {string} */
+                            bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                            bookerName: string | null;
+                            channel: string;
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            endsAt: string;
+                            id: number;
+                            noShow: boolean;
+                            partnerId: number | null;
+                            purpose: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                            teamId: number | null;
+                            venueId: number;
+                            venueName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number | null;
+                            attendees: number | null;
+                            /** @enum {string} */
+                            bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                            bookerName: string | null;
+                            channel: string;
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            endsAt: string;
+                            id: number;
+                            noShow: boolean;
+                            partnerId: number | null;
+                            purpose: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                            teamId: number | null;
+                            venueId: number;
+                            venueName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/building-heads/accounts": {
         parameters: {
             query?: never;
@@ -2923,6 +3392,9 @@ export interface paths {
                             };
                             to: string;
                             total: number;
+                            venues?: {
+                                bookingsThisMonth: number;
+                            };
                             weekly: {
                                 created: number;
                                 resolved: number;
@@ -5203,7 +5675,7 @@ export interface paths {
                          * @default tickets
                          * @enum {string}
                          */
-                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "venue_usage";
                         /** @enum {string} */
                         status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         /** Format: date */
@@ -5225,7 +5697,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "venue_usage";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -5271,7 +5743,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "venue_usage";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -5350,7 +5822,7 @@ export interface paths {
                                 byPeriod: boolean;
                                 columns: string[];
                                 /** @enum {string} */
-                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "venue_usage";
                                 title: string;
                             }[];
                         };
@@ -7030,6 +7502,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendees?: number | null;
+                        communityCode: string;
+                        contactName: string;
+                        contactPhone: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        purpose: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        venueId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/communities/{code}": {
         parameters: {
             query?: never;
@@ -7133,6 +7659,62 @@ export interface paths {
                                 providerKind: "partner" | "merchant" | "organisation" | "team" | "resident";
                                 providerName: string | null;
                                 title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/communities/{code}/venues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityName: string;
+                            venues: {
+                                capacity: number;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "room" | "hall" | "court" | "outdoor" | "other";
+                                location: string | null;
+                                name: string;
+                                openingHours: {
+                                    closes: string;
+                                    opens: string;
+                                    weekday: number;
+                                }[];
+                                taken: {
+                                    endsAt: string;
+                                    startsAt: string;
+                                }[];
                             }[];
                         };
                     };
@@ -11173,6 +11755,312 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    status?: "open" | "closed" | "archived";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                bookableBy: ("team" | "partner" | "resident")[];
+                                capacity: number;
+                                communityId: number;
+                                description: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "room" | "hall" | "court" | "outdoor" | "other";
+                                location: string | null;
+                                name: string;
+                                needsApproval: boolean;
+                                openingHours: {
+                                    closes: string;
+                                    opens: string;
+                                    weekday: number;
+                                }[];
+                                stationId: number | null;
+                                /** @enum {string} */
+                                status: "open" | "closed" | "archived";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default [
+                         *       "team",
+                         *       "partner"
+                         *     ]
+                         */
+                        bookableBy?: ("team" | "partner" | "resident")[];
+                        capacity: number;
+                        communityId?: number;
+                        description?: string | null;
+                        /** @enum {string} */
+                        kind: "room" | "hall" | "court" | "outdoor" | "other";
+                        location?: string | null;
+                        name: string;
+                        /** @default true */
+                        needsApproval?: boolean;
+                        /** @default [] */
+                        openingHours?: {
+                            closes: string;
+                            opens: string;
+                            weekday: number;
+                        }[];
+                        stationId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bookableBy: ("team" | "partner" | "resident")[];
+                            capacity: number;
+                            communityId: number;
+                            description: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "room" | "hall" | "court" | "outdoor" | "other";
+                            location: string | null;
+                            name: string;
+                            needsApproval: boolean;
+                            openingHours: {
+                                closes: string;
+                                opens: string;
+                                weekday: number;
+                            }[];
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "open" | "closed" | "archived";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bookableBy: ("team" | "partner" | "resident")[];
+                            capacity: number;
+                            communityId: number;
+                            description: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "room" | "hall" | "court" | "outdoor" | "other";
+                            location: string | null;
+                            name: string;
+                            needsApproval: boolean;
+                            openingHours: {
+                                closes: string;
+                                opens: string;
+                                weekday: number;
+                            }[];
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "open" | "closed" | "archived";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default [
+                         *       "team",
+                         *       "partner"
+                         *     ]
+                         */
+                        bookableBy?: ("team" | "partner" | "resident")[];
+                        capacity?: number;
+                        description?: string | null;
+                        /** @enum {string} */
+                        kind?: "room" | "hall" | "court" | "outdoor" | "other";
+                        location?: string | null;
+                        name?: string;
+                        /** @default true */
+                        needsApproval?: boolean;
+                        /** @default [] */
+                        openingHours?: {
+                            closes: string;
+                            opens: string;
+                            weekday: number;
+                        }[];
+                        stationId?: number | null;
+                        /** @enum {string} */
+                        status?: "open" | "closed" | "archived";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bookableBy: ("team" | "partner" | "resident")[];
+                            capacity: number;
+                            communityId: number;
+                            description: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "room" | "hall" | "court" | "outdoor" | "other";
+                            location: string | null;
+                            name: string;
+                            needsApproval: boolean;
+                            openingHours: {
+                                closes: string;
+                                opens: string;
+                                weekday: number;
+                            }[];
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "open" | "closed" | "archived";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/venues/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    communityId?: number;
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            venues: {
+                                bookedHours: number;
+                                bookings: number;
+                                byBooker: {
+                                    bookerId: number | null;
+                                    /** @enum {string} */
+                                    bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                                    bookerName: string;
+                                    bookings: number;
+                                    hours: number;
+                                    usedHours: number;
+                                }[];
+                                usedHours: number;
+                                venueId: number;
+                                venueName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
