@@ -7502,6 +7502,923 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    status?: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                claimEvent: string | null;
+                                claims: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    role: "lead" | "co";
+                                    unitId: number | null;
+                                    /** @enum {string} */
+                                    unitKind: "partner" | "organisation" | "party_org" | "community";
+                                    unitName: string;
+                                }[];
+                                communityId: number;
+                                completedAt: string | null;
+                                content: string;
+                                funding: {
+                                    amountYuan: number;
+                                    id: number;
+                                    source: string;
+                                }[];
+                                id: number;
+                                milestones: {
+                                    doneAt: string | null;
+                                    dueOn: string | null;
+                                    id: number;
+                                    title: string;
+                                }[];
+                                percent: number;
+                                plannedEnd: string | null;
+                                plannedStart: string | null;
+                                rating: {
+                                    average: number | null;
+                                    count: number;
+                                };
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                                /** @enum {string} */
+                                status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        content: string;
+                        /** @default [] */
+                        funding?: {
+                            amountYuan: number;
+                            source: string;
+                        }[];
+                        /** Format: date */
+                        plannedEnd?: string | null;
+                        /** Format: date */
+                        plannedStart?: string | null;
+                        sourceId?: number | null;
+                        /**
+                         * @default staff
+                         * @enum {string}
+                         */
+                        sourceKind?: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        claimEvent?: string | null;
+                        /**
+                         * @default lead
+                         * @enum {string}
+                         */
+                        role?: "lead" | "co";
+                        unitId?: number | null;
+                        /** @enum {string} */
+                        unitKind: "partner" | "organisation" | "party_org" | "community";
+                        unitName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        dueOn?: string | null;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/milestones/{milestoneId}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                    milestoneId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        percent: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/bookings": {
         parameters: {
             query?: never;
@@ -7591,6 +8508,63 @@ export interface paths {
                                 name: string;
                             }[];
                             name: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/communities/{code}/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityName: string;
+                            items: {
+                                content: string;
+                                id: number;
+                                leadUnit: string | null;
+                                milestones: {
+                                    done: boolean;
+                                    title: string;
+                                }[];
+                                percent: number;
+                                plannedEnd: string | null;
+                                rating: {
+                                    average: number | null;
+                                    count: number;
+                                };
+                                /** @enum {string} */
+                                status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                                title: string;
+                            }[];
                         };
                     };
                 };
@@ -7776,6 +8750,69 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/projects/{id}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string | null;
+                        communityCode: string;
+                        phone: string;
+                        rating: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            content: string;
+                            id: number;
+                            leadUnit: string | null;
+                            milestones: {
+                                done: boolean;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

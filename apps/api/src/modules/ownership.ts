@@ -17,7 +17,8 @@ export type Owner =
   | 'help'
   | 'matching'
   | 'care'
-  | 'activities';
+  | 'activities'
+  | 'projects';
 
 /**
  * Each table has one owner (docs/data-ownership.md). Only the owner's code names it in SQL; other modules ask the
@@ -103,6 +104,12 @@ export const TABLE_OWNERS = {
   venues: 'activities',
   venue_bookings: 'activities',
   venue_booking_events: 'activities',
+  projects: 'projects',
+  project_funding: 'projects',
+  project_milestones: 'projects',
+  project_claims: 'projects',
+  project_ratings: 'projects',
+  project_events: 'projects',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;
