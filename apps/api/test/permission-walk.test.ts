@@ -301,7 +301,14 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     .executeTakeFirstOrThrow();
   const booking = await db
     .insertInto('venue_bookings')
-    .values({ community_id: cid, venue_id: venue.id, starts_at: new Date('2026-10-01T01:00:00Z'), ends_at: new Date('2026-10-01T02:00:00Z'), purpose: '排练', booker_kind: 'staff' })
+    .values({
+      community_id: cid,
+      venue_id: venue.id,
+      starts_at: new Date('2026-10-01T01:00:00Z'),
+      ends_at: new Date('2026-10-01T02:00:00Z'),
+      purpose: '排练',
+      booker_kind: 'staff',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const project = await db
