@@ -29,6 +29,8 @@ import * as helpAndMatching from './20261204300000_help_and_matching.js';
 import * as care from './20261204400000_care.js';
 import * as careCheckins from './20261204500000_care_checkins.js';
 import * as meetings from './20261205500000_meetings.js';
+import * as venues from './20261205700000_venues.js';
+import * as projects from './20261205700100_projects.js';
 
 /** Every migration, in order. Listed by hand so the bundled server needs no folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +64,6 @@ export const migrations: Record<string, Migration> = {
   '20261204400000_care': care,
   '20261204500000_care_checkins': careCheckins,
   '20261205500000_meetings': meetings,
+  '20261205700000_venues': venues,
+  '20261205700100_projects': projects,
 };

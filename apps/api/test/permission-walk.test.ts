@@ -40,6 +40,10 @@ const PUBLIC_ROUTES = [
   'GET /api/public/wishes/:code/photos/:photoId',
   'POST /api/check-ins/tap',
   'GET /api/public/communities/:code/meetings',
+  'GET /api/public/communities/:code/venues',
+  'POST /api/public/bookings',
+  'GET /api/public/communities/:code/projects',
+  'POST /api/public/projects/:id/ratings',
 ];
 
 type Records = Record<string, number>;
@@ -302,6 +306,33 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const venue = await db
+    .insertInto('venues')
+    .values({ community_id: cid, name: `活动室${tag}`, kind: 'room', capacity: 20, opening_hours: '[]', bookable_by: ['team'] })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const booking = await db
+    .insertInto('venue_bookings')
+    .values({
+      community_id: cid,
+      venue_id: venue.id,
+      starts_at: new Date('2026-10-01T01:00:00Z'),
+      ends_at: new Date('2026-10-01T02:00:00Z'),
+      purpose: '排练',
+      booker_kind: 'staff',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const project = await db
+    .insertInto('projects')
+    .values({ community_id: cid, title: `为民办实事${tag}`, content: '更换水管', source_kind: 'staff' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const milestone = await db
+    .insertInto('project_milestones')
+    .values({ community_id: cid, project_id: project.id, title: '开工', due_on: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     communities: cid,
     wishes: wish.id,
@@ -338,6 +369,10 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     'checkin-recipients': checkinRecipient.id,
     linkId: checkinLink.id,
     meetings: meeting.id,
+    venues: venue.id,
+    bookings: booking.id,
+    projects: project.id,
+    milestoneId: milestone.id,
   };
 }
 
@@ -353,7 +388,8 @@ function urlOf(route: RouteInfo, records: Records): string {
     .replace(':recipientId', String(records['checkin-recipients']))
     .replace(':topicId', '1')
     .replace(':itemId', '1')
-    .replace(':linkId', String(records.linkId));
+    .replace(':linkId', String(records.linkId))
+    .replace(':milestoneId', String(records.milestoneId));
   const query = sampleOf(route.schema.querystring);
   return query && Object.keys(query).length ? `${path}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` : path;
 }

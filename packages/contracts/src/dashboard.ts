@@ -41,6 +41,8 @@ export const communityDashboardSchema = z.object({
   care: z.object({ recipients: z.number(), visitsRequired: z.number(), visitsDone: z.number(), overdue: z.number(), coveragePercent: z.number() }).optional(),
   /** Meetings this Beijing month (meetings.read): held, topics raised, topics answered on the spot (ADR 0045). */
   meetings: z.object({ held: z.number(), topicsRaised: z.number(), answeredOnSpot: z.number() }).optional(),
+  /** 场地预约 this month (venues.read): live bookings (requested or approved) starting this Beijing month. */
+  venues: z.object({ bookingsThisMonth: z.number() }).optional(),
 });
 export type CommunityDashboard = z.infer<typeof communityDashboardSchema>;
 export const subdistrictDashboardSchema = z.object({

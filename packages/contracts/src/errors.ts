@@ -42,6 +42,18 @@ export const errorCodes = [
   'MEETING_ENDS_BEFORE_START',
   /** The meeting is closed (minuted or cancelled), or not yet held, for this change. */
   'MEETING_NOT_OPEN',
+  /** The venue takes no bookings now (closed or archived), or none from this kind of booker. */
+  'VENUE_NOT_BOOKABLE',
+  /** The time overlaps a booking of the venue already requested or approved; `details.fields` names the start. */
+  'BOOKING_CONFLICT',
+  /** The time falls outside the venue's opening hours; `details.fields` names the start or end and the hours. */
+  'BOOKING_OUTSIDE_HOURS',
+  /** A project's progress must be a whole percent from 0 to 100; `details.fields` names `percent`. */
+  'PROJECT_PERCENT_OUT_OF_RANGE',
+  /** The project is not open for claims (not approved, or claimed by its lead unit already). */
+  'PROJECT_NOT_CLAIMABLE',
+  /** This resident (or this link) has rated the project already. */
+  'PROJECT_ALREADY_RATED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -68,6 +80,12 @@ export const errorStatus: Record<ErrorCode, number> = {
   WISH_ALREADY_CLAIMED: 409,
   MEETING_ENDS_BEFORE_START: 400,
   MEETING_NOT_OPEN: 409,
+  VENUE_NOT_BOOKABLE: 409,
+  BOOKING_CONFLICT: 409,
+  BOOKING_OUTSIDE_HOURS: 400,
+  PROJECT_PERCENT_OUT_OF_RANGE: 400,
+  PROJECT_NOT_CLAIMABLE: 409,
+  PROJECT_ALREADY_RATED: 409,
 };
 
 /** One bad field: `field` is a dotted path, `rule` a validation rule from `fieldRules`. */

@@ -28,6 +28,12 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     WISH_ALREADY_CLAIMED: '这个心愿已经有人认领了（或您已认领过）',
     MEETING_ENDS_BEFORE_START: '会议结束时间必须晚于开始时间',
     MEETING_NOT_OPEN: '会议当前状态不能做这项修改（未召开、已归档或已取消）',
+    VENUE_NOT_BOOKABLE: '这个场地现在不接受预约（已停用，或不对这类预约人开放）',
+    BOOKING_CONFLICT: '这个时段已经有人预约了，请换一个时间',
+    BOOKING_OUTSIDE_HOURS: '预约时间不在场地开放时间内',
+    PROJECT_PERCENT_OUT_OF_RANGE: '进度只能填 0 到 100 之间的整数',
+    PROJECT_NOT_CLAIMABLE: '这个项目现在不能认领（尚未立项，或已有主办单位）',
+    PROJECT_ALREADY_RATED: '您已经评价过这个项目了',
   },
   en: {
     NOT_FOUND: 'Record not found',
@@ -51,6 +57,12 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     WISH_ALREADY_CLAIMED: 'This wish has been claimed already (or you have claimed it)',
     MEETING_ENDS_BEFORE_START: 'The meeting must end after it starts',
     MEETING_NOT_OPEN: 'The meeting cannot change this way now (not yet held, minuted or cancelled)',
+    VENUE_NOT_BOOKABLE: 'This venue takes no bookings now (closed, or not open to this kind of booker)',
+    BOOKING_CONFLICT: 'This time is booked already; please choose another',
+    BOOKING_OUTSIDE_HOURS: "The booking falls outside the venue's opening hours",
+    PROJECT_PERCENT_OUT_OF_RANGE: 'Progress must be a whole number from 0 to 100',
+    PROJECT_NOT_CLAIMABLE: 'This project cannot be claimed now (not yet approved, or it has a lead unit already)',
+    PROJECT_ALREADY_RATED: 'You have rated this project already',
   },
 };
 
@@ -134,6 +146,10 @@ const fieldRulesZh = {
   already_in_care: '{field}已是关爱对象',
   not_a_recipient: '{field}不是本社区正在关爱的对象，请先登记为关爱对象',
   ends_before_start: '{field}必须晚于开始时间',
+  not_after_start: '{field}须晚于开始时间',
+  outside_opening_hours: '{field}不在场地开放时间内（{hours}）',
+  overlaps_booking: '{field}与已有预约（{value}）冲突',
+  percent_out_of_range: '{field}须在 0 到 100 之间',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldRules: Record<Locale, Record<string, string>> = {
@@ -196,6 +212,10 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     already_in_care: '{field} is already in care',
     not_a_recipient: '{field} is not someone this community cares for; add them as a care recipient first',
     ends_before_start: '{field} must be after the start time',
+    not_after_start: '{field} must be later than the start',
+    outside_opening_hours: "{field} is outside the venue's opening hours ({hours})",
+    overlaps_booking: '{field} overlaps a booking already made ({value})',
+    percent_out_of_range: '{field} must be from 0 to 100',
   } satisfies Record<keyof typeof fieldRulesZh, string>,
 };
 

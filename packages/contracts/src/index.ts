@@ -24,3 +24,5 @@ export * from './matching.js';
 export * from './care.js';
 export * from './care-checkins.js';
 export * from './meetings.js';
+export * from './venues.js';
+export * from './projects.js';

@@ -60,6 +60,7 @@ export const ledgerRegisterKeys = [
   'care',
   'meetings',
   'meeting_minutes',
+  'venue_usage',
 ] as const;
 export type LedgerRegisterKey = (typeof ledgerRegisterKeys)[number];
 export const ledgerRegisterKeySchema = z.enum(ledgerRegisterKeys);

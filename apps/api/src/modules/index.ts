@@ -22,6 +22,8 @@ import { helpRoutes } from './help/index.js';
 import { matchingJobs, matchingRoutes } from './matching/index.js';
 import { careRoutes, checkinJobs, checkinsRoutes } from './care/index.js';
 import { meetingsRoutes } from './meetings/index.js';
+import { venuesRoutes } from './activities/index.js';
+import { projectsRoutes } from './projects/index.js';
 
 /** Every module's routes, mounted by app.ts. */
 export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
@@ -45,6 +47,8 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   careRoutes,
   checkinsRoutes,
   meetingsRoutes,
+  venuesRoutes,
+  projectsRoutes,
 ];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */

@@ -17,7 +17,9 @@ export type Owner =
   | 'help'
   | 'matching'
   | 'care'
-  | 'meetings';
+  | 'meetings'
+  | 'activities'
+  | 'projects';
 
 /**
  * Each table has one owner (docs/data-ownership.md). Only the owner's code names it in SQL; other modules ask the
@@ -107,6 +109,15 @@ export const TABLE_OWNERS = {
   meeting_decisions: 'meetings',
   meeting_follow_ups: 'meetings',
   meeting_events: 'meetings',
+  venues: 'activities',
+  venue_bookings: 'activities',
+  venue_booking_events: 'activities',
+  projects: 'projects',
+  project_funding: 'projects',
+  project_milestones: 'projects',
+  project_claims: 'projects',
+  project_ratings: 'projects',
+  project_events: 'projects',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

@@ -50,3 +50,11 @@ import type { MeetingsTables } from './schema/meetings.js';
 /** The meetings module's tables (issue 11, ADR 0045). */
 export interface DB extends MeetingsTables {}
 export * from './schema/meetings.js';
+import type { VenuesTables } from './schema/venues.js';
+/** Venues and bookings (issue 11, ADR 0047). */
+export interface DB extends VenuesTables {}
+export * from './schema/venues.js';
+import type { ProjectsTables } from './schema/projects.js';
+/** 为民办实事 projects (issue 11, ADR 0047). */
+export interface DB extends ProjectsTables {}
+export * from './schema/projects.js';

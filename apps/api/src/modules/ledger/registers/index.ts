@@ -10,6 +10,7 @@ import { wishesRegister } from './wishes.js';
 import { helpRegister } from './help.js';
 import { careRegister } from './care.js';
 import { meetingMinutesRegister, meetingsRegister } from './meetings.js';
+import { venueUsageRegister } from './venues.js';
 
 /** Every register the ledger prints, in the order the ledger page lists them. A module adds one line here. */
 export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
@@ -27,4 +28,5 @@ export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
   care: careRegister,
   meetings: meetingsRegister,
   meeting_minutes: meetingMinutesRegister,
+  venue_usage: venueUsageRegister,
 };
