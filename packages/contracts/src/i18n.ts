@@ -26,6 +26,10 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     INTERNAL: '系统出错了，请稍后再试',
     WISH_NOT_CLAIMABLE: '这个心愿现在不能认领（未发布、已撤回、已过期或已完成）',
     WISH_ALREADY_CLAIMED: '这个心愿已经有人认领了（或您已认领过）',
+    VOLUNTEER_HOURS_ENDS_BEFORE_START: '结束时间早于开始时间，请检查服务时间',
+    VOLUNTEER_NOT_APPROVED: '该志愿者尚未通过审核（或已暂停、已退出），不能登记服务',
+    VOLUNTEER_NOT_SIGNED_IN: '您还没有签到，不能签退',
+    VOLUNTEER_SESSION_CODE_INVALID: '签到码不正确或已过期，请向组织者核对',
   },
   en: {
     NOT_FOUND: 'Record not found',
@@ -47,6 +51,10 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     INTERNAL: 'Something went wrong, please try again later',
     WISH_NOT_CLAIMABLE: 'This wish cannot be claimed now (not published, withdrawn, expired or done)',
     WISH_ALREADY_CLAIMED: 'This wish has been claimed already (or you have claimed it)',
+    VOLUNTEER_HOURS_ENDS_BEFORE_START: 'The end time is before the start time; please check the service times',
+    VOLUNTEER_NOT_APPROVED: 'This volunteer is not approved (or is suspended or has left) and cannot serve',
+    VOLUNTEER_NOT_SIGNED_IN: 'You have not signed in, so you cannot sign out',
+    VOLUNTEER_SESSION_CODE_INVALID: 'The sign-in code is wrong or has expired; please check it with the organiser',
   },
 };
 
