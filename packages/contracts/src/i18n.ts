@@ -137,6 +137,7 @@ const fieldRulesZh = {
   not_a_resident: '{field}不是本社区（或您负责范围内）的在册居民',
   already_in_care: '{field}已是关爱对象',
   not_a_recipient: '{field}不是本社区正在关爱的对象，请先登记为关爱对象',
+  ends_before_start: '{field}不能早于开始时间',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldRules: Record<Locale, Record<string, string>> = {
@@ -198,6 +199,7 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     not_a_resident: '{field} is not a registered resident of this community (or of the area you look after)',
     already_in_care: '{field} is already in care',
     not_a_recipient: '{field} is not someone this community cares for; add them as a care recipient first',
+    ends_before_start: '{field} cannot be before the start',
   } satisfies Record<keyof typeof fieldRulesZh, string>,
 };
 

@@ -97,6 +97,13 @@ export const permissions = {
   'checkins.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer'],
   'checkins.write': ['secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer'],
   'checkins.manage': ['secretary', 'social_worker'],
+  'volunteers.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker'],
+  'volunteers.write': ['secretary', 'social_worker'],
+  'volunteers.viewPii': ['secretary', 'social_worker'],
+  'volunteers.record': ['secretary', 'social_worker', 'grid_worker'],
+  'volunteers.certify': ['secretary', 'social_worker'],
+  'volunteers.configure': ['secretary'],
+  'volunteers.self': ['grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

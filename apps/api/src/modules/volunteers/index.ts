@@ -9,3 +9,4 @@ export { recordServiceHours, type ServiceHoursInput } from './record-hours.js';
 export { countedMinutes, hoursOf, roundingRules, type RoundingRule } from './rounding.js';
 export { starOf, defaultStarThresholds } from './stars.js';
 export { settingsOf as volunteerSettingsOf, type VolunteerSettings } from './settings.js';
+export { volunteersRoutes } from './volunteers.routes.js';

@@ -35,7 +35,7 @@ export async function recordServiceHours(trx: Transaction<DB>, communityId: Comm
   if (!(ended instanceof Date) || Number.isNaN(ended.getTime()))
     throw new AppError('VALIDATION_FAILED', 'endedAt: required', { fields: [{ field: 'endedAt', rule: 'required' }] });
   if (ended.getTime() < started.getTime()) {
-    throw new AppError('VOLUNTEER_HOURS_ENDS_BEFORE_START', 'endedAt is before startedAt', { fields: [{ field: 'endedAt', rule: 'after_start' }] });
+    throw new AppError('VOLUNTEER_HOURS_ENDS_BEFORE_START', 'endedAt is before startedAt', { fields: [{ field: 'endedAt', rule: 'ends_before_start' }] });
   }
   const [volunteer] = await repo.volunteerRows(trx, communityId, [input.volunteerId]);
   if (!volunteer) throw notFound('volunteer');
@@ -80,6 +80,73 @@ export async function recordServiceHours(trx: Transaction<DB>, communityId: Comm
     entryId: id,
     hours: hoursOf(counted),
     sourceKind: input.source.kind,
+  });
+  return id;
+}
+
+/**
+ * A correction (更正): a new entry adding or taking away counted minutes for an entry, never an edit of it. One
+ * correction per entry (a later one corrects the correction); the total for that entry cannot go below zero.
+ */
+export async function correctServiceHours(
+  trx: Transaction<DB>,
+  communityId: CommunityId,
+  original: {
+    id: number;
+    volunteer_id: number;
+    source_kind: ServiceSourceKind;
+    source_id: number | null;
+    source_title: string;
+    started_at: Date;
+    ended_at: Date;
+    counted_minutes: number;
+  },
+  input: { deltaMinutes: number; reason: string; by: number; requestId: string | null },
+): Promise<number> {
+  if (input.deltaMinutes === 0 || original.counted_minutes + input.deltaMinutes < 0) {
+    throw new AppError('VALIDATION_FAILED', 'countedHours out of range', { fields: [{ field: 'countedHours', rule: 'invalid' }] });
+  }
+  const settings = await settingsOf(trx, communityId);
+  const { id } = await repo
+    .insertHours(trx, {
+      community_id: communityId,
+      volunteer_id: original.volunteer_id,
+      source_kind: original.source_kind,
+      source_id: original.source_id,
+      source_title: original.source_title,
+      session_id: null,
+      started_at: original.started_at,
+      ended_at: original.ended_at,
+      raw_minutes: 0,
+      counted_minutes: input.deltaMinutes,
+      rounding_rule: settings.roundingRule,
+      recorded_by: input.by,
+      confirmed_by: input.by,
+      corrects_entry_id: original.id,
+      note: input.reason,
+    })
+    .catch((err: unknown) => {
+      if ((err as { code?: string }).code === '23505') throw new AppError('CONFLICT', 'entry already corrected', { fields: [{ field: 'id', rule: 'taken' }] });
+      throw err;
+    });
+  await writeAudit(
+    trx,
+    { accountId: input.by, requestId: input.requestId },
+    {
+      communityId,
+      action: 'service_hours.corrected',
+      entityType: 'volunteer',
+      entityId: original.volunteer_id,
+      changes: { entryId: id, corrects: original.id, deltaMinutes: input.deltaMinutes },
+      reason: input.reason,
+    },
+  );
+  await publish(trx, 'volunteer.hours_recorded', {
+    communityId,
+    volunteerId: original.volunteer_id,
+    entryId: id,
+    hours: hoursOf(input.deltaMinutes),
+    sourceKind: original.source_kind,
   });
   return id;
 }

@@ -145,3 +145,39 @@ export function insertHours(
 ) {
   return trx.insertInto('service_hours').values(v).returning(['id']).executeTakeFirstOrThrow();
 }
+
+export function upsertSettings(
+  trx: Transaction<DB>,
+  communityId: CommunityId,
+  v: {
+    rounding_rule: string;
+    star_thresholds: number[];
+    activity_cap_minutes: number | null;
+    certificate_responsible: string | null;
+    certificate_handler: string | null;
+    certificate_contact: string | null;
+    updated_by: number;
+  },
+) {
+  return trx
+    .insertInto('volunteer_settings')
+    .values({ community_id: communityId, ...v })
+    .onConflict((oc) => oc.column('community_id').doUpdateSet({ ...v, updated_at: new Date() }))
+    .execute();
+}
+
+export function insertCertificate(
+  trx: Transaction<DB>,
+  v: {
+    community_id: CommunityId;
+    volunteer_id: number;
+    certificate_no: number;
+    number: string;
+    period_from: string;
+    period_to: string;
+    counted_minutes: number;
+    issued_by: number;
+  },
+) {
+  return trx.insertInto('volunteer_certificates').values(v).returning(['id']).executeTakeFirstOrThrow();
+}
