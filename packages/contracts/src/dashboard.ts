@@ -39,6 +39,8 @@ export const communityDashboardSchema = z.object({
   wishes: z.object({ raised: z.number(), fulfilled: z.number(), value: z.number() }).optional(),
   /** 探访关爱 this month (care.read): recipients in care, visits required and done, overdue, coverage in per cent. */
   care: z.object({ recipients: z.number(), visitsRequired: z.number(), visitsDone: z.number(), overdue: z.number(), coveragePercent: z.number() }).optional(),
+  /** Volunteers (volunteers.read): approved, active (hours in the last 90 days), and hours counted this month. */
+  volunteers: z.object({ approved: z.number(), active: z.number(), hoursThisMonth: z.number() }).optional(),
 });
 export type CommunityDashboard = z.infer<typeof communityDashboardSchema>;
 export const subdistrictDashboardSchema = z.object({

@@ -7541,6 +7541,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/volunteers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        affiliation?: string | null;
+                        availability?: string | null;
+                        /** Format: date */
+                        birthDate?: string | null;
+                        communityCode: string;
+                        /** @enum {string|null} */
+                        gender?: "male" | "female" | null;
+                        idNumber: string;
+                        /**
+                         * @default resident_id_card
+                         * @enum {string}
+                         */
+                        idType?: "resident_id_card" | "hk_macao_permit" | "taiwan_permit" | "passport" | "foreigner_permit";
+                        name: string;
+                        /**
+                         * @default resident
+                         * @enum {string}
+                         */
+                        origin?: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
+                        phone: string;
+                        /** @default [] */
+                        serviceAreas?: string[];
+                        /** @default [] */
+                        skills?: string[];
+                        /** @default [] */
+                        weekdaySlots?: ("mon_am" | "mon_pm" | "tue_am" | "tue_pm" | "wed_am" | "wed_pm" | "thu_am" | "thu_pm" | "fri_am" | "fri_pm" | "sat_am" | "sat_pm" | "sun_am" | "sun_pm")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            status: string;
+                            volunteerNo: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/wishes": {
         parameters: {
             query?: never;
@@ -9377,6 +9447,387 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    from?: string;
+                    to?: string;
+                    volunteerId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                confirmedAt: string;
+                                confirmedBy: number;
+                                correctsEntryId: number | null;
+                                endedAt: string;
+                                hours: number;
+                                id: number;
+                                note: string | null;
+                                rawMinutes: number;
+                                recordedBy: number;
+                                recordedByName: string;
+                                roundingRule: string;
+                                sessionId: number | null;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                                sourceTitle: string;
+                                startedAt: string;
+                                volunteerId: number;
+                                volunteerName: string;
+                            }[];
+                            totalHours: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        endedAt: string;
+                        note?: string | null;
+                        sourceId?: number | null;
+                        /** @enum {string} */
+                        sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                        sourceTitle: string;
+                        /** Format: date-time */
+                        startedAt: string;
+                        volunteerId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmedAt: string;
+                            confirmedBy: number;
+                            correctsEntryId: number | null;
+                            endedAt: string;
+                            hours: number;
+                            id: number;
+                            note: string | null;
+                            rawMinutes: number;
+                            recordedBy: number;
+                            recordedByName: string;
+                            roundingRule: string;
+                            sessionId: number | null;
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                            sourceTitle: string;
+                            startedAt: string;
+                            volunteerId: number;
+                            volunteerName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-hours/{id}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        countedHours: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmedAt: string;
+                            confirmedBy: number;
+                            correctsEntryId: number | null;
+                            endedAt: string;
+                            hours: number;
+                            id: number;
+                            note: string | null;
+                            rawMinutes: number;
+                            recordedBy: number;
+                            recordedByName: string;
+                            roundingRule: string;
+                            sessionId: number | null;
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                            sourceTitle: string;
+                            startedAt: string;
+                            volunteerId: number;
+                            volunteerName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-hours/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                closedAt: string | null;
+                                closesAt: string;
+                                id: number;
+                                openedAt: string;
+                                openedBy: number;
+                                openedByName: string;
+                                place: string | null;
+                                signedIn: number;
+                                signedOut: number;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        /** @default 240 */
+                        durationMinutes?: number;
+                        place?: string | null;
+                        sourceId?: number | null;
+                        /** @enum {string} */
+                        sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            closesAt: string;
+                            code: string;
+                            id: number;
+                            openedAt: string;
+                            openedBy: number;
+                            openedByName: string;
+                            place: string | null;
+                            signedIn: number;
+                            signedOut: number;
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-hours/sessions/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            closesAt: string;
+                            id: number;
+                            openedAt: string;
+                            openedBy: number;
+                            openedByName: string;
+                            place: string | null;
+                            signedIn: number;
+                            signedOut: number;
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-hours/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action?: "in" | "out";
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "signed_in" | "signed_out";
+                            at: string;
+                            hours: number | null;
+                            sessionTitle: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -11464,6 +11915,733 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    order?: "asc" | "desc";
+                    origin?: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                    status?: "applied" | "approved" | "rejected" | "suspended" | "left";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                accountId: number | null;
+                                affiliation: string | null;
+                                availability: string | null;
+                                birthDate: string | null;
+                                communityId: number;
+                                createdAt: string;
+                                /** @enum {string|null} */
+                                gender: "male" | "female" | null;
+                                hours: number;
+                                id: number;
+                                idNumberMasked: string | null;
+                                /** @enum {string} */
+                                idType: "resident_id_card" | "hk_macao_permit" | "taiwan_permit" | "passport" | "foreigner_permit";
+                                name: string;
+                                number: string;
+                                /** @enum {string} */
+                                origin: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
+                                partyMemberId: number | null;
+                                phoneMasked: string | null;
+                                registeredVia: string;
+                                residentId: number | null;
+                                serviceAreas: string[];
+                                skills: string[];
+                                star: number;
+                                /** @enum {string} */
+                                status: "applied" | "approved" | "rejected" | "suspended" | "left";
+                                statusReason: string | null;
+                                volunteerNo: number;
+                                weekdaySlots: string[];
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accountId?: number | null;
+                        affiliation?: string | null;
+                        /** @default true */
+                        approve?: boolean;
+                        availability?: string | null;
+                        /** Format: date */
+                        birthDate?: string | null;
+                        communityId?: number;
+                        /** @enum {string|null} */
+                        gender?: "male" | "female" | null;
+                        idNumber: string;
+                        /**
+                         * @default resident_id_card
+                         * @enum {string}
+                         */
+                        idType?: "resident_id_card" | "hk_macao_permit" | "taiwan_permit" | "passport" | "foreigner_permit";
+                        name: string;
+                        /**
+                         * @default resident
+                         * @enum {string}
+                         */
+                        origin?: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
+                        partyMemberId?: number | null;
+                        phone: string;
+                        residentId?: number | null;
+                        /** @default [] */
+                        serviceAreas?: string[];
+                        /** @default [] */
+                        skills?: string[];
+                        /** @default [] */
+                        weekdaySlots?: ("mon_am" | "mon_pm" | "tue_am" | "tue_pm" | "wed_am" | "wed_pm" | "thu_am" | "thu_pm" | "fri_am" | "fri_pm" | "sat_am" | "sat_pm" | "sun_am" | "sun_pm")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: number | null;
+                            affiliation: string | null;
+                            availability: string | null;
+                            birthDate: string | null;
+                            communityId: number;
+                            createdAt: string;
+                            entries: {
+                                confirmedAt: string;
+                                confirmedBy: number;
+                                correctsEntryId: number | null;
+                                endedAt: string;
+                                hours: number;
+                                id: number;
+                                note: string | null;
+                                rawMinutes: number;
+                                recordedBy: number;
+                                recordedByName: string;
+                                roundingRule: string;
+                                sessionId: number | null;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                                sourceTitle: string;
+                                startedAt: string;
+                                volunteerId: number;
+                                volunteerName: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actorName: string | null;
+                                at: string;
+                                fromStatus: string | null;
+                                id: number;
+                                reason: string | null;
+                                toStatus: string | null;
+                            }[];
+                            /** @enum {string|null} */
+                            gender: "male" | "female" | null;
+                            hours: number;
+                            hoursToNextStar: number | null;
+                            id: number;
+                            idNumberMasked: string | null;
+                            /** @enum {string} */
+                            idType: "resident_id_card" | "hk_macao_permit" | "taiwan_permit" | "passport" | "foreigner_permit";
+                            name: string;
+                            number: string;
+                            /** @enum {string} */
+                            origin: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
+                            partyMemberId: number | null;
+                            phoneMasked: string | null;
+                            registeredVia: string;
+                            residentId: number | null;
+                            serviceAreas: string[];
+                            skills: string[];
+                            star: number;
+                            /** @enum {string} */
+                            status: "applied" | "approved" | "rejected" | "suspended" | "left";
+                            statusReason: string | null;
+                            volunteerNo: number;
+                            weekdaySlots: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: number | null;
+                            affiliation: string | null;
+                            availability: string | null;
+                            birthDate: string | null;
+                            communityId: number;
+                            createdAt: string;
+                            entries: {
+                                confirmedAt: string;
+                                confirmedBy: number;
+                                correctsEntryId: number | null;
+                                endedAt: string;
+                                hours: number;
+                                id: number;
+                                note: string | null;
+                                rawMinutes: number;
+                                recordedBy: number;
+                                recordedByName: string;
+                                roundingRule: string;
+                                sessionId: number | null;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                                sourceTitle: string;
+                                startedAt: string;
+                                volunteerId: number;
+                                volunteerName: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actorName: string | null;
+                                at: string;
+                                fromStatus: string | null;
+                                id: number;
+                                reason: string | null;
+                                toStatus: string | null;
+                            }[];
+                            /** @enum {string|null} */
+                            gender: "male" | "female" | null;
+                            hours: number;
+                            hoursToNextStar: number | null;
+                            id: number;
+                            idNumberMasked: string | null;
+                            /** @enum {string} */
+                            idType: "resident_id_card" | "hk_macao_permit" | "taiwan_permit" | "passport" | "foreigner_permit";
+                            name: string;
+                            number: string;
+                            /** @enum {string} */
+                            origin: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
+                            partyMemberId: number | null;
+                            phoneMasked: string | null;
+                            registeredVia: string;
+                            residentId: number | null;
+                            serviceAreas: string[];
+                            skills: string[];
+                            star: number;
+                            /** @enum {string} */
+                            status: "applied" | "approved" | "rejected" | "suspended" | "left";
+                            statusReason: string | null;
+                            volunteerNo: number;
+                            weekdaySlots: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}/pii": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            idNumber: string | null;
+                            phone: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject" | "suspend" | "reinstate" | "leave";
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: number | null;
+                            affiliation: string | null;
+                            availability: string | null;
+                            birthDate: string | null;
+                            communityId: number;
+                            createdAt: string;
+                            entries: {
+                                confirmedAt: string;
+                                confirmedBy: number;
+                                correctsEntryId: number | null;
+                                endedAt: string;
+                                hours: number;
+                                id: number;
+                                note: string | null;
+                                rawMinutes: number;
+                                recordedBy: number;
+                                recordedByName: string;
+                                roundingRule: string;
+                                sessionId: number | null;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                                sourceTitle: string;
+                                startedAt: string;
+                                volunteerId: number;
+                                volunteerName: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actorName: string | null;
+                                at: string;
+                                fromStatus: string | null;
+                                id: number;
+                                reason: string | null;
+                                toStatus: string | null;
+                            }[];
+                            /** @enum {string|null} */
+                            gender: "male" | "female" | null;
+                            hours: number;
+                            hoursToNextStar: number | null;
+                            id: number;
+                            idNumberMasked: string | null;
+                            /** @enum {string} */
+                            idType: "resident_id_card" | "hk_macao_permit" | "taiwan_permit" | "passport" | "foreigner_permit";
+                            name: string;
+                            number: string;
+                            /** @enum {string} */
+                            origin: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
+                            partyMemberId: number | null;
+                            phoneMasked: string | null;
+                            registeredVia: string;
+                            residentId: number | null;
+                            serviceAreas: string[];
+                            skills: string[];
+                            star: number;
+                            /** @enum {string} */
+                            status: "applied" | "approved" | "rejected" | "suspended" | "left";
+                            statusReason: string | null;
+                            volunteerNo: number;
+                            weekdaySlots: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        affiliation?: string | null;
+                        availability?: string | null;
+                        /** Format: date */
+                        birthDate?: string | null;
+                        communityCode: string;
+                        /** @enum {string|null} */
+                        gender?: "male" | "female" | null;
+                        idNumber: string;
+                        /**
+                         * @default resident_id_card
+                         * @enum {string}
+                         */
+                        idType?: "resident_id_card" | "hk_macao_permit" | "taiwan_permit" | "passport" | "foreigner_permit";
+                        name: string;
+                        /**
+                         * @default resident
+                         * @enum {string}
+                         */
+                        origin?: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
+                        phone: string;
+                        /** @default [] */
+                        serviceAreas?: string[];
+                        /** @default [] */
+                        skills?: string[];
+                        /** @default [] */
+                        weekdaySlots?: ("mon_am" | "mon_pm" | "tue_am" | "tue_pm" | "wed_am" | "wed_pm" | "thu_am" | "thu_pm" | "fri_am" | "fri_pm" | "sat_am" | "sat_pm" | "sun_am" | "sun_pm")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            status: string;
+                            volunteerNo: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                confirmedAt: string;
+                                confirmedBy: number;
+                                correctsEntryId: number | null;
+                                endedAt: string;
+                                hours: number;
+                                id: number;
+                                note: string | null;
+                                rawMinutes: number;
+                                recordedBy: number;
+                                recordedByName: string;
+                                roundingRule: string;
+                                sessionId: number | null;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                                sourceTitle: string;
+                                startedAt: string;
+                                volunteerId: number;
+                                volunteerName: string;
+                            }[];
+                            hoursToNextStar: number | null;
+                            openSignins: {
+                                sessionId: number;
+                                signedInAt: string;
+                                title: string;
+                            }[];
+                            starThresholds: number[];
+                            volunteer: {
+                                accountId: number | null;
+                                affiliation: string | null;
+                                availability: string | null;
+                                birthDate: string | null;
+                                communityId: number;
+                                createdAt: string;
+                                /** @enum {string|null} */
+                                gender: "male" | "female" | null;
+                                hours: number;
+                                id: number;
+                                idNumberMasked: string | null;
+                                /** @enum {string} */
+                                idType: "resident_id_card" | "hk_macao_permit" | "taiwan_permit" | "passport" | "foreigner_permit";
+                                name: string;
+                                number: string;
+                                /** @enum {string} */
+                                origin: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
+                                partyMemberId: number | null;
+                                phoneMasked: string | null;
+                                registeredVia: string;
+                                residentId: number | null;
+                                serviceAreas: string[];
+                                skills: string[];
+                                star: number;
+                                /** @enum {string} */
+                                status: "applied" | "approved" | "rejected" | "suspended" | "left";
+                                statusReason: string | null;
+                                volunteerNo: number;
+                                weekdaySlots: string[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityCapHours: number | null;
+                            certificateContact: string | null;
+                            certificateHandler: string | null;
+                            certificateResponsible: string | null;
+                            /** @enum {string} */
+                            roundingRule: "chongqing" | "half_hour" | "exact";
+                            starThresholds: number[];
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        activityCapHours: number | null;
+                        certificateContact: string | null;
+                        certificateHandler: string | null;
+                        certificateResponsible: string | null;
+                        communityId?: number;
+                        /** @enum {string} */
+                        roundingRule: "chongqing" | "half_hour" | "exact";
+                        starThresholds: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityCapHours: number | null;
+                            certificateContact: string | null;
+                            certificateHandler: string | null;
+                            certificateResponsible: string | null;
+                            /** @enum {string} */
+                            roundingRule: "chongqing" | "half_hour" | "exact";
+                            starThresholds: number[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

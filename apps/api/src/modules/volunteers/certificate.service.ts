@@ -19,9 +19,9 @@ import { renderCertificate } from './certificate-pdf.js';
  */
 export async function certificatePdf(ctx: AppContext, actor: Actor, id: number, period: { from: string; to: string }) {
   authorize(actor, 'volunteers.certify');
-  if (period.to < period.from) throw invalidField('to', 'before_start', { min: period.from });
   const v = await repo.sealedOf(ctx.db, scopeOf(actor), id);
   if (!v) throw notFound('volunteer');
+  if (period.to < period.from) throw invalidField('to', 'before_start', { min: period.from });
   const cid = resolveCommunityId(actor, v.community_id);
   const from = new Date(`${period.from}T00:00:00+08:00`);
   const to = new Date(new Date(`${period.to}T00:00:00+08:00`).getTime() + 86_400_000);

@@ -10,3 +10,5 @@ export { countedMinutes, hoursOf, roundingRules, type RoundingRule } from './rou
 export { starOf, defaultStarThresholds } from './stars.js';
 export { settingsOf as volunteerSettingsOf, type VolunteerSettings } from './settings.js';
 export { volunteersRoutes } from './volunteers.routes.js';
+/** The volunteers' registers (志愿者台账, 志愿服务时长台账) and the dashboard's counts, for the ledger module. */
+export * as volunteerLedger from './ledger.js';

@@ -208,10 +208,10 @@ export async function reviewVolunteer(ctx: AppContext, actor: Actor, id: number,
   authorize(actor, 'volunteers.write');
   const t = transitions[input.decision];
   const reason = input.reason?.trim() || null;
-  if (t.needsReason && !reason) throw invalidField('reason', 'required');
   await ctx.db.transaction().execute(async (trx) => {
     const v = await repo.lockVolunteer(trx, scopeOf(actor), id);
     if (!v) throw notFound('volunteer');
+    if (t.needsReason && !reason) throw invalidField('reason', 'required');
     const cid = resolveCommunityId(actor, v.community_id);
     if (!t.from.includes(v.status)) throw new AppError('INVALID_STATE', `cannot ${input.decision} a volunteer who is ${v.status}`);
     await repo.setStatus(trx, cid, id, t.to, reason, actor.accountId);
