@@ -2923,6 +2923,11 @@ export interface paths {
                             };
                             to: string;
                             total: number;
+                            volunteers?: {
+                                active: number;
+                                approved: number;
+                                hoursThisMonth: number;
+                            };
                             weekly: {
                                 created: number;
                                 resolved: number;
@@ -5203,7 +5208,7 @@ export interface paths {
                          * @default tickets
                          * @enum {string}
                          */
-                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "volunteers" | "service_hours";
                         /** @enum {string} */
                         status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         /** Format: date */
@@ -5225,7 +5230,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "volunteers" | "service_hours";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -5271,7 +5276,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "volunteers" | "service_hours";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -5350,7 +5355,7 @@ export interface paths {
                                 byPeriod: boolean;
                                 columns: string[];
                                 /** @enum {string} */
-                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "volunteers" | "service_hours";
                                 title: string;
                             }[];
                         };
@@ -7579,7 +7584,7 @@ export interface paths {
                          * @enum {string}
                          */
                         origin?: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
-                        phone: string;
+                        phone?: string | null;
                         /** @default [] */
                         serviceAreas?: string[];
                         /** @default [] */
@@ -12026,7 +12031,7 @@ export interface paths {
                          */
                         origin?: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
                         partyMemberId?: number | null;
-                        phone: string;
+                        phone?: string | null;
                         residentId?: number | null;
                         /** @default [] */
                         serviceAreas?: string[];
@@ -12436,7 +12441,7 @@ export interface paths {
                          * @enum {string}
                          */
                         origin?: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
-                        phone: string;
+                        phone?: string | null;
                         /** @default [] */
                         serviceAreas?: string[];
                         /** @default [] */

@@ -25,7 +25,8 @@ const volunteerFields = {
   name: z.string().trim().min(1).max(50),
   idType: volunteerIdTypeSchema.default('resident_id_card'),
   idNumber: idNumberSchema,
-  phone: phoneSchema,
+  /** Optional in the API (staff may register someone without a mobile); the phone page asks for it. */
+  phone: phoneSchema.nullable().optional(),
   gender: z.enum(volunteerGenders).nullable().optional(),
   birthDate: dateSchema.nullable().optional(),
   skills: tags,
