@@ -31,6 +31,7 @@ import * as careCheckins from './20261204500000_care_checkins.js';
 import * as meetings from './20261205500000_meetings.js';
 import * as venues from './20261205700000_venues.js';
 import * as projects from './20261205700100_projects.js';
+import * as volunteers from './20261205100000_volunteers.js';
 
 /** Every migration, in order. Listed by hand so the bundled server needs no folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '20261205500000_meetings': meetings,
   '20261205700000_venues': venues,
   '20261205700100_projects': projects,
+  '20261205100000_volunteers': volunteers,
 };

@@ -44,6 +44,7 @@ const PUBLIC_ROUTES = [
   'POST /api/public/bookings',
   'GET /api/public/communities/:code/projects',
   'POST /api/public/projects/:id/ratings',
+  'POST /api/public/volunteers',
 ];
 
 type Records = Record<string, number>;
@@ -51,6 +52,7 @@ type Records = Record<string, number>;
 /** The record an id route of this path names, by the path's resource. */
 function recordOf(url: string): string | null {
   if (url.includes('/:recipientId')) return 'checkin-recipients';
+  if (url.startsWith('/api/service-hours/sessions/:id')) return 'service-sessions';
   const m = /^\/api\/([a-z0-9-]+(?:\/exports)?)\/:id/.exec(url);
   return m ? m[1]! : null;
 }
@@ -333,6 +335,46 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     .values({ community_id: cid, project_id: project.id, title: '开工', due_on: null })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const volunteer = await db
+    .insertInto('volunteers')
+    .values({ community_id: cid, volunteer_no: 1, name: `志愿者${tag}`, status: 'approved' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const serviceSession = await db
+    .insertInto('service_sessions')
+    .values({
+      community_id: cid,
+      source_kind: 'task',
+      source_id: null,
+      title: '巡查',
+      place: null,
+      code_hash: `walk-${tag}`,
+      opened_by: sec.account.id,
+      closes_at: new Date(Date.now() + 3_600_000),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const serviceHours = await db
+    .insertInto('service_hours')
+    .values({
+      community_id: cid,
+      volunteer_id: volunteer.id,
+      source_kind: 'task',
+      source_id: null,
+      source_title: '巡查',
+      session_id: null,
+      started_at: new Date('2026-11-01T01:00:00Z'),
+      ended_at: new Date('2026-11-01T02:00:00Z'),
+      raw_minutes: 60,
+      counted_minutes: 60,
+      rounding_rule: 'chongqing',
+      recorded_by: sec.account.id,
+      confirmed_by: sec.account.id,
+      corrects_entry_id: null,
+      note: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     communities: cid,
     wishes: wish.id,
@@ -373,6 +415,9 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     bookings: booking.id,
     projects: project.id,
     milestoneId: milestone.id,
+    volunteers: volunteer.id,
+    'service-sessions': serviceSession.id,
+    'service-hours': serviceHours.id,
   };
 }
 

@@ -43,6 +43,8 @@ export const communityDashboardSchema = z.object({
   meetings: z.object({ held: z.number(), topicsRaised: z.number(), answeredOnSpot: z.number() }).optional(),
   /** 场地预约 this month (venues.read): live bookings (requested or approved) starting this Beijing month. */
   venues: z.object({ bookingsThisMonth: z.number() }).optional(),
+  /** Volunteers (volunteers.read): approved, active (hours in the last 90 days), and hours counted this month. */
+  volunteers: z.object({ approved: z.number(), active: z.number(), hoursThisMonth: z.number() }).optional(),
 });
 export type CommunityDashboard = z.infer<typeof communityDashboardSchema>;
 export const subdistrictDashboardSchema = z.object({

@@ -54,6 +54,14 @@ export const errorCodes = [
   'PROJECT_NOT_CLAIMABLE',
   /** This resident (or this link) has rated the project already. */
   'PROJECT_ALREADY_RATED',
+  /** Service hours that end before they start; `details.fields` names `endedAt`. */
+  'VOLUNTEER_HOURS_ENDS_BEFORE_START',
+  /** The volunteer is not approved (applied, rejected, suspended or left), so cannot serve or sign in. */
+  'VOLUNTEER_NOT_APPROVED',
+  /** Signing out of a service session without having signed in to it. */
+  'VOLUNTEER_NOT_SIGNED_IN',
+  /** A service session code that is wrong, expired or closed: one answer for every case. */
+  'VOLUNTEER_SESSION_CODE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -86,6 +94,10 @@ export const errorStatus: Record<ErrorCode, number> = {
   PROJECT_PERCENT_OUT_OF_RANGE: 400,
   PROJECT_NOT_CLAIMABLE: 409,
   PROJECT_ALREADY_RATED: 409,
+  VOLUNTEER_HOURS_ENDS_BEFORE_START: 400,
+  VOLUNTEER_NOT_APPROVED: 409,
+  VOLUNTEER_NOT_SIGNED_IN: 409,
+  VOLUNTEER_SESSION_CODE_INVALID: 404,
 };
 
 /** One bad field: `field` is a dotted path, `rule` a validation rule from `fieldRules`. */

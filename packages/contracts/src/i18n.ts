@@ -34,6 +34,10 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     PROJECT_PERCENT_OUT_OF_RANGE: '进度只能填 0 到 100 之间的整数',
     PROJECT_NOT_CLAIMABLE: '这个项目现在不能认领（尚未立项，或已有主办单位）',
     PROJECT_ALREADY_RATED: '您已经评价过这个项目了',
+    VOLUNTEER_HOURS_ENDS_BEFORE_START: '结束时间早于开始时间，请检查服务时间',
+    VOLUNTEER_NOT_APPROVED: '该志愿者尚未通过审核（或已暂停、已退出），不能登记服务',
+    VOLUNTEER_NOT_SIGNED_IN: '您还没有签到，不能签退',
+    VOLUNTEER_SESSION_CODE_INVALID: '签到码不正确或已过期，请向组织者核对',
   },
   en: {
     NOT_FOUND: 'Record not found',
@@ -63,6 +67,10 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     PROJECT_PERCENT_OUT_OF_RANGE: 'Progress must be a whole number from 0 to 100',
     PROJECT_NOT_CLAIMABLE: 'This project cannot be claimed now (not yet approved, or it has a lead unit already)',
     PROJECT_ALREADY_RATED: 'You have rated this project already',
+    VOLUNTEER_HOURS_ENDS_BEFORE_START: 'The end time is before the start time; please check the service times',
+    VOLUNTEER_NOT_APPROVED: 'This volunteer is not approved (or is suspended or has left) and cannot serve',
+    VOLUNTEER_NOT_SIGNED_IN: 'You have not signed in, so you cannot sign out',
+    VOLUNTEER_SESSION_CODE_INVALID: 'The sign-in code is wrong or has expired; please check it with the organiser',
   },
 };
 
@@ -150,6 +158,7 @@ const fieldRulesZh = {
   outside_opening_hours: '{field}不在场地开放时间内（{hours}）',
   overlaps_booking: '{field}与已有预约（{value}）冲突',
   percent_out_of_range: '{field}须在 0 到 100 之间',
+  ends_before_start: '{field}不能早于开始时间',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldRules: Record<Locale, Record<string, string>> = {
@@ -216,6 +225,7 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     outside_opening_hours: "{field} is outside the venue's opening hours ({hours})",
     overlaps_booking: '{field} overlaps a booking already made ({value})',
     percent_out_of_range: '{field} must be from 0 to 100',
+    ends_before_start: '{field} cannot be before the start',
   } satisfies Record<keyof typeof fieldRulesZh, string>,
 };
 

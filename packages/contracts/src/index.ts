@@ -26,3 +26,4 @@ export * from './care-checkins.js';
 export * from './meetings.js';
 export * from './venues.js';
 export * from './projects.js';
+export * from './volunteers.js';

@@ -61,6 +61,8 @@ export const ledgerRegisterKeys = [
   'meetings',
   'meeting_minutes',
   'venue_usage',
+  'volunteers',
+  'service_hours',
 ] as const;
 export type LedgerRegisterKey = (typeof ledgerRegisterKeys)[number];
 export const ledgerRegisterKeySchema = z.enum(ledgerRegisterKeys);

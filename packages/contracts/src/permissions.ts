@@ -107,6 +107,13 @@ export const permissions = {
   'projects.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'party_member', 'partner_contact', 'department_contact'],
   'projects.write': ['secretary', 'social_worker'],
   'projects.claim': ['secretary', 'social_worker', 'partner_contact', 'department_contact', 'party_member'],
+  'volunteers.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker'],
+  'volunteers.write': ['secretary', 'social_worker'],
+  'volunteers.viewPii': ['secretary', 'social_worker'],
+  'volunteers.record': ['secretary', 'social_worker', 'grid_worker'],
+  'volunteers.certify': ['secretary', 'social_worker'],
+  'volunteers.configure': ['secretary'],
+  'volunteers.self': ['grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

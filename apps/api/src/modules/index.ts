@@ -24,6 +24,7 @@ import { careRoutes, checkinJobs, checkinsRoutes } from './care/index.js';
 import { meetingsRoutes } from './meetings/index.js';
 import { venuesRoutes } from './activities/index.js';
 import { projectsRoutes } from './projects/index.js';
+import { volunteersRoutes } from './volunteers/index.js';
 
 /** Every module's routes, mounted by app.ts. */
 export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
@@ -49,6 +50,7 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   meetingsRoutes,
   venuesRoutes,
   projectsRoutes,
+  volunteersRoutes,
 ];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */

@@ -20,6 +20,7 @@ export type Owner =
   | 'meetings'
   | 'activities'
   | 'projects';
+  | 'volunteers';
 
 /**
  * Each table has one owner (docs/data-ownership.md). Only the owner's code names it in SQL; other modules ask the
@@ -118,6 +119,13 @@ export const TABLE_OWNERS = {
   project_claims: 'projects',
   project_ratings: 'projects',
   project_events: 'projects',
+  volunteer_settings: 'volunteers',
+  volunteers: 'volunteers',
+  volunteer_events: 'volunteers',
+  service_sessions: 'volunteers',
+  service_hours: 'volunteers',
+  service_session_signins: 'volunteers',
+  volunteer_certificates: 'volunteers',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

@@ -10,6 +10,7 @@ import '../features/wishes/nav-messages.js';
 import '../features/meetings/nav-messages.js';
 import '../features/help/messages.js';
 import '../features/care/messages.js';
+import '../features/volunteers/messages.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

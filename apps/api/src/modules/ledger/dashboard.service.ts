@@ -20,6 +20,7 @@ import { wishLedger } from '../wishes/index.js';
 import { meetingLedger } from '../meetings/index.js';
 import { careCounts } from '../care/index.js';
 import { venueLedger } from '../activities/index.js';
+import { volunteerLedger } from '../volunteers/index.js';
 
 const DAY = 86_400_000;
 
@@ -67,11 +68,13 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
   for (const w of weeks.resolved) weekMap.set(w.week, { created: weekMap.get(w.week)?.created ?? 0, resolved: Number(w.n) });
   const care = roleCan(actor.role, 'care.read') ? await careCounts(ctx, cid, now) : null;
   const venues = roleCan(actor.role, 'venues.read') ? { bookingsThisMonth: await venueLedger.bookingsThisMonth(ctx.db, cid, now) } : null;
+  const volunteers = roleCan(actor.role, 'volunteers.read') ? await volunteerLedger.dashboardCounts(ctx.db, cid, now) : null;
   return {
     from: p.fromDay,
     to: p.toDay,
     ...(care ? { care } : {}),
     ...(venues ? { venues } : {}),
+    ...(volunteers ? { volunteers } : {}),
     total: counts?.total ?? 0,
     ...rates(counts),
     byStatus: rows(by.status, (k) => ticketStatusLabels[locale][k as TicketStatus] ?? k),

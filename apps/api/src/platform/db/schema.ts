@@ -58,3 +58,7 @@ import type { ProjectsTables } from './schema/projects.js';
 /** 为民办实事 projects (issue 11, ADR 0047). */
 export interface DB extends ProjectsTables {}
 export * from './schema/projects.js';
+import type { VolunteersTables } from './schema/volunteers.js';
+/** The volunteers module's tables (issue 10, ADR 0041). */
+export interface DB extends VolunteersTables {}
+export * from './schema/volunteers.js';

@@ -11,6 +11,7 @@ import { helpRegister } from './help.js';
 import { careRegister } from './care.js';
 import { meetingMinutesRegister, meetingsRegister } from './meetings.js';
 import { venueUsageRegister } from './venues.js';
+import { serviceHoursRegister, volunteersRegister } from './volunteers.js';
 
 /** Every register the ledger prints, in the order the ledger page lists them. A module adds one line here. */
 export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
@@ -29,4 +30,6 @@ export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
   meetings: meetingsRegister,
   meeting_minutes: meetingMinutesRegister,
   venue_usage: venueUsageRegister,
+  volunteers: volunteersRegister,
+  service_hours: serviceHoursRegister,
 };

@@ -26,6 +26,7 @@ const help = () => import('../../../features/help/index.js');
 const matching = () => import('../../../features/matching/index.js');
 const care = () => import('../../../features/care/index.js');
 const meetings = () => import('../../../features/meetings/index.js');
+const volunteers = () => import('../../../features/volunteers/index.js');
 
 export const consoleRouter = createBrowserRouter([
   { path: '/setup', element: page(auth, (m) => m.SetupPage) },
@@ -65,6 +66,7 @@ export const consoleRouter = createBrowserRouter([
       { path: 'care-board', element: page(care, (m) => m.CareBoardPage) },
       { path: 'care-recipients', element: page(care, (m) => m.CareRecipientsPage) },
       { path: 'meetings', element: page(meetings, (m) => m.MeetingsPage) },
+      { path: 'volunteers', element: page(volunteers, (m) => m.VolunteersPage) },
       { path: '*', element: <Navigate to="/overview" replace /> },
     ],
   },

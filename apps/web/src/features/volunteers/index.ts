@@ -1,0 +1,1 @@
+export { VolunteersPage } from './volunteers-page.js';
