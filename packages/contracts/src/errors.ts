@@ -38,6 +38,12 @@ export const errorCodes = [
   'WISH_NOT_CLAIMABLE',
   /** The wish allows one claimant and has one already, or this claimant has claimed it already. */
   'WISH_ALREADY_CLAIMED',
+  /** The vote is not open for ballots: not opened yet, or closed (a ballot after the close changes nothing). */
+  'VOTE_CLOSED',
+  /** This voter has a ballot already through the other channel (phone or paper): never both. */
+  'VOTE_ALREADY_CAST',
+  /** A voting link that is wrong, re-issued or of no one: one answer that reveals nothing about the voter. */
+  'VOTE_LINK_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -62,6 +68,9 @@ export const errorStatus: Record<ErrorCode, number> = {
   INTERNAL: 500,
   WISH_NOT_CLAIMABLE: 409,
   WISH_ALREADY_CLAIMED: 409,
+  VOTE_CLOSED: 409,
+  VOTE_ALREADY_CAST: 409,
+  VOTE_LINK_INVALID: 404,
 };
 
 /** One bad field: `field` is a dotted path, `rule` a validation rule from `fieldRules`. */

@@ -26,6 +26,9 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     INTERNAL: '系统出错了，请稍后再试',
     WISH_NOT_CLAIMABLE: '这个心愿现在不能认领（未发布、已撤回、已过期或已完成）',
     WISH_ALREADY_CLAIMED: '这个心愿已经有人认领了（或您已认领过）',
+    VOTE_CLOSED: '表决不在进行中（尚未开始或已经截止），本次投票未被记录',
+    VOTE_ALREADY_CAST: '该户（人）已通过另一种方式投过票，同一人不能既在手机上投票又交纸质选票',
+    VOTE_LINK_INVALID: '这个投票链接无效或已重新发放，请联系社区',
   },
   en: {
     NOT_FOUND: 'Record not found',
@@ -47,6 +50,9 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     INTERNAL: 'Something went wrong, please try again later',
     WISH_NOT_CLAIMABLE: 'This wish cannot be claimed now (not published, withdrawn, expired or done)',
     WISH_ALREADY_CLAIMED: 'This wish has been claimed already (or you have claimed it)',
+    VOTE_CLOSED: 'The vote is not open (not started yet, or closed); nothing was recorded',
+    VOTE_ALREADY_CAST: 'This voter has voted through the other channel already; phone vote and paper ballot cannot both count',
+    VOTE_LINK_INVALID: 'This voting link is not valid or has been re-issued; please contact the community',
   },
 };
 
@@ -129,6 +135,9 @@ const fieldRulesZh = {
   not_a_resident: '{field}不是本社区（或您负责范围内）的在册居民',
   already_in_care: '{field}已是关爱对象',
   not_a_recipient: '{field}不是本社区正在关爱的对象，请先登记为关爱对象',
+  no_eligible_voters: '按这个{field}，所选范围内没有符合条件的投票人（成年居民需登记出生日期，业主表决需登记专有部分面积）',
+  not_after_opens: '{field}必须晚于开始时间',
+  not_a_voter: '{field}不在本次表决的投票人名单中',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldRules: Record<Locale, Record<string, string>> = {
@@ -190,6 +199,9 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     not_a_resident: '{field} is not a registered resident of this community (or of the area you look after)',
     already_in_care: '{field} is already in care',
     not_a_recipient: '{field} is not someone this community cares for; add them as a care recipient first',
+    no_eligible_voters: 'With this {field} nobody in the chosen area may vote (adults need a date of birth, owners a recorded floor area)',
+    not_after_opens: '{field} must be after the opening time',
+    not_a_voter: '{field} is not on this vote\'s list of voters',
   } satisfies Record<keyof typeof fieldRulesZh, string>,
 };
 

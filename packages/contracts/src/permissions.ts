@@ -97,6 +97,11 @@ export const permissions = {
   'checkins.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer'],
   'checkins.write': ['secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer'],
   'checkins.manage': ['secretary', 'social_worker'],
+  'votes.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head'],
+  'votes.write': ['secretary', 'social_worker'],
+  'votes.ballots': ['secretary', 'social_worker', 'grid_worker', 'building_head'],
+  'conventions.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer'],
+  'conventions.write': ['secretary', 'social_worker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -16,7 +16,8 @@ export type Owner =
   | 'wishes'
   | 'help'
   | 'matching'
-  | 'care';
+  | 'care'
+  | 'meetings';
 
 /**
  * Each table has one owner (docs/data-ownership.md). Only the owner's code names it in SQL; other modules ask the
@@ -99,6 +100,12 @@ export const TABLE_OWNERS = {
   care_recipients: 'care',
   care_pairings: 'care',
   care_visits: 'care',
+  votes: 'meetings',
+  vote_voters: 'meetings',
+  vote_ballots: 'meetings',
+  vote_events: 'meetings',
+  conventions: 'meetings',
+  convention_versions: 'meetings',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

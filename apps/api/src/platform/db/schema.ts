@@ -46,3 +46,7 @@ export interface DB extends CareTables {}
 export * from './schema/care.js';
 /** The care module's daily check-ins (报平安, ADR 0040). */
 export interface DB extends CareCheckinsTables {}
+import type { VotesTables } from './schema/votes.js';
+/** Meetings' votes and conventions (issue 11, ADR 0046). */
+export interface DB extends VotesTables {}
+export * from './schema/votes.js';
