@@ -39,6 +39,7 @@ const PUBLIC_ROUTES = [
   'POST /api/public/wishes/:code/photos',
   'GET /api/public/wishes/:code/photos/:photoId',
   'POST /api/check-ins/tap',
+  'GET /api/public/communities/:code/meetings',
 ];
 
 type Records = Record<string, number>;
@@ -290,6 +291,17 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     .values({ community_id: cid, recipient_id: checkinRecipient.id, holder: 'self', holder_name: null, token_hash: `walk-${tag}`, created_by: null })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const meeting = await db
+    .insertInto('meetings')
+    .values({
+      community_id: cid,
+      kind: 'tea_talk',
+      title: `喝茶议事${tag}`,
+      starts_at: new Date('2026-12-09T01:30:00Z'),
+      ends_at: new Date('2026-12-09T03:00:00Z'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     communities: cid,
     wishes: wish.id,
@@ -325,6 +337,7 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     visits: careVisit.id,
     'checkin-recipients': checkinRecipient.id,
     linkId: checkinLink.id,
+    meetings: meeting.id,
   };
 }
 
@@ -338,6 +351,8 @@ function urlOf(route: RouteInfo, records: Records): string {
     .replace(':action', 'accept')
     .replace(':day', '2026-10-01')
     .replace(':recipientId', String(records['checkin-recipients']))
+    .replace(':topicId', '1')
+    .replace(':itemId', '1')
     .replace(':linkId', String(records.linkId));
   const query = sampleOf(route.schema.querystring);
   return query && Object.keys(query).length ? `${path}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` : path;

@@ -42,6 +42,7 @@ function sampleJson(s: Json): unknown {
       if (s.format === 'date-time') return '2026-10-01T00:00:00Z';
       if (s.format === 'uri' || s.format === 'url') return 'https://example.org/hook';
       if (s.format === 'email') return 'walk@example.org';
+      if (s.format === 'time') return '09:30';
       if (s.pattern) {
         const fits = ['walk_code', 'walkcode', 'WALK', 'walk-1', 'a1', '1'].find((c) => new RegExp(s.pattern!).test(c));
         if (fits) return fits;

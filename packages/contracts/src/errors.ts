@@ -38,6 +38,10 @@ export const errorCodes = [
   'WISH_NOT_CLAIMABLE',
   /** The wish allows one claimant and has one already, or this claimant has claimed it already. */
   'WISH_ALREADY_CLAIMED',
+  /** A meeting's end is not after its start; `details.fields` names `endsAt`. */
+  'MEETING_ENDS_BEFORE_START',
+  /** The meeting is closed (minuted or cancelled), or not yet held, for this change. */
+  'MEETING_NOT_OPEN',
   /** The vote is not open for ballots: not opened yet, or closed (a ballot after the close changes nothing). */
   'VOTE_CLOSED',
   /** This voter has a ballot already through the other channel (phone or paper): never both. */
@@ -68,6 +72,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   INTERNAL: 500,
   WISH_NOT_CLAIMABLE: 409,
   WISH_ALREADY_CLAIMED: 409,
+  MEETING_ENDS_BEFORE_START: 400,
+  MEETING_NOT_OPEN: 409,
   VOTE_CLOSED: 409,
   VOTE_ALREADY_CAST: 409,
   VOTE_LINK_INVALID: 404,

@@ -23,4 +23,5 @@ export * from './help.js';
 export * from './matching.js';
 export * from './care.js';
 export * from './care-checkins.js';
+export * from './meetings.js';
 export * from './votes.js';

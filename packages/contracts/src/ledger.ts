@@ -58,6 +58,8 @@ export const ledgerRegisterKeys = [
   'wishes',
   'help',
   'care',
+  'meetings',
+  'meeting_minutes',
 ] as const;
 export type LedgerRegisterKey = (typeof ledgerRegisterKeys)[number];
 export const ledgerRegisterKeySchema = z.enum(ledgerRegisterKeys);

@@ -2893,6 +2893,11 @@ export interface paths {
                                 visitsRequired: number;
                             };
                             from: string;
+                            meetings?: {
+                                answeredOnSpot: number;
+                                held: number;
+                                topicsRaised: number;
+                            };
                             overdue: {
                                 code: string;
                                 dueAt: string;
@@ -5203,7 +5208,7 @@ export interface paths {
                          * @default tickets
                          * @enum {string}
                          */
-                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes";
                         /** @enum {string} */
                         status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         /** Format: date */
@@ -5225,7 +5230,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -5271,7 +5276,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -5350,7 +5355,7 @@ export interface paths {
                                 byPeriod: boolean;
                                 columns: string[];
                                 /** @enum {string} */
-                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes";
                                 title: string;
                             }[];
                         };
@@ -5695,6 +5700,2206 @@ export interface paths {
                     content: {
                         "application/json": {
                             count: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-rotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                communityId: number;
+                                compoundIds: number[];
+                                durationMinutes: number;
+                                hostName: string | null;
+                                id: number;
+                                intervalDays: number;
+                                /** @enum {string} */
+                                kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                                meetingCount: number;
+                                place: string | null;
+                                startsOn: string;
+                                startTime: string;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        compoundIds: number[];
+                        /** @default 90 */
+                        durationMinutes?: number;
+                        hostName?: string | null;
+                        intervalDays: number;
+                        /** @enum {string} */
+                        kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                        place?: string | null;
+                        /** Format: date */
+                        startsOn: string;
+                        startTime: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            compoundIds: number[];
+                            durationMinutes: number;
+                            hostName: string | null;
+                            id: number;
+                            intervalDays: number;
+                            /** @enum {string} */
+                            kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                            meetingCount: number;
+                            place: string | null;
+                            startsOn: string;
+                            startTime: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    compoundId?: number;
+                    from?: string;
+                    kind?: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "startsAt" | "id";
+                    status?: "planned" | "held" | "minuted" | "cancelled";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                cancelReason: string | null;
+                                communityId: number;
+                                compoundId: number | null;
+                                compoundName: string | null;
+                                createdAt: string;
+                                endsAt: string;
+                                hostName: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                                place: string | null;
+                                recorderName: string | null;
+                                rotationId: number | null;
+                                secretarySessionId: number | null;
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "planned" | "held" | "minuted" | "cancelled";
+                                title: string;
+                                topicCount: number;
+                                venueId: number | null;
+                                walkInCount: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        compoundId?: number | null;
+                        /** Format: date-time */
+                        endsAt: string;
+                        hostName?: string | null;
+                        /** @enum {string} */
+                        kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                        place?: string | null;
+                        recorderName?: string | null;
+                        secretarySessionId?: number | null;
+                        /** Format: date-time */
+                        startsAt: string;
+                        title: string;
+                        venueId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                accountId: number | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "resident" | "account" | "organisation" | "partner" | "guest";
+                                name: string;
+                                organisationId: number | null;
+                                partnerId: number | null;
+                                residentId: number | null;
+                                roleNote: string | null;
+                                signedInAt: string | null;
+                            }[];
+                            cancelReason: string | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            decisions: {
+                                createdAt: string;
+                                id: number;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            endsAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "planned" | "hold" | "close" | "cancel" | "updated" | "topic_added" | "topic_outcome" | "attendee_added" | "signed_in" | "walk_ins" | "minutes_saved" | "decision_added" | "follow_up_added" | "follow_up_done" | "ticket_raised";
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            followUps: {
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                ownerAccountId: number | null;
+                                ownerName: string;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            hostName: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                            minutes: string | null;
+                            place: string | null;
+                            recorderName: string | null;
+                            rotationId: number | null;
+                            secretarySessionId: number | null;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "planned" | "held" | "minuted" | "cancelled";
+                            tickets: {
+                                code: string;
+                                id: number;
+                                status: string;
+                                title: string;
+                            }[];
+                            title: string;
+                            topicCount: number;
+                            topics: {
+                                decidedAt: string | null;
+                                detail: string | null;
+                                id: number;
+                                /** @enum {string|null} */
+                                outcome: "answered" | "ticket" | "vote" | "deferred" | null;
+                                outcomeNote: string | null;
+                                seq: number;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "ticket" | "wish" | "proposal" | "new";
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                                title: string;
+                            }[];
+                            venueId: number | null;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                accountId: number | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "resident" | "account" | "organisation" | "partner" | "guest";
+                                name: string;
+                                organisationId: number | null;
+                                partnerId: number | null;
+                                residentId: number | null;
+                                roleNote: string | null;
+                                signedInAt: string | null;
+                            }[];
+                            cancelReason: string | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            decisions: {
+                                createdAt: string;
+                                id: number;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            endsAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "planned" | "hold" | "close" | "cancel" | "updated" | "topic_added" | "topic_outcome" | "attendee_added" | "signed_in" | "walk_ins" | "minutes_saved" | "decision_added" | "follow_up_added" | "follow_up_done" | "ticket_raised";
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            followUps: {
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                ownerAccountId: number | null;
+                                ownerName: string;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            hostName: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                            minutes: string | null;
+                            place: string | null;
+                            recorderName: string | null;
+                            rotationId: number | null;
+                            secretarySessionId: number | null;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "planned" | "held" | "minuted" | "cancelled";
+                            tickets: {
+                                code: string;
+                                id: number;
+                                status: string;
+                                title: string;
+                            }[];
+                            title: string;
+                            topicCount: number;
+                            topics: {
+                                decidedAt: string | null;
+                                detail: string | null;
+                                id: number;
+                                /** @enum {string|null} */
+                                outcome: "answered" | "ticket" | "vote" | "deferred" | null;
+                                outcomeNote: string | null;
+                                seq: number;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "ticket" | "wish" | "proposal" | "new";
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                                title: string;
+                            }[];
+                            venueId: number | null;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        compoundId?: number | null;
+                        /** Format: date-time */
+                        endsAt?: string;
+                        hostName?: string | null;
+                        /** @enum {string} */
+                        kind?: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                        place?: string | null;
+                        recorderName?: string | null;
+                        secretarySessionId?: number | null;
+                        /** Format: date-time */
+                        startsAt?: string;
+                        title?: string;
+                        venueId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                accountId: number | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "resident" | "account" | "organisation" | "partner" | "guest";
+                                name: string;
+                                organisationId: number | null;
+                                partnerId: number | null;
+                                residentId: number | null;
+                                roleNote: string | null;
+                                signedInAt: string | null;
+                            }[];
+                            cancelReason: string | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            decisions: {
+                                createdAt: string;
+                                id: number;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            endsAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "planned" | "hold" | "close" | "cancel" | "updated" | "topic_added" | "topic_outcome" | "attendee_added" | "signed_in" | "walk_ins" | "minutes_saved" | "decision_added" | "follow_up_added" | "follow_up_done" | "ticket_raised";
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            followUps: {
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                ownerAccountId: number | null;
+                                ownerName: string;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            hostName: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                            minutes: string | null;
+                            place: string | null;
+                            recorderName: string | null;
+                            rotationId: number | null;
+                            secretarySessionId: number | null;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "planned" | "held" | "minuted" | "cancelled";
+                            tickets: {
+                                code: string;
+                                id: number;
+                                status: string;
+                                title: string;
+                            }[];
+                            title: string;
+                            topicCount: number;
+                            topics: {
+                                decidedAt: string | null;
+                                detail: string | null;
+                                id: number;
+                                /** @enum {string|null} */
+                                outcome: "answered" | "ticket" | "vote" | "deferred" | null;
+                                outcomeNote: string | null;
+                                seq: number;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "ticket" | "wish" | "proposal" | "new";
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                                title: string;
+                            }[];
+                            venueId: number | null;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/meetings/{id}/attendees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accountId?: number | null;
+                        /** @enum {string} */
+                        kind: "resident" | "account" | "organisation" | "partner" | "guest";
+                        name?: string | null;
+                        organisationId?: number | null;
+                        partnerId?: number | null;
+                        residentId?: number | null;
+                        roleNote?: string | null;
+                        /** @default false */
+                        signedIn?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                accountId: number | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "resident" | "account" | "organisation" | "partner" | "guest";
+                                name: string;
+                                organisationId: number | null;
+                                partnerId: number | null;
+                                residentId: number | null;
+                                roleNote: string | null;
+                                signedInAt: string | null;
+                            }[];
+                            cancelReason: string | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            decisions: {
+                                createdAt: string;
+                                id: number;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            endsAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "planned" | "hold" | "close" | "cancel" | "updated" | "topic_added" | "topic_outcome" | "attendee_added" | "signed_in" | "walk_ins" | "minutes_saved" | "decision_added" | "follow_up_added" | "follow_up_done" | "ticket_raised";
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            followUps: {
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                ownerAccountId: number | null;
+                                ownerName: string;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            hostName: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                            minutes: string | null;
+                            place: string | null;
+                            recorderName: string | null;
+                            rotationId: number | null;
+                            secretarySessionId: number | null;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "planned" | "held" | "minuted" | "cancelled";
+                            tickets: {
+                                code: string;
+                                id: number;
+                                status: string;
+                                title: string;
+                            }[];
+                            title: string;
+                            topicCount: number;
+                            topics: {
+                                decidedAt: string | null;
+                                detail: string | null;
+                                id: number;
+                                /** @enum {string|null} */
+                                outcome: "answered" | "ticket" | "vote" | "deferred" | null;
+                                outcomeNote: string | null;
+                                seq: number;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "ticket" | "wish" | "proposal" | "new";
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                                title: string;
+                            }[];
+                            venueId: number | null;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/attendees/{itemId}/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    itemId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                accountId: number | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "resident" | "account" | "organisation" | "partner" | "guest";
+                                name: string;
+                                organisationId: number | null;
+                                partnerId: number | null;
+                                residentId: number | null;
+                                roleNote: string | null;
+                                signedInAt: string | null;
+                            }[];
+                            cancelReason: string | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            decisions: {
+                                createdAt: string;
+                                id: number;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            endsAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "planned" | "hold" | "close" | "cancel" | "updated" | "topic_added" | "topic_outcome" | "attendee_added" | "signed_in" | "walk_ins" | "minutes_saved" | "decision_added" | "follow_up_added" | "follow_up_done" | "ticket_raised";
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            followUps: {
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                ownerAccountId: number | null;
+                                ownerName: string;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            hostName: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                            minutes: string | null;
+                            place: string | null;
+                            recorderName: string | null;
+                            rotationId: number | null;
+                            secretarySessionId: number | null;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "planned" | "held" | "minuted" | "cancelled";
+                            tickets: {
+                                code: string;
+                                id: number;
+                                status: string;
+                                title: string;
+                            }[];
+                            title: string;
+                            topicCount: number;
+                            topics: {
+                                decidedAt: string | null;
+                                detail: string | null;
+                                id: number;
+                                /** @enum {string|null} */
+                                outcome: "answered" | "ticket" | "vote" | "deferred" | null;
+                                outcomeNote: string | null;
+                                seq: number;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "ticket" | "wish" | "proposal" | "new";
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                                title: string;
+                            }[];
+                            venueId: number | null;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                accountId: number | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "resident" | "account" | "organisation" | "partner" | "guest";
+                                name: string;
+                                organisationId: number | null;
+                                partnerId: number | null;
+                                residentId: number | null;
+                                roleNote: string | null;
+                                signedInAt: string | null;
+                            }[];
+                            cancelReason: string | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            decisions: {
+                                createdAt: string;
+                                id: number;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            endsAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "planned" | "hold" | "close" | "cancel" | "updated" | "topic_added" | "topic_outcome" | "attendee_added" | "signed_in" | "walk_ins" | "minutes_saved" | "decision_added" | "follow_up_added" | "follow_up_done" | "ticket_raised";
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            followUps: {
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                ownerAccountId: number | null;
+                                ownerName: string;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            hostName: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                            minutes: string | null;
+                            place: string | null;
+                            recorderName: string | null;
+                            rotationId: number | null;
+                            secretarySessionId: number | null;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "planned" | "held" | "minuted" | "cancelled";
+                            tickets: {
+                                code: string;
+                                id: number;
+                                status: string;
+                                title: string;
+                            }[];
+                            title: string;
+                            topicCount: number;
+                            topics: {
+                                decidedAt: string | null;
+                                detail: string | null;
+                                id: number;
+                                /** @enum {string|null} */
+                                outcome: "answered" | "ticket" | "vote" | "deferred" | null;
+                                outcomeNote: string | null;
+                                seq: number;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "ticket" | "wish" | "proposal" | "new";
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                                title: string;
+                            }[];
+                            venueId: number | null;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                accountId: number | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "resident" | "account" | "organisation" | "partner" | "guest";
+                                name: string;
+                                organisationId: number | null;
+                                partnerId: number | null;
+                                residentId: number | null;
+                                roleNote: string | null;
+                                signedInAt: string | null;
+                            }[];
+                            cancelReason: string | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            decisions: {
+                                createdAt: string;
+                                id: number;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            endsAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "planned" | "hold" | "close" | "cancel" | "updated" | "topic_added" | "topic_outcome" | "attendee_added" | "signed_in" | "walk_ins" | "minutes_saved" | "decision_added" | "follow_up_added" | "follow_up_done" | "ticket_raised";
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            followUps: {
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                ownerAccountId: number | null;
+                                ownerName: string;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            hostName: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                            minutes: string | null;
+                            place: string | null;
+                            recorderName: string | null;
+                            rotationId: number | null;
+                            secretarySessionId: number | null;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "planned" | "held" | "minuted" | "cancelled";
+                            tickets: {
+                                code: string;
+                                id: number;
+                                status: string;
+                                title: string;
+                            }[];
+                            title: string;
+                            topicCount: number;
+                            topics: {
+                                decidedAt: string | null;
+                                detail: string | null;
+                                id: number;
+                                /** @enum {string|null} */
+                                outcome: "answered" | "ticket" | "vote" | "deferred" | null;
+                                outcomeNote: string | null;
+                                seq: number;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "ticket" | "wish" | "proposal" | "new";
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                                title: string;
+                            }[];
+                            venueId: number | null;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        topicId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                accountId: number | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "resident" | "account" | "organisation" | "partner" | "guest";
+                                name: string;
+                                organisationId: number | null;
+                                partnerId: number | null;
+                                residentId: number | null;
+                                roleNote: string | null;
+                                signedInAt: string | null;
+                            }[];
+                            cancelReason: string | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            decisions: {
+                                createdAt: string;
+                                id: number;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            endsAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "planned" | "hold" | "close" | "cancel" | "updated" | "topic_added" | "topic_outcome" | "attendee_added" | "signed_in" | "walk_ins" | "minutes_saved" | "decision_added" | "follow_up_added" | "follow_up_done" | "ticket_raised";
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            followUps: {
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                ownerAccountId: number | null;
+                                ownerName: string;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            hostName: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                            minutes: string | null;
+                            place: string | null;
+                            recorderName: string | null;
+                            rotationId: number | null;
+                            secretarySessionId: number | null;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "planned" | "held" | "minuted" | "cancelled";
+                            tickets: {
+                                code: string;
+                                id: number;
+                                status: string;
+                                title: string;
+                            }[];
+                            title: string;
+                            topicCount: number;
+                            topics: {
+                                decidedAt: string | null;
+                                detail: string | null;
+                                id: number;
+                                /** @enum {string|null} */
+                                outcome: "answered" | "ticket" | "vote" | "deferred" | null;
+                                outcomeNote: string | null;
+                                seq: number;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "ticket" | "wish" | "proposal" | "new";
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                                title: string;
+                            }[];
+                            venueId: number | null;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        dueOn?: string | null;
+                        ownerAccountId?: number | null;
+                        ownerName: string;
+                        text: string;
+                        topicId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                accountId: number | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "resident" | "account" | "organisation" | "partner" | "guest";
+                                name: string;
+                                organisationId: number | null;
+                                partnerId: number | null;
+                                residentId: number | null;
+                                roleNote: string | null;
+                                signedInAt: string | null;
+                            }[];
+                            cancelReason: string | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            decisions: {
+                                createdAt: string;
+                                id: number;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            endsAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "planned" | "hold" | "close" | "cancel" | "updated" | "topic_added" | "topic_outcome" | "attendee_added" | "signed_in" | "walk_ins" | "minutes_saved" | "decision_added" | "follow_up_added" | "follow_up_done" | "ticket_raised";
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            followUps: {
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                ownerAccountId: number | null;
+                                ownerName: string;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            hostName: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                            minutes: string | null;
+                            place: string | null;
+                            recorderName: string | null;
+                            rotationId: number | null;
+                            secretarySessionId: number | null;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "planned" | "held" | "minuted" | "cancelled";
+                            tickets: {
+                                code: string;
+                                id: number;
+                                status: string;
+                                title: string;
+                            }[];
+                            title: string;
+                            topicCount: number;
+                            topics: {
+                                decidedAt: string | null;
+                                detail: string | null;
+                                id: number;
+                                /** @enum {string|null} */
+                                outcome: "answered" | "ticket" | "vote" | "deferred" | null;
+                                outcomeNote: string | null;
+                                seq: number;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "ticket" | "wish" | "proposal" | "new";
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                                title: string;
+                            }[];
+                            venueId: number | null;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/follow-ups/{itemId}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    itemId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                accountId: number | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "resident" | "account" | "organisation" | "partner" | "guest";
+                                name: string;
+                                organisationId: number | null;
+                                partnerId: number | null;
+                                residentId: number | null;
+                                roleNote: string | null;
+                                signedInAt: string | null;
+                            }[];
+                            cancelReason: string | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            decisions: {
+                                createdAt: string;
+                                id: number;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            endsAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "planned" | "hold" | "close" | "cancel" | "updated" | "topic_added" | "topic_outcome" | "attendee_added" | "signed_in" | "walk_ins" | "minutes_saved" | "decision_added" | "follow_up_added" | "follow_up_done" | "ticket_raised";
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            followUps: {
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                ownerAccountId: number | null;
+                                ownerName: string;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            hostName: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                            minutes: string | null;
+                            place: string | null;
+                            recorderName: string | null;
+                            rotationId: number | null;
+                            secretarySessionId: number | null;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "planned" | "held" | "minuted" | "cancelled";
+                            tickets: {
+                                code: string;
+                                id: number;
+                                status: string;
+                                title: string;
+                            }[];
+                            title: string;
+                            topicCount: number;
+                            topics: {
+                                decidedAt: string | null;
+                                detail: string | null;
+                                id: number;
+                                /** @enum {string|null} */
+                                outcome: "answered" | "ticket" | "vote" | "deferred" | null;
+                                outcomeNote: string | null;
+                                seq: number;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "ticket" | "wish" | "proposal" | "new";
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                                title: string;
+                            }[];
+                            venueId: number | null;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        walkInCount?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                accountId: number | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "resident" | "account" | "organisation" | "partner" | "guest";
+                                name: string;
+                                organisationId: number | null;
+                                partnerId: number | null;
+                                residentId: number | null;
+                                roleNote: string | null;
+                                signedInAt: string | null;
+                            }[];
+                            cancelReason: string | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            decisions: {
+                                createdAt: string;
+                                id: number;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            endsAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "planned" | "hold" | "close" | "cancel" | "updated" | "topic_added" | "topic_outcome" | "attendee_added" | "signed_in" | "walk_ins" | "minutes_saved" | "decision_added" | "follow_up_added" | "follow_up_done" | "ticket_raised";
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            followUps: {
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                ownerAccountId: number | null;
+                                ownerName: string;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            hostName: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                            minutes: string | null;
+                            place: string | null;
+                            recorderName: string | null;
+                            rotationId: number | null;
+                            secretarySessionId: number | null;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "planned" | "held" | "minuted" | "cancelled";
+                            tickets: {
+                                code: string;
+                                id: number;
+                                status: string;
+                                title: string;
+                            }[];
+                            title: string;
+                            topicCount: number;
+                            topics: {
+                                decidedAt: string | null;
+                                detail: string | null;
+                                id: number;
+                                /** @enum {string|null} */
+                                outcome: "answered" | "ticket" | "vote" | "deferred" | null;
+                                outcomeNote: string | null;
+                                seq: number;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "ticket" | "wish" | "proposal" | "new";
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                                title: string;
+                            }[];
+                            venueId: number | null;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        minutes: string;
+                        recorderName?: string | null;
+                        walkInCount?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                accountId: number | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "resident" | "account" | "organisation" | "partner" | "guest";
+                                name: string;
+                                organisationId: number | null;
+                                partnerId: number | null;
+                                residentId: number | null;
+                                roleNote: string | null;
+                                signedInAt: string | null;
+                            }[];
+                            cancelReason: string | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            decisions: {
+                                createdAt: string;
+                                id: number;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            endsAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "planned" | "hold" | "close" | "cancel" | "updated" | "topic_added" | "topic_outcome" | "attendee_added" | "signed_in" | "walk_ins" | "minutes_saved" | "decision_added" | "follow_up_added" | "follow_up_done" | "ticket_raised";
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            followUps: {
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                ownerAccountId: number | null;
+                                ownerName: string;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            hostName: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                            minutes: string | null;
+                            place: string | null;
+                            recorderName: string | null;
+                            rotationId: number | null;
+                            secretarySessionId: number | null;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "planned" | "held" | "minuted" | "cancelled";
+                            tickets: {
+                                code: string;
+                                id: number;
+                                status: string;
+                                title: string;
+                            }[];
+                            title: string;
+                            topicCount: number;
+                            topics: {
+                                decidedAt: string | null;
+                                detail: string | null;
+                                id: number;
+                                /** @enum {string|null} */
+                                outcome: "answered" | "ticket" | "vote" | "deferred" | null;
+                                outcomeNote: string | null;
+                                seq: number;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "ticket" | "wish" | "proposal" | "new";
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                                title: string;
+                            }[];
+                            venueId: number | null;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answerOnSpot?: string | null;
+                        assigneeId?: number | null;
+                        categoryId: number;
+                        compoundId?: number | null;
+                        description: string;
+                        reporterName?: string | null;
+                        reporterResidentId?: number | null;
+                        title?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                accountId: number | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "resident" | "account" | "organisation" | "partner" | "guest";
+                                name: string;
+                                organisationId: number | null;
+                                partnerId: number | null;
+                                residentId: number | null;
+                                roleNote: string | null;
+                                signedInAt: string | null;
+                            }[];
+                            cancelReason: string | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            decisions: {
+                                createdAt: string;
+                                id: number;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            endsAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "planned" | "hold" | "close" | "cancel" | "updated" | "topic_added" | "topic_outcome" | "attendee_added" | "signed_in" | "walk_ins" | "minutes_saved" | "decision_added" | "follow_up_added" | "follow_up_done" | "ticket_raised";
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            followUps: {
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                ownerAccountId: number | null;
+                                ownerName: string;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            hostName: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                            minutes: string | null;
+                            place: string | null;
+                            recorderName: string | null;
+                            rotationId: number | null;
+                            secretarySessionId: number | null;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "planned" | "held" | "minuted" | "cancelled";
+                            tickets: {
+                                code: string;
+                                id: number;
+                                status: string;
+                                title: string;
+                            }[];
+                            title: string;
+                            topicCount: number;
+                            topics: {
+                                decidedAt: string | null;
+                                detail: string | null;
+                                id: number;
+                                /** @enum {string|null} */
+                                outcome: "answered" | "ticket" | "vote" | "deferred" | null;
+                                outcomeNote: string | null;
+                                seq: number;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "ticket" | "wish" | "proposal" | "new";
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                                title: string;
+                            }[];
+                            venueId: number | null;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        detail?: string | null;
+                        sourceId?: number | null;
+                        /** @enum {string} */
+                        sourceKind: "ticket" | "wish" | "proposal" | "new";
+                        title?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                accountId: number | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "resident" | "account" | "organisation" | "partner" | "guest";
+                                name: string;
+                                organisationId: number | null;
+                                partnerId: number | null;
+                                residentId: number | null;
+                                roleNote: string | null;
+                                signedInAt: string | null;
+                            }[];
+                            cancelReason: string | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            decisions: {
+                                createdAt: string;
+                                id: number;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            endsAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "planned" | "hold" | "close" | "cancel" | "updated" | "topic_added" | "topic_outcome" | "attendee_added" | "signed_in" | "walk_ins" | "minutes_saved" | "decision_added" | "follow_up_added" | "follow_up_done" | "ticket_raised";
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            followUps: {
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                ownerAccountId: number | null;
+                                ownerName: string;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            hostName: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                            minutes: string | null;
+                            place: string | null;
+                            recorderName: string | null;
+                            rotationId: number | null;
+                            secretarySessionId: number | null;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "planned" | "held" | "minuted" | "cancelled";
+                            tickets: {
+                                code: string;
+                                id: number;
+                                status: string;
+                                title: string;
+                            }[];
+                            title: string;
+                            topicCount: number;
+                            topics: {
+                                decidedAt: string | null;
+                                detail: string | null;
+                                id: number;
+                                /** @enum {string|null} */
+                                outcome: "answered" | "ticket" | "vote" | "deferred" | null;
+                                outcomeNote: string | null;
+                                seq: number;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "ticket" | "wish" | "proposal" | "new";
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                                title: string;
+                            }[];
+                            venueId: number | null;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/topics/{topicId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    topicId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        /** @enum {string} */
+                        outcome: "answered" | "vote" | "deferred";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                accountId: number | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "resident" | "account" | "organisation" | "partner" | "guest";
+                                name: string;
+                                organisationId: number | null;
+                                partnerId: number | null;
+                                residentId: number | null;
+                                roleNote: string | null;
+                                signedInAt: string | null;
+                            }[];
+                            cancelReason: string | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            decisions: {
+                                createdAt: string;
+                                id: number;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            endsAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "planned" | "hold" | "close" | "cancel" | "updated" | "topic_added" | "topic_outcome" | "attendee_added" | "signed_in" | "walk_ins" | "minutes_saved" | "decision_added" | "follow_up_added" | "follow_up_done" | "ticket_raised";
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            followUps: {
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                ownerAccountId: number | null;
+                                ownerName: string;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            hostName: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                            minutes: string | null;
+                            place: string | null;
+                            recorderName: string | null;
+                            rotationId: number | null;
+                            secretarySessionId: number | null;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "planned" | "held" | "minuted" | "cancelled";
+                            tickets: {
+                                code: string;
+                                id: number;
+                                status: string;
+                                title: string;
+                            }[];
+                            title: string;
+                            topicCount: number;
+                            topics: {
+                                decidedAt: string | null;
+                                detail: string | null;
+                                id: number;
+                                /** @enum {string|null} */
+                                outcome: "answered" | "ticket" | "vote" | "deferred" | null;
+                                outcomeNote: string | null;
+                                seq: number;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "ticket" | "wish" | "proposal" | "new";
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                                title: string;
+                            }[];
+                            venueId: number | null;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/topics/{topicId}/ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    topicId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answerOnSpot?: string | null;
+                        assigneeId?: number | null;
+                        categoryId: number;
+                        compoundId?: number | null;
+                        description: string;
+                        reporterName?: string | null;
+                        reporterResidentId?: number | null;
+                        title?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                accountId: number | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "resident" | "account" | "organisation" | "partner" | "guest";
+                                name: string;
+                                organisationId: number | null;
+                                partnerId: number | null;
+                                residentId: number | null;
+                                roleNote: string | null;
+                                signedInAt: string | null;
+                            }[];
+                            cancelReason: string | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            decisions: {
+                                createdAt: string;
+                                id: number;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            endsAt: string;
+                            events: {
+                                /** @enum {string} */
+                                action: "planned" | "hold" | "close" | "cancel" | "updated" | "topic_added" | "topic_outcome" | "attendee_added" | "signed_in" | "walk_ins" | "minutes_saved" | "decision_added" | "follow_up_added" | "follow_up_done" | "ticket_raised";
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            followUps: {
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                ownerAccountId: number | null;
+                                ownerName: string;
+                                text: string;
+                                topicId: number | null;
+                            }[];
+                            hostName: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                            minutes: string | null;
+                            place: string | null;
+                            recorderName: string | null;
+                            rotationId: number | null;
+                            secretarySessionId: number | null;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "planned" | "held" | "minuted" | "cancelled";
+                            tickets: {
+                                code: string;
+                                id: number;
+                                status: string;
+                                title: string;
+                            }[];
+                            title: string;
+                            topicCount: number;
+                            topics: {
+                                decidedAt: string | null;
+                                detail: string | null;
+                                id: number;
+                                /** @enum {string|null} */
+                                outcome: "answered" | "ticket" | "vote" | "deferred" | null;
+                                outcomeNote: string | null;
+                                seq: number;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "ticket" | "wish" | "proposal" | "new";
+                                ticketCode: string | null;
+                                ticketId: number | null;
+                                title: string;
+                            }[];
+                            venueId: number | null;
+                            walkInCount: number;
                         };
                     };
                 };
@@ -7065,6 +9270,58 @@ export interface paths {
                                 name: string;
                             }[];
                             name: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/communities/{code}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    compoundId?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityName: string;
+                            items: {
+                                compoundName: string | null;
+                                endsAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "tea_talk" | "hearing" | "council" | "secretary_session" | "party_congress" | "residents_assembly" | "other";
+                                place: string | null;
+                                startsAt: string;
+                                title: string;
+                                topics: string[];
+                            }[];
                         };
                     };
                 };
@@ -10300,6 +12557,7 @@ export interface paths {
                                 isAnonymous: boolean;
                                 isOverdue: boolean;
                                 isRework: boolean;
+                                meetingId: number | null;
                                 meetingTitle: string | null;
                                 mergedIntoId: number | null;
                                 /** @enum {string|null} */
@@ -10417,6 +12675,7 @@ export interface paths {
                             isAnonymous: boolean;
                             isOverdue: boolean;
                             isRework: boolean;
+                            meetingId: number | null;
                             meetingTitle: string | null;
                             mergedIntoId: number | null;
                             photoIds: number[];
@@ -10527,6 +12786,7 @@ export interface paths {
                             isAnonymous: boolean;
                             isOverdue: boolean;
                             isRework: boolean;
+                            meetingId: number | null;
                             meetingTitle: string | null;
                             mergedIntoId: number | null;
                             photoIds: number[];
@@ -10658,6 +12918,7 @@ export interface paths {
                             isAnonymous: boolean;
                             isOverdue: boolean;
                             isRework: boolean;
+                            meetingId: number | null;
                             meetingTitle: string | null;
                             mergedIntoId: number | null;
                             photoIds: number[];
@@ -10772,6 +13033,7 @@ export interface paths {
                             isAnonymous: boolean;
                             isOverdue: boolean;
                             isRework: boolean;
+                            meetingId: number | null;
                             meetingTitle: string | null;
                             mergedIntoId: number | null;
                             photoIds: number[];
@@ -11073,6 +13335,7 @@ export interface paths {
                                 isAnonymous: boolean;
                                 isOverdue: boolean;
                                 isRework: boolean;
+                                meetingId: number | null;
                                 meetingTitle: string | null;
                                 mergedIntoId: number | null;
                                 /** @enum {string|null} */

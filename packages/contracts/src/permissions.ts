@@ -97,6 +97,8 @@ export const permissions = {
   'checkins.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer'],
   'checkins.write': ['secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer'],
   'checkins.manage': ['secretary', 'social_worker'],
+  'meetings.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head'],
+  'meetings.write': ['secretary', 'social_worker', 'grid_worker'],
   'votes.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head'],
   'votes.write': ['secretary', 'social_worker'],
   'votes.ballots': ['secretary', 'social_worker', 'grid_worker', 'building_head'],

@@ -95,6 +95,8 @@ export const ticketSchema = z.object({
   resultText: z.string().nullable(),
   isOverdue: z.boolean(),
   meetingTitle: z.string().nullable(),
+  /** The meeting the ticket was raised at (ADR 0045). */
+  meetingId: z.number().nullable(),
   /** The deadline the dispatcher set for this dispatch (the category's resolution deadline by default). */
   dispatchDueAt: z.string().nullable(),
   /** The instruction written at dispatch, shown on the worker's task. */

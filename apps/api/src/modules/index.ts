@@ -21,6 +21,7 @@ import { publicWishRoutes, wishJobs, wishesRoutes } from './wishes/index.js';
 import { helpRoutes } from './help/index.js';
 import { matchingJobs, matchingRoutes } from './matching/index.js';
 import { careRoutes, checkinJobs, checkinsRoutes } from './care/index.js';
+import { meetingsRoutes } from './meetings/index.js';
 import { voteJobs, votesRoutes } from './meetings/votes/index.js';
 
 /** Every module's routes, mounted by app.ts. */
@@ -44,6 +45,7 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   matchingRoutes,
   careRoutes,
   checkinsRoutes,
+  meetingsRoutes,
   votesRoutes,
 ];
 

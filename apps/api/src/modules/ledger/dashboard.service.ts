@@ -17,6 +17,7 @@ import { placeRefs } from '../places/index.js';
 import { departmentRanking } from '../escalations/index.js';
 import { offerDashboard } from '../partners/index.js';
 import { wishLedger } from '../wishes/index.js';
+import { meetingLedger } from '../meetings/index.js';
 import { careCounts } from '../care/index.js';
 
 const DAY = 86_400_000;
@@ -89,6 +90,7 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
     })),
     partners: await offerDashboard(ctx.db, cid, p.fromDay, p.toDay),
     wishes,
+    ...(roleCan(actor.role, 'meetings.read') ? { meetings: await meetingLedger.monthCounts(ctx.db, cid, now) } : {}),
   };
 }
 

@@ -86,6 +86,7 @@ describe('dashboard: the roll-up answers what a scan of tickets answers', () => 
         wishes: undefined,
         partners: undefined,
         care: undefined,
+        meetings: undefined,
         byStatus: keyed(d.byStatus),
         byChannel: keyed(d.byChannel),
         byCategory: keyed(d.byCategory),

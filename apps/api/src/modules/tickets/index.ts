@@ -23,6 +23,8 @@ export * as ticketRollup from './reports/rollup.repository.js';
 export * as ticketLedgerRows from './reports/ledger-rows.js';
 /** The ticket's side of escalations, called by the escalations module inside its transaction (ADR 0028). */
 export * as ticketEscalation from './acting/escalation-steps.js';
+/** Tickets raised at a meeting, and a ticket's title for an agenda topic (meetings module, ADR 0045). */
+export { ticketsOfMeetings, ticketTitle } from './reading/meeting-tickets.repository.js';
 
 export const ticketJobs: PeriodicJob[] = [
   { name: 'tickets.close_unrated', everyMs: 10 * 60_000, run: async (ctx, now) => void (await closeUnratedTickets(ctx, now)) },

@@ -45,6 +45,7 @@ export function presentTicket(t: repo.TicketRow & Names, now = new Date()): Tick
       now,
     ),
     meetingTitle: t.meeting_title,
+    meetingId: t.meeting_id,
     dispatchDueAt: iso(t.dispatch_due_at),
     dispatchNote: t.dispatch_note,
     isRework: isRework({ status: t.status, reopenCount: t.reopen_count }),

@@ -46,6 +46,10 @@ export interface DB extends CareTables {}
 export * from './schema/care.js';
 /** The care module's daily check-ins (报平安, ADR 0040). */
 export interface DB extends CareCheckinsTables {}
+import type { MeetingsTables } from './schema/meetings.js';
+/** The meetings module's tables (issue 11, ADR 0045). */
+export interface DB extends MeetingsTables {}
+export * from './schema/meetings.js';
 import type { VotesTables } from './schema/votes.js';
 /** Meetings' votes and conventions (issue 11, ADR 0046). */
 export interface DB extends VotesTables {}

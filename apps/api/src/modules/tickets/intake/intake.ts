@@ -25,10 +25,16 @@ import type { CommunityId } from '../../../platform/db/scope.js';
 const createdStep = ({ event: { ticket_id: _t, ...event }, audit: { entity_id: _e, ...audit } }: ReturnType<typeof stepRows>) => ({ event, audit });
 
 /** Registers a ticket at the desk, at a meeting or at the door; in meeting mode it may be answered on the spot. */
-export async function createTicket(ctx: AppContext, actor: Actor, input: CreateTicketInput): Promise<TicketDetail> {
+export async function createTicket(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateTicketInput,
+  /** The meetings module links a ticket raised at a meeting it has checked (ADR 0045); not part of the HTTP body. */
+  link: { meetingId?: number } = {},
+): Promise<TicketDetail> {
   authorize(actor, 'tickets.intake');
   const cid = resolveCommunityId(actor, input.communityId);
-  const { id, fresh, trackingCode, trackingKey } = await insertNewTicket(ctx, cid, input, { actor, actorLabel: null });
+  const { id, fresh, trackingCode, trackingKey } = await insertNewTicket(ctx, cid, { ...input, meetingId: link.meetingId ?? null }, { actor, actorLabel: null });
   const detail = fresh ?? (await getTicket(ctx, actor, id, { known: { reporterCount: 1, photoIds: [] } }));
   // Staff hand these to the resident (on paper or read out): the only time they are shown.
   return { ...detail, handover: { trackingCode, link: trackingLink(trackingCode, trackingKey) } };
@@ -40,7 +46,7 @@ type NewTicket = { id: number; code: string; trackingCode: string; trackingKey: 
 export async function insertNewTicket(
   ctx: AppContext,
   cid: CommunityId,
-  input: CreateTicketInput & { location?: { latitude: number; longitude: number } | null },
+  input: CreateTicketInput & { location?: { latitude: number; longitude: number } | null; meetingId?: number | null },
   who: { actor: Actor | null; actorLabel: string | null; requestId?: string },
 ): Promise<NewTicket> {
   // A community's categories are written on first use; a known category id means they are there.
@@ -90,6 +96,7 @@ export async function insertNewTicket(
       reporter_phone_hash: reporter.hash,
       is_anonymous: input.isAnonymous,
       meeting_title: input.meetingTitle ?? null,
+      meeting_id: input.meetingId ?? null,
       response_due_at: dueAt(now, category.response_hours, category.working_hours_only, calendar),
       resolution_due_at: dueAt(now, category.resolution_hours, category.working_hours_only, calendar),
       created_by: who.actor?.accountId ?? null,

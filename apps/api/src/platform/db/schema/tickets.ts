@@ -38,6 +38,8 @@ export interface TicketsTable {
   reporter_phone_hash: string | null;
   is_anonymous: Generated<boolean>;
   meeting_title: string | null;
+  /** The meeting the ticket was raised at (meetings module, migration 20261205500000); the title above stays for old rows. */
+  meeting_id: number | null;
   assignee_kind: string | null;
   assignee_id: number | null;
   escalated_to_partner_id: number | null;

@@ -82,6 +82,7 @@ function ConsoleLayout() {
     roleCan(me.role, 'care.read') && { key: '/care-recipients', icon: <HeartOutlined />, label: t('nav.careRecipients') },
     roleCan(me.role, 'sessions.read') && { key: '/secretary-sessions', icon: <CommentOutlined />, label: t('nav.secretarySessions') },
     roleCan(me.role, 'accounts.read') && { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts') },
+    roleCan(me.role, 'meetings.read') && { key: '/meetings', icon: <CommentOutlined />, label: t('nav.meetings') },
     (roleCan(me.role, 'open311.manage') || roleCan(me.role, 'webhooks.manage')) && {
       key: '/integrations',
       icon: <ApiOutlined />,

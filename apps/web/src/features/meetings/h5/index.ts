@@ -1,0 +1,1 @@
+export { UpcomingMeetingsPage } from './upcoming.js';
