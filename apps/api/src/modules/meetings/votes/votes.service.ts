@@ -1,5 +1,5 @@
 import type { CreateVoteInput, Page, Vote, VoteEligibility, VoteSummary } from '@linli/contracts';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../../platform/context.js';
 import type { DB } from '../../../platform/db/schema.js';
 import type { CommunityId } from '../../../platform/db/scope.js';
@@ -8,6 +8,7 @@ import { AppError, invalidField, notFound } from '../../../platform/errors.js';
 import { beijingDate, iso } from '../../../platform/time.js';
 import { placeRefs } from '../../places/index.js';
 import { accountNames } from '../../people/index.js';
+import { getTopicRef } from '../refs.repository.js';
 import * as repo from './votes.repository.js';
 import * as conventionsRepo from './conventions.repository.js';
 import { presentVoteSummary, ruleOfRow, tallyOf } from './votes.presenter.js';
@@ -29,9 +30,10 @@ async function compoundNamesOf(ctx: AppContext, ids: Array<number | null>) {
 }
 
 /** Checks a new vote's fields; the shares only matter where the law does not fix them. */
-async function checkVoteInput(ctx: AppContext, cid: CommunityId, input: CreateVoteInput) {
+async function checkVoteInput(db: Kysely<DB> | Transaction<DB>, cid: CommunityId, input: CreateVoteInput) {
   if (Date.parse(input.closesAt) <= Date.parse(input.opensAt)) throw invalidField('closesAt', 'not_after_opens');
-  if (input.compoundId && !(await placeRefs.findCompoundRef(ctx.db, cid, input.compoundId))) throw invalidField('compoundId', 'not_found');
+  if (input.compoundId && !(await placeRefs.findCompoundRef(db, cid, input.compoundId))) throw invalidField('compoundId', 'not_found');
+  if (input.topicId && !(await getTopicRef(db, cid, input.topicId))) throw invalidField('topicId', 'not_found');
   const rule = ruleFor(input.eligibility, input.matter, null);
   if (rule.statutory) return { quorum: null, threshold: null };
   for (const field of ['quorum', 'threshold'] as const) {
@@ -43,7 +45,7 @@ async function checkVoteInput(ctx: AppContext, cid: CommunityId, input: CreateVo
 
 /** Inserts a draft vote (in the caller's transaction, so a convention version can link it in the same one). */
 export async function insertDraftVote(ctx: AppContext, trx: Transaction<DB>, actor: Actor, cid: CommunityId, input: CreateVoteInput) {
-  const { quorum, threshold } = await checkVoteInput(ctx, cid, input);
+  const { quorum, threshold } = await checkVoteInput(trx, cid, input);
   const { id } = await repo.insertVote(trx, {
     community_id: cid,
     compound_id: input.compoundId ?? null,
