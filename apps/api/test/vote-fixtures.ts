@@ -26,7 +26,11 @@ export async function buildVotingCompound(
       .values({ community_id: communityId, compound_id: compound.id, name: `${b + 1}号楼`, floors: 18 })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const unit = await ctx.db.insertInto('units').values({ community_id: communityId, building_id: building.id, name: '1单元' }).returning('id').executeTakeFirstOrThrow();
+    const unit = await ctx.db
+      .insertInto('units')
+      .values({ community_id: communityId, building_id: building.id, name: '1单元' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const count = Math.min(100, opts.homes - b * 100);
     const rows = Array.from({ length: count }, (_, k) => {
       const i = b * 100 + k;
@@ -38,10 +42,14 @@ export async function buildVotingCompound(
   for (let i = 0; i < households.length; i += 1000) {
     const part = households.slice(i, i + 1000);
     await sql`insert into residents (community_id, household_id, name, gender, birth_date, relation, is_owner, tags)
-      select ${communityId}, h, '业主' || h, 'female', ${opts.ownerBorn ?? '1970-05-01'}::date, '户主', true, '{}'::text[] from unnest(${sql.val(part)}::bigint[]) h`.execute(ctx.db);
+      select ${communityId}, h, '业主' || h, 'female', ${opts.ownerBorn ?? '1970-05-01'}::date, '户主', true, '{}'::text[] from unnest(${sql.val(part)}::bigint[]) h`.execute(
+      ctx.db,
+    );
     for (let m = 0; m < (opts.minors ?? 0); m++)
       await sql`insert into residents (community_id, household_id, name, gender, birth_date, relation, is_owner, tags)
-        select ${communityId}, h, '孩子' || h, 'male', ${opts.childBorn ?? '2015-01-01'}::date, '子', false, '{}'::text[] from unnest(${sql.val(part)}::bigint[]) h`.execute(ctx.db);
+        select ${communityId}, h, '孩子' || h, 'male', ${opts.childBorn ?? '2015-01-01'}::date, '子', false, '{}'::text[] from unnest(${sql.val(part)}::bigint[]) h`.execute(
+        ctx.db,
+      );
   }
   return { compound, households };
 }

@@ -195,6 +195,8 @@ export const publicConventionSchema = z.object({
   communityName: z.string(),
   compoundName: z.string().nullable(),
   current: z.object({ versionNo: z.number(), body: z.string(), adoptedAt: z.string().nullable(), voteId: z.number().nullable() }).nullable(),
-  history: z.array(z.object({ versionNo: z.number(), adoptedAt: z.string().nullable(), status: z.enum(conventionVersionStatuses), voteId: z.number().nullable() })),
+  history: z.array(
+    z.object({ versionNo: z.number(), adoptedAt: z.string().nullable(), status: z.enum(conventionVersionStatuses), voteId: z.number().nullable() }),
+  ),
 });
 export type PublicConvention = z.infer<typeof publicConventionSchema>;

@@ -256,9 +256,7 @@ export async function eligibleVoters(
   const ownerId = sql<number | null>`(select r.id from residents r where r.household_id = h.id and r.is_owner and r.archived_at is null order by r.id limit 1)`;
   const rows = await base
     .$if(q.mode === 'owners', (w) => w.where('h.floor_area_m2', 'is not', null))
-    .$if(q.mode === 'households', (w) =>
-      w.where(sql<boolean>`exists (select 1 from residents r where r.household_id = h.id and r.archived_at is null)`),
-    )
+    .$if(q.mode === 'households', (w) => w.where(sql<boolean>`exists (select 1 from residents r where r.household_id = h.id and r.archived_at is null)`))
     .select([
       'h.id as householdId',
       (q.mode === 'owners' ? ownerId : sql<number | null>`null`).as('residentId'),

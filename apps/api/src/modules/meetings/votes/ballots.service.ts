@@ -18,7 +18,8 @@ const invalidLink = () => new AppError('VOTE_LINK_INVALID', 'voting link not val
 const closed = () => new AppError('VOTE_CLOSED', 'the vote is not open');
 const alreadyCast = () => new AppError('VOTE_ALREADY_CAST', 'this voter has a ballot through the other channel');
 const isUniqueViolation = (err: unknown, index: string) =>
-  (err as { code?: string }).code === '23505' && String((err as { constraint?: string; message?: string }).constraint ?? (err as Error).message).includes(index);
+  (err as { code?: string }).code === '23505' &&
+  String((err as { constraint?: string; message?: string }).constraint ?? (err as Error).message).includes(index);
 
 /** The voter list of a vote: who has a link, who has voted and how (phone or paper), never the choice. */
 export async function listVoters(ctx: AppContext, actor: Actor, voteId: number, q: { page: number; pageSize: number; q?: string; voted?: 'yes' | 'no' }) {
@@ -90,7 +91,12 @@ export async function enterPaperBallot(ctx: AppContext, actor: Actor, voteId: nu
       if (!v) throw notFound('vote');
       if (!acceptsBallots(v, new Date(), 'paper')) throw closed();
       if (!(await repo.findVoter(trx, cid, voteId, input.voterId))) throw invalidField('voterId', 'not_a_voter');
-      const { id } = await repo.insertPaperBallot(trx, cid, voteId, { voterId: input.voterId, ballotNo: input.ballotNo, choice: input.choice, enteredBy: actor.accountId });
+      const { id } = await repo.insertPaperBallot(trx, cid, voteId, {
+        voterId: input.voterId,
+        ballotNo: input.ballotNo,
+        choice: input.choice,
+        enteredBy: actor.accountId,
+      });
       await writeAudit(trx, actor, {
         communityId: cid,
         action: 'vote.paper_ballot_entered',

@@ -59,7 +59,12 @@ export function setVersionVote(trx: Transaction<DB>, id: number, voteId: number)
 }
 /** The version a passed vote adopted becomes current; the one before is superseded. */
 export async function adoptVersion(trx: Transaction<DB>, conventionId: number, versionId: number, at: Date) {
-  await trx.updateTable('convention_versions').set({ status: 'superseded' }).where('convention_id', '=', conventionId).where('status', '=', 'current').execute();
+  await trx
+    .updateTable('convention_versions')
+    .set({ status: 'superseded' })
+    .where('convention_id', '=', conventionId)
+    .where('status', '=', 'current')
+    .execute();
   await trx.updateTable('convention_versions').set({ status: 'current', adopted_at: at }).where('id', '=', versionId).execute();
 }
 export function rejectVersion(trx: Transaction<DB>, versionId: number) {

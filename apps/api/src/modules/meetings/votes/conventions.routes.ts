@@ -18,7 +18,10 @@ export function conventionsRoutes(app: App, ctx: AppContext): void {
   const tags = ['conventions'];
   app.get(
     '/api/conventions',
-    { config: { permission: 'conventions.read' }, schema: { tags, querystring: z.object({ communityId: idSchema.optional() }), response: { 200: conventionListSchema } } },
+    {
+      config: { permission: 'conventions.read' },
+      schema: { tags, querystring: z.object({ communityId: idSchema.optional() }), response: { 200: conventionListSchema } },
+    },
     async (req) => service.listConventions(ctx, actorOf(req), req.query.communityId),
   );
   app.post(
@@ -26,12 +29,17 @@ export function conventionsRoutes(app: App, ctx: AppContext): void {
     { config: { permission: 'conventions.write' }, schema: { tags, body: createConventionSchema, response: { 201: conventionSchema } } },
     async (req, reply) => reply.status(201).send(await service.createConvention(ctx, actorOf(req), req.body)),
   );
-  app.get('/api/conventions/:id', { config: { permission: 'conventions.read' }, schema: { tags, params: idParamsSchema, response: { 200: conventionSchema } } }, async (req) =>
-    service.getConvention(ctx, actorOf(req), req.params.id),
+  app.get(
+    '/api/conventions/:id',
+    { config: { permission: 'conventions.read' }, schema: { tags, params: idParamsSchema, response: { 200: conventionSchema } } },
+    async (req) => service.getConvention(ctx, actorOf(req), req.params.id),
   );
   app.post(
     '/api/conventions/:id/versions',
-    { config: { permission: 'conventions.write' }, schema: { tags, params: idParamsSchema, body: createConventionVersionSchema, response: { 201: conventionSchema } } },
+    {
+      config: { permission: 'conventions.write' },
+      schema: { tags, params: idParamsSchema, body: createConventionVersionSchema, response: { 201: conventionSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.proposeVersion(ctx, actorOf(req), req.params.id, req.body.body)),
   );
   app.post(
@@ -42,7 +50,9 @@ export function conventionsRoutes(app: App, ctx: AppContext): void {
     },
     async (req, reply) => reply.status(201).send(await service.putVersionToVote(ctx, actorOf(req), req.params.id, req.params.versionId, req.body)),
   );
-  app.get('/api/conventions/:id/public', { config: { public: true }, schema: { tags, params: idParamsSchema, response: { 200: publicConventionSchema } } }, async (req) =>
-    service.publicConvention(ctx, req.params.id),
+  app.get(
+    '/api/conventions/:id/public',
+    { config: { public: true }, schema: { tags, params: idParamsSchema, response: { 200: publicConventionSchema } } },
+    async (req) => service.publicConvention(ctx, req.params.id),
   );
 }

@@ -17,11 +17,15 @@ import { insertDraftVote } from './votes.service.js';
 
 type Status = Convention['versions'][number]['status'];
 
-async function present(ctx: AppContext, cid: CommunityId, c: Selectable<ConventionsTable>, versions: Selectable<ConventionVersionsTable>[]): Promise<Convention> {
+async function present(
+  ctx: AppContext,
+  cid: CommunityId,
+  c: Selectable<ConventionsTable>,
+  versions: Selectable<ConventionVersionsTable>[],
+): Promise<Convention> {
   const compound = c.compound_id ? (await placeRefs.compoundNames(ctx.db, [c.compound_id]))[0] : undefined;
   const outcomes = new Map<number, VoteOutcome | null>();
-  for (const v of versions)
-    if (v.vote_id) outcomes.set(v.vote_id, ((await votesRepo.findVote(ctx.db, cid, v.vote_id))?.outcome as VoteOutcome | null) ?? null);
+  for (const v of versions) if (v.vote_id) outcomes.set(v.vote_id, ((await votesRepo.findVote(ctx.db, cid, v.vote_id))?.outcome as VoteOutcome | null) ?? null);
   return {
     id: c.id,
     communityId: c.community_id,
@@ -51,7 +55,14 @@ export async function listConventions(ctx: AppContext, actor: Actor, communityId
     ctx.db,
     list.map((c) => c.id),
   );
-  const names = new Map((await placeRefs.compoundNames(ctx.db, list.map((c) => c.compound_id).filter((x): x is number => x !== null))).map((r) => [r.id, r.name]));
+  const names = new Map(
+    (
+      await placeRefs.compoundNames(
+        ctx.db,
+        list.map((c) => c.compound_id).filter((x): x is number => x !== null),
+      )
+    ).map((r) => [r.id, r.name]),
+  );
   return {
     items: list.map((c) => ({
       id: c.id,
@@ -74,12 +85,21 @@ export async function getConvention(ctx: AppContext, actor: Actor, id: number, c
 }
 
 /** Starts a convention (小区公约) of a compound or of the community with its first text, proposed until a vote adopts it. */
-export async function createConvention(ctx: AppContext, actor: Actor, input: { title: string; compoundId?: number | null; body: string; communityId?: number }) {
+export async function createConvention(
+  ctx: AppContext,
+  actor: Actor,
+  input: { title: string; compoundId?: number | null; body: string; communityId?: number },
+) {
   authorize(actor, 'conventions.write');
   const cid = resolveCommunityId(actor, input.communityId);
   if (input.compoundId && !(await placeRefs.findCompoundRef(ctx.db, cid, input.compoundId))) throw invalidField('compoundId', 'not_found');
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const { id } = await repo.insertConvention(trx, { community_id: cid, compound_id: input.compoundId ?? null, title: input.title, created_by: actor.accountId });
+    const { id } = await repo.insertConvention(trx, {
+      community_id: cid,
+      compound_id: input.compoundId ?? null,
+      title: input.title,
+      created_by: actor.accountId,
+    });
     await repo.insertVersion(trx, { community_id: cid, convention_id: id, version_no: 1, body: input.body, created_by: actor.accountId });
     await writeAudit(trx, actor, { communityId: cid, action: 'convention.created', entityType: 'convention', entityId: id, changes: { title: input.title } });
     return id;
@@ -96,7 +116,13 @@ export async function proposeVersion(ctx: AppContext, actor: Actor, id: number, 
     if (!c) throw notFound('convention');
     const versionNo = await repo.nextVersionNo(trx, id);
     const v = await repo.insertVersion(trx, { community_id: cid, convention_id: id, version_no: versionNo, body, created_by: actor.accountId });
-    await writeAudit(trx, actor, { communityId: cid, action: 'convention.version_proposed', entityType: 'convention', entityId: id, changes: { versionNo, versionId: v.id } });
+    await writeAudit(trx, actor, {
+      communityId: cid,
+      action: 'convention.version_proposed',
+      entityType: 'convention',
+      entityId: id,
+      changes: { versionNo, versionId: v.id },
+    });
   });
   return getConvention(ctx, actor, id, cid);
 }
@@ -119,7 +145,13 @@ export async function putVersionToVote(ctx: AppContext, actor: Actor, id: number
       compoundId: c.compound_id,
     });
     await repo.setVersionVote(trx, version.id, voteId);
-    await writeAudit(trx, actor, { communityId: cid, action: 'convention.version_put_to_vote', entityType: 'convention', entityId: id, changes: { versionId, voteId } });
+    await writeAudit(trx, actor, {
+      communityId: cid,
+      action: 'convention.version_put_to_vote',
+      entityType: 'convention',
+      entityId: id,
+      changes: { versionId, voteId },
+    });
     return voteId;
   });
   return { voteId };

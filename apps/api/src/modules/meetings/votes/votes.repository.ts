@@ -39,7 +39,12 @@ export async function listVotes(
   if (f.status) q = q.where('status', '=', f.status);
   if (f.q) q = q.where('title', 'ilike', likeOf(f.q));
   const total = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const items = await q.selectAll().orderBy('id', page.order === 'asc' ? 'asc' : 'desc').offset(page.offset).limit(page.limit).execute();
+  const items = await q
+    .selectAll()
+    .orderBy('id', page.order === 'asc' ? 'asc' : 'desc')
+    .offset(page.offset)
+    .limit(page.limit)
+    .execute();
   return { items, total: Number(total.n) };
 }
 
@@ -145,12 +150,7 @@ export function upsertPhoneBallot(trx: Transaction<DB>, communityId: CommunityId
   return trx
     .insertInto('vote_ballots')
     .values({ community_id: communityId, vote_id: voteId, voter_id: voterId, channel: 'phone', choice })
-    .onConflict((oc) =>
-      oc
-        .column('voter_id')
-        .doUpdateSet({ choice, updated_at: new Date() })
-        .where('vote_ballots.channel', '=', 'phone'),
-    )
+    .onConflict((oc) => oc.column('voter_id').doUpdateSet({ choice, updated_at: new Date() }).where('vote_ballots.channel', '=', 'phone'))
     .returning(['id', sql<boolean>`xmax <> 0`.as('is_change')])
     .executeTakeFirst();
 }
@@ -163,7 +163,15 @@ export function insertPaperBallot(
 ) {
   return trx
     .insertInto('vote_ballots')
-    .values({ community_id: communityId, vote_id: voteId, voter_id: b.voterId, channel: 'paper', choice: b.choice, ballot_no: b.ballotNo, entered_by: b.enteredBy })
+    .values({
+      community_id: communityId,
+      vote_id: voteId,
+      voter_id: b.voterId,
+      channel: 'paper',
+      choice: b.choice,
+      ballot_no: b.ballotNo,
+      entered_by: b.enteredBy,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
@@ -194,7 +202,15 @@ export async function countVote(db: Db, communityId: CommunityId, voteId: number
 
 export function insertEvent(
   trx: Transaction<DB>,
-  row: { community_id: number; vote_id: number; action: string; from_status: string | null; to_status: string | null; actor_id: number | null; note: string | null },
+  row: {
+    community_id: number;
+    vote_id: number;
+    action: string;
+    from_status: string | null;
+    to_status: string | null;
+    actor_id: number | null;
+    note: string | null;
+  },
 ) {
   return trx.insertInto('vote_events').values(row).execute();
 }

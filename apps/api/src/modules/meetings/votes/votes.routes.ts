@@ -28,11 +28,15 @@ const actionParams = idParamsSchema.extend({ action: z.enum(voteActions) });
 /** 表决 (ADR 0046): staff draft, open, close and publish; voters vote by their private link; anyone reads the 公示. */
 export function votesRoutes(app: App, ctx: AppContext): void {
   const tags = ['votes'];
-  app.get('/api/votes', { config: { permission: 'votes.read' }, schema: { tags, querystring: voteListQuerySchema, response: { 200: voteListSchema } } }, async (req) =>
-    service.listVotes(ctx, actorOf(req), req.query),
+  app.get(
+    '/api/votes',
+    { config: { permission: 'votes.read' }, schema: { tags, querystring: voteListQuerySchema, response: { 200: voteListSchema } } },
+    async (req) => service.listVotes(ctx, actorOf(req), req.query),
   );
-  app.post('/api/votes', { config: { permission: 'votes.write' }, schema: { tags, body: createVoteSchema, response: { 201: voteSchema } } }, async (req, reply) =>
-    reply.status(201).send(await service.createVote(ctx, actorOf(req), req.body)),
+  app.post(
+    '/api/votes',
+    { config: { permission: 'votes.write' }, schema: { tags, body: createVoteSchema, response: { 201: voteSchema } } },
+    async (req, reply) => reply.status(201).send(await service.createVote(ctx, actorOf(req), req.body)),
   );
   app.get('/api/votes/:id', { config: { permission: 'votes.read' }, schema: { tags, params: idParamsSchema, response: { 200: voteSchema } } }, async (req) =>
     service.getVote(ctx, actorOf(req), req.params.id),
@@ -65,7 +69,10 @@ export function votesRoutes(app: App, ctx: AppContext): void {
   );
   app.post(
     '/api/votes/ballot',
-    { config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { tags, body: castPhoneVoteSchema, response: { 200: ballotReceiptSchema } } },
+    {
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: { tags, body: castPhoneVoteSchema, response: { 200: ballotReceiptSchema } },
+    },
     async (req) => ballots.castPhoneVote(ctx, req.body.key, req.body.choice),
   );
   app.get('/api/votes/:id/notice', { config: { public: true }, schema: { tags, params: idParamsSchema, response: { 200: voteNoticeSchema } } }, async (req) =>

@@ -65,7 +65,14 @@ export async function insertDraftVote(ctx: AppContext, trx: Transaction<DB>, act
     publicity_days: input.publicityDays ?? 7,
     created_by: actor.accountId,
   });
-  await recordVoteStep(trx, { communityId: cid, voteId: id, action: 'created', toStatus: 'draft', actor, changes: { title: input.title, matter: input.matter, eligibility: input.eligibility } });
+  await recordVoteStep(trx, {
+    communityId: cid,
+    voteId: id,
+    action: 'created',
+    toStatus: 'draft',
+    actor,
+    changes: { title: input.title, matter: input.matter, eligibility: input.eligibility },
+  });
   return id;
 }
 
@@ -90,8 +97,16 @@ export async function listVotes(
     { status: query.status, q: query.q?.trim() || undefined },
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize, order: query.sort ? query.order : 'desc' },
   );
-  const names = await compoundNamesOf(ctx, items.map((v) => v.compound_id));
-  return { items: items.map((v) => presentVoteSummary(v, v.compound_id ? (names.get(v.compound_id) ?? null) : null)), total, page: query.page, pageSize: query.pageSize };
+  const names = await compoundNamesOf(
+    ctx,
+    items.map((v) => v.compound_id),
+  );
+  return {
+    items: items.map((v) => presentVoteSummary(v, v.compound_id ? (names.get(v.compound_id) ?? null) : null)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /** A vote with its rule, its count (live while open, the kept result after) and its timeline; another community's is 404. */
@@ -107,7 +122,10 @@ export async function getVote(ctx: AppContext, actor: Actor, id: number, communi
     compoundNamesOf(ctx, [v.compound_id]),
     conventionsRepo.versionOfVote(ctx.db, cid, id),
   ]);
-  const actors = await accountNames(ctx.db, events.map((e) => e.actor_id).filter((x): x is number => x !== null));
+  const actors = await accountNames(
+    ctx.db,
+    events.map((e) => e.actor_id).filter((x): x is number => x !== null),
+  );
   const tally = v.result ? (JSON.parse(v.result) as Vote['tally']) : v.status === 'open' ? tallyOf(await repo.countVote(ctx.db, cid, id), rule) : null;
   return {
     ...presentVoteSummary(v, v.compound_id ? (names.get(v.compound_id) ?? null) : null),
@@ -176,7 +194,15 @@ export async function moveVote(ctx: AppContext, trx: Transaction<DB>, actor: Act
   } else {
     await repo.updateVote(trx, cid, id, { status: to, archived_at: now });
   }
-  await recordVoteStep(trx, { communityId: cid, voteId: id, action: `${action === 'open' ? 'opened' : action === 'close' ? 'closed' : action === 'publish' ? 'published' : 'archived'}`, fromStatus: from, toStatus: to, actor, note: note ?? null });
+  await recordVoteStep(trx, {
+    communityId: cid,
+    voteId: id,
+    action: `${action === 'open' ? 'opened' : action === 'close' ? 'closed' : action === 'publish' ? 'published' : 'archived'}`,
+    fromStatus: from,
+    toStatus: to,
+    actor,
+    note: note ?? null,
+  });
 }
 
 /** Opens, closes (the result is counted and kept), publishes (公示 for the set days) or archives a vote. */

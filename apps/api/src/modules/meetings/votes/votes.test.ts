@@ -60,8 +60,13 @@ describe('votes', () => {
     const bj = new Date(closes.getTime() + 8 * HOUR).toISOString().slice(0, 10);
     const childBorn = `${Number(bj.slice(0, 4)) - 18}${bj.slice(4)}`;
     const { compound } = await buildVotingCompound(env.ctx, sec.community.id, { homes: 4, areaOf: (i) => (i === 3 ? null : 100 + i), minors: 1, childBorn });
-    const { compound: young } = await buildVotingCompound(env.ctx, sec.community.id, { homes: 2, minors: 1, childBorn: `${Number(bj.slice(0, 4)) - 17}-01-01` });
-    const count = async (eligibility: string, compoundId: number) => (await openVote({ eligibility, compoundId, closesAt: closes.toISOString() })).vote.voterCount;
+    const { compound: young } = await buildVotingCompound(env.ctx, sec.community.id, {
+      homes: 2,
+      minors: 1,
+      childBorn: `${Number(bj.slice(0, 4)) - 17}-01-01`,
+    });
+    const count = async (eligibility: string, compoundId: number) =>
+      (await openVote({ eligibility, compoundId, closesAt: closes.toISOString() })).vote.voterCount;
     expect(await count('households', compound.id)).toBe(4);
     expect(await count('adults', compound.id)).toBe(8);
     expect(await count('adults', young.id)).toBe(2);
@@ -83,7 +88,11 @@ describe('votes', () => {
     // The 150 m² home votes no: 5 homes, 390 m² take part; yes is 4 of 5 owners but 240 of 390 m² … passes (both > 1/2).
     expect((await phone(v.keys[5]!.key, 'no')).statusCode).toBe(200);
     const closed = await as(sec).post(`/api/votes/${v.id}/close`, {});
-    expect(closed.json()).toMatchObject({ status: 'closed', outcome: 'passed', tally: { yes: { count: 4, area: '240.00' }, no: { count: 1, area: '150.00' } } });
+    expect(closed.json()).toMatchObject({
+      status: 'closed',
+      outcome: 'passed',
+      tally: { yes: { count: 4, area: '240.00' }, no: { count: 1, area: '150.00' } },
+    });
   });
 
   it('a major matter needs three quarters of participating owners AND area', async () => {
@@ -140,7 +149,10 @@ describe('votes', () => {
     const { compound } = await buildVotingCompound(env.ctx, sec.community.id, { homes: 5 });
     const v = await openVote({ compoundId: compound.id, eligibility: 'households' });
     for (const [i, k] of v.keys.entries()) {
-      const res = await Promise.all([phone(k.key, 'yes'), as(grid).post(`/api/votes/${v.id}/paper-ballots`, { voterId: k.voterId, ballotNo: `P-${i}`, choice: 'no' })]);
+      const res = await Promise.all([
+        phone(k.key, 'yes'),
+        as(grid).post(`/api/votes/${v.id}/paper-ballots`, { voterId: k.voterId, ballotNo: `P-${i}`, choice: 'no' }),
+      ]);
       const codes = res.map((r) => r.statusCode).sort();
       expect(codes).toEqual([200, 409].includes(codes[0]!) && codes[0] === 200 ? [200, 409] : [201, 409]);
       expect(res.find((r) => r.statusCode === 409)!.json().error.code).toBe('VOTE_ALREADY_CAST');
@@ -168,11 +180,21 @@ describe('votes', () => {
   });
 
   it('bad input names the field and writes nothing; another community’s vote is 404; keys are stored hashed', async () => {
-    const before = Number((await env.ctx.db.selectFrom('votes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = Number(
+      (
+        await env.ctx.db
+          .selectFrom('votes')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const backwards = await as(sec).post('/api/votes', draft({ closesAt: new Date(Date.now() - 2 * HOUR).toISOString() }));
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().error.details.fields[0]).toMatchObject({ field: 'closesAt', rule: 'not_after_opens' });
-    const share = await as(sec).post('/api/votes', draft({ eligibility: 'adults', matter: 'other', quorum: { num: 3, den: 2, strict: false }, threshold: { num: 1, den: 2, strict: true } }));
+    const share = await as(sec).post(
+      '/api/votes',
+      draft({ eligibility: 'adults', matter: 'other', quorum: { num: 3, den: 2, strict: false }, threshold: { num: 1, den: 2, strict: true } }),
+    );
     expect(share.statusCode).toBe(400);
     const { compound: foreign } = await buildVotingCompound(env.ctx, other.community.id, { homes: 1 });
     const foreignCompound = await as(sec).post('/api/votes', draft({ compoundId: foreign.id }));
@@ -182,7 +204,16 @@ describe('votes', () => {
     const opened = await as(sec).post(`/api/votes/${noVoters.json().id}/open`, {});
     expect(opened.json().error.details.fields[0]).toMatchObject({ field: 'eligibility', rule: 'no_eligible_voters' });
     expect((await as(sec).get(`/api/votes/${noVoters.json().id}`)).json().status).toBe('draft');
-    expect(Number((await env.ctx.db.selectFrom('votes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(before + 1);
+    expect(
+      Number(
+        (
+          await env.ctx.db
+            .selectFrom('votes')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(before + 1);
     // Another community's vote.
     const theirs = await as(other).post('/api/votes', draft({ compoundId: foreign.id, eligibility: 'households' }));
     expect((await as(sec).get(`/api/votes/${theirs.json().id}`)).statusCode).toBe(404);
