@@ -62,6 +62,12 @@ export const errorCodes = [
   'VOLUNTEER_NOT_SIGNED_IN',
   /** A service session code that is wrong, expired or closed: one answer for every case. */
   'VOLUNTEER_SESSION_CODE_INVALID',
+  /** The vote is not open for ballots: not opened yet, or closed (a ballot after the close changes nothing). */
+  'VOTE_CLOSED',
+  /** This voter has a ballot already through the other channel (phone or paper): never both. */
+  'VOTE_ALREADY_CAST',
+  /** A voting link that is wrong, re-issued or of no one: one answer that reveals nothing about the voter. */
+  'VOTE_LINK_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -98,6 +104,9 @@ export const errorStatus: Record<ErrorCode, number> = {
   VOLUNTEER_NOT_APPROVED: 409,
   VOLUNTEER_NOT_SIGNED_IN: 409,
   VOLUNTEER_SESSION_CODE_INVALID: 404,
+  VOTE_CLOSED: 409,
+  VOTE_ALREADY_CAST: 409,
+  VOTE_LINK_INVALID: 404,
 };
 
 /** One bad field: `field` is a dotted path, `rule` a validation rule from `fieldRules`. */

@@ -38,6 +38,9 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     VOLUNTEER_NOT_APPROVED: '该志愿者尚未通过审核（或已暂停、已退出），不能登记服务',
     VOLUNTEER_NOT_SIGNED_IN: '您还没有签到，不能签退',
     VOLUNTEER_SESSION_CODE_INVALID: '签到码不正确或已过期，请向组织者核对',
+    VOTE_CLOSED: '表决不在进行中（尚未开始或已经截止），本次投票未被记录',
+    VOTE_ALREADY_CAST: '该户（人）已通过另一种方式投过票，同一人不能既在手机上投票又交纸质选票',
+    VOTE_LINK_INVALID: '这个投票链接无效或已重新发放，请联系社区',
   },
   en: {
     NOT_FOUND: 'Record not found',
@@ -71,6 +74,9 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     VOLUNTEER_NOT_APPROVED: 'This volunteer is not approved (or is suspended or has left) and cannot serve',
     VOLUNTEER_NOT_SIGNED_IN: 'You have not signed in, so you cannot sign out',
     VOLUNTEER_SESSION_CODE_INVALID: 'The sign-in code is wrong or has expired; please check it with the organiser',
+    VOTE_CLOSED: 'The vote is not open (not started yet, or closed); nothing was recorded',
+    VOTE_ALREADY_CAST: 'This voter has voted through the other channel already; phone vote and paper ballot cannot both count',
+    VOTE_LINK_INVALID: 'This voting link is not valid or has been re-issued; please contact the community',
   },
 };
 
@@ -159,6 +165,9 @@ const fieldRulesZh = {
   overlaps_booking: '{field}与已有预约（{value}）冲突',
   percent_out_of_range: '{field}须在 0 到 100 之间',
   ends_before_start: '{field}不能早于开始时间',
+  no_eligible_voters: '按这个{field}，所选范围内没有符合条件的投票人（成年居民需登记出生日期，业主表决需登记专有部分面积）',
+  not_after_opens: '{field}必须晚于开始时间',
+  not_a_voter: '{field}不在本次表决的投票人名单中',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldRules: Record<Locale, Record<string, string>> = {
@@ -226,6 +235,9 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     overlaps_booking: '{field} overlaps a booking already made ({value})',
     percent_out_of_range: '{field} must be from 0 to 100',
     ends_before_start: '{field} cannot be before the start',
+    no_eligible_voters: 'With this {field} nobody in the chosen area may vote (adults need a date of birth, owners a recorded floor area)',
+    not_after_opens: '{field} must be after the opening time',
+    not_a_voter: '{field} is not on this vote\'s list of voters',
   } satisfies Record<keyof typeof fieldRulesZh, string>,
 };
 

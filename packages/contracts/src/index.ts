@@ -27,3 +27,4 @@ export * from './meetings.js';
 export * from './venues.js';
 export * from './projects.js';
 export * from './volunteers.js';
+export * from './votes.js';

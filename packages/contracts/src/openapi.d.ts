@@ -2838,6 +2838,343 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conventions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                communityId: number;
+                                compoundId: number | null;
+                                compoundName: string | null;
+                                createdAt: string;
+                                currentVersionNo: number | null;
+                                id: number;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        communityId?: number;
+                        compoundId?: number | null;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            currentVersionNo: number | null;
+                            id: number;
+                            title: string;
+                            versions: {
+                                adoptedAt: string | null;
+                                body: string;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                status: "proposed" | "voting" | "current" | "superseded" | "rejected";
+                                versionNo: number;
+                                voteId: number | null;
+                                /** @enum {string|null} */
+                                voteOutcome: "passed" | "failed" | "no_quorum" | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conventions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            currentVersionNo: number | null;
+                            id: number;
+                            title: string;
+                            versions: {
+                                adoptedAt: string | null;
+                                body: string;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                status: "proposed" | "voting" | "current" | "superseded" | "rejected";
+                                versionNo: number;
+                                voteId: number | null;
+                                /** @enum {string|null} */
+                                voteOutcome: "passed" | "failed" | "no_quorum" | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conventions/{id}/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityName: string;
+                            compoundName: string | null;
+                            current: {
+                                adoptedAt: string | null;
+                                body: string;
+                                versionNo: number;
+                                voteId: number | null;
+                            } | null;
+                            history: {
+                                adoptedAt: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "voting" | "current" | "superseded" | "rejected";
+                                versionNo: number;
+                                voteId: number | null;
+                            }[];
+                            id: number;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conventions/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            createdAt: string;
+                            currentVersionNo: number | null;
+                            id: number;
+                            title: string;
+                            versions: {
+                                adoptedAt: string | null;
+                                body: string;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                status: "proposed" | "voting" | "current" | "superseded" | "rejected";
+                                versionNo: number;
+                                voteId: number | null;
+                                /** @enum {string|null} */
+                                voteOutcome: "passed" | "failed" | "no_quorum" | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conventions/{id}/versions/{versionId}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    versionId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        closesAt: string;
+                        /** @enum {string} */
+                        eligibility: "adults" | "households" | "owners";
+                        /** @enum {string} */
+                        matter: "ordinary" | "major" | "other";
+                        /** Format: date-time */
+                        opensAt: string;
+                        /** @default 7 */
+                        publicityDays?: number;
+                        quorum?: {
+                            den: number;
+                            num: number;
+                            strict: boolean;
+                        } | null;
+                        threshold?: {
+                            den: number;
+                            num: number;
+                            strict: boolean;
+                        } | null;
+                        title?: string;
+                        topicId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            voteId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard/community": {
         parameters: {
             query?: never;
@@ -13722,6 +14059,822 @@ export interface paths {
                             visitorName: string | null;
                             /** @enum {string} */
                             wellbeing: "well" | "concern" | "urgent";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                    status?: "draft" | "open" | "closed" | "published" | "archived";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                closesAt: string;
+                                communityId: number;
+                                compoundId: number | null;
+                                compoundName: string | null;
+                                /** @enum {string} */
+                                eligibility: "adults" | "households" | "owners";
+                                id: number;
+                                /** @enum {string} */
+                                matter: "ordinary" | "major" | "other";
+                                opensAt: string;
+                                /** @enum {string|null} */
+                                outcome: "passed" | "failed" | "no_quorum" | null;
+                                publicityUntil: string | null;
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "open" | "closed" | "published" | "archived";
+                                title: string;
+                                topicId: number | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                        /** Format: date-time */
+                        closesAt: string;
+                        communityId?: number;
+                        compoundId?: number | null;
+                        /** @enum {string} */
+                        eligibility: "adults" | "households" | "owners";
+                        /** @enum {string} */
+                        matter: "ordinary" | "major" | "other";
+                        /** Format: date-time */
+                        opensAt: string;
+                        /** @default 7 */
+                        publicityDays?: number;
+                        quorum?: {
+                            den: number;
+                            num: number;
+                            strict: boolean;
+                        } | null;
+                        threshold?: {
+                            den: number;
+                            num: number;
+                            strict: boolean;
+                        } | null;
+                        title: string;
+                        topicId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            closedAt: string | null;
+                            closesAt: string;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            conventionId: number | null;
+                            /** @enum {string} */
+                            eligibility: "adults" | "households" | "owners";
+                            events: {
+                                action: string;
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            id: number;
+                            linksIssued: number;
+                            /** @enum {string} */
+                            matter: "ordinary" | "major" | "other";
+                            openedAt: string | null;
+                            opensAt: string;
+                            /** @enum {string|null} */
+                            outcome: "passed" | "failed" | "no_quorum" | null;
+                            publicityDays: number;
+                            publicityUntil: string | null;
+                            publishedAt: string | null;
+                            rule: {
+                                quorum: {
+                                    den: number;
+                                    num: number;
+                                    strict: boolean;
+                                };
+                                statutory: boolean;
+                                threshold: {
+                                    den: number;
+                                    num: number;
+                                    strict: boolean;
+                                };
+                                weighted: boolean;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed" | "published" | "archived";
+                            tally: {
+                                abstain: {
+                                    area: string;
+                                    count: number;
+                                };
+                                byChannel: {
+                                    paper: number;
+                                    phone: number;
+                                };
+                                eligible: {
+                                    area: string;
+                                    count: number;
+                                };
+                                no: {
+                                    area: string;
+                                    count: number;
+                                };
+                                /** @enum {string} */
+                                outcome: "passed" | "failed" | "no_quorum";
+                                participated: {
+                                    area: string;
+                                    count: number;
+                                };
+                                quorumMet: boolean;
+                                yes: {
+                                    area: string;
+                                    count: number;
+                                };
+                            } | null;
+                            title: string;
+                            topicId: number | null;
+                            voterCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            closedAt: string | null;
+                            closesAt: string;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            conventionId: number | null;
+                            /** @enum {string} */
+                            eligibility: "adults" | "households" | "owners";
+                            events: {
+                                action: string;
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            id: number;
+                            linksIssued: number;
+                            /** @enum {string} */
+                            matter: "ordinary" | "major" | "other";
+                            openedAt: string | null;
+                            opensAt: string;
+                            /** @enum {string|null} */
+                            outcome: "passed" | "failed" | "no_quorum" | null;
+                            publicityDays: number;
+                            publicityUntil: string | null;
+                            publishedAt: string | null;
+                            rule: {
+                                quorum: {
+                                    den: number;
+                                    num: number;
+                                    strict: boolean;
+                                };
+                                statutory: boolean;
+                                threshold: {
+                                    den: number;
+                                    num: number;
+                                    strict: boolean;
+                                };
+                                weighted: boolean;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed" | "published" | "archived";
+                            tally: {
+                                abstain: {
+                                    area: string;
+                                    count: number;
+                                };
+                                byChannel: {
+                                    paper: number;
+                                    phone: number;
+                                };
+                                eligible: {
+                                    area: string;
+                                    count: number;
+                                };
+                                no: {
+                                    area: string;
+                                    count: number;
+                                };
+                                /** @enum {string} */
+                                outcome: "passed" | "failed" | "no_quorum";
+                                participated: {
+                                    area: string;
+                                    count: number;
+                                };
+                                quorumMet: boolean;
+                                yes: {
+                                    area: string;
+                                    count: number;
+                                };
+                            } | null;
+                            title: string;
+                            topicId: number | null;
+                            voterCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    action: "open" | "close" | "publish" | "archive";
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            closedAt: string | null;
+                            closesAt: string;
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            conventionId: number | null;
+                            /** @enum {string} */
+                            eligibility: "adults" | "households" | "owners";
+                            events: {
+                                action: string;
+                                actorName: string | null;
+                                createdAt: string;
+                                fromStatus: string | null;
+                                id: number;
+                                note: string | null;
+                                toStatus: string | null;
+                            }[];
+                            id: number;
+                            linksIssued: number;
+                            /** @enum {string} */
+                            matter: "ordinary" | "major" | "other";
+                            openedAt: string | null;
+                            opensAt: string;
+                            /** @enum {string|null} */
+                            outcome: "passed" | "failed" | "no_quorum" | null;
+                            publicityDays: number;
+                            publicityUntil: string | null;
+                            publishedAt: string | null;
+                            rule: {
+                                quorum: {
+                                    den: number;
+                                    num: number;
+                                    strict: boolean;
+                                };
+                                statutory: boolean;
+                                threshold: {
+                                    den: number;
+                                    num: number;
+                                    strict: boolean;
+                                };
+                                weighted: boolean;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed" | "published" | "archived";
+                            tally: {
+                                abstain: {
+                                    area: string;
+                                    count: number;
+                                };
+                                byChannel: {
+                                    paper: number;
+                                    phone: number;
+                                };
+                                eligible: {
+                                    area: string;
+                                    count: number;
+                                };
+                                no: {
+                                    area: string;
+                                    count: number;
+                                };
+                                /** @enum {string} */
+                                outcome: "passed" | "failed" | "no_quorum";
+                                participated: {
+                                    area: string;
+                                    count: number;
+                                };
+                                quorumMet: boolean;
+                                yes: {
+                                    area: string;
+                                    count: number;
+                                };
+                            } | null;
+                            title: string;
+                            topicId: number | null;
+                            voterCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        voterIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                label: string;
+                                path: string;
+                                voterId: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            closesAt: string;
+                            communityName: string;
+                            compoundName: string | null;
+                            /** @enum {string} */
+                            eligibility: "adults" | "households" | "owners";
+                            id: number;
+                            /** @enum {string} */
+                            matter: "ordinary" | "major" | "other";
+                            publicityUntil: string | null;
+                            publishedAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed" | "published" | "archived";
+                            tally: {
+                                abstain: {
+                                    area: string;
+                                    count: number;
+                                };
+                                byChannel: {
+                                    paper: number;
+                                    phone: number;
+                                };
+                                eligible: {
+                                    area: string;
+                                    count: number;
+                                };
+                                no: {
+                                    area: string;
+                                    count: number;
+                                };
+                                /** @enum {string} */
+                                outcome: "passed" | "failed" | "no_quorum";
+                                participated: {
+                                    area: string;
+                                    count: number;
+                                };
+                                quorumMet: boolean;
+                                yes: {
+                                    area: string;
+                                    count: number;
+                                };
+                            } | null;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/paper-ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ballotNo: string;
+                        /** @enum {string} */
+                        choice: "yes" | "no" | "abstain";
+                        voterId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            channel: "phone" | "paper";
+                            /** @enum {string} */
+                            choice: "yes" | "no" | "abstain";
+                            isChange: boolean;
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/voters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                    voted?: "yes" | "no";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                area: string | null;
+                                ballotNo: string | null;
+                                /** @enum {string|null} */
+                                channel: "phone" | "paper" | null;
+                                hasLink: boolean;
+                                householdId: number | null;
+                                id: number;
+                                label: string;
+                                residentId: number | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/ballot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        choice: "yes" | "no" | "abstain";
+                        key: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            channel: "phone" | "paper";
+                            /** @enum {string} */
+                            choice: "yes" | "no" | "abstain";
+                            isChange: boolean;
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/ballot/view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            canVote: boolean;
+                            closesAt: string;
+                            communityName: string;
+                            compoundName: string | null;
+                            /** @enum {string} */
+                            eligibility: "adults" | "households" | "owners";
+                            id: number;
+                            /** @enum {string} */
+                            matter: "ordinary" | "major" | "other";
+                            /** @enum {string|null} */
+                            myChannel: "phone" | "paper" | null;
+                            /** @enum {string|null} */
+                            myChoice: "yes" | "no" | "abstain" | null;
+                            publicityUntil: string | null;
+                            publishedAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed" | "published" | "archived";
+                            tally: {
+                                abstain: {
+                                    area: string;
+                                    count: number;
+                                };
+                                byChannel: {
+                                    paper: number;
+                                    phone: number;
+                                };
+                                eligible: {
+                                    area: string;
+                                    count: number;
+                                };
+                                no: {
+                                    area: string;
+                                    count: number;
+                                };
+                                /** @enum {string} */
+                                outcome: "passed" | "failed" | "no_quorum";
+                                participated: {
+                                    area: string;
+                                    count: number;
+                                };
+                                quorumMet: boolean;
+                                yes: {
+                                    area: string;
+                                    count: number;
+                                };
+                            } | null;
+                            title: string;
+                            voterLabel: string;
                         };
                     };
                 };

@@ -114,6 +114,11 @@ export const permissions = {
   'volunteers.certify': ['secretary', 'social_worker'],
   'volunteers.configure': ['secretary'],
   'volunteers.self': ['grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact'],
+  'votes.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head'],
+  'votes.write': ['secretary', 'social_worker'],
+  'votes.ballots': ['secretary', 'social_worker', 'grid_worker', 'building_head'],
+  'conventions.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer'],
+  'conventions.write': ['secretary', 'social_worker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

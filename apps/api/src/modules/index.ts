@@ -25,6 +25,7 @@ import { meetingsRoutes } from './meetings/index.js';
 import { venuesRoutes } from './activities/index.js';
 import { projectsRoutes } from './projects/index.js';
 import { volunteersRoutes } from './volunteers/index.js';
+import { voteJobs, votesRoutes } from './meetings/votes/index.js';
 
 /** Every module's routes, mounted by app.ts. */
 export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
@@ -51,6 +52,7 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   venuesRoutes,
   projectsRoutes,
   volunteersRoutes,
+  votesRoutes,
 ];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */
@@ -65,6 +67,7 @@ export const moduleJobs: PeriodicJob[] = [
   ...matchingJobs,
   // The morning sweep and the missed check-in ladder (issue 12).
   ...checkinJobs,
+  ...voteJobs,
 ];
 
 /** Every module's kinds of background work (imports, exports), run from their job rows by the job runner (ADR 0021). */

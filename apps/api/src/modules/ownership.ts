@@ -126,6 +126,12 @@ export const TABLE_OWNERS = {
   service_hours: 'volunteers',
   service_session_signins: 'volunteers',
   volunteer_certificates: 'volunteers',
+  votes: 'meetings',
+  vote_voters: 'meetings',
+  vote_ballots: 'meetings',
+  vote_events: 'meetings',
+  conventions: 'meetings',
+  convention_versions: 'meetings',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

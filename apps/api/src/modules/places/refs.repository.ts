@@ -209,3 +209,84 @@ export function compoundGrids(db: Db, communityId: CommunityId, ids: readonly nu
     .where(sql<boolean>`id = any(${sql.val([...ids, ...none])}::bigint[])`)
     .execute();
 }
+
+/** Who may vote in a place (ADR 0046): one row per household or adult resident, with a label and, for owners, the weight. */
+export interface EligibleVoter {
+  householdId: number;
+  residentId: number | null;
+  /** "金海花园 3号楼 1单元 301" (and the name, for adults and named owners). */
+  label: string;
+  /** Hundredths of a m² of exclusive floor area (owners), 0 otherwise. */
+  weight: string;
+}
+/**
+ * The eligible voters of a community or one compound, in address order, in one query: `households` — every household
+ * with a resident living in it; `owners` — every home with its exclusive floor area recorded (专有部分, counted one per
+ * home), named after its first owner; `adults` — every resident born on or before `bornBy` (18 on the close date).
+ */
+export async function eligibleVoters(
+  db: Db,
+  communityId: CommunityId,
+  q: { mode: 'adults' | 'households' | 'owners'; compoundId: number | null; bornBy: string },
+): Promise<EligibleVoter[]> {
+  const address = sql<string>`concat_ws(' ', p.name, b.name, u.name, h.room_no)`;
+  const base = db
+    .selectFrom('households as h')
+    .innerJoin('units as u', 'u.id', 'h.unit_id')
+    .innerJoin('buildings as b', 'b.id', 'u.building_id')
+    .innerJoin('compounds as p', 'p.id', 'b.compound_id')
+    .where('h.community_id', '=', communityId)
+    .where('p.archived_at', 'is', null)
+    .$if(q.compoundId !== null, (w) => w.where('p.id', '=', q.compoundId!));
+  if (q.mode === 'adults') {
+    const rows = await base
+      .innerJoin('residents as r', 'r.household_id', 'h.id')
+      .where('r.archived_at', 'is', null)
+      .where(sql<boolean>`r.birth_date <= ${q.bornBy}::date`)
+      .select(['h.id as householdId', 'r.id as residentId', sql<string>`${address} || ' ' || r.name`.as('label'), sql<string>`'0'`.as('weight')])
+      .orderBy('p.name')
+      .orderBy('b.name')
+      .orderBy('u.name')
+      .orderBy('h.room_no')
+      .orderBy('r.id')
+      .execute();
+    return rows;
+  }
+  const owner = sql<string | null>`(select r.name from residents r where r.household_id = h.id and r.is_owner and r.archived_at is null order by r.id limit 1)`;
+  const ownerId = sql<number | null>`(select r.id from residents r where r.household_id = h.id and r.is_owner and r.archived_at is null order by r.id limit 1)`;
+  const rows = await base
+    .$if(q.mode === 'owners', (w) => w.where('h.floor_area_m2', 'is not', null))
+    .$if(q.mode === 'households', (w) => w.where(sql<boolean>`exists (select 1 from residents r where r.household_id = h.id and r.archived_at is null)`))
+    .select([
+      'h.id as householdId',
+      (q.mode === 'owners' ? ownerId : sql<number | null>`null`).as('residentId'),
+      (q.mode === 'owners' ? sql<string>`${address} || coalesce(' ' || ${owner}, '')` : address).as('label'),
+      (q.mode === 'owners' ? sql<string>`(h.floor_area_m2 * 100)::bigint::text` : sql<string>`'0'`).as('weight'),
+    ])
+    .orderBy('p.name')
+    .orderBy('b.name')
+    .orderBy('u.name')
+    .orderBy('h.room_no')
+    .orderBy('h.id')
+    .execute();
+  return rows.map((r) => ({ ...r, residentId: r.residentId === null ? null : Number(r.residentId) }));
+}
+
+/** Sets a household's exclusive floor area and which of its residents own it (places' side of owners' votes). */
+export async function saveHouseholdOwnership(db: Db, communityId: CommunityId, householdId: number, floorAreaM2: number | null, ownerIds: number[]) {
+  const h = await db
+    .updateTable('households')
+    .set({ floor_area_m2: floorAreaM2 })
+    .where('community_id', '=', communityId)
+    .where('id', '=', householdId)
+    .returning('id')
+    .executeTakeFirst();
+  if (!h) return false;
+  await db
+    .updateTable('residents')
+    .set({ is_owner: sql<boolean>`id = any(${sql.val([...ownerIds, ...none])}::bigint[])` })
+    .where('community_id', '=', communityId)
+    .where('household_id', '=', householdId)
+    .execute();
+  return true;
+}

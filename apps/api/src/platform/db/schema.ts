@@ -62,3 +62,7 @@ import type { VolunteersTables } from './schema/volunteers.js';
 /** The volunteers module's tables (issue 10, ADR 0041). */
 export interface DB extends VolunteersTables {}
 export * from './schema/volunteers.js';
+import type { VotesTables } from './schema/votes.js';
+/** Meetings' votes and conventions (issue 11, ADR 0046). */
+export interface DB extends VotesTables {}
+export * from './schema/votes.js';

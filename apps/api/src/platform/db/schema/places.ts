@@ -73,6 +73,8 @@ export interface HouseholdsTable {
   room_no: string;
   /** 户类型, one of `householdTypes` (migration 20261203004000). */
   household_type: Generated<string | null>;
+  /** 专有部分面积 in m², numeric(10,2): text from one driver; read through Number() (migration 20261205600000, ADR 0046). */
+  floor_area_m2: ColumnType<string | number | null, number | string | null | undefined, number | string | null>;
 }
 export interface ResidentsTable {
   id: Id;
@@ -92,6 +94,8 @@ export interface ResidentsTable {
   tags: ColumnType<string[], string[] | undefined, string[]>;
   relation: string | null;
   notes: string | null;
+  /** An owner (业主) of the household's home, for owners' votes (ADR 0046). */
+  is_owner: Generated<boolean>;
   archived_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
