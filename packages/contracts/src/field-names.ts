@@ -219,6 +219,16 @@ const fieldNamesZh = {
   holderName: '持有人姓名',
   token: '报平安链接',
   via: '报平安方式',
+  stationId: '阵地',
+  weekday: '星期',
+  endsAt: '结束时间',
+  headcount: '需要人数',
+  accountIds: '值守人员',
+  toAccountId: '换班对象',
+  toShiftId: '对方班次',
+  checkinBeforeMinutes: '提前可签到（分钟）',
+  checkinAfterMinutes: '开始后可签到（分钟）',
+  autoApproveSwaps: '换班自动批准',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldNames: Record<Locale, Record<string, string>> = {
@@ -439,5 +449,15 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     holderName: 'Holder name',
     token: 'Check-in link',
     via: 'Check-in by',
+    stationId: 'Station',
+    weekday: 'Weekday',
+    endsAt: 'End time',
+    headcount: 'People needed',
+    accountIds: 'People on duty',
+    toAccountId: 'Swap with',
+    toShiftId: 'Their shift',
+    checkinBeforeMinutes: 'Check-in opens before (minutes)',
+    checkinAfterMinutes: 'Check-in stays open after the start (minutes)',
+    autoApproveSwaps: 'Approve swaps automatically',
   } satisfies Record<keyof typeof fieldNamesZh, string>,
 };

@@ -26,6 +26,11 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     INTERNAL: '系统出错了，请稍后再试',
     WISH_NOT_CLAIMABLE: '这个心愿现在不能认领（未发布、已撤回、已过期或已完成）',
     WISH_ALREADY_CLAIMED: '这个心愿已经有人认领了（或您已认领过）',
+    SHIFT_NOT_ASSIGNED: '您不在这个班次的值守名单上',
+    SHIFT_CHECKIN_CLOSED: '不在签到时间内，请在上岗前后规定的时间内签到',
+    SHIFT_NOT_CHECKED_IN: '还没有签到，不能签退（或已经签退过）',
+    SHIFT_ALREADY_ASSIGNED: '此人已经在这个班次上了',
+    SHIFT_SWAP_NOT_ALLOWED: '这个换班申请当前不能这样处理',
   },
   en: {
     NOT_FOUND: 'Record not found',
@@ -47,6 +52,11 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     INTERNAL: 'Something went wrong, please try again later',
     WISH_NOT_CLAIMABLE: 'This wish cannot be claimed now (not published, withdrawn, expired or done)',
     WISH_ALREADY_CLAIMED: 'This wish has been claimed already (or you have claimed it)',
+    SHIFT_NOT_ASSIGNED: 'You are not on the roster of this shift',
+    SHIFT_CHECKIN_CLOSED: 'Check-in is not open now; check in within the window around the start of the shift',
+    SHIFT_NOT_CHECKED_IN: 'Not checked in yet, so you cannot check out (or you have checked out already)',
+    SHIFT_ALREADY_ASSIGNED: 'This person is on the shift already',
+    SHIFT_SWAP_NOT_ALLOWED: 'This swap cannot be handled this way now',
   },
 };
 

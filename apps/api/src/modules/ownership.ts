@@ -99,6 +99,12 @@ export const TABLE_OWNERS = {
   care_recipients: 'care',
   care_pairings: 'care',
   care_visits: 'care',
+  shift_settings: 'people',
+  shift_templates: 'people',
+  shifts: 'people',
+  shift_assignments: 'people',
+  shift_swaps: 'people',
+  shift_events: 'people',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

@@ -46,3 +46,7 @@ export interface DB extends CareTables {}
 export * from './schema/care.js';
 /** The care module's daily check-ins (报平安, ADR 0040). */
 export interface DB extends CareCheckinsTables {}
+import type { DutyTables } from './schema/duty.js';
+/** The people module's duty rosters (值守排班, ADR 0044). */
+export interface DB extends DutyTables {}
+export * from './schema/duty.js';
