@@ -21,6 +21,7 @@ import { publicWishRoutes, wishJobs, wishesRoutes } from './wishes/index.js';
 import { helpRoutes } from './help/index.js';
 import { matchingJobs, matchingRoutes } from './matching/index.js';
 import { careRoutes, checkinJobs, checkinsRoutes } from './care/index.js';
+import { dutyJobs, dutyRoutes } from './people/index.js';
 
 /** Every module's routes, mounted by app.ts. */
 export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
@@ -43,6 +44,7 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   matchingRoutes,
   careRoutes,
   checkinsRoutes,
+  dutyRoutes,
 ];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */
@@ -57,6 +59,8 @@ export const moduleJobs: PeriodicJob[] = [
   ...matchingJobs,
   // The morning sweep and the missed check-in ladder (issue 12).
   ...checkinJobs,
+  // Duty shifts short of people tomorrow (issue 10).
+  ...dutyJobs,
 ];
 
 /** Every module's kinds of background work (imports, exports), run from their job rows by the job runner (ADR 0021). */
