@@ -13,7 +13,14 @@ export const swapStatuses = ['asked', 'accepted', 'approved', 'declined', 'rejec
 export type SwapStatus = (typeof swapStatuses)[number];
 export const swapStatusLabels: Record<Locale, Record<SwapStatus, string>> = {
   'zh-CN': { asked: '待对方同意', accepted: '待审批', approved: '已换班', declined: '对方拒绝', rejected: '未批准', withdrawn: '已撤回' },
-  en: { asked: 'Waiting for the other', accepted: 'Waiting for approval', approved: 'Swapped', declined: 'Declined', rejected: 'Not approved', withdrawn: 'Withdrawn' },
+  en: {
+    asked: 'Waiting for the other',
+    accepted: 'Waiting for approval',
+    approved: 'Swapped',
+    declined: 'Declined',
+    rejected: 'Not approved',
+    withdrawn: 'Withdrawn',
+  },
 };
 
 /** How someone came onto a shift. */

@@ -131,7 +131,13 @@ export function updateTemplate(db: Db, cid: CommunityId, id: number, v: Template
   return db.updateTable('shift_templates').set(v).where('community_id', '=', cid).where('id', '=', id).execute();
 }
 export function archiveTemplate(db: Db, cid: CommunityId, id: number, at: Date) {
-  return db.updateTable('shift_templates').set({ archived_at: at }).where('community_id', '=', cid).where('id', '=', id).where('archived_at', 'is', null).executeTakeFirst();
+  return db
+    .updateTable('shift_templates')
+    .set({ archived_at: at })
+    .where('community_id', '=', cid)
+    .where('id', '=', id)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
 }
 
 // Shifts
@@ -164,7 +170,20 @@ export function insertShift(db: Db, cid: CommunityId, v: ShiftValues) {
     .returning('id')
     .executeTakeFirstOrThrow();
 }
-const shiftColumns = ['id', 'community_id', 'station_id', 'template_id', 'day', 'starts_at', 'ends_at', 'headcount', 'team_id', 'note', 'status', 'uncovered_at'] as const;
+const shiftColumns = [
+  'id',
+  'community_id',
+  'station_id',
+  'template_id',
+  'day',
+  'starts_at',
+  'ends_at',
+  'headcount',
+  'team_id',
+  'note',
+  'status',
+  'uncovered_at',
+] as const;
 export function listShifts(db: Db, cid: CommunityId, f: { from: string; to: string; stationId?: number }) {
   let q = db
     .selectFrom('shifts')
@@ -177,7 +196,13 @@ export function listShifts(db: Db, cid: CommunityId, f: { from: string; to: stri
   return q.orderBy('day').orderBy('starts_at').orderBy('station_id').orderBy('id').limit(2000).execute();
 }
 export function findShift(db: Db, cid: CommunityId, id: number) {
-  return db.selectFrom('shifts').select([...shiftColumns]).where('community_id', '=', cid).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  return db
+    .selectFrom('shifts')
+    .select([...shiftColumns])
+    .where('community_id', '=', cid)
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
 }
 /** The shift, locked for the change (two staff assigning at once queue here). */
 export function lockShift(db: Db, cid: CommunityId, id: number) {
@@ -235,7 +260,9 @@ export function assignmentOf(db: Db, cid: CommunityId, shiftId: number, who: { a
     .where('community_id', '=', cid)
     .where('shift_id', '=', shiftId)
     .where('removed_at', 'is', null)
-    .where((eb) => (who.residentId ? eb.or([eb('account_id', '=', who.accountId), eb('resident_id', '=', who.residentId)]) : eb('account_id', '=', who.accountId)))
+    .where((eb) =>
+      who.residentId ? eb.or([eb('account_id', '=', who.accountId), eb('resident_id', '=', who.residentId)]) : eb('account_id', '=', who.accountId),
+    )
     .forUpdate()
     .executeTakeFirst();
 }
@@ -311,7 +338,13 @@ export function setHoursEntry(db: Db, cid: CommunityId, id: number, entryId: num
   return db.updateTable('shift_assignments').set({ hours_entry_id: entryId }).where('community_id', '=', cid).where('id', '=', id).execute();
 }
 /** Moves an assignment to another person (a swap): the old row is closed, a new one opens with via 'swap'. */
-export async function handOver(db: Db, cid: CommunityId, from: AssignmentRow, to: { accountId: number; name: string; residentId: number | null; by: number | null }, at: Date) {
+export async function handOver(
+  db: Db,
+  cid: CommunityId,
+  from: AssignmentRow,
+  to: { accountId: number; name: string; residentId: number | null; by: number | null },
+  at: Date,
+) {
   await removeAssignment(db, cid, from.id, { at, reason: 'swap' });
   return db
     .insertInto('shift_assignments')
@@ -335,7 +368,16 @@ export function myAssignments(db: Db, cid: CommunityId, who: { accountId: number
     .selectFrom('shift_assignments as a')
     .innerJoin('shifts as s', 's.id', 'a.shift_id')
     .innerJoin('stations as st', 'st.id', 's.station_id')
-    .select(['a.id as assignment_id', 's.id as shift_id', 'st.name as station_name', 's.day', 's.starts_at', 's.ends_at', 'a.checked_in_at', 'a.checked_out_at'])
+    .select([
+      'a.id as assignment_id',
+      's.id as shift_id',
+      'st.name as station_name',
+      's.day',
+      's.starts_at',
+      's.ends_at',
+      'a.checked_in_at',
+      'a.checked_out_at',
+    ])
     .where('a.community_id', '=', cid)
     .where('a.removed_at', 'is', null)
     .where('s.status', '=', 'open')
@@ -378,7 +420,13 @@ export function insertSwap(
     .executeTakeFirstOrThrow();
 }
 export function lockSwap(db: Db, cid: CommunityId, id: number) {
-  return db.selectFrom('shift_swaps').select([...swapColumns]).where('community_id', '=', cid).where('id', '=', id).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('shift_swaps')
+    .select([...swapColumns])
+    .where('community_id', '=', cid)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 export type SwapRow = NonNullable<Awaited<ReturnType<typeof lockSwap>>>;
 export function updateSwap(
@@ -391,7 +439,10 @@ export function updateSwap(
 }
 /** Swaps, newest first; `involving` narrows to those a person asked or was asked. */
 export function listSwaps(db: Db, cid: CommunityId, f: { status?: string; involving?: number }) {
-  let q = db.selectFrom('shift_swaps').select([...swapColumns]).where('community_id', '=', cid);
+  let q = db
+    .selectFrom('shift_swaps')
+    .select([...swapColumns])
+    .where('community_id', '=', cid);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.involving) {
     const who = f.involving;
@@ -457,13 +508,12 @@ export function uncoveredOn(db: Db, day: string) {
     .where('s.day', '=', day)
     .where('s.status', '=', 'open')
     .where('s.uncovered_at', 'is', null)
-    .where(
-      (eb) =>
-        eb(
-          eb.selectFrom('shift_assignments as a').select(eb.fn.countAll<number>().as('n')).whereRef('a.shift_id', '=', 's.id').where('a.removed_at', 'is', null),
-          '<',
-          eb.ref('s.headcount'),
-        ),
+    .where((eb) =>
+      eb(
+        eb.selectFrom('shift_assignments as a').select(eb.fn.countAll<number>().as('n')).whereRef('a.shift_id', '=', 's.id').where('a.removed_at', 'is', null),
+        '<',
+        eb.ref('s.headcount'),
+      ),
     )
     .orderBy('s.id')
     .limit(500)
@@ -489,9 +539,7 @@ export async function coverage(db: Db, cid: CommunityId, from: string, to: strin
       eb.fn.countAll<number>().as('total'),
       eb.fn
         .count<number>('s.id')
-        .filterWhere(
-          sql<boolean>`(select count(*) from shift_assignments a where a.shift_id = s.id and a.removed_at is null) >= s.headcount`,
-        )
+        .filterWhere(sql<boolean>`(select count(*) from shift_assignments a where a.shift_id = s.id and a.removed_at is null) >= s.headcount`)
         .as('covered'),
     ])
     .where('s.community_id', '=', cid)

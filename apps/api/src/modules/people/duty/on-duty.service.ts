@@ -54,7 +54,13 @@ export async function checkIn(ctx: AppContext, actor: Actor, shiftId: number, no
     const a = await repo.assignmentOf(trx, cid, shiftId, { accountId: actor.accountId, residentId });
     if (!a) throw notOnShift();
     if (a.checked_in_at) return { shiftId, assignmentId: a.id, checkedInAt: iso(a.checked_in_at), checkedOutAt: iso(a.checked_out_at), hours: null };
-    if (!isCheckinOpen(now, { startsAt: s.starts_at, endsAt: s.ends_at }, { beforeMinutes: settings.checkinBeforeMinutes, afterMinutes: settings.checkinAfterMinutes }))
+    if (
+      !isCheckinOpen(
+        now,
+        { startsAt: s.starts_at, endsAt: s.ends_at },
+        { beforeMinutes: settings.checkinBeforeMinutes, afterMinutes: settings.checkinAfterMinutes },
+      )
+    )
       throw new AppError('SHIFT_CHECKIN_CLOSED', 'outside the check-in window', {
         opensAt: iso(new Date(s.starts_at.getTime() - settings.checkinBeforeMinutes * 60_000)),
       });

@@ -33,21 +33,45 @@ export async function assignmentRowsFor(
         assigned_by: who.by,
       });
   for (const a of await repo.accountsIn(db, cid, who.accountIds))
-    rows.push({ shift_id: shiftId, account_id: a.id, resident_id: a.resident_id, name: a.display_name, via: who.via === 'team' ? 'person' : who.via, team_id: null, assigned_by: who.by });
+    rows.push({
+      shift_id: shiftId,
+      account_id: a.id,
+      resident_id: a.resident_id,
+      name: a.display_name,
+      via: who.via === 'team' ? 'person' : who.via,
+      team_id: null,
+      assigned_by: who.by,
+    });
   return rows;
 }
 
 async function present(ctx: AppContext, cid: CommunityId, shifts: repo.ShiftRow[]) {
-  const people = await repo.liveAssignments(ctx.db, cid, shifts.map((s) => s.id));
+  const people = await repo.liveAssignments(
+    ctx.db,
+    cid,
+    shifts.map((s) => s.id),
+  );
   const station = new Map((await repo.stationNames(ctx.db, cid, [...new Set(shifts.map((s) => s.station_id))])).map((s) => [s.id, s.name]));
-  const team = new Map((await repo.teamNamesIn(ctx.db, cid, shifts.flatMap((s) => (s.team_id ? [s.team_id] : [])))).map((t) => [t.id, t.name]));
+  const team = new Map(
+    (
+      await repo.teamNamesIn(
+        ctx.db,
+        cid,
+        shifts.flatMap((s) => (s.team_id ? [s.team_id] : [])),
+      )
+    ).map((t) => [t.id, t.name]),
+  );
   const byShift = new Map<number, repo.AssignmentRow[]>();
   for (const p of people) byShift.set(p.shift_id, [...(byShift.get(p.shift_id) ?? []), p]);
   return shifts.map((s) => presentShift(s, byShift.get(s.id) ?? [], { station, team }));
 }
 
 /** The shifts of a date range (a week grid), optionally one station's, or only those below headcount. */
-export async function listShifts(ctx: AppContext, actor: Actor, q: { communityId?: number; from: string; to: string; stationId?: number; uncoveredOnly?: 'true' | 'false' }) {
+export async function listShifts(
+  ctx: AppContext,
+  actor: Actor,
+  q: { communityId?: number; from: string; to: string; stationId?: number; uncoveredOnly?: 'true' | 'false' },
+) {
   authorize(actor, 'shifts.read');
   const cid = resolveCommunityId(actor, q.communityId);
   if (!datesBetween(q.from, q.to)) throw invalidField('to', 'range');
@@ -63,7 +87,12 @@ export async function getShift(ctx: AppContext, actor: Actor, id: number, commun
   if (!s) throw notFound('shift');
   const [shift] = await present(ctx, cid, [s]);
   const events = await repo.eventsOf(ctx.db, cid, id);
-  const names = new Map((await repo.accountNamesIn(ctx.db, [...new Set(events.flatMap((e) => (e.actor_account_id ? [e.actor_account_id] : [])))])).map((a) => [a.id, a.display_name]));
+  const names = new Map(
+    (await repo.accountNamesIn(ctx.db, [...new Set(events.flatMap((e) => (e.actor_account_id ? [e.actor_account_id] : [])))])).map((a) => [
+      a.id,
+      a.display_name,
+    ]),
+  );
   return {
     ...shift!,
     events: events.map((e) => ({
@@ -118,9 +147,15 @@ export async function assignShift(ctx: AppContext, actor: Actor, id: number, inp
       via: input.teamId ? 'team' : 'person',
     });
     const added = await repo.insertAssignments(trx, cid, rows);
-    if (input.accountId && added.length === 0) throw new AppError('SHIFT_ALREADY_ASSIGNED', 'already on the shift', { fields: [{ field: 'accountId', rule: 'taken' }] });
+    if (input.accountId && added.length === 0)
+      throw new AppError('SHIFT_ALREADY_ASSIGNED', 'already on the shift', { fields: [{ field: 'accountId', rule: 'taken' }] });
     await recordShiftSteps(trx, cid, actor, [
-      { shiftId: id, action: 'assigned', note: added.map((a) => a.name).join('、') || null, changes: { teamId: input.teamId ?? null, assignmentIds: added.map((a) => a.id) } },
+      {
+        shiftId: id,
+        action: 'assigned',
+        note: added.map((a) => a.name).join('、') || null,
+        changes: { teamId: input.teamId ?? null, assignmentIds: added.map((a) => a.id) },
+      },
     ]);
   });
   return getShift(ctx, actor, id, cid);
@@ -140,4 +175,3 @@ export async function removeFromShift(ctx: AppContext, actor: Actor, id: number,
   });
   return getShift(ctx, actor, id, cid);
 }
-

@@ -19,10 +19,9 @@ async function present(ctx: AppContext, cid: CommunityId, rows: repo.SwapRow[]) 
   const assignments = rows.flatMap((r) => [r.from_assignment_id, ...(r.to_assignment_id ? [r.to_assignment_id] : [])]);
   const shifts = new Map((await repo.shiftsOfAssignments(ctx.db, cid, assignments)).map((s) => [s.assignment_id, s]));
   const names = new Map(
-    (await repo.accountNamesIn(ctx.db, [...new Set(rows.flatMap((r) => [r.requested_by, r.to_account_id, ...(r.decided_by ? [r.decided_by] : [])]))])).map((a) => [
-      a.id,
-      a.display_name,
-    ]),
+    (await repo.accountNamesIn(ctx.db, [...new Set(rows.flatMap((r) => [r.requested_by, r.to_account_id, ...(r.decided_by ? [r.decided_by] : [])]))])).map(
+      (a) => [a.id, a.display_name],
+    ),
   );
   return rows.map((r) => {
     const from = shifts.get(r.from_assignment_id)!;
@@ -89,13 +88,25 @@ export async function askSwap(ctx: AppContext, actor: Actor, input: CreateSwapIn
       throw new AppError('SHIFT_ALREADY_ASSIGNED', 'the other person is on this shift already', { fields: [{ field: 'toAccountId', rule: 'taken' }] });
     }
     const { id } = await repo
-      .insertSwap(trx, cid, { from_assignment_id: mine.id, requested_by: actor.accountId, to_account_id: other.id, to_assignment_id: toAssignmentId, reason: input.reason })
+      .insertSwap(trx, cid, {
+        from_assignment_id: mine.id,
+        requested_by: actor.accountId,
+        to_account_id: other.id,
+        to_assignment_id: toAssignmentId,
+        reason: input.reason,
+      })
       .catch((err: unknown) => {
         if ((err as { code?: string }).code === '23505') throw notAllowed('a swap of this shift is open already');
         throw err;
       });
     await recordShiftSteps(trx, cid, actor, [
-      { shiftId: input.shiftId, action: 'swap_asked', note: `${mine.name} → ${other.display_name}`, reason: input.reason, changes: { swapId: id, toShiftId: input.toShiftId ?? null } },
+      {
+        shiftId: input.shiftId,
+        action: 'swap_asked',
+        note: `${mine.name} → ${other.display_name}`,
+        reason: input.reason,
+        changes: { swapId: id, toShiftId: input.toShiftId ?? null },
+      },
     ]);
     return id;
   });
@@ -139,7 +150,12 @@ export async function actOnSwap(ctx: AppContext, actor: Actor, id: number, actio
     });
     const [from] = await repo.shiftsOfAssignments(trx, cid, [s.from_assignment_id]);
     const steps: Parameters<typeof recordShiftSteps>[3] = [
-      { shiftId: from!.shift_id, action: `swap_${action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : action === 'approve' ? 'approved' : action === 'reject' ? 'rejected' : 'withdrawn'}`, note: input.note ?? null, changes: { swapId: id, status: next } },
+      {
+        shiftId: from!.shift_id,
+        action: `swap_${action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : action === 'approve' ? 'approved' : action === 'reject' ? 'rejected' : 'withdrawn'}`,
+        note: input.note ?? null,
+        changes: { swapId: id, status: next },
+      },
     ];
     if (next === 'approved') {
       const moved = await applySwap(trx, cid, s, actor.accountId, now);

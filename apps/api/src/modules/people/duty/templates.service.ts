@@ -34,8 +34,19 @@ export async function saveShiftSettings(ctx: AppContext, actor: Actor, input: Sh
     autoApproveSwaps: input.autoApproveSwaps,
   };
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.saveSettings(trx, cid, { before: after.checkinBeforeMinutes, after: after.checkinAfterMinutes, autoApprove: after.autoApproveSwaps, by: actor.accountId });
-    await writeAudit(trx, actor, { communityId: cid, action: 'shift_settings.updated', entityType: 'community', entityId: cid, changes: { from: before, to: after } });
+    await repo.saveSettings(trx, cid, {
+      before: after.checkinBeforeMinutes,
+      after: after.checkinAfterMinutes,
+      autoApprove: after.autoApproveSwaps,
+      by: actor.accountId,
+    });
+    await writeAudit(trx, actor, {
+      communityId: cid,
+      action: 'shift_settings.updated',
+      entityType: 'community',
+      entityId: cid,
+      changes: { from: before, to: after },
+    });
   });
   return after;
 }
@@ -66,7 +77,15 @@ export async function listShiftTemplates(ctx: AppContext, actor: Actor, q: { com
   const cid = resolveCommunityId(actor, q.communityId);
   const rows = await repo.listTemplates(ctx.db, cid, q.stationId);
   const stations = new Map((await repo.stationNames(ctx.db, cid, [...new Set(rows.map((r) => r.station_id))])).map((s) => [s.id, s.name]));
-  const teams = new Map((await repo.teamNamesIn(ctx.db, cid, rows.flatMap((r) => (r.team_id ? [r.team_id] : [])))).map((t) => [t.id, t.name]));
+  const teams = new Map(
+    (
+      await repo.teamNamesIn(
+        ctx.db,
+        cid,
+        rows.flatMap((r) => (r.team_id ? [r.team_id] : [])),
+      )
+    ).map((t) => [t.id, t.name]),
+  );
   const ids = rows.map((r) => JSON.parse(r.account_ids) as number[]);
   const accounts = new Map((await repo.accountsIn(ctx.db, cid, [...new Set(ids.flat())])).map((a) => [a.id, a.display_name]));
   return {
@@ -157,7 +176,12 @@ export async function generateShifts(ctx: AppContext, actor: Actor, input: Gener
     let assigned = 0;
     for (const s of created) {
       const t = byTemplate.get(s.template_id!)!;
-      const rows = await assignmentRowsFor(trx, cid, s.id, { teamId: t.team_id, accountIds: JSON.parse(t.account_ids) as number[], by: actor.accountId, via: 'template' });
+      const rows = await assignmentRowsFor(trx, cid, s.id, {
+        teamId: t.team_id,
+        accountIds: JSON.parse(t.account_ids) as number[],
+        by: actor.accountId,
+        via: 'template',
+      });
       assigned += (await repo.insertAssignments(trx, cid, rows)).length;
     }
     await recordShiftSteps(
