@@ -9452,6 +9452,1259 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shift-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            autoApproveSwaps: boolean;
+                            checkinAfterMinutes: number;
+                            checkinBeforeMinutes: number;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        autoApproveSwaps: boolean;
+                        checkinAfterMinutes: number;
+                        checkinBeforeMinutes: number;
+                        communityId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            autoApproveSwaps: boolean;
+                            checkinAfterMinutes: number;
+                            checkinBeforeMinutes: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-swaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    status?: "asked" | "accepted" | "approved" | "declined" | "rejected" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                answeredAt: string | null;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decidedByName: string | null;
+                                decisionNote: string | null;
+                                id: number;
+                                reason: string;
+                                requestedBy: number;
+                                requestedByName: string;
+                                shiftId: number;
+                                shiftLabel: string;
+                                /** @enum {string} */
+                                status: "asked" | "accepted" | "approved" | "declined" | "rejected" | "withdrawn";
+                                toAccountId: number;
+                                toAccountName: string;
+                                toShiftId: number | null;
+                                toShiftLabel: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        shiftId: number;
+                        toAccountId: number;
+                        toShiftId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            id: number;
+                            reason: string;
+                            requestedBy: number;
+                            requestedByName: string;
+                            shiftId: number;
+                            shiftLabel: string;
+                            /** @enum {string} */
+                            status: "asked" | "accepted" | "approved" | "declined" | "rejected" | "withdrawn";
+                            toAccountId: number;
+                            toAccountName: string;
+                            toShiftId: number | null;
+                            toShiftLabel: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-swaps/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            id: number;
+                            reason: string;
+                            requestedBy: number;
+                            requestedByName: string;
+                            shiftId: number;
+                            shiftLabel: string;
+                            /** @enum {string} */
+                            status: "asked" | "accepted" | "approved" | "declined" | "rejected" | "withdrawn";
+                            toAccountId: number;
+                            toAccountName: string;
+                            toShiftId: number | null;
+                            toShiftLabel: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-swaps/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            id: number;
+                            reason: string;
+                            requestedBy: number;
+                            requestedByName: string;
+                            shiftId: number;
+                            shiftLabel: string;
+                            /** @enum {string} */
+                            status: "asked" | "accepted" | "approved" | "declined" | "rejected" | "withdrawn";
+                            toAccountId: number;
+                            toAccountName: string;
+                            toShiftId: number | null;
+                            toShiftLabel: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-swaps/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            id: number;
+                            reason: string;
+                            requestedBy: number;
+                            requestedByName: string;
+                            shiftId: number;
+                            shiftLabel: string;
+                            /** @enum {string} */
+                            status: "asked" | "accepted" | "approved" | "declined" | "rejected" | "withdrawn";
+                            toAccountId: number;
+                            toAccountName: string;
+                            toShiftId: number | null;
+                            toShiftLabel: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-swaps/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            id: number;
+                            reason: string;
+                            requestedBy: number;
+                            requestedByName: string;
+                            shiftId: number;
+                            shiftLabel: string;
+                            /** @enum {string} */
+                            status: "asked" | "accepted" | "approved" | "declined" | "rejected" | "withdrawn";
+                            toAccountId: number;
+                            toAccountName: string;
+                            toShiftId: number | null;
+                            toShiftLabel: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-swaps/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            id: number;
+                            reason: string;
+                            requestedBy: number;
+                            requestedByName: string;
+                            shiftId: number;
+                            shiftLabel: string;
+                            /** @enum {string} */
+                            status: "asked" | "accepted" | "approved" | "declined" | "rejected" | "withdrawn";
+                            toAccountId: number;
+                            toAccountName: string;
+                            toShiftId: number | null;
+                            toShiftLabel: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    stationId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                accountIds: number[];
+                                accountNames: string[];
+                                endsAt: string;
+                                headcount: number;
+                                id: number;
+                                note: string | null;
+                                startsAt: string;
+                                stationId: number;
+                                stationName: string;
+                                teamId: number | null;
+                                teamName: string | null;
+                                weekday: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        accountIds?: number[];
+                        communityId?: number;
+                        endsAt: string;
+                        headcount: number;
+                        note?: string | null;
+                        startsAt: string;
+                        stationId: number;
+                        teamId?: number | null;
+                        weekday: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountIds: number[];
+                            accountNames: string[];
+                            endsAt: string;
+                            headcount: number;
+                            id: number;
+                            note: string | null;
+                            startsAt: string;
+                            stationId: number;
+                            stationName: string;
+                            teamId: number | null;
+                            teamName: string | null;
+                            weekday: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        accountIds?: number[];
+                        communityId?: number;
+                        endsAt: string;
+                        headcount: number;
+                        note?: string | null;
+                        startsAt: string;
+                        stationId: number;
+                        teamId?: number | null;
+                        weekday: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountIds: number[];
+                            accountNames: string[];
+                            endsAt: string;
+                            headcount: number;
+                            id: number;
+                            note: string | null;
+                            startsAt: string;
+                            stationId: number;
+                            stationName: string;
+                            teamId: number | null;
+                            teamName: string | null;
+                            weekday: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-templates/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    communityId?: number;
+                    from: string;
+                    stationId?: number;
+                    to: string;
+                    uncoveredOnly?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                assigned: number;
+                                checkedIn: number;
+                                day: string;
+                                endsAt: string;
+                                headcount: number;
+                                id: number;
+                                isCovered: boolean;
+                                note: string | null;
+                                people: {
+                                    accountId: number | null;
+                                    assignmentId: number;
+                                    checkedInAt: string | null;
+                                    checkedOutAt: string | null;
+                                    hasAccount: boolean;
+                                    name: string;
+                                    residentId: number | null;
+                                    /** @enum {string} */
+                                    via: "person" | "team" | "template" | "swap";
+                                }[];
+                                startsAt: string;
+                                stationId: number;
+                                stationName: string;
+                                teamId: number | null;
+                                teamName: string | null;
+                                templateId: number | null;
+                                uncoveredAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        /** Format: date */
+                        day: string;
+                        endsAt: string;
+                        headcount: number;
+                        note?: string | null;
+                        startsAt: string;
+                        stationId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigned: number;
+                            checkedIn: number;
+                            day: string;
+                            endsAt: string;
+                            events: {
+                                action: string;
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                note: string | null;
+                            }[];
+                            headcount: number;
+                            id: number;
+                            isCovered: boolean;
+                            note: string | null;
+                            people: {
+                                accountId: number | null;
+                                assignmentId: number;
+                                checkedInAt: string | null;
+                                checkedOutAt: string | null;
+                                hasAccount: boolean;
+                                name: string;
+                                residentId: number | null;
+                                /** @enum {string} */
+                                via: "person" | "team" | "template" | "swap";
+                            }[];
+                            startsAt: string;
+                            stationId: number;
+                            stationName: string;
+                            teamId: number | null;
+                            teamName: string | null;
+                            templateId: number | null;
+                            uncoveredAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigned: number;
+                            checkedIn: number;
+                            day: string;
+                            endsAt: string;
+                            events: {
+                                action: string;
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                note: string | null;
+                            }[];
+                            headcount: number;
+                            id: number;
+                            isCovered: boolean;
+                            note: string | null;
+                            people: {
+                                accountId: number | null;
+                                assignmentId: number;
+                                checkedInAt: string | null;
+                                checkedOutAt: string | null;
+                                hasAccount: boolean;
+                                name: string;
+                                residentId: number | null;
+                                /** @enum {string} */
+                                via: "person" | "team" | "template" | "swap";
+                            }[];
+                            startsAt: string;
+                            stationId: number;
+                            stationName: string;
+                            teamId: number | null;
+                            teamName: string | null;
+                            templateId: number | null;
+                            uncoveredAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accountId?: number;
+                        communityId?: number;
+                        teamId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigned: number;
+                            checkedIn: number;
+                            day: string;
+                            endsAt: string;
+                            events: {
+                                action: string;
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                note: string | null;
+                            }[];
+                            headcount: number;
+                            id: number;
+                            isCovered: boolean;
+                            note: string | null;
+                            people: {
+                                accountId: number | null;
+                                assignmentId: number;
+                                checkedInAt: string | null;
+                                checkedOutAt: string | null;
+                                hasAccount: boolean;
+                                name: string;
+                                residentId: number | null;
+                                /** @enum {string} */
+                                via: "person" | "team" | "template" | "swap";
+                            }[];
+                            startsAt: string;
+                            stationId: number;
+                            stationName: string;
+                            teamId: number | null;
+                            teamName: string | null;
+                            templateId: number | null;
+                            uncoveredAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}/assignments/{assignmentId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    assignmentId: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigned: number;
+                            checkedIn: number;
+                            day: string;
+                            endsAt: string;
+                            events: {
+                                action: string;
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                note: string | null;
+                            }[];
+                            headcount: number;
+                            id: number;
+                            isCovered: boolean;
+                            note: string | null;
+                            people: {
+                                accountId: number | null;
+                                assignmentId: number;
+                                checkedInAt: string | null;
+                                checkedOutAt: string | null;
+                                hasAccount: boolean;
+                                name: string;
+                                residentId: number | null;
+                                /** @enum {string} */
+                                via: "person" | "team" | "template" | "swap";
+                            }[];
+                            startsAt: string;
+                            stationId: number;
+                            stationName: string;
+                            teamId: number | null;
+                            teamName: string | null;
+                            templateId: number | null;
+                            uncoveredAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignmentId: number;
+                            checkedInAt: string | null;
+                            checkedOutAt: string | null;
+                            hours: number | null;
+                            shiftId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}/check-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignmentId: number;
+                            checkedInAt: string | null;
+                            checkedOutAt: string | null;
+                            hours: number | null;
+                            shiftId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        /** Format: date */
+                        from: string;
+                        stationId?: number;
+                        /** Format: date */
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigned: number;
+                            created: number;
+                            existing: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkinAfterMinutes: number;
+                            checkinBeforeMinutes: number;
+                            items: {
+                                assignmentId: number;
+                                checkedInAt: string | null;
+                                checkedOutAt: string | null;
+                                day: string;
+                                endsAt: string;
+                                hours: number | null;
+                                shiftId: number;
+                                startsAt: string;
+                                stationName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stations": {
         parameters: {
             query?: never;
