@@ -229,6 +229,8 @@ const fieldNamesZh = {
   checkinBeforeMinutes: '提前可签到（分钟）',
   checkinAfterMinutes: '开始后可签到（分钟）',
   autoApproveSwaps: '换班自动批准',
+  uncoveredOnly: '只看缺人班次',
+  shiftId: '班次',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldNames: Record<Locale, Record<string, string>> = {
@@ -459,5 +461,7 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     checkinBeforeMinutes: 'Check-in opens before (minutes)',
     checkinAfterMinutes: 'Check-in stays open after the start (minutes)',
     autoApproveSwaps: 'Approve swaps automatically',
+    uncoveredOnly: 'Short-handed shifts only',
+    shiftId: 'Shift',
   } satisfies Record<keyof typeof fieldNamesZh, string>,
 };

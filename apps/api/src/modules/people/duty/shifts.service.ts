@@ -137,7 +137,7 @@ export async function assignShift(ctx: AppContext, actor: Actor, id: number, inp
   await ctx.db.transaction().execute(async (trx) => {
     const s = await repo.lockShift(trx, cid, id);
     if (!s) throw notFound('shift');
-    if (!input.teamId === !input.accountId) throw invalidField(input.teamId ? 'accountId' : 'teamId', input.teamId ? 'one_of' : 'required');
+    if (!input.teamId === !input.accountId) throw invalidField(input.teamId ? 'accountId' : 'teamId', input.teamId ? 'invalid' : 'required');
     if (input.teamId && (await repo.teamNamesIn(trx, cid, [input.teamId])).length === 0) throw notFound('team');
     if (input.accountId && (await repo.accountsIn(trx, cid, [input.accountId])).length === 0) throw notFound('account');
     const rows = await assignmentRowsFor(trx, cid, id, {

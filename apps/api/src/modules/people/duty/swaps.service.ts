@@ -75,9 +75,9 @@ export async function askSwap(ctx: AppContext, actor: Actor, input: CreateSwapIn
     const mine = await repo.assignmentOf(trx, cid, input.shiftId, { accountId: actor.accountId, residentId });
     if (!mine) throw new AppError('SHIFT_NOT_ASSIGNED', 'not on this shift');
     if (mine.checked_in_at) throw notAllowed('checked in already');
-    if (input.toAccountId === actor.accountId) throw invalidField('toAccountId', 'not_self');
+    if (input.toAccountId === actor.accountId) throw invalidField('toAccountId', 'invalid');
     const [other] = await repo.accountsIn(trx, cid, [input.toAccountId]);
-    if (!other) throw invalidField('toAccountId', 'unknown');
+    if (!other) throw invalidField('toAccountId', 'invalid');
     let toAssignmentId: number | null = null;
     if (input.toShiftId) {
       if (!(await repo.findShift(trx, cid, input.toShiftId))) throw notFound('shift');

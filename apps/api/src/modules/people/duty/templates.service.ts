@@ -59,7 +59,7 @@ async function templateValues(ctx: AppContext, cid: CommunityId, input: ShiftTem
   if (input.teamId && (await repo.teamNamesIn(ctx.db, cid, [input.teamId])).length === 0) throw notFound('team');
   const accountIds = [...new Set(input.accountIds)];
   const accounts = await repo.accountsIn(ctx.db, cid, accountIds);
-  if (accounts.length !== accountIds.length) throw invalidField('accountIds', 'unknown');
+  if (accounts.length !== accountIds.length) throw invalidField('accountIds', 'invalid');
   return {
     station_id: input.stationId,
     weekday: input.weekday,
