@@ -7,4 +7,4 @@ export * as peopleLedger from './ledger.js';
 /** 值守排班 (duty rosters, ADR 0044): routes and the uncovered-shift job. */
 export { dutyJobs, dutyRoutes } from './duty/index.js';
 /** The duty roster's read models for the ledger and dashboard. */
-export * as peopleDuty from './duty/ledger.js';
+export * as peopleDuty from './duty/ledger.repository.js';
