@@ -33,6 +33,7 @@ import * as venues from './20261205700000_venues.js';
 import * as projects from './20261205700100_projects.js';
 import * as volunteers from './20261205100000_volunteers.js';
 import * as votes from './20261205600000_votes.js';
+import * as dutyRosters from './20261205400000_duty_rosters.js';
 
 /** Every migration, in order. Listed by hand so the bundled server needs no folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -70,4 +71,5 @@ export const migrations: Record<string, Migration> = {
   '20261205700100_projects': projects,
   '20261205100000_volunteers': volunteers,
   '20261205600000_votes': votes,
+  '20261205400000_duty_rosters': dutyRosters,
 };

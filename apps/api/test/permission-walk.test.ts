@@ -372,6 +372,60 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
       confirmed_by: sec.account.id,
       corrects_entry_id: null,
       note: null,
+  const dutyShift = await db
+    .insertInto('shifts')
+    .values({
+      community_id: cid,
+      station_id: station.id,
+      template_id: null,
+      day: '2026-12-14',
+      starts_at: '2026-12-14T00:00:00Z',
+      ends_at: '2026-12-14T04:00:00Z',
+      headcount: 1,
+      team_id: null,
+      note: null,
+      created_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const dutyTemplate = await db
+    .insertInto('shift_templates')
+    .values({
+      community_id: cid,
+      station_id: station.id,
+      weekday: 1,
+      starts_at: '08:00',
+      ends_at: '12:00',
+      headcount: 1,
+      team_id: null,
+      note: null,
+      created_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const dutyAssignment = await db
+    .insertInto('shift_assignments')
+    .values({
+      community_id: cid,
+      shift_id: dutyShift.id,
+      account_id: account.id,
+      resident_id: null,
+      name: `值守${tag}`,
+      via: 'person',
+      team_id: null,
+      assigned_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const dutySwap = await db
+    .insertInto('shift_swaps')
+    .values({
+      community_id: cid,
+      from_assignment_id: dutyAssignment.id,
+      requested_by: account.id,
+      to_account_id: sec.account.id,
+      to_assignment_id: null,
+      reason: '换班',
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -418,6 +472,10 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     volunteers: volunteer.id,
     'service-sessions': serviceSession.id,
     'service-hours': serviceHours.id,
+    shifts: dutyShift.id,
+    'shift-templates': dutyTemplate.id,
+    'shift-swaps': dutySwap.id,
+    assignmentId: dutyAssignment.id,
   };
 }
 
@@ -435,6 +493,8 @@ function urlOf(route: RouteInfo, records: Records): string {
     .replace(':itemId', '1')
     .replace(':linkId', String(records.linkId))
     .replace(':milestoneId', String(records.milestoneId));
+    .replace(':linkId', String(records.linkId))
+    .replace(':assignmentId', String(records.assignmentId));
   const query = sampleOf(route.schema.querystring);
   return query && Object.keys(query).length ? `${path}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` : path;
 }

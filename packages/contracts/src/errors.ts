@@ -68,6 +68,16 @@ export const errorCodes = [
   'VOTE_ALREADY_CAST',
   /** A voting link that is wrong, re-issued or of no one: one answer that reveals nothing about the voter. */
   'VOTE_LINK_INVALID',
+  /** Only someone on the shift can check in, out or swap it; nothing is written. */
+  'SHIFT_NOT_ASSIGNED',
+  /** Check-in is open only in the window around the shift's start (the community's setting). */
+  'SHIFT_CHECKIN_CLOSED',
+  /** Checking out needs a check-in first (and a check-out happens once). */
+  'SHIFT_NOT_CHECKED_IN',
+  /** The person is on this shift already. */
+  'SHIFT_ALREADY_ASSIGNED',
+  /** The swap is not in a state for this step, or not this person's to take. */
+  'SHIFT_SWAP_NOT_ALLOWED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -107,6 +117,11 @@ export const errorStatus: Record<ErrorCode, number> = {
   VOTE_CLOSED: 409,
   VOTE_ALREADY_CAST: 409,
   VOTE_LINK_INVALID: 404,
+  SHIFT_NOT_ASSIGNED: 403,
+  SHIFT_CHECKIN_CLOSED: 409,
+  SHIFT_NOT_CHECKED_IN: 409,
+  SHIFT_ALREADY_ASSIGNED: 409,
+  SHIFT_SWAP_NOT_ALLOWED: 409,
 };
 
 /** One bad field: `field` is a dotted path, `rule` a validation rule from `fieldRules`. */

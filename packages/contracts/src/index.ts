@@ -28,3 +28,4 @@ export * from './venues.js';
 export * from './projects.js';
 export * from './volunteers.js';
 export * from './votes.js';
+export * from './duty.js';

@@ -63,6 +63,7 @@ export const ledgerRegisterKeys = [
   'venue_usage',
   'volunteers',
   'service_hours',
+  'duty',
 ] as const;
 export type LedgerRegisterKey = (typeof ledgerRegisterKeys)[number];
 export const ledgerRegisterKeySchema = z.enum(ledgerRegisterKeys);

@@ -119,6 +119,10 @@ export const permissions = {
   'votes.ballots': ['secretary', 'social_worker', 'grid_worker', 'building_head'],
   'conventions.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer'],
   'conventions.write': ['secretary', 'social_worker'],
+  'shifts.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker'],
+  'shifts.write': ['secretary', 'social_worker'],
+  /** Being on duty: one's own shifts, check-in and check-out, asking and answering swaps (the service narrows it). */
+  'shifts.duty': ['secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -26,6 +26,7 @@ import { venuesRoutes } from './activities/index.js';
 import { projectsRoutes } from './projects/index.js';
 import { volunteersRoutes } from './volunteers/index.js';
 import { voteJobs, votesRoutes } from './meetings/votes/index.js';
+import { dutyJobs, dutyRoutes } from './people/index.js';
 
 /** Every module's routes, mounted by app.ts. */
 export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
@@ -53,6 +54,7 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   projectsRoutes,
   volunteersRoutes,
   votesRoutes,
+  dutyRoutes,
 ];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */
@@ -68,6 +70,8 @@ export const moduleJobs: PeriodicJob[] = [
   // The morning sweep and the missed check-in ladder (issue 12).
   ...checkinJobs,
   ...voteJobs,
+  // Duty shifts short of people tomorrow (issue 10).
+  ...dutyJobs,
 ];
 
 /** Every module's kinds of background work (imports, exports), run from their job rows by the job runner (ADR 0021). */

@@ -132,6 +132,12 @@ export const TABLE_OWNERS = {
   vote_events: 'meetings',
   conventions: 'meetings',
   convention_versions: 'meetings',
+  shift_settings: 'people',
+  shift_templates: 'people',
+  shifts: 'people',
+  shift_assignments: 'people',
+  shift_swaps: 'people',
+  shift_events: 'people',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

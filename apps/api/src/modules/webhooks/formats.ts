@@ -16,7 +16,7 @@ export interface CareCheckinPayload {
 
 /** A reminder another module raises (a wish's claim due, an agreement up for renewal): a title and one line of text. */
 export interface NoticePayload {
-  event: 'wish.reminder' | 'agreement.renewal_due';
+  event: 'wish.reminder' | 'agreement.renewal_due' | 'shift.uncovered';
   occurredAt: string;
   notice: { title: string; text: string };
 }

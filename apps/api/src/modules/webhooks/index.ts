@@ -51,4 +51,16 @@ export function subscribeWebhooks(ctx: AppContext): void {
       occurredAt: meta.occurredAt,
     });
   });
+  // A duty shift short of people tomorrow (值守, ADR 0044).
+  ctx.events.on('shift.uncovered', 'webhooks', async (e, meta) => {
+    const text = `明天的值守「${e.label}」还缺人：已排 ${e.assigned} 人，需要 ${e.headcount} 人，请尽快补排`;
+    await enqueueNotice(ctx, {
+      communityId: e.communityId,
+      event: 'shift.uncovered',
+      title: '值守缺人提醒',
+      text,
+      outboxId: meta.outboxId,
+      occurredAt: meta.occurredAt,
+    });
+  });
 }

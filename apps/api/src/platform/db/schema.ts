@@ -66,3 +66,7 @@ import type { VotesTables } from './schema/votes.js';
 /** Meetings' votes and conventions (issue 11, ADR 0046). */
 export interface DB extends VotesTables {}
 export * from './schema/votes.js';
+import type { DutyTables } from './schema/duty.js';
+/** The people module's duty rosters (值守排班, ADR 0044). */
+export interface DB extends DutyTables {}
+export * from './schema/duty.js';

@@ -12,6 +12,7 @@ import { careRegister } from './care.js';
 import { meetingMinutesRegister, meetingsRegister } from './meetings.js';
 import { venueUsageRegister } from './venues.js';
 import { serviceHoursRegister, volunteersRegister } from './volunteers.js';
+import { dutyRegister } from './duty.js';
 
 /** Every register the ledger prints, in the order the ledger page lists them. A module adds one line here. */
 export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
@@ -32,4 +33,5 @@ export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
   venue_usage: venueUsageRegister,
   volunteers: volunteersRegister,
   service_hours: serviceHoursRegister,
+  duty: dutyRegister,
 };

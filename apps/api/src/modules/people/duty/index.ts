@@ -1,0 +1,2 @@
+export { dutyRoutes } from './duty.routes.js';
+export { dutyJobs, flagUncoveredShifts } from './uncovered.js';
