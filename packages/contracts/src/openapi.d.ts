@@ -13057,9 +13057,9 @@ export interface paths {
         };
         get: {
             parameters: {
-                query: {
+                query?: {
                     communityId?: number;
-                    month: string;
+                    month?: string;
                 };
                 header?: never;
                 path?: never;
