@@ -372,6 +372,9 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
       confirmed_by: sec.account.id,
       corrects_entry_id: null,
       note: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const dutyShift = await db
     .insertInto('shifts')
     .values({
@@ -492,8 +495,7 @@ function urlOf(route: RouteInfo, records: Records): string {
     .replace(':topicId', '1')
     .replace(':itemId', '1')
     .replace(':linkId', String(records.linkId))
-    .replace(':milestoneId', String(records.milestoneId));
-    .replace(':linkId', String(records.linkId))
+    .replace(':milestoneId', String(records.milestoneId))
     .replace(':assignmentId', String(records.assignmentId));
   const query = sampleOf(route.schema.querystring);
   return query && Object.keys(query).length ? `${path}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` : path;

@@ -3,7 +3,7 @@
 type Locale = 'zh-CN' | 'en';
 
 /** 1 = Monday … 7 = Sunday, as templates store the weekday. */
-export const weekdayLabels: Record<Locale, Record<number, string>> = {
+export const dutyWeekdayLabels: Record<Locale, Record<number, string>> = {
   'zh-CN': { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' },
   en: { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' },
 };

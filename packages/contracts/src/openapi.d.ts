@@ -849,6 +849,475 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    from?: string;
+                    status?: "requested" | "approved" | "declined" | "cancelled";
+                    to?: string;
+                    venueId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                activityId: number | null;
+                                attendees: number | null;
+                                /** @enum {string} */
+                                bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                                bookerName: string | null;
+                                channel: string;
+                                communityId: number;
+                                contactPhoneMasked: string | null;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                                endsAt: string;
+                                id: number;
+                                noShow: boolean;
+                                partnerId: number | null;
+                                purpose: string;
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "declined" | "cancelled";
+                                teamId: number | null;
+                                venueId: number;
+                                venueName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendees?: number | null;
+                        /** @enum {string} */
+                        bookerKind: "team" | "partner" | "resident" | "staff";
+                        communityId?: number;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        /** Format: date-time */
+                        endsAt: string;
+                        partnerId?: number | null;
+                        purpose: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        teamId?: number | null;
+                        venueId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number | null;
+                            attendees: number | null;
+                            /** @enum {string} */
+                            bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                            bookerName: string | null;
+                            channel: string;
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            endsAt: string;
+                            id: number;
+                            noShow: boolean;
+                            partnerId: number | null;
+                            purpose: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                            teamId: number | null;
+                            venueId: number;
+                            venueName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number | null;
+                            attendees: number | null;
+                            /** @enum {string} */
+                            bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                            bookerName: string | null;
+                            channel: string;
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            endsAt: string;
+                            id: number;
+                            noShow: boolean;
+                            partnerId: number | null;
+                            purpose: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                            teamId: number | null;
+                            timeline: {
+                                action: string;
+                                actorId: number | null;
+                                at: string;
+                                fromStatus: string | null;
+                                note: string | null;
+                                toStatus: string;
+                            }[];
+                            venueId: number;
+                            venueName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number | null;
+                            attendees: number | null;
+                            /** @enum {string} */
+                            bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                            bookerName: string | null;
+                            channel: string;
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            endsAt: string;
+                            id: number;
+                            noShow: boolean;
+                            partnerId: number | null;
+                            purpose: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                            teamId: number | null;
+                            venueId: number;
+                            venueName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number | null;
+                            attendees: number | null;
+                            /** @enum {string} */
+                            bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                            bookerName: string | null;
+                            channel: string;
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            endsAt: string;
+                            id: number;
+                            noShow: boolean;
+                            partnerId: number | null;
+                            purpose: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                            teamId: number | null;
+                            venueId: number;
+                            venueName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number | null;
+                            attendees: number | null;
+                            /** @enum {string} */
+                            bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                            bookerName: string | null;
+                            channel: string;
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            endsAt: string;
+                            id: number;
+                            noShow: boolean;
+                            partnerId: number | null;
+                            purpose: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                            teamId: number | null;
+                            venueId: number;
+                            venueName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number | null;
+                            attendees: number | null;
+                            /** @enum {string} */
+                            bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                            bookerName: string | null;
+                            channel: string;
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            endsAt: string;
+                            id: number;
+                            noShow: boolean;
+                            partnerId: number | null;
+                            purpose: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                            teamId: number | null;
+                            venueId: number;
+                            venueName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/building-heads/accounts": {
         parameters: {
             query?: never;
@@ -3265,6 +3734,14 @@ export interface paths {
                             };
                             to: string;
                             total: number;
+                            venues?: {
+                                bookingsThisMonth: number;
+                            };
+                            volunteers?: {
+                                active: number;
+                                approved: number;
+                                hoursThisMonth: number;
+                            };
                             weekly: {
                                 created: number;
                                 resolved: number;
@@ -5545,7 +6022,7 @@ export interface paths {
                          * @default tickets
                          * @enum {string}
                          */
-                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes";
+                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty";
                         /** @enum {string} */
                         status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         /** Format: date */
@@ -5567,7 +6044,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -5613,7 +6090,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -5692,7 +6169,7 @@ export interface paths {
                                 byPeriod: boolean;
                                 columns: string[];
                                 /** @enum {string} */
-                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes";
+                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty";
                                 title: string;
                             }[];
                         };
@@ -9572,6 +10049,977 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    status?: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                claimEvent: string | null;
+                                claims: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    role: "lead" | "co";
+                                    unitId: number | null;
+                                    /** @enum {string} */
+                                    unitKind: "partner" | "organisation" | "party_org" | "community";
+                                    unitName: string;
+                                }[];
+                                communityId: number;
+                                completedAt: string | null;
+                                content: string;
+                                funding: {
+                                    amountYuan: number;
+                                    id: number;
+                                    source: string;
+                                }[];
+                                id: number;
+                                milestones: {
+                                    doneAt: string | null;
+                                    dueOn: string | null;
+                                    id: number;
+                                    title: string;
+                                }[];
+                                percent: number;
+                                plannedEnd: string | null;
+                                plannedStart: string | null;
+                                rating: {
+                                    average: number | null;
+                                    count: number;
+                                };
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                                /** @enum {string} */
+                                status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        content: string;
+                        /** @default [] */
+                        funding?: {
+                            amountYuan: number;
+                            source: string;
+                        }[];
+                        /** Format: date */
+                        plannedEnd?: string | null;
+                        /** Format: date */
+                        plannedStart?: string | null;
+                        sourceId?: number | null;
+                        /**
+                         * @default staff
+                         * @enum {string}
+                         */
+                        sourceKind?: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        claimEvent?: string | null;
+                        /**
+                         * @default lead
+                         * @enum {string}
+                         */
+                        role?: "lead" | "co";
+                        unitId?: number | null;
+                        /** @enum {string} */
+                        unitKind: "partner" | "organisation" | "party_org" | "community";
+                        unitName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        dueOn?: string | null;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/milestones/{milestoneId}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                    milestoneId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        percent: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimEvent: string | null;
+                            claims: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                unitId: number | null;
+                                /** @enum {string} */
+                                unitKind: "partner" | "organisation" | "party_org" | "community";
+                                unitName: string;
+                            }[];
+                            communityId: number;
+                            completedAt: string | null;
+                            content: string;
+                            funding: {
+                                amountYuan: number;
+                                id: number;
+                                source: string;
+                            }[];
+                            id: number;
+                            milestones: {
+                                doneAt: string | null;
+                                dueOn: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            plannedStart: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "resident" | "meeting" | "staff" | "ticket" | "wish";
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendees?: number | null;
+                        communityCode: string;
+                        contactName: string;
+                        contactPhone: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        purpose: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        venueId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/communities/{code}": {
         parameters: {
             query?: never;
@@ -9672,6 +11120,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/communities/{code}/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityName: string;
+                            items: {
+                                content: string;
+                                id: number;
+                                leadUnit: string | null;
+                                milestones: {
+                                    done: boolean;
+                                    title: string;
+                                }[];
+                                percent: number;
+                                plannedEnd: string | null;
+                                rating: {
+                                    average: number | null;
+                                    count: number;
+                                };
+                                /** @enum {string} */
+                                status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/communities/{code}/resources": {
         parameters: {
             query?: never;
@@ -9741,6 +11246,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/communities/{code}/venues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityName: string;
+                            venues: {
+                                capacity: number;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "room" | "hall" | "court" | "outdoor" | "other";
+                                location: string | null;
+                                name: string;
+                                openingHours: {
+                                    closes: string;
+                                    opens: string;
+                                    weekday: number;
+                                }[];
+                                taken: {
+                                    endsAt: string;
+                                    startsAt: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/communities/{code}/wishes": {
         parameters: {
             query?: never;
@@ -9788,6 +11349,69 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/projects/{id}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string | null;
+                        communityCode: string;
+                        phone: string;
+                        rating: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            content: string;
+                            id: number;
+                            leadUnit: string | null;
+                            milestones: {
+                                done: boolean;
+                                title: string;
+                            }[];
+                            percent: number;
+                            plannedEnd: string | null;
+                            rating: {
+                                average: number | null;
+                                count: number;
+                            };
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -10124,6 +11748,76 @@ export interface paths {
                             resultText: string | null;
                             /** @enum {string} */
                             status: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/volunteers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        affiliation?: string | null;
+                        availability?: string | null;
+                        /** Format: date */
+                        birthDate?: string | null;
+                        communityCode: string;
+                        /** @enum {string|null} */
+                        gender?: "male" | "female" | null;
+                        idNumber: string;
+                        /**
+                         * @default resident_id_card
+                         * @enum {string}
+                         */
+                        idType?: "resident_id_card" | "hk_macao_permit" | "taiwan_permit" | "passport" | "foreigner_permit";
+                        name: string;
+                        /**
+                         * @default resident
+                         * @enum {string}
+                         */
+                        origin?: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
+                        phone?: string | null;
+                        /** @default [] */
+                        serviceAreas?: string[];
+                        /** @default [] */
+                        skills?: string[];
+                        /** @default [] */
+                        weekdaySlots?: ("mon_am" | "mon_pm" | "tue_am" | "tue_pm" | "wed_am" | "wed_pm" | "thu_am" | "thu_pm" | "fri_am" | "fri_pm" | "sat_am" | "sat_pm" | "sun_am" | "sun_pm")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            status: string;
+                            volunteerNo: number;
                         };
                     };
                 };
@@ -11977,6 +13671,387 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/service-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    from?: string;
+                    to?: string;
+                    volunteerId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                confirmedAt: string;
+                                confirmedBy: number;
+                                correctsEntryId: number | null;
+                                endedAt: string;
+                                hours: number;
+                                id: number;
+                                note: string | null;
+                                rawMinutes: number;
+                                recordedBy: number;
+                                recordedByName: string;
+                                roundingRule: string;
+                                sessionId: number | null;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                                sourceTitle: string;
+                                startedAt: string;
+                                volunteerId: number;
+                                volunteerName: string;
+                            }[];
+                            totalHours: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        endedAt: string;
+                        note?: string | null;
+                        sourceId?: number | null;
+                        /** @enum {string} */
+                        sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                        sourceTitle: string;
+                        /** Format: date-time */
+                        startedAt: string;
+                        volunteerId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmedAt: string;
+                            confirmedBy: number;
+                            correctsEntryId: number | null;
+                            endedAt: string;
+                            hours: number;
+                            id: number;
+                            note: string | null;
+                            rawMinutes: number;
+                            recordedBy: number;
+                            recordedByName: string;
+                            roundingRule: string;
+                            sessionId: number | null;
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                            sourceTitle: string;
+                            startedAt: string;
+                            volunteerId: number;
+                            volunteerName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-hours/{id}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        countedHours: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmedAt: string;
+                            confirmedBy: number;
+                            correctsEntryId: number | null;
+                            endedAt: string;
+                            hours: number;
+                            id: number;
+                            note: string | null;
+                            rawMinutes: number;
+                            recordedBy: number;
+                            recordedByName: string;
+                            roundingRule: string;
+                            sessionId: number | null;
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                            sourceTitle: string;
+                            startedAt: string;
+                            volunteerId: number;
+                            volunteerName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-hours/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                closedAt: string | null;
+                                closesAt: string;
+                                id: number;
+                                openedAt: string;
+                                openedBy: number;
+                                openedByName: string;
+                                place: string | null;
+                                signedIn: number;
+                                signedOut: number;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        /** @default 240 */
+                        durationMinutes?: number;
+                        place?: string | null;
+                        sourceId?: number | null;
+                        /** @enum {string} */
+                        sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            closesAt: string;
+                            code: string;
+                            id: number;
+                            openedAt: string;
+                            openedBy: number;
+                            openedByName: string;
+                            place: string | null;
+                            signedIn: number;
+                            signedOut: number;
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-hours/sessions/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            closesAt: string;
+                            id: number;
+                            openedAt: string;
+                            openedBy: number;
+                            openedByName: string;
+                            place: string | null;
+                            signedIn: number;
+                            signedOut: number;
+                            sourceId: number | null;
+                            /** @enum {string} */
+                            sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-hours/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action?: "in" | "out";
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "signed_in" | "signed_out";
+                            at: string;
+                            hours: number | null;
+                            sessionTitle: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/setup": {
         parameters: {
             query?: never;
@@ -12040,6 +14115,1259 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            autoApproveSwaps: boolean;
+                            checkinAfterMinutes: number;
+                            checkinBeforeMinutes: number;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        autoApproveSwaps: boolean;
+                        checkinAfterMinutes: number;
+                        checkinBeforeMinutes: number;
+                        communityId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            autoApproveSwaps: boolean;
+                            checkinAfterMinutes: number;
+                            checkinBeforeMinutes: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-swaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    status?: "asked" | "accepted" | "approved" | "declined" | "rejected" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                answeredAt: string | null;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decidedByName: string | null;
+                                decisionNote: string | null;
+                                id: number;
+                                reason: string;
+                                requestedBy: number;
+                                requestedByName: string;
+                                shiftId: number;
+                                shiftLabel: string;
+                                /** @enum {string} */
+                                status: "asked" | "accepted" | "approved" | "declined" | "rejected" | "withdrawn";
+                                toAccountId: number;
+                                toAccountName: string;
+                                toShiftId: number | null;
+                                toShiftLabel: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        shiftId: number;
+                        toAccountId: number;
+                        toShiftId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            id: number;
+                            reason: string;
+                            requestedBy: number;
+                            requestedByName: string;
+                            shiftId: number;
+                            shiftLabel: string;
+                            /** @enum {string} */
+                            status: "asked" | "accepted" | "approved" | "declined" | "rejected" | "withdrawn";
+                            toAccountId: number;
+                            toAccountName: string;
+                            toShiftId: number | null;
+                            toShiftLabel: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-swaps/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            id: number;
+                            reason: string;
+                            requestedBy: number;
+                            requestedByName: string;
+                            shiftId: number;
+                            shiftLabel: string;
+                            /** @enum {string} */
+                            status: "asked" | "accepted" | "approved" | "declined" | "rejected" | "withdrawn";
+                            toAccountId: number;
+                            toAccountName: string;
+                            toShiftId: number | null;
+                            toShiftLabel: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-swaps/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            id: number;
+                            reason: string;
+                            requestedBy: number;
+                            requestedByName: string;
+                            shiftId: number;
+                            shiftLabel: string;
+                            /** @enum {string} */
+                            status: "asked" | "accepted" | "approved" | "declined" | "rejected" | "withdrawn";
+                            toAccountId: number;
+                            toAccountName: string;
+                            toShiftId: number | null;
+                            toShiftLabel: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-swaps/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            id: number;
+                            reason: string;
+                            requestedBy: number;
+                            requestedByName: string;
+                            shiftId: number;
+                            shiftLabel: string;
+                            /** @enum {string} */
+                            status: "asked" | "accepted" | "approved" | "declined" | "rejected" | "withdrawn";
+                            toAccountId: number;
+                            toAccountName: string;
+                            toShiftId: number | null;
+                            toShiftLabel: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-swaps/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            id: number;
+                            reason: string;
+                            requestedBy: number;
+                            requestedByName: string;
+                            shiftId: number;
+                            shiftLabel: string;
+                            /** @enum {string} */
+                            status: "asked" | "accepted" | "approved" | "declined" | "rejected" | "withdrawn";
+                            toAccountId: number;
+                            toAccountName: string;
+                            toShiftId: number | null;
+                            toShiftLabel: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-swaps/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            id: number;
+                            reason: string;
+                            requestedBy: number;
+                            requestedByName: string;
+                            shiftId: number;
+                            shiftLabel: string;
+                            /** @enum {string} */
+                            status: "asked" | "accepted" | "approved" | "declined" | "rejected" | "withdrawn";
+                            toAccountId: number;
+                            toAccountName: string;
+                            toShiftId: number | null;
+                            toShiftLabel: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    stationId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                accountIds: number[];
+                                accountNames: string[];
+                                endsAt: string;
+                                headcount: number;
+                                id: number;
+                                note: string | null;
+                                startsAt: string;
+                                stationId: number;
+                                stationName: string;
+                                teamId: number | null;
+                                teamName: string | null;
+                                weekday: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        accountIds?: number[];
+                        communityId?: number;
+                        endsAt: string;
+                        headcount: number;
+                        note?: string | null;
+                        startsAt: string;
+                        stationId: number;
+                        teamId?: number | null;
+                        weekday: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountIds: number[];
+                            accountNames: string[];
+                            endsAt: string;
+                            headcount: number;
+                            id: number;
+                            note: string | null;
+                            startsAt: string;
+                            stationId: number;
+                            stationName: string;
+                            teamId: number | null;
+                            teamName: string | null;
+                            weekday: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        accountIds?: number[];
+                        communityId?: number;
+                        endsAt: string;
+                        headcount: number;
+                        note?: string | null;
+                        startsAt: string;
+                        stationId: number;
+                        teamId?: number | null;
+                        weekday: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountIds: number[];
+                            accountNames: string[];
+                            endsAt: string;
+                            headcount: number;
+                            id: number;
+                            note: string | null;
+                            startsAt: string;
+                            stationId: number;
+                            stationName: string;
+                            teamId: number | null;
+                            teamName: string | null;
+                            weekday: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift-templates/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    communityId?: number;
+                    from: string;
+                    stationId?: number;
+                    to: string;
+                    uncoveredOnly?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                assigned: number;
+                                checkedIn: number;
+                                day: string;
+                                endsAt: string;
+                                headcount: number;
+                                id: number;
+                                isCovered: boolean;
+                                note: string | null;
+                                people: {
+                                    accountId: number | null;
+                                    assignmentId: number;
+                                    checkedInAt: string | null;
+                                    checkedOutAt: string | null;
+                                    hasAccount: boolean;
+                                    name: string;
+                                    residentId: number | null;
+                                    /** @enum {string} */
+                                    via: "person" | "team" | "template" | "swap";
+                                }[];
+                                startsAt: string;
+                                stationId: number;
+                                stationName: string;
+                                teamId: number | null;
+                                teamName: string | null;
+                                templateId: number | null;
+                                uncoveredAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        /** Format: date */
+                        day: string;
+                        endsAt: string;
+                        headcount: number;
+                        note?: string | null;
+                        startsAt: string;
+                        stationId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigned: number;
+                            checkedIn: number;
+                            day: string;
+                            endsAt: string;
+                            events: {
+                                action: string;
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                note: string | null;
+                            }[];
+                            headcount: number;
+                            id: number;
+                            isCovered: boolean;
+                            note: string | null;
+                            people: {
+                                accountId: number | null;
+                                assignmentId: number;
+                                checkedInAt: string | null;
+                                checkedOutAt: string | null;
+                                hasAccount: boolean;
+                                name: string;
+                                residentId: number | null;
+                                /** @enum {string} */
+                                via: "person" | "team" | "template" | "swap";
+                            }[];
+                            startsAt: string;
+                            stationId: number;
+                            stationName: string;
+                            teamId: number | null;
+                            teamName: string | null;
+                            templateId: number | null;
+                            uncoveredAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigned: number;
+                            checkedIn: number;
+                            day: string;
+                            endsAt: string;
+                            events: {
+                                action: string;
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                note: string | null;
+                            }[];
+                            headcount: number;
+                            id: number;
+                            isCovered: boolean;
+                            note: string | null;
+                            people: {
+                                accountId: number | null;
+                                assignmentId: number;
+                                checkedInAt: string | null;
+                                checkedOutAt: string | null;
+                                hasAccount: boolean;
+                                name: string;
+                                residentId: number | null;
+                                /** @enum {string} */
+                                via: "person" | "team" | "template" | "swap";
+                            }[];
+                            startsAt: string;
+                            stationId: number;
+                            stationName: string;
+                            teamId: number | null;
+                            teamName: string | null;
+                            templateId: number | null;
+                            uncoveredAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accountId?: number;
+                        communityId?: number;
+                        teamId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigned: number;
+                            checkedIn: number;
+                            day: string;
+                            endsAt: string;
+                            events: {
+                                action: string;
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                note: string | null;
+                            }[];
+                            headcount: number;
+                            id: number;
+                            isCovered: boolean;
+                            note: string | null;
+                            people: {
+                                accountId: number | null;
+                                assignmentId: number;
+                                checkedInAt: string | null;
+                                checkedOutAt: string | null;
+                                hasAccount: boolean;
+                                name: string;
+                                residentId: number | null;
+                                /** @enum {string} */
+                                via: "person" | "team" | "template" | "swap";
+                            }[];
+                            startsAt: string;
+                            stationId: number;
+                            stationName: string;
+                            teamId: number | null;
+                            teamName: string | null;
+                            templateId: number | null;
+                            uncoveredAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}/assignments/{assignmentId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    assignmentId: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigned: number;
+                            checkedIn: number;
+                            day: string;
+                            endsAt: string;
+                            events: {
+                                action: string;
+                                actorName: string | null;
+                                createdAt: string;
+                                id: number;
+                                note: string | null;
+                            }[];
+                            headcount: number;
+                            id: number;
+                            isCovered: boolean;
+                            note: string | null;
+                            people: {
+                                accountId: number | null;
+                                assignmentId: number;
+                                checkedInAt: string | null;
+                                checkedOutAt: string | null;
+                                hasAccount: boolean;
+                                name: string;
+                                residentId: number | null;
+                                /** @enum {string} */
+                                via: "person" | "team" | "template" | "swap";
+                            }[];
+                            startsAt: string;
+                            stationId: number;
+                            stationName: string;
+                            teamId: number | null;
+                            teamName: string | null;
+                            templateId: number | null;
+                            uncoveredAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignmentId: number;
+                            checkedInAt: string | null;
+                            checkedOutAt: string | null;
+                            hours: number | null;
+                            shiftId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}/check-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignmentId: number;
+                            checkedInAt: string | null;
+                            checkedOutAt: string | null;
+                            hours: number | null;
+                            shiftId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        /** Format: date */
+                        from: string;
+                        stationId?: number;
+                        /** Format: date */
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigned: number;
+                            created: number;
+                            existing: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkinAfterMinutes: number;
+                            checkinBeforeMinutes: number;
+                            items: {
+                                assignmentId: number;
+                                checkedInAt: string | null;
+                                checkedOutAt: string | null;
+                                day: string;
+                                endsAt: string;
+                                hours: number | null;
+                                shiftId: number;
+                                startsAt: string;
+                                stationName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -13779,6 +17107,312 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/venues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    status?: "open" | "closed" | "archived";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                bookableBy: ("team" | "partner" | "resident")[];
+                                capacity: number;
+                                communityId: number;
+                                description: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "room" | "hall" | "court" | "outdoor" | "other";
+                                location: string | null;
+                                name: string;
+                                needsApproval: boolean;
+                                openingHours: {
+                                    closes: string;
+                                    opens: string;
+                                    weekday: number;
+                                }[];
+                                stationId: number | null;
+                                /** @enum {string} */
+                                status: "open" | "closed" | "archived";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default [
+                         *       "team",
+                         *       "partner"
+                         *     ]
+                         */
+                        bookableBy?: ("team" | "partner" | "resident")[];
+                        capacity: number;
+                        communityId?: number;
+                        description?: string | null;
+                        /** @enum {string} */
+                        kind: "room" | "hall" | "court" | "outdoor" | "other";
+                        location?: string | null;
+                        name: string;
+                        /** @default true */
+                        needsApproval?: boolean;
+                        /** @default [] */
+                        openingHours?: {
+                            closes: string;
+                            opens: string;
+                            weekday: number;
+                        }[];
+                        stationId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bookableBy: ("team" | "partner" | "resident")[];
+                            capacity: number;
+                            communityId: number;
+                            description: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "room" | "hall" | "court" | "outdoor" | "other";
+                            location: string | null;
+                            name: string;
+                            needsApproval: boolean;
+                            openingHours: {
+                                closes: string;
+                                opens: string;
+                                weekday: number;
+                            }[];
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "open" | "closed" | "archived";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bookableBy: ("team" | "partner" | "resident")[];
+                            capacity: number;
+                            communityId: number;
+                            description: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "room" | "hall" | "court" | "outdoor" | "other";
+                            location: string | null;
+                            name: string;
+                            needsApproval: boolean;
+                            openingHours: {
+                                closes: string;
+                                opens: string;
+                                weekday: number;
+                            }[];
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "open" | "closed" | "archived";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default [
+                         *       "team",
+                         *       "partner"
+                         *     ]
+                         */
+                        bookableBy?: ("team" | "partner" | "resident")[];
+                        capacity?: number;
+                        description?: string | null;
+                        /** @enum {string} */
+                        kind?: "room" | "hall" | "court" | "outdoor" | "other";
+                        location?: string | null;
+                        name?: string;
+                        /** @default true */
+                        needsApproval?: boolean;
+                        /** @default [] */
+                        openingHours?: {
+                            closes: string;
+                            opens: string;
+                            weekday: number;
+                        }[];
+                        stationId?: number | null;
+                        /** @enum {string} */
+                        status?: "open" | "closed" | "archived";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bookableBy: ("team" | "partner" | "resident")[];
+                            capacity: number;
+                            communityId: number;
+                            description: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "room" | "hall" | "court" | "outdoor" | "other";
+                            location: string | null;
+                            name: string;
+                            needsApproval: boolean;
+                            openingHours: {
+                                closes: string;
+                                opens: string;
+                                weekday: number;
+                            }[];
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "open" | "closed" | "archived";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/venues/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            venues: {
+                                bookedHours: number;
+                                bookings: number;
+                                byBooker: {
+                                    bookerId: number | null;
+                                    /** @enum {string} */
+                                    bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                                    bookerName: string;
+                                    bookings: number;
+                                    hours: number;
+                                    usedHours: number;
+                                }[];
+                                usedHours: number;
+                                venueId: number;
+                                venueName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/visits": {
         parameters: {
             query?: never;
@@ -14064,6 +17698,733 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    order?: "asc" | "desc";
+                    origin?: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                    status?: "applied" | "approved" | "rejected" | "suspended" | "left";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                accountId: number | null;
+                                affiliation: string | null;
+                                availability: string | null;
+                                birthDate: string | null;
+                                communityId: number;
+                                createdAt: string;
+                                /** @enum {string|null} */
+                                gender: "male" | "female" | null;
+                                hours: number;
+                                id: number;
+                                idNumberMasked: string | null;
+                                /** @enum {string} */
+                                idType: "resident_id_card" | "hk_macao_permit" | "taiwan_permit" | "passport" | "foreigner_permit";
+                                name: string;
+                                number: string;
+                                /** @enum {string} */
+                                origin: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
+                                partyMemberId: number | null;
+                                phoneMasked: string | null;
+                                registeredVia: string;
+                                residentId: number | null;
+                                serviceAreas: string[];
+                                skills: string[];
+                                star: number;
+                                /** @enum {string} */
+                                status: "applied" | "approved" | "rejected" | "suspended" | "left";
+                                statusReason: string | null;
+                                volunteerNo: number;
+                                weekdaySlots: string[];
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accountId?: number | null;
+                        affiliation?: string | null;
+                        /** @default true */
+                        approve?: boolean;
+                        availability?: string | null;
+                        /** Format: date */
+                        birthDate?: string | null;
+                        communityId?: number;
+                        /** @enum {string|null} */
+                        gender?: "male" | "female" | null;
+                        idNumber: string;
+                        /**
+                         * @default resident_id_card
+                         * @enum {string}
+                         */
+                        idType?: "resident_id_card" | "hk_macao_permit" | "taiwan_permit" | "passport" | "foreigner_permit";
+                        name: string;
+                        /**
+                         * @default resident
+                         * @enum {string}
+                         */
+                        origin?: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
+                        partyMemberId?: number | null;
+                        phone?: string | null;
+                        residentId?: number | null;
+                        /** @default [] */
+                        serviceAreas?: string[];
+                        /** @default [] */
+                        skills?: string[];
+                        /** @default [] */
+                        weekdaySlots?: ("mon_am" | "mon_pm" | "tue_am" | "tue_pm" | "wed_am" | "wed_pm" | "thu_am" | "thu_pm" | "fri_am" | "fri_pm" | "sat_am" | "sat_pm" | "sun_am" | "sun_pm")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: number | null;
+                            affiliation: string | null;
+                            availability: string | null;
+                            birthDate: string | null;
+                            communityId: number;
+                            createdAt: string;
+                            entries: {
+                                confirmedAt: string;
+                                confirmedBy: number;
+                                correctsEntryId: number | null;
+                                endedAt: string;
+                                hours: number;
+                                id: number;
+                                note: string | null;
+                                rawMinutes: number;
+                                recordedBy: number;
+                                recordedByName: string;
+                                roundingRule: string;
+                                sessionId: number | null;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                                sourceTitle: string;
+                                startedAt: string;
+                                volunteerId: number;
+                                volunteerName: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actorName: string | null;
+                                at: string;
+                                fromStatus: string | null;
+                                id: number;
+                                reason: string | null;
+                                toStatus: string | null;
+                            }[];
+                            /** @enum {string|null} */
+                            gender: "male" | "female" | null;
+                            hours: number;
+                            hoursToNextStar: number | null;
+                            id: number;
+                            idNumberMasked: string | null;
+                            /** @enum {string} */
+                            idType: "resident_id_card" | "hk_macao_permit" | "taiwan_permit" | "passport" | "foreigner_permit";
+                            name: string;
+                            number: string;
+                            /** @enum {string} */
+                            origin: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
+                            partyMemberId: number | null;
+                            phoneMasked: string | null;
+                            registeredVia: string;
+                            residentId: number | null;
+                            serviceAreas: string[];
+                            skills: string[];
+                            star: number;
+                            /** @enum {string} */
+                            status: "applied" | "approved" | "rejected" | "suspended" | "left";
+                            statusReason: string | null;
+                            volunteerNo: number;
+                            weekdaySlots: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: number | null;
+                            affiliation: string | null;
+                            availability: string | null;
+                            birthDate: string | null;
+                            communityId: number;
+                            createdAt: string;
+                            entries: {
+                                confirmedAt: string;
+                                confirmedBy: number;
+                                correctsEntryId: number | null;
+                                endedAt: string;
+                                hours: number;
+                                id: number;
+                                note: string | null;
+                                rawMinutes: number;
+                                recordedBy: number;
+                                recordedByName: string;
+                                roundingRule: string;
+                                sessionId: number | null;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                                sourceTitle: string;
+                                startedAt: string;
+                                volunteerId: number;
+                                volunteerName: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actorName: string | null;
+                                at: string;
+                                fromStatus: string | null;
+                                id: number;
+                                reason: string | null;
+                                toStatus: string | null;
+                            }[];
+                            /** @enum {string|null} */
+                            gender: "male" | "female" | null;
+                            hours: number;
+                            hoursToNextStar: number | null;
+                            id: number;
+                            idNumberMasked: string | null;
+                            /** @enum {string} */
+                            idType: "resident_id_card" | "hk_macao_permit" | "taiwan_permit" | "passport" | "foreigner_permit";
+                            name: string;
+                            number: string;
+                            /** @enum {string} */
+                            origin: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
+                            partyMemberId: number | null;
+                            phoneMasked: string | null;
+                            registeredVia: string;
+                            residentId: number | null;
+                            serviceAreas: string[];
+                            skills: string[];
+                            star: number;
+                            /** @enum {string} */
+                            status: "applied" | "approved" | "rejected" | "suspended" | "left";
+                            statusReason: string | null;
+                            volunteerNo: number;
+                            weekdaySlots: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}/pii": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            idNumber: string | null;
+                            phone: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject" | "suspend" | "reinstate" | "leave";
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: number | null;
+                            affiliation: string | null;
+                            availability: string | null;
+                            birthDate: string | null;
+                            communityId: number;
+                            createdAt: string;
+                            entries: {
+                                confirmedAt: string;
+                                confirmedBy: number;
+                                correctsEntryId: number | null;
+                                endedAt: string;
+                                hours: number;
+                                id: number;
+                                note: string | null;
+                                rawMinutes: number;
+                                recordedBy: number;
+                                recordedByName: string;
+                                roundingRule: string;
+                                sessionId: number | null;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                                sourceTitle: string;
+                                startedAt: string;
+                                volunteerId: number;
+                                volunteerName: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actorName: string | null;
+                                at: string;
+                                fromStatus: string | null;
+                                id: number;
+                                reason: string | null;
+                                toStatus: string | null;
+                            }[];
+                            /** @enum {string|null} */
+                            gender: "male" | "female" | null;
+                            hours: number;
+                            hoursToNextStar: number | null;
+                            id: number;
+                            idNumberMasked: string | null;
+                            /** @enum {string} */
+                            idType: "resident_id_card" | "hk_macao_permit" | "taiwan_permit" | "passport" | "foreigner_permit";
+                            name: string;
+                            number: string;
+                            /** @enum {string} */
+                            origin: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
+                            partyMemberId: number | null;
+                            phoneMasked: string | null;
+                            registeredVia: string;
+                            residentId: number | null;
+                            serviceAreas: string[];
+                            skills: string[];
+                            star: number;
+                            /** @enum {string} */
+                            status: "applied" | "approved" | "rejected" | "suspended" | "left";
+                            statusReason: string | null;
+                            volunteerNo: number;
+                            weekdaySlots: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        affiliation?: string | null;
+                        availability?: string | null;
+                        /** Format: date */
+                        birthDate?: string | null;
+                        communityCode: string;
+                        /** @enum {string|null} */
+                        gender?: "male" | "female" | null;
+                        idNumber: string;
+                        /**
+                         * @default resident_id_card
+                         * @enum {string}
+                         */
+                        idType?: "resident_id_card" | "hk_macao_permit" | "taiwan_permit" | "passport" | "foreigner_permit";
+                        name: string;
+                        /**
+                         * @default resident
+                         * @enum {string}
+                         */
+                        origin?: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
+                        phone?: string | null;
+                        /** @default [] */
+                        serviceAreas?: string[];
+                        /** @default [] */
+                        skills?: string[];
+                        /** @default [] */
+                        weekdaySlots?: ("mon_am" | "mon_pm" | "tue_am" | "tue_pm" | "wed_am" | "wed_pm" | "thu_am" | "thu_pm" | "fri_am" | "fri_pm" | "sat_am" | "sat_pm" | "sun_am" | "sun_pm")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            status: string;
+                            volunteerNo: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                confirmedAt: string;
+                                confirmedBy: number;
+                                correctsEntryId: number | null;
+                                endedAt: string;
+                                hours: number;
+                                id: number;
+                                note: string | null;
+                                rawMinutes: number;
+                                recordedBy: number;
+                                recordedByName: string;
+                                roundingRule: string;
+                                sessionId: number | null;
+                                sourceId: number | null;
+                                /** @enum {string} */
+                                sourceKind: "activity" | "shift" | "task" | "wish" | "ticket" | "party_service";
+                                sourceTitle: string;
+                                startedAt: string;
+                                volunteerId: number;
+                                volunteerName: string;
+                            }[];
+                            hoursToNextStar: number | null;
+                            openSignins: {
+                                sessionId: number;
+                                signedInAt: string;
+                                title: string;
+                            }[];
+                            starThresholds: number[];
+                            volunteer: {
+                                accountId: number | null;
+                                affiliation: string | null;
+                                availability: string | null;
+                                birthDate: string | null;
+                                communityId: number;
+                                createdAt: string;
+                                /** @enum {string|null} */
+                                gender: "male" | "female" | null;
+                                hours: number;
+                                id: number;
+                                idNumberMasked: string | null;
+                                /** @enum {string} */
+                                idType: "resident_id_card" | "hk_macao_permit" | "taiwan_permit" | "passport" | "foreigner_permit";
+                                name: string;
+                                number: string;
+                                /** @enum {string} */
+                                origin: "resident" | "student" | "cadre" | "partner_staff" | "party_member" | "other";
+                                partyMemberId: number | null;
+                                phoneMasked: string | null;
+                                registeredVia: string;
+                                residentId: number | null;
+                                serviceAreas: string[];
+                                skills: string[];
+                                star: number;
+                                /** @enum {string} */
+                                status: "applied" | "approved" | "rejected" | "suspended" | "left";
+                                statusReason: string | null;
+                                volunteerNo: number;
+                                weekdaySlots: string[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityCapHours: number | null;
+                            certificateContact: string | null;
+                            certificateHandler: string | null;
+                            certificateResponsible: string | null;
+                            /** @enum {string} */
+                            roundingRule: "chongqing" | "half_hour" | "exact";
+                            starThresholds: number[];
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        activityCapHours: number | null;
+                        certificateContact: string | null;
+                        certificateHandler: string | null;
+                        certificateResponsible: string | null;
+                        communityId?: number;
+                        /** @enum {string} */
+                        roundingRule: "chongqing" | "half_hour" | "exact";
+                        starThresholds: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityCapHours: number | null;
+                            certificateContact: string | null;
+                            certificateHandler: string | null;
+                            certificateResponsible: string | null;
+                            /** @enum {string} */
+                            roundingRule: "chongqing" | "half_hour" | "exact";
+                            starThresholds: number[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -140,7 +140,13 @@ export const publicVenueBoardSchema = z.object({
 });
 
 /** Usage of each venue in a month: hours booked (approved) and used (approved, ended, not a no-show), by booker. */
-export const venueStatsQuerySchema = z.object({ communityId: idSchema.optional(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
+export const venueStatsQuerySchema = z.object({
+  communityId: idSchema.optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional(),
+});
 export const venueStatsSchema = z.object({
   month: z.string(),
   venues: z.array(

@@ -19,7 +19,7 @@ export type Owner =
   | 'care'
   | 'meetings'
   | 'activities'
-  | 'projects';
+  | 'projects'
   | 'volunteers';
 
 /**

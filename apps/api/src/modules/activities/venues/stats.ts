@@ -6,6 +6,7 @@ import type { CommunityId } from '../../../platform/db/scope.js';
 import { authorize, resolveCommunityId, type Actor } from '../../../platform/access/actor.js';
 import { bookingNames } from './names.js';
 import * as repo from './venues.repository.js';
+import { beijingDate } from '../../../platform/time.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 const round1 = (n: number) => Math.round(Number(n) * 10) / 10;
@@ -63,7 +64,7 @@ export async function usageOfMonth(db: Db, cid: CommunityId, month: string): Pro
   return { month, venues: [...byVenue.values()] };
 }
 
-export async function venueStats(ctx: AppContext, actor: Actor, q: { communityId?: number | undefined; month: string }) {
+export async function venueStats(ctx: AppContext, actor: Actor, q: { communityId?: number | undefined; month?: string | undefined }) {
   authorize(actor, 'venues.read');
-  return usageOfMonth(ctx.db, resolveCommunityId(actor, q.communityId), q.month);
+  return usageOfMonth(ctx.db, resolveCommunityId(actor, q.communityId), q.month ?? beijingDate(new Date()).slice(0, 7));
 }
