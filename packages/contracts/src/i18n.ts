@@ -251,7 +251,7 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     percent_out_of_range: '{field} must be from 0 to 100',
     no_eligible_voters: 'With this {field} nobody in the chosen area may vote (adults need a date of birth, owners a recorded floor area)',
     not_after_opens: '{field} must be after the opening time',
-    not_a_voter: '{field} is not on this vote\'s list of voters',
+    not_a_voter: "{field} is not on this vote's list of voters",
   } satisfies Record<keyof typeof fieldRulesZh, string>,
 };
 

@@ -34,7 +34,12 @@ export async function createTicket(
 ): Promise<TicketDetail> {
   authorize(actor, 'tickets.intake');
   const cid = resolveCommunityId(actor, input.communityId);
-  const { id, fresh, trackingCode, trackingKey } = await insertNewTicket(ctx, cid, { ...input, meetingId: link.meetingId ?? null }, { actor, actorLabel: null });
+  const { id, fresh, trackingCode, trackingKey } = await insertNewTicket(
+    ctx,
+    cid,
+    { ...input, meetingId: link.meetingId ?? null },
+    { actor, actorLabel: null },
+  );
   const detail = fresh ?? (await getTicket(ctx, actor, id, { known: { reporterCount: 1, photoIds: [] } }));
   // Staff hand these to the resident (on paper or read out): the only time they are shown.
   return { ...detail, handover: { trackingCode, link: trackingLink(trackingCode, trackingKey) } };
