@@ -38,6 +38,14 @@ export const errorCodes = [
   'WISH_NOT_CLAIMABLE',
   /** The wish allows one claimant and has one already, or this claimant has claimed it already. */
   'WISH_ALREADY_CLAIMED',
+  /** The volunteer's points balance is too low for this spend or deduction; nothing changed. */
+  'POINTS_INSUFFICIENT',
+  /** The perk is outside its dates, paused or withdrawn. */
+  'PERK_EXPIRED',
+  /** The perk has no stock left. */
+  'PERK_OUT_OF_STOCK',
+  /** A redemption code that is wrong, used, cancelled, expired or of another merchant: one answer. */
+  'REDEMPTION_CODE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -62,6 +70,10 @@ export const errorStatus: Record<ErrorCode, number> = {
   INTERNAL: 500,
   WISH_NOT_CLAIMABLE: 409,
   WISH_ALREADY_CLAIMED: 409,
+  POINTS_INSUFFICIENT: 409,
+  PERK_EXPIRED: 409,
+  PERK_OUT_OF_STOCK: 409,
+  REDEMPTION_CODE_INVALID: 404,
 };
 
 /** One bad field: `field` is a dotted path, `rule` a validation rule from `fieldRules`. */

@@ -26,6 +26,10 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     INTERNAL: '系统出错了，请稍后再试',
     WISH_NOT_CLAIMABLE: '这个心愿现在不能认领（未发布、已撤回、已过期或已完成）',
     WISH_ALREADY_CLAIMED: '这个心愿已经有人认领了（或您已认领过）',
+    POINTS_INSUFFICIENT: '积分余额不足，无法兑换或扣减',
+    PERK_EXPIRED: '这个优惠已过期或已下架',
+    PERK_OUT_OF_STOCK: '这个优惠已经兑完了',
+    REDEMPTION_CODE_INVALID: '兑换码无效、已使用或已过期',
   },
   en: {
     NOT_FOUND: 'Record not found',
@@ -47,6 +51,10 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     INTERNAL: 'Something went wrong, please try again later',
     WISH_NOT_CLAIMABLE: 'This wish cannot be claimed now (not published, withdrawn, expired or done)',
     WISH_ALREADY_CLAIMED: 'This wish has been claimed already (or you have claimed it)',
+    POINTS_INSUFFICIENT: 'Not enough points for this',
+    PERK_EXPIRED: 'This perk has expired or is no longer offered',
+    PERK_OUT_OF_STOCK: 'This perk is out of stock',
+    REDEMPTION_CODE_INVALID: 'This code is wrong, used already or expired',
   },
 };
 

@@ -97,6 +97,16 @@ export const permissions = {
   'checkins.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer'],
   'checkins.write': ['secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer'],
   'checkins.manage': ['secretary', 'social_worker'],
+  'points.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker'],
+  'points.own': ['grid_worker', 'building_head', 'party_member', 'volunteer'],
+  'points.adjust': ['secretary', 'social_worker'],
+  'points.configure': ['secretary', 'social_worker'],
+  'perks.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact'],
+  'perks.write': ['secretary', 'social_worker', 'partner_contact'],
+  'redemptions.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact'],
+  'redemptions.redeem': ['grid_worker', 'building_head', 'party_member', 'volunteer'],
+  'redemptions.confirm': ['secretary', 'social_worker', 'partner_contact'],
+  'redemptions.cancel': ['secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

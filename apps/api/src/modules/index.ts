@@ -21,6 +21,7 @@ import { publicWishRoutes, wishJobs, wishesRoutes } from './wishes/index.js';
 import { helpRoutes } from './help/index.js';
 import { matchingJobs, matchingRoutes } from './matching/index.js';
 import { careRoutes, checkinJobs, checkinsRoutes } from './care/index.js';
+import { pointsJobs, pointsRoutes, subscribePoints } from './volunteers/points/index.js';
 
 /** Every module's routes, mounted by app.ts. */
 export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
@@ -43,6 +44,7 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   matchingRoutes,
   careRoutes,
   checkinsRoutes,
+  pointsRoutes,
 ];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */
@@ -57,13 +59,14 @@ export const moduleJobs: PeriodicJob[] = [
   ...matchingJobs,
   // The morning sweep and the missed check-in ladder (issue 12).
   ...checkinJobs,
+  ...pointsJobs,
 ];
 
 /** Every module's kinds of background work (imports, exports), run from their job rows by the job runner (ADR 0021). */
 export const moduleBackgroundJobs: BackgroundJobKind[] = [rosterImportJob, ledgerExportJob];
 
 /** Cross-module reactions to domain events, registered once at boot; the outbox dispatcher calls them (ADR 0020). */
-export const moduleSubscribers: Array<(ctx: AppContext) => void> = [subscribeWebhooks];
+export const moduleSubscribers: Array<(ctx: AppContext) => void> = [subscribeWebhooks, subscribePoints];
 
 /** Background workers each process runs beside the HTTP server (webhook delivery); main.ts stops them on shutdown. */
 export const moduleWorkers: Array<(ctx: AppContext) => { stop(): Promise<void> }> = [(ctx) => startWebhookWorker(ctx)];

@@ -46,3 +46,7 @@ export interface DB extends CareTables {}
 export * from './schema/care.js';
 /** The care module's daily check-ins (报平安, ADR 0040). */
 export interface DB extends CareCheckinsTables {}
+import type { PointsTables } from './schema/points.js';
+/** Points, perks and redemptions (issue 10, ADR 0042). */
+export interface DB extends PointsTables {}
+export * from './schema/points.js';
