@@ -24,7 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 create table points_entries (
   id bigint generated always as identity primary key,
   community_id bigint not null references communities(id),
-  volunteer_id bigint not null,
+  volunteer_id bigint not null references volunteers(id),
   kind text not null check (kind in ('earned', 'spent', 'expired', 'adjusted', 'refunded')),
   debit_account text not null,
   credit_account text not null,
@@ -67,7 +67,7 @@ create table redemptions (
   community_id bigint not null references communities(id),
   perk_id bigint not null references perks(id),
   partner_id bigint not null references partners(id),
-  volunteer_id bigint not null,
+  volunteer_id bigint not null references volunteers(id),
   points integer not null check (points > 0),
   code_hash text not null,
   status text not null default 'issued' check (status in ('issued', 'redeemed', 'cancelled', 'expired')),

@@ -39,6 +39,8 @@ export const communityDashboardSchema = z.object({
   wishes: z.object({ raised: z.number(), fulfilled: z.number(), value: z.number() }).optional(),
   /** 探访关爱 this month (care.read): recipients in care, visits required and done, overdue, coverage in per cent. */
   care: z.object({ recipients: z.number(), visitsRequired: z.number(), visitsDone: z.number(), overdue: z.number(), coveragePercent: z.number() }).optional(),
+  /** 积分 in the period (points.read): earned, spent less refunds, redemptions issued and honoured (核销). */
+  points: z.object({ pointsEarned: z.number(), pointsSpent: z.number(), redemptionsIssued: z.number(), redemptionsRedeemed: z.number() }).optional(),
 });
 export type CommunityDashboard = z.infer<typeof communityDashboardSchema>;
 export const subdistrictDashboardSchema = z.object({

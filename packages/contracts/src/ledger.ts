@@ -58,6 +58,8 @@ export const ledgerRegisterKeys = [
   'wishes',
   'help',
   'care',
+  'points',
+  'redemptions',
 ] as const;
 export type LedgerRegisterKey = (typeof ledgerRegisterKeys)[number];
 export const ledgerRegisterKeySchema = z.enum(ledgerRegisterKeys);

@@ -2906,6 +2906,12 @@ export interface paths {
                                 contributionValueYuan: number;
                                 partnersActive: number;
                             };
+                            points?: {
+                                pointsEarned: number;
+                                pointsSpent: number;
+                                redemptionsIssued: number;
+                                redemptionsRedeemed: number;
+                            };
                             resolutionRate: {
                                 denominator: number;
                                 numerator: number;
@@ -5203,7 +5209,7 @@ export interface paths {
                          * @default tickets
                          * @enum {string}
                          */
-                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "points" | "redemptions";
                         /** @enum {string} */
                         status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         /** Format: date */
@@ -5225,7 +5231,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "points" | "redemptions";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -5271,7 +5277,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "points" | "redemptions";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -5350,7 +5356,7 @@ export interface paths {
                                 byPeriod: boolean;
                                 columns: string[];
                                 /** @enum {string} */
-                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "points" | "redemptions";
                                 title: string;
                             }[];
                         };
@@ -7030,6 +7036,533 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/perks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    partnerId?: number;
+                    q?: string;
+                    redeemable?: "true" | "false";
+                    sort?: string;
+                    status?: "active" | "paused" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                issuedCount: number;
+                                partnerId: number;
+                                partnerName: string | null;
+                                pricePoints: number;
+                                redeemable: boolean;
+                                redeemedCount: number;
+                                /** @enum {string} */
+                                status: "active" | "paused" | "withdrawn";
+                                stock: number;
+                                terms: string | null;
+                                title: string;
+                                updatedAt: string;
+                                validFrom: string;
+                                validTo: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        partnerId: number;
+                        pricePoints: number;
+                        stock: number;
+                        terms?: string | null;
+                        title: string;
+                        /** Format: date */
+                        validFrom: string;
+                        /** Format: date */
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            issuedCount: number;
+                            partnerId: number;
+                            partnerName: string | null;
+                            pricePoints: number;
+                            redeemable: boolean;
+                            redeemedCount: number;
+                            /** @enum {string} */
+                            status: "active" | "paused" | "withdrawn";
+                            stock: number;
+                            terms: string | null;
+                            title: string;
+                            updatedAt: string;
+                            validFrom: string;
+                            validTo: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/perks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            issuedCount: number;
+                            partnerId: number;
+                            partnerName: string | null;
+                            pricePoints: number;
+                            redeemable: boolean;
+                            redeemedCount: number;
+                            /** @enum {string} */
+                            status: "active" | "paused" | "withdrawn";
+                            stock: number;
+                            terms: string | null;
+                            title: string;
+                            updatedAt: string;
+                            validFrom: string;
+                            validTo: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        pricePoints?: number;
+                        /** @enum {string} */
+                        status?: "active" | "paused" | "withdrawn";
+                        stock?: number;
+                        terms?: string | null;
+                        title?: string;
+                        /** Format: date */
+                        validFrom?: string;
+                        /** Format: date */
+                        validTo?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            issuedCount: number;
+                            partnerId: number;
+                            partnerName: string | null;
+                            pricePoints: number;
+                            redeemable: boolean;
+                            redeemedCount: number;
+                            /** @enum {string} */
+                            status: "active" | "paused" | "withdrawn";
+                            stock: number;
+                            terms: string | null;
+                            title: string;
+                            updatedAt: string;
+                            validFrom: string;
+                            validTo: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/points/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                        communityId?: number;
+                        reason: string;
+                        volunteerId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            entryId: number;
+                            volunteerId: number;
+                            volunteerName: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    volunteerId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            volunteerId: number;
+                            volunteerName: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            statement: {
+                                balanceNow: number;
+                                closingBalance: number;
+                                earned: number;
+                                entries: {
+                                    authorName: string | null;
+                                    creditAccount: string;
+                                    debitAccount: string;
+                                    delta: number;
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "earned" | "spent" | "expired" | "adjusted" | "refunded";
+                                    occurredAt: string;
+                                    reason: string;
+                                    sourceId: number | null;
+                                    sourceKind: string | null;
+                                }[];
+                                month: string;
+                                openingBalance: number;
+                                spent: number;
+                                volunteerId: number;
+                                volunteerName: string | null;
+                            } | null;
+                            volunteerId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiryMonths: number | null;
+                            hourCapPerActivity: number | null;
+                            pointsPerHour: number;
+                            pointsPerWish: number;
+                            redemptionValidDays: number;
+                            roleBonus: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        expiryMonths: number | null;
+                        hourCapPerActivity: number | null;
+                        pointsPerHour: number;
+                        pointsPerWish: number;
+                        redemptionValidDays: number;
+                        roleBonus: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiryMonths: number | null;
+                            hourCapPerActivity: number | null;
+                            pointsPerHour: number;
+                            pointsPerWish: number;
+                            redemptionValidDays: number;
+                            roleBonus: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    month?: string;
+                    volunteerId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balanceNow: number;
+                            closingBalance: number;
+                            earned: number;
+                            entries: {
+                                authorName: string | null;
+                                creditAccount: string;
+                                debitAccount: string;
+                                delta: number;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "earned" | "spent" | "expired" | "adjusted" | "refunded";
+                                occurredAt: string;
+                                reason: string;
+                                sourceId: number | null;
+                                sourceKind: string | null;
+                            }[];
+                            month: string;
+                            openingBalance: number;
+                            spent: number;
+                            volunteerId: number;
+                            volunteerName: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/communities/{code}": {
         parameters: {
             query?: never;
@@ -7787,6 +8320,234 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    mine?: "true" | "false";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    partnerId?: number;
+                    perkId?: number;
+                    q?: string;
+                    sort?: string;
+                    status?: "issued" | "redeemed" | "cancelled" | "expired";
+                    volunteerId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                endedAt: string | null;
+                                endReason: string | null;
+                                expiresAt: string;
+                                id: number;
+                                partnerId: number;
+                                partnerName: string | null;
+                                perkId: number;
+                                perkTitle: string;
+                                points: number;
+                                redeemedAt: string | null;
+                                /** @enum {string} */
+                                status: "issued" | "redeemed" | "cancelled" | "expired";
+                                volunteerId: number;
+                                volunteerName: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        perkId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            redemption: {
+                                createdAt: string;
+                                endedAt: string | null;
+                                endReason: string | null;
+                                expiresAt: string;
+                                id: number;
+                                partnerId: number;
+                                partnerName: string | null;
+                                perkId: number;
+                                perkTitle: string;
+                                points: number;
+                                redeemedAt: string | null;
+                                /** @enum {string} */
+                                status: "issued" | "redeemed" | "cancelled" | "expired";
+                                volunteerId: number;
+                                volunteerName: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/redemptions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            expiresAt: string;
+                            id: number;
+                            partnerId: number;
+                            partnerName: string | null;
+                            perkId: number;
+                            perkTitle: string;
+                            points: number;
+                            redeemedAt: string | null;
+                            /** @enum {string} */
+                            status: "issued" | "redeemed" | "cancelled" | "expired";
+                            volunteerId: number;
+                            volunteerName: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/redemptions/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            expiresAt: string;
+                            id: number;
+                            partnerId: number;
+                            partnerName: string | null;
+                            perkId: number;
+                            perkTitle: string;
+                            points: number;
+                            redeemedAt: string | null;
+                            /** @enum {string} */
+                            status: "issued" | "redeemed" | "cancelled" | "expired";
+                            volunteerId: number;
+                            volunteerName: string | null;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -18,6 +18,7 @@ import { departmentRanking } from '../escalations/index.js';
 import { offerDashboard } from '../partners/index.js';
 import { wishLedger } from '../wishes/index.js';
 import { careCounts } from '../care/index.js';
+import { pointsLedger } from '../volunteers/index.js';
 
 const DAY = 86_400_000;
 
@@ -89,6 +90,7 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
     })),
     partners: await offerDashboard(ctx.db, cid, p.fromDay, p.toDay),
     wishes,
+    ...(roleCan(actor.role, 'points.read') ? { points: await pointsLedger.pointsCounts(ctx.db, cid, p) } : {}),
   };
 }
 

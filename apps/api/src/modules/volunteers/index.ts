@@ -9,3 +9,5 @@ export { recordServiceHours, type ServiceHoursInput } from './record-hours.js';
 export { countedMinutes, hoursOf, roundingRules, type RoundingRule } from './rounding.js';
 export { starOf, defaultStarThresholds } from './stars.js';
 export { settingsOf as volunteerSettingsOf, type VolunteerSettings } from './settings.js';
+/** Points (积分), perks and redemptions: the points part (volunteers/points, ADR 0042). */
+export * from './points/index.js';

@@ -9,6 +9,7 @@ import { agreementsRegister, contributionsRegister, resourcesRegister } from './
 import { wishesRegister } from './wishes.js';
 import { helpRegister } from './help.js';
 import { careRegister } from './care.js';
+import { pointsRegister, redemptionsRegister } from './points.js';
 
 /** Every register the ledger prints, in the order the ledger page lists them. A module adds one line here. */
 export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
@@ -24,4 +25,6 @@ export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
   wishes: wishesRegister,
   help: helpRegister,
   care: careRegister,
+  points: pointsRegister,
+  redemptions: redemptionsRegister,
 };

@@ -1,5 +1,5 @@
 import { formatPoints, pointsEntryKindLabels, redemptionStatusLabels } from '@linli/contracts';
-import { pointsLedger } from '../../volunteers/points/index.js';
+import { pointsLedger } from '../../volunteers/index.js';
 import { periodOf } from '../dashboard.service.js';
 import type { LedgerRegister, RegisterQuery } from '../register.js';
 

@@ -4,7 +4,7 @@ import type { Actor } from '../../../platform/access/actor.js';
 import type { DB } from '../../../platform/db/schema.js';
 import type { CommunityId } from '../../../platform/db/scope.js';
 import { AppError, notFound } from '../../../platform/errors.js';
-import { volunteerRefs } from '../index.js';
+import { volunteerRefs } from '../refs.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -12,8 +12,7 @@ type Db = Kysely<DB> | Transaction<DB>;
 export async function holderNames(db: Db, communityId: CommunityId, ids: number[]): Promise<Map<number, string>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
-  const names = await volunteerRefs.names(db, communityId, unique);
-  return names instanceof Map ? (names as Map<number, string>) : new Map((names as Array<{ id: number; name: string }>).map((v) => [v.id, v.name]));
+  return volunteerRefs.names(db, communityId, unique);
 }
 
 /** The volunteer, or 404 (another community's too). */

@@ -1,37 +1,22 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import type { CommunityId } from '../../../platform/db/scope.js';
 import { accountNames } from '../../people/index.js';
+import { partnerRefs } from '../../partners/index.js';
 import { holderNames } from './holders.js';
-import { monthTotals } from './ledger.repository.js';
+import * as repo from './registers.repository.js';
 
-/** The points and redemptions registers' read models (points/index.ts pointsLedger): by id, a thousand at a time. */
+/** The points and redemptions registers' read models (pointsLedger): by id, a thousand at a time. */
 const BATCH = 1000;
 type Period = { from: Date; to: Date };
 
-export async function countEntries(db: Kysely<DB>, cid: CommunityId, p: Period): Promise<number> {
-  const r = await db
-    .selectFrom('points_entries')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('community_id', '=', cid)
-    .where('occurred_at', '>=', p.from)
-    .where('occurred_at', '<', p.to)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
+export const countEntries = (db: Kysely<DB>, cid: CommunityId, p: Period) => repo.countEntriesIn(db, cid, p);
+export const countRedemptions = (db: Kysely<DB>, cid: CommunityId, p: Period) => repo.countRedemptionsIn(db, cid, p);
+export const pointsCounts = (db: Kysely<DB>, cid: CommunityId, p: Period) => repo.pointsCounts(db, cid, p);
 
 export async function* entryBatches(db: Kysely<DB>, cid: CommunityId, p: Period) {
   for (let after = 0; ;) {
-    const rows = await db
-      .selectFrom('points_entries')
-      .selectAll()
-      .where('community_id', '=', cid)
-      .where('occurred_at', '>=', p.from)
-      .where('occurred_at', '<', p.to)
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(BATCH)
-      .execute();
+    const rows = await repo.entriesAfter(db, cid, p, after, BATCH);
     if (!rows.length) return;
     const [people, authors] = await Promise.all([
       holderNames(
@@ -55,33 +40,11 @@ export async function* entryBatches(db: Kysely<DB>, cid: CommunityId, p: Period)
   }
 }
 
-export async function countRedemptions(db: Kysely<DB>, cid: CommunityId, p: Period): Promise<number> {
-  const r = await db
-    .selectFrom('redemptions')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('community_id', '=', cid)
-    .where('created_at', '>=', p.from)
-    .where('created_at', '<', p.to)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
 export async function* redemptionBatches(db: Kysely<DB>, cid: CommunityId, p: Period) {
   for (let after = 0; ;) {
-    const rows = await db
-      .selectFrom('redemptions')
-      .innerJoin('perks', 'perks.id', 'redemptions.perk_id')
-      .selectAll('redemptions')
-      .select(['perks.title as perk_title'])
-      .where('redemptions.community_id', '=', cid)
-      .where('redemptions.created_at', '>=', p.from)
-      .where('redemptions.created_at', '<', p.to)
-      .where('redemptions.id', '>', after)
-      .orderBy('redemptions.id')
-      .limit(BATCH)
-      .execute();
+    const rows = await repo.redemptionsAfter(db, cid, p, after, BATCH);
     if (!rows.length) return;
-    const [people, staff] = await Promise.all([
+    const [people, staff, partners] = await Promise.all([
       holderNames(
         db,
         cid,
@@ -91,29 +54,16 @@ export async function* redemptionBatches(db: Kysely<DB>, cid: CommunityId, p: Pe
         db,
         rows.flatMap((r) => (r.redeemed_by ? [r.redeemed_by] : [])),
       ),
+      partnerRefs.partnerNames(db, [...new Set(rows.map((r) => r.partner_id))]),
     ]);
+    const merchant = new Map(partners.map((x) => [x.id, x.name]));
     yield rows.map((r) => ({
       ...r,
+      merchant_name: merchant.get(r.partner_id) ?? '',
       volunteer_name: people.get(r.volunteer_id) ?? '',
       redeemed_by_name: r.redeemed_by ? (staff.get(r.redeemed_by) ?? '') : '',
     }));
     if (rows.length < BATCH) return;
     after = rows[rows.length - 1]!.id;
   }
-}
-
-/** The dashboard's counts: points earned and spent (less refunds) in the period, redemptions issued and honoured. */
-export async function pointsCounts(db: Kysely<DB>, cid: CommunityId, p: Period) {
-  const [totals, r] = await Promise.all([
-    monthTotals(db, cid, p.from, p.to),
-    db
-      .selectFrom('redemptions')
-      .select([
-        sql<number>`count(*) filter (where created_at >= ${p.from} and created_at < ${p.to})::int`.as('issued'),
-        sql<number>`count(*) filter (where status = 'redeemed' and redeemed_at >= ${p.from} and redeemed_at < ${p.to})::int`.as('redeemed'),
-      ])
-      .where('community_id', '=', cid)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { pointsEarned: totals.earned, pointsSpent: totals.spent, redemptionsIssued: Number(r.issued), redemptionsRedeemed: Number(r.redeemed) };
 }
