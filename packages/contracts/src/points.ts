@@ -141,12 +141,8 @@ export const redeemPerkSchema = z.object({ perkId: idSchema });
 /** The answer to a redemption: the one time the code is shown. */
 export const issuedRedemptionSchema = z.object({ redemption: redemptionSchema, code: z.string() });
 export type IssuedRedemption = z.infer<typeof issuedRedemptionSchema>;
-export const confirmRedemptionSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{8}$/),
-});
+/** The code as typed at the counter; anything but the 8 digits of an issued code gets REDEMPTION_CODE_INVALID. */
+export const confirmRedemptionSchema = z.object({ code: z.string().trim().min(1).max(20) });
 export const cancelRedemptionSchema = z.object({ reason: plainTextSchema.pipe(z.string().trim().min(2).max(200)) });
 
 /** The phone's points page: the volunteer's balance and this month's statement. */

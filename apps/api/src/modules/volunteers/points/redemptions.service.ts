@@ -121,7 +121,7 @@ export async function confirmRedemption(ctx: AppContext, actor: Actor, code: str
   const cid = resolveCommunityId(actor);
   const own = await ownMerchantOf(ctx, actor);
   const invalid = () => new AppError('REDEMPTION_CODE_INVALID', 'redemption code not valid', { fields: [{ field: 'code', rule: 'invalid' }] });
-  if (own === null) throw invalid();
+  if (own === null || !/^\d{8}$/.test(code)) throw invalid();
   const found = await repo.findIssuedByCode(ctx.db, cid, hashRedemptionCode(code), own, now);
   if (!found) throw invalid();
   const done = await ctx.db.transaction().execute(async (trx) => {
