@@ -61,7 +61,7 @@ async function ledgerRun(env: TestEnv): Promise<Measure[]> {
       case when i % 10 = 0 then 'perk:0' else ${`volunteer:${v.id}`} end,
       1, case when i % 10 = 0 then -1 else 1 end, '压测', now() - (i * interval '45 minutes')
     from generate_series(1, ${n}) as i`.execute(env.ctx.db);
-  await sql`analyze points_entries`.execute(env.ctx.db);
+  await sql`vacuum analyze points_entries`.execute(env.ctx.db);
   const seedMs = performance.now() - t0;
   const actor = actorOf(sec.account.id, 'secretary', sec.community);
   const month = new Date(Date.now() + 8 * 3_600_000 - 60 * 86_400_000).toISOString().slice(0, 7);

@@ -40,7 +40,7 @@ create table points_entries (
   check (debit_account <> credit_account),
   check ((credit_account = 'volunteer:' || volunteer_id and delta = amount) or (debit_account = 'volunteer:' || volunteer_id and delta = -amount))
 );
-create index points_entries_volunteer on points_entries (volunteer_id, occurred_at, id) include (delta);
+create index points_entries_volunteer on points_entries (volunteer_id, occurred_at, id) include (delta, community_id);
 create index points_entries_community on points_entries (community_id, occurred_at);
 create unique index points_entries_earned_once on points_entries (community_id, source_kind, source_id, volunteer_id) where kind = 'earned' and source_id is not null;
 create unique index points_entries_reversed_once on points_entries (reverses_entry_id) where reverses_entry_id is not null;
