@@ -9,6 +9,7 @@ import { householdProblems } from '../../test/demo-households.js';
 import { checkTicketYear } from '../../test/demo-tickets.js';
 import { demoContactAccounts } from './organisations.js';
 import { demoWishAccounts } from './wishes.js';
+import { demoPointsAccounts } from './points.js';
 
 describe('demo seed', () => {
   let env: TestEnv;
@@ -54,7 +55,7 @@ describe('demo seed', () => {
     expect(await seedDemo(env.ctx)).toBe(false);
     expect(await counts()).toEqual(first);
     expect(first.partners).toBeGreaterThanOrEqual(12);
-    expect(first.accounts).toBe(demoAccounts.length + demoContactAccounts.length + demoWishAccounts.length);
+    expect(first.accounts).toBe(demoAccounts.length + demoContactAccounts.length + demoWishAccounts.length + demoPointsAccounts.length);
 
     // one 'demo.seeded' row per community, written by nobody (actor null); ticket steps name the demo staff who took them
     const seeded = await env.ctx.db
