@@ -175,11 +175,11 @@ export async function seedPoints(ctx: AppContext, now = new Date()): Promise<voi
       await writeAudit(trx, null, { communityId: cid, action: 'redemption.issued', entityType: 'redemption', entityId: id });
       return id;
     };
-    // 李建军 had his hair cut (honoured by the barber), 周桂兰 took a medicine box, 谭志强 holds a rice code.
+    // 李建军 had his hair cut (honoured by the barber), 周桂兰 took a medicine box, 谭志强 holds a code for washing liquid.
     const haircut = await redeem(holders[3]!, perkIds[0]!, 10);
     await redemptions.endIssued(trx, haircut, { status: 'redeemed', at: at(9), by: contact.id });
     await writeAudit(trx, null, { communityId: cid, action: 'redemption.redeemed', entityType: 'redemption', entityId: haircut });
     await redeem(holders[0]!, perkIds[4]!, 2);
-    await redeem(holders[1]!, perkIds[2]!, 1);
+    await redeem(holders[1]!, perkIds[3]!, 1);
   });
 }
