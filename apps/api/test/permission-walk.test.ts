@@ -391,6 +391,59 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Points: a perk of the partner above and a redemption of it by a volunteer (issue 10, ADR 0042).
+  const pointsHolder = await db
+    .insertInto('volunteers')
+    .values({ community_id: cid, volunteer_no: 9001, name: `积分志愿者${tag}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const perk = await db
+    .insertInto('perks')
+    .values({
+      community_id: cid,
+      partner_id: partner.id,
+      title: `优惠${tag}`,
+      terms: null,
+      price_points: 5,
+      stock: 3,
+      valid_from: '2026-01-01',
+      valid_to: '2099-12-31',
+      created_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const spentEntry = await db
+    .insertInto('points_entries')
+    .values({
+      community_id: cid,
+      volunteer_id: pointsHolder.id,
+      kind: 'spent',
+      debit_account: `volunteer:${pointsHolder.id}`,
+      credit_account: `perk:${perk.id}`,
+      amount: 5,
+      delta: -5,
+      reason: '兑换',
+      author_id: null,
+      source_kind: 'perk',
+      source_id: perk.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const redemption = await db
+    .insertInto('redemptions')
+    .values({
+      community_id: cid,
+      perk_id: perk.id,
+      partner_id: partner.id,
+      volunteer_id: pointsHolder.id,
+      points: 5,
+      code_hash: `walk-${tag}`,
+      expires_at: new Date(Date.now() + 86_400_000),
+      spent_entry_id: spentEntry.id,
+      created_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const dutyTemplate = await db
     .insertInto('shift_templates')
     .values({
@@ -479,6 +532,8 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     'shift-templates': dutyTemplate.id,
     'shift-swaps': dutySwap.id,
     assignmentId: dutyAssignment.id,
+    perks: perk.id,
+    redemptions: redemption.id,
   };
 }
 

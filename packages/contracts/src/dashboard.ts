@@ -45,6 +45,8 @@ export const communityDashboardSchema = z.object({
   venues: z.object({ bookingsThisMonth: z.number() }).optional(),
   /** Volunteers (volunteers.read): approved, active (hours in the last 90 days), and hours counted this month. */
   volunteers: z.object({ approved: z.number(), active: z.number(), hoursThisMonth: z.number() }).optional(),
+  /** 积分 in the period (points.read): earned, spent less refunds, redemptions issued and honoured (核销). */
+  points: z.object({ pointsEarned: z.number(), pointsSpent: z.number(), redemptionsIssued: z.number(), redemptionsRedeemed: z.number() }).optional(),
 });
 export type CommunityDashboard = z.infer<typeof communityDashboardSchema>;
 export const subdistrictDashboardSchema = z.object({

@@ -78,6 +78,14 @@ export const errorCodes = [
   'SHIFT_ALREADY_ASSIGNED',
   /** The swap is not in a state for this step, or not this person's to take. */
   'SHIFT_SWAP_NOT_ALLOWED',
+  /** The volunteer's points balance is too low for this spend or deduction; nothing changed. */
+  'POINTS_INSUFFICIENT',
+  /** The perk is outside its dates, paused or withdrawn. */
+  'PERK_EXPIRED',
+  /** The perk has no stock left. */
+  'PERK_OUT_OF_STOCK',
+  /** A redemption code that is wrong, used, cancelled, expired or of another merchant: one answer. */
+  'REDEMPTION_CODE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -122,6 +130,10 @@ export const errorStatus: Record<ErrorCode, number> = {
   SHIFT_NOT_CHECKED_IN: 409,
   SHIFT_ALREADY_ASSIGNED: 409,
   SHIFT_SWAP_NOT_ALLOWED: 409,
+  POINTS_INSUFFICIENT: 409,
+  PERK_EXPIRED: 409,
+  PERK_OUT_OF_STOCK: 409,
+  REDEMPTION_CODE_INVALID: 404,
 };
 
 /** One bad field: `field` is a dotted path, `rule` a validation rule from `fieldRules`. */

@@ -46,6 +46,10 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     SHIFT_NOT_CHECKED_IN: '还没有签到，不能签退（或已经签退过）',
     SHIFT_ALREADY_ASSIGNED: '此人已经在这个班次上了',
     SHIFT_SWAP_NOT_ALLOWED: '这个换班申请当前不能这样处理',
+    POINTS_INSUFFICIENT: '积分余额不足，无法兑换或扣减',
+    PERK_EXPIRED: '这个优惠已过期或已下架',
+    PERK_OUT_OF_STOCK: '这个优惠已经兑完了',
+    REDEMPTION_CODE_INVALID: '兑换码无效、已使用或已过期',
   },
   en: {
     NOT_FOUND: 'Record not found',
@@ -87,6 +91,10 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     SHIFT_NOT_CHECKED_IN: 'Not checked in yet, so you cannot check out (or you have checked out already)',
     SHIFT_ALREADY_ASSIGNED: 'This person is on the shift already',
     SHIFT_SWAP_NOT_ALLOWED: 'This swap cannot be handled this way now',
+    POINTS_INSUFFICIENT: 'Not enough points for this',
+    PERK_EXPIRED: 'This perk has expired or is no longer offered',
+    PERK_OUT_OF_STOCK: 'This perk is out of stock',
+    REDEMPTION_CODE_INVALID: 'This code is wrong, used already or expired',
   },
 };
 

@@ -29,3 +29,4 @@ export * from './projects.js';
 export * from './volunteers.js';
 export * from './votes.js';
 export * from './duty.js';
+export * from './points.js';

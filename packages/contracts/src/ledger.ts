@@ -64,6 +64,8 @@ export const ledgerRegisterKeys = [
   'volunteers',
   'service_hours',
   'duty',
+  'points',
+  'redemptions',
 ] as const;
 export type LedgerRegisterKey = (typeof ledgerRegisterKeys)[number];
 export const ledgerRegisterKeySchema = z.enum(ledgerRegisterKeys);

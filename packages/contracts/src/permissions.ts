@@ -123,6 +123,16 @@ export const permissions = {
   'shifts.write': ['secretary', 'social_worker'],
   /** Being on duty: one's own shifts, check-in and check-out, asking and answering swaps (the service narrows it). */
   'shifts.duty': ['secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer'],
+  'points.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker'],
+  'points.own': ['grid_worker', 'building_head', 'party_member', 'volunteer'],
+  'points.adjust': ['secretary', 'social_worker'],
+  'points.configure': ['secretary', 'social_worker'],
+  'perks.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact'],
+  'perks.write': ['secretary', 'social_worker', 'partner_contact'],
+  'redemptions.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact'],
+  'redemptions.redeem': ['grid_worker', 'building_head', 'party_member', 'volunteer'],
+  'redemptions.confirm': ['secretary', 'social_worker', 'partner_contact'],
+  'redemptions.cancel': ['secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

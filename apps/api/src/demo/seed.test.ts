@@ -9,6 +9,7 @@ import { householdProblems } from '../../test/demo-households.js';
 import { checkTicketYear } from '../../test/demo-tickets.js';
 import { demoContactAccounts } from './organisations.js';
 import { demoWishAccounts } from './wishes.js';
+import { demoPointsAccounts } from './points.js';
 
 describe('demo seed', () => {
   let env: TestEnv;
@@ -54,7 +55,7 @@ describe('demo seed', () => {
     expect(await seedDemo(env.ctx)).toBe(false);
     expect(await counts()).toEqual(first);
     expect(first.partners).toBeGreaterThanOrEqual(12);
-    expect(first.accounts).toBe(demoAccounts.length + demoContactAccounts.length + demoWishAccounts.length);
+    expect(first.accounts).toBe(demoAccounts.length + demoContactAccounts.length + demoWishAccounts.length + demoPointsAccounts.length);
 
     // one 'demo.seeded' row per community, written by nobody (actor null); ticket steps name the demo staff who took them
     const seeded = await env.ctx.db
@@ -75,8 +76,8 @@ describe('demo seed', () => {
     const byId = new Map(escalations.map((e) => [e.id, e.ticket_id]));
     expect(steps.every((s) => byId.get((s.data as { escalationId: number }).escalationId) === s.ticket_id)).toBe(true);
     expect(await env.ctx.db.selectFrom('tickets').select('id').where('escalated_to_partner_id', 'is not', null).execute()).toEqual([]);
-    // Stories told through the services as their people (tickets; 金港城's help list and its orders, demo/help.ts).
-    expect(byActors.filter((a) => !/^(ticket|escalation|wish|help_need|match_order)\./.test(a.action)).map((a) => a.action)).toEqual([]);
+    // Stories told through the services as their people (tickets; 金港城's help list and its orders, demo/help.ts; 窑洲's volunteers registered by ensureVolunteer, demo/points.ts).
+    expect(byActors.filter((a) => !/^(ticket|escalation|wish|help_need|match_order|volunteer)\./.test(a.action)).map((a) => a.action)).toEqual([]);
     expect(byActors.some((a) => a.action === 'help_need.created')).toBe(true);
     const names = (await env.ctx.db.selectFrom('communities').select('name').orderBy('id').execute()).map((c) => c.name);
     expect(names).toEqual(['金港城社区', '理工大社区', '凌霄社区', '小西坪社区', '窑洲社区', '建兰社区', '晏家坪社区']);

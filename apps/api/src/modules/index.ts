@@ -27,6 +27,7 @@ import { projectsRoutes } from './projects/index.js';
 import { volunteersRoutes } from './volunteers/index.js';
 import { voteJobs, votesRoutes } from './meetings/votes/index.js';
 import { dutyJobs, dutyRoutes } from './people/index.js';
+import { pointsJobs, pointsRoutes, subscribePoints } from './volunteers/index.js';
 
 /** Every module's routes, mounted by app.ts. */
 export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
@@ -55,6 +56,7 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   volunteersRoutes,
   votesRoutes,
   dutyRoutes,
+  pointsRoutes,
 ];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */
@@ -72,13 +74,14 @@ export const moduleJobs: PeriodicJob[] = [
   ...voteJobs,
   // Duty shifts short of people tomorrow (issue 10).
   ...dutyJobs,
+  ...pointsJobs,
 ];
 
 /** Every module's kinds of background work (imports, exports), run from their job rows by the job runner (ADR 0021). */
 export const moduleBackgroundJobs: BackgroundJobKind[] = [rosterImportJob, ledgerExportJob];
 
 /** Cross-module reactions to domain events, registered once at boot; the outbox dispatcher calls them (ADR 0020). */
-export const moduleSubscribers: Array<(ctx: AppContext) => void> = [subscribeWebhooks];
+export const moduleSubscribers: Array<(ctx: AppContext) => void> = [subscribeWebhooks, subscribePoints];
 
 /** Background workers each process runs beside the HTTP server (webhook delivery); main.ts stops them on shutdown. */
 export const moduleWorkers: Array<(ctx: AppContext) => { stop(): Promise<void> }> = [(ctx) => startWebhookWorker(ctx)];

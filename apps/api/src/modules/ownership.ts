@@ -20,7 +20,7 @@ export type Owner =
   | 'meetings'
   | 'activities'
   | 'projects'
-  | 'volunteers';
+  | 'volunteers'
 
 /**
  * Each table has one owner (docs/data-ownership.md). Only the owner's code names it in SQL; other modules ask the
@@ -138,6 +138,10 @@ export const TABLE_OWNERS = {
   shift_assignments: 'people',
   shift_swaps: 'people',
   shift_events: 'people',
+  points_rules: 'volunteers',
+  points_entries: 'volunteers',
+  perks: 'volunteers',
+  redemptions: 'volunteers',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

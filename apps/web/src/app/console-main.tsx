@@ -11,6 +11,7 @@ import '../features/meetings/nav-messages.js';
 import '../features/help/messages.js';
 import '../features/care/messages.js';
 import '../features/volunteers/messages.js';
+import '../features/points/messages.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

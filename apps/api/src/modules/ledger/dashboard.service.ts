@@ -21,6 +21,7 @@ import { meetingLedger } from '../meetings/index.js';
 import { careCounts } from '../care/index.js';
 import { venueLedger } from '../activities/index.js';
 import { volunteerLedger } from '../volunteers/index.js';
+import { pointsLedger } from '../volunteers/index.js';
 
 const DAY = 86_400_000;
 
@@ -97,6 +98,7 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
     partners: await offerDashboard(ctx.db, cid, p.fromDay, p.toDay),
     wishes,
     ...(roleCan(actor.role, 'meetings.read') ? { meetings: await meetingLedger.monthCounts(ctx.db, cid, now) } : {}),
+    ...(roleCan(actor.role, 'points.read') ? { points: await pointsLedger.pointsCounts(ctx.db, cid, p) } : {}),
   };
 }
 

@@ -12,3 +12,5 @@ export { settingsOf as volunteerSettingsOf, type VolunteerSettings } from './set
 export { volunteersRoutes } from './volunteers.routes.js';
 /** The volunteers' registers (志愿者台账, 志愿服务时长台账) and the dashboard's counts, for the ledger module. */
 export * as volunteerLedger from './ledger.js';
+/** Points (积分), perks and redemptions: the points part (volunteers/points, ADR 0042). */
+export * from './points/index.js';

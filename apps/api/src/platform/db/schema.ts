@@ -70,3 +70,7 @@ import type { DutyTables } from './schema/duty.js';
 /** The people module's duty rosters (值守排班, ADR 0044). */
 export interface DB extends DutyTables {}
 export * from './schema/duty.js';
+import type { PointsTables } from './schema/points.js';
+/** Points, perks and redemptions (issue 10, ADR 0042). */
+export interface DB extends PointsTables {}
+export * from './schema/points.js';

@@ -33,6 +33,8 @@ const _texts = registerMessages(
     'ledger.register.volunteers': '志愿者台账',
     'ledger.register.service_hours': '志愿服务时长台账',
     'ledger.register.duty': '值守排班台账',
+    'ledger.register.points': '积分台账',
+    'ledger.register.redemptions': '兑换台账',
     'ledger.asOfToday': '按导出时的在册情况打印（不按日期筛选），A4 横向，含标题、序号、页码和经办人、审核人签字栏。列：{columns}',
     'ledger.printNote': '导出文件为 A4 横向、一页宽，每页重复表头，含标题、序号、页码和经办人、审核人签字栏。',
   },
@@ -60,6 +62,8 @@ const _texts = registerMessages(
     'ledger.register.volunteers': 'Volunteers',
     'ledger.register.service_hours': 'Volunteer service hours',
     'ledger.register.duty': 'Duty rosters',
+    'ledger.register.points': 'Points ledger',
+    'ledger.register.redemptions': 'Redemptions',
     'ledger.asOfToday':
       'Printed as it stands at export (no date filter), A4 landscape, with title, numbering, page numbers and signature lines. Columns: {columns}',
     'ledger.printNote':

@@ -13,6 +13,7 @@ import { meetingMinutesRegister, meetingsRegister } from './meetings.js';
 import { venueUsageRegister } from './venues.js';
 import { serviceHoursRegister, volunteersRegister } from './volunteers.js';
 import { dutyRegister } from './duty.js';
+import { pointsRegister, redemptionsRegister } from './points.js';
 
 /** Every register the ledger prints, in the order the ledger page lists them. A module adds one line here. */
 export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
@@ -34,4 +35,6 @@ export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
   volunteers: volunteersRegister,
   service_hours: serviceHoursRegister,
   duty: dutyRegister,
+  points: pointsRegister,
+  redemptions: redemptionsRegister,
 };

@@ -81,6 +81,7 @@ function ConsoleLayout() {
     roleCan(me.role, 'care.read') && { key: '/care-board', icon: <HeartOutlined />, label: t('nav.careBoard') },
     roleCan(me.role, 'care.read') && { key: '/care-recipients', icon: <HeartOutlined />, label: t('nav.careRecipients') },
     roleCan(me.role, 'volunteers.read') && { key: '/volunteers', icon: <HeartOutlined />, label: t('nav.volunteers') },
+    roleCan(me.role, 'perks.write') && { key: '/perks', icon: <HeartOutlined />, label: t('nav.perks') },
     roleCan(me.role, 'sessions.read') && { key: '/secretary-sessions', icon: <CommentOutlined />, label: t('nav.secretarySessions') },
     roleCan(me.role, 'accounts.read') && { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts') },
     roleCan(me.role, 'meetings.read') && { key: '/meetings', icon: <CommentOutlined />, label: t('nav.meetings') },

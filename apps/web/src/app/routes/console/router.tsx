@@ -27,6 +27,7 @@ const matching = () => import('../../../features/matching/index.js');
 const care = () => import('../../../features/care/index.js');
 const meetings = () => import('../../../features/meetings/index.js');
 const volunteers = () => import('../../../features/volunteers/index.js');
+const points = () => import('../../../features/points/index.js');
 
 export const consoleRouter = createBrowserRouter([
   { path: '/setup', element: page(auth, (m) => m.SetupPage) },
@@ -67,6 +68,7 @@ export const consoleRouter = createBrowserRouter([
       { path: 'care-recipients', element: page(care, (m) => m.CareRecipientsPage) },
       { path: 'meetings', element: page(meetings, (m) => m.MeetingsPage) },
       { path: 'volunteers', element: page(volunteers, (m) => m.VolunteersPage) },
+      { path: 'perks', element: page(points, (m) => m.PerksPage) },
       { path: '*', element: <Navigate to="/overview" replace /> },
     ],
   },

@@ -10,6 +10,7 @@ import { EscalationQueuePage } from '../../../features/escalations/h5/index.js';
 import { HelperHome, keyFromHash, ReportPage, TaskPage, TasksPage, TrackPage, VisitPage } from '../../../features/tickets/h5/index.js';
 import { LifeCirclePage, PartnerPortalH5 } from '../../../features/partners/h5/index.js';
 import { MyWishesPage, RaiseWishPage, TrackWishPage, WishWallPage } from '../../../features/wishes/h5/index.js';
+import { PointsEntry } from '../../../features/points/h5/points-entry.js';
 import { MyOrdersPage, OrdersEntry } from '../../../features/matching/h5-orders.js';
 import { CareEntry, CareListPage } from '../../../features/care/h5/care-list.js';
 import { CheckinChaseList } from '../../../features/care/checkins/h5/chase-list.js';
@@ -83,7 +84,14 @@ export const h5Routes: H5Route[] = [
     pattern: /^\/h5\/meetings$/,
     render: (p) => <UpcomingMeetingsPage communityCode={p.community} compoundId={Number(p.params.get('compound')) || undefined} />,
   },
+  // 积分 and 专属优惠包 (issue 10, ADR 0042): my points, perks to redeem, and the merchant's code counter (核销).
+  { access: 'helper', pattern: /^\/h5\/points$/, render: () => <MyPointsH5 /> },
+  { access: 'helper', pattern: /^\/h5\/perks$/, render: () => <PerksH5 /> },
+  { access: 'helper', pattern: /^\/h5\/merchant$/, render: () => <MerchantH5 /> },
 ];
+const MyPointsH5 = lazyPage(async () => (await import('../../../features/points/h5/points-pages.js')).MyPointsPage);
+const PerksH5 = lazyPage(async () => (await import('../../../features/points/h5/points-pages.js')).PerksPage);
+const MerchantH5 = lazyPage(async () => (await import('../../../features/points/h5/points-pages.js')).MerchantPage);
 
 export interface HomeProps {
   me: Me;
@@ -96,6 +104,7 @@ export const helperEntries: Array<(p: HomeProps) => ReactNode> = [
   (p) => <MyWishesLink {...p} />,
   (p) => roleCan(p.me.role, 'matching.claim') && <OrdersEntry navigate={p.navigate} />,
   (p) => <CareEntry me={p.me} navigate={p.navigate} />,
+  (p) => <PointsEntry me={p.me} navigate={p.navigate} />,
 ];
 
 /** A department's or partner's contact lands on the escalations sent to their organisation (issue 7). */
@@ -105,6 +114,7 @@ export const contactEntries: Array<(p: HomeProps) => ReactNode> = [
   (p) => p.me.role === 'partner_contact' && <PartnerPortalH5 />,
   (p) => <MyWishesLink {...p} />,
   (p) => roleCan(p.me.role, 'matching.claim') && <OrdersEntry navigate={p.navigate} />,
+  (p) => <PointsEntry me={p.me} navigate={p.navigate} />,
 ];
 
 /** A resident's home (no login), for the community of the link they opened. */

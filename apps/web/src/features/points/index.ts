@@ -1,0 +1,2 @@
+export { PerksPage } from './perks-page.js';
+export { PointsPanel } from './points-panel.js';
