@@ -38,6 +38,16 @@ export const errorCodes = [
   'WISH_NOT_CLAIMABLE',
   /** The wish allows one claimant and has one already, or this claimant has claimed it already. */
   'WISH_ALREADY_CLAIMED',
+  /** The activity ends before it starts (or the sign-up window closes before it opens). */
+  'ACTIVITY_ENDS_BEFORE_START',
+  /** The activity takes no sign-ups now: outside its sign-up window, already held, or cancelled. */
+  'ACTIVITY_SIGNUP_CLOSED',
+  /** This phone is already signed up (or waiting) for this activity. */
+  'ACTIVITY_ALREADY_SIGNED_UP',
+  /** A sign-up link that is wrong or of a cancelled sign-up: one answer that reveals nothing. */
+  'ACTIVITY_SIGNUP_LINK_INVALID',
+  /** The check-in code is not the one shown at the door, or check-in is not open. */
+  'ACTIVITY_CHECKIN_CODE_WRONG',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -62,6 +72,11 @@ export const errorStatus: Record<ErrorCode, number> = {
   INTERNAL: 500,
   WISH_NOT_CLAIMABLE: 409,
   WISH_ALREADY_CLAIMED: 409,
+  ACTIVITY_ENDS_BEFORE_START: 400,
+  ACTIVITY_SIGNUP_CLOSED: 409,
+  ACTIVITY_ALREADY_SIGNED_UP: 409,
+  ACTIVITY_SIGNUP_LINK_INVALID: 404,
+  ACTIVITY_CHECKIN_CODE_WRONG: 400,
 };
 
 /** One bad field: `field` is a dotted path, `rule` a validation rule from `fieldRules`. */

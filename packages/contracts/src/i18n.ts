@@ -26,6 +26,11 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     INTERNAL: '系统出错了，请稍后再试',
     WISH_NOT_CLAIMABLE: '这个心愿现在不能认领（未发布、已撤回、已过期或已完成）',
     WISH_ALREADY_CLAIMED: '这个心愿已经有人认领了（或您已认领过）',
+    ACTIVITY_ENDS_BEFORE_START: '结束时间不能早于开始时间（报名截止也不能早于报名开始）',
+    ACTIVITY_SIGNUP_CLOSED: '这个活动现在不能报名（不在报名时间内、已举办或已取消）',
+    ACTIVITY_ALREADY_SIGNED_UP: '这个手机号已经报过名了（或正在候补）',
+    ACTIVITY_SIGNUP_LINK_INVALID: '这个报名链接无效或报名已取消',
+    ACTIVITY_CHECKIN_CODE_WRONG: '签到码不对，请看现场出示的签到码（或签到还没开始）',
   },
   en: {
     NOT_FOUND: 'Record not found',
@@ -47,6 +52,11 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     INTERNAL: 'Something went wrong, please try again later',
     WISH_NOT_CLAIMABLE: 'This wish cannot be claimed now (not published, withdrawn, expired or done)',
     WISH_ALREADY_CLAIMED: 'This wish has been claimed already (or you have claimed it)',
+    ACTIVITY_ENDS_BEFORE_START: 'The end is before the start (or sign-up closes before it opens)',
+    ACTIVITY_SIGNUP_CLOSED: 'This activity takes no sign-ups now (outside the sign-up window, held or cancelled)',
+    ACTIVITY_ALREADY_SIGNED_UP: 'This phone number is already signed up (or on the waiting list)',
+    ACTIVITY_SIGNUP_LINK_INVALID: 'This sign-up link is not valid, or the sign-up was cancelled',
+    ACTIVITY_CHECKIN_CODE_WRONG: 'Wrong check-in code: use the one shown at the door (or check-in has not opened)',
   },
 };
 

@@ -16,7 +16,8 @@ export type Owner =
   | 'wishes'
   | 'help'
   | 'matching'
-  | 'care';
+  | 'care'
+  | 'activities';
 
 /**
  * Each table has one owner (docs/data-ownership.md). Only the owner's code names it in SQL; other modules ask the
@@ -99,6 +100,10 @@ export const TABLE_OWNERS = {
   care_recipients: 'care',
   care_pairings: 'care',
   care_visits: 'care',
+  activities: 'activities',
+  activity_signups: 'activities',
+  activity_events: 'activities',
+  activity_volunteers: 'activities',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

@@ -46,3 +46,7 @@ export interface DB extends CareTables {}
 export * from './schema/care.js';
 /** The care module's daily check-ins (报平安, ADR 0040). */
 export interface DB extends CareCheckinsTables {}
+import type { ActivitiesTables } from './schema/activities.js';
+/** The activities module's tables (issue 11, ADR 0048). */
+export interface DB extends ActivitiesTables {}
+export * from './schema/activities.js';
