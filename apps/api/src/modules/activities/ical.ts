@@ -1,5 +1,8 @@
 import ical, { ICalCalendarMethod, ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import timezone from 'dayjs/plugin/timezone.js';
 import { activityLabels } from '@linli/contracts/activity-labels';
 import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
@@ -15,6 +18,11 @@ import { parseWeeklyRrule } from './occurrences.js';
 // occurrence. The feed shows the last 90 days and everything after.
 
 const TZ = 'Asia/Shanghai';
+dayjs.extend(utc);
+dayjs.extend(timezone);
+// ical-generator prints a native Date given a TZID in the server's own zone; a dayjs moment already in Beijing prints its
+// Beijing wall time whatever the server's zone is.
+const inBeijing = (d: Date) => dayjs(d).tz(TZ);
 const WINDOW_MS = 90 * 86_400_000;
 
 export interface FeedOptions {
@@ -38,9 +46,11 @@ export async function activitiesFeed(ctx: AppContext, o: FeedOptions): Promise<{
   }
   const now = o.now ?? new Date();
   const rows = await repo.feedRows(ctx.db, cid, { since: new Date(now.getTime() - WINDOW_MS), teamId: o.teamId });
+  // No calendar-wide zone: DTSTAMP, CREATED and the RRULE's UNTIL stay in UTC as RFC 5545 wants, while each event's
+  // times carry TZID=Asia/Shanghai and the VTIMEZONE is written once for them. The last line ends in CRLF too.
   const cal = ical({
     name: title,
-    timezone: { name: TZ, generator: getVtimezoneComponent },
+    timezone: { name: null, generator: getVtimezoneComponent },
     prodId: { company: 'Linli', product: 'activities', language: 'ZH' },
   });
   cal.method(ICalCalendarMethod.PUBLISH);
@@ -50,8 +60,8 @@ export async function activitiesFeed(ctx: AppContext, o: FeedOptions): Promise<{
   // The UID names the record, not the server answering: the same on every install address and every fetch.
   const uid = (kind: string, id: number) => `${kind}-${id}@${c.code}.linli`;
   const base = (r: Pick<FeedRow, 'title' | 'kind' | 'description' | 'organiser_name' | 'place' | 'starts_at' | 'ends_at' | 'created_at'>) => ({
-    start: r.starts_at,
-    end: r.ends_at,
+    start: inBeijing(r.starts_at),
+    end: inBeijing(r.ends_at),
     timezone: TZ,
     stamp: now,
     created: r.created_at,
@@ -81,9 +91,9 @@ export async function activitiesFeed(ctx: AppContext, o: FeedOptions): Promise<{
         freq: ICalEventRepeatingFreq.WEEKLY,
         byDay: rule.byDay.map((d) => d as ICalWeekday),
         until: rule.until,
-        exclude: cancelled,
+        exclude: cancelled.map(inBeijing),
       },
     });
   }
-  return { filename: o.teamId ? `activities-team-${o.teamId}.ics` : `activities-${c.code}.ics`, body: cal.toString() };
+  return { filename: o.teamId ? `activities-team-${o.teamId}.ics` : `activities-${c.code}.ics`, body: `${cal.toString()}\r\n` };
 }
