@@ -17,6 +17,7 @@ export type Owner =
   | 'help'
   | 'matching'
   | 'care'
+  | 'volunteers'
   | 'activities';
 
 /**
@@ -100,6 +101,13 @@ export const TABLE_OWNERS = {
   care_recipients: 'care',
   care_pairings: 'care',
   care_visits: 'care',
+  volunteer_settings: 'volunteers',
+  volunteers: 'volunteers',
+  volunteer_events: 'volunteers',
+  service_sessions: 'volunteers',
+  service_hours: 'volunteers',
+  service_session_signins: 'volunteers',
+  volunteer_certificates: 'volunteers',
   activities: 'activities',
   activity_signups: 'activities',
   activity_events: 'activities',
