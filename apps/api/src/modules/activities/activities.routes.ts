@@ -3,6 +3,8 @@ import {
   activityListQuerySchema,
   activityPageSchema,
   activityReportInputSchema,
+  activityVolunteerInputSchema,
+  activityVolunteerListSchema,
   activitySchema,
   activitySignedUpSchema,
   activitySignupInputSchema,
@@ -19,6 +21,7 @@ import { actorOf, type App } from '../../platform/http/types.js';
 import * as activities from './activities.service.js';
 import * as signups from './signups.service.js';
 import * as attendance from './attendance.service.js';
+import * as serving from './serving.service.js';
 
 export function activitiesRoutes(app: App, ctx: AppContext): void {
   const tags = ['activities'];
@@ -94,5 +97,18 @@ export function activitiesRoutes(app: App, ctx: AppContext): void {
       schema: { tags, params: idParamsSchema, body: activityReportInputSchema, response: { 200: activitySchema } },
     },
     async (req) => attendance.reportActivity(ctx, actorOf(req), req.params.id, req.body.report),
+  );
+  app.get(
+    '/api/activities/:id/volunteers',
+    { config: { permission: 'activities.read' }, schema: { tags, params: idParamsSchema, response: { 200: activityVolunteerListSchema } } },
+    async (req) => serving.listServing(ctx, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/api/activities/:id/volunteers',
+    {
+      config: { permission: 'activities.attendance' },
+      schema: { tags, params: idParamsSchema, body: activityVolunteerInputSchema, response: { 201: activityVolunteerListSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await serving.addServing(ctx, actorOf(req), req.params.id, req.body)),
   );
 }

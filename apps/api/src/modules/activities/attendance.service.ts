@@ -6,6 +6,7 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import * as repo from './activities.repository.js';
 import { activityOf, getActivity } from './activities.service.js';
 import { hashCheckinCode, newCheckinCode } from './links.js';
+import { creditServingHours } from './serving.service.js';
 
 /**
  * Opens check-in: a new six-digit code for the door (a QR of the phone page carries it). Only its hash is kept; a new
@@ -78,8 +79,9 @@ export async function closeActivity(ctx: AppContext, actor: Actor, id: number): 
   if (row.starts_at.getTime() > Date.now()) throw new AppError('INVALID_STATE', 'activity has not started');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateActivity(trx, cid, id, { status: 'held', held_at: new Date(), checkin_code_hash: null });
+    const entryIds = await creditServingHours(trx, cid, row, actor);
     await repo.addEvent(trx, cid, { activityId: id, kind: 'held', actorId: actor.accountId });
-    await writeAudit(trx, actor, { communityId: cid, action: 'activity.held', entityType: 'activity', entityId: id });
+    await writeAudit(trx, actor, { communityId: cid, action: 'activity.held', entityType: 'activity', entityId: id, changes: { hoursEntryIds: entryIds } });
   });
   return getActivity(ctx, actor, id);
 }
