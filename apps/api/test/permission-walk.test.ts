@@ -39,6 +39,14 @@ const PUBLIC_ROUTES = [
   'POST /api/public/wishes/:code/photos',
   'GET /api/public/wishes/:code/photos/:photoId',
   'POST /api/check-ins/tap',
+  'GET /api/public/activities',
+  'GET /api/public/activities/:id',
+  'POST /api/public/activities/:id/signups',
+  'POST /api/public/activity-signups/mine',
+  'POST /api/public/activity-signups/cancel',
+  'POST /api/public/activity-signups/check-in',
+  'GET /api/activities/calendar.ics',
+  'GET /api/activities/teams/:teamId/calendar.ics',
 ];
 
 type Records = Record<string, number>;
@@ -290,6 +298,18 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     .values({ community_id: cid, recipient_id: checkinRecipient.id, holder: 'self', holder_name: null, token_hash: `walk-${tag}`, created_by: null })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const activity = await db
+    .insertInto('activities')
+    .values({
+      community_id: cid,
+      title: `活动${tag}`,
+      kind: 'lecture',
+      organiser_kind: 'staff',
+      starts_at: new Date(Date.now() + 86_400_000),
+      ends_at: new Date(Date.now() + 90_000_000),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     communities: cid,
     wishes: wish.id,
@@ -325,6 +345,7 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     visits: careVisit.id,
     'checkin-recipients': checkinRecipient.id,
     linkId: checkinLink.id,
+    activities: activity.id,
   };
 }
 
@@ -338,7 +359,8 @@ function urlOf(route: RouteInfo, records: Records): string {
     .replace(':action', 'accept')
     .replace(':day', '2026-10-01')
     .replace(':recipientId', String(records['checkin-recipients']))
-    .replace(':linkId', String(records.linkId));
+    .replace(':linkId', String(records.linkId))
+    .replace(':signupId', '1');
   const query = sampleOf(route.schema.querystring);
   return query && Object.keys(query).length ? `${path}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` : path;
 }
