@@ -30,6 +30,7 @@ import * as care from './20261204400000_care.js';
 import * as careCheckins from './20261204500000_care_checkins.js';
 import * as volunteers from './20261205100000_volunteers.js';
 import * as activities from './20261205800000_activities.js';
+import * as venues from './20261205700000_venues.js';
 
 /** Every migration, in order. Listed by hand so the bundled server needs no folder scan. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '20261204500000_care_checkins': careCheckins,
   '20261205100000_volunteers': volunteers,
   '20261205800000_activities': activities,
+  '20261205700000_venues': venues,
 };

@@ -56,6 +56,18 @@ export const errorCodes = [
   'ACTIVITY_SIGNUP_LINK_INVALID',
   /** The check-in code is not the one shown at the door, or check-in is not open. */
   'ACTIVITY_CHECKIN_CODE_WRONG',
+  /** The venue takes no bookings now (closed or archived), or none from this kind of booker. */
+  'VENUE_NOT_BOOKABLE',
+  /** The time overlaps a booking of the venue already requested or approved; `details.fields` names the start. */
+  'BOOKING_CONFLICT',
+  /** The time falls outside the venue's opening hours; `details.fields` names the start or end and the hours. */
+  'BOOKING_OUTSIDE_HOURS',
+  /** A project's progress must be a whole percent from 0 to 100; `details.fields` names `percent`. */
+  'PROJECT_PERCENT_OUT_OF_RANGE',
+  /** The project is not open for claims (not approved, or claimed by its lead unit already). */
+  'PROJECT_NOT_CLAIMABLE',
+  /** This resident (or this link) has rated the project already. */
+  'PROJECT_ALREADY_RATED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -89,6 +101,12 @@ export const errorStatus: Record<ErrorCode, number> = {
   ACTIVITY_ALREADY_SIGNED_UP: 409,
   ACTIVITY_SIGNUP_LINK_INVALID: 404,
   ACTIVITY_CHECKIN_CODE_WRONG: 400,
+  VENUE_NOT_BOOKABLE: 409,
+  BOOKING_CONFLICT: 409,
+  BOOKING_OUTSIDE_HOURS: 400,
+  PROJECT_PERCENT_OUT_OF_RANGE: 400,
+  PROJECT_NOT_CLAIMABLE: 409,
+  PROJECT_ALREADY_RATED: 409,
 };
 
 /** One bad field: `field` is a dotted path, `rule` a validation rule from `fieldRules`. */

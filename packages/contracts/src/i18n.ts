@@ -35,6 +35,12 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     ACTIVITY_ALREADY_SIGNED_UP: '这个手机号已经报过名了（或正在候补）',
     ACTIVITY_SIGNUP_LINK_INVALID: '这个报名链接无效或报名已取消',
     ACTIVITY_CHECKIN_CODE_WRONG: '签到码不对，请看现场出示的签到码（或签到还没开始）',
+    VENUE_NOT_BOOKABLE: '这个场地现在不接受预约（已停用，或不对这类预约人开放）',
+    BOOKING_CONFLICT: '这个时段已经有人预约了，请换一个时间',
+    BOOKING_OUTSIDE_HOURS: '预约时间不在场地开放时间内',
+    PROJECT_PERCENT_OUT_OF_RANGE: '进度只能填 0 到 100 之间的整数',
+    PROJECT_NOT_CLAIMABLE: '这个项目现在不能认领（尚未立项，或已有主办单位）',
+    PROJECT_ALREADY_RATED: '您已经评价过这个项目了',
   },
   en: {
     NOT_FOUND: 'Record not found',
@@ -65,6 +71,12 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     ACTIVITY_ALREADY_SIGNED_UP: 'This phone number is already signed up (or on the waiting list)',
     ACTIVITY_SIGNUP_LINK_INVALID: 'This sign-up link is not valid, or the sign-up was cancelled',
     ACTIVITY_CHECKIN_CODE_WRONG: 'Wrong check-in code: use the one shown at the door (or check-in has not opened)',
+    VENUE_NOT_BOOKABLE: 'This venue takes no bookings now (closed, or not open to this kind of booker)',
+    BOOKING_CONFLICT: 'This time is booked already; please choose another',
+    BOOKING_OUTSIDE_HOURS: 'The booking falls outside the venue\'s opening hours',
+    PROJECT_PERCENT_OUT_OF_RANGE: 'Progress must be a whole number from 0 to 100',
+    PROJECT_NOT_CLAIMABLE: 'This project cannot be claimed now (not yet approved, or it has a lead unit already)',
+    PROJECT_ALREADY_RATED: 'You have rated this project already',
   },
 };
 
@@ -147,6 +159,10 @@ const fieldRulesZh = {
   not_a_resident: '{field}不是本社区（或您负责范围内）的在册居民',
   already_in_care: '{field}已是关爱对象',
   not_a_recipient: '{field}不是本社区正在关爱的对象，请先登记为关爱对象',
+  not_after_start: '{field}须晚于开始时间',
+  outside_opening_hours: '{field}不在场地开放时间内（{hours}）',
+  overlaps_booking: '{field}与已有预约（{value}）冲突',
+  percent_out_of_range: '{field}须在 0 到 100 之间',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldRules: Record<Locale, Record<string, string>> = {
@@ -208,6 +224,10 @@ export const fieldRules: Record<Locale, Record<string, string>> = {
     not_a_resident: '{field} is not a registered resident of this community (or of the area you look after)',
     already_in_care: '{field} is already in care',
     not_a_recipient: '{field} is not someone this community cares for; add them as a care recipient first',
+    not_after_start: '{field} must be later than the start',
+    outside_opening_hours: '{field} is outside the venue\'s opening hours ({hours})',
+    overlaps_booking: '{field} overlaps a booking already made ({value})',
+    percent_out_of_range: '{field} must be from 0 to 100',
   } satisfies Record<keyof typeof fieldRulesZh, string>,
 };
 

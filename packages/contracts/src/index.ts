@@ -24,3 +24,4 @@ export * from './matching.js';
 export * from './care.js';
 export * from './care-checkins.js';
 export * from './activities.js';
+export * from './venues.js';

@@ -58,6 +58,7 @@ export const ledgerRegisterKeys = [
   'wishes',
   'help',
   'care',
+  'venue_usage',
 ] as const;
 export type LedgerRegisterKey = (typeof ledgerRegisterKeys)[number];
 export const ledgerRegisterKeySchema = z.enum(ledgerRegisterKeys);

@@ -312,937 +312,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/activities": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: {
-                    communityId?: number;
-                    from?: string;
-                    kind?: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
-                    order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
-                    q?: string;
-                    sort?: string;
-                    stationId?: number;
-                    status?: "published" | "held" | "reported" | "cancelled";
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                attendedCount: number;
-                                /** @enum {string} */
-                                audience: "all" | "compound";
-                                bookingId: number | null;
-                                cancelReason: string | null;
-                                capacity: number | null;
-                                communityId: number;
-                                compoundId: number | null;
-                                confirmedCount: number;
-                                createdAt: string;
-                                description: string | null;
-                                endsAt: string;
-                                hasCheckinCode: boolean;
-                                id: number;
-                                isPublic: boolean;
-                                /** @enum {string} */
-                                kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
-                                organiserId: number | null;
-                                /** @enum {string} */
-                                organiserKind: "team" | "partner" | "staff";
-                                organiserName: string | null;
-                                photos: string[];
-                                place: string | null;
-                                report: string | null;
-                                rrule: string | null;
-                                seriesId: number | null;
-                                signupClosesAt: string | null;
-                                signupOpensAt: string | null;
-                                startsAt: string;
-                                stationId: number | null;
-                                /** @enum {string} */
-                                status: "published" | "held" | "reported" | "cancelled";
-                                title: string;
-                                venueId: number | null;
-                                waitlistCount: number;
-                                walkInCount: number;
-                            }[];
-                            page: number;
-                            pageSize: number;
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @default all
-                         * @enum {string}
-                         */
-                        audience?: "all" | "compound";
-                        capacity?: number | null;
-                        communityId?: number;
-                        compoundId?: number | null;
-                        description?: string | null;
-                        /** Format: date-time */
-                        endsAt: string;
-                        /** @default true */
-                        isPublic?: boolean;
-                        /** @enum {string} */
-                        kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
-                        organiserId?: number | null;
-                        /** @enum {string} */
-                        organiserKind: "team" | "partner" | "staff";
-                        organiserName?: string | null;
-                        place?: string | null;
-                        recurrence?: {
-                            /** Format: date */
-                            until: string;
-                            weekdays: number[];
-                        } | null;
-                        /** Format: date-time */
-                        signupClosesAt?: string | null;
-                        /** Format: date-time */
-                        signupOpensAt?: string | null;
-                        /** Format: date-time */
-                        startsAt: string;
-                        stationId?: number | null;
-                        title: string;
-                        venueId?: number | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            attendedCount: number;
-                            /** @enum {string} */
-                            audience: "all" | "compound";
-                            bookingId: number | null;
-                            cancelReason: string | null;
-                            capacity: number | null;
-                            communityId: number;
-                            compoundId: number | null;
-                            confirmedCount: number;
-                            createdAt: string;
-                            description: string | null;
-                            endsAt: string;
-                            hasCheckinCode: boolean;
-                            id: number;
-                            isPublic: boolean;
-                            /** @enum {string} */
-                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
-                            organiserId: number | null;
-                            /** @enum {string} */
-                            organiserKind: "team" | "partner" | "staff";
-                            organiserName: string | null;
-                            photos: string[];
-                            place: string | null;
-                            report: string | null;
-                            rrule: string | null;
-                            seriesId: number | null;
-                            signupClosesAt: string | null;
-                            signupOpensAt: string | null;
-                            startsAt: string;
-                            stationId: number | null;
-                            /** @enum {string} */
-                            status: "published" | "held" | "reported" | "cancelled";
-                            title: string;
-                            venueId: number | null;
-                            waitlistCount: number;
-                            walkInCount: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            attendedCount: number;
-                            /** @enum {string} */
-                            audience: "all" | "compound";
-                            bookingId: number | null;
-                            cancelReason: string | null;
-                            capacity: number | null;
-                            communityId: number;
-                            compoundId: number | null;
-                            confirmedCount: number;
-                            createdAt: string;
-                            description: string | null;
-                            endsAt: string;
-                            hasCheckinCode: boolean;
-                            id: number;
-                            isPublic: boolean;
-                            /** @enum {string} */
-                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
-                            organiserId: number | null;
-                            /** @enum {string} */
-                            organiserKind: "team" | "partner" | "staff";
-                            organiserName: string | null;
-                            photos: string[];
-                            place: string | null;
-                            report: string | null;
-                            rrule: string | null;
-                            seriesId: number | null;
-                            signupClosesAt: string | null;
-                            signupOpensAt: string | null;
-                            startsAt: string;
-                            stationId: number | null;
-                            /** @enum {string} */
-                            status: "published" | "held" | "reported" | "cancelled";
-                            title: string;
-                            venueId: number | null;
-                            waitlistCount: number;
-                            walkInCount: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/{id}/attendance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @default [] */
-                        signupIds?: number[];
-                        walkInCount?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            attendedCount: number;
-                            /** @enum {string} */
-                            audience: "all" | "compound";
-                            bookingId: number | null;
-                            cancelReason: string | null;
-                            capacity: number | null;
-                            communityId: number;
-                            compoundId: number | null;
-                            confirmedCount: number;
-                            createdAt: string;
-                            description: string | null;
-                            endsAt: string;
-                            hasCheckinCode: boolean;
-                            id: number;
-                            isPublic: boolean;
-                            /** @enum {string} */
-                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
-                            organiserId: number | null;
-                            /** @enum {string} */
-                            organiserKind: "team" | "partner" | "staff";
-                            organiserName: string | null;
-                            photos: string[];
-                            place: string | null;
-                            report: string | null;
-                            rrule: string | null;
-                            seriesId: number | null;
-                            signupClosesAt: string | null;
-                            signupOpensAt: string | null;
-                            startsAt: string;
-                            stationId: number | null;
-                            /** @enum {string} */
-                            status: "published" | "held" | "reported" | "cancelled";
-                            title: string;
-                            venueId: number | null;
-                            waitlistCount: number;
-                            walkInCount: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                        /** @default false */
-                        wholeSeries?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            attendedCount: number;
-                            /** @enum {string} */
-                            audience: "all" | "compound";
-                            bookingId: number | null;
-                            cancelReason: string | null;
-                            capacity: number | null;
-                            communityId: number;
-                            compoundId: number | null;
-                            confirmedCount: number;
-                            createdAt: string;
-                            description: string | null;
-                            endsAt: string;
-                            hasCheckinCode: boolean;
-                            id: number;
-                            isPublic: boolean;
-                            /** @enum {string} */
-                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
-                            organiserId: number | null;
-                            /** @enum {string} */
-                            organiserKind: "team" | "partner" | "staff";
-                            organiserName: string | null;
-                            photos: string[];
-                            place: string | null;
-                            report: string | null;
-                            rrule: string | null;
-                            seriesId: number | null;
-                            signupClosesAt: string | null;
-                            signupOpensAt: string | null;
-                            startsAt: string;
-                            stationId: number | null;
-                            /** @enum {string} */
-                            status: "published" | "held" | "reported" | "cancelled";
-                            title: string;
-                            venueId: number | null;
-                            waitlistCount: number;
-                            walkInCount: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/{id}/checkin-code": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/{id}/close": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            attendedCount: number;
-                            /** @enum {string} */
-                            audience: "all" | "compound";
-                            bookingId: number | null;
-                            cancelReason: string | null;
-                            capacity: number | null;
-                            communityId: number;
-                            compoundId: number | null;
-                            confirmedCount: number;
-                            createdAt: string;
-                            description: string | null;
-                            endsAt: string;
-                            hasCheckinCode: boolean;
-                            id: number;
-                            isPublic: boolean;
-                            /** @enum {string} */
-                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
-                            organiserId: number | null;
-                            /** @enum {string} */
-                            organiserKind: "team" | "partner" | "staff";
-                            organiserName: string | null;
-                            photos: string[];
-                            place: string | null;
-                            report: string | null;
-                            rrule: string | null;
-                            seriesId: number | null;
-                            signupClosesAt: string | null;
-                            signupOpensAt: string | null;
-                            startsAt: string;
-                            stationId: number | null;
-                            /** @enum {string} */
-                            status: "published" | "held" | "reported" | "cancelled";
-                            title: string;
-                            venueId: number | null;
-                            waitlistCount: number;
-                            walkInCount: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/{id}/report": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        report: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            attendedCount: number;
-                            /** @enum {string} */
-                            audience: "all" | "compound";
-                            bookingId: number | null;
-                            cancelReason: string | null;
-                            capacity: number | null;
-                            communityId: number;
-                            compoundId: number | null;
-                            confirmedCount: number;
-                            createdAt: string;
-                            description: string | null;
-                            endsAt: string;
-                            hasCheckinCode: boolean;
-                            id: number;
-                            isPublic: boolean;
-                            /** @enum {string} */
-                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
-                            organiserId: number | null;
-                            /** @enum {string} */
-                            organiserKind: "team" | "partner" | "staff";
-                            organiserName: string | null;
-                            photos: string[];
-                            place: string | null;
-                            report: string | null;
-                            rrule: string | null;
-                            seriesId: number | null;
-                            signupClosesAt: string | null;
-                            signupOpensAt: string | null;
-                            startsAt: string;
-                            stationId: number | null;
-                            /** @enum {string} */
-                            status: "published" | "held" | "reported" | "cancelled";
-                            title: string;
-                            venueId: number | null;
-                            waitlistCount: number;
-                            walkInCount: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/{id}/signups": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                activityId: number;
-                                checkedInAt: string | null;
-                                checkinVia: string | null;
-                                createdAt: string;
-                                id: number;
-                                name: string;
-                                phoneMasked: string;
-                                position: number | null;
-                                promotedAt: string | null;
-                                /** @enum {string} */
-                                status: "confirmed" | "waitlisted" | "cancelled";
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        phone: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            link: string;
-                            signup: {
-                                activityId: number;
-                                checkedInAt: string | null;
-                                checkinVia: string | null;
-                                createdAt: string;
-                                id: number;
-                                name: string;
-                                phoneMasked: string;
-                                position: number | null;
-                                promotedAt: string | null;
-                                /** @enum {string} */
-                                status: "confirmed" | "waitlisted" | "cancelled";
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/{id}/signups/{signupId}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    signupId: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                activityId: number;
-                                checkedInAt: string | null;
-                                checkinVia: string | null;
-                                createdAt: string;
-                                id: number;
-                                name: string;
-                                phoneMasked: string;
-                                position: number | null;
-                                promotedAt: string | null;
-                                /** @enum {string} */
-                                status: "confirmed" | "waitlisted" | "cancelled";
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/{id}/volunteers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                endedAt: string | null;
-                                hoursEntryId: number | null;
-                                id: number;
-                                name: string | null;
-                                startedAt: string | null;
-                                volunteerId: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        endedAt?: string | null;
-                        /** Format: date-time */
-                        startedAt?: string | null;
-                        volunteerId: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                endedAt: string | null;
-                                hoursEntryId: number | null;
-                                id: number;
-                                name: string | null;
-                                startedAt: string | null;
-                                volunteerId: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/calendar.ics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query: {
-                    c: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/teams/{teamId}/calendar.ics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query: {
-                    c: string;
-                };
-                header?: never;
-                path: {
-                    teamId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/agreements": {
         parameters: {
             query?: never;
@@ -1769,6 +838,475 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    from?: string;
+                    status?: "requested" | "approved" | "declined" | "cancelled";
+                    to?: string;
+                    venueId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                activityId: number | null;
+                                attendees: number | null;
+                                /** @enum {string} */
+                                bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                                bookerName: string | null;
+                                channel: string;
+                                communityId: number;
+                                contactPhoneMasked: string | null;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                                endsAt: string;
+                                id: number;
+                                noShow: boolean;
+                                partnerId: number | null;
+                                purpose: string;
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "declined" | "cancelled";
+                                teamId: number | null;
+                                venueId: number;
+                                venueName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendees?: number | null;
+                        /** @enum {string} */
+                        bookerKind: "team" | "partner" | "resident" | "staff";
+                        communityId?: number;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        /** Format: date-time */
+                        endsAt: string;
+                        partnerId?: number | null;
+                        purpose: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        teamId?: number | null;
+                        venueId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number | null;
+                            attendees: number | null;
+                            /** @enum {string} */
+                            bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                            bookerName: string | null;
+                            channel: string;
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            endsAt: string;
+                            id: number;
+                            noShow: boolean;
+                            partnerId: number | null;
+                            purpose: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                            teamId: number | null;
+                            venueId: number;
+                            venueName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number | null;
+                            attendees: number | null;
+                            /** @enum {string} */
+                            bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                            bookerName: string | null;
+                            channel: string;
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            endsAt: string;
+                            id: number;
+                            noShow: boolean;
+                            partnerId: number | null;
+                            purpose: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                            teamId: number | null;
+                            timeline: {
+                                action: string;
+                                actorId: number | null;
+                                at: string;
+                                fromStatus: string | null;
+                                note: string | null;
+                                toStatus: string;
+                            }[];
+                            venueId: number;
+                            venueName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number | null;
+                            attendees: number | null;
+                            /** @enum {string} */
+                            bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                            bookerName: string | null;
+                            channel: string;
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            endsAt: string;
+                            id: number;
+                            noShow: boolean;
+                            partnerId: number | null;
+                            purpose: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                            teamId: number | null;
+                            venueId: number;
+                            venueName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number | null;
+                            attendees: number | null;
+                            /** @enum {string} */
+                            bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                            bookerName: string | null;
+                            channel: string;
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            endsAt: string;
+                            id: number;
+                            noShow: boolean;
+                            partnerId: number | null;
+                            purpose: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                            teamId: number | null;
+                            venueId: number;
+                            venueName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number | null;
+                            attendees: number | null;
+                            /** @enum {string} */
+                            bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                            bookerName: string | null;
+                            channel: string;
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            endsAt: string;
+                            id: number;
+                            noShow: boolean;
+                            partnerId: number | null;
+                            purpose: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                            teamId: number | null;
+                            venueId: number;
+                            venueName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number | null;
+                            attendees: number | null;
+                            /** @enum {string} */
+                            bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                            bookerName: string | null;
+                            channel: string;
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            endsAt: string;
+                            id: number;
+                            noShow: boolean;
+                            partnerId: number | null;
+                            purpose: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
+                            teamId: number | null;
+                            venueId: number;
+                            venueName: string;
                         };
                     };
                 };
@@ -3854,6 +3392,9 @@ export interface paths {
                             };
                             to: string;
                             total: number;
+                            venues?: {
+                                bookingsThisMonth: number;
+                            };
                             weekly: {
                                 created: number;
                                 resolved: number;
@@ -6134,7 +5675,7 @@ export interface paths {
                          * @default tickets
                          * @enum {string}
                          */
-                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "venue_usage";
                         /** @enum {string} */
                         status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         /** Format: date */
@@ -6156,7 +5697,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "venue_usage";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -6202,7 +5743,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "venue_usage";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -6281,7 +5822,7 @@ export interface paths {
                                 byPeriod: boolean;
                                 columns: string[];
                                 /** @enum {string} */
-                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care";
+                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "venue_usage";
                                 title: string;
                             }[];
                         };
@@ -7961,125 +7502,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/public/activities": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query: {
-                    c: string;
-                    compoundId?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            communityName: string;
-                            items: {
-                                /** @enum {string} */
-                                audience: "all" | "compound";
-                                capacity: number | null;
-                                confirmedCount: number;
-                                description: string | null;
-                                endsAt: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
-                                organiserName: string | null;
-                                place: string | null;
-                                signupClosesAt: string | null;
-                                signupOpensAt: string | null;
-                                startsAt: string;
-                                /** @enum {string} */
-                                status: "published" | "held" | "reported" | "cancelled";
-                                title: string;
-                                waitlistCount: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/public/activities/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query: {
-                    c: string;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            audience: "all" | "compound";
-                            capacity: number | null;
-                            confirmedCount: number;
-                            description: string | null;
-                            endsAt: string;
-                            id: number;
-                            /** @enum {string} */
-                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
-                            organiserName: string | null;
-                            place: string | null;
-                            signupClosesAt: string | null;
-                            signupOpensAt: string | null;
-                            startsAt: string;
-                            /** @enum {string} */
-                            status: "published" | "held" | "reported" | "cancelled";
-                            title: string;
-                            waitlistCount: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/public/activities/{id}/signups": {
+    "/api/public/bookings": {
         parameters: {
             query?: never;
             header?: never;
@@ -8092,17 +7515,22 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    id: number;
-                };
+                path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
                     "application/json": {
-                        c: string;
-                        name: string;
-                        phone: string;
+                        attendees?: number | null;
+                        communityCode: string;
+                        contactName: string;
+                        contactPhone: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        purpose: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        venueId: number;
                     };
                 };
             };
@@ -8114,215 +7542,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            link: string;
-                            signup: {
-                                activityId: number;
-                                checkedInAt: string | null;
-                                checkinVia: string | null;
-                                createdAt: string;
-                                id: number;
-                                name: string;
-                                phoneMasked: string;
-                                position: number | null;
-                                promotedAt: string | null;
-                                /** @enum {string} */
-                                status: "confirmed" | "waitlisted" | "cancelled";
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/public/activity-signups/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        key: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/public/activity-signups/check-in": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        code: string;
-                        key: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            activity: {
-                                /** @enum {string} */
-                                audience: "all" | "compound";
-                                capacity: number | null;
-                                confirmedCount: number;
-                                description: string | null;
-                                endsAt: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
-                                organiserName: string | null;
-                                place: string | null;
-                                signupClosesAt: string | null;
-                                signupOpensAt: string | null;
-                                startsAt: string;
-                                /** @enum {string} */
-                                status: "published" | "held" | "reported" | "cancelled";
-                                title: string;
-                                waitlistCount: number;
-                            };
-                            signup: {
-                                activityId: number;
-                                checkedInAt: string | null;
-                                checkinVia: string | null;
-                                createdAt: string;
-                                id: number;
-                                name: string;
-                                phoneMasked: string;
-                                position: number | null;
-                                promotedAt: string | null;
-                                /** @enum {string} */
-                                status: "confirmed" | "waitlisted" | "cancelled";
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/public/activity-signups/mine": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        key: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            activity: {
-                                /** @enum {string} */
-                                audience: "all" | "compound";
-                                capacity: number | null;
-                                confirmedCount: number;
-                                description: string | null;
-                                endsAt: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
-                                organiserName: string | null;
-                                place: string | null;
-                                signupClosesAt: string | null;
-                                signupOpensAt: string | null;
-                                startsAt: string;
-                                /** @enum {string} */
-                                status: "published" | "held" | "reported" | "cancelled";
-                                title: string;
-                                waitlistCount: number;
-                            };
-                            signup: {
-                                activityId: number;
-                                checkedInAt: string | null;
-                                checkinVia: string | null;
-                                createdAt: string;
-                                id: number;
-                                name: string;
-                                phoneMasked: string;
-                                position: number | null;
-                                promotedAt: string | null;
-                                /** @enum {string} */
-                                status: "confirmed" | "waitlisted" | "cancelled";
-                            };
+                            id: number;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "declined" | "cancelled";
                         };
                     };
                 };
@@ -8437,6 +7659,62 @@ export interface paths {
                                 providerKind: "partner" | "merchant" | "organisation" | "team" | "resident";
                                 providerName: string | null;
                                 title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/communities/{code}/venues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityName: string;
+                            venues: {
+                                capacity: number;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "room" | "hall" | "court" | "outdoor" | "other";
+                                location: string | null;
+                                name: string;
+                                openingHours: {
+                                    closes: string;
+                                    opens: string;
+                                    weekday: number;
+                                }[];
+                                taken: {
+                                    endsAt: string;
+                                    startsAt: string;
+                                }[];
                             }[];
                         };
                     };
@@ -12477,6 +11755,312 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    status?: "open" | "closed" | "archived";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                bookableBy: ("team" | "partner" | "resident")[];
+                                capacity: number;
+                                communityId: number;
+                                description: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "room" | "hall" | "court" | "outdoor" | "other";
+                                location: string | null;
+                                name: string;
+                                needsApproval: boolean;
+                                openingHours: {
+                                    closes: string;
+                                    opens: string;
+                                    weekday: number;
+                                }[];
+                                stationId: number | null;
+                                /** @enum {string} */
+                                status: "open" | "closed" | "archived";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default [
+                         *       "team",
+                         *       "partner"
+                         *     ]
+                         */
+                        bookableBy?: ("team" | "partner" | "resident")[];
+                        capacity: number;
+                        communityId?: number;
+                        description?: string | null;
+                        /** @enum {string} */
+                        kind: "room" | "hall" | "court" | "outdoor" | "other";
+                        location?: string | null;
+                        name: string;
+                        /** @default true */
+                        needsApproval?: boolean;
+                        /** @default [] */
+                        openingHours?: {
+                            closes: string;
+                            opens: string;
+                            weekday: number;
+                        }[];
+                        stationId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bookableBy: ("team" | "partner" | "resident")[];
+                            capacity: number;
+                            communityId: number;
+                            description: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "room" | "hall" | "court" | "outdoor" | "other";
+                            location: string | null;
+                            name: string;
+                            needsApproval: boolean;
+                            openingHours: {
+                                closes: string;
+                                opens: string;
+                                weekday: number;
+                            }[];
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "open" | "closed" | "archived";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bookableBy: ("team" | "partner" | "resident")[];
+                            capacity: number;
+                            communityId: number;
+                            description: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "room" | "hall" | "court" | "outdoor" | "other";
+                            location: string | null;
+                            name: string;
+                            needsApproval: boolean;
+                            openingHours: {
+                                closes: string;
+                                opens: string;
+                                weekday: number;
+                            }[];
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "open" | "closed" | "archived";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default [
+                         *       "team",
+                         *       "partner"
+                         *     ]
+                         */
+                        bookableBy?: ("team" | "partner" | "resident")[];
+                        capacity?: number;
+                        description?: string | null;
+                        /** @enum {string} */
+                        kind?: "room" | "hall" | "court" | "outdoor" | "other";
+                        location?: string | null;
+                        name?: string;
+                        /** @default true */
+                        needsApproval?: boolean;
+                        /** @default [] */
+                        openingHours?: {
+                            closes: string;
+                            opens: string;
+                            weekday: number;
+                        }[];
+                        stationId?: number | null;
+                        /** @enum {string} */
+                        status?: "open" | "closed" | "archived";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bookableBy: ("team" | "partner" | "resident")[];
+                            capacity: number;
+                            communityId: number;
+                            description: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "room" | "hall" | "court" | "outdoor" | "other";
+                            location: string | null;
+                            name: string;
+                            needsApproval: boolean;
+                            openingHours: {
+                                closes: string;
+                                opens: string;
+                                weekday: number;
+                            }[];
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "open" | "closed" | "archived";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/venues/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    communityId?: number;
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            venues: {
+                                bookedHours: number;
+                                bookings: number;
+                                byBooker: {
+                                    bookerId: number | null;
+                                    /** @enum {string} */
+                                    bookerKind: "team" | "partner" | "resident" | "staff" | "activity";
+                                    bookerName: string;
+                                    bookings: number;
+                                    hours: number;
+                                    usedHours: number;
+                                }[];
+                                usedHours: number;
+                                venueId: number;
+                                venueName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -100,6 +100,14 @@ export const permissions = {
   'activities.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact'],
   'activities.write': ['secretary', 'social_worker', 'grid_worker'],
   'activities.attendance': ['secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer'],
+  'venues.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer', 'partner_contact'],
+  'venues.write': ['secretary', 'social_worker'],
+  /** Teams' leaders (party members, volunteers) and partner contacts request; staff bookings are approved at once. */
+  'venues.book': ['secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer', 'partner_contact'],
+  'venues.approve': ['secretary', 'social_worker'],
+  'projects.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'party_member', 'partner_contact', 'department_contact'],
+  'projects.write': ['secretary', 'social_worker'],
+  'projects.claim': ['secretary', 'social_worker', 'partner_contact', 'department_contact', 'party_member'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -21,7 +21,7 @@ import { publicWishRoutes, wishJobs, wishesRoutes } from './wishes/index.js';
 import { helpRoutes } from './help/index.js';
 import { matchingJobs, matchingRoutes } from './matching/index.js';
 import { careRoutes, checkinJobs, checkinsRoutes } from './care/index.js';
-import { activitiesRoutes, publicActivitiesRoutes } from './activities/index.js';
+import { activitiesRoutes, publicActivitiesRoutes, venuesRoutes } from './activities/index.js';
 
 /** Every module's routes, mounted by app.ts. */
 export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
@@ -46,6 +46,7 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   checkinsRoutes,
   publicActivitiesRoutes,
   activitiesRoutes,
+  venuesRoutes,
 ];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */

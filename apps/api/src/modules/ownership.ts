@@ -112,6 +112,9 @@ export const TABLE_OWNERS = {
   activity_signups: 'activities',
   activity_events: 'activities',
   activity_volunteers: 'activities',
+  venues: 'activities',
+  venue_bookings: 'activities',
+  venue_booking_events: 'activities',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

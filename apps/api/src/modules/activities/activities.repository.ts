@@ -176,6 +176,15 @@ export function laterInSeries(trx: Db, communityId: CommunityId, seriesId: numbe
     .execute();
 }
 
+export function bookingsOf(trx: Db, communityId: CommunityId, ids: number[]) {
+  return trx
+    .selectFrom('activities')
+    .select(['id', 'booking_id'])
+    .where('community_id', '=', communityId)
+    .where('id', 'in', ids.length ? ids : [-1])
+    .execute();
+}
+
 export function addEvent(
   trx: Db,
   communityId: CommunityId,

@@ -9,6 +9,7 @@ import { partnerRefs } from '../partners/index.js';
 import { placeRefs } from '../places/index.js';
 import * as repo from './activities.repository.js';
 import { presentActivity } from './activities.presenter.js';
+import { bookSlot, releaseSlot, venueRefs } from './venues/index.js';
 import { timesIssue, weeklyOccurrences, weeklyRrule, type Occurrence } from './occurrences.js';
 
 /** The times' rule broken, as the error that names the field. */
@@ -89,7 +90,12 @@ export async function createActivity(ctx: AppContext, actor: Actor, input: Creat
     occurrences = occ;
   }
   const organiserName = await checkReferences(ctx, cid, input);
-  if (input.venueId) throw invalidField('venueId', 'not_found');
+  let place = input.place ?? null;
+  if (input.venueId) {
+    const venue = await venueRefs.get(ctx.db, cid, input.venueId);
+    if (!venue) throw invalidField('venueId', 'not_found');
+    place ??= venue.name;
+  }
   const shifted = (d: Date | null, ms: number) => (d ? new Date(d.getTime() + ms) : null);
   const ids = await ctx.db.transaction().execute(async (trx) => {
     const ids = await repo.insertActivities(
@@ -104,7 +110,7 @@ export async function createActivity(ctx: AppContext, actor: Actor, input: Creat
         organiser_name: organiserName,
         station_id: input.stationId ?? null,
         venue_id: null,
-        place: input.place ?? null,
+        place,
         starts_at: o.startsAt,
         ends_at: o.endsAt,
         capacity: input.capacity ?? null,
@@ -117,7 +123,22 @@ export async function createActivity(ctx: AppContext, actor: Actor, input: Creat
       })),
       input.recurrence ? weeklyRrule(input.recurrence) : null,
     );
-    for (const id of ids) await repo.addEvent(trx, cid, { activityId: id, kind: 'published', actorId: actor.accountId });
+    for (const [i, id] of ids.entries()) {
+      // The room is held for every occurrence in this transaction: a clash is the venue's own clear error, and nothing stays.
+      if (input.venueId) {
+        const o = occurrences[i]!;
+        const bookingId = await bookSlot(trx, cid, {
+          venueId: input.venueId,
+          startsAt: o.startsAt,
+          endsAt: o.endsAt,
+          purpose: input.title,
+          bookedBy: actor.accountId,
+          forActivityId: id,
+        });
+        await repo.updateActivity(trx, cid, id, { venue_id: input.venueId, booking_id: bookingId });
+      }
+      await repo.addEvent(trx, cid, { activityId: id, kind: 'published', actorId: actor.accountId });
+    }
     const { communityId: _c, ...rest } = input;
     await writeAudit(trx, actor, {
       communityId: cid,
@@ -139,8 +160,11 @@ export async function cancelActivity(ctx: AppContext, actor: Actor, id: number, 
   const now = new Date();
   await ctx.db.transaction().execute(async (trx) => {
     const ids = row.series_id && input.wholeSeries ? (await repo.laterInSeries(trx, cid, row.series_id, row.starts_at)).map((r) => r.id) : [id];
+    const bookings = new Map((await repo.bookingsOf(trx, cid, ids)).map((r) => [r.id, r.booking_id]));
     for (const aid of ids) {
       await repo.updateActivity(trx, cid, aid, { status: 'cancelled', cancelled_at: now, cancel_reason: input.reason });
+      const bookingId = bookings.get(aid);
+      if (bookingId) await releaseSlot(trx, cid, bookingId, actor.accountId, input.reason);
       await repo.addEvent(trx, cid, { activityId: aid, kind: 'cancelled', actorId: actor.accountId, note: input.reason });
     }
     await writeAudit(trx, actor, {

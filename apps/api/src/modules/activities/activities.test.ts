@@ -5,9 +5,10 @@ import { trustedCommunityId } from '../../platform/access/trusted-scope.js';
 import { ensureVolunteer } from '../volunteers/index.js';
 
 let env: TestEnv;
+// A generous first-hook timeout: on a loaded two-core machine the migrated database alone can take over a minute.
 beforeAll(async () => {
   env = await createTestEnv();
-});
+}, 240_000);
 afterAll(async () => env?.close());
 
 const inDays = (days: number, hhmm = '19:00') => {
@@ -73,6 +74,22 @@ describe('activities calendar', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.fields[0]).toMatchObject({ field: 'organiserId', rule: 'not_found' });
     expect(sec.community.id).not.toBe(other.community.id);
+  });
+
+  it("holds the venue for the activity; a clash is the venue's error and nothing stays; cancelling frees the room", async () => {
+    const { sec, http } = await staffWithStation();
+    const venue = await http.post('/api/venues', { name: '社区公社活动室', kind: 'room', capacity: 40, needsApproval: false });
+    expect(venue.statusCode, venue.body).toBe(201);
+    const venueId = venue.json().id as number;
+    const first = await http.post('/api/activities', activity({ venueId, place: null }));
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ venueId, place: '社区公社活动室' });
+    expect(first.json().bookingId).not.toBeNull();
+    const clash = await http.post('/api/activities', activity({ venueId, title: '书法班' }));
+    expect(clash.json().error.code).toBe('BOOKING_CONFLICT');
+    expect(await countRows('activities', sec.community.id)).toBe(1);
+    await http.post(`/api/activities/${first.json().id}/cancel`, { reason: '改期' });
+    expect((await http.post('/api/activities', activity({ venueId, title: '书法班' }))).statusCode).toBe(201);
   });
 
   it('an end before the start is ACTIVITY_ENDS_BEFORE_START naming endsAt, and nothing is written', async () => {

@@ -1,3 +1,5 @@
-/** The activities module's public face (issue 11, ADR 0048). Venues (activities/venues/) belong to their own folder. */
+/** The activities module's public face (issue 11, ADR 0048). Venues (activities/venues/) are their own folder, re-exported below. */
 export { activitiesRoutes } from './activities.routes.js';
 export { publicActivitiesRoutes } from './public.routes.js';
+/** Venues and bookings (activities/venues/, ADR 0047): routes, refs, bookSlot/releaseSlot and the usage register. */
+export { venuesRoutes, venueRefs, bookSlot, releaseSlot, venueLedger, type VenueRef, type BookSlotInput, type OpeningPeriod } from './venues/index.js';

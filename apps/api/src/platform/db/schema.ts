@@ -54,3 +54,7 @@ import type { ActivitiesTables } from './schema/activities.js';
 /** The activities module's tables (issue 11, ADR 0048). */
 export interface DB extends ActivitiesTables {}
 export * from './schema/activities.js';
+import type { VenuesTables } from './schema/venues.js';
+/** Venues and bookings (issue 11, ADR 0047). */
+export interface DB extends VenuesTables {}
+export * from './schema/venues.js';
