@@ -312,6 +312,937 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    from?: string;
+                    kind?: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                    stationId?: number;
+                    status?: "published" | "held" | "reported" | "cancelled";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attendedCount: number;
+                                /** @enum {string} */
+                                audience: "all" | "compound";
+                                bookingId: number | null;
+                                cancelReason: string | null;
+                                capacity: number | null;
+                                communityId: number;
+                                compoundId: number | null;
+                                confirmedCount: number;
+                                createdAt: string;
+                                description: string | null;
+                                endsAt: string;
+                                hasCheckinCode: boolean;
+                                id: number;
+                                isPublic: boolean;
+                                /** @enum {string} */
+                                kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                                organiserId: number | null;
+                                /** @enum {string} */
+                                organiserKind: "team" | "partner" | "staff";
+                                organiserName: string | null;
+                                photos: string[];
+                                place: string | null;
+                                report: string | null;
+                                rrule: string | null;
+                                seriesId: number | null;
+                                signupClosesAt: string | null;
+                                signupOpensAt: string | null;
+                                startsAt: string;
+                                stationId: number | null;
+                                /** @enum {string} */
+                                status: "published" | "held" | "reported" | "cancelled";
+                                title: string;
+                                venueId: number | null;
+                                waitlistCount: number;
+                                walkInCount: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default all
+                         * @enum {string}
+                         */
+                        audience?: "all" | "compound";
+                        capacity?: number | null;
+                        communityId?: number;
+                        compoundId?: number | null;
+                        description?: string | null;
+                        /** Format: date-time */
+                        endsAt: string;
+                        /** @default true */
+                        isPublic?: boolean;
+                        /** @enum {string} */
+                        kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                        organiserId?: number | null;
+                        /** @enum {string} */
+                        organiserKind: "team" | "partner" | "staff";
+                        organiserName?: string | null;
+                        place?: string | null;
+                        recurrence?: {
+                            /** Format: date */
+                            until: string;
+                            weekdays: number[];
+                        } | null;
+                        /** Format: date-time */
+                        signupClosesAt?: string | null;
+                        /** Format: date-time */
+                        signupOpensAt?: string | null;
+                        /** Format: date-time */
+                        startsAt: string;
+                        stationId?: number | null;
+                        title: string;
+                        venueId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendedCount: number;
+                            /** @enum {string} */
+                            audience: "all" | "compound";
+                            bookingId: number | null;
+                            cancelReason: string | null;
+                            capacity: number | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            confirmedCount: number;
+                            createdAt: string;
+                            description: string | null;
+                            endsAt: string;
+                            hasCheckinCode: boolean;
+                            id: number;
+                            isPublic: boolean;
+                            /** @enum {string} */
+                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                            organiserId: number | null;
+                            /** @enum {string} */
+                            organiserKind: "team" | "partner" | "staff";
+                            organiserName: string | null;
+                            photos: string[];
+                            place: string | null;
+                            report: string | null;
+                            rrule: string | null;
+                            seriesId: number | null;
+                            signupClosesAt: string | null;
+                            signupOpensAt: string | null;
+                            startsAt: string;
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "published" | "held" | "reported" | "cancelled";
+                            title: string;
+                            venueId: number | null;
+                            waitlistCount: number;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendedCount: number;
+                            /** @enum {string} */
+                            audience: "all" | "compound";
+                            bookingId: number | null;
+                            cancelReason: string | null;
+                            capacity: number | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            confirmedCount: number;
+                            createdAt: string;
+                            description: string | null;
+                            endsAt: string;
+                            hasCheckinCode: boolean;
+                            id: number;
+                            isPublic: boolean;
+                            /** @enum {string} */
+                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                            organiserId: number | null;
+                            /** @enum {string} */
+                            organiserKind: "team" | "partner" | "staff";
+                            organiserName: string | null;
+                            photos: string[];
+                            place: string | null;
+                            report: string | null;
+                            rrule: string | null;
+                            seriesId: number | null;
+                            signupClosesAt: string | null;
+                            signupOpensAt: string | null;
+                            startsAt: string;
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "published" | "held" | "reported" | "cancelled";
+                            title: string;
+                            venueId: number | null;
+                            waitlistCount: number;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        signupIds?: number[];
+                        walkInCount?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendedCount: number;
+                            /** @enum {string} */
+                            audience: "all" | "compound";
+                            bookingId: number | null;
+                            cancelReason: string | null;
+                            capacity: number | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            confirmedCount: number;
+                            createdAt: string;
+                            description: string | null;
+                            endsAt: string;
+                            hasCheckinCode: boolean;
+                            id: number;
+                            isPublic: boolean;
+                            /** @enum {string} */
+                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                            organiserId: number | null;
+                            /** @enum {string} */
+                            organiserKind: "team" | "partner" | "staff";
+                            organiserName: string | null;
+                            photos: string[];
+                            place: string | null;
+                            report: string | null;
+                            rrule: string | null;
+                            seriesId: number | null;
+                            signupClosesAt: string | null;
+                            signupOpensAt: string | null;
+                            startsAt: string;
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "published" | "held" | "reported" | "cancelled";
+                            title: string;
+                            venueId: number | null;
+                            waitlistCount: number;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @default false */
+                        wholeSeries?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendedCount: number;
+                            /** @enum {string} */
+                            audience: "all" | "compound";
+                            bookingId: number | null;
+                            cancelReason: string | null;
+                            capacity: number | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            confirmedCount: number;
+                            createdAt: string;
+                            description: string | null;
+                            endsAt: string;
+                            hasCheckinCode: boolean;
+                            id: number;
+                            isPublic: boolean;
+                            /** @enum {string} */
+                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                            organiserId: number | null;
+                            /** @enum {string} */
+                            organiserKind: "team" | "partner" | "staff";
+                            organiserName: string | null;
+                            photos: string[];
+                            place: string | null;
+                            report: string | null;
+                            rrule: string | null;
+                            seriesId: number | null;
+                            signupClosesAt: string | null;
+                            signupOpensAt: string | null;
+                            startsAt: string;
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "published" | "held" | "reported" | "cancelled";
+                            title: string;
+                            venueId: number | null;
+                            waitlistCount: number;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/checkin-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendedCount: number;
+                            /** @enum {string} */
+                            audience: "all" | "compound";
+                            bookingId: number | null;
+                            cancelReason: string | null;
+                            capacity: number | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            confirmedCount: number;
+                            createdAt: string;
+                            description: string | null;
+                            endsAt: string;
+                            hasCheckinCode: boolean;
+                            id: number;
+                            isPublic: boolean;
+                            /** @enum {string} */
+                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                            organiserId: number | null;
+                            /** @enum {string} */
+                            organiserKind: "team" | "partner" | "staff";
+                            organiserName: string | null;
+                            photos: string[];
+                            place: string | null;
+                            report: string | null;
+                            rrule: string | null;
+                            seriesId: number | null;
+                            signupClosesAt: string | null;
+                            signupOpensAt: string | null;
+                            startsAt: string;
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "published" | "held" | "reported" | "cancelled";
+                            title: string;
+                            venueId: number | null;
+                            waitlistCount: number;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        report: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendedCount: number;
+                            /** @enum {string} */
+                            audience: "all" | "compound";
+                            bookingId: number | null;
+                            cancelReason: string | null;
+                            capacity: number | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            confirmedCount: number;
+                            createdAt: string;
+                            description: string | null;
+                            endsAt: string;
+                            hasCheckinCode: boolean;
+                            id: number;
+                            isPublic: boolean;
+                            /** @enum {string} */
+                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                            organiserId: number | null;
+                            /** @enum {string} */
+                            organiserKind: "team" | "partner" | "staff";
+                            organiserName: string | null;
+                            photos: string[];
+                            place: string | null;
+                            report: string | null;
+                            rrule: string | null;
+                            seriesId: number | null;
+                            signupClosesAt: string | null;
+                            signupOpensAt: string | null;
+                            startsAt: string;
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "published" | "held" | "reported" | "cancelled";
+                            title: string;
+                            venueId: number | null;
+                            waitlistCount: number;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/signups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                activityId: number;
+                                checkedInAt: string | null;
+                                checkinVia: string | null;
+                                createdAt: string;
+                                id: number;
+                                name: string;
+                                phoneMasked: string;
+                                position: number | null;
+                                promotedAt: string | null;
+                                /** @enum {string} */
+                                status: "confirmed" | "waitlisted" | "cancelled";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        phone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            link: string;
+                            signup: {
+                                activityId: number;
+                                checkedInAt: string | null;
+                                checkinVia: string | null;
+                                createdAt: string;
+                                id: number;
+                                name: string;
+                                phoneMasked: string;
+                                position: number | null;
+                                promotedAt: string | null;
+                                /** @enum {string} */
+                                status: "confirmed" | "waitlisted" | "cancelled";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/signups/{signupId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    signupId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                activityId: number;
+                                checkedInAt: string | null;
+                                checkinVia: string | null;
+                                createdAt: string;
+                                id: number;
+                                name: string;
+                                phoneMasked: string;
+                                position: number | null;
+                                promotedAt: string | null;
+                                /** @enum {string} */
+                                status: "confirmed" | "waitlisted" | "cancelled";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/volunteers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                endedAt: string | null;
+                                hoursEntryId: number | null;
+                                id: number;
+                                name: string | null;
+                                startedAt: string | null;
+                                volunteerId: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        endedAt?: string | null;
+                        /** Format: date-time */
+                        startedAt?: string | null;
+                        volunteerId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                endedAt: string | null;
+                                hoursEntryId: number | null;
+                                id: number;
+                                name: string | null;
+                                startedAt: string | null;
+                                volunteerId: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    c: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/teams/{teamId}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    c: string;
+                };
+                header?: never;
+                path: {
+                    teamId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agreements": {
         parameters: {
             query?: never;
@@ -7491,6 +8422,379 @@ export interface paths {
                             /** @enum {string} */
                             status: "registered" | "in_service" | "outside";
                             workUnit: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    c: string;
+                    compoundId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityName: string;
+                            items: {
+                                /** @enum {string} */
+                                audience: "all" | "compound";
+                                capacity: number | null;
+                                confirmedCount: number;
+                                description: string | null;
+                                endsAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                                organiserName: string | null;
+                                place: string | null;
+                                signupClosesAt: string | null;
+                                signupOpensAt: string | null;
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "published" | "held" | "reported" | "cancelled";
+                                title: string;
+                                waitlistCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    c: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            audience: "all" | "compound";
+                            capacity: number | null;
+                            confirmedCount: number;
+                            description: string | null;
+                            endsAt: string;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                            organiserName: string | null;
+                            place: string | null;
+                            signupClosesAt: string | null;
+                            signupOpensAt: string | null;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "published" | "held" | "reported" | "cancelled";
+                            title: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/activities/{id}/signups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        c: string;
+                        name: string;
+                        phone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            link: string;
+                            signup: {
+                                activityId: number;
+                                checkedInAt: string | null;
+                                checkinVia: string | null;
+                                createdAt: string;
+                                id: number;
+                                name: string;
+                                phoneMasked: string;
+                                position: number | null;
+                                promotedAt: string | null;
+                                /** @enum {string} */
+                                status: "confirmed" | "waitlisted" | "cancelled";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/activity-signups/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/activity-signups/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        key: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activity: {
+                                /** @enum {string} */
+                                audience: "all" | "compound";
+                                capacity: number | null;
+                                confirmedCount: number;
+                                description: string | null;
+                                endsAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                                organiserName: string | null;
+                                place: string | null;
+                                signupClosesAt: string | null;
+                                signupOpensAt: string | null;
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "published" | "held" | "reported" | "cancelled";
+                                title: string;
+                                waitlistCount: number;
+                            };
+                            signup: {
+                                activityId: number;
+                                checkedInAt: string | null;
+                                checkinVia: string | null;
+                                createdAt: string;
+                                id: number;
+                                name: string;
+                                phoneMasked: string;
+                                position: number | null;
+                                promotedAt: string | null;
+                                /** @enum {string} */
+                                status: "confirmed" | "waitlisted" | "cancelled";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/activity-signups/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activity: {
+                                /** @enum {string} */
+                                audience: "all" | "compound";
+                                capacity: number | null;
+                                confirmedCount: number;
+                                description: string | null;
+                                endsAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                                organiserName: string | null;
+                                place: string | null;
+                                signupClosesAt: string | null;
+                                signupOpensAt: string | null;
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "published" | "held" | "reported" | "cancelled";
+                                title: string;
+                                waitlistCount: number;
+                            };
+                            signup: {
+                                activityId: number;
+                                checkedInAt: string | null;
+                                checkinVia: string | null;
+                                createdAt: string;
+                                id: number;
+                                name: string;
+                                phoneMasked: string;
+                                position: number | null;
+                                promotedAt: string | null;
+                                /** @enum {string} */
+                                status: "confirmed" | "waitlisted" | "cancelled";
+                            };
                         };
                     };
                 };
