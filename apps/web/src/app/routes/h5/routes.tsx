@@ -14,6 +14,7 @@ import { MyOrdersPage, OrdersEntry } from '../../../features/matching/h5-orders.
 import { CareEntry, CareListPage } from '../../../features/care/h5/care-list.js';
 import { CheckinChaseList } from '../../../features/care/checkins/h5/chase-list.js';
 import { CheckinPage, checkinTokenFromHash } from '../../../features/care/checkins/h5/checkin-page.js';
+import { ActivitiesEntry } from '../../../features/activities/h5/entry.js';
 
 /** What a page is given: the path's match, the query, the community of the link (or remembered), how to move. */
 export interface PageProps {
@@ -45,6 +46,10 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
   };
 }
 
+const ActivitiesListPage = lazyPage(() => import('../../../features/activities/h5/pages.js').then((m) => m.ActivitiesListPage));
+const ActivityPage = lazyPage(() => import('../../../features/activities/h5/pages.js').then((m) => m.ActivityPage));
+const MySignupPage = lazyPage(() => import('../../../features/activities/h5/pages.js').then((m) => m.MySignupPage));
+
 /** First match wins. */
 export const h5Routes: H5Route[] = [
   {
@@ -74,6 +79,14 @@ export const h5Routes: H5Route[] = [
   { access: 'helper', pattern: /^\/h5\/orders/, render: () => <MyOrdersPage /> },
   { access: 'helper', pattern: /^\/h5\/care$/, render: (p) => <CareListPage me={p.me} navigate={p.navigate} /> },
   { access: 'helper', pattern: /^\/h5\/checkins/, render: (p) => <CheckinChaseList role={p.me.role} /> },
+  // Activities (ADR 0048): the calendar, one activity with sign-up, and one's sign-up by its private link (#k=).
+  { access: 'public', pattern: /^\/h5\/activities\/mine/, render: () => <MySignupPage hash={location.hash} /> },
+  {
+    access: 'public',
+    pattern: /^\/h5\/activities\/(\d+)/,
+    render: (p) => <ActivityPage id={Number(p.match[1])} communityCode={p.community} navigate={p.navigate} />,
+  },
+  { access: 'public', pattern: /^\/h5\/activities$/, render: (p) => <ActivitiesListPage communityCode={p.community} navigate={p.navigate} /> },
 ];
 
 export interface HomeProps {
@@ -110,6 +123,7 @@ export const residentEntries: Array<(p: { community: string; navigate: Navigate 
       <Label k="wh.wall" />
     </Go>
   ),
+  (p) => <ActivitiesEntry community={p.community} navigate={p.navigate} />,
 ];
 
 /** A claimant's way to the wishes they may claim and those they claimed (微心愿). */
