@@ -7,6 +7,7 @@ import './console-messages.js';
 import '../features/people/messages.js';
 import '../features/escalations/messages.js';
 import '../features/wishes/nav-messages.js';
+import '../features/activities/nav-messages.js';
 import '../features/help/messages.js';
 import '../features/care/messages.js';
 

@@ -19,6 +19,7 @@ import {
   CommentOutlined,
   HeartOutlined,
   NodeIndexOutlined,
+  CalendarOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { roleCan, roleLabels } from '@linli/contracts';
@@ -80,6 +81,7 @@ function ConsoleLayout() {
     roleCan(me.role, 'orgs.write') && { key: '/organisations', icon: <ShopOutlined />, label: t('nav.organisations') },
     roleCan(me.role, 'care.read') && { key: '/care-board', icon: <HeartOutlined />, label: t('nav.careBoard') },
     roleCan(me.role, 'care.read') && { key: '/care-recipients', icon: <HeartOutlined />, label: t('nav.careRecipients') },
+    roleCan(me.role, 'activities.read') && { key: '/activities', icon: <CalendarOutlined />, label: t('nav.activities') },
     roleCan(me.role, 'sessions.read') && { key: '/secretary-sessions', icon: <CommentOutlined />, label: t('nav.secretarySessions') },
     roleCan(me.role, 'accounts.read') && { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts') },
     (roleCan(me.role, 'open311.manage') || roleCan(me.role, 'webhooks.manage')) && {
