@@ -59,6 +59,7 @@ export const ledgerRegisterKeys = [
   'help',
   'care',
   'venue_usage',
+  'activities',
 ] as const;
 export type LedgerRegisterKey = (typeof ledgerRegisterKeys)[number];
 export const ledgerRegisterKeySchema = z.enum(ledgerRegisterKeys);

@@ -3,3 +3,5 @@ export { activitiesRoutes } from './activities.routes.js';
 export { publicActivitiesRoutes } from './public.routes.js';
 /** Venues and bookings (activities/venues/, ADR 0047): routes, refs, bookSlot/releaseSlot and the usage register. */
 export { venuesRoutes, venueRefs, bookSlot, releaseSlot, venueLedger, type VenueRef, type BookSlotInput, type OpeningPeriod } from './venues/index.js';
+/** The activities register (活动台账) for the ledger module. */
+export * as activityLedger from './ledger.js';

@@ -28,6 +28,7 @@ const _texts = registerMessages(
     'ledger.register.help': '帮扶台账',
     'ledger.register.care': '探访关爱台账',
     'ledger.register.venue_usage': '场地使用台账',
+    'ledger.register.activities': '活动台账',
     'ledger.asOfToday': '按导出时的在册情况打印（不按日期筛选），A4 横向，含标题、序号、页码和经办人、审核人签字栏。列：{columns}',
     'ledger.printNote': '导出文件为 A4 横向、一页宽，每页重复表头，含标题、序号、页码和经办人、审核人签字栏。',
   },
@@ -50,6 +51,7 @@ const _texts = registerMessages(
     'ledger.register.help': 'Help list',
     'ledger.register.care': 'Care visits',
     'ledger.register.venue_usage': 'Venue usage',
+    'ledger.register.activities': 'Activities',
     'ledger.asOfToday':
       'Printed as it stands at export (no date filter), A4 landscape, with title, numbering, page numbers and signature lines. Columns: {columns}',
     'ledger.printNote':

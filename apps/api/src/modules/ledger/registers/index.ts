@@ -10,6 +10,7 @@ import { wishesRegister } from './wishes.js';
 import { helpRegister } from './help.js';
 import { careRegister } from './care.js';
 import { venueUsageRegister } from './venues.js';
+import { activitiesRegister } from './activities.js';
 
 /** Every register the ledger prints, in the order the ledger page lists them. A module adds one line here. */
 export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
@@ -26,4 +27,5 @@ export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
   help: helpRegister,
   care: careRegister,
   venue_usage: venueUsageRegister,
+  activities: activitiesRegister,
 };
