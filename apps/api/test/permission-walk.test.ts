@@ -45,6 +45,14 @@ const PUBLIC_ROUTES = [
   'GET /api/public/communities/:code/projects',
   'POST /api/public/projects/:id/ratings',
   'POST /api/public/volunteers',
+  'GET /api/public/activities',
+  'GET /api/public/activities/:id',
+  'POST /api/public/activities/:id/signups',
+  'POST /api/public/activity-signups/mine',
+  'POST /api/public/activity-signups/cancel',
+  'POST /api/public/activity-signups/check-in',
+  'GET /api/activities/calendar.ics',
+  'GET /api/activities/teams/:teamId/calendar.ics',
 ];
 
 type Records = Record<string, number>;
@@ -485,6 +493,18 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const activity = await db
+    .insertInto('activities')
+    .values({
+      community_id: cid,
+      title: `活动${tag}`,
+      kind: 'lecture',
+      organiser_kind: 'staff',
+      starts_at: new Date(Date.now() + 86_400_000),
+      ends_at: new Date(Date.now() + 90_000_000),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     communities: cid,
     wishes: wish.id,
@@ -534,6 +554,7 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     assignmentId: dutyAssignment.id,
     perks: perk.id,
     redemptions: redemption.id,
+    activities: activity.id,
   };
 }
 
@@ -551,7 +572,8 @@ function urlOf(route: RouteInfo, records: Records): string {
     .replace(':itemId', '1')
     .replace(':linkId', String(records.linkId))
     .replace(':milestoneId', String(records.milestoneId))
-    .replace(':assignmentId', String(records.assignmentId));
+    .replace(':assignmentId', String(records.assignmentId))
+    .replace(':signupId', '1');
   const query = sampleOf(route.schema.querystring);
   return query && Object.keys(query).length ? `${path}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` : path;
 }

@@ -42,6 +42,24 @@ export const errorCodes = [
   'MEETING_ENDS_BEFORE_START',
   /** The meeting is closed (minuted or cancelled), or not yet held, for this change. */
   'MEETING_NOT_OPEN',
+  /** Service hours that end before they start; `details.fields` names `endedAt`. */
+  'VOLUNTEER_HOURS_ENDS_BEFORE_START',
+  /** The volunteer is not approved (applied, rejected, suspended or left), so cannot serve or sign in. */
+  'VOLUNTEER_NOT_APPROVED',
+  /** Signing out of a service session without having signed in to it. */
+  'VOLUNTEER_NOT_SIGNED_IN',
+  /** A service session code that is wrong, expired or closed: one answer for every case. */
+  'VOLUNTEER_SESSION_CODE_INVALID',
+  /** The activity ends before it starts (or the sign-up window closes before it opens). */
+  'ACTIVITY_ENDS_BEFORE_START',
+  /** The activity takes no sign-ups now: outside its sign-up window, already held, or cancelled. */
+  'ACTIVITY_SIGNUP_CLOSED',
+  /** This phone is already signed up (or waiting) for this activity. */
+  'ACTIVITY_ALREADY_SIGNED_UP',
+  /** A sign-up link that is wrong or of a cancelled sign-up: one answer that reveals nothing. */
+  'ACTIVITY_SIGNUP_LINK_INVALID',
+  /** The check-in code is not the one shown at the door, or check-in is not open. */
+  'ACTIVITY_CHECKIN_CODE_WRONG',
   /** The venue takes no bookings now (closed or archived), or none from this kind of booker. */
   'VENUE_NOT_BOOKABLE',
   /** The time overlaps a booking of the venue already requested or approved; `details.fields` names the start. */
@@ -55,13 +73,9 @@ export const errorCodes = [
   /** This resident (or this link) has rated the project already. */
   'PROJECT_ALREADY_RATED',
   /** Service hours that end before they start; `details.fields` names `endedAt`. */
-  'VOLUNTEER_HOURS_ENDS_BEFORE_START',
   /** The volunteer is not approved (applied, rejected, suspended or left), so cannot serve or sign in. */
-  'VOLUNTEER_NOT_APPROVED',
   /** Signing out of a service session without having signed in to it. */
-  'VOLUNTEER_NOT_SIGNED_IN',
   /** A service session code that is wrong, expired or closed: one answer for every case. */
-  'VOLUNTEER_SESSION_CODE_INVALID',
   /** The vote is not open for ballots: not opened yet, or closed (a ballot after the close changes nothing). */
   'VOTE_CLOSED',
   /** This voter has a ballot already through the other channel (phone or paper): never both. */
@@ -112,16 +126,21 @@ export const errorStatus: Record<ErrorCode, number> = {
   WISH_ALREADY_CLAIMED: 409,
   MEETING_ENDS_BEFORE_START: 400,
   MEETING_NOT_OPEN: 409,
+  VOLUNTEER_HOURS_ENDS_BEFORE_START: 400,
+  VOLUNTEER_NOT_APPROVED: 409,
+  VOLUNTEER_NOT_SIGNED_IN: 409,
+  VOLUNTEER_SESSION_CODE_INVALID: 404,
+  ACTIVITY_ENDS_BEFORE_START: 400,
+  ACTIVITY_SIGNUP_CLOSED: 409,
+  ACTIVITY_ALREADY_SIGNED_UP: 409,
+  ACTIVITY_SIGNUP_LINK_INVALID: 404,
+  ACTIVITY_CHECKIN_CODE_WRONG: 400,
   VENUE_NOT_BOOKABLE: 409,
   BOOKING_CONFLICT: 409,
   BOOKING_OUTSIDE_HOURS: 400,
   PROJECT_PERCENT_OUT_OF_RANGE: 400,
   PROJECT_NOT_CLAIMABLE: 409,
   PROJECT_ALREADY_RATED: 409,
-  VOLUNTEER_HOURS_ENDS_BEFORE_START: 400,
-  VOLUNTEER_NOT_APPROVED: 409,
-  VOLUNTEER_NOT_SIGNED_IN: 409,
-  VOLUNTEER_SESSION_CODE_INVALID: 404,
   VOTE_CLOSED: 409,
   VOTE_ALREADY_CAST: 409,
   VOTE_LINK_INVALID: 404,

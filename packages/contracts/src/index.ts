@@ -24,6 +24,7 @@ export * from './matching.js';
 export * from './care.js';
 export * from './care-checkins.js';
 export * from './meetings.js';
+export * from './activities.js';
 export * from './venues.js';
 export * from './projects.js';
 export * from './volunteers.js';

@@ -66,6 +66,7 @@ export const ledgerRegisterKeys = [
   'duty',
   'points',
   'redemptions',
+  'activities',
 ] as const;
 export type LedgerRegisterKey = (typeof ledgerRegisterKeys)[number];
 export const ledgerRegisterKeySchema = z.enum(ledgerRegisterKeys);

@@ -312,6 +312,937 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    from?: string;
+                    kind?: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                    stationId?: number;
+                    status?: "published" | "held" | "reported" | "cancelled";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attendedCount: number;
+                                /** @enum {string} */
+                                audience: "all" | "compound";
+                                bookingId: number | null;
+                                cancelReason: string | null;
+                                capacity: number | null;
+                                communityId: number;
+                                compoundId: number | null;
+                                confirmedCount: number;
+                                createdAt: string;
+                                description: string | null;
+                                endsAt: string;
+                                hasCheckinCode: boolean;
+                                id: number;
+                                isPublic: boolean;
+                                /** @enum {string} */
+                                kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                                organiserId: number | null;
+                                /** @enum {string} */
+                                organiserKind: "team" | "partner" | "staff";
+                                organiserName: string | null;
+                                photos: string[];
+                                place: string | null;
+                                report: string | null;
+                                rrule: string | null;
+                                seriesId: number | null;
+                                signupClosesAt: string | null;
+                                signupOpensAt: string | null;
+                                startsAt: string;
+                                stationId: number | null;
+                                /** @enum {string} */
+                                status: "published" | "held" | "reported" | "cancelled";
+                                title: string;
+                                venueId: number | null;
+                                waitlistCount: number;
+                                walkInCount: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default all
+                         * @enum {string}
+                         */
+                        audience?: "all" | "compound";
+                        capacity?: number | null;
+                        communityId?: number;
+                        compoundId?: number | null;
+                        description?: string | null;
+                        /** Format: date-time */
+                        endsAt: string;
+                        /** @default true */
+                        isPublic?: boolean;
+                        /** @enum {string} */
+                        kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                        organiserId?: number | null;
+                        /** @enum {string} */
+                        organiserKind: "team" | "partner" | "staff";
+                        organiserName?: string | null;
+                        place?: string | null;
+                        recurrence?: {
+                            /** Format: date */
+                            until: string;
+                            weekdays: number[];
+                        } | null;
+                        /** Format: date-time */
+                        signupClosesAt?: string | null;
+                        /** Format: date-time */
+                        signupOpensAt?: string | null;
+                        /** Format: date-time */
+                        startsAt: string;
+                        stationId?: number | null;
+                        title: string;
+                        venueId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendedCount: number;
+                            /** @enum {string} */
+                            audience: "all" | "compound";
+                            bookingId: number | null;
+                            cancelReason: string | null;
+                            capacity: number | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            confirmedCount: number;
+                            createdAt: string;
+                            description: string | null;
+                            endsAt: string;
+                            hasCheckinCode: boolean;
+                            id: number;
+                            isPublic: boolean;
+                            /** @enum {string} */
+                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                            organiserId: number | null;
+                            /** @enum {string} */
+                            organiserKind: "team" | "partner" | "staff";
+                            organiserName: string | null;
+                            photos: string[];
+                            place: string | null;
+                            report: string | null;
+                            rrule: string | null;
+                            seriesId: number | null;
+                            signupClosesAt: string | null;
+                            signupOpensAt: string | null;
+                            startsAt: string;
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "published" | "held" | "reported" | "cancelled";
+                            title: string;
+                            venueId: number | null;
+                            waitlistCount: number;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendedCount: number;
+                            /** @enum {string} */
+                            audience: "all" | "compound";
+                            bookingId: number | null;
+                            cancelReason: string | null;
+                            capacity: number | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            confirmedCount: number;
+                            createdAt: string;
+                            description: string | null;
+                            endsAt: string;
+                            hasCheckinCode: boolean;
+                            id: number;
+                            isPublic: boolean;
+                            /** @enum {string} */
+                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                            organiserId: number | null;
+                            /** @enum {string} */
+                            organiserKind: "team" | "partner" | "staff";
+                            organiserName: string | null;
+                            photos: string[];
+                            place: string | null;
+                            report: string | null;
+                            rrule: string | null;
+                            seriesId: number | null;
+                            signupClosesAt: string | null;
+                            signupOpensAt: string | null;
+                            startsAt: string;
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "published" | "held" | "reported" | "cancelled";
+                            title: string;
+                            venueId: number | null;
+                            waitlistCount: number;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        signupIds?: number[];
+                        walkInCount?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendedCount: number;
+                            /** @enum {string} */
+                            audience: "all" | "compound";
+                            bookingId: number | null;
+                            cancelReason: string | null;
+                            capacity: number | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            confirmedCount: number;
+                            createdAt: string;
+                            description: string | null;
+                            endsAt: string;
+                            hasCheckinCode: boolean;
+                            id: number;
+                            isPublic: boolean;
+                            /** @enum {string} */
+                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                            organiserId: number | null;
+                            /** @enum {string} */
+                            organiserKind: "team" | "partner" | "staff";
+                            organiserName: string | null;
+                            photos: string[];
+                            place: string | null;
+                            report: string | null;
+                            rrule: string | null;
+                            seriesId: number | null;
+                            signupClosesAt: string | null;
+                            signupOpensAt: string | null;
+                            startsAt: string;
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "published" | "held" | "reported" | "cancelled";
+                            title: string;
+                            venueId: number | null;
+                            waitlistCount: number;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @default false */
+                        wholeSeries?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendedCount: number;
+                            /** @enum {string} */
+                            audience: "all" | "compound";
+                            bookingId: number | null;
+                            cancelReason: string | null;
+                            capacity: number | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            confirmedCount: number;
+                            createdAt: string;
+                            description: string | null;
+                            endsAt: string;
+                            hasCheckinCode: boolean;
+                            id: number;
+                            isPublic: boolean;
+                            /** @enum {string} */
+                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                            organiserId: number | null;
+                            /** @enum {string} */
+                            organiserKind: "team" | "partner" | "staff";
+                            organiserName: string | null;
+                            photos: string[];
+                            place: string | null;
+                            report: string | null;
+                            rrule: string | null;
+                            seriesId: number | null;
+                            signupClosesAt: string | null;
+                            signupOpensAt: string | null;
+                            startsAt: string;
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "published" | "held" | "reported" | "cancelled";
+                            title: string;
+                            venueId: number | null;
+                            waitlistCount: number;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/checkin-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendedCount: number;
+                            /** @enum {string} */
+                            audience: "all" | "compound";
+                            bookingId: number | null;
+                            cancelReason: string | null;
+                            capacity: number | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            confirmedCount: number;
+                            createdAt: string;
+                            description: string | null;
+                            endsAt: string;
+                            hasCheckinCode: boolean;
+                            id: number;
+                            isPublic: boolean;
+                            /** @enum {string} */
+                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                            organiserId: number | null;
+                            /** @enum {string} */
+                            organiserKind: "team" | "partner" | "staff";
+                            organiserName: string | null;
+                            photos: string[];
+                            place: string | null;
+                            report: string | null;
+                            rrule: string | null;
+                            seriesId: number | null;
+                            signupClosesAt: string | null;
+                            signupOpensAt: string | null;
+                            startsAt: string;
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "published" | "held" | "reported" | "cancelled";
+                            title: string;
+                            venueId: number | null;
+                            waitlistCount: number;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        report: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendedCount: number;
+                            /** @enum {string} */
+                            audience: "all" | "compound";
+                            bookingId: number | null;
+                            cancelReason: string | null;
+                            capacity: number | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            confirmedCount: number;
+                            createdAt: string;
+                            description: string | null;
+                            endsAt: string;
+                            hasCheckinCode: boolean;
+                            id: number;
+                            isPublic: boolean;
+                            /** @enum {string} */
+                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                            organiserId: number | null;
+                            /** @enum {string} */
+                            organiserKind: "team" | "partner" | "staff";
+                            organiserName: string | null;
+                            photos: string[];
+                            place: string | null;
+                            report: string | null;
+                            rrule: string | null;
+                            seriesId: number | null;
+                            signupClosesAt: string | null;
+                            signupOpensAt: string | null;
+                            startsAt: string;
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "published" | "held" | "reported" | "cancelled";
+                            title: string;
+                            venueId: number | null;
+                            waitlistCount: number;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/signups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                activityId: number;
+                                checkedInAt: string | null;
+                                checkinVia: string | null;
+                                createdAt: string;
+                                id: number;
+                                name: string;
+                                phoneMasked: string;
+                                position: number | null;
+                                promotedAt: string | null;
+                                /** @enum {string} */
+                                status: "confirmed" | "waitlisted" | "cancelled";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        phone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            link: string;
+                            signup: {
+                                activityId: number;
+                                checkedInAt: string | null;
+                                checkinVia: string | null;
+                                createdAt: string;
+                                id: number;
+                                name: string;
+                                phoneMasked: string;
+                                position: number | null;
+                                promotedAt: string | null;
+                                /** @enum {string} */
+                                status: "confirmed" | "waitlisted" | "cancelled";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/signups/{signupId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    signupId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                activityId: number;
+                                checkedInAt: string | null;
+                                checkinVia: string | null;
+                                createdAt: string;
+                                id: number;
+                                name: string;
+                                phoneMasked: string;
+                                position: number | null;
+                                promotedAt: string | null;
+                                /** @enum {string} */
+                                status: "confirmed" | "waitlisted" | "cancelled";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/volunteers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                endedAt: string | null;
+                                hoursEntryId: number | null;
+                                id: number;
+                                name: string | null;
+                                startedAt: string | null;
+                                volunteerId: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        endedAt?: string | null;
+                        /** Format: date-time */
+                        startedAt?: string | null;
+                        volunteerId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                endedAt: string | null;
+                                hoursEntryId: number | null;
+                                id: number;
+                                name: string | null;
+                                startedAt: string | null;
+                                volunteerId: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    c: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/teams/{teamId}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    c: string;
+                };
+                header?: never;
+                path: {
+                    teamId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agreements": {
         parameters: {
             query?: never;
@@ -3717,6 +4648,12 @@ export interface paths {
                                 contributionValueYuan: number;
                                 partnersActive: number;
                             };
+                            points?: {
+                                pointsEarned: number;
+                                pointsSpent: number;
+                                redemptionsIssued: number;
+                                redemptionsRedeemed: number;
+                            };
                             resolutionRate: {
                                 denominator: number;
                                 numerator: number;
@@ -6022,7 +6959,7 @@ export interface paths {
                          * @default tickets
                          * @enum {string}
                          */
-                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty";
+                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities";
                         /** @enum {string} */
                         status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         /** Format: date */
@@ -6044,7 +6981,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -6090,7 +7027,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -6169,7 +7106,7 @@ export interface paths {
                                 byPeriod: boolean;
                                 columns: string[];
                                 /** @enum {string} */
-                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty";
+                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities";
                                 title: string;
                             }[];
                         };
@@ -10049,6 +10986,533 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/perks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    partnerId?: number;
+                    q?: string;
+                    redeemable?: "true" | "false";
+                    sort?: string;
+                    status?: "active" | "paused" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                issuedCount: number;
+                                partnerId: number;
+                                partnerName: string | null;
+                                pricePoints: number;
+                                redeemable: boolean;
+                                redeemedCount: number;
+                                /** @enum {string} */
+                                status: "active" | "paused" | "withdrawn";
+                                stock: number;
+                                terms: string | null;
+                                title: string;
+                                updatedAt: string;
+                                validFrom: string;
+                                validTo: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        partnerId: number;
+                        pricePoints: number;
+                        stock: number;
+                        terms?: string | null;
+                        title: string;
+                        /** Format: date */
+                        validFrom: string;
+                        /** Format: date */
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            issuedCount: number;
+                            partnerId: number;
+                            partnerName: string | null;
+                            pricePoints: number;
+                            redeemable: boolean;
+                            redeemedCount: number;
+                            /** @enum {string} */
+                            status: "active" | "paused" | "withdrawn";
+                            stock: number;
+                            terms: string | null;
+                            title: string;
+                            updatedAt: string;
+                            validFrom: string;
+                            validTo: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/perks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            issuedCount: number;
+                            partnerId: number;
+                            partnerName: string | null;
+                            pricePoints: number;
+                            redeemable: boolean;
+                            redeemedCount: number;
+                            /** @enum {string} */
+                            status: "active" | "paused" | "withdrawn";
+                            stock: number;
+                            terms: string | null;
+                            title: string;
+                            updatedAt: string;
+                            validFrom: string;
+                            validTo: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        pricePoints?: number;
+                        /** @enum {string} */
+                        status?: "active" | "paused" | "withdrawn";
+                        stock?: number;
+                        terms?: string | null;
+                        title?: string;
+                        /** Format: date */
+                        validFrom?: string;
+                        /** Format: date */
+                        validTo?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            issuedCount: number;
+                            partnerId: number;
+                            partnerName: string | null;
+                            pricePoints: number;
+                            redeemable: boolean;
+                            redeemedCount: number;
+                            /** @enum {string} */
+                            status: "active" | "paused" | "withdrawn";
+                            stock: number;
+                            terms: string | null;
+                            title: string;
+                            updatedAt: string;
+                            validFrom: string;
+                            validTo: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/points/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                        communityId?: number;
+                        reason: string;
+                        volunteerId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            entryId: number;
+                            volunteerId: number;
+                            volunteerName: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    volunteerId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            volunteerId: number;
+                            volunteerName: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            statement: {
+                                balanceNow: number;
+                                closingBalance: number;
+                                earned: number;
+                                entries: {
+                                    authorName: string | null;
+                                    creditAccount: string;
+                                    debitAccount: string;
+                                    delta: number;
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "earned" | "spent" | "expired" | "adjusted" | "refunded";
+                                    occurredAt: string;
+                                    reason: string;
+                                    sourceId: number | null;
+                                    sourceKind: string | null;
+                                }[];
+                                month: string;
+                                openingBalance: number;
+                                spent: number;
+                                volunteerId: number;
+                                volunteerName: string | null;
+                            } | null;
+                            volunteerId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiryMonths: number | null;
+                            hourCapPerActivity: number | null;
+                            pointsPerHour: number;
+                            pointsPerWish: number;
+                            redemptionValidDays: number;
+                            roleBonus: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        expiryMonths: number | null;
+                        hourCapPerActivity: number | null;
+                        pointsPerHour: number;
+                        pointsPerWish: number;
+                        redemptionValidDays: number;
+                        roleBonus: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiryMonths: number | null;
+                            hourCapPerActivity: number | null;
+                            pointsPerHour: number;
+                            pointsPerWish: number;
+                            redemptionValidDays: number;
+                            roleBonus: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    month?: string;
+                    volunteerId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balanceNow: number;
+                            closingBalance: number;
+                            earned: number;
+                            entries: {
+                                authorName: string | null;
+                                creditAccount: string;
+                                debitAccount: string;
+                                delta: number;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "earned" | "spent" | "expired" | "adjusted" | "refunded";
+                                occurredAt: string;
+                                reason: string;
+                                sourceId: number | null;
+                                sourceKind: string | null;
+                            }[];
+                            month: string;
+                            openingBalance: number;
+                            spent: number;
+                            volunteerId: number;
+                            volunteerName: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects": {
         parameters: {
             query?: never;
@@ -10955,6 +12419,379 @@ export interface paths {
                             /** @enum {string} */
                             status: "proposed" | "approved" | "claimed" | "in_progress" | "completed" | "evaluated" | "rejected";
                             title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    c: string;
+                    compoundId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityName: string;
+                            items: {
+                                /** @enum {string} */
+                                audience: "all" | "compound";
+                                capacity: number | null;
+                                confirmedCount: number;
+                                description: string | null;
+                                endsAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                                organiserName: string | null;
+                                place: string | null;
+                                signupClosesAt: string | null;
+                                signupOpensAt: string | null;
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "published" | "held" | "reported" | "cancelled";
+                                title: string;
+                                waitlistCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    c: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            audience: "all" | "compound";
+                            capacity: number | null;
+                            confirmedCount: number;
+                            description: string | null;
+                            endsAt: string;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                            organiserName: string | null;
+                            place: string | null;
+                            signupClosesAt: string | null;
+                            signupOpensAt: string | null;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "published" | "held" | "reported" | "cancelled";
+                            title: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/activities/{id}/signups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        c: string;
+                        name: string;
+                        phone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            link: string;
+                            signup: {
+                                activityId: number;
+                                checkedInAt: string | null;
+                                checkinVia: string | null;
+                                createdAt: string;
+                                id: number;
+                                name: string;
+                                phoneMasked: string;
+                                position: number | null;
+                                promotedAt: string | null;
+                                /** @enum {string} */
+                                status: "confirmed" | "waitlisted" | "cancelled";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/activity-signups/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/activity-signups/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        key: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activity: {
+                                /** @enum {string} */
+                                audience: "all" | "compound";
+                                capacity: number | null;
+                                confirmedCount: number;
+                                description: string | null;
+                                endsAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                                organiserName: string | null;
+                                place: string | null;
+                                signupClosesAt: string | null;
+                                signupOpensAt: string | null;
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "published" | "held" | "reported" | "cancelled";
+                                title: string;
+                                waitlistCount: number;
+                            };
+                            signup: {
+                                activityId: number;
+                                checkedInAt: string | null;
+                                checkinVia: string | null;
+                                createdAt: string;
+                                id: number;
+                                name: string;
+                                phoneMasked: string;
+                                position: number | null;
+                                promotedAt: string | null;
+                                /** @enum {string} */
+                                status: "confirmed" | "waitlisted" | "cancelled";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/activity-signups/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activity: {
+                                /** @enum {string} */
+                                audience: "all" | "compound";
+                                capacity: number | null;
+                                confirmedCount: number;
+                                description: string | null;
+                                endsAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                                organiserName: string | null;
+                                place: string | null;
+                                signupClosesAt: string | null;
+                                signupOpensAt: string | null;
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "published" | "held" | "reported" | "cancelled";
+                                title: string;
+                                waitlistCount: number;
+                            };
+                            signup: {
+                                activityId: number;
+                                checkedInAt: string | null;
+                                checkinVia: string | null;
+                                createdAt: string;
+                                id: number;
+                                name: string;
+                                phoneMasked: string;
+                                position: number | null;
+                                promotedAt: string | null;
+                                /** @enum {string} */
+                                status: "confirmed" | "waitlisted" | "cancelled";
+                            };
                         };
                     };
                 };
@@ -12075,6 +13912,234 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    mine?: "true" | "false";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    partnerId?: number;
+                    perkId?: number;
+                    q?: string;
+                    sort?: string;
+                    status?: "issued" | "redeemed" | "cancelled" | "expired";
+                    volunteerId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                endedAt: string | null;
+                                endReason: string | null;
+                                expiresAt: string;
+                                id: number;
+                                partnerId: number;
+                                partnerName: string | null;
+                                perkId: number;
+                                perkTitle: string;
+                                points: number;
+                                redeemedAt: string | null;
+                                /** @enum {string} */
+                                status: "issued" | "redeemed" | "cancelled" | "expired";
+                                volunteerId: number;
+                                volunteerName: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        perkId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            redemption: {
+                                createdAt: string;
+                                endedAt: string | null;
+                                endReason: string | null;
+                                expiresAt: string;
+                                id: number;
+                                partnerId: number;
+                                partnerName: string | null;
+                                perkId: number;
+                                perkTitle: string;
+                                points: number;
+                                redeemedAt: string | null;
+                                /** @enum {string} */
+                                status: "issued" | "redeemed" | "cancelled" | "expired";
+                                volunteerId: number;
+                                volunteerName: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/redemptions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            expiresAt: string;
+                            id: number;
+                            partnerId: number;
+                            partnerName: string | null;
+                            perkId: number;
+                            perkTitle: string;
+                            points: number;
+                            redeemedAt: string | null;
+                            /** @enum {string} */
+                            status: "issued" | "redeemed" | "cancelled" | "expired";
+                            volunteerId: number;
+                            volunteerName: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/redemptions/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            expiresAt: string;
+                            id: number;
+                            partnerId: number;
+                            partnerName: string | null;
+                            perkId: number;
+                            perkTitle: string;
+                            points: number;
+                            redeemedAt: string | null;
+                            /** @enum {string} */
+                            status: "issued" | "redeemed" | "cancelled" | "expired";
+                            volunteerId: number;
+                            volunteerName: string | null;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

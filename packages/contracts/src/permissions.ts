@@ -99,6 +99,9 @@ export const permissions = {
   'checkins.manage': ['secretary', 'social_worker'],
   'meetings.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head'],
   'meetings.write': ['secretary', 'social_worker', 'grid_worker'],
+  'activities.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'building_head', 'party_member', 'volunteer', 'partner_contact'],
+  'activities.write': ['secretary', 'social_worker', 'grid_worker'],
+  'activities.attendance': ['secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer'],
   'venues.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer', 'partner_contact'],
   'venues.write': ['secretary', 'social_worker'],
   /** Teams' leaders (party members, volunteers) and partner contacts request; staff bookings are approved at once. */

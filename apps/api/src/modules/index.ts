@@ -22,12 +22,12 @@ import { helpRoutes } from './help/index.js';
 import { matchingJobs, matchingRoutes } from './matching/index.js';
 import { careRoutes, checkinJobs, checkinsRoutes } from './care/index.js';
 import { meetingsRoutes } from './meetings/index.js';
-import { venuesRoutes } from './activities/index.js';
 import { projectsRoutes } from './projects/index.js';
 import { volunteersRoutes } from './volunteers/index.js';
 import { voteJobs, votesRoutes } from './meetings/votes/index.js';
 import { dutyJobs, dutyRoutes } from './people/index.js';
 import { pointsJobs, pointsRoutes, subscribePoints } from './volunteers/index.js';
+import { activitiesRoutes, publicActivitiesRoutes, venuesRoutes } from './activities/index.js';
 
 /** Every module's routes, mounted by app.ts. */
 export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
@@ -51,6 +51,8 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   careRoutes,
   checkinsRoutes,
   meetingsRoutes,
+  publicActivitiesRoutes,
+  activitiesRoutes,
   venuesRoutes,
   projectsRoutes,
   volunteersRoutes,

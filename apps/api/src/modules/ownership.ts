@@ -20,7 +20,7 @@ export type Owner =
   | 'meetings'
   | 'activities'
   | 'projects'
-  | 'volunteers'
+  | 'volunteers';
 
 /**
  * Each table has one owner (docs/data-ownership.md). Only the owner's code names it in SQL; other modules ask the
@@ -142,6 +142,10 @@ export const TABLE_OWNERS = {
   points_entries: 'volunteers',
   perks: 'volunteers',
   redemptions: 'volunteers',
+  activities: 'activities',
+  activity_signups: 'activities',
+  activity_events: 'activities',
+  activity_volunteers: 'activities',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

@@ -1,2 +1,7 @@
+/** The activities module's public face (issue 11, ADR 0048). Venues (activities/venues/) are their own folder, re-exported below. */
+export { activitiesRoutes } from './activities.routes.js';
+export { publicActivitiesRoutes } from './public.routes.js';
 /** Venues and bookings (activities/venues/, ADR 0047): routes, refs, bookSlot/releaseSlot and the usage register. */
 export { venuesRoutes, venueRefs, bookSlot, releaseSlot, venueLedger, type VenueRef, type BookSlotInput, type OpeningPeriod } from './venues/index.js';
+/** The activities register (活动台账) for the ledger module. */
+export * as activityLedger from './ledger.js';

@@ -54,8 +54,8 @@ describe('ledger registers (花名册, 党员, 队伍, 共建单位)', () => {
   });
   afterAll(async () => env.close());
 
-  async function exportOf(cookie: string, register: string) {
-    const started = await post(cookie, '/api/ledger/exports', { register });
+  async function exportOf(cookie: string, register: string, filter: object = {}) {
+    const started = await post(cookie, '/api/ledger/exports', { register, ...filter });
     expect(started.statusCode).toBe(202);
     await runBackgroundJobs(env.ctx);
     const id = started.json().id;
@@ -178,6 +178,31 @@ describe('ledger registers (花名册, 党员, 队伍, 共建单位)', () => {
     const lastYear = (await env.app.inject({ url: '/api/dashboard/subdistrict?from=2020-01-01&to=2020-12-31', headers: { cookie: sub.cookie } })).json();
     expect(lastYear.communities.length).toBeGreaterThan(0);
     expect(lastYear.departments).toEqual([]);
+  });
+
+  it('prints the activities (活动台账) with the kind and status in words and the sign-up counts', async () => {
+    const startsAt = new Date(Date.now() + 3600_000).toISOString();
+    const endsAt = new Date(Date.now() + 2 * 3600_000).toISOString();
+    const day = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+    const a = await post(sec.cookie, '/api/activities', {
+      title: '消防安全讲座',
+      kind: 'lecture',
+      organiserKind: 'staff',
+      place: '红领驿站',
+      startsAt,
+      endsAt,
+      capacity: 1,
+    });
+    expect(a.statusCode).toBe(201);
+    const id = a.json().id;
+    expect((await post(sec.cookie, `/api/activities/${id}/signups`, { name: '张桂芳', phone: '13893110001' })).statusCode).toBe(201);
+    expect((await post(sec.cookie, `/api/activities/${id}/signups`, { name: '李春梅', phone: '13893110002' })).statusCode).toBe(201);
+    const { sheet, row, text } = await exportOf(sec.cookie, 'activities', { from: day(-1), to: day(2) });
+    expect(sheet.name).toBe('活动台账');
+    expect(row(1)).toMatchObject({ 活动名称: '消防安全讲座', 类型: '讲座', 地点: '红领驿站', 状态: '已发布', 名额: 1, 报名人数: 1, 候补人数: 1, 签到人数: 0 });
+    expect(row(1)['开始时间']).toBeInstanceOf(Date);
+    expect(text).not.toContain('lecture');
+    expect(text).not.toContain('13893110001');
   });
 
   it('refuses a register the role may not read', async () => {

@@ -130,3 +130,7 @@ export async function matchablePeople(db: Db, communityId: CommunityId) {
     .execute();
   return { partyMembers, teams, volunteers };
 }
+/** A station (驿站) of the community, by id: where an activity is held (issue 11). */
+export function stationRef(db: Db, communityId: CommunityId, id: number) {
+  return db.selectFrom('stations').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+}

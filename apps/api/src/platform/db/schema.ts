@@ -50,6 +50,14 @@ import type { MeetingsTables } from './schema/meetings.js';
 /** The meetings module's tables (issue 11, ADR 0045). */
 export interface DB extends MeetingsTables {}
 export * from './schema/meetings.js';
+import type { VolunteersTables } from './schema/volunteers.js';
+/** The volunteers module's tables (issue 10, ADR 0041). */
+export interface DB extends VolunteersTables {}
+export * from './schema/volunteers.js';
+import type { ActivitiesTables } from './schema/activities.js';
+/** The activities module's tables (issue 11, ADR 0048). */
+export interface DB extends ActivitiesTables {}
+export * from './schema/activities.js';
 import type { VenuesTables } from './schema/venues.js';
 /** Venues and bookings (issue 11, ADR 0047). */
 export interface DB extends VenuesTables {}
@@ -58,10 +66,6 @@ import type { ProjectsTables } from './schema/projects.js';
 /** 为民办实事 projects (issue 11, ADR 0047). */
 export interface DB extends ProjectsTables {}
 export * from './schema/projects.js';
-import type { VolunteersTables } from './schema/volunteers.js';
-/** The volunteers module's tables (issue 10, ADR 0041). */
-export interface DB extends VolunteersTables {}
-export * from './schema/volunteers.js';
 import type { VotesTables } from './schema/votes.js';
 /** Meetings' votes and conventions (issue 11, ADR 0046). */
 export interface DB extends VotesTables {}

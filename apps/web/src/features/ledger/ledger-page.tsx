@@ -35,6 +35,7 @@ const _texts = registerMessages(
     'ledger.register.duty': '值守排班台账',
     'ledger.register.points': '积分台账',
     'ledger.register.redemptions': '兑换台账',
+    'ledger.register.activities': '活动台账',
     'ledger.asOfToday': '按导出时的在册情况打印（不按日期筛选），A4 横向，含标题、序号、页码和经办人、审核人签字栏。列：{columns}',
     'ledger.printNote': '导出文件为 A4 横向、一页宽，每页重复表头，含标题、序号、页码和经办人、审核人签字栏。',
   },
@@ -64,6 +65,7 @@ const _texts = registerMessages(
     'ledger.register.duty': 'Duty rosters',
     'ledger.register.points': 'Points ledger',
     'ledger.register.redemptions': 'Redemptions',
+    'ledger.register.activities': 'Activities',
     'ledger.asOfToday':
       'Printed as it stands at export (no date filter), A4 landscape, with title, numbering, page numbers and signature lines. Columns: {columns}',
     'ledger.printNote':

@@ -14,6 +14,7 @@ import { venueUsageRegister } from './venues.js';
 import { serviceHoursRegister, volunteersRegister } from './volunteers.js';
 import { dutyRegister } from './duty.js';
 import { pointsRegister, redemptionsRegister } from './points.js';
+import { activitiesRegister } from './activities.js';
 
 /** Every register the ledger prints, in the order the ledger page lists them. A module adds one line here. */
 export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
@@ -37,4 +38,5 @@ export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
   duty: dutyRegister,
   points: pointsRegister,
   redemptions: redemptionsRegister,
+  activities: activitiesRegister,
 };

@@ -19,6 +19,7 @@ import {
   CommentOutlined,
   HeartOutlined,
   NodeIndexOutlined,
+  CalendarOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { roleCan, roleLabels } from '@linli/contracts';
@@ -82,6 +83,7 @@ function ConsoleLayout() {
     roleCan(me.role, 'care.read') && { key: '/care-recipients', icon: <HeartOutlined />, label: t('nav.careRecipients') },
     roleCan(me.role, 'volunteers.read') && { key: '/volunteers', icon: <HeartOutlined />, label: t('nav.volunteers') },
     roleCan(me.role, 'perks.write') && { key: '/perks', icon: <HeartOutlined />, label: t('nav.perks') },
+    roleCan(me.role, 'activities.read') && { key: '/activities', icon: <CalendarOutlined />, label: t('nav.activities') },
     roleCan(me.role, 'sessions.read') && { key: '/secretary-sessions', icon: <CommentOutlined />, label: t('nav.secretarySessions') },
     roleCan(me.role, 'accounts.read') && { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts') },
     roleCan(me.role, 'meetings.read') && { key: '/meetings', icon: <CommentOutlined />, label: t('nav.meetings') },

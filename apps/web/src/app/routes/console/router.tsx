@@ -28,6 +28,7 @@ const care = () => import('../../../features/care/index.js');
 const meetings = () => import('../../../features/meetings/index.js');
 const volunteers = () => import('../../../features/volunteers/index.js');
 const points = () => import('../../../features/points/index.js');
+const activities = () => import('../../../features/activities/index.js');
 
 export const consoleRouter = createBrowserRouter([
   { path: '/setup', element: page(auth, (m) => m.SetupPage) },
@@ -69,6 +70,7 @@ export const consoleRouter = createBrowserRouter([
       { path: 'meetings', element: page(meetings, (m) => m.MeetingsPage) },
       { path: 'volunteers', element: page(volunteers, (m) => m.VolunteersPage) },
       { path: 'perks', element: page(points, (m) => m.PerksPage) },
+      { path: 'activities', element: page(activities, (m) => m.ActivitiesPage) },
       { path: '*', element: <Navigate to="/overview" replace /> },
     ],
   },

@@ -18,6 +18,7 @@ import { CheckinPage, checkinTokenFromHash } from '../../../features/care/checki
 import { MeetingsEntry } from '../../../features/meetings/h5/entry.js';
 
 const UpcomingMeetingsPage = lazyPage(() => import('../../../features/meetings/h5/index.js').then((m) => m.UpcomingMeetingsPage));
+import { ActivitiesEntry } from '../../../features/activities/h5/entry.js';
 
 /** What a page is given: the path's match, the query, the community of the link (or remembered), how to move. */
 export interface PageProps {
@@ -48,6 +49,10 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
     );
   };
 }
+
+const ActivitiesListPage = lazyPage(() => import('../../../features/activities/h5/pages.js').then((m) => m.ActivitiesListPage));
+const ActivityPage = lazyPage(() => import('../../../features/activities/h5/pages.js').then((m) => m.ActivityPage));
+const MySignupPage = lazyPage(() => import('../../../features/activities/h5/pages.js').then((m) => m.MySignupPage));
 
 /** First match wins. */
 export const h5Routes: H5Route[] = [
@@ -88,6 +93,14 @@ export const h5Routes: H5Route[] = [
   { access: 'helper', pattern: /^\/h5\/points$/, render: () => <MyPointsH5 /> },
   { access: 'helper', pattern: /^\/h5\/perks$/, render: () => <PerksH5 /> },
   { access: 'helper', pattern: /^\/h5\/merchant$/, render: () => <MerchantH5 /> },
+  // Activities (ADR 0048): the calendar, one activity with sign-up, and one's sign-up by its private link (#k=).
+  { access: 'public', pattern: /^\/h5\/activities\/mine/, render: () => <MySignupPage hash={location.hash} /> },
+  {
+    access: 'public',
+    pattern: /^\/h5\/activities\/(\d+)/,
+    render: (p) => <ActivityPage id={Number(p.match[1])} communityCode={p.community} navigate={p.navigate} />,
+  },
+  { access: 'public', pattern: /^\/h5\/activities$/, render: (p) => <ActivitiesListPage communityCode={p.community} navigate={p.navigate} /> },
 ];
 const MyPointsH5 = lazyPage(async () => (await import('../../../features/points/h5/points-pages.js')).MyPointsPage);
 const PerksH5 = lazyPage(async () => (await import('../../../features/points/h5/points-pages.js')).PerksPage);
@@ -130,6 +143,7 @@ export const residentEntries: Array<(p: { community: string; navigate: Navigate 
     </Go>
   ),
   (p) => <MeetingsEntry community={p.community} navigate={p.navigate} />,
+  (p) => <ActivitiesEntry community={p.community} navigate={p.navigate} />,
 ];
 
 /** A claimant's way to the wishes they may claim and those they claimed (微心愿). */

@@ -1,0 +1,2 @@
+export { ActivitiesListPage, ActivityPage, MySignupPage, signupKeyFromHash } from './pages.js';
+export { ActivitiesEntry } from './entry.js';

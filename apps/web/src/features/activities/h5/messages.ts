@@ -1,0 +1,58 @@
+import { registerMessages, type Keys } from '../../../lib/i18n.js';
+
+// The phone pages of activities (light: no antd; status words come from the zod-free activity-labels).
+const _texts = registerMessages(
+  {
+    'ah.title': '社区活动',
+    'ah.noCommunity': '请从社区发布的链接打开',
+    'ah.loading': '加载中…',
+    'ah.none': '近期没有活动',
+    'ah.seats': '名额 {used}/{cap}',
+    'ah.waiting': '候补 {n} 人',
+    'ah.open': '查看并报名',
+    'ah.signUp': '报名',
+    'ah.name': '姓名',
+    'ah.phone': '手机号',
+    'ah.full': '名额已满，报名后进入候补',
+    'ah.signedUp': '报名成功',
+    'ah.keepLink': '请保存下面的专属链接，凭它查看、取消和签到。链接只显示这一次。',
+    'ah.link': '我的报名链接',
+    'ah.mine': '我的报名',
+    'ah.noKey': '链接不完整，请打开报名后保存的专属链接',
+    'ah.placeN': '候补第 {n} 位',
+    'ah.checkedIn': '已签到',
+    'ah.code': '现场签到码',
+    'ah.checkIn': '签到',
+    'ah.cancel': '取消报名',
+    'ah.cancelled': '已取消报名',
+    'ah.back': '返回活动列表',
+  },
+  {
+    'ah.title': 'Community activities',
+    'ah.noCommunity': "Please open this from your community's link",
+    'ah.loading': 'Loading…',
+    'ah.none': 'No activities coming up',
+    'ah.seats': 'Seats {used}/{cap}',
+    'ah.waiting': '{n} on the waiting list',
+    'ah.open': 'Details and sign-up',
+    'ah.signUp': 'Sign up',
+    'ah.name': 'Name',
+    'ah.phone': 'Mobile number',
+    'ah.full': 'Full: signing up puts you on the waiting list',
+    'ah.signedUp': 'You are signed up',
+    'ah.keepLink': 'Keep this private link: it lets you see, cancel and check in. It is shown only this once.',
+    'ah.link': 'My sign-up link',
+    'ah.mine': 'My sign-up',
+    'ah.noKey': 'The link is incomplete; open the private link you kept when signing up',
+    'ah.placeN': 'Waiting list, place {n}',
+    'ah.checkedIn': 'Checked in',
+    'ah.code': 'Door code',
+    'ah.checkIn': 'Check in',
+    'ah.cancel': 'Cancel my sign-up',
+    'ah.cancelled': 'Sign-up cancelled',
+    'ah.back': 'Back to activities',
+  },
+);
+declare module '../../../lib/i18n.js' {
+  interface MessageCatalog extends Keys<typeof _texts> {}
+}
