@@ -38,6 +38,10 @@ export const errorCodes = [
   'WISH_NOT_CLAIMABLE',
   /** The wish allows one claimant and has one already, or this claimant has claimed it already. */
   'WISH_ALREADY_CLAIMED',
+  /** Every place of the pioneer post (先锋岗) is taken. */
+  'PARTY_POST_FULL',
+  /** The party member holds this post, area or pairing already. */
+  'PARTY_ALREADY_CLAIMED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -62,6 +66,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   INTERNAL: 500,
   WISH_NOT_CLAIMABLE: 409,
   WISH_ALREADY_CLAIMED: 409,
+  PARTY_POST_FULL: 409,
+  PARTY_ALREADY_CLAIMED: 409,
 };
 
 /** One bad field: `field` is a dotted path, `rule` a validation rule from `fieldRules`. */

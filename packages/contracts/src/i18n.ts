@@ -26,6 +26,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     INTERNAL: '系统出错了，请稍后再试',
     WISH_NOT_CLAIMABLE: '这个心愿现在不能认领（未发布、已撤回、已过期或已完成）',
     WISH_ALREADY_CLAIMED: '这个心愿已经有人认领了（或您已认领过）',
+    PARTY_POST_FULL: '这个先锋岗已经认满了，请选择其他岗位',
+    PARTY_ALREADY_CLAIMED: '这位党员已经认领过了（岗位、责任区或结对户）',
   },
   en: {
     NOT_FOUND: 'Record not found',
@@ -47,6 +49,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     INTERNAL: 'Something went wrong, please try again later',
     WISH_NOT_CLAIMABLE: 'This wish cannot be claimed now (not published, withdrawn, expired or done)',
     WISH_ALREADY_CLAIMED: 'This wish has been claimed already (or you have claimed it)',
+    PARTY_POST_FULL: 'Every place at this pioneer post is taken; please choose another post',
+    PARTY_ALREADY_CLAIMED: 'This party member holds it already (the post, area or paired household)',
   },
 };
 

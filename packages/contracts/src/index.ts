@@ -23,3 +23,4 @@ export * from './help.js';
 export * from './matching.js';
 export * from './care.js';
 export * from './care-checkins.js';
+export * from './party.js';

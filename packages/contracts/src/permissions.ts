@@ -97,6 +97,9 @@ export const permissions = {
   'checkins.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer'],
   'checkins.write': ['secretary', 'social_worker', 'grid_worker', 'party_member', 'volunteer'],
   'checkins.manage': ['secretary', 'social_worker'],
+  'party.read': ['system_admin', 'subdistrict_admin', 'secretary', 'social_worker', 'grid_worker', 'party_member'],
+  'party.write': ['secretary', 'social_worker'],
+  'party.serve': ['secretary', 'social_worker', 'party_member'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -21,6 +21,7 @@ import { publicWishRoutes, wishJobs, wishesRoutes } from './wishes/index.js';
 import { helpRoutes } from './help/index.js';
 import { matchingJobs, matchingRoutes } from './matching/index.js';
 import { careRoutes, checkinJobs, checkinsRoutes } from './care/index.js';
+import { partyRoutes } from './people/index.js';
 
 /** Every module's routes, mounted by app.ts. */
 export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
@@ -43,6 +44,7 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   matchingRoutes,
   careRoutes,
   checkinsRoutes,
+  partyRoutes,
 ];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */

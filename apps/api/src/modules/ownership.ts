@@ -99,6 +99,12 @@ export const TABLE_OWNERS = {
   care_recipients: 'care',
   care_pairings: 'care',
   care_visits: 'care',
+  party_settings: 'people',
+  party_reports: 'people',
+  pioneer_posts: 'people',
+  pioneer_post_claims: 'people',
+  party_areas: 'people',
+  party_pairings: 'people',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

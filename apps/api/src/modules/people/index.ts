@@ -4,3 +4,5 @@ export * as peopleRefs from './refs.repository.js';
 export { accountNames, activeAccountsWithRole, findActiveAccount, findLoginAccount, findPasswordOf, setPasswordHash } from './refs.repository.js';
 /** The party-member and team registers' read models for the ledger module. */
 export * as peopleLedger from './ledger.js';
+/** Party members' service: 双报到, pioneer posts, areas, pairings (issue 10, ADR 0043). */
+export { partyRoutes } from './party/index.js';

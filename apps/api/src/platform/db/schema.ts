@@ -46,3 +46,7 @@ export interface DB extends CareTables {}
 export * from './schema/care.js';
 /** The care module's daily check-ins (报平安, ADR 0040). */
 export interface DB extends CareCheckinsTables {}
+import type { PartyTables } from './schema/party.js';
+/** Party members' service in people (issue 10, ADR 0043). */
+export interface DB extends PartyTables {}
+export * from './schema/party.js';
