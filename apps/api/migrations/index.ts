@@ -28,6 +28,7 @@ import * as partnerOffers from './20261204200000_partner_offers.js';
 import * as helpAndMatching from './20261204300000_help_and_matching.js';
 import * as care from './20261204400000_care.js';
 import * as careCheckins from './20261204500000_care_checkins.js';
+import * as volunteers from './20261205100000_volunteers.js';
 import * as partyService from './20261205300000_party_service.js';
 
 /** Every migration, in order. Listed by hand so the bundled server needs no folder scan. */
@@ -61,5 +62,6 @@ export const migrations: Record<string, Migration> = {
   '20261204300000_help_and_matching': helpAndMatching,
   '20261204400000_care': care,
   '20261204500000_care_checkins': careCheckins,
+  '20261205100000_volunteers': volunteers,
   '20261205300000_party_service': partyService,
 };

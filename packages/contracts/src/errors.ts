@@ -38,6 +38,14 @@ export const errorCodes = [
   'WISH_NOT_CLAIMABLE',
   /** The wish allows one claimant and has one already, or this claimant has claimed it already. */
   'WISH_ALREADY_CLAIMED',
+  /** Service hours that end before they start; `details.fields` names `endedAt`. */
+  'VOLUNTEER_HOURS_ENDS_BEFORE_START',
+  /** The volunteer is not approved (applied, rejected, suspended or left), so cannot serve or sign in. */
+  'VOLUNTEER_NOT_APPROVED',
+  /** Signing out of a service session without having signed in to it. */
+  'VOLUNTEER_NOT_SIGNED_IN',
+  /** A service session code that is wrong, expired or closed: one answer for every case. */
+  'VOLUNTEER_SESSION_CODE_INVALID',
   /** Every place of the pioneer post (先锋岗) is taken. */
   'PARTY_POST_FULL',
   /** The party member holds this post, area or pairing already. */
@@ -66,6 +74,10 @@ export const errorStatus: Record<ErrorCode, number> = {
   INTERNAL: 500,
   WISH_NOT_CLAIMABLE: 409,
   WISH_ALREADY_CLAIMED: 409,
+  VOLUNTEER_HOURS_ENDS_BEFORE_START: 400,
+  VOLUNTEER_NOT_APPROVED: 409,
+  VOLUNTEER_NOT_SIGNED_IN: 409,
+  VOLUNTEER_SESSION_CODE_INVALID: 404,
   PARTY_POST_FULL: 409,
   PARTY_ALREADY_CLAIMED: 409,
 };

@@ -16,7 +16,8 @@ export type Owner =
   | 'wishes'
   | 'help'
   | 'matching'
-  | 'care';
+  | 'care'
+  | 'volunteers';
 
 /**
  * Each table has one owner (docs/data-ownership.md). Only the owner's code names it in SQL; other modules ask the
@@ -99,6 +100,13 @@ export const TABLE_OWNERS = {
   care_recipients: 'care',
   care_pairings: 'care',
   care_visits: 'care',
+  volunteer_settings: 'volunteers',
+  volunteers: 'volunteers',
+  volunteer_events: 'volunteers',
+  service_sessions: 'volunteers',
+  service_hours: 'volunteers',
+  service_session_signins: 'volunteers',
+  volunteer_certificates: 'volunteers',
   party_settings: 'people',
   party_reports: 'people',
   pioneer_posts: 'people',

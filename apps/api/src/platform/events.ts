@@ -21,6 +21,8 @@ export interface DomainEvents {
   'care.checkin.step': { communityId: number; recipientId: number; dayId: number; stepNo: number; kind: string; ticketId: number | null };
   /** Someone confirmed a care recipient is well today; `afterEscalation` when it stopped a ladder already climbing. */
   'care.checkin.confirmed': { communityId: number; recipientId: number; dayId: number; via: string; afterEscalation: boolean };
+  /** Service hours were recorded (or corrected: `hours` negative); points earns from it (ADR 0041). */
+  'volunteer.hours_recorded': { communityId: number; volunteerId: number; entryId: number; hours: number; sourceKind: string };
 }
 export type EventName = keyof DomainEvents;
 

@@ -46,6 +46,10 @@ export interface DB extends CareTables {}
 export * from './schema/care.js';
 /** The care module's daily check-ins (报平安, ADR 0040). */
 export interface DB extends CareCheckinsTables {}
+import type { VolunteersTables } from './schema/volunteers.js';
+/** The volunteers module's tables (issue 10, ADR 0041). */
+export interface DB extends VolunteersTables {}
+export * from './schema/volunteers.js';
 import type { PartyTables } from './schema/party.js';
 /** Party members' service in people (issue 10, ADR 0043). */
 export interface DB extends PartyTables {}

@@ -1,0 +1,11 @@
+/**
+ * The volunteers module's public face (issue 10, ADR 0041): the register's small reads, registering a volunteer for
+ * another module (party members who report, duty squads), and recording service hours from any source (activity,
+ * shift, task, wish, ticket, party service) — which publishes `volunteer.hours_recorded` for points.
+ */
+export { volunteerRefs, type VolunteerRef } from './refs.js';
+export { ensureVolunteer, type EnsureVolunteerInput } from './ensure.js';
+export { recordServiceHours, type ServiceHoursInput } from './record-hours.js';
+export { countedMinutes, hoursOf, roundingRules, type RoundingRule } from './rounding.js';
+export { starOf, defaultStarThresholds } from './stars.js';
+export { settingsOf as volunteerSettingsOf, type VolunteerSettings } from './settings.js';
