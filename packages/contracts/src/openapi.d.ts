@@ -7398,6 +7398,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/party-members/{id}/service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                        hours: number;
+                        postId?: number | null;
+                        /** Format: date */
+                        servedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entryId: number;
+                            hours: number;
+                            volunteerId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/party-members/{id}/work": {
         parameters: {
             query?: never;
@@ -7412,6 +7463,91 @@ export interface paths {
                 path: {
                     id: number;
                 };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas: {
+                                endedOn: string | null;
+                                id: number;
+                                note: string | null;
+                                partyMemberId: number;
+                                placeId: number;
+                                /** @enum {string} */
+                                placeKind: "grid" | "building";
+                                placeName: string | null;
+                                startedOn: string;
+                            }[];
+                            claims: {
+                                claimedAt: string;
+                                id: number;
+                                leaveReason: string | null;
+                                leftAt: string | null;
+                                memberName: string;
+                                partyMemberId: number;
+                                postId: number;
+                                postName: string;
+                            }[];
+                            memberName: string;
+                            pairings: {
+                                endedOn: string | null;
+                                householdId: number;
+                                householdLabel: string | null;
+                                id: number;
+                                note: string | null;
+                                partyMemberId: number;
+                                startedOn: string;
+                            }[];
+                            partyMemberId: number;
+                            reports: {
+                                communityId: number;
+                                contactPhoneMasked: string | null;
+                                createdAt: string;
+                                id: number;
+                                memberName: string;
+                                nextDueOn: string;
+                                partyMemberId: number;
+                                preferredClasses: ("organisation" | "legal_aid" | "assistance" | "governance" | "health" | "culture_sports" | "safety_patrol" | "other")[];
+                                receiptNo: string;
+                                reportedOn: string;
+                                skills: string[];
+                                slipReceivedOn: string;
+                                workUnit: string;
+                                workUnitPartyOrg: string | null;
+                            }[];
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/party-members/me/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;

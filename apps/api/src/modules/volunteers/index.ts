@@ -9,3 +9,5 @@ export { recordServiceHours, type ServiceHoursInput } from './record-hours.js';
 export { countedMinutes, hoursOf, roundingRules, type RoundingRule } from './rounding.js';
 export { starOf, defaultStarThresholds } from './stars.js';
 export { settingsOf as volunteerSettingsOf, type VolunteerSettings } from './settings.js';
+/** Service hours by volunteer or party member for the party work's feedback sheet and below-floor list (ADR 0043). */
+export { volunteerHoursRefs } from './hours-reads.repository.js';

@@ -107,7 +107,7 @@ export async function endPartyLink(ctx: AppContext, actor: Actor, kind: 'area' |
 }
 
 /** One member's party work: reports, posts held and left, responsibility areas and pairings. */
-export async function memberWork(ctx: AppContext, actor: Actor, partyMemberId: number): Promise<PartyMemberWork> {
+export async function memberWork(ctx: AppContext, actor: Actor, partyMemberId: number | undefined): Promise<PartyMemberWork> {
   authorize(actor, 'party.read');
   const { cid, member } = await memberFor(ctx, actor, partyMemberId, { forWrite: false });
   const [reports, claims, areas, pairings, settings] = await Promise.all([

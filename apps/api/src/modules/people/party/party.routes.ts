@@ -9,6 +9,8 @@ import {
   endPartyLinkSchema,
   idParamsSchema,
   leavePostSchema,
+  logPartyServiceSchema,
+  partyServiceEntrySchema,
   memberLinkParamsSchema,
   partyAreaSchema,
   partyCommunityQuerySchema,
@@ -33,6 +35,7 @@ import { actorOf, type App } from '../../../platform/http/types.js';
 import * as reports from './reports.service.js';
 import * as posts from './posts.service.js';
 import * as links from './links.service.js';
+import { logPartyService } from './service-log.service.js';
 
 /** Party members' service (issue 10, ADR 0043): 双报到 under /api/party-members/…, pioneer posts at /api/pioneer-posts. */
 export function partyRoutes(app: App, ctx: AppContext): void {
@@ -63,6 +66,9 @@ export function partyRoutes(app: App, ctx: AppContext): void {
     async (req) => reports.updatePartySettings(ctx, actorOf(req), req.body),
   );
 
+  app.get('/api/party-members/me/work', { config: { permission: 'party.serve' }, schema: { tags, response: { 200: partyMemberWorkSchema } } }, async (req) =>
+    links.memberWork(ctx, actorOf(req), undefined),
+  );
   app.get(
     '/api/party-members/:id/work',
     { config: { permission: 'party.read' }, schema: { tags, params: idParamsSchema, response: { 200: partyMemberWorkSchema } } },
@@ -93,6 +99,14 @@ export function partyRoutes(app: App, ctx: AppContext): void {
       schema: { tags, params: memberLinkParamsSchema, body: endPartyLinkSchema, response: { 200: partyMemberWorkSchema } },
     },
     async (req) => links.endPartyLink(ctx, actorOf(req), 'pairing', req.params.id, req.params.linkId, req.body),
+  );
+  app.post(
+    '/api/party-members/:id/service',
+    {
+      config: { permission: 'party.serve' },
+      schema: { tags, params: idParamsSchema, body: logPartyServiceSchema, response: { 201: partyServiceEntrySchema } },
+    },
+    async (req, reply) => reply.status(201).send(await logPartyService(ctx, actorOf(req), req.params.id, req.body)),
   );
 
   app.get(

@@ -4,6 +4,8 @@ import { buildCompound, buildGrid, buildResident } from '../../../../test/fixtur
 import { beijingDate } from '../../../platform/time.js';
 import { addMonths } from './report-due.js';
 
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 describe('party members service (双报到, pioneer posts, areas, pairings)', () => {
   let env: TestEnv;
   let sec: Awaited<ReturnType<typeof actorIn>>;
@@ -253,5 +255,58 @@ describe('party members service (双报到, pioneer posts, areas, pairings)', ()
       'party_pairing.ended',
       'party_pairing.created',
     ]);
+  });
+
+  it("logs service as volunteer service hours on the member's volunteer record, confirmed by whoever recorded them", async () => {
+    const compound = await buildCompound(env.ctx, sec.community.id);
+    const post = (
+      await api().post('/api/pioneer-posts', { name: '北门值守岗', postClass: 'safety_patrol', placeKind: 'compound', placeId: compound.id, capacity: 5 })
+    ).json();
+    const m = await member('服务党员');
+    const yesterday = addDays(today, -1);
+    const res = await api().post(`/api/party-members/${m.id}/service`, { servedOn: yesterday, hours: 2, postId: post.id, content: '门岗测温登记' });
+    expect(res.statusCode).toBe(201);
+    const { entryId, volunteerId, hours } = res.json();
+    expect(hours).toBe(2);
+    const entry = await env.ctx.db.selectFrom('service_hours').selectAll().where('id', '=', entryId).executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ volunteer_id: volunteerId, source_kind: 'party_service', source_id: post.id, source_title: '北门值守岗：门岗测温登记' });
+    expect(entry.recorded_by).toBe(sec.account.id);
+    expect(entry.confirmed_by).toBe(sec.account.id);
+    expect(new Date(entry.started_at).toISOString()).toBe(`${yesterday}T01:00:00.000Z`);
+    const volunteer = await env.ctx.db.selectFrom('volunteers').selectAll().where('id', '=', volunteerId).executeTakeFirstOrThrow();
+    expect(volunteer).toMatchObject({ party_member_id: m.id, resident_id: m.residentId, status: 'approved', origin: 'party_member' });
+    const events = await env.ctx.db.selectFrom('outbox').select(['payload']).where('name', '=', 'volunteer.hours_recorded').execute();
+    expect(events.map((e) => (e.payload as { entryId: number }).entryId)).toContain(entryId);
+
+    // On the phone the member logs their own service, on the same volunteer record, and only their own.
+    const phone = await phoneOf(m);
+    const own = await phone.post(`/api/party-members/${m.id}/service`, { servedOn: today, hours: 1.5, content: '帮独居老人取药' });
+    expect(own.json()).toMatchObject({ volunteerId, hours: 1.5 });
+    const ownEntry = await env.ctx.db.selectFrom('service_hours').selectAll().where('id', '=', own.json().entryId).executeTakeFirstOrThrow();
+    expect(ownEntry.confirmed_by).not.toBe(sec.account.id);
+    expect((await phone.get('/api/party-members/me/work')).json().partyMemberId).toBe(m.id);
+    const someone = await member('别人');
+    expect((await phone.post(`/api/party-members/${someone.id}/service`, { servedOn: today, hours: 1, content: 'x' })).statusCode).toBe(404);
+
+    // Bad input names the field and records nothing (not even a volunteer).
+    const before = await env.ctx.db
+      .selectFrom('service_hours')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const future = await api().post(`/api/party-members/${someone.id}/service`, { servedOn: addDays(today, 2), hours: 1, content: '巡逻' });
+    expect(future.json().error.details.fields[0]).toMatchObject({ field: 'servedOn', rule: 'date_in_future' });
+    expect(
+      (await api().post(`/api/party-members/${someone.id}/service`, { servedOn: today, hours: 0.2, content: '巡逻' })).json().error.details.fields[0].field,
+    ).toBe('hours');
+    expect(
+      (await api().post(`/api/party-members/${someone.id}/service`, { servedOn: today, hours: 1, postId: 999999, content: '巡逻' })).json().error.details
+        .fields[0],
+    ).toMatchObject({ field: 'postId', rule: 'not_found' });
+    const after = await env.ctx.db
+      .selectFrom('service_hours')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    expect(await env.ctx.db.selectFrom('volunteers').select('id').where('party_member_id', '=', someone.id).executeTakeFirst()).toBeUndefined();
   });
 });
