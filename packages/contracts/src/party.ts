@@ -206,3 +206,20 @@ export const partyMemberWorkSchema = z.object({
   pairings: z.array(partyPairingSchema),
 });
 export type PartyMemberWork = z.infer<typeof partyMemberWorkSchema>;
+
+// ------------------------------------------------------------------ the below-floor list
+
+export const partyPeriodQuerySchema = z.object({ communityId: idSchema.optional(), from: dateSchema.optional(), to: dateSchema.optional() });
+export type PartyPeriodQuery = z.infer<typeof partyPeriodQuerySchema>;
+/** An in-service member below the service floor of the period (prorated from the yearly floor), or not reported. */
+export const partyBelowFloorSchema = z.object({
+  partyMemberId: z.number(),
+  memberName: z.string(),
+  workUnit: z.string(),
+  hours: z.number(),
+  floorHours: z.number(),
+  isReported: z.boolean(),
+  evaluation: z.string(),
+});
+export const partyBelowFloorListSchema = z.object({ from: z.string(), to: z.string(), floorHours: z.number(), items: z.array(partyBelowFloorSchema) });
+export type PartyBelowFloorList = z.infer<typeof partyBelowFloorListSchema>;

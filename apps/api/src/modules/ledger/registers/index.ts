@@ -9,6 +9,7 @@ import { agreementsRegister, contributionsRegister, resourcesRegister } from './
 import { wishesRegister } from './wishes.js';
 import { helpRegister } from './help.js';
 import { careRegister } from './care.js';
+import { partyFeedbackRegister, partyReportsRegister, pioneerClaimsRegister } from './party.js';
 
 /** Every register the ledger prints, in the order the ledger page lists them. A module adds one line here. */
 export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
@@ -24,4 +25,7 @@ export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
   wishes: wishesRegister,
   help: helpRegister,
   care: careRegister,
+  party_reports: partyReportsRegister,
+  pioneer_claims: pioneerClaimsRegister,
+  party_feedback: partyFeedbackRegister,
 };

@@ -327,3 +327,68 @@ export async function endLink(db: Db, communityId: CommunityId, table: 'party_ar
     .executeTakeFirst();
   return r !== undefined;
 }
+
+// ------------------------------------------------------------------ the feedback sheet and the below-floor list
+
+const ofMembers = (ids: readonly number[]) => sql<boolean>`party_member_id = any(${sql.val([...ids, -1])}::bigint[])`;
+/** Reports, claims (with the post's name), areas and pairings of many members at once, for the sheets. */
+export async function workOfMembers(db: Db, communityId: CommunityId, ids: readonly number[]) {
+  const [reports, claims, areas, pairings] = [
+    await db
+      .selectFrom('party_reports')
+      .select(reportColumns)
+      .where('community_id', '=', communityId)
+      .where(ofMembers(ids))
+      .orderBy('reported_on')
+      .orderBy('id')
+      .execute(),
+    await db
+      .selectFrom('pioneer_post_claims as k')
+      .innerJoin('pioneer_posts as p', 'p.id', 'k.post_id')
+      .select([...claimColumns, 'p.post_class'])
+      .where('k.community_id', '=', communityId)
+      .where(sql<boolean>`k.party_member_id = any(${sql.val([...ids, -1])}::bigint[])`)
+      .orderBy('k.id')
+      .execute(),
+    await db.selectFrom('party_areas').selectAll().where('community_id', '=', communityId).where(ofMembers(ids)).orderBy('id').execute(),
+    await db.selectFrom('party_pairings').selectAll().where('community_id', '=', communityId).where(ofMembers(ids)).orderBy('id').execute(),
+  ];
+  return { reports, claims, areas, pairings };
+}
+export function countClaims(db: Db, communityId: CommunityId) {
+  return db
+    .selectFrom('pioneer_post_claims')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('community_id', '=', communityId)
+    .executeTakeFirstOrThrow();
+}
+/** All claims of the community in id order from `after`, for the claims register. */
+export function claimsAfter(db: Db, communityId: CommunityId, after: number, limit: number) {
+  return claimQuery(db, communityId)
+    .select([...claimColumns, 'p.post_class', 'p.place_kind', 'p.place_id'])
+    .where('k.id', '>', after)
+    .orderBy('k.id')
+    .limit(limit)
+    .execute();
+}
+export function countReportsIn(db: Db, communityId: CommunityId, fromDay: string, toDay: string) {
+  return db
+    .selectFrom('party_reports')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('community_id', '=', communityId)
+    .where('reported_on', '>=', fromDay)
+    .where('reported_on', '<=', toDay)
+    .executeTakeFirstOrThrow();
+}
+export function reportsAfter(db: Db, communityId: CommunityId, fromDay: string, toDay: string, after: number, limit: number) {
+  return db
+    .selectFrom('party_reports')
+    .select(reportColumns)
+    .where('community_id', '=', communityId)
+    .where('reported_on', '>=', fromDay)
+    .where('reported_on', '<=', toDay)
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

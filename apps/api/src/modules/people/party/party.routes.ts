@@ -13,6 +13,8 @@ import {
   partyServiceEntrySchema,
   memberLinkParamsSchema,
   partyAreaSchema,
+  partyBelowFloorListSchema,
+  partyPeriodQuerySchema,
   partyCommunityQuerySchema,
   partyMemberWorkSchema,
   partyPairingSchema,
@@ -49,6 +51,11 @@ export function partyRoutes(app: App, ctx: AppContext): void {
     '/api/party-members/reports/due',
     { config: { permission: 'party.write' }, schema: { tags, querystring: partyReportDueQuerySchema, response: { 200: partyReportDueListSchema } } },
     async (req) => reports.listReportsDue(ctx, actorOf(req), req.query),
+  );
+  app.get(
+    '/api/party-members/below-floor',
+    { config: { permission: 'party.write' }, schema: { tags, querystring: partyPeriodQuerySchema, response: { 200: partyBelowFloorListSchema } } },
+    async (req) => reports.listBelowFloor(ctx, actorOf(req), req.query),
   );
   app.post(
     '/api/party-members/:id/reports',

@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBackgroundJobs } from '../../../../test/jobs.js';
 import { actorIn, buildAccount, buildCommunity, httpAs, loginAs, type TestEnv, createTestEnv } from '../../../../test/harness.js';
 import { buildCompound, buildGrid, buildResident } from '../../../../test/fixtures.js';
 import { beijingDate } from '../../../platform/time.js';
@@ -308,5 +310,71 @@ describe('party members service (双报到, pioneer posts, areas, pairings)', ()
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     expect(await env.ctx.db.selectFrom('volunteers').select('id').where('party_member_id', '=', someone.id).executeTakeFirst()).toBeUndefined();
+  });
+
+  it("lists members below the floor and prints the 双报到 registers and one member's feedback sheet with words, not codes", async () => {
+    const c = await actorIn(env, 'secretary', await buildCommunity(env.ctx));
+    const http = httpAs(env.app, c);
+    const a = await member('报到党员', c);
+    const b = await member('未报到党员', c);
+    await http.patch(`/api/party-members/${b.id}`, { status: 'in_service' });
+    const report = (
+      await http.post(`/api/party-members/${a.id}/reports`, {
+        workUnit: '七里河区税务局',
+        workUnitPartyOrg: '税务局机关党委',
+        slipReceivedOn: today,
+        preferredClasses: ['legal_aid'],
+        contactPhone: '13800001111',
+      })
+    ).json();
+    const compound = await buildCompound(env.ctx, c.community.id, '凌霄小区');
+    const post = (
+      await http.post('/api/pioneer-posts', { name: '南门值守岗', postClass: 'safety_patrol', placeKind: 'compound', placeId: compound.id, capacity: 2 })
+    ).json();
+    await http.post(`/api/pioneer-posts/${post.id}/claims`, { partyMemberId: a.id });
+    await http.post(`/api/party-members/${a.id}/pairings`, { householdId: a.householdId });
+    await http.post(`/api/party-members/${a.id}/service`, { servedOn: today, hours: 3, postId: post.id, content: '疫苗接种引导' });
+
+    const below = (await http.get('/api/party-members/below-floor')).json();
+    expect(below.items.map((i: { memberName: string }) => i.memberName)).toEqual(['报到党员', '未报到党员']);
+    expect(below.items[0]).toMatchObject({ hours: 3, isReported: true });
+    expect(below.items[1]).toMatchObject({ hours: 0, isReported: false, evaluation: '未报到' });
+    await http.put('/api/party-members/party-settings', { floorHoursPerYear: 2 });
+    expect((await http.get('/api/party-members/below-floor')).json().items.map((i: { memberName: string }) => i.memberName)).toEqual(['未报到党员']);
+    expect((await http.get(`/api/party-members/below-floor?from=${today}&to=${addDays(today, -1)}`)).json().error.details.fields[0].field).toBe('to');
+
+    async function exportOf(register: string, extra: object = {}) {
+      const started = await http.post('/api/ledger/exports', { register, ...extra });
+      expect(started.statusCode).toBe(202);
+      await runBackgroundJobs(env.ctx);
+      const file = await http.get(`/api/ledger/exports/${started.json().id}/file`);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0]!;
+      const header = (sheet.getRow(3).values as unknown[]).slice(1) as string[];
+      const row = (n: number) => Object.fromEntries(header.map((h, i) => [h, sheet.getRow(3 + n).getCell(i + 1).value]));
+      return { sheet, row, rows: sheet.rowCount, text: JSON.stringify(sheet.getSheetValues()) };
+    }
+    const reports = await exportOf('party_reports');
+    expect(reports.sheet.name).toBe('在职党员报到台账');
+    expect(reports.row(1)).toMatchObject({
+      姓名: '报到党员',
+      工作单位: '七里河区税务局',
+      回执编号: report.receiptNo,
+      意向岗位: '法律咨询援助',
+      联系电话: '138****1111',
+    });
+    expect(reports.text).not.toContain('13800001111');
+    const claims = await exportOf('pioneer_claims');
+    expect(claims.row(1)).toMatchObject({ 岗位名称: '南门值守岗', 岗位类别: '安全宣传与治安巡逻', 位置: '小区 凌霄小区', 认领党员: '报到党员', 状态: '在岗' });
+    const sheet = await exportOf('party_feedback', { partyMemberId: a.id });
+    expect(sheet.sheet.name).toBe('在职党员双报到反馈表');
+    expect(sheet.row(1)).toMatchObject({ 姓名: '报到党员', 工作单位: '七里河区税务局', 结对户数: 1, '服务时长（小时）': 3, 社区评价: '达标' });
+    expect(String(sheet.row(1)['服务内容'])).toContain('南门值守岗：疫苗接种引导');
+    expect(String(sheet.row(1)['认领岗位'])).toBe('南门值守岗（安全宣传与治安巡逻）');
+    expect(sheet.text).not.toContain('未报到党员');
+    expect(sheet.text).toContain('经办人');
+    const all = await exportOf('party_feedback');
+    expect(all.row(2)).toMatchObject({ 姓名: '未报到党员', 报到情况: '未报到', 社区评价: '未报到' });
   });
 });

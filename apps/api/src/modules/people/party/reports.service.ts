@@ -4,6 +4,8 @@ import type {
   PartyReport,
   PartyReportDueQuery,
   PartyReportListQuery,
+  PartyBelowFloorList,
+  PartyPeriodQuery,
   PartySettings,
   UpdatePartySettingsInput,
 } from '@linli/contracts';
@@ -17,6 +19,7 @@ import * as repo from './party.repository.js';
 import { memberFor, memberNameMap, ownMemberId, seesAllMembers, settingsOf, todayBeijing } from './party.access.js';
 import { presentReport } from './party.presenter.js';
 import { receiptNumber, reportDueState } from './report-due.js';
+import { floorFor, memberSheets, sheetPeriod } from './sheet.js';
 
 /**
  * 双报到: an in-service member reports to the community with the 报到单 of their unit's party organisation; the
@@ -148,4 +151,29 @@ export async function updatePartySettings(ctx: AppContext, actor: Actor, input: 
     });
   });
   return settingsOf(ctx.db, cid);
+}
+
+/** In-service members below the community's service floor for the period (or not reported): the 未达标 list. */
+export async function listBelowFloor(ctx: AppContext, actor: Actor, query: PartyPeriodQuery): Promise<PartyBelowFloorList> {
+  authorize(actor, 'party.write');
+  const cid = resolveCommunityId(actor, query.communityId);
+  const period = sheetPeriod(query.from, query.to);
+  const sheets = await memberSheets(ctx.db, cid, period);
+  const { floorHoursPerYear } = await settingsOf(ctx.db, cid);
+  return {
+    from: period.fromDay,
+    to: period.toDay,
+    floorHours: floorFor(floorHoursPerYear, period),
+    items: sheets
+      .filter((s) => !s.isReported || s.hours < s.floorHours)
+      .map((s) => ({
+        partyMemberId: s.partyMemberId,
+        memberName: s.name,
+        workUnit: s.workUnit,
+        hours: s.hours,
+        floorHours: s.floorHours,
+        isReported: s.isReported,
+        evaluation: s.evaluation,
+      })),
+  };
 }
