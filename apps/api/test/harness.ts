@@ -1,10 +1,12 @@
 // The tests' environment: a fresh database of the engine under test, the app in process, the one HTTP helper
 // (`httpAs`), and the account and community factories a login needs. Other rows: fixtures.ts. Images: images.ts.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import pg from 'pg';
+import { inject } from 'vitest';
 import type { Role } from '@linli/contracts';
 import { loadConfig } from '../src/config.js';
 import { buildApp } from '../src/app.js';
@@ -19,14 +21,14 @@ import { hashPassword } from '../src/modules/auth/index.js';
 export const TEST_PASSWORD = 'test-password-1';
 export const engineUnderTest = process.env.DATABASE_URL ? 'postgresql' : 'pglite';
 
-/** A fresh database of the engine under test: PGlite in memory, or a new database on the server. */
-export async function createTestDatabase(): Promise<Database> {
+/** A fresh, empty database of the engine under test: PGlite in memory, or a new database on the server (or a copy of a template). */
+export async function createTestDatabase(fromTemplate?: string): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (!url) return openPglite();
   const name = `linli_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(fromTemplate ? `create database ${name} template ${fromTemplate}` : `create database ${name}`);
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
@@ -43,6 +45,39 @@ export async function createTestDatabase(): Promise<Database> {
   };
 }
 
+/** The run's migrated template, made by test/global-setup.ts. */
+export interface TestTemplate {
+  /** A tar of a migrated PGlite data folder. */
+  pgliteTar?: string;
+  /** A migrated database on the DATABASE_URL server, with no connections left open. */
+  pgDatabase?: string;
+}
+declare module 'vitest' {
+  export interface ProvidedContext {
+    linliTemplate: TestTemplate;
+  }
+}
+
+/** The template, or none outside Vitest's api project (benches, scripts). */
+function template(): TestTemplate {
+  try {
+    return inject('linliTemplate') ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** A fresh, migrated database: a copy of the run's template when there is one, else migrated here. */
+export async function createMigratedDatabase(): Promise<Database> {
+  const { pgliteTar, pgDatabase } = template();
+  const url = process.env.DATABASE_URL;
+  if (url && pgDatabase) return createTestDatabase(pgDatabase);
+  if (!url && pgliteTar && fs.existsSync(pgliteTar)) return openPglite(undefined, { loadDataDir: new Blob([fs.readFileSync(pgliteTar)]) });
+  const database = await createTestDatabase();
+  await migrateToLatest(database.db);
+  return database;
+}
+
 export interface TestEnv {
   ctx: AppContext;
   app: App;
@@ -51,8 +86,7 @@ export interface TestEnv {
 
 /** A migrated database, a context and an in-process HTTP app (no listening socket, no web files). */
 export async function createTestEnv(envOverrides: Record<string, string> = {}): Promise<TestEnv> {
-  const database = await createTestDatabase();
-  await migrateToLatest(database.db);
+  const database = await createMigratedDatabase();
   const config = {
     ...loadConfig({
       NODE_ENV: 'test',

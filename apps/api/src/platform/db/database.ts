@@ -35,8 +35,11 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   return { db, engine: 'postgresql', close: () => db.destroy() };
 }
 
-/** PGlite in memory (dataDir undefined) or in a folder guarded by a lock file. */
-export async function openPglite(dataDir?: string): Promise<Database> {
+/**
+ * PGlite in memory (dataDir undefined) or in a folder guarded by a lock file. `loadDataDir` starts from a dumped
+ * database (the tests' migrated template) instead of running initdb, which costs seconds in WebAssembly.
+ */
+export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
   let unlock = () => {};
   let pgDir: string | undefined;
   if (dataDir) {
@@ -45,7 +48,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     pgDir = path.join(dataDir, 'pgdata');
   }
   try {
-    const pglite = await PGlite.create({ dataDir: pgDir, parsers: { [INT8]: toNumber, [DATE]: keepString } });
+    const pglite = await PGlite.create({ dataDir: pgDir, loadDataDir: opts.loadDataDir, parsers: { [INT8]: toNumber, [DATE]: keepString } });
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
     return {
       db,
