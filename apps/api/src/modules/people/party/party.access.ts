@@ -29,8 +29,9 @@ export async function memberFor(ctx: AppContext, actor: Actor, requestedId: numb
   const cid = resolveCommunityId(actor);
   let id = requestedId;
   if (id === undefined || !(opts.forWrite ? actsForOthers(actor) : seesAllMembers(actor))) {
-    const own = await ownMemberId(ctx.db, actor, cid);
-    if (id !== undefined && id !== own) throw notFound('party member');
+    // Naming a member who is not oneself (or having no member record) answers 404, like another community's record.
+    const own = id === undefined ? await ownMemberId(ctx.db, actor, cid) : (await repo.memberOfAccount(ctx.db, cid, actor.accountId))?.id;
+    if (own === undefined || (id !== undefined && id !== own)) throw notFound('party member');
     id = own;
   }
   const member = await repo.findMember(ctx.db, cid, id);

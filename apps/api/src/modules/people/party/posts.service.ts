@@ -148,6 +148,7 @@ export async function archivePioneerPost(ctx: AppContext, actor: Actor, id: numb
  */
 export async function claimPioneerPost(ctx: AppContext, actor: Actor, postId: number, input: ClaimPioneerPostInput): Promise<PioneerPostClaim> {
   authorize(actor, 'party.serve');
+  await loadPost(ctx.db, resolveCommunityId(actor), postId);
   const { cid, member } = await memberFor(ctx, actor, input.partyMemberId, { forWrite: true });
   const claimId = await ctx.db.transaction().execute(async (trx) => {
     const post = await repo.lockPostForClaim(trx, cid, postId);
