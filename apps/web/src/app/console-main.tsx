@@ -9,6 +9,7 @@ import '../features/escalations/messages.js';
 import '../features/wishes/nav-messages.js';
 import '../features/help/messages.js';
 import '../features/care/messages.js';
+import '../features/party/nav-messages.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

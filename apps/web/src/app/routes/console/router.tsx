@@ -25,6 +25,7 @@ const wishes = () => import('../../../features/wishes/index.js');
 const help = () => import('../../../features/help/index.js');
 const matching = () => import('../../../features/matching/index.js');
 const care = () => import('../../../features/care/index.js');
+const party = () => import('../../../features/party/index.js');
 
 export const consoleRouter = createBrowserRouter([
   { path: '/setup', element: page(auth, (m) => m.SetupPage) },
@@ -63,6 +64,7 @@ export const consoleRouter = createBrowserRouter([
       { path: 'match-orders', element: page(matching, (m) => m.MatchOrdersPage) },
       { path: 'care-board', element: page(care, (m) => m.CareBoardPage) },
       { path: 'care-recipients', element: page(care, (m) => m.CareRecipientsPage) },
+      { path: 'party', element: page(party, (m) => m.PartyPage) },
       { path: '*', element: <Navigate to="/overview" replace /> },
     ],
   },
