@@ -13,7 +13,8 @@ export function useServerAndBrowser(extraEnv: Record<string, string> = {}): { re
     storage = await seededStorage();
     server = await startServer({ ...storage.env, ...extraEnv });
     browser = await launch();
-  });
+    // The run's first journey also seeds the demo once for all (seeded.ts): a second server start.
+  }, 360_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();

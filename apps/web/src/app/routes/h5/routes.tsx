@@ -1,0 +1,127 @@
+// The phone pages, one entry each: a path pattern, who may open it, and what it shows. A new module adds its pages
+// here with `lazyPage` so the first load stays light (residents open these in WeChat on weak networks), and its
+// links on the home pages with one line in the entry lists below.
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import type { Me } from '@linli/contracts';
+import { roleCan } from '@linli/contracts/permissions';
+import { useT } from '../../../lib/i18n.js';
+import { Go, type Navigate } from '../../../components/go.js';
+import { EscalationQueuePage } from '../../../features/escalations/h5/index.js';
+import { HelperHome, keyFromHash, ReportPage, TaskPage, TasksPage, TrackPage, VisitPage } from '../../../features/tickets/h5/index.js';
+import { LifeCirclePage, PartnerPortalH5 } from '../../../features/partners/h5/index.js';
+import { MyWishesPage, RaiseWishPage, TrackWishPage, WishWallPage } from '../../../features/wishes/h5/index.js';
+import { MyOrdersPage, OrdersEntry } from '../../../features/matching/h5-orders.js';
+import { CareEntry, CareListPage } from '../../../features/care/h5/care-list.js';
+import { CheckinChaseList } from '../../../features/care/checkins/h5/chase-list.js';
+import { CheckinPage, checkinTokenFromHash } from '../../../features/care/checkins/h5/checkin-page.js';
+
+/** What a page is given: the path's match, the query, the community of the link (or remembered), how to move. */
+export interface PageProps {
+  match: RegExpExecArray;
+  params: URLSearchParams;
+  community: string | null;
+  navigate: Navigate;
+}
+/** A helper's page also has the logged-in account. */
+export interface HelperPageProps extends PageProps {
+  me: Me;
+}
+
+export type H5Route =
+  /** Anyone with the link; `full` shows the big header with the subtitle. */
+  | { access: 'public'; pattern: RegExp; full?: boolean; render(p: PageProps): ReactNode }
+  /** A logged-in helper (grid worker, volunteer, party member, contact …); the login card comes first. */
+  | { access: 'helper'; pattern: RegExp; render(p: HelperPageProps): ReactNode };
+
+/** A page loaded the first time it opens, in its own chunk. */
+export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  const Page = lazy(async () => ({ default: await load() }));
+  return function LazyPage(props: P) {
+    return (
+      <Suspense fallback={<p className="muted">…</p>}>
+        <Page {...props} />
+      </Suspense>
+    );
+  };
+}
+
+/** First match wins. */
+export const h5Routes: H5Route[] = [
+  {
+    access: 'public',
+    pattern: /^\/h5\/track\/([A-Za-z0-9]+)/,
+    full: true,
+    render: (p) => <TrackPage code={p.match[1]!} isNew={p.params.get('new') === '1'} trackingKey={keyFromHash(location.hash)} />,
+  },
+  // The 15-minute life circle is public, like the report page (issue 9).
+  { access: 'public', pattern: /^\/h5\/circle/, render: (p) => <LifeCirclePage communityCode={p.community} /> },
+  // 微心愿 (ADR 0036): the wall and the raise form are public, a wish by its private link, a claimant's list.
+  {
+    access: 'public',
+    pattern: /^\/h5\/wish\/([A-Za-z0-9]+)/,
+    render: (p) => <TrackWishPage code={p.match[1]!} isNew={p.params.get('new') === '1'} trackingKey={keyFromHash(location.hash)} />,
+  },
+  { access: 'public', pattern: /^\/h5\/wishes$/, render: (p) => <WishWallPage communityCode={p.community} navigate={p.navigate} /> },
+  { access: 'public', pattern: /^\/h5\/wishes\/raise/, render: (p) => <RaiseWishPage communityCode={p.community} navigate={p.navigate} /> },
+  // 报平安: the elderly person's one-tap page (no login; the token is in the #t= fragment).
+  { access: 'public', pattern: /^\/h5\/checkin$/, render: () => <CheckinPage token={checkinTokenFromHash(location.hash)} /> },
+  { access: 'public', pattern: /^\/h5\/report/, full: true, render: (p) => <ReportPage communityCode={p.community} navigate={p.navigate} /> },
+  { access: 'helper', pattern: /^\/h5\/tasks\/(\d+)/, render: (p) => <TaskPage key={p.match[1]} id={Number(p.match[1])} me={p.me} navigate={p.navigate} /> },
+  { access: 'helper', pattern: /^\/h5\/tasks/, render: (p) => <TasksPage navigate={p.navigate} /> },
+  { access: 'helper', pattern: /^\/h5\/visit/, render: (p) => <VisitPage me={p.me} navigate={p.navigate} /> },
+  { access: 'helper', pattern: /^\/h5\/escalations/, render: (p) => <EscalationQueuePage navigate={p.navigate} /> },
+  { access: 'helper', pattern: /^\/h5\/wishes\/mine/, render: () => <MyWishesPage /> },
+  { access: 'helper', pattern: /^\/h5\/orders/, render: () => <MyOrdersPage /> },
+  { access: 'helper', pattern: /^\/h5\/care$/, render: (p) => <CareListPage me={p.me} navigate={p.navigate} /> },
+  { access: 'helper', pattern: /^\/h5\/checkins/, render: (p) => <CheckinChaseList role={p.me.role} /> },
+];
+
+export interface HomeProps {
+  me: Me;
+  navigate: Navigate;
+}
+
+/** The home of a logged-in helper: their task list first, then one link per module that applies to them. */
+export const helperEntries: Array<(p: HomeProps) => ReactNode> = [
+  (p) => <HelperHome me={p.me} navigate={p.navigate} />,
+  (p) => <MyWishesLink {...p} />,
+  (p) => roleCan(p.me.role, 'matching.claim') && <OrdersEntry navigate={p.navigate} />,
+  (p) => <CareEntry me={p.me} navigate={p.navigate} />,
+];
+
+/** A department's or partner's contact lands on the escalations sent to their organisation (issue 7). */
+export const contactEntries: Array<(p: HomeProps) => ReactNode> = [
+  (p) => <EscalationQueuePage navigate={p.navigate} />,
+  (p) => p.me.role === 'partner_contact' && <HelperHome me={p.me} navigate={p.navigate} />,
+  (p) => p.me.role === 'partner_contact' && <PartnerPortalH5 />,
+  (p) => <MyWishesLink {...p} />,
+  (p) => roleCan(p.me.role, 'matching.claim') && <OrdersEntry navigate={p.navigate} />,
+];
+
+/** A resident's home (no login), for the community of the link they opened. */
+export const residentEntries: Array<(p: { community: string; navigate: Navigate }) => ReactNode> = [
+  (p) => (
+    <Go className="big-link" to={`/h5/report?c=${encodeURIComponent(p.community)}`} navigate={p.navigate} testId="h5-report-link">
+      <Label k="r.title" />
+    </Go>
+  ),
+  (p) => (
+    <Go className="big-link" to={`/h5/wishes?c=${encodeURIComponent(p.community)}`} navigate={p.navigate} testId="h5-wish-wall-link">
+      <Label k="wh.wall" />
+    </Go>
+  ),
+];
+
+/** A claimant's way to the wishes they may claim and those they claimed (微心愿). */
+function MyWishesLink({ me, navigate }: HomeProps) {
+  if (!roleCan(me.role, 'wishes.claim')) return null;
+  return (
+    <Go className="big-link" to="/h5/wishes/mine" navigate={navigate} testId="h5-my-wishes-link">
+      <Label k="wh.mine" />
+    </Go>
+  );
+}
+
+function Label({ k }: { k: 'r.title' | 'wh.wall' | 'wh.mine' }) {
+  return <>{useT().t(k)}</>;
+}
