@@ -36,3 +36,7 @@ export const claimPost = (postId: number, partyMemberId?: number) =>
 export const fetchMembers = (c: Id) => unwrap(client.GET('/api/party-members', { params: { query: { communityId: cid(c), pageSize: 100 } } }));
 export const fetchBelowFloor = (c: Id, from: string, to: string) =>
   unwrap(client.GET('/api/party-members/below-floor', { params: { query: { communityId: cid(c), from, to } } }));
+export type MyWork = Json<paths['/api/party-members/me/work']['get']['responses'][200]>;
+export const fetchMyWork = () => unwrap(client.GET('/api/party-members/me/work'));
+export const fetchOpenPosts = () => unwrap(client.GET('/api/pioneer-posts', { params: { query: { open: 'true', pageSize: 100 } } }));
+export const logService = (id: number, body: ServiceInput) => unwrap(client.POST('/api/party-members/{id}/service', { params: { path: { id } }, body }));

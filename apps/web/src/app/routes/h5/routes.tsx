@@ -14,6 +14,7 @@ import { MyOrdersPage, OrdersEntry } from '../../../features/matching/h5-orders.
 import { CareEntry, CareListPage } from '../../../features/care/h5/care-list.js';
 import { CheckinChaseList } from '../../../features/care/checkins/h5/chase-list.js';
 import { CheckinPage, checkinTokenFromHash } from '../../../features/care/checkins/h5/checkin-page.js';
+import { PartyEntry } from '../../../features/party/h5/entry.js';
 
 /** What a page is given: the path's match, the query, the community of the link (or remembered), how to move. */
 export interface PageProps {
@@ -45,6 +46,8 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
   };
 }
 
+const PartyPhonePage = lazyPage(async () => (await import('../../../features/party/h5/party-page.js')).PartyPhonePage);
+
 /** First match wins. */
 export const h5Routes: H5Route[] = [
   {
@@ -74,6 +77,7 @@ export const h5Routes: H5Route[] = [
   { access: 'helper', pattern: /^\/h5\/orders/, render: () => <MyOrdersPage /> },
   { access: 'helper', pattern: /^\/h5\/care$/, render: (p) => <CareListPage me={p.me} navigate={p.navigate} /> },
   { access: 'helper', pattern: /^\/h5\/checkins/, render: (p) => <CheckinChaseList role={p.me.role} /> },
+  { access: 'helper', pattern: /^\/h5\/party$/, render: (p) => <PartyPhonePage navigate={p.navigate} /> },
 ];
 
 export interface HomeProps {
@@ -87,6 +91,7 @@ export const helperEntries: Array<(p: HomeProps) => ReactNode> = [
   (p) => <MyWishesLink {...p} />,
   (p) => roleCan(p.me.role, 'matching.claim') && <OrdersEntry navigate={p.navigate} />,
   (p) => <CareEntry me={p.me} navigate={p.navigate} />,
+  (p) => roleCan(p.me.role, 'party.serve') && <PartyEntry navigate={p.navigate} />,
 ];
 
 /** A department's or partner's contact lands on the escalations sent to their organisation (issue 7). */
