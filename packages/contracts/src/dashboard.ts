@@ -39,6 +39,8 @@ export const communityDashboardSchema = z.object({
   wishes: z.object({ raised: z.number(), fulfilled: z.number(), value: z.number() }).optional(),
   /** 探访关爱 this month (care.read): recipients in care, visits required and done, overdue, coverage in per cent. */
   care: z.object({ recipients: z.number(), visitsRequired: z.number(), visitsDone: z.number(), overdue: z.number(), coveragePercent: z.number() }).optional(),
+  /** 双报到 (party.read): pioneer posts held by a member now, party members reported this year. */
+  party: z.object({ postsClaimed: z.number(), membersReported: z.number() }).optional(),
 });
 export type CommunityDashboard = z.infer<typeof communityDashboardSchema>;
 export const subdistrictDashboardSchema = z.object({

@@ -2906,6 +2906,10 @@ export interface paths {
                                 contributionValueYuan: number;
                                 partnersActive: number;
                             };
+                            party?: {
+                                membersReported: number;
+                                postsClaimed: number;
+                            };
                             resolutionRate: {
                                 denominator: number;
                                 numerator: number;

@@ -18,6 +18,7 @@ import { departmentRanking } from '../escalations/index.js';
 import { offerDashboard } from '../partners/index.js';
 import { wishLedger } from '../wishes/index.js';
 import { careCounts } from '../care/index.js';
+import { partyCounts } from '../people/index.js';
 
 const DAY = 86_400_000;
 
@@ -64,10 +65,12 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
   for (const w of weeks.created) weekMap.set(w.week, { created: Number(w.n), resolved: 0 });
   for (const w of weeks.resolved) weekMap.set(w.week, { created: weekMap.get(w.week)?.created ?? 0, resolved: Number(w.n) });
   const care = roleCan(actor.role, 'care.read') ? await careCounts(ctx, cid, now) : null;
+  const party = roleCan(actor.role, 'party.read') ? await partyCounts(ctx, cid, now) : null;
   return {
     from: p.fromDay,
     to: p.toDay,
     ...(care ? { care } : {}),
+    ...(party ? { party } : {}),
     total: counts?.total ?? 0,
     ...rates(counts),
     byStatus: rows(by.status, (k) => ticketStatusLabels[locale][k as TicketStatus] ?? k),

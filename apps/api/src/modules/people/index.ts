@@ -8,3 +8,4 @@ export * as peopleLedger from './ledger.js';
 export { partyRoutes } from './party/index.js';
 /** The party registers' read models (报到台账, 先锋岗认领台账, 双报到反馈表) and the dashboard counts for the ledger module. */
 export * as partyLedger from './party/ledger.js';
+export { partyCounts } from './party/dashboard.js';
