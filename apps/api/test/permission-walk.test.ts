@@ -305,6 +305,25 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     .values({ community_id: cid, recipient_id: checkinRecipient.id, holder: 'self', holder_name: null, token_hash: `walk-${tag}`, created_by: null })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const pioneerPost = await db
+    .insertInto('pioneer_posts')
+    .values({
+      community_id: cid,
+      name: `先锋岗${tag}`,
+      post_class: 'governance',
+      place_kind: 'grid',
+      place_id: grid.id,
+      capacity: 3,
+      description: null,
+      created_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const pioneerClaim = await db
+    .insertInto('pioneer_post_claims')
+    .values({ community_id: cid, post_id: pioneerPost.id, party_member_id: pm.id, claimed_by: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const meeting = await db
     .insertInto('meetings')
     .values({
@@ -540,6 +559,8 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     visits: careVisit.id,
     'checkin-recipients': checkinRecipient.id,
     linkId: checkinLink.id,
+    'pioneer-posts': pioneerPost.id,
+    claimId: pioneerClaim.id,
     meetings: meeting.id,
     venues: venue.id,
     bookings: booking.id,
@@ -573,7 +594,8 @@ function urlOf(route: RouteInfo, records: Records): string {
     .replace(':linkId', String(records.linkId))
     .replace(':milestoneId', String(records.milestoneId))
     .replace(':assignmentId', String(records.assignmentId))
-    .replace(':signupId', '1');
+    .replace(':signupId', '1')
+    .replace(':claimId', String(records.claimId));
   const query = sampleOf(route.schema.querystring);
   return query && Object.keys(query).length ? `${path}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` : path;
 }

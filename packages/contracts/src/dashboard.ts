@@ -47,6 +47,8 @@ export const communityDashboardSchema = z.object({
   volunteers: z.object({ approved: z.number(), active: z.number(), hoursThisMonth: z.number() }).optional(),
   /** 积分 in the period (points.read): earned, spent less refunds, redemptions issued and honoured (核销). */
   points: z.object({ pointsEarned: z.number(), pointsSpent: z.number(), redemptionsIssued: z.number(), redemptionsRedeemed: z.number() }).optional(),
+  /** 双报到 (party.read): pioneer posts held by a member now, party members reported this year. */
+  party: z.object({ postsClaimed: z.number(), membersReported: z.number() }).optional(),
 });
 export type CommunityDashboard = z.infer<typeof communityDashboardSchema>;
 export const subdistrictDashboardSchema = z.object({

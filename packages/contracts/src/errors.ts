@@ -100,6 +100,10 @@ export const errorCodes = [
   'PERK_OUT_OF_STOCK',
   /** A redemption code that is wrong, used, cancelled, expired or of another merchant: one answer. */
   'REDEMPTION_CODE_INVALID',
+  /** Every place of the pioneer post (先锋岗) is taken. */
+  'PARTY_POST_FULL',
+  /** The party member holds this post, area or pairing already. */
+  'PARTY_ALREADY_CLAIMED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -153,6 +157,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   PERK_EXPIRED: 409,
   PERK_OUT_OF_STOCK: 409,
   REDEMPTION_CODE_INVALID: 404,
+  PARTY_POST_FULL: 409,
+  PARTY_ALREADY_CLAIMED: 409,
 };
 
 /** One bad field: `field` is a dotted path, `rule` a validation rule from `fieldRules`. */

@@ -55,6 +55,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     PERK_EXPIRED: '这个优惠已过期或已下架',
     PERK_OUT_OF_STOCK: '这个优惠已经兑完了',
     REDEMPTION_CODE_INVALID: '兑换码无效、已使用或已过期',
+    PARTY_POST_FULL: '这个先锋岗已经认满了，请选择其他岗位',
+    PARTY_ALREADY_CLAIMED: '这位党员已经认领过了（岗位、责任区或结对户）',
   },
   en: {
     NOT_FOUND: 'Record not found',
@@ -105,6 +107,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     PERK_EXPIRED: 'This perk has expired or is no longer offered',
     PERK_OUT_OF_STOCK: 'This perk is out of stock',
     REDEMPTION_CODE_INVALID: 'This code is wrong, used already or expired',
+    PARTY_POST_FULL: 'Every place at this pioneer post is taken; please choose another post',
+    PARTY_ALREADY_CLAIMED: 'This party member holds it already (the post, area or paired household)',
   },
 };
 

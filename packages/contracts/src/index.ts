@@ -31,3 +31,4 @@ export * from './volunteers.js';
 export * from './votes.js';
 export * from './duty.js';
 export * from './points.js';
+export * from './party.js';

@@ -13,6 +13,8 @@ export const ledgerFilterSchema = z.object({
   categoryId: idSchema.optional(),
   compoundId: idSchema.optional(),
   channel: channelSchema.optional(),
+  /** The 双报到 feedback sheet of one party member (party_feedback). */
+  partyMemberId: idSchema.optional(),
 });
 export type LedgerFilter = z.infer<typeof ledgerFilterSchema>;
 export const ledgerQuerySchema = ledgerFilterSchema.extend({
@@ -67,6 +69,9 @@ export const ledgerRegisterKeys = [
   'points',
   'redemptions',
   'activities',
+  'party_reports',
+  'pioneer_claims',
+  'party_feedback',
 ] as const;
 export type LedgerRegisterKey = (typeof ledgerRegisterKeys)[number];
 export const ledgerRegisterKeySchema = z.enum(ledgerRegisterKeys);

@@ -4648,6 +4648,10 @@ export interface paths {
                                 contributionValueYuan: number;
                                 partnersActive: number;
                             };
+                            party?: {
+                                membersReported: number;
+                                postsClaimed: number;
+                            };
                             points?: {
                                 pointsEarned: number;
                                 pointsSpent: number;
@@ -6879,6 +6883,7 @@ export interface paths {
                     from?: string;
                     page?: number;
                     pageSize?: number;
+                    partyMemberId?: number;
                     status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                     to?: string;
                 };
@@ -6955,11 +6960,12 @@ export interface paths {
                         compoundId?: number;
                         /** Format: date */
                         from?: string;
+                        partyMemberId?: number;
                         /**
                          * @default tickets
                          * @enum {string}
                          */
-                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities";
+                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities" | "party_reports" | "pioneer_claims" | "party_feedback";
                         /** @enum {string} */
                         status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         /** Format: date */
@@ -6981,7 +6987,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities" | "party_reports" | "pioneer_claims" | "party_feedback";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -7027,7 +7033,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities" | "party_reports" | "pioneer_claims" | "party_feedback";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -7106,7 +7112,7 @@ export interface paths {
                                 byPeriod: boolean;
                                 columns: string[];
                                 /** @enum {string} */
-                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities";
+                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities" | "party_reports" | "pioneer_claims" | "party_feedback";
                                 title: string;
                             }[];
                         };
@@ -10986,6 +10992,834 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/party-members/{id}/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        placeId: number;
+                        /** @enum {string} */
+                        placeKind: "grid" | "building";
+                        /** Format: date */
+                        startedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endedOn: string | null;
+                            id: number;
+                            note: string | null;
+                            partyMemberId: number;
+                            placeId: number;
+                            /** @enum {string} */
+                            placeKind: "grid" | "building";
+                            placeName: string | null;
+                            startedOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/party-members/{id}/areas/{linkId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    linkId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        endedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas: {
+                                endedOn: string | null;
+                                id: number;
+                                note: string | null;
+                                partyMemberId: number;
+                                placeId: number;
+                                /** @enum {string} */
+                                placeKind: "grid" | "building";
+                                placeName: string | null;
+                                startedOn: string;
+                            }[];
+                            claims: {
+                                claimedAt: string;
+                                id: number;
+                                leaveReason: string | null;
+                                leftAt: string | null;
+                                memberName: string;
+                                partyMemberId: number;
+                                postId: number;
+                                postName: string;
+                            }[];
+                            memberName: string;
+                            pairings: {
+                                endedOn: string | null;
+                                householdId: number;
+                                householdLabel: string | null;
+                                id: number;
+                                note: string | null;
+                                partyMemberId: number;
+                                startedOn: string;
+                            }[];
+                            partyMemberId: number;
+                            reports: {
+                                communityId: number;
+                                contactPhoneMasked: string | null;
+                                createdAt: string;
+                                id: number;
+                                memberName: string;
+                                nextDueOn: string;
+                                partyMemberId: number;
+                                preferredClasses: ("organisation" | "legal_aid" | "assistance" | "governance" | "health" | "culture_sports" | "safety_patrol" | "other")[];
+                                receiptNo: string;
+                                reportedOn: string;
+                                skills: string[];
+                                slipReceivedOn: string;
+                                workUnit: string;
+                                workUnitPartyOrg: string | null;
+                            }[];
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/party-members/{id}/pairings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        householdId: number;
+                        note?: string | null;
+                        /** Format: date */
+                        startedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endedOn: string | null;
+                            householdId: number;
+                            householdLabel: string | null;
+                            id: number;
+                            note: string | null;
+                            partyMemberId: number;
+                            startedOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/party-members/{id}/pairings/{linkId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    linkId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        endedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas: {
+                                endedOn: string | null;
+                                id: number;
+                                note: string | null;
+                                partyMemberId: number;
+                                placeId: number;
+                                /** @enum {string} */
+                                placeKind: "grid" | "building";
+                                placeName: string | null;
+                                startedOn: string;
+                            }[];
+                            claims: {
+                                claimedAt: string;
+                                id: number;
+                                leaveReason: string | null;
+                                leftAt: string | null;
+                                memberName: string;
+                                partyMemberId: number;
+                                postId: number;
+                                postName: string;
+                            }[];
+                            memberName: string;
+                            pairings: {
+                                endedOn: string | null;
+                                householdId: number;
+                                householdLabel: string | null;
+                                id: number;
+                                note: string | null;
+                                partyMemberId: number;
+                                startedOn: string;
+                            }[];
+                            partyMemberId: number;
+                            reports: {
+                                communityId: number;
+                                contactPhoneMasked: string | null;
+                                createdAt: string;
+                                id: number;
+                                memberName: string;
+                                nextDueOn: string;
+                                partyMemberId: number;
+                                preferredClasses: ("organisation" | "legal_aid" | "assistance" | "governance" | "health" | "culture_sports" | "safety_patrol" | "other")[];
+                                receiptNo: string;
+                                reportedOn: string;
+                                skills: string[];
+                                slipReceivedOn: string;
+                                workUnit: string;
+                                workUnitPartyOrg: string | null;
+                            }[];
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/party-members/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactPhone?: string | null;
+                        preferredClasses?: ("organisation" | "legal_aid" | "assistance" | "governance" | "health" | "culture_sports" | "safety_patrol" | "other")[];
+                        /** Format: date */
+                        reportedOn?: string;
+                        skills?: string[];
+                        /** Format: date */
+                        slipReceivedOn: string;
+                        workUnit: string;
+                        workUnitPartyOrg?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            contactPhoneMasked: string | null;
+                            createdAt: string;
+                            id: number;
+                            memberName: string;
+                            nextDueOn: string;
+                            partyMemberId: number;
+                            preferredClasses: ("organisation" | "legal_aid" | "assistance" | "governance" | "health" | "culture_sports" | "safety_patrol" | "other")[];
+                            receiptNo: string;
+                            reportedOn: string;
+                            skills: string[];
+                            slipReceivedOn: string;
+                            workUnit: string;
+                            workUnitPartyOrg: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/party-members/{id}/service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                        hours: number;
+                        postId?: number | null;
+                        /** Format: date */
+                        servedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entryId: number;
+                            hours: number;
+                            volunteerId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/party-members/{id}/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas: {
+                                endedOn: string | null;
+                                id: number;
+                                note: string | null;
+                                partyMemberId: number;
+                                placeId: number;
+                                /** @enum {string} */
+                                placeKind: "grid" | "building";
+                                placeName: string | null;
+                                startedOn: string;
+                            }[];
+                            claims: {
+                                claimedAt: string;
+                                id: number;
+                                leaveReason: string | null;
+                                leftAt: string | null;
+                                memberName: string;
+                                partyMemberId: number;
+                                postId: number;
+                                postName: string;
+                            }[];
+                            memberName: string;
+                            pairings: {
+                                endedOn: string | null;
+                                householdId: number;
+                                householdLabel: string | null;
+                                id: number;
+                                note: string | null;
+                                partyMemberId: number;
+                                startedOn: string;
+                            }[];
+                            partyMemberId: number;
+                            reports: {
+                                communityId: number;
+                                contactPhoneMasked: string | null;
+                                createdAt: string;
+                                id: number;
+                                memberName: string;
+                                nextDueOn: string;
+                                partyMemberId: number;
+                                preferredClasses: ("organisation" | "legal_aid" | "assistance" | "governance" | "health" | "culture_sports" | "safety_patrol" | "other")[];
+                                receiptNo: string;
+                                reportedOn: string;
+                                skills: string[];
+                                slipReceivedOn: string;
+                                workUnit: string;
+                                workUnitPartyOrg: string | null;
+                            }[];
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/party-members/below-floor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            floorHours: number;
+                            from: string;
+                            items: {
+                                evaluation: string;
+                                floorHours: number;
+                                hours: number;
+                                isReported: boolean;
+                                memberName: string;
+                                partyMemberId: number;
+                                workUnit: string;
+                            }[];
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/party-members/me/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas: {
+                                endedOn: string | null;
+                                id: number;
+                                note: string | null;
+                                partyMemberId: number;
+                                placeId: number;
+                                /** @enum {string} */
+                                placeKind: "grid" | "building";
+                                placeName: string | null;
+                                startedOn: string;
+                            }[];
+                            claims: {
+                                claimedAt: string;
+                                id: number;
+                                leaveReason: string | null;
+                                leftAt: string | null;
+                                memberName: string;
+                                partyMemberId: number;
+                                postId: number;
+                                postName: string;
+                            }[];
+                            memberName: string;
+                            pairings: {
+                                endedOn: string | null;
+                                householdId: number;
+                                householdLabel: string | null;
+                                id: number;
+                                note: string | null;
+                                partyMemberId: number;
+                                startedOn: string;
+                            }[];
+                            partyMemberId: number;
+                            reports: {
+                                communityId: number;
+                                contactPhoneMasked: string | null;
+                                createdAt: string;
+                                id: number;
+                                memberName: string;
+                                nextDueOn: string;
+                                partyMemberId: number;
+                                preferredClasses: ("organisation" | "legal_aid" | "assistance" | "governance" | "health" | "culture_sports" | "safety_patrol" | "other")[];
+                                receiptNo: string;
+                                reportedOn: string;
+                                skills: string[];
+                                slipReceivedOn: string;
+                                workUnit: string;
+                                workUnitPartyOrg: string | null;
+                            }[];
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/party-members/party-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            floorHoursPerYear: number;
+                            passPoints: number | null;
+                            reportIntervalMonths: number;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        floorHoursPerYear?: number;
+                        passPoints?: number | null;
+                        reportIntervalMonths?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            floorHoursPerYear: number;
+                            passPoints: number | null;
+                            reportIntervalMonths: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/party-members/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    partyMemberId?: number;
+                    q?: string;
+                    sort?: "reportedOn" | "id";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                communityId: number;
+                                contactPhoneMasked: string | null;
+                                createdAt: string;
+                                id: number;
+                                memberName: string;
+                                nextDueOn: string;
+                                partyMemberId: number;
+                                preferredClasses: ("organisation" | "legal_aid" | "assistance" | "governance" | "health" | "culture_sports" | "safety_patrol" | "other")[];
+                                receiptNo: string;
+                                reportedOn: string;
+                                skills: string[];
+                                slipReceivedOn: string;
+                                workUnit: string;
+                                workUnitPartyOrg: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/party-members/reports/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    withinDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                dueOn: string | null;
+                                lastReportedOn: string | null;
+                                memberName: string;
+                                overdue: boolean;
+                                partyMemberId: number;
+                                workUnit: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/perks": {
         parameters: {
             query?: never;
@@ -11208,6 +12042,457 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/pioneer-posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                    includeArchived?: "true" | "false";
+                    open?: "true" | "false";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    placeKind?: "grid" | "compound" | "building";
+                    postClass?: "organisation" | "legal_aid" | "assistance" | "governance" | "health" | "culture_sports" | "safety_patrol" | "other";
+                    q?: string;
+                    sort?: "name" | "postClass" | "id";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                archivedAt: string | null;
+                                capacity: number;
+                                claimedCount: number;
+                                communityId: number;
+                                createdAt: string;
+                                description: string | null;
+                                id: number;
+                                name: string;
+                                placeId: number;
+                                /** @enum {string} */
+                                placeKind: "grid" | "compound" | "building";
+                                placeName: string | null;
+                                /** @enum {string} */
+                                postClass: "organisation" | "legal_aid" | "assistance" | "governance" | "health" | "culture_sports" | "safety_patrol" | "other";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        capacity: number;
+                        communityId?: number;
+                        description?: string | null;
+                        name: string;
+                        placeId: number;
+                        /** @enum {string} */
+                        placeKind: "grid" | "compound" | "building";
+                        /** @enum {string} */
+                        postClass: "organisation" | "legal_aid" | "assistance" | "governance" | "health" | "culture_sports" | "safety_patrol" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            archivedAt: string | null;
+                            capacity: number;
+                            claimedCount: number;
+                            communityId: number;
+                            createdAt: string;
+                            description: string | null;
+                            id: number;
+                            name: string;
+                            placeId: number;
+                            /** @enum {string} */
+                            placeKind: "grid" | "compound" | "building";
+                            placeName: string | null;
+                            /** @enum {string} */
+                            postClass: "organisation" | "legal_aid" | "assistance" | "governance" | "health" | "culture_sports" | "safety_patrol" | "other";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer-posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            archivedAt: string | null;
+                            capacity: number;
+                            claimedCount: number;
+                            communityId: number;
+                            createdAt: string;
+                            description: string | null;
+                            id: number;
+                            name: string;
+                            placeId: number;
+                            /** @enum {string} */
+                            placeKind: "grid" | "compound" | "building";
+                            placeName: string | null;
+                            /** @enum {string} */
+                            postClass: "organisation" | "legal_aid" | "assistance" | "governance" | "health" | "culture_sports" | "safety_patrol" | "other";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        capacity?: number;
+                        description?: string | null;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            archivedAt: string | null;
+                            capacity: number;
+                            claimedCount: number;
+                            communityId: number;
+                            createdAt: string;
+                            description: string | null;
+                            id: number;
+                            name: string;
+                            placeId: number;
+                            /** @enum {string} */
+                            placeKind: "grid" | "compound" | "building";
+                            placeName: string | null;
+                            /** @enum {string} */
+                            postClass: "organisation" | "legal_aid" | "assistance" | "governance" | "health" | "culture_sports" | "safety_patrol" | "other";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/pioneer-posts/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            archivedAt: string | null;
+                            capacity: number;
+                            claimedCount: number;
+                            communityId: number;
+                            createdAt: string;
+                            description: string | null;
+                            id: number;
+                            name: string;
+                            placeId: number;
+                            /** @enum {string} */
+                            placeKind: "grid" | "compound" | "building";
+                            placeName: string | null;
+                            /** @enum {string} */
+                            postClass: "organisation" | "legal_aid" | "assistance" | "governance" | "health" | "culture_sports" | "safety_patrol" | "other";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer-posts/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                claimedAt: string;
+                                id: number;
+                                leaveReason: string | null;
+                                leftAt: string | null;
+                                memberName: string;
+                                partyMemberId: number;
+                                postId: number;
+                                postName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        partyMemberId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimedAt: string;
+                            id: number;
+                            leaveReason: string | null;
+                            leftAt: string | null;
+                            memberName: string;
+                            partyMemberId: number;
+                            postId: number;
+                            postName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer-posts/{id}/claims/{claimId}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    claimId: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimedAt: string;
+                            id: number;
+                            leaveReason: string | null;
+                            leftAt: string | null;
+                            memberName: string;
+                            partyMemberId: number;
+                            postId: number;
+                            postName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer-posts/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                claimedAt: string;
+                                id: number;
+                                leaveReason: string | null;
+                                leftAt: string | null;
+                                memberName: string;
+                                partyMemberId: number;
+                                postId: number;
+                                postName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/points/adjustments": {

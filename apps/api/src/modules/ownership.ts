@@ -146,6 +146,12 @@ export const TABLE_OWNERS = {
   activity_signups: 'activities',
   activity_events: 'activities',
   activity_volunteers: 'activities',
+  party_settings: 'people',
+  party_reports: 'people',
+  pioneer_posts: 'people',
+  pioneer_post_claims: 'people',
+  party_areas: 'people',
+  party_pairings: 'people',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

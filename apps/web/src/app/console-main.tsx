@@ -13,6 +13,7 @@ import '../features/help/messages.js';
 import '../features/care/messages.js';
 import '../features/volunteers/messages.js';
 import '../features/points/messages.js';
+import '../features/party/nav-messages.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

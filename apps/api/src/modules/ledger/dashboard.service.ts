@@ -22,6 +22,7 @@ import { careCounts } from '../care/index.js';
 import { venueLedger } from '../activities/index.js';
 import { volunteerLedger } from '../volunteers/index.js';
 import { pointsLedger } from '../volunteers/index.js';
+import { partyCounts } from '../people/index.js';
 
 const DAY = 86_400_000;
 
@@ -70,12 +71,14 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
   const care = roleCan(actor.role, 'care.read') ? await careCounts(ctx, cid, now) : null;
   const venues = roleCan(actor.role, 'venues.read') ? { bookingsThisMonth: await venueLedger.bookingsThisMonth(ctx.db, cid, now) } : null;
   const volunteers = roleCan(actor.role, 'volunteers.read') ? await volunteerLedger.dashboardCounts(ctx.db, cid, now) : null;
+  const party = roleCan(actor.role, 'party.read') ? await partyCounts(ctx, cid, now) : null;
   return {
     from: p.fromDay,
     to: p.toDay,
     ...(care ? { care } : {}),
     ...(venues ? { venues } : {}),
     ...(volunteers ? { volunteers } : {}),
+    ...(party ? { party } : {}),
     total: counts?.total ?? 0,
     ...rates(counts),
     byStatus: rows(by.status, (k) => ticketStatusLabels[locale][k as TicketStatus] ?? k),

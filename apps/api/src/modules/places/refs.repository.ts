@@ -290,3 +290,25 @@ export async function saveHouseholdOwnership(db: Db, communityId: CommunityId, h
     .execute();
   return true;
 }
+/** Households of a community by id with their address (小区 楼栋 单元 房号), for the party pairings (结对). */
+export function householdAddresses(db: Db, communityId: CommunityId, ids: readonly number[]) {
+  return db
+    .selectFrom('households as h')
+    .innerJoin('units as u', 'u.id', 'h.unit_id')
+    .innerJoin('buildings as b', 'b.id', 'u.building_id')
+    .innerJoin('compounds as p', 'p.id', 'b.compound_id')
+    .select(['h.id', 'h.room_no', 'u.name as unit_name', 'b.name as building_name', 'p.name as compound_name'])
+    .where('h.community_id', '=', communityId)
+    .where(sql<boolean>`h.id = any(${sql.val([...ids, ...none])}::bigint[])`)
+    .execute();
+}
+/** Names of a community's grids, compounds or buildings by id (pioneer posts and responsibility areas). */
+export function placeNames(db: Db, communityId: CommunityId, kind: 'grid' | 'compound' | 'building', ids: readonly number[]) {
+  const table = kind === 'grid' ? 'grids' : kind === 'compound' ? 'compounds' : 'buildings';
+  return db
+    .selectFrom(table)
+    .select(['id', 'name'])
+    .where('community_id', '=', communityId)
+    .where(sql<boolean>`id = any(${sql.val([...ids, ...none])}::bigint[])`)
+    .execute();
+}

@@ -14,3 +14,5 @@ export { volunteersRoutes } from './volunteers.routes.js';
 export * as volunteerLedger from './ledger.js';
 /** Points (积分), perks and redemptions: the points part (volunteers/points, ADR 0042). */
 export * from './points/index.js';
+/** Service hours by volunteer or party member for the party work's feedback sheet and below-floor list (ADR 0043). */
+export { volunteerHoursRefs } from './hours-reads.repository.js';

@@ -78,3 +78,7 @@ import type { PointsTables } from './schema/points.js';
 /** Points, perks and redemptions (issue 10, ADR 0042). */
 export interface DB extends PointsTables {}
 export * from './schema/points.js';
+import type { PartyTables } from './schema/party.js';
+/** Party members' service in people (issue 10, ADR 0043). */
+export interface DB extends PartyTables {}
+export * from './schema/party.js';

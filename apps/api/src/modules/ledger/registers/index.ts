@@ -15,6 +15,7 @@ import { serviceHoursRegister, volunteersRegister } from './volunteers.js';
 import { dutyRegister } from './duty.js';
 import { pointsRegister, redemptionsRegister } from './points.js';
 import { activitiesRegister } from './activities.js';
+import { partyFeedbackRegister, partyReportsRegister, pioneerClaimsRegister } from './party.js';
 
 /** Every register the ledger prints, in the order the ledger page lists them. A module adds one line here. */
 export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
@@ -39,4 +40,7 @@ export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
   points: pointsRegister,
   redemptions: redemptionsRegister,
   activities: activitiesRegister,
+  party_reports: partyReportsRegister,
+  pioneer_claims: pioneerClaimsRegister,
+  party_feedback: partyFeedbackRegister,
 };

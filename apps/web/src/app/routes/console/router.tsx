@@ -29,6 +29,7 @@ const meetings = () => import('../../../features/meetings/index.js');
 const volunteers = () => import('../../../features/volunteers/index.js');
 const points = () => import('../../../features/points/index.js');
 const activities = () => import('../../../features/activities/index.js');
+const party = () => import('../../../features/party/index.js');
 
 export const consoleRouter = createBrowserRouter([
   { path: '/setup', element: page(auth, (m) => m.SetupPage) },
@@ -71,6 +72,7 @@ export const consoleRouter = createBrowserRouter([
       { path: 'volunteers', element: page(volunteers, (m) => m.VolunteersPage) },
       { path: 'perks', element: page(points, (m) => m.PerksPage) },
       { path: 'activities', element: page(activities, (m) => m.ActivitiesPage) },
+      { path: 'party', element: page(party, (m) => m.PartyPage) },
       { path: '*', element: <Navigate to="/overview" replace /> },
     ],
   },

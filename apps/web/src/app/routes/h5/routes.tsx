@@ -19,6 +19,7 @@ import { MeetingsEntry } from '../../../features/meetings/h5/entry.js';
 
 const UpcomingMeetingsPage = lazyPage(() => import('../../../features/meetings/h5/index.js').then((m) => m.UpcomingMeetingsPage));
 import { ActivitiesEntry } from '../../../features/activities/h5/entry.js';
+import { PartyEntry } from '../../../features/party/h5/entry.js';
 
 /** What a page is given: the path's match, the query, the community of the link (or remembered), how to move. */
 export interface PageProps {
@@ -53,6 +54,7 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
 const ActivitiesListPage = lazyPage(() => import('../../../features/activities/h5/pages.js').then((m) => m.ActivitiesListPage));
 const ActivityPage = lazyPage(() => import('../../../features/activities/h5/pages.js').then((m) => m.ActivityPage));
 const MySignupPage = lazyPage(() => import('../../../features/activities/h5/pages.js').then((m) => m.MySignupPage));
+const PartyPhonePage = lazyPage(async () => (await import('../../../features/party/h5/party-page.js')).PartyPhonePage);
 
 /** First match wins. */
 export const h5Routes: H5Route[] = [
@@ -101,6 +103,7 @@ export const h5Routes: H5Route[] = [
     render: (p) => <ActivityPage id={Number(p.match[1])} communityCode={p.community} navigate={p.navigate} />,
   },
   { access: 'public', pattern: /^\/h5\/activities$/, render: (p) => <ActivitiesListPage communityCode={p.community} navigate={p.navigate} /> },
+  { access: 'helper', pattern: /^\/h5\/party$/, render: (p) => <PartyPhonePage navigate={p.navigate} /> },
 ];
 const MyPointsH5 = lazyPage(async () => (await import('../../../features/points/h5/points-pages.js')).MyPointsPage);
 const PerksH5 = lazyPage(async () => (await import('../../../features/points/h5/points-pages.js')).PerksPage);
@@ -118,6 +121,7 @@ export const helperEntries: Array<(p: HomeProps) => ReactNode> = [
   (p) => roleCan(p.me.role, 'matching.claim') && <OrdersEntry navigate={p.navigate} />,
   (p) => <CareEntry me={p.me} navigate={p.navigate} />,
   (p) => <PointsEntry me={p.me} navigate={p.navigate} />,
+  (p) => roleCan(p.me.role, 'party.serve') && <PartyEntry navigate={p.navigate} />,
 ];
 
 /** A department's or partner's contact lands on the escalations sent to their organisation (issue 7). */

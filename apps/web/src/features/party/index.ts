@@ -1,0 +1,1 @@
+export { PartyPage } from './party-page.js';
