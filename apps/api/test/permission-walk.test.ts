@@ -53,6 +53,10 @@ const PUBLIC_ROUTES = [
   'POST /api/public/activity-signups/check-in',
   'GET /api/activities/calendar.ics',
   'GET /api/activities/teams/:teamId/calendar.ics',
+  'POST /api/votes/ballot',
+  'POST /api/votes/ballot/view',
+  'GET /api/votes/:id/notice',
+  'GET /api/conventions/:id/public',
 ];
 
 type Records = Record<string, number>;
@@ -324,6 +328,44 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     .values({ community_id: cid, post_id: pioneerPost.id, party_member_id: pm.id, claimed_by: null })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const vote = await db
+    .insertInto('votes')
+    .values({
+      community_id: cid,
+      compound_id: null,
+      topic_id: null,
+      title: `表决${tag}`,
+      matter: 'other',
+      eligibility: 'households',
+      quorum_num: null,
+      quorum_den: null,
+      quorum_strict: null,
+      threshold_num: null,
+      threshold_den: null,
+      threshold_strict: null,
+      opens_at: new Date('2026-12-01T00:00:00Z'),
+      closes_at: new Date('2026-12-31T00:00:00Z'),
+      outcome: null,
+      result: null,
+      opened_at: null,
+      closed_at: null,
+      published_at: null,
+      publicity_until: null,
+      archived_at: null,
+      created_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const convention = await db
+    .insertInto('conventions')
+    .values({ community_id: cid, compound_id: null, title: `小区公约${tag}`, created_by: null, archived_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const conventionVersion = await db
+    .insertInto('convention_versions')
+    .values({ community_id: cid, convention_id: convention.id, version_no: 1, body: '爱护公共设施', vote_id: null, adopted_at: null, created_by: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const meeting = await db
     .insertInto('meetings')
     .values({
@@ -559,6 +601,9 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     visits: careVisit.id,
     'checkin-recipients': checkinRecipient.id,
     linkId: checkinLink.id,
+    votes: vote.id,
+    conventions: convention.id,
+    versionId: conventionVersion.id,
     'pioneer-posts': pioneerPost.id,
     claimId: pioneerClaim.id,
     meetings: meeting.id,
@@ -586,7 +631,7 @@ function urlOf(route: RouteInfo, records: Records): string {
     .replace(':id', String(record ? records[record] : 0))
     .replace(':memberId', String(records.memberId))
     .replace(':photoId', '1')
-    .replace(':action', 'accept')
+    .replace(':action', route.url.startsWith('/api/votes/') ? 'open' : 'accept')
     .replace(':day', '2026-10-01')
     .replace(':recipientId', String(records['checkin-recipients']))
     .replace(':topicId', '1')
@@ -595,7 +640,8 @@ function urlOf(route: RouteInfo, records: Records): string {
     .replace(':milestoneId', String(records.milestoneId))
     .replace(':assignmentId', String(records.assignmentId))
     .replace(':signupId', '1')
-    .replace(':claimId', String(records.claimId));
+    .replace(':claimId', String(records.claimId))
+    .replace(':versionId', String(records.versionId));
   const query = sampleOf(route.schema.querystring);
   return query && Object.keys(query).length ? `${path}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` : path;
 }

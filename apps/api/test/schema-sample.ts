@@ -29,7 +29,8 @@ function sampleJson(s: Json): unknown {
   const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
   switch (type) {
     case 'object':
-      return Object.fromEntries((s.required ?? []).map((k) => [k, sampleJson(s.properties?.[k] ?? {})]));
+      // A phone is checked by a refinement the JSON schema cannot show: give a valid mainland mobile number.
+      return Object.fromEntries((s.required ?? []).map((k) => [k, /^phone$|Phone$/.test(k) ? '13800000000' : sampleJson(s.properties?.[k] ?? {})]));
     case 'array':
       return Array.from({ length: s.minItems ?? 0 }, () => sampleJson(s.items ?? {}));
     case 'integer':

@@ -33,6 +33,8 @@ const LoginPage = lazy(async () => ({ default: (await import('../../../features/
 const ChangePassword = lazy(async () => ({ default: (await import('../../../features/auth/pages.js')).ChangePassword }));
 const spinner = <Spin style={{ marginTop: 120, width: '100%' }} />;
 
+type NavItem = { key: string; icon: ReactNode; label: string };
+
 export function Shell() {
   const me = useMe();
   if (me.isLoading) return spinner;
@@ -55,50 +57,84 @@ function ConsoleLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [pwOpen, setPwOpen] = useState(false);
-  const section = '/' + (location.pathname.split('/')[1] ?? '');
+  const current = '/' + (location.pathname.split('/')[1] ?? '');
+  // The menu in sections, as a community's work is divided; a section shows only when one of its pages may open.
+  const item = (...xs: Array<NavItem | false>) => xs.filter(Boolean) as NavItem[];
+  const section = (label: string, children: NavItem[]) => (children.length ? [{ type: 'group' as const, key: label, label, children }] : []);
   const items = [
     { key: '/overview', icon: <HomeOutlined />, label: t('nav.overview') },
-    roleCan(me.role, 'tickets.read') && { key: '/tickets', icon: <SolutionOutlined />, label: t('nav.tickets') },
-    roleCan(me.role, 'tickets.readAll') && { key: '/ledger', icon: <FileExcelOutlined />, label: t('nav.ledger') },
-    roleCan(me.role, 'dashboard.read') && { key: '/dashboard', icon: <BarChartOutlined />, label: t('nav.dashboard') },
-    roleCan(me.role, 'tickets.dispatch') && { key: '/ticket-settings', icon: <SettingOutlined />, label: t('nav.ticketSettings') },
-    roleCan(me.role, 'places.read') && { key: '/places', icon: <ApartmentOutlined />, label: t('nav.places') },
-    roleCan(me.role, 'residents.read') && { key: '/residents', icon: <TeamOutlined />, label: t('nav.residents') },
-    roleCan(me.role, 'residents.import') && { key: '/import', icon: <UploadOutlined />, label: t('nav.import') },
-    roleCan(me.role, 'people.read') && { key: '/party-members', icon: <FlagOutlined />, label: t('nav.partyMembers') },
-    roleCan(me.role, 'people.read') && { key: '/teams', icon: <UsergroupAddOutlined />, label: t('nav.teams') },
-    roleCan(me.role, 'people.read') && { key: '/stations', icon: <EnvironmentOutlined />, label: t('nav.stations') },
-    roleCan(me.role, 'partners.read') && { key: '/partners', icon: <ShopOutlined />, label: t('nav.partners') },
-    roleCan(me.role, 'partners.portal') && { key: '/partner-portal', icon: <ShopOutlined />, label: t('nav.partnerPortal') },
-    roleCan(me.role, 'resources.read') && me.role !== 'partner_contact' && { key: '/resources', icon: <ShopOutlined />, label: t('nav.resources') },
-    roleCan(me.role, 'agreements.read') && me.role !== 'partner_contact' && { key: '/agreements', icon: <ShopOutlined />, label: t('nav.agreements') },
-    roleCan(me.role, 'contributions.read') && me.role !== 'partner_contact' && { key: '/contributions', icon: <ShopOutlined />, label: t('nav.contributions') },
-    roleCan(me.role, 'wishes.read') && { key: '/wishes', icon: <HeartOutlined />, label: t('nav.wishes') },
-    roleCan(me.role, 'escalations.read') && { key: '/escalations', icon: <SolutionOutlined />, label: t('nav.escalations') },
-    roleCan(me.role, 'escalations.board') && { key: '/whistle-board', icon: <BarChartOutlined />, label: t('nav.whistleBoard') },
-    roleCan(me.role, 'help.read') && { key: '/help', icon: <HeartOutlined />, label: t('nav.help') },
-    roleCan(me.role, 'matching.read') && { key: '/match-orders', icon: <NodeIndexOutlined />, label: t('nav.matchOrders') },
-    roleCan(me.role, 'orgs.write') && { key: '/organisations', icon: <ShopOutlined />, label: t('nav.organisations') },
-    roleCan(me.role, 'care.read') && { key: '/care-board', icon: <HeartOutlined />, label: t('nav.careBoard') },
-    roleCan(me.role, 'care.read') && { key: '/care-recipients', icon: <HeartOutlined />, label: t('nav.careRecipients') },
-    roleCan(me.role, 'volunteers.read') && { key: '/volunteers', icon: <HeartOutlined />, label: t('nav.volunteers') },
-    roleCan(me.role, 'perks.write') && { key: '/perks', icon: <HeartOutlined />, label: t('nav.perks') },
-    roleCan(me.role, 'activities.read') && { key: '/activities', icon: <CalendarOutlined />, label: t('nav.activities') },
-    roleCan(me.role, 'sessions.read') && { key: '/secretary-sessions', icon: <CommentOutlined />, label: t('nav.secretarySessions') },
-    roleCan(me.role, 'party.read') && { key: '/party', icon: <FlagOutlined />, label: t('nav.party') },
-    roleCan(me.role, 'accounts.read') && { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts') },
-    roleCan(me.role, 'meetings.read') && { key: '/meetings', icon: <CommentOutlined />, label: t('nav.meetings') },
-    (roleCan(me.role, 'open311.manage') || roleCan(me.role, 'webhooks.manage')) && {
-      key: '/integrations',
-      icon: <ApiOutlined />,
-      label: t('nav.integrations'),
-    },
-  ].filter(Boolean) as { key: string; icon: ReactNode; label: string }[];
+    ...section(
+      t('nav.group.work'),
+      item(
+        roleCan(me.role, 'tickets.read') && { key: '/tickets', icon: <SolutionOutlined />, label: t('nav.tickets') },
+        roleCan(me.role, 'escalations.read') && { key: '/escalations', icon: <SolutionOutlined />, label: t('nav.escalations') },
+        roleCan(me.role, 'escalations.board') && { key: '/whistle-board', icon: <BarChartOutlined />, label: t('nav.whistleBoard') },
+        roleCan(me.role, 'sessions.read') && { key: '/secretary-sessions', icon: <CommentOutlined />, label: t('nav.secretarySessions') },
+        roleCan(me.role, 'meetings.read') && { key: '/meetings', icon: <CommentOutlined />, label: t('nav.meetings') },
+        roleCan(me.role, 'tickets.dispatch') && { key: '/ticket-settings', icon: <SettingOutlined />, label: t('nav.ticketSettings') },
+      ),
+    ),
+    ...section(
+      t('nav.group.services'),
+      item(
+        roleCan(me.role, 'wishes.read') && { key: '/wishes', icon: <HeartOutlined />, label: t('nav.wishes') },
+        roleCan(me.role, 'help.read') && { key: '/help', icon: <HeartOutlined />, label: t('nav.help') },
+        roleCan(me.role, 'matching.read') && { key: '/match-orders', icon: <NodeIndexOutlined />, label: t('nav.matchOrders') },
+        roleCan(me.role, 'care.read') && { key: '/care-board', icon: <HeartOutlined />, label: t('nav.careBoard') },
+        roleCan(me.role, 'care.read') && { key: '/care-recipients', icon: <HeartOutlined />, label: t('nav.careRecipients') },
+        roleCan(me.role, 'activities.read') && { key: '/activities', icon: <CalendarOutlined />, label: t('nav.activities') },
+      ),
+    ),
+    ...section(
+      t('nav.group.people'),
+      item(
+        roleCan(me.role, 'people.read') && { key: '/party-members', icon: <FlagOutlined />, label: t('nav.partyMembers') },
+        roleCan(me.role, 'party.read') && { key: '/party', icon: <FlagOutlined />, label: t('nav.party') },
+        roleCan(me.role, 'people.read') && { key: '/teams', icon: <UsergroupAddOutlined />, label: t('nav.teams') },
+        roleCan(me.role, 'volunteers.read') && { key: '/volunteers', icon: <HeartOutlined />, label: t('nav.volunteers') },
+        roleCan(me.role, 'perks.write') && { key: '/perks', icon: <HeartOutlined />, label: t('nav.perks') },
+        roleCan(me.role, 'people.read') && { key: '/stations', icon: <EnvironmentOutlined />, label: t('nav.stations') },
+        roleCan(me.role, 'accounts.read') && { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts') },
+      ),
+    ),
+    ...section(
+      t('nav.group.partners'),
+      item(
+        roleCan(me.role, 'partners.read') && { key: '/partners', icon: <ShopOutlined />, label: t('nav.partners') },
+        roleCan(me.role, 'partners.portal') && { key: '/partner-portal', icon: <ShopOutlined />, label: t('nav.partnerPortal') },
+        roleCan(me.role, 'resources.read') && me.role !== 'partner_contact' && { key: '/resources', icon: <ShopOutlined />, label: t('nav.resources') },
+        roleCan(me.role, 'agreements.read') && me.role !== 'partner_contact' && { key: '/agreements', icon: <ShopOutlined />, label: t('nav.agreements') },
+        roleCan(me.role, 'contributions.read') &&
+          me.role !== 'partner_contact' && { key: '/contributions', icon: <ShopOutlined />, label: t('nav.contributions') },
+        roleCan(me.role, 'orgs.write') && { key: '/organisations', icon: <ShopOutlined />, label: t('nav.organisations') },
+      ),
+    ),
+    ...section(
+      t('nav.group.places'),
+      item(
+        roleCan(me.role, 'places.read') && { key: '/places', icon: <ApartmentOutlined />, label: t('nav.places') },
+        roleCan(me.role, 'residents.read') && { key: '/residents', icon: <TeamOutlined />, label: t('nav.residents') },
+        roleCan(me.role, 'residents.import') && { key: '/import', icon: <UploadOutlined />, label: t('nav.import') },
+      ),
+    ),
+    ...section(
+      t('nav.group.data'),
+      item(
+        roleCan(me.role, 'dashboard.read') && { key: '/dashboard', icon: <BarChartOutlined />, label: t('nav.dashboard') },
+        roleCan(me.role, 'tickets.readAll') && { key: '/ledger', icon: <FileExcelOutlined />, label: t('nav.ledger') },
+        (roleCan(me.role, 'open311.manage') || roleCan(me.role, 'webhooks.manage')) && {
+          key: '/integrations',
+          icon: <ApiOutlined />,
+          label: t('nav.integrations'),
+        },
+      ),
+    ),
+  ];
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={208}>
         <div style={{ padding: '18px 20px', fontWeight: 700, fontSize: 18, color: '#c0392b' }}>{locale === 'en' ? 'Linli' : '邻里'}</div>
-        <Menu mode="inline" selectedKeys={[section]} items={items} onClick={(e) => navigate(e.key)} data-testid="nav" />
+        <Menu mode="inline" selectedKeys={[current]} items={items} onClick={(e) => navigate(e.key)} data-testid="nav" />
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 20px', display: 'flex', alignItems: 'center', gap: 16, borderBottom: '1px solid #f0f0f0' }}>
