@@ -1,7 +1,10 @@
 import { roleCan, serviceSourceLabels, volunteerIdTypeLabels, type VolunteerIdType } from '@linli/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { authorize, resolveCommunityId, scopeOf, type Actor } from '../../platform/access/actor.js';
-import { invalidField, notFound } from '../../platform/errors.js';
+import { AppError, invalidField, notFound } from '../../platform/errors.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+import type { CommunityId } from '../../platform/db/scope.js';
 import { logPiiAccess, writeAudit } from '../../platform/audit/audit.js';
 import { beijingDate } from '../../platform/time.js';
 import { maskIdCard } from '../../platform/crypto/pii.js';
@@ -21,6 +24,34 @@ export async function certificatePdf(ctx: AppContext, actor: Actor, id: number, 
   authorize(actor, 'volunteers.certify');
   const v = await repo.sealedOf(ctx.db, scopeOf(actor), id);
   if (!v) throw notFound('volunteer');
+  return issueCertificate(ctx, actor, v, period, { fullId: roleCan(actor.role, 'volunteers.viewPii'), byVolunteer: false });
+}
+
+/**
+ * The volunteer's own 志愿服务证明 from the phone: only an approved volunteer, for their own record; their own ID number
+ * printed whole (the view is logged). Asking again for the same period and hours reprints the certificate already
+ * issued, with its number and date, so downloading twice does not spend certificate numbers.
+ */
+export async function myCertificatePdf(ctx: AppContext, actor: Actor, period: { from: string; to: string }) {
+  authorize(actor, 'volunteers.self');
+  const me = await repo.findByAccount(ctx.db, scopeOf(actor), actor.accountId);
+  if (!me) throw notFound('volunteer');
+  if (me.status !== 'approved') throw new AppError('VOLUNTEER_NOT_APPROVED', `volunteer is ${me.status}`);
+  const v = await repo.sealedOf(ctx.db, scopeOf(actor), me.id);
+  if (!v) throw notFound('volunteer');
+  return issueCertificate(ctx, actor, v, period, { fullId: true, byVolunteer: true });
+}
+
+type SealedVolunteer = NonNullable<Awaited<ReturnType<typeof repo.sealedOf>>>;
+
+async function issueCertificate(
+  ctx: AppContext,
+  actor: Actor,
+  v: SealedVolunteer,
+  period: { from: string; to: string },
+  how: { fullId: boolean; byVolunteer: boolean },
+) {
+  const id = v.id;
   if (period.to < period.from) throw invalidField('to', 'before_start', { min: period.from });
   const cid = resolveCommunityId(actor, v.community_id);
   const from = new Date(`${period.from}T00:00:00+08:00`);
@@ -30,10 +61,22 @@ export async function certificatePdf(ctx: AppContext, actor: Actor, id: number, 
     repo.hoursEntries(ctx.db, cid, { volunteerId: id, from, to, limit: 5000 }),
     placeRefs.communityRefs(ctx.db, [cid]),
   ]);
-  const fullId = roleCan(actor.role, 'volunteers.viewPii');
+  const fullId = how.fullId;
   const plainId = v.id_number_enc ? ctx.pii.decrypt(v.id_number_enc) : '';
   const minutes = entries.reduce((s, e) => s + e.counted_minutes, 0);
   const { number, issuedOn } = await ctx.db.transaction().execute(async (trx) => {
+    const earlier = how.byVolunteer ? await refs.sameCertificate(trx, cid, { volunteerId: id, from: period.from, to: period.to, minutes }) : undefined;
+    if (earlier) {
+      await writeAudit(trx, actor, {
+        communityId: cid,
+        action: 'volunteer.certificate_reprinted',
+        entityType: 'volunteer',
+        entityId: id,
+        changes: { number: earlier.number, from: period.from, to: period.to, minutes },
+      });
+      if (fullId && plainId) await logIdView(trx, actor, cid, id);
+      return { number: earlier.number, issuedOn: beijingDate(earlier.issued_at) };
+    }
     const no = await refs.nextNumber(trx, cid, 'certificate');
     const issuedOn = beijingDate(new Date());
     const number = `${issuedOn.slice(0, 4)}-${String(cid).padStart(3, '0')}-${String(no).padStart(5, '0')}`;
@@ -47,15 +90,7 @@ export async function certificatePdf(ctx: AppContext, actor: Actor, id: number, 
       counted_minutes: minutes,
       issued_by: actor.accountId,
     });
-    if (fullId && plainId) {
-      await logPiiAccess(trx, cid, {
-        actor_id: actor.accountId,
-        entity_type: 'volunteer',
-        entity_id: String(id),
-        fields: ['idNumber'],
-        request_id: actor.requestId,
-      });
-    }
+    if (fullId && plainId) await logIdView(trx, actor, cid, id);
     await writeAudit(trx, actor, {
       communityId: cid,
       action: 'volunteer.certificate_issued',
@@ -91,8 +126,13 @@ export async function certificatePdf(ctx: AppContext, actor: Actor, id: number, 
     services,
     issuer: communities.get(cid)?.name ?? '',
     responsible: settings.certificateResponsible ?? '',
-    handler: settings.certificateHandler ?? actor.displayName,
+    // The volunteer is not the handler of their own certificate: the community's named handler, or left blank to sign.
+    handler: settings.certificateHandler ?? (how.byVolunteer ? '' : actor.displayName),
     contact: settings.certificateContact ?? '',
   });
   return { number, data };
+}
+
+function logIdView(trx: Transaction<DB>, actor: Actor, cid: CommunityId, id: number) {
+  return logPiiAccess(trx, cid, { actor_id: actor.accountId, entity_type: 'volunteer', entity_id: String(id), fields: ['idNumber'], request_id: actor.requestId });
 }

@@ -181,3 +181,17 @@ export function insertCertificate(
 ) {
   return trx.insertInto('volunteer_certificates').values(v).returning(['id']).executeTakeFirstOrThrow();
 }
+
+/** A certificate already issued to this volunteer for the same period and hours (a reprint keeps its number). */
+export function sameCertificate(db: Db, communityId: CommunityId, v: { volunteerId: number; from: string; to: string; minutes: number }) {
+  return db
+    .selectFrom('volunteer_certificates')
+    .select(['number', 'issued_at'])
+    .where('community_id', '=', communityId)
+    .where('volunteer_id', '=', v.volunteerId)
+    .where('period_from', '=', v.from)
+    .where('period_to', '=', v.to)
+    .where('counted_minutes', '=', v.minutes)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}

@@ -29,7 +29,7 @@ import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/types.js';
 import * as service from './volunteers.service.js';
 import * as hours from './hours.service.js';
-import { certificatePdf } from './certificate.service.js';
+import { certificatePdf, myCertificatePdf } from './certificate.service.js';
 
 const joinedSchema = z.object({ volunteerNo: z.number(), number: z.string(), status: z.string() });
 const communityQuery = z.object({ communityId: idSchema.optional() });
@@ -44,6 +44,21 @@ export function volunteersRoutes(app: App, ctx: AppContext): void {
   );
   app.get('/api/volunteers/me', { config: { permission: 'volunteers.self' }, schema: { tags, response: { 200: myVolunteerSchema } } }, async (r) =>
     hours.myVolunteer(ctx, actorOf(r)),
+  );
+  app.get(
+    '/api/volunteers/me/certificate',
+    {
+      config: { permission: 'volunteers.self', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags, querystring: certificateQuerySchema },
+    },
+    async (r, reply) => {
+      const pdf = await myCertificatePdf(ctx, actorOf(r), r.query);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="certificate-${pdf.number}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(pdf.data);
+    },
   );
   app.get(
     '/api/volunteers/settings',
