@@ -134,5 +134,11 @@ async function issueCertificate(
 }
 
 function logIdView(trx: Transaction<DB>, actor: Actor, cid: CommunityId, id: number) {
-  return logPiiAccess(trx, cid, { actor_id: actor.accountId, entity_type: 'volunteer', entity_id: String(id), fields: ['idNumber'], request_id: actor.requestId });
+  return logPiiAccess(trx, cid, {
+    actor_id: actor.accountId,
+    entity_type: 'volunteer',
+    entity_id: String(id),
+    fields: ['idNumber'],
+    request_id: actor.requestId,
+  });
 }

@@ -20,6 +20,7 @@ import { MeetingsEntry } from '../../../features/meetings/h5/entry.js';
 const UpcomingMeetingsPage = lazyPage(() => import('../../../features/meetings/h5/index.js').then((m) => m.UpcomingMeetingsPage));
 import { ActivitiesEntry } from '../../../features/activities/h5/entry.js';
 import { PartyEntry } from '../../../features/party/h5/entry.js';
+import { VolunteerEntry, VolunteerJoinEntry } from '../../../features/volunteers/h5/entry.js';
 
 /** What a page is given: the path's match, the query, the community of the link (or remembered), how to move. */
 export interface PageProps {
@@ -54,6 +55,9 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
 const ActivitiesListPage = lazyPage(() => import('../../../features/activities/h5/pages.js').then((m) => m.ActivitiesListPage));
 const ActivityPage = lazyPage(() => import('../../../features/activities/h5/pages.js').then((m) => m.ActivityPage));
 const MySignupPage = lazyPage(() => import('../../../features/activities/h5/pages.js').then((m) => m.MySignupPage));
+const VolunteerJoinPage = lazyPage(async () => (await import('../../../features/volunteers/h5/join-page.js')).VolunteerJoinPage);
+const VolunteerSignPage = lazyPage(async () => (await import('../../../features/volunteers/h5/sign-page.js')).VolunteerSignPage);
+const MyVolunteerPage = lazyPage(async () => (await import('../../../features/volunteers/h5/my-page.js')).MyVolunteerPage);
 const PartyPhonePage = lazyPage(async () => (await import('../../../features/party/h5/party-page.js')).PartyPhonePage);
 
 /** First match wins. */
@@ -104,6 +108,10 @@ export const h5Routes: H5Route[] = [
   },
   { access: 'public', pattern: /^\/h5\/activities$/, render: (p) => <ActivitiesListPage communityCode={p.community} navigate={p.navigate} /> },
   { access: 'helper', pattern: /^\/h5\/party$/, render: (p) => <PartyPhonePage navigate={p.navigate} /> },
+  // Volunteers (issue 10, ADR 0041): the public sign-up form, sign-in by the organiser's code, and 我的志愿服务.
+  { access: 'public', pattern: /^\/h5\/volunteer\/join$/, render: (p) => <VolunteerJoinPage communityCode={p.community} /> },
+  { access: 'helper', pattern: /^\/h5\/volunteer\/sign$/, render: (p) => <VolunteerSignPage navigate={p.navigate} /> },
+  { access: 'helper', pattern: /^\/h5\/volunteer$/, render: (p) => <MyVolunteerPage navigate={p.navigate} community={p.community} /> },
 ];
 const MyPointsH5 = lazyPage(async () => (await import('../../../features/points/h5/points-pages.js')).MyPointsPage);
 const PerksH5 = lazyPage(async () => (await import('../../../features/points/h5/points-pages.js')).PerksPage);
@@ -120,6 +128,7 @@ export const helperEntries: Array<(p: HomeProps) => ReactNode> = [
   (p) => <MyWishesLink {...p} />,
   (p) => roleCan(p.me.role, 'matching.claim') && <OrdersEntry navigate={p.navigate} />,
   (p) => <CareEntry me={p.me} navigate={p.navigate} />,
+  (p) => <VolunteerEntry me={p.me} navigate={p.navigate} />,
   (p) => <PointsEntry me={p.me} navigate={p.navigate} />,
   (p) => roleCan(p.me.role, 'party.serve') && <PartyEntry navigate={p.navigate} />,
 ];
@@ -148,6 +157,7 @@ export const residentEntries: Array<(p: { community: string; navigate: Navigate 
   ),
   (p) => <MeetingsEntry community={p.community} navigate={p.navigate} />,
   (p) => <ActivitiesEntry community={p.community} navigate={p.navigate} />,
+  (p) => <VolunteerJoinEntry community={p.community} navigate={p.navigate} />,
 ];
 
 /** A claimant's way to the wishes they may claim and those they claimed (微心愿). */
