@@ -19017,12 +19017,15 @@ export interface paths {
                             leaderNames: string[];
                             memberCount: number;
                             members: {
+                                affiliation: string | null;
                                 id: number;
                                 isLeader: boolean;
                                 joinedAt: string;
                                 name: string;
+                                origin: string | null;
                                 phoneMasked: string | null;
-                                residentId: number;
+                                residentId: number | null;
+                                volunteerId: number | null;
                             }[];
                             name: string;
                         };
@@ -19070,12 +19073,15 @@ export interface paths {
                             leaderNames: string[];
                             memberCount: number;
                             members: {
+                                affiliation: string | null;
                                 id: number;
                                 isLeader: boolean;
                                 joinedAt: string;
                                 name: string;
+                                origin: string | null;
                                 phoneMasked: string | null;
-                                residentId: number;
+                                residentId: number | null;
+                                volunteerId: number | null;
                             }[];
                             name: string;
                         };
@@ -19124,12 +19130,15 @@ export interface paths {
                             leaderNames: string[];
                             memberCount: number;
                             members: {
+                                affiliation: string | null;
                                 id: number;
                                 isLeader: boolean;
                                 joinedAt: string;
                                 name: string;
+                                origin: string | null;
                                 phoneMasked: string | null;
-                                residentId: number;
+                                residentId: number | null;
+                                volunteerId: number | null;
                             }[];
                             name: string;
                         };
@@ -19162,7 +19171,8 @@ export interface paths {
                     "application/json": {
                         /** @default false */
                         isLeader?: boolean;
-                        residentId: number;
+                        residentId?: number;
+                        volunteerId?: number;
                     };
                 };
             };
@@ -19183,12 +19193,15 @@ export interface paths {
                             leaderNames: string[];
                             memberCount: number;
                             members: {
+                                affiliation: string | null;
                                 id: number;
                                 isLeader: boolean;
                                 joinedAt: string;
                                 name: string;
+                                origin: string | null;
                                 phoneMasked: string | null;
-                                residentId: number;
+                                residentId: number | null;
+                                volunteerId: number | null;
                             }[];
                             name: string;
                         };
@@ -19239,12 +19252,15 @@ export interface paths {
                             leaderNames: string[];
                             memberCount: number;
                             members: {
+                                affiliation: string | null;
                                 id: number;
                                 isLeader: boolean;
                                 joinedAt: string;
                                 name: string;
+                                origin: string | null;
                                 phoneMasked: string | null;
-                                residentId: number;
+                                residentId: number | null;
+                                volunteerId: number | null;
                             }[];
                             name: string;
                         };

@@ -88,7 +88,12 @@ export const teamPageSchema = pageOf(teamSchema);
 
 export const teamMemberSchema = z.object({
   id: z.number(),
-  residentId: z.number(),
+  /** Exactly one of residentId and volunteerId: a volunteer (a student, a cadre) need not live in the community. */
+  residentId: z.number().nullable(),
+  volunteerId: z.number().nullable(),
+  /** For a volunteer: 在校学生, 机关干部 … (volunteer-labels' origins) and their school or unit. */
+  origin: z.string().nullable(),
+  affiliation: z.string().nullable(),
   name: z.string(),
   phoneMasked: z.string().nullable(),
   isLeader: z.boolean(),
@@ -107,7 +112,13 @@ export const createTeamSchema = z.object({
 export type CreateTeamInput = z.infer<typeof createTeamSchema>;
 export const updateTeamSchema = createTeamSchema.omit({ communityId: true }).partial();
 export type UpdateTeamInput = z.infer<typeof updateTeamSchema>;
-export const addTeamMemberSchema = z.object({ residentId: idSchema, isLeader: z.boolean().default(false) });
+/** A resident of the community, or a registered volunteer who need not live here: exactly one. */
+export const addTeamMemberSchema = z
+  .object({ residentId: idSchema.optional(), volunteerId: idSchema.optional(), isLeader: z.boolean().default(false) })
+  .superRefine((v, ctx) => {
+    if ((v.residentId == null) === (v.volunteerId == null))
+      ctx.addIssue({ code: 'custom', path: [v.residentId == null ? 'residentId' : 'volunteerId'], params: { rule: 'resident_or_volunteer' } });
+  });
 export type AddTeamMemberInput = z.infer<typeof addTeamMemberSchema>;
 export const teamMemberParamsSchema = z.object({ id: idSchema, memberId: idSchema });
 

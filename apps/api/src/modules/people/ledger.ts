@@ -3,7 +3,8 @@ import type { DB } from '../../platform/db/schema.js';
 import type { CommunityId } from '../../platform/db/scope.js';
 import type { ResidentReach } from '../places/index.js';
 import { listPartyMembers } from './party-members.repository.js';
-import { leaderNamesOf, listTeams } from './teams.repository.js';
+import { listTeams } from './teams.repository.js';
+import { leaderNamesOf } from './team-members.js';
 
 /** Read models of the people registers for the ledger module (people/index.ts peopleLedger): batches in id order. */
 const BATCH = 1000;

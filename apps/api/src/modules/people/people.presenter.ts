@@ -48,15 +48,31 @@ export function presentTeam(r: TeamRow, leaderNames: string[]): Team {
   };
 }
 
-export function presentTeamMember(r: {
-  id: number;
-  resident_id: number;
-  name: string;
-  phone_masked: string | null;
-  is_leader: boolean;
-  joined_at: Date;
-}): TeamMember {
-  return { id: r.id, residentId: r.resident_id, name: r.name, phoneMasked: r.phone_masked, isLeader: r.is_leader, joinedAt: iso(r.joined_at)! };
+/** A member row to response: a resident's phone only where readable; a volunteer (not a resident) never a phone. */
+export function presentTeamMember(
+  r: {
+    id: number;
+    resident_id: number | null;
+    volunteer_id: number | null;
+    name: string | null;
+    phone_masked: string | null;
+    is_readable: boolean | null;
+    is_leader: boolean;
+    joined_at: Date;
+  },
+  volunteer: { name: string; origin: string; affiliation: string | null } | undefined,
+): TeamMember {
+  return {
+    id: r.id,
+    residentId: r.resident_id,
+    volunteerId: r.volunteer_id,
+    origin: volunteer?.origin ?? null,
+    affiliation: volunteer?.affiliation ?? null,
+    name: r.name ?? volunteer?.name ?? '',
+    phoneMasked: r.resident_id != null && r.is_readable ? r.phone_masked : null,
+    isLeader: r.is_leader,
+    joinedAt: iso(r.joined_at)!,
+  };
 }
 
 export function presentStation(r: StationRow): Station {

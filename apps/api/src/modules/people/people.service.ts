@@ -25,7 +25,8 @@ import type { PageRequest } from './common.repository.js';
 import * as memberRepo from './party-members.repository.js';
 import * as teamRepo from './teams.repository.js';
 import * as stationRepo from './stations.repository.js';
-import { presentPartyMember, presentStation, presentTeam, presentTeamMember } from './people.presenter.js';
+import { presentPartyMember, presentStation, presentTeam } from './people.presenter.js';
+import { leaderNamesOf, namedMembers, registeredVolunteer } from './team-members.js';
 
 type Db = AppContext['db'];
 
@@ -165,7 +166,7 @@ export async function listTeams(ctx: AppContext, actor: Actor, query: TeamListQu
     { kind: query.kind, includeArchived: query.includeArchived === 'true', q: query.q?.trim() || undefined },
     pageOf(query),
   );
-  const leaders = await teamRepo.leaderNamesOf(
+  const leaders = await leaderNamesOf(
     ctx.db,
     cid,
     rows.map((r) => r.id),
@@ -181,13 +182,12 @@ export async function getTeam(ctx: AppContext, actor: Actor, id: number): Promis
   authorize(actor, 'people.read');
   const row = await teamRepo.findTeam(ctx.db, scopeIds(actor), id);
   if (!row) throw notFound('team');
-  const members = await teamRepo.listTeamMembers(ctx.db, resolveCommunityId(actor, row.community_id), id, places.residentReachOf(actor));
+  const members = await namedMembers(ctx.db, resolveCommunityId(actor, row.community_id), id, places.residentReachOf(actor));
   const leaderNames = members
-    .filter((m) => m.is_leader)
-    .sort((a, b) => +new Date(a.joined_at) - +new Date(b.joined_at) || a.id - b.id)
+    .filter((m) => m.isLeader)
+    .sort((a, b) => +new Date(a.joinedAt) - +new Date(b.joinedAt) || a.id - b.id)
     .map((m) => m.name);
-  const shown = members.map((m) => (m.is_readable ? m : { ...m, phone_masked: null }));
-  return { ...presentTeam(row, leaderNames), members: shown.map(presentTeamMember) };
+  return { ...presentTeam(row, leaderNames), members };
 }
 
 export async function createTeam(ctx: AppContext, actor: Actor, input: CreateTeamInput): Promise<TeamDetail> {
@@ -219,25 +219,35 @@ export async function updateTeam(ctx: AppContext, actor: Actor, id: number, inpu
   return getTeam(ctx, actor, id);
 }
 
-/** Adds a resident of the team's community; a resident is in a team at most once at a time. */
+/**
+ * Adds a resident of the team's community, or a registered (approved) volunteer who need not live here — a student or
+ * a cadre (issue 10); another community's volunteer answers 404. A person is in a team at most once at a time.
+ */
 export async function addTeamMember(ctx: AppContext, actor: Actor, teamId: number, input: AddTeamMemberInput): Promise<TeamDetail> {
   authorize(actor, 'people.write');
   const team = await getTeam(ctx, actor, teamId);
   if (team.archivedAt) throw new AppError('INVALID_STATE', 'team is archived');
-  const resident = await checkResident(ctx.db, resolveCommunityId(actor, team.communityId), input.residentId);
-  if (await teamRepo.findActiveMembership(ctx.db, resolveCommunityId(actor, team.communityId), teamId, input.residentId)) {
-    throw new AppError('CONFLICT', 'already a member', { fields: [{ field: 'residentId', rule: 'already_member' }] });
+  const cid = resolveCommunityId(actor, team.communityId);
+  const field = input.volunteerId != null ? 'volunteerId' : 'residentId';
+  const person = input.volunteerId != null ? await registeredVolunteer(ctx.db, cid, input.volunteerId) : await checkResident(ctx.db, cid, input.residentId!);
+  if (await teamRepo.findActiveMembership(ctx.db, cid, teamId, input)) {
+    throw new AppError('CONFLICT', 'already a member', { fields: [{ field, rule: 'already_member' }] });
   }
   await ctx.db.transaction().execute(async (trx) => {
     const row = await teamRepo
-      .insertTeamMember(trx, resolveCommunityId(actor, team.communityId), { team_id: teamId, resident_id: input.residentId, is_leader: input.isLeader })
-      .catch(uniqueAs('residentId', 'already_member'));
+      .insertTeamMember(trx, cid, {
+        team_id: teamId,
+        resident_id: input.residentId ?? null,
+        volunteer_id: input.volunteerId ?? null,
+        is_leader: input.isLeader,
+      })
+      .catch(uniqueAs(field, 'already_member'));
     await writeAudit(trx, actor, {
       communityId: team.communityId,
       action: 'team.member_added',
       entityType: 'team',
       entityId: teamId,
-      changes: { memberId: row.id, residentId: input.residentId, name: resident.name, isLeader: input.isLeader },
+      changes: { memberId: row.id, residentId: input.residentId ?? null, volunteerId: input.volunteerId ?? null, name: person.name, isLeader: input.isLeader },
     });
   });
   return getTeam(ctx, actor, teamId);
@@ -258,7 +268,7 @@ export async function leaveTeam(ctx: AppContext, actor: Actor, teamId: number, m
       action: 'team.member_left',
       entityType: 'team',
       entityId: teamId,
-      changes: { memberId, residentId: member.resident_id },
+      changes: { memberId, residentId: member.resident_id, volunteerId: member.volunteer_id },
     });
   });
   return getTeam(ctx, actor, teamId);

@@ -50,14 +50,13 @@ export function findTeam(db: Db, scope: Scope, id: number) {
 }
 export type TeamRow = NonNullable<Awaited<ReturnType<typeof findTeam>>>;
 
-/** Names of the current leaders of the given teams, in the order they joined. */
-export async function leaderNamesOf(db: Db, communityId: CommunityId, teamIds: number[]): Promise<Map<number, string[]>> {
-  const out = new Map<number, string[]>();
-  if (teamIds.length === 0) return out;
-  const rows = await db
+/** The current leaders of the given teams in the order they joined: a resident's name, or a volunteer's id to name. */
+export async function leadersOf(db: Db, communityId: CommunityId, teamIds: number[]) {
+  if (teamIds.length === 0) return [];
+  return db
     .selectFrom('team_members as tm')
-    .innerJoin(residentView(db).as('r'), 'r.id', 'tm.resident_id')
-    .select(['tm.team_id', 'r.name'])
+    .leftJoin(residentView(db).as('r'), 'r.id', 'tm.resident_id')
+    .select(['tm.team_id', 'r.name', 'tm.volunteer_id'])
     .where('tm.community_id', '=', communityId)
     .where(sql<boolean>`tm.team_id = any(${sql.val(teamIds)}::bigint[])`)
     .where('tm.is_leader', '=', true)
@@ -65,16 +64,17 @@ export async function leaderNamesOf(db: Db, communityId: CommunityId, teamIds: n
     .orderBy('tm.joined_at')
     .orderBy('tm.id')
     .execute();
-  for (const r of rows) out.set(r.team_id, [...(out.get(r.team_id) ?? []), r.name]);
-  return out;
 }
 
-/** Current members; `is_readable`: the reader may read this resident's record (else the service hides the phone). */
+/**
+ * Current members; `is_readable`: the reader may read this resident's record (else the service hides the phone). A
+ * volunteer member has no resident row here (name null): the service names them through the volunteers module.
+ */
 export function listTeamMembers(db: Db, communityId: CommunityId, teamId: number, reach: ResidentReach) {
   return db
     .selectFrom('team_members as tm')
-    .innerJoin(residentView(db).as('r'), 'r.id', 'tm.resident_id')
-    .select(['tm.id', 'tm.resident_id', 'r.name', 'r.phone_masked', 'tm.is_leader', 'tm.joined_at'])
+    .leftJoin(residentView(db).as('r'), 'r.id', 'tm.resident_id')
+    .select(['tm.id', 'tm.resident_id', 'tm.volunteer_id', 'r.name', 'r.phone_masked', 'tm.is_leader', 'tm.joined_at'])
     .select(isResidentReadable(db, scopeOfOne(communityId), reach, 'tm.resident_id').as('is_readable'))
     .where('tm.community_id', '=', communityId)
     .where('tm.team_id', '=', teamId)
@@ -87,19 +87,19 @@ export function listTeamMembers(db: Db, communityId: CommunityId, teamId: number
 export function findTeamMember(db: Db, communityId: CommunityId, teamId: number, id: number) {
   return db
     .selectFrom('team_members')
-    .select(['id', 'resident_id', 'is_leader', 'left_at'])
+    .select(['id', 'resident_id', 'volunteer_id', 'is_leader', 'left_at'])
     .where('community_id', '=', communityId)
     .where('team_id', '=', teamId)
     .where('id', '=', id)
     .executeTakeFirst();
 }
-export function findActiveMembership(db: Db, communityId: CommunityId, teamId: number, residentId: number) {
+export function findActiveMembership(db: Db, communityId: CommunityId, teamId: number, who: { residentId?: number; volunteerId?: number }) {
   return db
     .selectFrom('team_members')
     .select('id')
     .where('community_id', '=', communityId)
     .where('team_id', '=', teamId)
-    .where('resident_id', '=', residentId)
+    .where(who.volunteerId != null ? 'volunteer_id' : 'resident_id', '=', who.volunteerId ?? who.residentId ?? 0)
     .where('left_at', 'is', null)
     .executeTakeFirst();
 }
@@ -124,7 +124,11 @@ export function updateTeam(
   if (!set) return Promise.resolve();
   return db.updateTable('teams').set(set).where('community_id', '=', communityId).where('id', '=', id).execute();
 }
-export function insertTeamMember(db: Db, communityId: CommunityId, v: { team_id: number; resident_id: number; is_leader: boolean }) {
+export function insertTeamMember(
+  db: Db,
+  communityId: CommunityId,
+  v: { team_id: number; resident_id: number | null; volunteer_id: number | null; is_leader: boolean },
+) {
   return db
     .insertInto('team_members')
     .values({ community_id: communityId, ...v })

@@ -7,7 +7,7 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 /** SQL of the volunteers' public face (index.ts) and of the writes other modules make through it. */
 
-const refColumns = ['id', 'community_id', 'volunteer_no', 'name', 'status', 'resident_id', 'account_id', 'party_member_id', 'origin'] as const;
+const refColumns = ['id', 'community_id', 'volunteer_no', 'name', 'status', 'resident_id', 'account_id', 'party_member_id', 'origin', 'affiliation'] as const;
 
 export function volunteerByAccount(db: Db, communityId: CommunityId, accountId: number) {
   return db.selectFrom('volunteers').select(refColumns).where('community_id', '=', communityId).where('account_id', '=', accountId).executeTakeFirst();

@@ -16,6 +16,8 @@ export interface VolunteerRef {
   accountId: number | null;
   partyMemberId: number | null;
   origin: string;
+  /** School or work unit of a non-resident. */
+  affiliation: string | null;
 }
 
 const toRef = (r: Awaited<ReturnType<typeof repo.volunteerRows>>[number]): VolunteerRef => ({
@@ -28,6 +30,7 @@ const toRef = (r: Awaited<ReturnType<typeof repo.volunteerRows>>[number]): Volun
   accountId: r.account_id,
   partyMemberId: r.party_member_id,
   origin: r.origin,
+  affiliation: r.affiliation,
 });
 
 /** Small reads of the register for other modules (never the ID number or phone). */

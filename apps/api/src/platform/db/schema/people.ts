@@ -58,7 +58,9 @@ export interface TeamMembersTable {
   id: Id;
   community_id: number;
   team_id: number;
-  resident_id: number;
+  /** Exactly one of resident_id and volunteer_id (a check constraint): a volunteer need not live here. */
+  resident_id: number | null;
+  volunteer_id: number | null;
   is_leader: Generated<boolean>;
   joined_at: CreatedAt;
   left_at: Timestamp | null;
