@@ -50,7 +50,7 @@ export const fetchTeam = (id: number): Promise<TeamDetail> => unwrap(client.GET(
 /** Every team of the community, for pickers (a category's default assignee). */
 export const fetchTeamOptions = (communityId: number | null | undefined) =>
   unwrap(client.GET('/api/teams', { params: { query: { communityId: communityId ?? undefined, pageSize: 200 } } }));
-export const addTeamMember = (id: number, body: { residentId: number; isLeader: boolean }): Promise<TeamDetail> =>
+export const addTeamMember = (id: number, body: { residentId?: number; volunteerId?: number; isLeader: boolean }): Promise<TeamDetail> =>
   unwrap(client.POST('/api/teams/{id}/members', { params: { path: { id } }, body }));
 export const removeTeamMember = (id: number, memberId: number): Promise<TeamDetail> =>
   unwrap(client.POST('/api/teams/{id}/members/{memberId}/leave', { params: { path: { id, memberId } } }));

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Drawer, Form, Popconfirm, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Drawer, Form, Popconfirm, Radio, Space, Switch, Table, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   partyMemberStatuses,
@@ -9,6 +9,7 @@ import {
   stationKinds,
   teamKindLabels,
   teamKinds,
+  volunteerOriginLabels,
   type PartyMember,
   type Station,
   type Team,
@@ -20,6 +21,7 @@ import { applyApiError, clearErrorsOnChange, requiredRule } from '../../componen
 import { EntityPage } from '../../components/entity-page.js';
 import { addTeamMember, fetchTeam, partyMembersApi, peopleKeys, removeTeamMember, stationsApi, teamsApi } from './api.js';
 import { CompoundSelect, GridSelect, ResidentPicker } from '../places/pickers.js';
+import { VolunteerPicker } from '../volunteers/pickers.js';
 
 const optionsOf = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
 
@@ -113,6 +115,7 @@ function TeamMembersDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
+  const [who, setWho] = useState<'resident' | 'volunteer'>('resident');
   const canWrite = roleCan(me.role, 'people.write');
   const team = useQuery({ queryKey: peopleKeys.team(id), queryFn: () => fetchTeam(id) });
   const refresh = (data: TeamDetail) => {
@@ -120,7 +123,8 @@ function TeamMembersDrawer({ id, onClose }: { id: number; onClose(): void }) {
     void qc.invalidateQueries({ queryKey: peopleKeys.teams });
   };
   const add = useMutation({
-    mutationFn: (v: { residentId: number; isLeader?: boolean }) => addTeamMember(id, { residentId: v.residentId, isLeader: !!v.isLeader }),
+    mutationFn: (v: { residentId?: number; volunteerId?: number; isLeader?: boolean }) =>
+      addTeamMember(id, who === 'volunteer' ? { volunteerId: v.volunteerId, isLeader: !!v.isLeader } : { residentId: v.residentId, isLeader: !!v.isLeader }),
     onSuccess: (data) => {
       refresh(data);
       form.resetFields();
@@ -163,9 +167,30 @@ function TeamMembersDrawer({ id, onClose }: { id: number; onClose(): void }) {
           style={{ marginBottom: 16 }}
           data-testid="team-add-member"
         >
-          <Form.Item name="residentId" label={t('people.resident')} rules={[requiredRule(t, t('people.resident'), 'choose')]} style={{ minWidth: 280 }}>
-            <ResidentPicker testId="team-member-picker" />
+          <Form.Item label={t('people.memberOf')} style={{ width: '100%' }} extra={who === 'volunteer' ? t('people.volunteerHint') : undefined}>
+            <Radio.Group
+              value={who}
+              onChange={(e) => {
+                setWho(e.target.value as 'resident' | 'volunteer');
+                form.resetFields(['residentId', 'volunteerId']);
+              }}
+              optionType="button"
+              options={[
+                { value: 'resident', label: t('people.resident') },
+                { value: 'volunteer', label: t('people.volunteer') },
+              ]}
+              data-testid="team-member-kind"
+            />
           </Form.Item>
+          {who === 'resident' ? (
+            <Form.Item name="residentId" label={t('people.resident')} rules={[requiredRule(t, t('people.resident'), 'choose')]} style={{ minWidth: 280 }}>
+              <ResidentPicker testId="team-member-picker" />
+            </Form.Item>
+          ) : (
+            <Form.Item name="volunteerId" label={t('people.volunteer')} rules={[requiredRule(t, t('people.volunteer'), 'choose')]} style={{ minWidth: 280 }}>
+              <VolunteerPicker testId="team-volunteer-picker" />
+            </Form.Item>
+          )}
           <Form.Item name="isLeader" label={t('people.leader')} valuePropName="checked">
             <Switch />
           </Form.Item>
@@ -186,9 +211,16 @@ function TeamMembersDrawer({ id, onClose }: { id: number; onClose(): void }) {
             title: t('residents.name'),
             dataIndex: 'name',
             render: (v, m) => (
-              <Space>
+              <Space wrap>
                 {v}
                 {m.isLeader && <Tag color="red">{t('people.leader')}</Tag>}
+                {m.volunteerId != null && (
+                  <Tag color="blue" data-testid={`team-member-volunteer-${m.volunteerId}`}>
+                    {[volunteerOriginLabels[locale][m.origin as keyof (typeof volunteerOriginLabels)['en']] ?? t('people.volunteer'), m.affiliation]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Tag>
+                )}
               </Space>
             ),
           },
