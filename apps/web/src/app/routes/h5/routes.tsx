@@ -20,6 +20,7 @@ import { MeetingsEntry } from '../../../features/meetings/h5/entry.js';
 const UpcomingMeetingsPage = lazyPage(() => import('../../../features/meetings/h5/index.js').then((m) => m.UpcomingMeetingsPage));
 import { ActivitiesEntry } from '../../../features/activities/h5/entry.js';
 import { PartyEntry } from '../../../features/party/h5/entry.js';
+import { ProjectsEntry } from '../../../features/projects/h5/entry.js';
 
 /** What a page is given: the path's match, the query, the community of the link (or remembered), how to move. */
 export interface PageProps {
@@ -54,6 +55,8 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
 const ActivitiesListPage = lazyPage(() => import('../../../features/activities/h5/pages.js').then((m) => m.ActivitiesListPage));
 const ActivityPage = lazyPage(() => import('../../../features/activities/h5/pages.js').then((m) => m.ActivityPage));
 const MySignupPage = lazyPage(() => import('../../../features/activities/h5/pages.js').then((m) => m.MySignupPage));
+const PublicProjectsPage = lazyPage(async () => (await import('../../../features/projects/h5/pages.js')).PublicProjectsPage);
+const PublicProjectPage = lazyPage(async () => (await import('../../../features/projects/h5/pages.js')).PublicProjectPage);
 const PartyPhonePage = lazyPage(async () => (await import('../../../features/party/h5/party-page.js')).PartyPhonePage);
 
 /** First match wins. */
@@ -104,6 +107,13 @@ export const h5Routes: H5Route[] = [
   },
   { access: 'public', pattern: /^\/h5\/activities$/, render: (p) => <ActivitiesListPage communityCode={p.community} navigate={p.navigate} /> },
   { access: 'helper', pattern: /^\/h5\/party$/, render: (p) => <PartyPhonePage navigate={p.navigate} /> },
+  // 为民办实事 (ADR 0047): the community's projects with progress, one project's milestones and the residents' rating.
+  {
+    access: 'public',
+    pattern: /^\/h5\/projects\/(\d+)/,
+    render: (p) => <PublicProjectPage id={Number(p.match[1])} communityCode={p.community} navigate={p.navigate} />,
+  },
+  { access: 'public', pattern: /^\/h5\/projects$/, render: (p) => <PublicProjectsPage communityCode={p.community} navigate={p.navigate} /> },
 ];
 const MyPointsH5 = lazyPage(async () => (await import('../../../features/points/h5/points-pages.js')).MyPointsPage);
 const PerksH5 = lazyPage(async () => (await import('../../../features/points/h5/points-pages.js')).PerksPage);
@@ -148,6 +158,7 @@ export const residentEntries: Array<(p: { community: string; navigate: Navigate 
   ),
   (p) => <MeetingsEntry community={p.community} navigate={p.navigate} />,
   (p) => <ActivitiesEntry community={p.community} navigate={p.navigate} />,
+  (p) => <ProjectsEntry community={p.community} navigate={p.navigate} />,
 ];
 
 /** A claimant's way to the wishes they may claim and those they claimed (微心愿). */
