@@ -49,6 +49,8 @@ export const communityDashboardSchema = z.object({
   points: z.object({ pointsEarned: z.number(), pointsSpent: z.number(), redemptionsIssued: z.number(), redemptionsRedeemed: z.number() }).optional(),
   /** 双报到 (party.read): pioneer posts held by a member now, party members reported this year. */
   party: z.object({ postsClaimed: z.number(), membersReported: z.number() }).optional(),
+  /** 为民办实事 (projects.read): projects under way now (claimed or in progress) and completed this Beijing year (ADR 0047). */
+  projects: z.object({ inProgress: z.number(), completedThisYear: z.number() }).optional(),
 });
 export type CommunityDashboard = z.infer<typeof communityDashboardSchema>;
 export const subdistrictDashboardSchema = z.object({

@@ -72,6 +72,7 @@ export const ledgerRegisterKeys = [
   'party_reports',
   'pioneer_claims',
   'party_feedback',
+  'projects',
 ] as const;
 export type LedgerRegisterKey = (typeof ledgerRegisterKeys)[number];
 export const ledgerRegisterKeySchema = z.enum(ledgerRegisterKeys);

@@ -4658,6 +4658,10 @@ export interface paths {
                                 redemptionsIssued: number;
                                 redemptionsRedeemed: number;
                             };
+                            projects?: {
+                                completedThisYear: number;
+                                inProgress: number;
+                            };
                             resolutionRate: {
                                 denominator: number;
                                 numerator: number;
@@ -6965,7 +6969,7 @@ export interface paths {
                          * @default tickets
                          * @enum {string}
                          */
-                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities" | "party_reports" | "pioneer_claims" | "party_feedback";
+                        register?: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities" | "party_reports" | "pioneer_claims" | "party_feedback" | "projects";
                         /** @enum {string} */
                         status?: "submitted" | "accepted" | "assigned" | "in_progress" | "escalated" | "resolved" | "closed" | "rejected" | "merged" | "reviewing";
                         /** Format: date */
@@ -6987,7 +6991,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities" | "party_reports" | "pioneer_claims" | "party_feedback";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities" | "party_reports" | "pioneer_claims" | "party_feedback" | "projects";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -7033,7 +7037,7 @@ export interface paths {
                             id: number;
                             processed: number;
                             /** @enum {string} */
-                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities" | "party_reports" | "pioneer_claims" | "party_feedback";
+                            register: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities" | "party_reports" | "pioneer_claims" | "party_feedback" | "projects";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             total: number;
@@ -7112,7 +7116,7 @@ export interface paths {
                                 byPeriod: boolean;
                                 columns: string[];
                                 /** @enum {string} */
-                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities" | "party_reports" | "pioneer_claims" | "party_feedback";
+                                key: "tickets" | "residents" | "party_members" | "teams" | "partners" | "escalations" | "resources" | "agreements" | "contributions" | "wishes" | "help" | "care" | "meetings" | "meeting_minutes" | "venue_usage" | "volunteers" | "service_hours" | "duty" | "points" | "redemptions" | "activities" | "party_reports" | "pioneer_claims" | "party_feedback" | "projects";
                                 title: string;
                             }[];
                         };

@@ -145,6 +145,22 @@ describe('demo seed', () => {
       ).toBe(true);
     }
 
+    // Issue 11: 凌霄's 社区公社 with its six arts teams' weekly bookings; 小西坪's projects; 凌霄's claiming event.
+    const lx = await env.ctx.db.selectFrom('communities').select('id').where('code', '=', 'NB-BL-XQ-LX').executeTakeFirstOrThrow();
+    const teamBookings = await env.ctx.db
+      .selectFrom('venue_bookings')
+      .select((eb) => ['team_id', eb.fn.countAll<number>().as('n')])
+      .where('community_id', '=', lx.id)
+      .where('booker_kind', '=', 'team')
+      .groupBy('team_id')
+      .execute();
+    expect(teamBookings).toHaveLength(6);
+    expect(teamBookings.every((t) => Number(t.n) >= 14)).toBe(true);
+    const projects = await env.ctx.db.selectFrom('projects').select(['title', 'status', 'percent', 'claim_event']).orderBy('id').execute();
+    expect(projects.find((p) => p.title === '铁建丽苑老旧供水管网改造')).toMatchObject({ status: 'evaluated', percent: 100 });
+    expect(projects.find((p) => p.title === '爸妈食堂')).toMatchObject({ status: 'in_progress' });
+    expect(projects.filter((p) => p.claim_event === '凌霄社区民生项目认领会').length).toBeGreaterThanOrEqual(3);
+
     await checkTicketYear(env, new Date());
   }, 600_000);
 });

@@ -9,6 +9,8 @@ import '../features/escalations/messages.js';
 import '../features/wishes/nav-messages.js';
 import '../features/meetings/nav-messages.js';
 import '../features/activities/nav-messages.js';
+import '../features/venues/nav-messages.js';
+import '../features/projects/nav-messages.js';
 import '../features/help/messages.js';
 import '../features/care/messages.js';
 import '../features/volunteers/messages.js';

@@ -23,6 +23,7 @@ import { venueLedger } from '../activities/index.js';
 import { volunteerLedger } from '../volunteers/index.js';
 import { pointsLedger } from '../volunteers/index.js';
 import { partyCounts } from '../people/index.js';
+import { projectLedger } from '../projects/index.js';
 
 const DAY = 86_400_000;
 
@@ -72,6 +73,7 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
   const venues = roleCan(actor.role, 'venues.read') ? { bookingsThisMonth: await venueLedger.bookingsThisMonth(ctx.db, cid, now) } : null;
   const volunteers = roleCan(actor.role, 'volunteers.read') ? await volunteerLedger.dashboardCounts(ctx.db, cid, now) : null;
   const party = roleCan(actor.role, 'party.read') ? await partyCounts(ctx, cid, now) : null;
+  const projects = roleCan(actor.role, 'projects.read') ? await projectLedger.yearCounts(ctx.db, cid, now) : null;
   return {
     from: p.fromDay,
     to: p.toDay,
@@ -79,6 +81,7 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
     ...(venues ? { venues } : {}),
     ...(volunteers ? { volunteers } : {}),
     ...(party ? { party } : {}),
+    ...(projects ? { projects } : {}),
     total: counts?.total ?? 0,
     ...rates(counts),
     byStatus: rows(by.status, (k) => ticketStatusLabels[locale][k as TicketStatus] ?? k),

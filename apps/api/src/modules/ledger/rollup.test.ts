@@ -82,7 +82,7 @@ describe('dashboard: the roll-up answers what a scan of tickets answers', () => 
         ...d,
         from: undefined,
         to: undefined,
-        // Other modules' counts (wishes, partners, care, meetings, party, points, venues, volunteers) are not the tickets'
+        // Other modules' counts (wishes, partners, care, meetings, party, points, projects, venues, volunteers) are not the tickets'
         // roll-up: their own tests check them.
         wishes: undefined,
         partners: undefined,
@@ -90,6 +90,7 @@ describe('dashboard: the roll-up answers what a scan of tickets answers', () => 
         meetings: undefined,
         party: undefined,
         points: undefined,
+        projects: undefined,
         venues: undefined,
         volunteers: undefined,
         byStatus: keyed(d.byStatus),

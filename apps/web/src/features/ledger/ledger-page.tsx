@@ -39,6 +39,7 @@ const _texts = registerMessages(
     'ledger.register.party_reports': '在职党员报到台账',
     'ledger.register.pioneer_claims': '先锋岗认领台账',
     'ledger.register.party_feedback': '在职党员双报到反馈表',
+    'ledger.register.projects': '为民办实事台账',
     'ledger.asOfToday': '按导出时的在册情况打印（不按日期筛选），A4 横向，含标题、序号、页码和经办人、审核人签字栏。列：{columns}',
     'ledger.printNote': '导出文件为 A4 横向、一页宽，每页重复表头，含标题、序号、页码和经办人、审核人签字栏。',
   },
@@ -72,6 +73,7 @@ const _texts = registerMessages(
     'ledger.register.party_reports': 'In-service party members reporting in',
     'ledger.register.pioneer_claims': 'Pioneer post claims',
     'ledger.register.party_feedback': 'Party member feedback sheet (双报到)',
+    'ledger.register.projects': 'Community projects register (为民办实事)',
     'ledger.asOfToday':
       'Printed as it stands at export (no date filter), A4 landscape, with title, numbering, page numbers and signature lines. Columns: {columns}',
     'ledger.printNote':

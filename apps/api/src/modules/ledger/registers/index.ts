@@ -15,6 +15,7 @@ import { serviceHoursRegister, volunteersRegister } from './volunteers.js';
 import { dutyRegister } from './duty.js';
 import { pointsRegister, redemptionsRegister } from './points.js';
 import { activitiesRegister } from './activities.js';
+import { projectsRegister } from './projects.js';
 import { partyFeedbackRegister, partyReportsRegister, pioneerClaimsRegister } from './party.js';
 
 /** Every register the ledger prints, in the order the ledger page lists them. A module adds one line here. */
@@ -43,4 +44,5 @@ export const registers: Record<LedgerRegisterKey, LedgerRegister> = {
   party_reports: partyReportsRegister,
   pioneer_claims: pioneerClaimsRegister,
   party_feedback: partyFeedbackRegister,
+  projects: projectsRegister,
 };

@@ -71,6 +71,7 @@ function ConsoleLayout() {
         roleCan(me.role, 'escalations.board') && { key: '/whistle-board', icon: <BarChartOutlined />, label: t('nav.whistleBoard') },
         roleCan(me.role, 'sessions.read') && { key: '/secretary-sessions', icon: <CommentOutlined />, label: t('nav.secretarySessions') },
         roleCan(me.role, 'meetings.read') && { key: '/meetings', icon: <CommentOutlined />, label: t('nav.meetings') },
+        roleCan(me.role, 'projects.read') && { key: '/projects', icon: <FlagOutlined />, label: t('nav.projects') },
         roleCan(me.role, 'tickets.dispatch') && { key: '/ticket-settings', icon: <SettingOutlined />, label: t('nav.ticketSettings') },
       ),
     ),
@@ -83,6 +84,7 @@ function ConsoleLayout() {
         roleCan(me.role, 'care.read') && { key: '/care-board', icon: <HeartOutlined />, label: t('nav.careBoard') },
         roleCan(me.role, 'care.read') && { key: '/care-recipients', icon: <HeartOutlined />, label: t('nav.careRecipients') },
         roleCan(me.role, 'activities.read') && { key: '/activities', icon: <CalendarOutlined />, label: t('nav.activities') },
+        roleCan(me.role, 'venues.read') && { key: '/venues', icon: <CalendarOutlined />, label: t('nav.venues') },
       ),
     ),
     ...section(

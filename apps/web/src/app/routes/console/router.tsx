@@ -30,6 +30,8 @@ const volunteers = () => import('../../../features/volunteers/index.js');
 const points = () => import('../../../features/points/index.js');
 const activities = () => import('../../../features/activities/index.js');
 const party = () => import('../../../features/party/index.js');
+const venues = () => import('../../../features/venues/index.js');
+const projects = () => import('../../../features/projects/index.js');
 
 export const consoleRouter = createBrowserRouter([
   { path: '/setup', element: page(auth, (m) => m.SetupPage) },
@@ -72,6 +74,8 @@ export const consoleRouter = createBrowserRouter([
       { path: 'volunteers', element: page(volunteers, (m) => m.VolunteersPage) },
       { path: 'perks', element: page(points, (m) => m.PerksPage) },
       { path: 'activities', element: page(activities, (m) => m.ActivitiesPage) },
+      { path: 'venues', element: page(venues, (m) => m.VenuesPage) },
+      { path: 'projects', element: page(projects, (m) => m.ProjectsPage) },
       { path: 'party', element: page(party, (m) => m.PartyPage) },
       { path: '*', element: <Navigate to="/overview" replace /> },
     ],

@@ -21,6 +21,7 @@ const UpcomingMeetingsPage = lazyPage(() => import('../../../features/meetings/h
 import { ActivitiesEntry } from '../../../features/activities/h5/entry.js';
 import { PartyEntry } from '../../../features/party/h5/entry.js';
 import { VolunteerEntry, VolunteerJoinEntry } from '../../../features/volunteers/h5/entry.js';
+import { ProjectsEntry } from '../../../features/projects/h5/entry.js';
 
 /** What a page is given: the path's match, the query, the community of the link (or remembered), how to move. */
 export interface PageProps {
@@ -58,6 +59,8 @@ const MySignupPage = lazyPage(() => import('../../../features/activities/h5/page
 const VolunteerJoinPage = lazyPage(async () => (await import('../../../features/volunteers/h5/join-page.js')).VolunteerJoinPage);
 const VolunteerSignPage = lazyPage(async () => (await import('../../../features/volunteers/h5/sign-page.js')).VolunteerSignPage);
 const MyVolunteerPage = lazyPage(async () => (await import('../../../features/volunteers/h5/my-page.js')).MyVolunteerPage);
+const PublicProjectsPage = lazyPage(async () => (await import('../../../features/projects/h5/pages.js')).PublicProjectsPage);
+const PublicProjectPage = lazyPage(async () => (await import('../../../features/projects/h5/pages.js')).PublicProjectPage);
 const PartyPhonePage = lazyPage(async () => (await import('../../../features/party/h5/party-page.js')).PartyPhonePage);
 
 /** First match wins. */
@@ -112,6 +115,13 @@ export const h5Routes: H5Route[] = [
   { access: 'public', pattern: /^\/h5\/volunteer\/join$/, render: (p) => <VolunteerJoinPage communityCode={p.community} /> },
   { access: 'helper', pattern: /^\/h5\/volunteer\/sign$/, render: (p) => <VolunteerSignPage navigate={p.navigate} /> },
   { access: 'helper', pattern: /^\/h5\/volunteer$/, render: (p) => <MyVolunteerPage navigate={p.navigate} community={p.community} /> },
+  // 为民办实事 (ADR 0047): the community's projects with progress, one project's milestones and the residents' rating.
+  {
+    access: 'public',
+    pattern: /^\/h5\/projects\/(\d+)/,
+    render: (p) => <PublicProjectPage id={Number(p.match[1])} communityCode={p.community} navigate={p.navigate} />,
+  },
+  { access: 'public', pattern: /^\/h5\/projects$/, render: (p) => <PublicProjectsPage communityCode={p.community} navigate={p.navigate} /> },
 ];
 const MyPointsH5 = lazyPage(async () => (await import('../../../features/points/h5/points-pages.js')).MyPointsPage);
 const PerksH5 = lazyPage(async () => (await import('../../../features/points/h5/points-pages.js')).PerksPage);
@@ -158,6 +168,7 @@ export const residentEntries: Array<(p: { community: string; navigate: Navigate 
   (p) => <MeetingsEntry community={p.community} navigate={p.navigate} />,
   (p) => <ActivitiesEntry community={p.community} navigate={p.navigate} />,
   (p) => <VolunteerJoinEntry community={p.community} navigate={p.navigate} />,
+  (p) => <ProjectsEntry community={p.community} navigate={p.navigate} />,
 ];
 
 /** A claimant's way to the wishes they may claim and those they claimed (微心愿). */

@@ -1,0 +1,1 @@
+export { VenuesPage } from './venues-page.js';
