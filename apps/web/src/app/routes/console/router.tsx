@@ -30,6 +30,7 @@ const volunteers = () => import('../../../features/volunteers/index.js');
 const points = () => import('../../../features/points/index.js');
 const activities = () => import('../../../features/activities/index.js');
 const party = () => import('../../../features/party/index.js');
+const duty = () => import('../../../features/duty/index.js');
 
 export const consoleRouter = createBrowserRouter([
   { path: '/setup', element: page(auth, (m) => m.SetupPage) },
@@ -73,6 +74,7 @@ export const consoleRouter = createBrowserRouter([
       { path: 'perks', element: page(points, (m) => m.PerksPage) },
       { path: 'activities', element: page(activities, (m) => m.ActivitiesPage) },
       { path: 'party', element: page(party, (m) => m.PartyPage) },
+      { path: 'duty', element: page(duty, (m) => m.DutyPage) },
       { path: '*', element: <Navigate to="/overview" replace /> },
     ],
   },
