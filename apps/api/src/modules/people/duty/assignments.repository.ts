@@ -176,3 +176,33 @@ export function myAssignments(db: Db, cid: CommunityId, who: { accountId: number
     .orderBy('a.id')
     .execute();
 }
+
+/**
+ * People with an active login on open shifts of a post between two dates (by their account, or the account of the
+ * resident a squad assignment names), with those shifts: whom a swap can be asked of.
+ */
+export function peopleOnStation(db: Db, cid: CommunityId, stationId: number, from: string, to: string) {
+  return db
+    .selectFrom('shift_assignments as a')
+    .innerJoin('shifts as s', 's.id', 'a.shift_id')
+    .innerJoin('stations as st', 'st.id', 's.station_id')
+    .innerJoin('accounts as ac', (j) =>
+      j
+        .on('ac.community_id', '=', cid)
+        .on('ac.is_active', '=', true)
+        .on((eb) =>
+          eb.or([eb('ac.id', '=', eb.ref('a.account_id')), eb.and([eb('a.account_id', 'is', null), eb('ac.resident_id', '=', eb.ref('a.resident_id'))])]),
+        ),
+    )
+    .select(['ac.id as account_id', 'ac.display_name', 's.id as shift_id', 's.starts_at', 's.ends_at', 'st.name as station_name'])
+    .where('a.community_id', '=', cid)
+    .where('a.removed_at', 'is', null)
+    .where('s.status', '=', 'open')
+    .where('s.station_id', '=', stationId)
+    .where('s.day', '>=', from)
+    .where('s.day', '<=', to)
+    .orderBy('ac.display_name')
+    .orderBy('s.starts_at')
+    .limit(500)
+    .execute();
+}

@@ -2,13 +2,14 @@ import type { AppContext } from '../../../platform/context.js';
 import { authorize, resolveCommunityId, type Actor } from '../../../platform/access/actor.js';
 import { AppError, invalidField, notFound } from '../../../platform/errors.js';
 import { iso } from '../../../platform/time.js';
-import * as peopleRefs from './../refs.repository.js';
+import * as peopleRefs from '../refs.repository.js';
 import * as assignmentsRepo from './assignments.repository.js';
 import * as rosterPeople from './roster-people.repository.js';
 import * as shiftsRepo from './shifts.repository.js';
 import { creditShiftHours } from './hours.js';
 import { recordShiftSteps } from './record-step.js';
-import { datesBetween, isCheckinOpen, weekOf } from './roster-rules.js';
+import { shiftLabel } from './duty.presenter.js';
+import { addDays, datesBetween, isCheckinOpen, weekOf } from './roster-rules.js';
 import { settingsOf } from './templates.service.js';
 
 const notOnShift = () => new AppError('SHIFT_NOT_ASSIGNED', 'not on this shift');
@@ -104,4 +105,28 @@ export async function checkOut(ctx: AppContext, actor: Actor, shiftId: number, n
     ]);
     return { shiftId, assignmentId: a.id, checkedInAt: iso(done.checked_in_at), checkedOutAt: iso(now), hours: credit?.hours ?? null };
   });
+}
+
+/**
+ * Whom the actor can ask to swap a shift they are on: the others with a login on duty at the same post this week and
+ * the next two, each with their shifts there. Someone not on the shift: SHIFT_NOT_ASSIGNED.
+ */
+export async function swapPartners(ctx: AppContext, actor: Actor, shiftId: number, now = new Date()) {
+  authorize(actor, 'shifts.duty');
+  const cid = resolveCommunityId(actor);
+  const s = await shiftsRepo.findShift(ctx.db, cid, shiftId);
+  if (!s) throw notFound('shift');
+  const residentId = await rosterPeople.residentOfAccount(ctx.db, cid, actor.accountId);
+  const mine = await assignmentsRepo.assignmentOf(ctx.db, cid, shiftId, { accountId: actor.accountId, residentId });
+  if (!mine) throw notOnShift();
+  const from = weekOf(now).from;
+  const rows = await assignmentsRepo.peopleOnStation(ctx.db, cid, s.station_id, from, addDays(from, 20));
+  const people = new Map<number, { accountId: number; name: string; shifts: Array<{ shiftId: number; label: string }> }>();
+  for (const r of rows) {
+    if (r.account_id === actor.accountId) continue;
+    const p = people.get(r.account_id) ?? { accountId: r.account_id, name: r.display_name, shifts: [] };
+    if (r.shift_id !== shiftId && r.starts_at > now) p.shifts.push({ shiftId: r.shift_id, label: shiftLabel(r) });
+    people.set(r.account_id, p);
+  }
+  return { items: [...people.values()] };
 }

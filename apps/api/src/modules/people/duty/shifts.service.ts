@@ -5,7 +5,7 @@ import { authorize, resolveCommunityId, type Actor } from '../../../platform/acc
 import { AppError, invalidField, notFound } from '../../../platform/errors.js';
 import { iso } from '../../../platform/time.js';
 import type { Db } from '../common.repository.js';
-import * as peopleRefs from './../refs.repository.js';
+import * as peopleRefs from '../refs.repository.js';
 import * as assignmentsRepo from './assignments.repository.js';
 import * as rosterPeople from './roster-people.repository.js';
 import * as eventsRepo from './shift-events.repository.js';

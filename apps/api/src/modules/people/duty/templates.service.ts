@@ -4,7 +4,7 @@ import type { CommunityId } from '../../../platform/db/scope.js';
 import { authorize, resolveCommunityId, type Actor } from '../../../platform/access/actor.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import { invalidField, notFound } from '../../../platform/errors.js';
-import * as peopleRefs from './../refs.repository.js';
+import * as peopleRefs from '../refs.repository.js';
 import * as assignmentsRepo from './assignments.repository.js';
 import * as rosterPeople from './roster-people.repository.js';
 import * as settingsRepo from './settings.repository.js';
