@@ -131,6 +131,17 @@ export const createSwapSchema = z.object({
   reason: z.string().trim().min(1).max(200),
 });
 export type CreateSwapInput = z.infer<typeof createSwapSchema>;
+/**
+ * Whom the person on a shift can ask to swap (the phone page): the others with a login on duty at the same post this
+ * week and the next two, each with their shifts there (to exchange one) — display names only.
+ */
+export const swapPartnersQuerySchema = z.object({ shiftId: idSchema });
+export const swapPartnerSchema = z.object({
+  accountId: z.number(),
+  name: z.string(),
+  shifts: z.array(z.object({ shiftId: z.number(), label: z.string() })),
+});
+export const swapPartnerListSchema = z.object({ items: z.array(swapPartnerSchema) });
 export const swapDecisionSchema = z.object({ note });
 export const swapQuerySchema = z.object({ communityId: idSchema.optional(), status: z.enum(swapStatuses).optional() });
 export const swapSchema = z.object({

@@ -16,6 +16,7 @@ import '../features/care/messages.js';
 import '../features/volunteers/messages.js';
 import '../features/points/messages.js';
 import '../features/party/nav-messages.js';
+import '../features/duty/nav-messages.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

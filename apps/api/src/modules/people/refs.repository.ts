@@ -130,7 +130,19 @@ export async function matchablePeople(db: Db, communityId: CommunityId) {
     .execute();
   return { partyMembers, teams, volunteers };
 }
-/** A station (驿站) of the community, by id: where an activity is held (issue 11). */
+/**
+ * A station (驿站) of the community, by id: where an activity is held (issue 11) or a duty shift stands (ADR 0044).
+ * `archived_at` tells callers that refuse an archived station (duty templates and shifts) apart.
+ */
 export function stationRef(db: Db, communityId: CommunityId, id: number) {
-  return db.selectFrom('stations').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('stations').select(['id', 'name', 'archived_at']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+}
+/** Names of the community's stations by id (archived ones too: shifts keep their station's name). */
+export function stationNames(db: Db, communityId: CommunityId, ids: readonly number[]) {
+  return db
+    .selectFrom('stations')
+    .select(['id', 'name'])
+    .where('community_id', '=', communityId)
+    .where('id', 'in', ids.length ? [...ids] : none)
+    .execute();
 }

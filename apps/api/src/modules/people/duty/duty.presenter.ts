@@ -1,6 +1,7 @@
 import type { AssignmentVia, Shift } from '@linli/contracts';
 import { beijingText, iso } from '../../../platform/time.js';
-import type { AssignmentRow, ShiftRow } from './duty.repository.js';
+import type { AssignmentRow } from './assignments.repository.js';
+import type { ShiftRow } from './shifts.repository.js';
 import { isCovered } from './roster-rules.js';
 
 /** Row to response shape: a shift with the people on it and its coverage. */

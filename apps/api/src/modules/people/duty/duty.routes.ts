@@ -21,6 +21,8 @@ import {
   swapDecisionSchema,
   swapListSchema,
   swapQuerySchema,
+  swapPartnerListSchema,
+  swapPartnersQuerySchema,
   swapSchema,
   updateShiftSettingsSchema,
 } from '@linli/contracts';
@@ -90,6 +92,11 @@ export function dutyRoutes(app: App, ctx: AppContext): void {
     '/api/shifts/mine',
     { config: { permission: 'shifts.duty' }, schema: { tags, querystring: myShiftsQuerySchema, response: { 200: myShiftListSchema } } },
     async (req) => duty.myShifts(ctx, actorOf(req), req.query),
+  );
+  app.get(
+    '/api/shifts/swap-partners',
+    { config: { permission: 'shifts.duty' }, schema: { tags, querystring: swapPartnersQuerySchema, response: { 200: swapPartnerListSchema } } },
+    async (req) => duty.swapPartners(ctx, actorOf(req), req.query.shiftId),
   );
   app.get(
     '/api/shifts/:id',

@@ -4,7 +4,7 @@ import { buildResident } from '../../../../test/fixtures.js';
 import { drainOutbox } from '../../../../test/jobs.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { subscribeWebhooks } from '../../webhooks/index.js';
-import { checkIn, checkOut } from './on-duty.service.js';
+import { checkIn, checkOut, swapPartners } from './on-duty.service.js';
 import { flagUncoveredShifts } from './uncovered.js';
 import { beijingInstant } from './roster-rules.js';
 
@@ -246,6 +246,34 @@ describe('duty rosters (值守排班)', () => {
     expect((await otherHttp.post(`/api/shift-swaps/${no.id}/decline`, { note: '那天我也没空' })).json()).toMatchObject({ status: 'declined' });
     expect((await http.get(`/api/shifts/${s2.id}`)).json().people.map((p: { name: string }) => p.name)).toEqual(['孙丽']);
     expect((await otherHttp.post(`/api/shift-swaps/${no.id}/accept`, {})).json().error.code).toBe('SHIFT_SWAP_NOT_ALLOWED');
+  });
+
+  it('names whom a swap can be asked of: the others with a login on duty at the same post, with their coming shifts', async () => {
+    const sec = await actorIn(env, 'secretary');
+    const cid = sec.community.id;
+    const http = httpAs(env.app, sec);
+    const post = await buildStation(cid, '一号阵地');
+    const elsewhere = await buildStation(cid, '三号阵地');
+    const me = await buildDutyPerson(cid, '陈静');
+    const mate = await buildDutyPerson(cid, '刘洋');
+    const noLogin = await buildResident(env.ctx, cid, { name: '何秀英', household: false });
+    const squad = await buildSquad(cid, [{ residentId: mate.resident.id }, { residentId: noLogin.id }]);
+    const away = await buildDutyPerson(cid, '赵磊');
+    const mine = (await http.post('/api/shifts', { stationId: post.id, day: monday, startsAt: '08:00', endsAt: '12:00', headcount: 3 })).json();
+    const theirs = (await http.post('/api/shifts', { stationId: post.id, day: '2026-12-16', startsAt: '14:00', endsAt: '18:00', headcount: 2 })).json();
+    const other = (await http.post('/api/shifts', { stationId: elsewhere.id, day: monday, startsAt: '08:00', endsAt: '12:00', headcount: 1 })).json();
+    await http.post(`/api/shifts/${mine.id}/assignments`, { accountId: me.account.id });
+    await http.post(`/api/shifts/${theirs.id}/assignments`, { teamId: squad.id });
+    await http.post(`/api/shifts/${other.id}/assignments`, { accountId: away.account.id });
+
+    const now = beijingInstant('2026-12-11', '09:00');
+    const r = await swapPartners(env.ctx, actorOf(me.account, 'volunteer', cid), mine.id, now);
+    // The squad member with a login (matched through the resident they are), not the one without, nor someone elsewhere.
+    expect(r.items).toEqual([{ accountId: mate.account.id, name: '刘洋', shifts: [{ shiftId: theirs.id, label: expect.stringContaining('一号阵地') }] }]);
+    const refused = await httpAs(env.app, away.cookie).get(`/api/shifts/swap-partners?shiftId=${mine.id}`);
+    expect(refused.json().error.code).toBe('SHIFT_NOT_ASSIGNED');
+    const viaHttp = await httpAs(env.app, me.cookie).get(`/api/shifts/swap-partners?shiftId=${mine.id}`);
+    expect(viaHttp.statusCode).toBe(200);
   });
 
   it("flags tomorrow's short-handed shifts once, on the timeline and to the group bots", async () => {

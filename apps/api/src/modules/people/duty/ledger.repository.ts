@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import type { CommunityId } from '../../../platform/db/scope.js';
 
@@ -62,4 +62,20 @@ export async function* rowBatches(db: Kysely<DB>, cid: CommunityId, p: { fromDay
 }
 
 /** Covered / total shifts of a community between two dates (the dashboard's 值守到岗率 figure). */
-export { coverage } from './duty.repository.js';
+export async function coverage(db: Kysely<DB>, cid: CommunityId, from: string, to: string) {
+  const r = await db
+    .selectFrom('shifts as s')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      eb.fn
+        .count<number>('s.id')
+        .filterWhere(sql<boolean>`(select count(*) from shift_assignments a where a.shift_id = s.id and a.removed_at is null) >= s.headcount`)
+        .as('covered'),
+    ])
+    .where('s.community_id', '=', cid)
+    .where('s.status', '=', 'open')
+    .where('s.day', '>=', from)
+    .where('s.day', '<=', to)
+    .executeTakeFirstOrThrow();
+  return { total: Number(r.total), covered: Number(r.covered) };
+}

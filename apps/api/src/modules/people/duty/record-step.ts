@@ -4,7 +4,7 @@ import type { DB } from '../../../platform/db/schema.js';
 import type { CommunityId } from '../../../platform/db/scope.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import { insertEvents } from './duty.repository.js';
+import { insertEvents } from './shift-events.repository.js';
 
 /** One step in a shift's life: its timeline rows (shift_events) and their audit rows, in the caller's transaction. */
 export interface ShiftStep {

@@ -47,6 +47,11 @@ export function weekOf(now: Date): { from: string; to: string } {
   return { from: new Date(monday).toISOString().slice(0, 10), to: new Date(monday + 6 * DAY_MS).toISOString().slice(0, 10) };
 }
 
+/** The date `n` days after a YYYY-MM-DD date. */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** The Beijing date after the one of `now`. */
 export function tomorrowOf(now: Date): string {
   return new Date(now.getTime() + BEIJING_MS + DAY_MS).toISOString().slice(0, 10);

@@ -5,7 +5,11 @@ import { authorize, resolveCommunityId, type Actor } from '../../../platform/acc
 import { AppError, invalidField, notFound } from '../../../platform/errors.js';
 import { iso } from '../../../platform/time.js';
 import type { Db } from '../common.repository.js';
-import * as repo from './duty.repository.js';
+import * as peopleRefs from '../refs.repository.js';
+import * as assignmentsRepo from './assignments.repository.js';
+import * as rosterPeople from './roster-people.repository.js';
+import * as eventsRepo from './shift-events.repository.js';
+import * as shiftsRepo from './shifts.repository.js';
 import { presentShift } from './duty.presenter.js';
 import { recordShiftSteps } from './record-step.js';
 import { beijingInstant, datesBetween, timeRangeIssue } from './roster-rules.js';
@@ -19,10 +23,10 @@ export async function assignmentRowsFor(
   cid: CommunityId,
   shiftId: number,
   who: { teamId: number | null; accountIds: number[]; by: number | null; via: 'team' | 'person' | 'template' },
-): Promise<repo.AssignmentValues[]> {
-  const rows: repo.AssignmentValues[] = [];
+): Promise<assignmentsRepo.AssignmentValues[]> {
+  const rows: assignmentsRepo.AssignmentValues[] = [];
   if (who.teamId)
-    for (const m of await repo.teamMembersWithAccounts(db, cid, who.teamId))
+    for (const m of await rosterPeople.teamMembersWithAccounts(db, cid, who.teamId))
       rows.push({
         shift_id: shiftId,
         account_id: m.account_id ?? null,
@@ -32,7 +36,7 @@ export async function assignmentRowsFor(
         team_id: who.teamId,
         assigned_by: who.by,
       });
-  for (const a of await repo.accountsIn(db, cid, who.accountIds))
+  for (const a of await rosterPeople.accountsIn(db, cid, who.accountIds))
     rows.push({
       shift_id: shiftId,
       account_id: a.id,
@@ -45,23 +49,23 @@ export async function assignmentRowsFor(
   return rows;
 }
 
-async function present(ctx: AppContext, cid: CommunityId, shifts: repo.ShiftRow[]) {
-  const people = await repo.liveAssignments(
+async function present(ctx: AppContext, cid: CommunityId, shifts: shiftsRepo.ShiftRow[]) {
+  const people = await assignmentsRepo.liveAssignments(
     ctx.db,
     cid,
     shifts.map((s) => s.id),
   );
-  const station = new Map((await repo.stationNames(ctx.db, cid, [...new Set(shifts.map((s) => s.station_id))])).map((s) => [s.id, s.name]));
+  const station = new Map((await peopleRefs.stationNames(ctx.db, cid, [...new Set(shifts.map((s) => s.station_id))])).map((s) => [s.id, s.name]));
   const team = new Map(
     (
-      await repo.teamNamesIn(
+      await rosterPeople.teamNamesIn(
         ctx.db,
         cid,
         shifts.flatMap((s) => (s.team_id ? [s.team_id] : [])),
       )
     ).map((t) => [t.id, t.name]),
   );
-  const byShift = new Map<number, repo.AssignmentRow[]>();
+  const byShift = new Map<number, assignmentsRepo.AssignmentRow[]>();
   for (const p of people) byShift.set(p.shift_id, [...(byShift.get(p.shift_id) ?? []), p]);
   return shifts.map((s) => presentShift(s, byShift.get(s.id) ?? [], { station, team }));
 }
@@ -75,7 +79,7 @@ export async function listShifts(
   authorize(actor, 'shifts.read');
   const cid = resolveCommunityId(actor, q.communityId);
   if (!datesBetween(q.from, q.to)) throw invalidField('to', 'range');
-  const items = await present(ctx, cid, await repo.listShifts(ctx.db, cid, q));
+  const items = await present(ctx, cid, await shiftsRepo.listShifts(ctx.db, cid, q));
   return { items: q.uncoveredOnly === 'true' ? items.filter((s) => !s.isCovered) : items };
 }
 
@@ -83,12 +87,12 @@ export async function listShifts(
 export async function getShift(ctx: AppContext, actor: Actor, id: number, communityId?: number) {
   authorize(actor, 'shifts.read');
   const cid = resolveCommunityId(actor, communityId);
-  const s = await repo.findShift(ctx.db, cid, id);
+  const s = await shiftsRepo.findShift(ctx.db, cid, id);
   if (!s) throw notFound('shift');
   const [shift] = await present(ctx, cid, [s]);
-  const events = await repo.eventsOf(ctx.db, cid, id);
+  const events = await eventsRepo.eventsOf(ctx.db, cid, id);
   const names = new Map(
-    (await repo.accountNamesIn(ctx.db, [...new Set(events.flatMap((e) => (e.actor_account_id ? [e.actor_account_id] : [])))])).map((a) => [
+    (await rosterPeople.accountNamesIn(ctx.db, [...new Set(events.flatMap((e) => (e.actor_account_id ? [e.actor_account_id] : [])))])).map((a) => [
       a.id,
       a.display_name,
     ]),
@@ -109,11 +113,12 @@ export async function getShift(ctx: AppContext, actor: Actor, id: number, commun
 export async function createShift(ctx: AppContext, actor: Actor, input: CreateShiftInput) {
   authorize(actor, 'shifts.write');
   const cid = resolveCommunityId(actor, input.communityId);
-  if (!(await repo.stationRef(ctx.db, cid, input.stationId))) throw notFound('station');
+  const station = await peopleRefs.stationRef(ctx.db, cid, input.stationId);
+  if (!station || station.archived_at) throw notFound('station');
   const issue = timeRangeIssue(input.startsAt, input.endsAt);
   if (issue) throw invalidField(issue.field, issue.rule);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const { id } = await repo.insertShift(trx, cid, {
+    const { id } = await shiftsRepo.insertShift(trx, cid, {
       station_id: input.stationId,
       template_id: null,
       day: input.day,
@@ -135,18 +140,18 @@ export async function assignShift(ctx: AppContext, actor: Actor, id: number, inp
   authorize(actor, 'shifts.write');
   const cid = resolveCommunityId(actor, input.communityId);
   await ctx.db.transaction().execute(async (trx) => {
-    const s = await repo.lockShift(trx, cid, id);
+    const s = await shiftsRepo.lockShift(trx, cid, id);
     if (!s) throw notFound('shift');
     if (!input.teamId === !input.accountId) throw invalidField(input.teamId ? 'accountId' : 'teamId', input.teamId ? 'invalid' : 'required');
-    if (input.teamId && (await repo.teamNamesIn(trx, cid, [input.teamId])).length === 0) throw notFound('team');
-    if (input.accountId && (await repo.accountsIn(trx, cid, [input.accountId])).length === 0) throw notFound('account');
+    if (input.teamId && (await rosterPeople.teamNamesIn(trx, cid, [input.teamId])).length === 0) throw notFound('team');
+    if (input.accountId && (await rosterPeople.accountsIn(trx, cid, [input.accountId])).length === 0) throw notFound('account');
     const rows = await assignmentRowsFor(trx, cid, id, {
       teamId: input.teamId ?? null,
       accountIds: input.accountId ? [input.accountId] : [],
       by: actor.accountId,
       via: input.teamId ? 'team' : 'person',
     });
-    const added = await repo.insertAssignments(trx, cid, rows);
+    const added = await assignmentsRepo.insertAssignments(trx, cid, rows);
     if (input.accountId && added.length === 0)
       throw new AppError('SHIFT_ALREADY_ASSIGNED', 'already on the shift', { fields: [{ field: 'accountId', rule: 'taken' }] });
     await recordShiftSteps(trx, cid, actor, [
@@ -166,11 +171,11 @@ export async function removeFromShift(ctx: AppContext, actor: Actor, id: number,
   authorize(actor, 'shifts.write');
   const cid = resolveCommunityId(actor, input.communityId);
   await ctx.db.transaction().execute(async (trx) => {
-    const s = await repo.lockShift(trx, cid, id);
-    const a = s ? await repo.findAssignment(trx, cid, assignmentId) : undefined;
+    const s = await shiftsRepo.lockShift(trx, cid, id);
+    const a = s ? await assignmentsRepo.findAssignment(trx, cid, assignmentId) : undefined;
     if (!s || !a || a.shift_id !== id) throw notFound('assignment');
     if (a.checked_in_at) throw new AppError('INVALID_STATE', 'checked in already');
-    await repo.removeAssignment(trx, cid, assignmentId, { at: new Date(), reason: input.reason });
+    await assignmentsRepo.removeAssignment(trx, cid, assignmentId, { at: new Date(), reason: input.reason });
     await recordShiftSteps(trx, cid, actor, [{ shiftId: id, action: 'removed', note: a.name, reason: input.reason, changes: { assignmentId } }]);
   });
   return getShift(ctx, actor, id, cid);

@@ -7,7 +7,10 @@ import { authorize, resolveCommunityId, type Actor } from '../../../platform/acc
 import { roleCan } from '@linli/contracts';
 import { AppError, invalidField, notFound } from '../../../platform/errors.js';
 import { iso } from '../../../platform/time.js';
-import * as repo from './duty.repository.js';
+import * as assignmentsRepo from './assignments.repository.js';
+import * as rosterPeople from './roster-people.repository.js';
+import * as shiftsRepo from './shifts.repository.js';
+import * as swapsRepo from './swaps.repository.js';
 import { shiftLabel } from './duty.presenter.js';
 import { recordShiftSteps } from './record-step.js';
 import { nextSwapStatus, type SwapAction } from './roster-rules.js';
@@ -15,13 +18,13 @@ import { settingsOf } from './templates.service.js';
 
 const notAllowed = (why: string) => new AppError('SHIFT_SWAP_NOT_ALLOWED', why);
 
-async function present(ctx: AppContext, cid: CommunityId, rows: repo.SwapRow[]) {
+async function present(ctx: AppContext, cid: CommunityId, rows: swapsRepo.SwapRow[]) {
   const assignments = rows.flatMap((r) => [r.from_assignment_id, ...(r.to_assignment_id ? [r.to_assignment_id] : [])]);
-  const shifts = new Map((await repo.shiftsOfAssignments(ctx.db, cid, assignments)).map((s) => [s.assignment_id, s]));
+  const shifts = new Map((await swapsRepo.shiftsOfAssignments(ctx.db, cid, assignments)).map((s) => [s.assignment_id, s]));
   const names = new Map(
-    (await repo.accountNamesIn(ctx.db, [...new Set(rows.flatMap((r) => [r.requested_by, r.to_account_id, ...(r.decided_by ? [r.decided_by] : [])]))])).map(
-      (a) => [a.id, a.display_name],
-    ),
+    (
+      await rosterPeople.accountNamesIn(ctx.db, [...new Set(rows.flatMap((r) => [r.requested_by, r.to_account_id, ...(r.decided_by ? [r.decided_by] : [])]))])
+    ).map((a) => [a.id, a.display_name]),
   );
   return rows.map((r) => {
     const from = shifts.get(r.from_assignment_id)!;
@@ -52,11 +55,11 @@ export async function listSwaps(ctx: AppContext, actor: Actor, q: { communityId?
   if (!roleCan(actor.role, 'shifts.write')) authorize(actor, 'shifts.duty');
   const cid = resolveCommunityId(actor, q.communityId);
   const involving = roleCan(actor.role, 'shifts.write') ? undefined : actor.accountId;
-  return { items: await present(ctx, cid, await repo.listSwaps(ctx.db, cid, { status: q.status, involving })) };
+  return { items: await present(ctx, cid, await swapsRepo.listSwaps(ctx.db, cid, { status: q.status, involving })) };
 }
 
 async function getSwap(ctx: AppContext, cid: CommunityId, id: number) {
-  const row = await repo.lockSwap(ctx.db, cid, id);
+  const row = await swapsRepo.lockSwap(ctx.db, cid, id);
   if (!row) throw notFound('swap');
   return (await present(ctx, cid, [row]))[0]!;
 }
@@ -69,25 +72,25 @@ async function getSwap(ctx: AppContext, cid: CommunityId, id: number) {
 export async function askSwap(ctx: AppContext, actor: Actor, input: CreateSwapInput) {
   authorize(actor, 'shifts.duty');
   const cid = resolveCommunityId(actor);
-  const residentId = await repo.residentOfAccount(ctx.db, cid, actor.accountId);
+  const residentId = await rosterPeople.residentOfAccount(ctx.db, cid, actor.accountId);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.findShift(trx, cid, input.shiftId))) throw notFound('shift');
-    const mine = await repo.assignmentOf(trx, cid, input.shiftId, { accountId: actor.accountId, residentId });
+    if (!(await shiftsRepo.findShift(trx, cid, input.shiftId))) throw notFound('shift');
+    const mine = await assignmentsRepo.assignmentOf(trx, cid, input.shiftId, { accountId: actor.accountId, residentId });
     if (!mine) throw new AppError('SHIFT_NOT_ASSIGNED', 'not on this shift');
     if (mine.checked_in_at) throw notAllowed('checked in already');
     if (input.toAccountId === actor.accountId) throw invalidField('toAccountId', 'invalid');
-    const [other] = await repo.accountsIn(trx, cid, [input.toAccountId]);
+    const [other] = await rosterPeople.accountsIn(trx, cid, [input.toAccountId]);
     if (!other) throw invalidField('toAccountId', 'invalid');
     let toAssignmentId: number | null = null;
     if (input.toShiftId) {
-      if (!(await repo.findShift(trx, cid, input.toShiftId))) throw notFound('shift');
-      const theirs = await repo.assignmentOf(trx, cid, input.toShiftId, { accountId: other.id, residentId: other.resident_id });
+      if (!(await shiftsRepo.findShift(trx, cid, input.toShiftId))) throw notFound('shift');
+      const theirs = await assignmentsRepo.assignmentOf(trx, cid, input.toShiftId, { accountId: other.id, residentId: other.resident_id });
       if (!theirs) throw invalidField('toShiftId', 'not_on_shift');
       toAssignmentId = theirs.id;
-    } else if (await repo.assignmentOf(trx, cid, input.shiftId, { accountId: other.id, residentId: other.resident_id })) {
+    } else if (await assignmentsRepo.assignmentOf(trx, cid, input.shiftId, { accountId: other.id, residentId: other.resident_id })) {
       throw new AppError('SHIFT_ALREADY_ASSIGNED', 'the other person is on this shift already', { fields: [{ field: 'toAccountId', rule: 'taken' }] });
     }
-    const { id } = await repo
+    const { id } = await swapsRepo
       .insertSwap(trx, cid, {
         from_assignment_id: mine.id,
         requested_by: actor.accountId,
@@ -114,14 +117,14 @@ export async function askSwap(ctx: AppContext, actor: Actor, input: CreateSwapIn
 }
 
 /** Applies an approved swap: the asker's assignment goes to the other person, and the other's (if any) to the asker. */
-async function applySwap(trx: Transaction<DB>, cid: CommunityId, s: repo.SwapRow, by: number, at: Date) {
-  const from = await repo.findAssignment(trx, cid, s.from_assignment_id);
-  const to = s.to_assignment_id ? await repo.findAssignment(trx, cid, s.to_assignment_id) : null;
+async function applySwap(trx: Transaction<DB>, cid: CommunityId, s: swapsRepo.SwapRow, by: number, at: Date) {
+  const from = await assignmentsRepo.findAssignment(trx, cid, s.from_assignment_id);
+  const to = s.to_assignment_id ? await assignmentsRepo.findAssignment(trx, cid, s.to_assignment_id) : null;
   if (!from || from.checked_in_at || (s.to_assignment_id && (!to || to.checked_in_at))) throw notAllowed('the shifts changed since the swap was asked');
-  const [asker, other] = await Promise.all([repo.accountsIn(trx, cid, [s.requested_by]), repo.accountsIn(trx, cid, [s.to_account_id])]);
+  const [asker, other] = await Promise.all([rosterPeople.accountsIn(trx, cid, [s.requested_by]), rosterPeople.accountsIn(trx, cid, [s.to_account_id])]);
   if (!asker[0] || !other[0]) throw notAllowed('an account is no longer active');
-  await repo.handOver(trx, cid, from, { accountId: other[0].id, name: other[0].display_name, residentId: other[0].resident_id, by }, at);
-  if (to) await repo.handOver(trx, cid, to, { accountId: asker[0].id, name: asker[0].display_name, residentId: asker[0].resident_id, by }, at);
+  await assignmentsRepo.handOver(trx, cid, from, { accountId: other[0].id, name: other[0].display_name, residentId: other[0].resident_id, by }, at);
+  if (to) await assignmentsRepo.handOver(trx, cid, to, { accountId: asker[0].id, name: asker[0].display_name, residentId: asker[0].resident_id, by }, at);
   return [from.shift_id, ...(to ? [to.shift_id] : [])];
 }
 
@@ -136,19 +139,19 @@ export async function actOnSwap(ctx: AppContext, actor: Actor, id: number, actio
   const settings = await settingsOf(ctx, cid);
   const now = new Date();
   await ctx.db.transaction().execute(async (trx) => {
-    const s = await repo.lockSwap(trx, cid, id);
+    const s = await swapsRepo.lockSwap(trx, cid, id);
     if (!s) throw notFound('swap');
     if ((action === 'accept' || action === 'decline') && s.to_account_id !== actor.accountId) throw notAllowed('only the person asked answers');
     if (action === 'withdraw' && s.requested_by !== actor.accountId) throw notAllowed('only the asker withdraws');
     const next = nextSwapStatus(s.status as SwapStatus, action, settings.autoApproveSwaps);
     if (!next) throw notAllowed(`cannot ${action} a swap that is ${s.status}`);
     const isAnswer = action === 'accept' || action === 'decline';
-    await repo.updateSwap(trx, cid, id, {
+    await swapsRepo.updateSwap(trx, cid, id, {
       status: next,
       ...(isAnswer ? { answered_at: now } : {}),
       ...(isStaffStep || next === 'approved' ? { decided_by: actor.accountId, decided_at: now, decision_note: input.note ?? null } : {}),
     });
-    const [from] = await repo.shiftsOfAssignments(trx, cid, [s.from_assignment_id]);
+    const [from] = await swapsRepo.shiftsOfAssignments(trx, cid, [s.from_assignment_id]);
     const steps: Parameters<typeof recordShiftSteps>[3] = [
       {
         shiftId: from!.shift_id,

@@ -4,7 +4,12 @@ import type { CommunityId } from '../../../platform/db/scope.js';
 import { authorize, resolveCommunityId, type Actor } from '../../../platform/access/actor.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import { invalidField, notFound } from '../../../platform/errors.js';
-import * as repo from './duty.repository.js';
+import * as peopleRefs from '../refs.repository.js';
+import * as assignmentsRepo from './assignments.repository.js';
+import * as rosterPeople from './roster-people.repository.js';
+import * as settingsRepo from './settings.repository.js';
+import * as shiftsRepo from './shifts.repository.js';
+import * as templatesRepo from './templates.repository.js';
 import { recordShiftSteps } from './record-step.js';
 import { beijingInstant, datesBetween, timeRangeIssue, weekdayOf } from './roster-rules.js';
 import { assignmentRowsFor } from './shifts.service.js';
@@ -12,7 +17,7 @@ import { assignmentRowsFor } from './shifts.service.js';
 export const defaultShiftSettings: ShiftSettings = { checkinBeforeMinutes: 30, checkinAfterMinutes: 60, autoApproveSwaps: false };
 
 export async function settingsOf(ctx: AppContext, cid: CommunityId): Promise<ShiftSettings> {
-  const row = await repo.findSettings(ctx.db, cid);
+  const row = await settingsRepo.findSettings(ctx.db, cid);
   return row
     ? { checkinBeforeMinutes: row.checkin_before_minutes, checkinAfterMinutes: row.checkin_after_minutes, autoApproveSwaps: row.auto_approve_swaps }
     : defaultShiftSettings;
@@ -34,7 +39,7 @@ export async function saveShiftSettings(ctx: AppContext, actor: Actor, input: Sh
     autoApproveSwaps: input.autoApproveSwaps,
   };
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.saveSettings(trx, cid, {
+    await settingsRepo.saveSettings(trx, cid, {
       before: after.checkinBeforeMinutes,
       after: after.checkinAfterMinutes,
       autoApprove: after.autoApproveSwaps,
@@ -52,13 +57,14 @@ export async function saveShiftSettings(ctx: AppContext, actor: Actor, input: Sh
 }
 
 /** Checks a template's station, squad, people and times; answers the row values. Another community's ids: 404. */
-async function templateValues(ctx: AppContext, cid: CommunityId, input: ShiftTemplateInput): Promise<repo.TemplateValues> {
-  if (!(await repo.stationRef(ctx.db, cid, input.stationId))) throw notFound('station');
+async function templateValues(ctx: AppContext, cid: CommunityId, input: ShiftTemplateInput): Promise<templatesRepo.TemplateValues> {
+  const station = await peopleRefs.stationRef(ctx.db, cid, input.stationId);
+  if (!station || station.archived_at) throw notFound('station');
   const issue = timeRangeIssue(input.startsAt, input.endsAt);
   if (issue) throw invalidField(issue.field, issue.rule);
-  if (input.teamId && (await repo.teamNamesIn(ctx.db, cid, [input.teamId])).length === 0) throw notFound('team');
+  if (input.teamId && (await rosterPeople.teamNamesIn(ctx.db, cid, [input.teamId])).length === 0) throw notFound('team');
   const accountIds = [...new Set(input.accountIds)];
-  const accounts = await repo.accountsIn(ctx.db, cid, accountIds);
+  const accounts = await rosterPeople.accountsIn(ctx.db, cid, accountIds);
   if (accounts.length !== accountIds.length) throw invalidField('accountIds', 'invalid');
   return {
     station_id: input.stationId,
@@ -75,11 +81,11 @@ async function templateValues(ctx: AppContext, cid: CommunityId, input: ShiftTem
 export async function listShiftTemplates(ctx: AppContext, actor: Actor, q: { communityId?: number; stationId?: number }) {
   authorize(actor, 'shifts.read');
   const cid = resolveCommunityId(actor, q.communityId);
-  const rows = await repo.listTemplates(ctx.db, cid, q.stationId);
-  const stations = new Map((await repo.stationNames(ctx.db, cid, [...new Set(rows.map((r) => r.station_id))])).map((s) => [s.id, s.name]));
+  const rows = await templatesRepo.listTemplates(ctx.db, cid, q.stationId);
+  const stations = new Map((await peopleRefs.stationNames(ctx.db, cid, [...new Set(rows.map((r) => r.station_id))])).map((s) => [s.id, s.name]));
   const teams = new Map(
     (
-      await repo.teamNamesIn(
+      await rosterPeople.teamNamesIn(
         ctx.db,
         cid,
         rows.flatMap((r) => (r.team_id ? [r.team_id] : [])),
@@ -87,7 +93,7 @@ export async function listShiftTemplates(ctx: AppContext, actor: Actor, q: { com
     ).map((t) => [t.id, t.name]),
   );
   const ids = rows.map((r) => JSON.parse(r.account_ids) as number[]);
-  const accounts = new Map((await repo.accountsIn(ctx.db, cid, [...new Set(ids.flat())])).map((a) => [a.id, a.display_name]));
+  const accounts = new Map((await rosterPeople.accountsIn(ctx.db, cid, [...new Set(ids.flat())])).map((a) => [a.id, a.display_name]));
   return {
     items: rows.map((r, i) => ({
       id: r.id,
@@ -112,7 +118,7 @@ export async function createShiftTemplate(ctx: AppContext, actor: Actor, input: 
   const cid = resolveCommunityId(actor, input.communityId);
   const v = await templateValues(ctx, cid, input);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const { id } = await repo.insertTemplate(trx, cid, v, actor.accountId);
+    const { id } = await templatesRepo.insertTemplate(trx, cid, v, actor.accountId);
     await writeAudit(trx, actor, { communityId: cid, action: 'shift_template.created', entityType: 'shift_template', entityId: id, changes: { ...v } });
     return id;
   });
@@ -123,11 +129,11 @@ export async function createShiftTemplate(ctx: AppContext, actor: Actor, input: 
 export async function updateShiftTemplate(ctx: AppContext, actor: Actor, id: number, input: ShiftTemplateInput) {
   authorize(actor, 'shifts.write');
   const cid = resolveCommunityId(actor, input.communityId);
-  const before = await repo.findTemplate(ctx.db, cid, id);
+  const before = await templatesRepo.findTemplate(ctx.db, cid, id);
   if (!before) throw notFound('shift template');
   const v = await templateValues(ctx, cid, input);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateTemplate(trx, cid, id, v);
+    await templatesRepo.updateTemplate(trx, cid, id, v);
     await writeAudit(trx, actor, { communityId: cid, action: 'shift_template.updated', entityType: 'shift_template', entityId: id, changes: { ...v } });
   });
   return (await listShiftTemplates(ctx, actor, { communityId: cid })).items.find((t) => t.id === id)!;
@@ -137,7 +143,7 @@ export async function archiveShiftTemplate(ctx: AppContext, actor: Actor, id: nu
   authorize(actor, 'shifts.write');
   const cid = resolveCommunityId(actor, communityId);
   await ctx.db.transaction().execute(async (trx) => {
-    const r = await repo.archiveTemplate(trx, cid, id, new Date());
+    const r = await templatesRepo.archiveTemplate(trx, cid, id, new Date());
     if (Number(r.numUpdatedRows) === 0) throw notFound('shift template');
     await writeAudit(trx, actor, { communityId: cid, action: 'shift_template.archived', entityType: 'shift_template', entityId: id });
   });
@@ -154,8 +160,8 @@ export async function generateShifts(ctx: AppContext, actor: Actor, input: Gener
   const cid = resolveCommunityId(actor, input.communityId);
   const days = datesBetween(input.from, input.to);
   if (!days) throw invalidField('to', 'range');
-  const templates = await repo.listTemplates(ctx.db, cid, input.stationId);
-  const wanted: repo.ShiftValues[] = [];
+  const templates = await templatesRepo.listTemplates(ctx.db, cid, input.stationId);
+  const wanted: shiftsRepo.ShiftValues[] = [];
   for (const t of templates)
     for (const day of days)
       if (weekdayOf(day) === t.weekday)
@@ -172,7 +178,7 @@ export async function generateShifts(ctx: AppContext, actor: Actor, input: Gener
         });
   const byTemplate = new Map(templates.map((t) => [t.id, t]));
   return ctx.db.transaction().execute(async (trx) => {
-    const created = await repo.insertShifts(trx, cid, wanted);
+    const created = await shiftsRepo.insertShifts(trx, cid, wanted);
     let assigned = 0;
     for (const s of created) {
       const t = byTemplate.get(s.template_id!)!;
@@ -182,7 +188,7 @@ export async function generateShifts(ctx: AppContext, actor: Actor, input: Gener
         by: actor.accountId,
         via: 'template',
       });
-      assigned += (await repo.insertAssignments(trx, cid, rows)).length;
+      assigned += (await assignmentsRepo.insertAssignments(trx, cid, rows)).length;
     }
     await recordShiftSteps(
       trx,

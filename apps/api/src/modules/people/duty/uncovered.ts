@@ -2,7 +2,7 @@ import type { AppContext } from '../../../platform/context.js';
 import type { PeriodicJob } from '../../../platform/jobs/scheduler.js';
 import { trustedCommunityId } from '../../../platform/access/trusted-scope.js';
 import { publish } from '../../../platform/outbox/outbox.js';
-import * as repo from './duty.repository.js';
+import * as uncoveredRepo from './uncovered.repository.js';
 import { shiftLabel } from './duty.presenter.js';
 import { recordShiftSteps } from './record-step.js';
 import { tomorrowOf } from './roster-rules.js';
@@ -15,12 +15,12 @@ import { tomorrowOf } from './roster-rules.js';
 export async function flagUncoveredShifts(ctx: AppContext, now: Date): Promise<number> {
   const day = tomorrowOf(now);
   let n = 0;
-  for (const s of await repo.uncoveredOn(ctx.db, day)) {
+  for (const s of await uncoveredRepo.uncoveredOn(ctx.db, day)) {
     // A system job: the community of the row it picked (ADR 0018).
     const cid = trustedCommunityId(s.community_id);
     const assigned = Number(s.assigned);
     await ctx.db.transaction().execute(async (trx) => {
-      if (!(await repo.markUncovered(trx, cid, s.id, now))) return;
+      if (!(await uncoveredRepo.markUncovered(trx, cid, s.id, now))) return;
       await recordShiftSteps(trx, cid, null, [
         { shiftId: s.id, action: 'uncovered', note: `${assigned}/${s.headcount}`, changes: { assigned, headcount: s.headcount } },
       ]);

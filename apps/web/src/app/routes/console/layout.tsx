@@ -94,6 +94,7 @@ function ConsoleLayout() {
         roleCan(me.role, 'party.read') && { key: '/party', icon: <FlagOutlined />, label: t('nav.party') },
         roleCan(me.role, 'people.read') && { key: '/teams', icon: <UsergroupAddOutlined />, label: t('nav.teams') },
         roleCan(me.role, 'volunteers.read') && { key: '/volunteers', icon: <HeartOutlined />, label: t('nav.volunteers') },
+        roleCan(me.role, 'shifts.read') && { key: '/duty', icon: <CalendarOutlined />, label: t('nav.duty') },
         roleCan(me.role, 'perks.write') && { key: '/perks', icon: <HeartOutlined />, label: t('nav.perks') },
         roleCan(me.role, 'people.read') && { key: '/stations', icon: <EnvironmentOutlined />, label: t('nav.stations') },
         roleCan(me.role, 'accounts.read') && { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts') },

@@ -32,6 +32,7 @@ const activities = () => import('../../../features/activities/index.js');
 const party = () => import('../../../features/party/index.js');
 const venues = () => import('../../../features/venues/index.js');
 const projects = () => import('../../../features/projects/index.js');
+const duty = () => import('../../../features/duty/index.js');
 
 export const consoleRouter = createBrowserRouter([
   { path: '/setup', element: page(auth, (m) => m.SetupPage) },
@@ -77,6 +78,7 @@ export const consoleRouter = createBrowserRouter([
       { path: 'venues', element: page(venues, (m) => m.VenuesPage) },
       { path: 'projects', element: page(projects, (m) => m.ProjectsPage) },
       { path: 'party', element: page(party, (m) => m.PartyPage) },
+      { path: 'duty', element: page(duty, (m) => m.DutyPage) },
       { path: '*', element: <Navigate to="/overview" replace /> },
     ],
   },

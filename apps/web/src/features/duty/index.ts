@@ -1,0 +1,1 @@
+export { DutyPage } from './duty-page.js';
