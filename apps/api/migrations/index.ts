@@ -36,6 +36,7 @@ import * as votes from './20261205600000_votes.js';
 import * as dutyRosters from './20261205400000_duty_rosters.js';
 import * as points from './20261205200000_points.js';
 import * as activities from './20261205800000_activities.js';
+import * as partyBranches from './20261205810000_party_branches.js';
 import * as partyService from './20261205300000_party_service.js';
 
 /** Every migration, in order. Listed by hand so the bundled server needs no folder scan. */
@@ -78,4 +79,5 @@ export const migrations: Record<string, Migration> = {
   '20261205700000_venues': venues,
   '20261205700100_projects': projects,
   '20261205800000_activities': activities,
+  '20261205810000_party_branches': partyBranches,
 };
