@@ -37,6 +37,7 @@ import * as dutyRosters from './20261205400000_duty_rosters.js';
 import * as points from './20261205200000_points.js';
 import * as activities from './20261205800000_activities.js';
 import * as teamVolunteers from './20261205900000_team_volunteers.js';
+import * as partyBranches from './20261205810000_party_branches.js';
 import * as partyService from './20261205300000_party_service.js';
 
 /** Every migration, in order. Listed by hand so the bundled server needs no folder scan. */
@@ -80,4 +81,5 @@ export const migrations: Record<string, Migration> = {
   '20261205700100_projects': projects,
   '20261205800000_activities': activities,
   '20261205900000_team_volunteers': teamVolunteers,
+  '20261205810000_party_branches': partyBranches,
 };

@@ -37,3 +37,11 @@ export const partyPlaceKindLabels: Record<Locale, Record<PartyPostPlaceKind, str
   'zh-CN': { grid: '网格', compound: '小区', building: '楼栋' },
   en: { grid: 'Grid', compound: 'Compound', building: 'Building' },
 };
+
+/** A member's role in a compound party branch (小区党支部): 支部书记, 支委委员, 党员. */
+export const partyBranchRoles = ['secretary', 'committee', 'member'] as const;
+export type PartyBranchRole = (typeof partyBranchRoles)[number];
+export const partyBranchRoleLabels: Record<Locale, Record<PartyBranchRole, string>> = {
+  'zh-CN': { secretary: '支部书记', committee: '支委委员', member: '党员' },
+  en: { secretary: 'Branch secretary', committee: 'Committee member', member: 'Member' },
+};

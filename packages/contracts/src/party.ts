@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, pageOf, pageQuerySchema, phoneSchema } from './common.js';
 import { dateSchema } from './hygiene.js';
-import { partyAreaKinds, partyPostClasses, partyPostPlaceKinds } from './party-labels.js';
+import { partyAreaKinds, partyBranchRoles, partyPostClasses, partyPostPlaceKinds } from './party-labels.js';
 
 export * from './party-labels.js';
 
@@ -223,3 +223,37 @@ export const partyBelowFloorSchema = z.object({
 });
 export const partyBelowFloorListSchema = z.object({ from: z.string(), to: z.string(), floorHours: z.number(), items: z.array(partyBelowFloorSchema) });
 export type PartyBelowFloorList = z.infer<typeof partyBelowFloorListSchema>;
+
+// ------------------------------------------------------------------ compound party branches (小区党支部)
+
+export const partyBranchRoleSchema = z.enum(partyBranchRoles);
+export const partyBranchMemberSchema = z.object({
+  id: z.number(),
+  partyMemberId: z.number(),
+  memberName: z.string(),
+  role: partyBranchRoleSchema,
+  joinedOn: z.string(),
+});
+export type PartyBranchMember = z.infer<typeof partyBranchMemberSchema>;
+export const partyBranchSchema = z.object({
+  id: z.number(),
+  communityId: z.number(),
+  name: z.string(),
+  compoundId: z.number().nullable(),
+  compoundName: z.string().nullable(),
+  foundedOn: z.string().nullable(),
+  /** The active members, the secretary first. */
+  members: z.array(partyBranchMemberSchema),
+});
+export type PartyBranch = z.infer<typeof partyBranchSchema>;
+export const partyBranchListSchema = z.object({ items: z.array(partyBranchSchema) });
+export const createPartyBranchSchema = z.object({
+  communityId: idSchema.optional(),
+  name: text(60),
+  /** The compound the branch covers (none: the branch of several compounds or of the community's retirees). */
+  compoundId: idSchema.nullable().optional(),
+  foundedOn: dateSchema.nullable().optional(),
+});
+export type CreatePartyBranchInput = z.infer<typeof createPartyBranchSchema>;
+export const addPartyBranchMemberSchema = z.object({ partyMemberId: idSchema, role: partyBranchRoleSchema.default('member') });
+export type AddPartyBranchMemberInput = z.infer<typeof addPartyBranchMemberSchema>;

@@ -34,6 +34,9 @@ export const partyMemberSchema = z.object({
   address: z.string().nullable(),
   joinedOn: z.string().nullable(),
   archivedAt: z.string().nullable(),
+  /** The compound party branch (小区党支部) the member belongs to, and their role in it. */
+  branchName: z.string().nullable(),
+  branchRole: z.enum(['secretary', 'committee', 'member']).nullable(),
 });
 export type PartyMember = z.infer<typeof partyMemberSchema>;
 export const partyMemberPageSchema = pageOf(partyMemberSchema);

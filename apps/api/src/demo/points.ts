@@ -48,8 +48,14 @@ const volunteers = [
   { name: '李建军', earned: [30, 25] },
 ];
 
-/** The merchant contact of the barber's, who honours codes on the phone (README; the seed test counts it). */
-export const demoPointsAccounts = [{ username: 'yz_shangjia', name: '窑洲老街理发店 店主', organisation: merchants[0].name }] as const;
+/**
+ * The merchant contact of the barber's, who honours codes on the phone, and a volunteer of 窑洲 (李建军) who earns and
+ * spends points on the phone (README; the seed test counts them; the e2e journey of issue 10 uses both).
+ */
+export const demoPointsAccounts = [
+  { username: 'yz_shangjia', role: 'partner_contact', name: '窑洲老街理发店 店主', organisation: merchants[0].name },
+  { username: 'yz_zhiyuan', role: 'volunteer', name: '志愿者 李建军', volunteer: '李建军' },
+] as const;
 
 /** Seeds 窑洲's merchants, perks, volunteers' points and a few redemptions (one honoured). Skips when 窑洲 is absent. */
 export async function seedPoints(ctx: AppContext, now = new Date()): Promise<void> {
@@ -124,10 +130,10 @@ export async function seedPoints(ctx: AppContext, now = new Date()): Promise<voi
           username: a.username,
           display_name: a.name,
           password_hash: passwordHash,
-          role: 'partner_contact',
+          role: a.role,
           community_id: cid,
           subdistrict_id: null,
-          organisation_id: org.id,
+          organisation_id: a.role === 'partner_contact' ? org.id : null,
         })
         .execute();
     }
@@ -135,7 +141,9 @@ export async function seedPoints(ctx: AppContext, now = new Date()): Promise<voi
     // Volunteers' earned points (as the hours rule would have posted them), then redemptions.
     const holders: number[] = [];
     for (const [i, v] of volunteers.entries()) {
-      const id = await ensureVolunteer(trx, cid, { name: v.name, by: staff.id });
+      const login = demoPointsAccounts.find((a) => 'volunteer' in a && a.volunteer === v.name);
+      const accountId = login ? (await trx.selectFrom('accounts').select('id').where('username', '=', login.username).executeTakeFirstOrThrow()).id : null;
+      const id = await ensureVolunteer(trx, cid, { name: v.name, accountId, by: staff.id });
       holders.push(id);
       for (const [j, pts] of v.earned.entries()) {
         await post(trx, cid, {

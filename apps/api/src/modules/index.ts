@@ -28,7 +28,7 @@ import { voteJobs, votesRoutes } from './meetings/votes/index.js';
 import { dutyJobs, dutyRoutes } from './people/index.js';
 import { pointsJobs, pointsRoutes, subscribePoints } from './volunteers/index.js';
 import { activitiesRoutes, publicActivitiesRoutes, venuesRoutes } from './activities/index.js';
-import { partyRoutes } from './people/index.js';
+import { partyBranchRoutes, partyRoutes } from './people/index.js';
 
 /** Every module's routes, mounted by app.ts. */
 export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
@@ -61,6 +61,7 @@ export const moduleRoutes: Array<(app: App, ctx: AppContext) => void> = [
   dutyRoutes,
   pointsRoutes,
   partyRoutes,
+  partyBranchRoutes,
 ];
 
 /** Every module's periodic jobs, run by the scheduler started in main.ts. */

@@ -152,6 +152,8 @@ export const TABLE_OWNERS = {
   pioneer_post_claims: 'people',
   party_areas: 'people',
   party_pairings: 'people',
+  party_branches: 'people',
+  party_branch_members: 'people',
 } as const satisfies Record<keyof DB, Owner>;
 
 export type Table = keyof typeof TABLE_OWNERS;

@@ -13,7 +13,8 @@ export interface DomainEvents {
   /** 微心愿 (ADR 0036): volunteers' points and webhooks react to these. */
   'wish.published': { communityId: number; wishId: number };
   'wish.claimed': { communityId: number; wishId: number };
-  'wish.fulfilled': { communityId: number; wishId: number };
+  /** `helperAccountIds`: the accounts that claimed the wish (volunteers, party members, partner contacts), who fulfilled it. */
+  'wish.fulfilled': { communityId: number; wishId: number; helperAccountIds: number[] };
   'wish.confirmed': { communityId: number; wishId: number };
   /** A claimant's due-date reminder (two days before, and on the day); notices go out from its subscribers. */
   'wish.reminder': { communityId: number; wishId: number; kind: 'due_soon' | 'due'; accountIds: number[] };

@@ -9,7 +9,7 @@ export { dutyJobs, dutyRoutes } from './duty/index.js';
 /** The duty roster's read models for the ledger and dashboard. */
 export * as peopleDuty from './duty/ledger.repository.js';
 /** Party members' service: 双报到, pioneer posts, areas, pairings (issue 10, ADR 0043). */
-export { partyRoutes } from './party/index.js';
+export { partyRoutes, partyBranchRoutes } from './party/index.js';
 /** The party registers' read models (报到台账, 先锋岗认领台账, 双报到反馈表) and the dashboard counts for the ledger module. */
 export * as partyLedger from './party/ledger.js';
 export { partyCounts } from './party/dashboard.js';

@@ -5,7 +5,15 @@ import { defined, isResidentReadable, type Db, type PageRequest } from './common
 
 /** The party-member register: residents who are party members, with their status, work unit and grid. */
 function partyMemberQuery(db: Db) {
-  return db.selectFrom('party_members as m').innerJoin(residentView(db).as('r'), 'r.id', 'm.resident_id').leftJoin(gridView(db).as('g'), 'g.id', 'm.grid_id');
+  return (
+    db
+      .selectFrom('party_members as m')
+      .innerJoin(residentView(db).as('r'), 'r.id', 'm.resident_id')
+      .leftJoin(gridView(db).as('g'), 'g.id', 'm.grid_id')
+      // The member's one active branch (a unique index keeps it to one row).
+      .leftJoin('party_branch_members as bm', (j) => j.onRef('bm.party_member_id', '=', 'm.id').on('bm.left_on', 'is', null))
+      .leftJoin('party_branches as b', 'b.id', 'bm.branch_id')
+  );
 }
 const partyMemberColumns = [
   'm.id',
@@ -24,6 +32,8 @@ const partyMemberColumns = [
   'r.room_no',
   'm.joined_on',
   'm.archived_at',
+  'b.name as branch_name',
+  'bm.role as branch_role',
 ] as const;
 const partyMemberSorts = { name: 'r.name', status: 'm.status', joinedOn: 'm.joined_on', gridName: 'g.name', id: 'm.id' } as const;
 

@@ -32,6 +32,8 @@ export function presentPartyMember(r: PartyMemberRow): PartyMember {
     address: householdLabel(r),
     joinedOn: r.joined_on,
     archivedAt: iso(r.archived_at),
+    branchName: r.branch_name,
+    branchRole: r.branch_role,
   };
 }
 

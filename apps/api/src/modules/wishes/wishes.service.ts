@@ -1,5 +1,7 @@
 import type { CreateWishInput, Page, PublishWishInput, RecordWishClaimInput, Wish, WishDetail, WishListQuery } from '@linli/contracts';
+import type { Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
+import type { DB } from '../../platform/db/schema.js';
 import { authorize, resolveCommunityId, scopeOf, type Actor } from '../../platform/access/actor.js';
 import { AppError, invalidField, notFound } from '../../platform/errors.js';
 import { maskPhone } from '../../platform/crypto/pii.js';
@@ -248,8 +250,15 @@ export async function completeStep(
       note: text,
       isPublic: true,
     });
-    await publish(trx, action === 'fulfil' ? 'wish.fulfilled' : 'wish.confirmed', { communityId: cid, wishId: id });
+    if (action === 'confirm') await publish(trx, 'wish.confirmed', { communityId: cid, wishId: id });
+    else await publish(trx, 'wish.fulfilled', { communityId: cid, wishId: id, helperAccountIds: await helperAccountIds(trx, cid, id) });
   });
+}
+
+/** The accounts that claimed the wish (a claim recorded by staff for someone without an account names none). */
+async function helperAccountIds(trx: Transaction<DB>, cid: CommunityId, id: number): Promise<number[]> {
+  const claims = await repo.claimsOf(trx, cid, [id]);
+  return [...new Set(claims.flatMap((c) => (c.account_id != null ? [Number(c.account_id)] : [])))];
 }
 
 export async function confirmWish(ctx: AppContext, actor: Actor, id: number, thanks: string | null): Promise<WishDetail> {

@@ -19,6 +19,7 @@ import {
   reportActivity,
   type ActivityRow,
 } from './api.js';
+import { ServingSection } from './serving-section.js';
 import './messages.js';
 
 const statusColor: Record<ActivityStatus, string> = { published: 'blue', held: 'green', reported: 'success', cancelled: 'default' };
@@ -236,6 +237,7 @@ function ActivityDrawer({ a, onClose }: { a: ActivityRow; onClose(): void }) {
           </li>
         ))}
       </ol>
+      <ServingSection activityId={row.id} communityId={row.communityId} editable={row.status !== 'cancelled'} />
       {open && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Space>

@@ -7,6 +7,7 @@ export const activitiesKeys = {
   all: ['activities'] as const,
   list: (q: Partial<ActivityListQuery>) => ['activities', 'list', q] as const,
   signups: (id: number) => ['activities', 'signups', id] as const,
+  serving: (id: number) => ['activities', 'serving', id] as const,
 };
 type CreateBody = paths['/api/activities']['post']['requestBody']['content']['application/json'];
 const path = (id: number) => ({ params: { path: { id } } });
@@ -21,3 +22,6 @@ export const markAttendance = (id: number, signupIds: number[], walkInCount?: nu
   unwrap(client.POST('/api/activities/{id}/attendance', { ...path(id), body: { signupIds, walkInCount } }));
 export const closeActivity = (id: number) => unwrap(client.POST('/api/activities/{id}/close', { ...path(id), body: {} }));
 export const reportActivity = (id: number, report: string) => unwrap(client.POST('/api/activities/{id}/report', { ...path(id), body: { report } }));
+/** Volunteers serving at the activity (not its participants): their hours are credited when it closes. */
+export const fetchServing = (id: number) => unwrap(client.GET('/api/activities/{id}/volunteers', path(id)));
+export const addServing = (id: number, volunteerId: number) => unwrap(client.POST('/api/activities/{id}/volunteers', { ...path(id), body: { volunteerId } }));

@@ -37,6 +37,12 @@ const _texts = registerMessages(
     'act.saveReport': '保存总结',
     'act.done': '已保存',
     'act.checkedIn': '已签到',
+    'act.serving': '服务志愿者',
+    'act.servingHint': '活动结束时按活动时间为他们记录志愿时长',
+    'act.servingPick': '选择已通过审核的志愿者',
+    'act.servingAdd': '添加',
+    'act.servingCredited': '已记时长',
+    'act.servingNone': '还没有服务志愿者',
   },
   {
     'act.title': 'Activities calendar',
@@ -74,6 +80,12 @@ const _texts = registerMessages(
     'act.saveReport': 'Save report',
     'act.done': 'Saved',
     'act.checkedIn': 'Checked in',
+    'act.serving': 'Volunteers serving',
+    'act.servingHint': "Their hours are recorded from the activity's times when it closes",
+    'act.servingPick': 'Choose an approved volunteer',
+    'act.servingAdd': 'Add',
+    'act.servingCredited': 'Hours recorded',
+    'act.servingNone': 'No volunteers serving yet',
   },
 );
 declare module '../../lib/i18n.js' {

@@ -168,6 +168,7 @@ function VolunteerDrawer({ id, onClose }: { id: number; onClose: () => void }) {
             size="small"
             pagination={false}
             dataSource={d.entries}
+            data-testid="vol-entries"
             columns={[
               { title: t('vol.startedAt'), render: (_, r) => formatTime(r.startedAt) },
               { title: t('vol.source'), render: (_, r) => serviceSourceLabels[locale][r.sourceKind] },

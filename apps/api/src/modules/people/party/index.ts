@@ -1,1 +1,2 @@
 export { partyRoutes } from './party.routes.js';
+export { partyBranchRoutes } from './branches.routes.js';

@@ -4,6 +4,7 @@ import { writeAudit } from '../../../platform/audit/audit.js';
 import * as repo from './ledger.repository.js';
 import { post, rulesOf } from './ledger.service.js';
 import { accounts, pointsForHours, roundPoints } from './rules.js';
+import { volunteerRefs } from '../refs.js';
 
 /** What the volunteers module publishes when hours are recorded (`volunteer.hours_recorded`). */
 export interface HoursRecorded {
@@ -69,9 +70,12 @@ export async function earnForHours(ctx: AppContext, e: HoursRecorded): Promise<{
   });
 }
 
-/** Points for a fulfilled wish (the rules' per-wish points) to each volunteer who claimed it; idempotent per wish. */
-export async function earnForWish(ctx: AppContext, communityId: number, wishId: number, volunteerIds: number[]): Promise<number> {
-  // Trusted: called from the wish.confirmed subscriber with the wish's own community.
+/**
+ * Points for a fulfilled wish (the rules' per-wish points) to each volunteer who claimed it; idempotent per wish and
+ * volunteer (a second delivery of the same outbox event, or the wish fulfilled again after a reopening, earns nothing).
+ */
+export async function earnForWish(ctx: AppContext, communityId: number, wishId: number, volunteerIds: number[], outboxId?: number): Promise<number> {
+  // Trusted: called from the wish.fulfilled subscriber with the wish's own community.
   const cid = trustedCommunityId(communityId);
   const rules = await rulesOf(ctx, cid);
   if (rules.pointsPerWish <= 0) return 0;
@@ -89,9 +93,38 @@ export async function earnForWish(ctx: AppContext, communityId: number, wishId: 
         authorId: null,
         source: { kind: 'wish', id: wishId },
       });
-      await writeAudit(trx, null, { communityId: cid, action: 'points.earned', entityType: 'volunteer', entityId: volunteerId, changes: { entryId, wishId } });
+      await writeAudit(trx, null, {
+        communityId: cid,
+        action: 'points.earned',
+        entityType: 'volunteer',
+        entityId: volunteerId,
+        changes: { entryId, wishId, outboxId: outboxId ?? null },
+      });
       n++;
     });
   }
   return n;
+}
+
+/** What the wishes module publishes when a wish is fulfilled (`wish.fulfilled`): the accounts that claimed it. */
+export interface WishFulfilled {
+  communityId: number;
+  wishId: number;
+  helperAccountIds: number[];
+}
+
+/**
+ * The `wish.fulfilled` subscriber: the helpers who are approved volunteers of the wish's community (an account of a
+ * partner contact or a party member without a volunteer record earns nothing) earn the rules' per-wish points, once.
+ */
+export async function earnForFulfilledWish(ctx: AppContext, e: WishFulfilled, outboxId?: number): Promise<number> {
+  // Trusted: the event was published by the wishes module in the transaction of the wish in this community.
+  const cid = trustedCommunityId(e.communityId);
+  const volunteerIds: number[] = [];
+  for (const accountId of e.helperAccountIds ?? []) {
+    const v = await volunteerRefs.byAccount(ctx.db, cid, accountId);
+    if (v && v.status === 'approved') volunteerIds.push(v.id);
+  }
+  if (volunteerIds.length === 0) return 0;
+  return earnForWish(ctx, cid, e.wishId, volunteerIds, outboxId);
 }

@@ -9,6 +9,8 @@ export interface PartyTables {
   pioneer_post_claims: PioneerPostClaimsTable;
   party_areas: PartyAreasTable;
   party_pairings: PartyPairingsTable;
+  party_branches: PartyBranchesTable;
+  party_branch_members: PartyBranchMembersTable;
 }
 
 type TextArray = ColumnType<string[], string[] | undefined, string[]>;
@@ -89,6 +91,31 @@ export interface PartyPairingsTable {
   note: string | null;
   started_on: string;
   ended_on: string | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** A compound party branch (小区党支部): an organisation of party members, covering a compound or none. */
+export interface PartyBranchesTable {
+  id: Id;
+  community_id: number;
+  name: string;
+  compound_id: number | null;
+  founded_on: string | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+  archived_at: Timestamp | null;
+}
+
+/** A member of a branch with their role; one active branch per member, one active secretary per branch. */
+export interface PartyBranchMembersTable {
+  id: Id;
+  community_id: number;
+  branch_id: number;
+  party_member_id: number;
+  role: 'secretary' | 'committee' | 'member';
+  joined_on: string;
+  left_on: string | null;
   created_by: number | null;
   created_at: CreatedAt;
 }

@@ -19,9 +19,9 @@ export function MyPointsPage() {
   if (data.volunteerId == null) return <p data-testid="h5-points-none">{t('points.notVolunteer')}</p>;
   const s = data.statement!;
   return (
-    <section>
+    <section className="card" data-testid="h5-points">
       <h2>{t('points.myPoints')}</h2>
-      <p className="card">
+      <p className="notice">
         {t('points.balance')} <strong data-testid="h5-points-balance">{formatPoints(data.balance)}</strong>
       </p>
       <p>
@@ -30,7 +30,7 @@ export function MyPointsPage() {
       </p>
       <ul className="list" data-testid="h5-points-entries">
         {s.entries.map((e) => (
-          <li key={e.id} className="card" data-testid="h5-points-entry">
+          <li key={e.id} className="list-item" data-testid="h5-points-entry">
             <span>{pointsEntryKindLabels[locale][e.kind]}</span> <strong>{e.delta > 0 ? `+${formatPoints(e.delta)}` : formatPoints(e.delta)}</strong>
             <div>{e.reason}</div>
             <small>{formatTime(e.occurredAt)}</small>
@@ -71,10 +71,10 @@ export function PerksPage() {
     }
   };
   return (
-    <section>
+    <section className="card" data-testid="h5-perks">
       <h2>{t('points.perks')}</h2>
       {issued && (
-        <div className="card" data-testid="h5-redemption-issued">
+        <div className="notice" data-testid="h5-redemption-issued">
           <div>{issued.redemption.perkTitle}</div>
           <div>
             {t('points.code')} <strong data-testid="h5-redemption-code">{issued.code}</strong>
@@ -89,11 +89,11 @@ export function PerksPage() {
       )}
       <ul className="list">
         {perks.map((p) => (
-          <li key={p.id} className="card" data-testid="h5-perk">
+          <li key={p.id} className="list-item" data-testid="h5-perk">
             <strong>{p.title}</strong> · {p.partnerName}
             <div>{p.terms}</div>
             <div>
-              {p.pricePoints} 积分 · {t('points.perk.stock')} {p.stock}
+              {t('points.priceN', { points: formatPoints(p.pricePoints) })} · {t('points.perk.stock')} {p.stock}
             </div>
             <button type="button" disabled={!p.redeemable} onClick={() => void redeem(p)} data-testid="h5-perk-redeem">
               {t('points.redeem')}
@@ -105,7 +105,7 @@ export function PerksPage() {
       <h3>{t('points.myRedemptions')}</h3>
       <ul className="list">
         {mine.map((r) => (
-          <li key={r.id} className="card" data-testid="h5-my-redemption">
+          <li key={r.id} className="list-item" data-testid="h5-my-redemption">
             {r.perkTitle} · {r.points} · {redemptionStatusLabels[locale][r.status]}
           </li>
         ))}
@@ -131,7 +131,7 @@ export function MerchantPage() {
     }
   };
   return (
-    <section>
+    <section className="card" data-testid="h5-merchant">
       <h2>{t('points.merchantTitle')}</h2>
       <p>{t('points.merchantHint')}</p>
       <input inputMode="numeric" maxLength={8} value={code} onChange={(e) => setCode(e.target.value)} data-testid="h5-merchant-code" />
@@ -139,7 +139,7 @@ export function MerchantPage() {
         {t('points.confirm')}
       </button>
       {done && (
-        <p className="card" data-testid="h5-merchant-done">
+        <p className="notice" data-testid="h5-merchant-done">
           {t('points.confirmed', { title: done.perkTitle, name: done.volunteerName ?? '' })}
         </p>
       )}
