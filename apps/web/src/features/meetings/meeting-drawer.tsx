@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Descriptions, Drawer, List, Space, Tag, Timeline } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import {
   attendeeKindLabels,
   meetingEventLabels,
@@ -31,6 +32,8 @@ export function MeetingDrawer({ id, onClose }: { id: number; onClose(): void }) 
   const q = useQuery({ queryKey: meetingsKeys.detail(id), queryFn: () => fetchMeeting(id) });
   const m = q.data;
   const may = roleCan(me.role, 'meetings.write');
+  const mayVote = roleCan(me.role, 'votes.write');
+  const navigate = useNavigate();
   const step = useMutation({
     mutationFn: (f: () => Promise<unknown>) => f(),
     onSuccess: () => void qc.invalidateQueries({ queryKey: meetingsKeys.all }),
@@ -118,6 +121,18 @@ export function MeetingDrawer({ id, onClose }: { id: number; onClose(): void }) 
                         </Tag>
                       )}
                       {tp.ticketCode && <Tag>{tp.ticketCode}</Tag>}
+                      {tp.outcome === 'vote' && mayVote && (
+                        <Button
+                          type="link"
+                          size="small"
+                          onClick={() =>
+                            navigate(`/votes?${new URLSearchParams({ topicId: String(tp.id), title: tp.title, compoundId: String(m.compoundId ?? '') })}`)
+                          }
+                          data-testid={`topic-start-vote-${tp.seq}`}
+                        >
+                          {t('meeting.startVote')}
+                        </Button>
+                      )}
                       {tp.outcomeNote}
                     </span>
                   }

@@ -30,6 +30,7 @@ const volunteers = () => import('../../../features/volunteers/index.js');
 const points = () => import('../../../features/points/index.js');
 const activities = () => import('../../../features/activities/index.js');
 const party = () => import('../../../features/party/index.js');
+const votes = () => import('../../../features/votes/index.js');
 
 export const consoleRouter = createBrowserRouter([
   { path: '/setup', element: page(auth, (m) => m.SetupPage) },
@@ -69,6 +70,8 @@ export const consoleRouter = createBrowserRouter([
       { path: 'care-board', element: page(care, (m) => m.CareBoardPage) },
       { path: 'care-recipients', element: page(care, (m) => m.CareRecipientsPage) },
       { path: 'meetings', element: page(meetings, (m) => m.MeetingsPage) },
+      { path: 'votes', element: page(votes, (m) => m.VotesPage) },
+      { path: 'conventions', element: page(votes, (m) => m.ConventionsPage) },
       { path: 'volunteers', element: page(volunteers, (m) => m.VolunteersPage) },
       { path: 'perks', element: page(points, (m) => m.PerksPage) },
       { path: 'activities', element: page(activities, (m) => m.ActivitiesPage) },
