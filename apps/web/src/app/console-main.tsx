@@ -8,6 +8,7 @@ import '../features/people/messages.js';
 import '../features/escalations/messages.js';
 import '../features/wishes/nav-messages.js';
 import '../features/meetings/nav-messages.js';
+import '../features/votes/nav-messages.js';
 import '../features/activities/nav-messages.js';
 import '../features/venues/nav-messages.js';
 import '../features/projects/nav-messages.js';

@@ -4,6 +4,7 @@ import { registerMessages, type Keys } from '../../lib/i18n.js';
 const _texts = registerMessages(
   {
     'meeting.title': '议事会议',
+    'meeting.startVote': '去发起表决',
     'meeting.new': '安排会议',
     'meeting.rotation': '轮值计划',
     'meeting.search': '搜索会议名称或地点',
@@ -74,6 +75,7 @@ const _texts = registerMessages(
   },
   {
     'meeting.title': 'Meetings',
+    'meeting.startVote': 'Start the vote',
     'meeting.new': 'Plan a meeting',
     'meeting.rotation': 'Rotation plan',
     'meeting.search': 'Search title or place',

@@ -72,6 +72,8 @@ function ConsoleLayout() {
         roleCan(me.role, 'sessions.read') && { key: '/secretary-sessions', icon: <CommentOutlined />, label: t('nav.secretarySessions') },
         roleCan(me.role, 'meetings.read') && { key: '/meetings', icon: <CommentOutlined />, label: t('nav.meetings') },
         roleCan(me.role, 'projects.read') && { key: '/projects', icon: <FlagOutlined />, label: t('nav.projects') },
+        roleCan(me.role, 'votes.read') && { key: '/votes', icon: <CommentOutlined />, label: t('nav.votes') },
+        roleCan(me.role, 'conventions.read') && { key: '/conventions', icon: <CommentOutlined />, label: t('nav.conventions') },
         roleCan(me.role, 'tickets.dispatch') && { key: '/ticket-settings', icon: <SettingOutlined />, label: t('nav.ticketSettings') },
       ),
     ),

@@ -33,6 +33,7 @@ const party = () => import('../../../features/party/index.js');
 const venues = () => import('../../../features/venues/index.js');
 const projects = () => import('../../../features/projects/index.js');
 const duty = () => import('../../../features/duty/index.js');
+const votes = () => import('../../../features/votes/index.js');
 
 export const consoleRouter = createBrowserRouter([
   { path: '/setup', element: page(auth, (m) => m.SetupPage) },
@@ -72,6 +73,8 @@ export const consoleRouter = createBrowserRouter([
       { path: 'care-board', element: page(care, (m) => m.CareBoardPage) },
       { path: 'care-recipients', element: page(care, (m) => m.CareRecipientsPage) },
       { path: 'meetings', element: page(meetings, (m) => m.MeetingsPage) },
+      { path: 'votes', element: page(votes, (m) => m.VotesPage) },
+      { path: 'conventions', element: page(votes, (m) => m.ConventionsPage) },
       { path: 'volunteers', element: page(volunteers, (m) => m.VolunteersPage) },
       { path: 'perks', element: page(points, (m) => m.PerksPage) },
       { path: 'activities', element: page(activities, (m) => m.ActivitiesPage) },

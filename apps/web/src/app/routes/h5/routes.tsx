@@ -61,6 +61,8 @@ const VolunteerSignPage = lazyPage(async () => (await import('../../../features/
 const MyVolunteerPage = lazyPage(async () => (await import('../../../features/volunteers/h5/my-page.js')).MyVolunteerPage);
 const PublicProjectsPage = lazyPage(async () => (await import('../../../features/projects/h5/pages.js')).PublicProjectsPage);
 const PublicProjectPage = lazyPage(async () => (await import('../../../features/projects/h5/pages.js')).PublicProjectPage);
+const VotePhonePage = lazyPage(async () => (await import('../../../features/votes/h5/index.js')).VotePhonePage);
+const ConventionPhonePage = lazyPage(async () => (await import('../../../features/votes/h5/index.js')).ConventionPhonePage);
 const PartyPhonePage = lazyPage(async () => (await import('../../../features/party/h5/party-page.js')).PartyPhonePage);
 
 /** First match wins. */
@@ -98,6 +100,14 @@ export const h5Routes: H5Route[] = [
     pattern: /^\/h5\/meetings$/,
     render: (p) => <UpcomingMeetingsPage communityCode={p.community} compoundId={Number(p.params.get('compound')) || undefined} />,
   },
+  // 表决 (ADR 0046): the voter's page by private link (/h5/vote/<id>#k=…), or the published result without a key.
+  {
+    access: 'public',
+    pattern: /^\/h5\/vote\/(\d+)/,
+    render: (p) => <VotePhonePage key={p.match[1]} id={Number(p.match[1])} voteKey={keyFromHash(location.hash)} />,
+  },
+  // 小区公约: the current text of a convention, `?id=` its id.
+  { access: 'public', pattern: /^\/h5\/convention$/, render: (p) => <ConventionPhonePage id={Number(p.params.get('id')) || 0} /> },
   // 积分 and 专属优惠包 (issue 10, ADR 0042): my points, perks to redeem, and the merchant's code counter (核销).
   { access: 'helper', pattern: /^\/h5\/points$/, render: () => <MyPointsH5 /> },
   { access: 'helper', pattern: /^\/h5\/perks$/, render: () => <PerksH5 /> },

@@ -1,0 +1,2 @@
+export { VotePhonePage } from './vote-page.js';
+export { ConventionPhonePage } from './convention-page.js';

@@ -1,0 +1,2 @@
+export { VotesPage } from './votes-page.js';
+export { ConventionsPage } from './conventions-page.js';
