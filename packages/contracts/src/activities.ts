@@ -73,7 +73,9 @@ export const activitySchema = z.object({
   attendedCount: z.number(),
   walkInCount: z.number(),
   hasCheckinCode: z.boolean(),
+  /** The organiser's short report after the activity (held → reported). */
   report: z.string().nullable(),
+  /** Names of the photos taken at it (`<hash>.jpg`), read at `/api/activities/{id}/photos/{name}`. */
   photos: z.array(z.string()),
   cancelReason: z.string().nullable(),
   createdAt: z.string(),
@@ -146,6 +148,7 @@ export const activityVolunteerSchema = z.object({
 export const activityVolunteerListSchema = z.object({ items: z.array(activityVolunteerSchema) });
 
 export const activityReportInputSchema = z.object({ report: text(4000) });
+export const activityPhotoParamsSchema = z.object({ id: idSchema, name: z.string().regex(/^[0-9a-f]{24}\.(jpg|png)$/) });
 
 /** The phone's calendar: upcoming public activities of the community (and of a compound). */
 export const publicActivityListQuerySchema = z.object({ c: text(40), compoundId: idSchema.optional() });
@@ -165,6 +168,9 @@ export const publicActivitySchema = activitySchema.pick({
   status: true,
   confirmedCount: true,
   waitlistCount: true,
+  /** Once held: the report and photo names (read at `/api/public/activities/{id}/photos/{name}`); before, null and []. */
+  report: true,
+  photos: true,
 });
 export type PublicActivity = z.infer<typeof publicActivitySchema>;
 export const publicActivityListSchema = z.object({ communityName: z.string(), items: z.array(publicActivitySchema) });

@@ -41,6 +41,8 @@ export const communityDashboardSchema = z.object({
   care: z.object({ recipients: z.number(), visitsRequired: z.number(), visitsDone: z.number(), overdue: z.number(), coveragePercent: z.number() }).optional(),
   /** Meetings this Beijing month (meetings.read): held, topics raised, topics answered on the spot (ADR 0045). */
   meetings: z.object({ held: z.number(), topicsRaised: z.number(), answeredOnSpot: z.number() }).optional(),
+  /** Activities starting this Beijing month (activities.read): held, confirmed sign-ups, attendance (checked in plus walk-ins) of those held. */
+  activities: z.object({ held: z.number(), signups: z.number(), attended: z.number() }).optional(),
   /** 场地预约 this month (venues.read): live bookings (requested or approved) starting this Beijing month. */
   venues: z.object({ bookingsThisMonth: z.number() }).optional(),
   /** Volunteers (volunteers.read): approved, active (hours in the last 90 days), and hours counted this month. */

@@ -855,6 +855,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/activities/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendedCount: number;
+                            /** @enum {string} */
+                            audience: "all" | "compound";
+                            bookingId: number | null;
+                            cancelReason: string | null;
+                            capacity: number | null;
+                            communityId: number;
+                            compoundId: number | null;
+                            confirmedCount: number;
+                            createdAt: string;
+                            description: string | null;
+                            endsAt: string;
+                            hasCheckinCode: boolean;
+                            id: number;
+                            isPublic: boolean;
+                            /** @enum {string} */
+                            kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
+                            organiserId: number | null;
+                            /** @enum {string} */
+                            organiserKind: "team" | "partner" | "staff";
+                            organiserName: string | null;
+                            photos: string[];
+                            place: string | null;
+                            report: string | null;
+                            rrule: string | null;
+                            seriesId: number | null;
+                            signupClosesAt: string | null;
+                            signupOpensAt: string | null;
+                            startsAt: string;
+                            stationId: number | null;
+                            /** @enum {string} */
+                            status: "published" | "held" | "reported" | "cancelled";
+                            title: string;
+                            venueId: number | null;
+                            waitlistCount: number;
+                            walkInCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/photos/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activities/{id}/report": {
         parameters: {
             query?: never;
@@ -4602,6 +4712,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            activities?: {
+                                attended: number;
+                                held: number;
+                                signups: number;
+                            };
                             byCategory: {
                                 count: number;
                                 key: string;
@@ -13757,7 +13872,9 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
                                 organiserName: string | null;
+                                photos: string[];
                                 place: string | null;
+                                report: string | null;
                                 signupClosesAt: string | null;
                                 signupOpensAt: string | null;
                                 startsAt: string;
@@ -13816,7 +13933,9 @@ export interface paths {
                             /** @enum {string} */
                             kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
                             organiserName: string | null;
+                            photos: string[];
                             place: string | null;
+                            report: string | null;
                             signupClosesAt: string | null;
                             signupOpensAt: string | null;
                             startsAt: string;
@@ -13826,6 +13945,44 @@ export interface paths {
                             waitlistCount: number;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/activities/{id}/photos/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    c: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -13984,7 +14141,9 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
                                 organiserName: string | null;
+                                photos: string[];
                                 place: string | null;
+                                report: string | null;
                                 signupClosesAt: string | null;
                                 signupOpensAt: string | null;
                                 startsAt: string;
@@ -14059,7 +14218,9 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "lecture" | "arts" | "volunteering" | "drill" | "fitness" | "festival" | "other";
                                 organiserName: string | null;
+                                photos: string[];
                                 place: string | null;
+                                report: string | null;
                                 signupClosesAt: string | null;
                                 signupOpensAt: string | null;
                                 startsAt: string;

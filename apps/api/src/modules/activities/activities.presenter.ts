@@ -2,6 +2,8 @@ import type { Activity, ActivitySignup, PublicActivity } from '@linli/contracts'
 import { iso } from '../../platform/time.js';
 import type { ActivityRow, SignupRow } from './activities.repository.js';
 
+const photoName = (stored: string) => stored.slice(stored.lastIndexOf('/') + 1);
+
 export function presentActivity(r: ActivityRow): Activity {
   return {
     id: r.id,
@@ -33,7 +35,7 @@ export function presentActivity(r: ActivityRow): Activity {
     walkInCount: r.walk_in_count,
     hasCheckinCode: r.checkin_code_hash !== null,
     report: r.report,
-    photos: r.photos ?? [],
+    photos: (r.photos ?? []).map(photoName),
     cancelReason: r.cancel_reason,
     createdAt: iso(r.created_at),
   };
@@ -58,6 +60,7 @@ export function presentPublicActivity(r: ActivityRow): PublicActivity {
     status: a.status,
     confirmedCount: a.confirmedCount,
     waitlistCount: a.waitlistCount,
+    ...(a.status === 'held' || a.status === 'reported' ? { report: a.report, photos: a.photos } : { report: null, photos: [] }),
   };
 }
 

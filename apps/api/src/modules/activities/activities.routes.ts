@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   activityListQuerySchema,
   activityPageSchema,
+  activityPhotoParamsSchema,
   activityReportInputSchema,
   activityVolunteerInputSchema,
   activityVolunteerListSchema,
@@ -22,6 +23,8 @@ import * as activities from './activities.service.js';
 import * as signups from './signups.service.js';
 import * as attendance from './attendance.service.js';
 import * as serving from './serving.service.js';
+import * as photos from './photos.service.js';
+import { readUploadedFiles } from '../../platform/http/uploads.js';
 
 export function activitiesRoutes(app: App, ctx: AppContext): void {
   const tags = ['activities'];
@@ -97,6 +100,28 @@ export function activitiesRoutes(app: App, ctx: AppContext): void {
       schema: { tags, params: idParamsSchema, body: activityReportInputSchema, response: { 200: activitySchema } },
     },
     async (req) => attendance.reportActivity(ctx, actorOf(req), req.params.id, req.body.report),
+  );
+  app.post(
+    '/api/activities/:id/photos',
+    {
+      config: { permission: 'activities.attendance' },
+      schema: { tags, params: idParamsSchema, consumes: ['multipart/form-data'], response: { 200: activitySchema } },
+    },
+    async (req) =>
+      photos.addActivityPhotos(
+        ctx,
+        actorOf(req),
+        req.params.id,
+        (await readUploadedFiles(req, 'photos')).map((f) => f.data),
+      ),
+  );
+  app.get(
+    '/api/activities/:id/photos/:name',
+    { config: { permission: 'activities.read' }, schema: { tags, params: activityPhotoParamsSchema } },
+    async (req, reply) => {
+      const p = await photos.activityPhoto(ctx, actorOf(req), req.params.id, req.params.name);
+      return reply.type(p.mime).header('cache-control', 'private, max-age=86400').send(p.data);
+    },
   );
   app.get(
     '/api/activities/:id/volunteers',

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { CommunityId } from '../../platform/db/scope.js';
 import { listActivities } from './activities.repository.js';
+import { heldCounts } from './ledger.repository.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -46,4 +47,12 @@ export async function* ledgerRows(db: Db, communityId: CommunityId, from: Date, 
     if (kept.length) yield kept;
     if (rows.length < BATCH) return;
   }
+}
+
+/** This Beijing month's activities held, their confirmed sign-ups and attendance, for the community dashboard. */
+export function monthCounts(db: Kysely<DB>, communityId: CommunityId, now = new Date()) {
+  const month = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return heldCounts(db, communityId, new Date(`${month}-01T00:00:00+08:00`), new Date(`${next}-01T00:00:00+08:00`));
 }

@@ -1,4 +1,5 @@
 import {
+  activityPhotoParamsSchema,
   activitySignedUpSchema,
   idParamsSchema,
   idSchema,
@@ -32,6 +33,14 @@ export function publicActivitiesRoutes(app: App, ctx: AppContext): void {
     '/api/public/activities/:id',
     { config: limited(60), schema: { tags, params: idParamsSchema, querystring: codeQuery, response: { 200: publicActivitySchema } } },
     async (req) => pub.getPublicActivity(ctx, req.query.c, req.params.id),
+  );
+  app.get(
+    '/api/public/activities/:id/photos/:name',
+    { config: limited(120), schema: { tags, params: activityPhotoParamsSchema, querystring: codeQuery } },
+    async (req, reply) => {
+      const p = await pub.publicActivityPhoto(ctx, req.query.c, req.params.id, req.params.name);
+      return reply.type(p.mime).header('cache-control', 'public, max-age=86400').send(p.data);
+    },
   );
   app.post(
     '/api/public/activities/:id/signups',

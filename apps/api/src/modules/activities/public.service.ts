@@ -9,6 +9,7 @@ import * as repo from './activities.repository.js';
 import { presentPublicActivity, presentSignup } from './activities.presenter.js';
 import { cancelSignupIn, signUp } from './signups.service.js';
 import { hashCheckinCode, hashSignupKey } from './links.js';
+import { readActivityPhoto } from './photos.service.js';
 
 // What a resident does on the phone without an account (ADR 0048): see the community's upcoming activities (its code
 // names it), sign up with name and phone, and with the private link see, cancel and check in.
@@ -38,6 +39,13 @@ async function publicActivityOf(ctx: AppContext, code: string, id: number) {
 
 export async function getPublicActivity(ctx: AppContext, code: string, id: number) {
   return presentPublicActivity((await publicActivityOf(ctx, code, id)).row);
+}
+
+/** A photo of a public activity once it was held (before, none is shown: 404). */
+export async function publicActivityPhoto(ctx: AppContext, code: string, id: number, name: string) {
+  const { row } = await publicActivityOf(ctx, code, id);
+  if (row.status !== 'held' && row.status !== 'reported') throw notFound('photo');
+  return readActivityPhoto(ctx, row, name);
 }
 
 export async function publicSignUp(ctx: AppContext, id: number, input: { c: string; name: string; phone: string }) {

@@ -19,7 +19,7 @@ import { offerDashboard } from '../partners/index.js';
 import { wishLedger } from '../wishes/index.js';
 import { meetingLedger } from '../meetings/index.js';
 import { careCounts } from '../care/index.js';
-import { venueLedger } from '../activities/index.js';
+import { activityLedger, venueLedger } from '../activities/index.js';
 import { volunteerLedger } from '../volunteers/index.js';
 import { pointsLedger } from '../volunteers/index.js';
 import { partyCounts } from '../people/index.js';
@@ -104,6 +104,7 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
     partners: await offerDashboard(ctx.db, cid, p.fromDay, p.toDay),
     wishes,
     ...(roleCan(actor.role, 'meetings.read') ? { meetings: await meetingLedger.monthCounts(ctx.db, cid, now) } : {}),
+    ...(roleCan(actor.role, 'activities.read') ? { activities: await activityLedger.monthCounts(ctx.db, cid, now) } : {}),
     ...(roleCan(actor.role, 'points.read') ? { points: await pointsLedger.pointsCounts(ctx.db, cid, p) } : {}),
   };
 }
