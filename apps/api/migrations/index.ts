@@ -80,6 +80,6 @@ export const migrations: Record<string, Migration> = {
   '20261205700000_venues': venues,
   '20261205700100_projects': projects,
   '20261205800000_activities': activities,
-  '20261205900000_team_volunteers': teamVolunteers,
   '20261205810000_party_branches': partyBranches,
+  '20261205900000_team_volunteers': teamVolunteers,
 };
