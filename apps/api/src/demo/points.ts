@@ -135,7 +135,9 @@ export async function seedPoints(ctx: AppContext, now = new Date()): Promise<voi
     // Volunteers' earned points (as the hours rule would have posted them), then redemptions.
     const holders: number[] = [];
     for (const [i, v] of volunteers.entries()) {
-      const id = await ensureVolunteer(trx, cid, { name: v.name, by: staff.id });
+      // Registered with 窑洲's recruits (demo/volunteers.ts) when that ran; else registered here.
+      const known = await trx.selectFrom('volunteers').select('id').where('community_id', '=', cid).where('name', '=', v.name).executeTakeFirst();
+      const id = known?.id ?? (await ensureVolunteer(trx, cid, { name: v.name, by: staff.id }));
       holders.push(id);
       for (const [j, pts] of v.earned.entries()) {
         await post(trx, cid, {
