@@ -22,6 +22,7 @@ import { seedCareCheckins } from './care-checkins.js';
 import { seedMeetings } from './meetings.js';
 import { seedVoteOwners } from './votes.js';
 import { seedPoints } from './points.js';
+import { seedVolunteers } from './volunteers.js';
 import { seedParty } from './party.js';
 import { seedVenuesProjects } from './venues-projects.js';
 
@@ -125,6 +126,7 @@ export async function seedDemo(ctx: AppContext, now = new Date()): Promise<boole
   await seedCareCheckins(ctx, now); // 理工大's 报安鸟: three weeks of check-ins and chased misses (demo/care-checkins.ts)
   await seedMeetings(ctx, now); // 理工大's 喝茶议事 rotating over its compounds, 窑洲's 民情恳谈会 (demo/meetings.ts)
   await seedVoteOwners(ctx); // 晴岚家园 9栋's three homes with their floor area and owner (demo/votes.ts)
+  await seedVolunteers(ctx, now); // 窑洲's recruits, 理工大's students: sessions, hours, stars, a certificate (demo/volunteers.ts)
   await seedPoints(ctx, now); // 窑洲's caring merchants, 专属优惠包 and volunteers' points (demo/points.ts)
   await seedParty(ctx, now); // 凌霄's 双报到: reports, pioneer posts at the compound gates, claims, pairings, hours (demo/party.ts)
   await seedVenuesProjects(ctx, now); // 凌霄's 社区公社 and its arts teams' bookings, 小西坪's projects, 凌霄's 民生项目认领 (demo/venues-projects.ts)

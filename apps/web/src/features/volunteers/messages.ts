@@ -35,6 +35,7 @@ const _texts = registerMessages(
     'vol.period': '服务期间',
     'vol.entries': '服务记录',
     'vol.events': '审核记录',
+    'vol.points': '积分',
     'vol.saved': '已保存',
   },
   {
@@ -70,6 +71,7 @@ const _texts = registerMessages(
     'vol.period': 'Period',
     'vol.entries': 'Service records',
     'vol.events': 'Review history',
+    'vol.points': 'Points',
     'vol.saved': 'Saved',
   },
 );

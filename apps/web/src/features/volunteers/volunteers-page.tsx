@@ -20,6 +20,7 @@ import { formatTime } from '../../lib/time.js';
 import { applyApiError, requiredRule } from '../../components/forms.js';
 import { certificateUrl, createVolunteer, fetchVolunteer, fetchVolunteers, openSession, recordHours, reviewVolunteer, volunteerKeys } from './api.js';
 import './messages.js';
+import { PointsPanel } from '../points/points-panel.js';
 
 const statusColor = { applied: 'gold', approved: 'green', rejected: 'red', suspended: 'default', left: 'default' } as const;
 
@@ -177,6 +178,12 @@ function VolunteerDrawer({ id, onClose }: { id: number; onClose: () => void }) {
               { title: '', dataIndex: 'recordedByName' },
             ]}
           />
+          {roleCan(me.role, 'points.read') && (
+            <>
+              <Typography.Title level={5}>{t('vol.points')}</Typography.Title>
+              <PointsPanel volunteerId={id} />
+            </>
+          )}
           <Typography.Title level={5}>{t('vol.events')}</Typography.Title>
           {d.events.map((e) => (
             <div key={e.id}>
