@@ -20,6 +20,7 @@ import { MeetingsEntry } from '../../../features/meetings/h5/entry.js';
 const UpcomingMeetingsPage = lazyPage(() => import('../../../features/meetings/h5/index.js').then((m) => m.UpcomingMeetingsPage));
 import { ActivitiesEntry } from '../../../features/activities/h5/entry.js';
 import { PartyEntry } from '../../../features/party/h5/entry.js';
+import { DutyEntry } from '../../../features/duty/h5/entry.js';
 
 /** What a page is given: the path's match, the query, the community of the link (or remembered), how to move. */
 export interface PageProps {
@@ -55,6 +56,7 @@ const ActivitiesListPage = lazyPage(() => import('../../../features/activities/h
 const ActivityPage = lazyPage(() => import('../../../features/activities/h5/pages.js').then((m) => m.ActivityPage));
 const MySignupPage = lazyPage(() => import('../../../features/activities/h5/pages.js').then((m) => m.MySignupPage));
 const PartyPhonePage = lazyPage(async () => (await import('../../../features/party/h5/party-page.js')).PartyPhonePage);
+const DutyPhonePage = lazyPage(async () => (await import('../../../features/duty/h5/duty-page.js')).DutyPhonePage);
 
 /** First match wins. */
 export const h5Routes: H5Route[] = [
@@ -104,6 +106,8 @@ export const h5Routes: H5Route[] = [
   },
   { access: 'public', pattern: /^\/h5\/activities$/, render: (p) => <ActivitiesListPage communityCode={p.community} navigate={p.navigate} /> },
   { access: 'helper', pattern: /^\/h5\/party$/, render: (p) => <PartyPhonePage navigate={p.navigate} /> },
+  // 我的值守 (ADR 0044): my shifts, check-in and check-out, swaps.
+  { access: 'helper', pattern: /^\/h5\/duty$/, render: (p) => <DutyPhonePage me={p.me} navigate={p.navigate} /> },
 ];
 const MyPointsH5 = lazyPage(async () => (await import('../../../features/points/h5/points-pages.js')).MyPointsPage);
 const PerksH5 = lazyPage(async () => (await import('../../../features/points/h5/points-pages.js')).PerksPage);
@@ -122,6 +126,7 @@ export const helperEntries: Array<(p: HomeProps) => ReactNode> = [
   (p) => <CareEntry me={p.me} navigate={p.navigate} />,
   (p) => <PointsEntry me={p.me} navigate={p.navigate} />,
   (p) => roleCan(p.me.role, 'party.serve') && <PartyEntry navigate={p.navigate} />,
+  (p) => roleCan(p.me.role, 'shifts.duty') && <DutyEntry navigate={p.navigate} />,
 ];
 
 /** A department's or partner's contact lands on the escalations sent to their organisation (issue 7). */
