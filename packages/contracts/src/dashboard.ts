@@ -49,6 +49,8 @@ export const communityDashboardSchema = z.object({
   points: z.object({ pointsEarned: z.number(), pointsSpent: z.number(), redemptionsIssued: z.number(), redemptionsRedeemed: z.number() }).optional(),
   /** 双报到 (party.read): pioneer posts held by a member now, party members reported this year. */
   party: z.object({ postsClaimed: z.number(), membersReported: z.number() }).optional(),
+  /** 值守 this Beijing week (shifts.read): shifts with all the people they need on them, over the week's shifts (ADR 0044). */
+  duty: z.object({ weekFrom: z.string(), weekTo: z.string(), covered: z.number(), total: z.number() }).optional(),
 });
 export type CommunityDashboard = z.infer<typeof communityDashboardSchema>;
 export const subdistrictDashboardSchema = z.object({

@@ -22,7 +22,7 @@ import { careCounts } from '../care/index.js';
 import { venueLedger } from '../activities/index.js';
 import { volunteerLedger } from '../volunteers/index.js';
 import { pointsLedger } from '../volunteers/index.js';
-import { partyCounts } from '../people/index.js';
+import { dutyCounts, partyCounts } from '../people/index.js';
 
 const DAY = 86_400_000;
 
@@ -72,6 +72,7 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
   const venues = roleCan(actor.role, 'venues.read') ? { bookingsThisMonth: await venueLedger.bookingsThisMonth(ctx.db, cid, now) } : null;
   const volunteers = roleCan(actor.role, 'volunteers.read') ? await volunteerLedger.dashboardCounts(ctx.db, cid, now) : null;
   const party = roleCan(actor.role, 'party.read') ? await partyCounts(ctx, cid, now) : null;
+  const duty = roleCan(actor.role, 'shifts.read') ? await dutyCounts(ctx, cid, now) : null;
   return {
     from: p.fromDay,
     to: p.toDay,
@@ -79,6 +80,7 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
     ...(venues ? { venues } : {}),
     ...(volunteers ? { volunteers } : {}),
     ...(party ? { party } : {}),
+    ...(duty ? { duty } : {}),
     total: counts?.total ?? 0,
     ...rates(counts),
     byStatus: rows(by.status, (k) => ticketStatusLabels[locale][k as TicketStatus] ?? k),
