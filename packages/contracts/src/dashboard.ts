@@ -53,6 +53,8 @@ export const communityDashboardSchema = z.object({
   party: z.object({ postsClaimed: z.number(), membersReported: z.number() }).optional(),
   /** 为民办实事 (projects.read): projects under way now (claimed or in progress) and completed this Beijing year (ADR 0047). */
   projects: z.object({ inProgress: z.number(), completedThisYear: z.number() }).optional(),
+  /** 值守 this Beijing week (shifts.read): shifts with all the people they need on them, over the week's shifts (ADR 0044). */
+  duty: z.object({ weekFrom: z.string(), weekTo: z.string(), covered: z.number(), total: z.number() }).optional(),
 });
 export type CommunityDashboard = z.infer<typeof communityDashboardSchema>;
 export const subdistrictDashboardSchema = z.object({

@@ -4744,6 +4744,12 @@ export interface paths {
                                 visitsDone: number;
                                 visitsRequired: number;
                             };
+                            duty?: {
+                                covered: number;
+                                total: number;
+                                weekFrom: string;
+                                weekTo: string;
+                            };
                             from: string;
                             meetings?: {
                                 answeredOnSpot: number;

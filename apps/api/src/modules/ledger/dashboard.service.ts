@@ -24,6 +24,7 @@ import { volunteerLedger } from '../volunteers/index.js';
 import { pointsLedger } from '../volunteers/index.js';
 import { partyCounts } from '../people/index.js';
 import { projectLedger } from '../projects/index.js';
+import { dutyCounts, partyCounts } from '../people/index.js';
 
 const DAY = 86_400_000;
 
@@ -74,6 +75,7 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
   const volunteers = roleCan(actor.role, 'volunteers.read') ? await volunteerLedger.dashboardCounts(ctx.db, cid, now) : null;
   const party = roleCan(actor.role, 'party.read') ? await partyCounts(ctx, cid, now) : null;
   const projects = roleCan(actor.role, 'projects.read') ? await projectLedger.yearCounts(ctx.db, cid, now) : null;
+  const duty = roleCan(actor.role, 'shifts.read') ? await dutyCounts(ctx, cid, now) : null;
   return {
     from: p.fromDay,
     to: p.toDay,
@@ -82,6 +84,7 @@ export async function communityDashboard(ctx: AppContext, actor: Actor, q: { com
     ...(volunteers ? { volunteers } : {}),
     ...(party ? { party } : {}),
     ...(projects ? { projects } : {}),
+    ...(duty ? { duty } : {}),
     total: counts?.total ?? 0,
     ...rates(counts),
     byStatus: rows(by.status, (k) => ticketStatusLabels[locale][k as TicketStatus] ?? k),

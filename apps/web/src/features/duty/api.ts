@@ -52,3 +52,5 @@ export const checkIn = (id: number) => unwrap(client.POST('/api/shifts/{id}/chec
 export const checkOut = (id: number) => unwrap(client.POST('/api/shifts/{id}/check-out', { params: { path: { id } } }));
 export const askSwap = (body: { shiftId: number; toAccountId: number; toShiftId?: number | null; reason: string }) =>
   unwrap(client.POST('/api/shift-swaps', { body }));
+export type SwapPartner = Json<paths['/api/shifts/swap-partners']['get']['responses'][200]>['items'][number];
+export const fetchSwapPartners = (shiftId: number) => unwrap(client.GET('/api/shifts/swap-partners', { params: { query: { shiftId } } }));

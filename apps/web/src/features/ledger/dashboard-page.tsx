@@ -45,6 +45,7 @@ const _texts = registerMessages(
     'dash.wishesRaised': '微心愿 提出',
     'dash.wishesFulfilled': '微心愿 圆梦',
     'dash.wishesValue': '圆梦价值（元）',
+    'dash.dutyCovered': '本周值守班次（人员齐备 / 总数）',
   },
   {
     'dash.title': 'Dashboard',
@@ -73,6 +74,7 @@ const _texts = registerMessages(
     'dash.wishesRaised': 'Wishes raised',
     'dash.wishesFulfilled': 'Wishes fulfilled',
     'dash.wishesValue': 'Value fulfilled (yuan)',
+    'dash.dutyCovered': 'Duty shifts this week: fully staffed / all',
   },
 );
 declare module '../../lib/i18n.js' {
@@ -176,6 +178,11 @@ export function DashboardPage() {
             <Col span={6}>
               <Statistic title={t('dash.wishesValue')} value={d.wishes.value} />
             </Col>
+            {d.duty && (
+              <Col span={6} data-testid="dash-duty">
+                <Statistic title={t('dash.dutyCovered')} value={d.duty.covered} suffix={`/ ${d.duty.total}`} />
+              </Col>
+            )}
           </Row>
         )}
       </Card>

@@ -6,7 +6,7 @@ import type { Actor } from '../../../platform/access/actor.js';
 import { subscribeWebhooks } from '../../webhooks/index.js';
 import { checkIn, checkOut, swapPartners } from './on-duty.service.js';
 import { flagUncoveredShifts } from './uncovered.js';
-import { beijingInstant } from './roster-rules.js';
+import { addDays, beijingInstant, weekOf } from './roster-rules.js';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -274,6 +274,26 @@ describe('duty rosters (值守排班)', () => {
     expect(refused.json().error.code).toBe('SHIFT_NOT_ASSIGNED');
     const viaHttp = await httpAs(env.app, me.cookie).get(`/api/shifts/swap-partners?shiftId=${mine.id}`);
     expect(viaHttp.statusCode).toBe(200);
+  });
+
+  it("counts this week's covered shifts over all of them on the community dashboard", async () => {
+    const sec = await actorIn(env, 'secretary');
+    const cid = sec.community.id;
+    const http = httpAs(env.app, sec);
+    const station = await buildStation(cid, '四号阵地');
+    const p = await buildDutyPerson(cid, '林芳');
+    const week = weekOf(new Date());
+    const day = (from: string, n: number, headcount: number) =>
+      http.post('/api/shifts', { stationId: station.id, day: addDays(from, n), startsAt: '09:00', endsAt: '11:00', headcount }).then((r) => r.json());
+    const covered = await day(week.from, 0, 1);
+    await day(week.from, 6, 2);
+    await day(week.to, 1, 1); // next week: not counted
+    await http.post(`/api/shifts/${covered.id}/assignments`, { accountId: p.account.id });
+    const d = (await http.get('/api/dashboard/community')).json();
+    expect(d.duty).toEqual({ weekFrom: week.from, weekTo: week.to, covered: 1, total: 2 });
+    // Another community's shifts stay out of it.
+    const other = await actorIn(env, 'secretary');
+    expect((await httpAs(env.app, other).get('/api/dashboard/community')).json().duty).toMatchObject({ covered: 0, total: 0 });
   });
 
   it("flags tomorrow's short-handed shifts once, on the timeline and to the group bots", async () => {

@@ -22,6 +22,7 @@ import { ActivitiesEntry } from '../../../features/activities/h5/entry.js';
 import { PartyEntry } from '../../../features/party/h5/entry.js';
 import { VolunteerEntry, VolunteerJoinEntry } from '../../../features/volunteers/h5/entry.js';
 import { ProjectsEntry } from '../../../features/projects/h5/entry.js';
+import { DutyEntry } from '../../../features/duty/h5/entry.js';
 
 /** What a page is given: the path's match, the query, the community of the link (or remembered), how to move. */
 export interface PageProps {
@@ -64,6 +65,7 @@ const PublicProjectPage = lazyPage(async () => (await import('../../../features/
 const VotePhonePage = lazyPage(async () => (await import('../../../features/votes/h5/index.js')).VotePhonePage);
 const ConventionPhonePage = lazyPage(async () => (await import('../../../features/votes/h5/index.js')).ConventionPhonePage);
 const PartyPhonePage = lazyPage(async () => (await import('../../../features/party/h5/party-page.js')).PartyPhonePage);
+const DutyPhonePage = lazyPage(async () => (await import('../../../features/duty/h5/duty-page.js')).DutyPhonePage);
 
 /** First match wins. */
 export const h5Routes: H5Route[] = [
@@ -132,6 +134,8 @@ export const h5Routes: H5Route[] = [
     render: (p) => <PublicProjectPage id={Number(p.match[1])} communityCode={p.community} navigate={p.navigate} />,
   },
   { access: 'public', pattern: /^\/h5\/projects$/, render: (p) => <PublicProjectsPage communityCode={p.community} navigate={p.navigate} /> },
+  // 我的值守 (ADR 0044): my shifts, check-in and check-out, swaps.
+  { access: 'helper', pattern: /^\/h5\/duty$/, render: (p) => <DutyPhonePage me={p.me} navigate={p.navigate} /> },
 ];
 const MyPointsH5 = lazyPage(async () => (await import('../../../features/points/h5/points-pages.js')).MyPointsPage);
 const PerksH5 = lazyPage(async () => (await import('../../../features/points/h5/points-pages.js')).PerksPage);
@@ -151,6 +155,7 @@ export const helperEntries: Array<(p: HomeProps) => ReactNode> = [
   (p) => <VolunteerEntry me={p.me} navigate={p.navigate} />,
   (p) => <PointsEntry me={p.me} navigate={p.navigate} />,
   (p) => roleCan(p.me.role, 'party.serve') && <PartyEntry navigate={p.navigate} />,
+  (p) => roleCan(p.me.role, 'shifts.duty') && <DutyEntry navigate={p.navigate} />,
 ];
 
 /** A department's or partner's contact lands on the escalations sent to their organisation (issue 7). */
