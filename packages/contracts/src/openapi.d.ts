@@ -10718,6 +10718,219 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/party-branches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                communityId: number;
+                                compoundId: number | null;
+                                compoundName: string | null;
+                                foundedOn: string | null;
+                                id: number;
+                                members: {
+                                    id: number;
+                                    joinedOn: string;
+                                    memberName: string;
+                                    partyMemberId: number;
+                                    /** @enum {string} */
+                                    role: "secretary" | "committee" | "member";
+                                }[];
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        compoundId?: number | null;
+                        /** Format: date */
+                        foundedOn?: string | null;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            foundedOn: string | null;
+                            id: number;
+                            members: {
+                                id: number;
+                                joinedOn: string;
+                                memberName: string;
+                                partyMemberId: number;
+                                /** @enum {string} */
+                                role: "secretary" | "committee" | "member";
+                            }[];
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/party-branches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            foundedOn: string | null;
+                            id: number;
+                            members: {
+                                id: number;
+                                joinedOn: string;
+                                memberName: string;
+                                partyMemberId: number;
+                                /** @enum {string} */
+                                role: "secretary" | "committee" | "member";
+                            }[];
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/party-branches/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        partyMemberId: number;
+                        /**
+                         * @default member
+                         * @enum {string}
+                         */
+                        role?: "secretary" | "committee" | "member";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            foundedOn: string | null;
+                            id: number;
+                            members: {
+                                id: number;
+                                joinedOn: string;
+                                memberName: string;
+                                partyMemberId: number;
+                                /** @enum {string} */
+                                role: "secretary" | "committee" | "member";
+                            }[];
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/party-members": {
         parameters: {
             query?: never;
@@ -10754,6 +10967,9 @@ export interface paths {
                             items: {
                                 address: string | null;
                                 archivedAt: string | null;
+                                branchName: string | null;
+                                /** @enum {string|null} */
+                                branchRole: "secretary" | "committee" | "member" | null;
                                 communityId: number;
                                 /** @enum {string|null} */
                                 gender: "male" | "female" | null;
@@ -10808,6 +11024,9 @@ export interface paths {
                         "application/json": {
                             address: string | null;
                             archivedAt: string | null;
+                            branchName: string | null;
+                            /** @enum {string|null} */
+                            branchRole: "secretary" | "committee" | "member" | null;
                             communityId: number;
                             /** @enum {string|null} */
                             gender: "male" | "female" | null;
@@ -10859,6 +11078,9 @@ export interface paths {
                         "application/json": {
                             address: string | null;
                             archivedAt: string | null;
+                            branchName: string | null;
+                            /** @enum {string|null} */
+                            branchRole: "secretary" | "committee" | "member" | null;
                             communityId: number;
                             /** @enum {string|null} */
                             gender: "male" | "female" | null;
@@ -10913,6 +11135,9 @@ export interface paths {
                         "application/json": {
                             address: string | null;
                             archivedAt: string | null;
+                            branchName: string | null;
+                            /** @enum {string|null} */
+                            branchRole: "secretary" | "committee" | "member" | null;
                             communityId: number;
                             /** @enum {string|null} */
                             gender: "male" | "female" | null;
@@ -10968,6 +11193,9 @@ export interface paths {
                         "application/json": {
                             address: string | null;
                             archivedAt: string | null;
+                            branchName: string | null;
+                            /** @enum {string|null} */
+                            branchRole: "secretary" | "committee" | "member" | null;
                             communityId: number;
                             /** @enum {string|null} */
                             gender: "male" | "female" | null;
