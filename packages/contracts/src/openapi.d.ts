@@ -10843,6 +10843,219 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/party-branches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                communityId: number;
+                                compoundId: number | null;
+                                compoundName: string | null;
+                                foundedOn: string | null;
+                                id: number;
+                                members: {
+                                    id: number;
+                                    joinedOn: string;
+                                    memberName: string;
+                                    partyMemberId: number;
+                                    /** @enum {string} */
+                                    role: "secretary" | "committee" | "member";
+                                }[];
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: number;
+                        compoundId?: number | null;
+                        /** Format: date */
+                        foundedOn?: string | null;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            foundedOn: string | null;
+                            id: number;
+                            members: {
+                                id: number;
+                                joinedOn: string;
+                                memberName: string;
+                                partyMemberId: number;
+                                /** @enum {string} */
+                                role: "secretary" | "committee" | "member";
+                            }[];
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/party-branches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            foundedOn: string | null;
+                            id: number;
+                            members: {
+                                id: number;
+                                joinedOn: string;
+                                memberName: string;
+                                partyMemberId: number;
+                                /** @enum {string} */
+                                role: "secretary" | "committee" | "member";
+                            }[];
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/party-branches/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        partyMemberId: number;
+                        /**
+                         * @default member
+                         * @enum {string}
+                         */
+                        role?: "secretary" | "committee" | "member";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            compoundId: number | null;
+                            compoundName: string | null;
+                            foundedOn: string | null;
+                            id: number;
+                            members: {
+                                id: number;
+                                joinedOn: string;
+                                memberName: string;
+                                partyMemberId: number;
+                                /** @enum {string} */
+                                role: "secretary" | "committee" | "member";
+                            }[];
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/party-members": {
         parameters: {
             query?: never;
@@ -10879,6 +11092,9 @@ export interface paths {
                             items: {
                                 address: string | null;
                                 archivedAt: string | null;
+                                branchName: string | null;
+                                /** @enum {string|null} */
+                                branchRole: "secretary" | "committee" | "member" | null;
                                 communityId: number;
                                 /** @enum {string|null} */
                                 gender: "male" | "female" | null;
@@ -10933,6 +11149,9 @@ export interface paths {
                         "application/json": {
                             address: string | null;
                             archivedAt: string | null;
+                            branchName: string | null;
+                            /** @enum {string|null} */
+                            branchRole: "secretary" | "committee" | "member" | null;
                             communityId: number;
                             /** @enum {string|null} */
                             gender: "male" | "female" | null;
@@ -10984,6 +11203,9 @@ export interface paths {
                         "application/json": {
                             address: string | null;
                             archivedAt: string | null;
+                            branchName: string | null;
+                            /** @enum {string|null} */
+                            branchRole: "secretary" | "committee" | "member" | null;
                             communityId: number;
                             /** @enum {string|null} */
                             gender: "male" | "female" | null;
@@ -11038,6 +11260,9 @@ export interface paths {
                         "application/json": {
                             address: string | null;
                             archivedAt: string | null;
+                            branchName: string | null;
+                            /** @enum {string|null} */
+                            branchRole: "secretary" | "committee" | "member" | null;
                             communityId: number;
                             /** @enum {string|null} */
                             gender: "male" | "female" | null;
@@ -11093,6 +11318,9 @@ export interface paths {
                         "application/json": {
                             address: string | null;
                             archivedAt: string | null;
+                            branchName: string | null;
+                            /** @enum {string|null} */
+                            branchRole: "secretary" | "committee" | "member" | null;
                             communityId: number;
                             /** @enum {string|null} */
                             gender: "male" | "female" | null;

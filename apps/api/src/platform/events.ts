@@ -23,7 +23,8 @@ export interface DomainEvents {
   /** Someone confirmed a care recipient is well today; `afterEscalation` when it stopped a ladder already climbing. */
   'care.checkin.confirmed': { communityId: number; recipientId: number; dayId: number; via: string; afterEscalation: boolean };
   /** Service hours were recorded (or corrected: `hours` negative); points earns from it (ADR 0041). */
-  'volunteer.hours_recorded': { communityId: number; volunteerId: number; entryId: number; hours: number; sourceKind: string };
+  /** A correction names the entry it corrects; its `hours` is then the corrected total, not the delta. */
+  'volunteer.hours_recorded': { communityId: number; volunteerId: number; entryId: number; hours: number; sourceKind: string; correctsEntryId?: number | null };
   /** Tomorrow's duty shift has fewer people than it needs (值守, ADR 0044); `label` names station and time, no person. */
   'shift.uncovered': { communityId: number; shiftId: number; label: string; assigned: number; headcount: number };
 }

@@ -103,7 +103,9 @@ export async function correctServiceHours(
   },
   input: { deltaMinutes: number; reason: string; by: number; requestId: string | null },
 ): Promise<number> {
-  if (input.deltaMinutes === 0 || original.counted_minutes + input.deltaMinutes < 0) {
+  // The total for the entry: what it stands for after the corrections before it (its own row only holds a delta).
+  const before = await repo.effectiveMinutes(trx, communityId, original.id);
+  if (input.deltaMinutes === 0 || before + input.deltaMinutes < 0) {
     throw new AppError('VALIDATION_FAILED', 'countedHours out of range', { fields: [{ field: 'countedHours', rule: 'invalid' }] });
   }
   const settings = await settingsOf(trx, communityId);
@@ -145,8 +147,10 @@ export async function correctServiceHours(
     communityId,
     volunteerId: original.volunteer_id,
     entryId: id,
-    hours: hoursOf(input.deltaMinutes),
+    // The points part reverses the points of the corrected entry and earns those of the corrected total.
+    hours: hoursOf(before + input.deltaMinutes),
     sourceKind: original.source_kind,
+    correctsEntryId: original.id,
   });
   return id;
 }

@@ -194,4 +194,23 @@ export function sameCertificate(db: Db, communityId: CommunityId, v: { volunteer
     .where('counted_minutes', '=', v.minutes)
     .orderBy('id', 'desc')
     .executeTakeFirst();
+/**
+ * The counted minutes an entry stands for after its corrections up to it: its own and those of the entries it corrects,
+ * back to the first record (a correction's row holds only its delta).
+ */
+export async function effectiveMinutes(trx: Transaction<DB>, communityId: CommunityId, entryId: number): Promise<number> {
+  let total = 0;
+  let id: number | null = entryId;
+  for (let hops = 0; id !== null && hops < 100; hops++) {
+    const row: { counted_minutes: number; corrects_entry_id: number | null } | undefined = await trx
+      .selectFrom('service_hours')
+      .select(['counted_minutes', 'corrects_entry_id'])
+      .where('community_id', '=', communityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) break;
+    total += row.counted_minutes;
+    id = row.corrects_entry_id;
+  }
+  return total;
 }

@@ -10,6 +10,8 @@ export type PostClaim = Json<paths['/api/pioneer-posts/{id}/claims']['get']['res
 export type BelowFloor = Json<paths['/api/party-members/below-floor']['get']['responses'][200]>;
 export type ReportInput = Json<paths['/api/party-members/{id}/reports']['post']['requestBody']>;
 export type PostInput = Json<paths['/api/pioneer-posts']['post']['requestBody']>;
+export type PartyBranch = Json<paths['/api/party-branches']['get']['responses'][200]>['items'][number];
+export type BranchInput = Json<paths['/api/party-branches']['post']['requestBody']>;
 export type ServiceInput = Json<paths['/api/party-members/{id}/service']['post']['requestBody']>;
 
 /** Every query key of the party feature starts with 'party'. */
@@ -22,6 +24,7 @@ export const partyKeys = {
   members: (c: Id) => ['party', 'members', c] as const,
   belowFloor: (c: Id, from: string, to: string) => ['party', 'below-floor', c, from, to] as const,
   mine: ['party', 'mine'] as const,
+  branches: (c: Id) => ['party', 'branches', c] as const,
 };
 const cid = (c: Id) => c ?? undefined;
 
@@ -40,3 +43,8 @@ export type MyWork = Json<paths['/api/party-members/me/work']['get']['responses'
 export const fetchMyWork = () => unwrap(client.GET('/api/party-members/me/work'));
 export const fetchOpenPosts = () => unwrap(client.GET('/api/pioneer-posts', { params: { query: { open: 'true', pageSize: 100 } } }));
 export const logService = (id: number, body: ServiceInput) => unwrap(client.POST('/api/party-members/{id}/service', { params: { path: { id } }, body }));
+/** 小区党支部: the community's branches with their members; set one up; add a member with a role. */
+export const fetchBranches = (c: Id) => unwrap(client.GET('/api/party-branches', { params: { query: { communityId: cid(c) } } }));
+export const createBranch = (body: BranchInput) => unwrap(client.POST('/api/party-branches', { body }));
+export const addBranchMember = (id: number, partyMemberId: number, role: PartyBranch['members'][number]['role']) =>
+  unwrap(client.POST('/api/party-branches/{id}/members', { params: { path: { id } }, body: { partyMemberId, role } }));

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Drawer, Form, Popconfirm, Radio, Space, Switch, Table, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  partyBranchRoleLabels,
   partyMemberStatuses,
   partyMemberStatusLabels,
   roleCan,
@@ -53,6 +54,11 @@ export function PartyMembersPage() {
         { title: t('places.grid'), dataIndex: 'gridName', key: 'gridName', sorter: true },
         { title: t('residents.address'), dataIndex: 'address' },
         { title: t('people.joinedOn'), dataIndex: 'joinedOn', key: 'joinedOn', sorter: true },
+        {
+          title: t('people.branch'),
+          key: 'branch',
+          render: (_: unknown, m: PartyMember) => (m.branchName ? `${m.branchName}（${partyBranchRoleLabels[locale][m.branchRole ?? 'member']}）` : ''),
+        },
       ]}
       fields={[
         {

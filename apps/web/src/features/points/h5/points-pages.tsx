@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { IssuedRedemption, MyPoints, Perk, Redemption } from '@linli/contracts';
 import { formatPoints, pointsEntryKindLabels, redemptionStatusLabels } from '@linli/contracts/points-labels';
+import { formatErrorMessage } from '@linli/contracts/i18n';
+import { ApiError } from '../../../lib/api.js';
 import { useT } from '../../../lib/i18n.js';
 import { formatTime } from '../../../lib/time.js';
 import { confirmRedemption, fetchMyPoints, fetchPerks, fetchRedemptions, redeemPerk } from '../api.js';
@@ -106,7 +108,7 @@ export function PerksPage() {
       <ul className="list">
         {mine.map((r) => (
           <li key={r.id} className="list-item" data-testid="h5-my-redemption">
-            {r.perkTitle} · {r.points} · {redemptionStatusLabels[locale][r.status]}
+            {r.perkTitle} · {t('points.priceN', { points: formatPoints(r.points) })} · {redemptionStatusLabels[locale][r.status]}
           </li>
         ))}
       </ul>
@@ -116,7 +118,7 @@ export function PerksPage() {
 
 /** /h5/merchant: the merchant's contact types the code the volunteer shows and honours it (核销). */
 export function MerchantPage() {
-  const { t } = useT();
+  const { t, locale } = useT();
   const [code, setCode] = useState('');
   const [done, setDone] = useState<Redemption | null>(null);
   const [error, setError] = useState('');
@@ -127,7 +129,8 @@ export function MerchantPage() {
       setDone(await confirmRedemption(code.trim()));
       setCode('');
     } catch (e) {
-      setError(errorText(e));
+      // A used, expired or wrong code: the domain's message says which (the field message would only say "format").
+      setError(e instanceof ApiError && e.code === 'REDEMPTION_CODE_INVALID' ? formatErrorMessage(locale, e.code) : errorText(e));
     }
   };
   return (
