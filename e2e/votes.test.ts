@@ -134,7 +134,13 @@ describe.runIf(run)('表决: from a meeting topic to a vote published on the pho
     await expect.poll(() => first.getByTestId('h5-vote-outcome').textContent()).toBe('通过');
     const rctx = await env.browser.newContext({ viewport, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const resident = await rctx.newPage();
-    await resident.goto(`${env.url}/h5/vote/${voteId}`);
+    await resident.goto(`${env.url}/h5?c=XT-YT-ZS-YZ`);
+    await resident.getByTestId('h5-votes-link').click();
+    await resident.getByTestId(`h5-published-${voteId}`).waitFor();
+    expect(await resident.getByTestId(`h5-published-${voteId}`).textContent()).toContain('通过');
+    expect(await resident.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    await resident.screenshot({ path: path.join(screenshotDir, 'h5-votes-published.png'), fullPage: true });
+    await resident.getByTestId(`h5-published-open-${voteId}`).click();
     await expect.poll(() => resident.getByTestId('h5-vote-outcome').textContent()).toBe('通过');
     expect(await resident.getByTestId('h5-result-turnout').textContent()).toContain('3 / 3');
     expect(await resident.getByTestId('h5-vote').textContent()).not.toMatch(/#k=|您的意见/);

@@ -116,7 +116,7 @@ function LinksDialog({ links, onClose }: { links: IssuedLinks; onClose(): void }
           {t('vote.print')}
         </Button>,
         <Button key="ok" type="primary" onClick={onClose} data-testid="vote-links-done">
-          OK
+          {t('vote.linksDone')}
         </Button>,
       ]}
     >

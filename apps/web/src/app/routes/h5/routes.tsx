@@ -16,6 +16,7 @@ import { CareEntry, CareListPage } from '../../../features/care/h5/care-list.js'
 import { CheckinChaseList } from '../../../features/care/checkins/h5/chase-list.js';
 import { CheckinPage, checkinTokenFromHash } from '../../../features/care/checkins/h5/checkin-page.js';
 import { MeetingsEntry } from '../../../features/meetings/h5/entry.js';
+import { VotesEntry } from '../../../features/votes/h5/entry.js';
 
 const UpcomingMeetingsPage = lazyPage(() => import('../../../features/meetings/h5/index.js').then((m) => m.UpcomingMeetingsPage));
 import { ActivitiesEntry } from '../../../features/activities/h5/entry.js';
@@ -56,6 +57,7 @@ const ActivityPage = lazyPage(() => import('../../../features/activities/h5/page
 const MySignupPage = lazyPage(() => import('../../../features/activities/h5/pages.js').then((m) => m.MySignupPage));
 const VotePhonePage = lazyPage(async () => (await import('../../../features/votes/h5/index.js')).VotePhonePage);
 const ConventionPhonePage = lazyPage(async () => (await import('../../../features/votes/h5/index.js')).ConventionPhonePage);
+const PublishedVotesPage = lazyPage(async () => (await import('../../../features/votes/h5/index.js')).PublishedVotesPage);
 const PartyPhonePage = lazyPage(async () => (await import('../../../features/party/h5/party-page.js')).PartyPhonePage);
 
 /** First match wins. */
@@ -98,6 +100,12 @@ export const h5Routes: H5Route[] = [
     access: 'public',
     pattern: /^\/h5\/vote\/(\d+)/,
     render: (p) => <VotePhonePage key={p.match[1]} id={Number(p.match[1])} voteKey={keyFromHash(location.hash)} />,
+  },
+  // The results under publication (公示), of the community or `compound=` one compound with the community-wide ones.
+  {
+    access: 'public',
+    pattern: /^\/h5\/votes$/,
+    render: (p) => <PublishedVotesPage communityCode={p.community} compoundId={Number(p.params.get('compound')) || undefined} navigate={p.navigate} />,
   },
   // 小区公约: the current text of a convention, `?id=` its id.
   { access: 'public', pattern: /^\/h5\/convention$/, render: (p) => <ConventionPhonePage id={Number(p.params.get('id')) || 0} /> },
@@ -157,6 +165,7 @@ export const residentEntries: Array<(p: { community: string; navigate: Navigate 
     </Go>
   ),
   (p) => <MeetingsEntry community={p.community} navigate={p.navigate} />,
+  (p) => <VotesEntry community={p.community} navigate={p.navigate} />,
   (p) => <ActivitiesEntry community={p.community} navigate={p.navigate} />,
 ];
 
