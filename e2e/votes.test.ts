@@ -104,16 +104,15 @@ describe.runIf(run)('表决: from a meeting topic to a vote published on the pho
     await sec.getByTestId(`vote-row-${voteId}`).click();
     await drawer.getByTestId(`voter-paper-${onPhone.id}`).click();
     await sec.getByTestId('paper-no').fill('QL-0009');
-    await sec.getByTestId('paper-choice').click();
-    await sec.locator('.ant-select-item-option:visible', { hasText: '反对' }).click();
+    await sec.getByTestId('paper-choice').locator('.ant-radio-button-wrapper', { hasText: '反对' }).click();
     await sec.getByTestId('paper-ok').click();
     await expect.poll(() => sec.getByTestId('paper-error').textContent()).toContain('已通过另一种方式投过票');
     await sec.screenshot({ path: path.join(screenshotDir, 'console-vote-paper-refused.png') });
-    await sec.keyboard.press('Escape');
+    await sec.locator('.ant-modal-close').click();
+    await sec.getByTestId('paper-ok').waitFor({ state: 'detached' });
     await drawer.getByTestId(`voter-paper-${onPaper.id}`).click();
     await sec.getByTestId('paper-no').fill('QL-0001');
-    await sec.getByTestId('paper-choice').click();
-    await sec.locator('.ant-select-item-option:visible', { hasText: '弃权' }).click();
+    await sec.getByTestId('paper-choice').locator('.ant-radio-button-wrapper', { hasText: '弃权' }).click();
     await sec.getByTestId('paper-ok').click();
     await expect.poll(() => drawer.getByTestId(`voter-${onPaper.id}`).textContent()).toContain('QL-0001');
 
@@ -134,7 +133,13 @@ describe.runIf(run)('表决: from a meeting topic to a vote published on the pho
     await expect.poll(() => first.getByTestId('h5-vote-outcome').textContent()).toBe('通过');
     const rctx = await env.browser.newContext({ viewport, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const resident = await rctx.newPage();
-    await resident.goto(`${env.url}/h5/vote/${voteId}`);
+    await resident.goto(`${env.url}/h5?c=XT-YT-ZS-YZ`);
+    await resident.getByTestId('h5-votes-link').click();
+    await resident.getByTestId(`h5-published-${voteId}`).waitFor();
+    expect(await resident.getByTestId(`h5-published-${voteId}`).textContent()).toContain('通过');
+    expect(await resident.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    await resident.screenshot({ path: path.join(screenshotDir, 'h5-votes-published.png'), fullPage: true });
+    await resident.getByTestId(`h5-published-open-${voteId}`).click();
     await expect.poll(() => resident.getByTestId('h5-vote-outcome').textContent()).toBe('通过');
     expect(await resident.getByTestId('h5-result-turnout').textContent()).toContain('3 / 3');
     expect(await resident.getByTestId('h5-vote').textContent()).not.toMatch(/#k=|您的意见/);

@@ -56,6 +56,7 @@ const PUBLIC_ROUTES = [
   'POST /api/votes/ballot',
   'POST /api/votes/ballot/view',
   'GET /api/votes/:id/notice',
+  'GET /api/public/communities/:code/votes',
   'GET /api/conventions/:id/public',
 ];
 

@@ -14823,6 +14823,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/communities/{code}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    compoundId?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityName: string;
+                            items: {
+                                body: string;
+                                closesAt: string;
+                                communityName: string;
+                                compoundName: string | null;
+                                /** @enum {string} */
+                                eligibility: "adults" | "households" | "owners";
+                                id: number;
+                                /** @enum {string} */
+                                matter: "ordinary" | "major" | "other";
+                                publicityUntil: string | null;
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "open" | "closed" | "published" | "archived";
+                                tally: {
+                                    abstain: {
+                                        area: string;
+                                        count: number;
+                                    };
+                                    byChannel: {
+                                        paper: number;
+                                        phone: number;
+                                    };
+                                    eligible: {
+                                        area: string;
+                                        count: number;
+                                    };
+                                    no: {
+                                        area: string;
+                                        count: number;
+                                    };
+                                    /** @enum {string} */
+                                    outcome: "passed" | "failed" | "no_quorum";
+                                    participated: {
+                                        area: string;
+                                        count: number;
+                                    };
+                                    quorumMet: boolean;
+                                    yes: {
+                                        area: string;
+                                        count: number;
+                                    };
+                                } | null;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/communities/{code}/wishes": {
         parameters: {
             query?: never;

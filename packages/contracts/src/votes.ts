@@ -143,6 +143,9 @@ export const voteNoticeSchema = z.object({
   tally: voteTallySchema.nullable(),
 });
 export type VoteNotice = z.infer<typeof voteNoticeSchema>;
+/** The phone's list of a community's votes under publication (公示), of one compound (and the community-wide ones) or all. */
+export const publicVoteListSchema = z.object({ communityName: z.string(), items: z.array(voteNoticeSchema) });
+export type PublicVoteList = z.infer<typeof publicVoteListSchema>;
 export const voterPageSchema = voteNoticeSchema.extend({
   voterLabel: z.string(),
   myChoice: z.enum(voteChoices).nullable(),

@@ -51,3 +51,5 @@ export const fetchVoterPage = (key: string) => unwrap(client.POST('/api/votes/ba
 export const castPhoneVote = (key: string, choice: VoteChoice) => unwrap(client.POST('/api/votes/ballot', { body: { key, choice } }));
 export const fetchVoteNotice = (n: number) => unwrap(client.GET('/api/votes/{id}/notice', { params: id(n) }));
 export const fetchPublicConvention = (n: number) => unwrap(client.GET('/api/conventions/{id}/public', { params: id(n) }));
+export const fetchPublishedVotes = (code: string, compoundId?: number) =>
+  unwrap(client.GET('/api/public/communities/{code}/votes', { params: { path: { code }, query: { compoundId } } }));

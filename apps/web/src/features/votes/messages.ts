@@ -46,6 +46,7 @@ const _texts = registerMessages(
     'vote.linksHint': '请打印或抄下后交给楼栋长逐户发放。链接等同于选票，请勿转发到群里；关闭本窗口后无法再次查看，只能重新生成（旧链接随即作废）。',
     'vote.linksNone': '每位投票人都已有链接。如有遗失，可在投票人名单中为其重新生成。',
     'vote.print': '打印',
+    'vote.linksDone': '已记下，关闭',
     'vote.reissue': '重发链接',
     'vote.paperBallot': '录入纸质选票',
     'vote.ballotNo': '选票编号',
@@ -120,6 +121,10 @@ const _texts = registerMessages(
     'vh.history': '历次版本',
     'vh.versionNo': '第 {n} 版',
     'vh.loading': '正在加载…',
+    'vh.published': '表决结果公示',
+    'vh.noneListed': '目前没有正在公示的表决结果。',
+    'vh.short': '同意 {yes}，反对 {no}，弃权 {abstain}',
+    'vh.details': '查看详情',
   },
   {
     'vote.title': 'Votes',
@@ -166,6 +171,7 @@ const _texts = registerMessages(
       'Print or copy them for the building heads to hand out. A link is a ballot: never post it in a group. Once closed they cannot be shown again, only re-issued (the old link stops working).',
     'vote.linksNone': 'Every voter has a link. A lost one can be re-issued from the voter list.',
     'vote.print': 'Print',
+    'vote.linksDone': 'Noted, close',
     'vote.reissue': 'Re-issue link',
     'vote.paperBallot': 'Enter paper ballot',
     'vote.ballotNo': 'Ballot number',
@@ -240,6 +246,10 @@ const _texts = registerMessages(
     'vh.history': 'Versions',
     'vh.versionNo': 'Version {n}',
     'vh.loading': 'Loading…',
+    'vh.published': 'Vote results',
+    'vh.noneListed': 'No vote results are being published now.',
+    'vh.short': 'yes {yes}, no {no}, abstain {abstain}',
+    'vh.details': 'Details',
   },
 );
 declare module '../../lib/i18n.js' {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { roleCan, voteChannelLabels, voteChoiceLabels, voteChoices, type VoteChoice } from '@linli/contracts';
 import { useT } from '../../lib/i18n.js';
@@ -116,7 +116,7 @@ function LinksDialog({ links, onClose }: { links: IssuedLinks; onClose(): void }
           {t('vote.print')}
         </Button>,
         <Button key="ok" type="primary" onClick={onClose} data-testid="vote-links-done">
-          OK
+          {t('vote.linksDone')}
         </Button>,
       ]}
     >
@@ -173,7 +173,13 @@ function PaperBallotDialog({ voteId, voter, onClose }: { voteId: number; voter: 
           <Input maxLength={30} data-testid="paper-no" />
         </Form.Item>
         <Form.Item name="choice" label={labels.choice} rules={[requiredRule(t, labels.choice, 'choose')]}>
-          <Select options={voteChoices.map((c) => ({ value: c, label: voteChoiceLabels[locale][c] }))} data-testid="paper-choice" />
+          <Radio.Group optionType="button" buttonStyle="solid" data-testid="paper-choice">
+            {voteChoices.map((c) => (
+              <Radio.Button key={c} value={c} data-testid={`paper-choice-${c}`}>
+                {voteChoiceLabels[locale][c]}
+              </Radio.Button>
+            ))}
+          </Radio.Group>
         </Form.Item>
       </Form>
     </Modal>

@@ -124,7 +124,8 @@ function tallyIfPublic(v: Selectable<VotesTable>, now: Date): VoteNotice['tally'
   return inPublicity && v.result ? (JSON.parse(v.result) as VoteNotice['tally']) : null;
 }
 
-async function noticeOf(ctx: AppContext, v: Selectable<VotesTable>): Promise<VoteNotice> {
+/** A vote as the phone shows it: the question and, while published, the numbers. */
+export async function noticeOf(ctx: AppContext, v: Selectable<VotesTable>): Promise<VoteNotice> {
   const [community] = [...(await placeRefs.communityRefs(ctx.db, [v.community_id])).values()];
   const compound = v.compound_id ? (await placeRefs.compoundNames(ctx.db, [v.compound_id]))[0] : undefined;
   return {

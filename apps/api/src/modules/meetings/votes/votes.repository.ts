@@ -237,3 +237,18 @@ export async function voteCounts(db: Db, communityId: CommunityId, yearStart: Da
 export function findPublishedVote(db: Db, id: number) {
   return db.selectFrom('votes').selectAll().where('id', '=', id).where('published_at', 'is not', null).executeTakeFirst();
 }
+
+/** The votes of a community under publication now (公示), newest first; with a compound, its votes and the community-wide ones. */
+export function listPublishedVotes(db: Db, communityId: CommunityId, f: { compoundId?: number; now: Date; limit: number }) {
+  return db
+    .selectFrom('votes')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('status', '=', 'published')
+    .where('publicity_until', '>', f.now)
+    .$if(f.compoundId !== undefined, (q) => q.where((eb) => eb.or([eb('compound_id', '=', f.compoundId!), eb('compound_id', 'is', null)])))
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit)
+    .execute();
+}

@@ -4,6 +4,8 @@ import {
   castPhoneVoteSchema,
   createVoteSchema,
   idParamsSchema,
+  idSchema,
+  publicVoteListSchema,
   issuedVoteLinksSchema,
   issueVoteLinksSchema,
   paperBallotSchema,
@@ -22,6 +24,7 @@ import { actorOf, type App } from '../../../platform/http/types.js';
 import * as service from './votes.service.js';
 import * as ballots from './ballots.service.js';
 import { voteActions } from './vote-state.js';
+import { publishedVotes } from './public-votes.js';
 
 const actionParams = idParamsSchema.extend({ action: z.enum(voteActions) });
 
@@ -74,6 +77,19 @@ export function votesRoutes(app: App, ctx: AppContext): void {
       schema: { tags, body: castPhoneVoteSchema, response: { 200: ballotReceiptSchema } },
     },
     async (req) => ballots.castPhoneVote(ctx, req.body.key, req.body.choice),
+  );
+  app.get(
+    '/api/public/communities/:code/votes',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['public'],
+        params: z.object({ code: z.string().trim().min(1).max(40) }),
+        querystring: z.object({ compoundId: idSchema.optional() }),
+        response: { 200: publicVoteListSchema },
+      },
+    },
+    async (req) => publishedVotes(ctx, req.params.code, req.query.compoundId),
   );
   app.get('/api/votes/:id/notice', { config: { public: true }, schema: { tags, params: idParamsSchema, response: { 200: voteNoticeSchema } } }, async (req) =>
     ballots.voteNotice(ctx, req.params.id),

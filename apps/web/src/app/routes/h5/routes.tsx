@@ -16,6 +16,7 @@ import { CareEntry, CareListPage } from '../../../features/care/h5/care-list.js'
 import { CheckinChaseList } from '../../../features/care/checkins/h5/chase-list.js';
 import { CheckinPage, checkinTokenFromHash } from '../../../features/care/checkins/h5/checkin-page.js';
 import { MeetingsEntry } from '../../../features/meetings/h5/entry.js';
+import { VotesEntry } from '../../../features/votes/h5/entry.js';
 
 const UpcomingMeetingsPage = lazyPage(() => import('../../../features/meetings/h5/index.js').then((m) => m.UpcomingMeetingsPage));
 import { ActivitiesEntry } from '../../../features/activities/h5/entry.js';
@@ -64,6 +65,7 @@ const PublicProjectsPage = lazyPage(async () => (await import('../../../features
 const PublicProjectPage = lazyPage(async () => (await import('../../../features/projects/h5/pages.js')).PublicProjectPage);
 const VotePhonePage = lazyPage(async () => (await import('../../../features/votes/h5/index.js')).VotePhonePage);
 const ConventionPhonePage = lazyPage(async () => (await import('../../../features/votes/h5/index.js')).ConventionPhonePage);
+const PublishedVotesPage = lazyPage(async () => (await import('../../../features/votes/h5/index.js')).PublishedVotesPage);
 const PartyPhonePage = lazyPage(async () => (await import('../../../features/party/h5/party-page.js')).PartyPhonePage);
 const DutyPhonePage = lazyPage(async () => (await import('../../../features/duty/h5/duty-page.js')).DutyPhonePage);
 
@@ -107,6 +109,12 @@ export const h5Routes: H5Route[] = [
     access: 'public',
     pattern: /^\/h5\/vote\/(\d+)/,
     render: (p) => <VotePhonePage key={p.match[1]} id={Number(p.match[1])} voteKey={keyFromHash(location.hash)} />,
+  },
+  // The results under publication (公示), of the community or `compound=` one compound with the community-wide ones.
+  {
+    access: 'public',
+    pattern: /^\/h5\/votes$/,
+    render: (p) => <PublishedVotesPage communityCode={p.community} compoundId={Number(p.params.get('compound')) || undefined} navigate={p.navigate} />,
   },
   // 小区公约: the current text of a convention, `?id=` its id.
   { access: 'public', pattern: /^\/h5\/convention$/, render: (p) => <ConventionPhonePage id={Number(p.params.get('id')) || 0} /> },
@@ -181,6 +189,7 @@ export const residentEntries: Array<(p: { community: string; navigate: Navigate 
     </Go>
   ),
   (p) => <MeetingsEntry community={p.community} navigate={p.navigate} />,
+  (p) => <VotesEntry community={p.community} navigate={p.navigate} />,
   (p) => <ActivitiesEntry community={p.community} navigate={p.navigate} />,
   (p) => <VolunteerJoinEntry community={p.community} navigate={p.navigate} />,
   (p) => <ProjectsEntry community={p.community} navigate={p.navigate} />,

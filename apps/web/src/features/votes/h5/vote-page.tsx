@@ -104,17 +104,19 @@ function PhoneTally({ notice }: { notice: VoteNotice }) {
       <h2>
         {t('vh.result')}：<span data-testid="h5-vote-outcome">{voteOutcomeLabels[locale][tally.outcome]}</span>
       </h2>
-      <dl>
-        {voteChoices.map((c) => (
-          <div key={c} style={{ display: 'flex', justifyContent: 'space-between', fontSize: 20 }} data-testid={`h5-result-${c}`}>
-            <dt>{t(`vh.${c}`)}</dt>
-            <dd style={{ margin: 0 }}>
-              {tally[c].count}
-              {weighted && <span className="muted">（{tally[c].area} ㎡）</span>}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <table style={{ width: '100%', fontSize: 20, borderCollapse: 'collapse' }}>
+        <tbody>
+          {voteChoices.map((c) => (
+            <tr key={c} data-testid={`h5-result-${c}`} style={{ borderBottom: '1px solid #eee' }}>
+              <td style={{ padding: '8px 0' }}>{t(`vh.${c}`)}</td>
+              <td style={{ padding: '8px 0', textAlign: 'right' }}>
+                <strong>{tally[c].count}</strong>
+                {weighted && <span className="muted"> · {tally[c].area} ㎡</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <p data-testid="h5-result-turnout">{t('vh.turnout', { p: tally.participated.count, e: tally.eligible.count })}</p>
       {weighted && <p>{t('vh.turnoutArea', { p: tally.participated.area, e: tally.eligible.area })}</p>}
       {notice.publicityUntil && <p className="muted">{t('vh.publicityUntil', { time: formatTime(notice.publicityUntil) })}</p>}
