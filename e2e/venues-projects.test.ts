@@ -9,7 +9,7 @@ const run = requireBrowserOrExplain();
 const phone = { width: 390, height: 844 };
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
 
-/** Types into an antd date or time picker (the test id sits on the input or on its wrapper) and commits with Enter. */
+/** Types into an antd date or time picker (the test id sits on the input or on its wrapper); Enter commits it and submits the form. */
 async function pick(page: Page, testId: string, value: string) {
   const el = page.locator(`[data-testid=${testId}]`);
   const input = (await el.evaluate((n) => n.tagName)) === 'INPUT' ? el : el.locator('input');
@@ -46,7 +46,6 @@ describe.runIf(run)('场地预约 and 为民办实事: a social worker books the
     await shot(page, 'console-venues-refused.png');
     await pick(page, 'ven-book-start', '17:00');
     await pick(page, 'ven-book-end', '18:30');
-    await page.getByTestId('ven-book-save').click();
     await drawer.waitFor({ state: 'hidden' });
     const booked = page.getByTestId('ven-booking').filter({ hasText: '越剧加排' });
     await booked.waitFor();
@@ -76,10 +75,10 @@ describe.runIf(run)('场地预约 and 为民办实事: a social worker books the
     const drawer = page.getByTestId('prj-drawer');
     await drawer.waitFor();
     expect(await drawer.textContent()).toContain('在“凌霄社区民生项目认领会”上认领');
-    await page.getByTestId('prj-percent').locator('input').fill('120');
+    await page.getByTestId('prj-percent').fill('120');
     await page.getByTestId('prj-save-progress').click();
     await expect.poll(async () => (await drawer.textContent()) ?? '').toMatch(/进度.*(0.*100|超出)/);
-    await page.getByTestId('prj-percent').locator('input').fill('85');
+    await page.getByTestId('prj-percent').fill('85');
     await page.getByTestId('prj-save-progress').click();
     await expect.poll(async () => (await row.textContent()) ?? '').toContain('85%');
     await shot(page, 'console-projects-drawer.png');
