@@ -87,7 +87,7 @@ export function WeekView({ venues }: { venues: VenueRow[] }) {
           {t('ven.book')}
         </Button>
       </Space>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 8 }} data-testid="ven-week">
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))', gap: 8 }} data-testid="ven-week">
         {days.map((day) => {
           const hours = venue.openingHours.filter((h) => h.weekday === weekdayOf(day));
           const items = live.filter((b) => beijingDate(b.startsAt) === day).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
@@ -199,14 +199,14 @@ function BookingDrawer({ venue, day, onClose }: { venue: VenueRow; day: string; 
         <Form.Item name="day" label={t('ven.day')} rules={[requiredRule(t, t('ven.day'), 'choose')]}>
           <DatePicker data-testid="ven-book-day" />
         </Form.Item>
-        <Space>
+        <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
           <Form.Item name="startsAt" label={t('ven.startsAt')} rules={[requiredRule(t, t('ven.startsAt'), 'choose')]}>
             <TimePicker format="HH:mm" minuteStep={15} data-testid="ven-book-start" />
           </Form.Item>
           <Form.Item name="endsAt" label={t('ven.endsAt')} rules={[requiredRule(t, t('ven.endsAt'), 'choose')]}>
             <TimePicker format="HH:mm" minuteStep={15} data-testid="ven-book-end" />
           </Form.Item>
-        </Space>
+        </div>
         <Form.Item name="bookerKind" label={t('ven.bookerKind')}>
           <Select options={kinds.map((k) => ({ value: k, label: bookerKindLabels[locale][k] }))} data-testid="ven-book-kind" />
         </Form.Item>
