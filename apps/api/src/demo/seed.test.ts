@@ -163,4 +163,46 @@ describe('demo seed', () => {
 
     await checkTicketYear(env, new Date());
   }, 600_000);
+
+  it("tells the activities (凌霄's daily calendar, 小西坪's drills and yoga) and 窑洲's owners' votes through the API", async () => {
+    const lx = await loginAs(env.app, 'lx_shuji', DEMO_PASSWORD);
+    const get = (cookie: string, url: string) => env.app.inject({ url, headers: { cookie } }).then((r) => r.json());
+    const from = new Date(Date.now() - 28 * 86_400_000).toISOString();
+    const to = new Date(Date.now() + 28 * 86_400_000).toISOString();
+    const lxList = await get(lx, `/api/activities?pageSize=200&from=${from}&to=${to}`);
+    // Something on almost every day: more than 40 occurrences over eight weeks, held ones with attendance, waiting lists ahead.
+    expect(lxList.total).toBeGreaterThan(40);
+    type A = { title: string; status: string; attendedCount: number; waitlistCount: number; report: string | null; photos: string[]; id: number };
+    const items = lxList.items as A[];
+    expect(new Set(items.map((a) => a.title))).toEqual(new Set(['书法练习', '合唱排练', '健康讲座', '亲子悦读', '太极晨练']));
+    expect(items.filter((a) => a.status === 'held').every((a) => a.attendedCount > 0)).toBe(true);
+    expect(items.some((a) => a.status === 'published' && a.waitlistCount > 0)).toBe(true);
+    const lecture = items.find((a) => a.status === 'reported')!;
+    expect(lecture).toMatchObject({ title: '健康讲座', photos: [expect.stringMatching(/\.png$/)] });
+    expect((await env.app.inject({ url: `/api/activities/${lecture.id}/photos/${lecture.photos[0]}`, headers: { cookie: lx } })).statusCode).toBe(200);
+    const d = await get(lx, '/api/dashboard/community');
+    expect(d.activities.signups).toBeGreaterThan(0);
+
+    const xxp = await loginAs(env.app, 'xxp_shuji', DEMO_PASSWORD);
+    const xxpItems = (await get(xxp, `/api/activities?pageSize=200&from=${from}&to=${to}`)).items as A[];
+    expect(xxpItems.filter((a) => a.title.includes('演练')).map((a) => a.status).sort()).toEqual(['published', 'reported']);
+    expect(xxpItems.filter((a) => a.title === '公益瑜伽课').length).toBeGreaterThanOrEqual(7);
+    const hours = await env.ctx.db.selectFrom('service_hours').select('id').where('source_kind', '=', 'activity').execute();
+    expect(hours.length).toBeGreaterThanOrEqual(6);
+
+    const yz = await loginAs(env.app, 'yz_shuji', DEMO_PASSWORD);
+    const votes = (await get(yz, '/api/votes?pageSize=50')).items as Array<{ id: number; title: string; status: string; outcome: string | null }>;
+    expect(votes.filter((v) => v.status === 'published').map((v) => v.outcome)).toEqual(['passed', 'passed']);
+    expect(votes.filter((v) => v.status === 'open')).toHaveLength(1);
+    for (const v of votes.filter((x) => x.status === 'published')) {
+      const full = await get(yz, `/api/votes/${v.id}`);
+      expect(full.tally).toMatchObject({ outcome: 'passed', quorumMet: true });
+      expect(full.tally.byChannel.paper).toBeGreaterThan(0);
+      expect(full.tally.byChannel.phone).toBeGreaterThan(0);
+      expect(full.conventionId).not.toBeNull();
+    }
+    const conventions = (await get(yz, '/api/conventions')).items as Array<{ id: number; title: string }>;
+    expect(conventions.map((c) => c.title).sort()).toEqual(['晴岚家园小区公约', '晴岚家园议事规则']);
+    for (const c of conventions) expect((await get(yz, `/api/conventions/${c.id}`)).versions[0].status).toBe('current');
+  }, 120_000);
 });
