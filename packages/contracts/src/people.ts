@@ -115,13 +115,8 @@ export const createTeamSchema = z.object({
 export type CreateTeamInput = z.infer<typeof createTeamSchema>;
 export const updateTeamSchema = createTeamSchema.omit({ communityId: true }).partial();
 export type UpdateTeamInput = z.infer<typeof updateTeamSchema>;
-/** A resident of the community, or a registered volunteer who need not live here: exactly one. */
-export const addTeamMemberSchema = z
-  .object({ residentId: idSchema.optional(), volunteerId: idSchema.optional(), isLeader: z.boolean().default(false) })
-  .superRefine((v, ctx) => {
-    if ((v.residentId == null) === (v.volunteerId == null))
-      ctx.addIssue({ code: 'custom', path: [v.residentId == null ? 'residentId' : 'volunteerId'], params: { rule: 'resident_or_volunteer' } });
-  });
+/** A resident of the community, or a registered volunteer who need not live here: exactly one (checked by the service). */
+export const addTeamMemberSchema = z.object({ residentId: idSchema.optional(), volunteerId: idSchema.optional(), isLeader: z.boolean().default(false) });
 export type AddTeamMemberInput = z.infer<typeof addTeamMemberSchema>;
 export const teamMemberParamsSchema = z.object({ id: idSchema, memberId: idSchema });
 

@@ -229,6 +229,7 @@ export async function addTeamMember(ctx: AppContext, actor: Actor, teamId: numbe
   if (team.archivedAt) throw new AppError('INVALID_STATE', 'team is archived');
   const cid = resolveCommunityId(actor, team.communityId);
   const field = input.volunteerId != null ? 'volunteerId' : 'residentId';
+  if ((input.residentId == null) === (input.volunteerId == null)) throw invalidField(field, 'resident_or_volunteer');
   const person = input.volunteerId != null ? await registeredVolunteer(ctx.db, cid, input.volunteerId) : await checkResident(ctx.db, cid, input.residentId!);
   if (await teamRepo.findActiveMembership(ctx.db, cid, teamId, input)) {
     throw new AppError('CONFLICT', 'already a member', { fields: [{ field, rule: 'already_member' }] });

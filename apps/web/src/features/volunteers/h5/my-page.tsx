@@ -86,7 +86,7 @@ export function MyVolunteerPage({ navigate, community }: { navigate: Navigate; c
       <section className="card">
         <h2>{t('vh.recent')}</h2>
         <ul className="tasks" data-testid="h5-volunteer-entries">
-          {data.entries.slice(0, 20).map((e) => (
+          {data.entries.slice(0, 8).map((e) => (
             <li key={e.id} className="task" data-testid="h5-volunteer-entry">
               <div className="task-head">
                 <b>{e.sourceTitle}</b>

@@ -45,6 +45,13 @@ export function VolunteerSignPage({ navigate }: { navigate: Navigate }) {
         <h2>{t('vh.signTitle')}</h2>
       </div>
       <p className="muted">{t('vh.signIntro')}</p>
+      {result && (
+        <div className="notice" role="status" data-testid="h5-sign-result">
+          <b>{result.action === 'signed_in' ? t('vh.signedIn') : t('vh.signedOut', { hours: result.hours ?? 0 })}</b>
+          <p>{result.sessionTitle}</p>
+          <p>{t('vh.signedAt', { time: formatTime(result.at) })}</p>
+        </div>
+      )}
       {open.length > 0 && (
         <div className="notice" data-testid="h5-sign-open">
           <b>{t('vh.openNow')}</b>
@@ -74,13 +81,6 @@ export function VolunteerSignPage({ navigate }: { navigate: Navigate }) {
       <button type="button" className="secondary" disabled={busy || !valid} onClick={() => void act('out')} data-testid="h5-sign-out">
         {t('vh.signOut')}
       </button>
-      {result && (
-        <div className="notice" role="status" data-testid="h5-sign-result">
-          <b>{result.action === 'signed_in' ? t('vh.signedIn') : t('vh.signedOut', { hours: result.hours ?? 0 })}</b>
-          <p>{result.sessionTitle}</p>
-          <p>{t('vh.signedAt', { time: formatTime(result.at) })}</p>
-        </div>
-      )}
       {error && (
         <p className="error" role="alert" data-testid="h5-sign-error">
           {error}
