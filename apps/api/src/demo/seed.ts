@@ -22,6 +22,7 @@ import { seedCareCheckins } from './care-checkins.js';
 import { seedMeetings } from './meetings.js';
 import { seedPoints } from './points.js';
 import { seedParty } from './party.js';
+import { seedDuty } from './duty.js';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 function idCard(region: string, birth: string, seq: number, male: boolean): string {
@@ -124,6 +125,7 @@ export async function seedDemo(ctx: AppContext, now = new Date()): Promise<boole
   await seedMeetings(ctx, now); // 理工大's 喝茶议事 rotating over its compounds, 窑洲's 民情恳谈会 (demo/meetings.ts)
   await seedPoints(ctx, now); // 窑洲's caring merchants, 专属优惠包 and volunteers' points (demo/points.ts)
   await seedParty(ctx, now); // 凌霄's 双报到: reports, pioneer posts at the compound gates, claims, pairings, hours (demo/party.ts)
+  await seedDuty(ctx, now); // 金港城's party posts kept on duty by its squads: templates, weeks of shifts, a swap (demo/duty.ts)
   // The demo Open311 client of 金港城, so the API can be tried at once (README).
   const jgc = await ctx.db.selectFrom('communities').select('id').where('code', '=', communities[0]!.code).executeTakeFirstOrThrow();
   await issueClientKey(ctx, jgc.id, 'demo client', 'linli-demo-key');
