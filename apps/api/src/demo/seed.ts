@@ -27,6 +27,7 @@ import { seedParty } from './party.js';
 import { seedVenuesProjects } from './venues-projects.js';
 import { seedActivities } from './activities.js';
 import { seedVotes } from './votes.js';
+import { seedDuty } from './duty.js';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 function idCard(region: string, birth: string, seq: number, male: boolean): string {
@@ -134,6 +135,7 @@ export async function seedDemo(ctx: AppContext, now = new Date()): Promise<boole
   await seedVenuesProjects(ctx, now); // 凌霄's 社区公社 and its arts teams' bookings, 小西坪's projects, 凌霄's 民生项目认领 (demo/venues-projects.ts)
   await seedActivities(ctx, now); // 凌霄's 红领驿站 calendar and arts teams, 小西坪's drills and yoga (demo/activities.ts)
   await seedVotes(ctx, now); // 窑洲's 晴岚家园: convention and deliberation rule adopted by the owners, one vote open (demo/votes.ts)
+  await seedDuty(ctx, now); // 金港城's party posts kept on duty by its squads: templates, weeks of shifts, a swap (demo/duty.ts)
   // The demo Open311 client of 金港城, so the API can be tried at once (README).
   const jgc = await ctx.db.selectFrom('communities').select('id').where('code', '=', communities[0]!.code).executeTakeFirstOrThrow();
   await issueClientKey(ctx, jgc.id, 'demo client', 'linli-demo-key');

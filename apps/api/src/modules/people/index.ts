@@ -9,6 +9,8 @@ export { dutyJobs, dutyRoutes } from './duty/index.js';
 /** The duty roster's read models for the ledger and dashboard. */
 export * as peopleDuty from './duty/ledger.repository.js';
 export { dutyCounts } from './duty/dashboard.js';
+/** The duty roster's use cases, for the demo (demo/duty.ts). */
+export * as dutyRoster from './duty/use-cases.js';
 /** Party members' service: 双报到, pioneer posts, areas, pairings (issue 10, ADR 0043). */
 export { partyRoutes, partyBranchRoutes } from './party/index.js';
 /** The party registers' read models (报到台账, 先锋岗认领台账, 双报到反馈表) and the dashboard counts for the ledger module. */
