@@ -310,6 +310,11 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     .values({ community_id: cid, recipient_id: checkinRecipient.id, holder: 'self', holder_name: null, token_hash: `walk-${tag}`, created_by: null })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const partyBranch = await db
+    .insertInto('party_branches')
+    .values({ community_id: cid, name: `党支部${tag}`, compound_id: null, founded_on: null, created_by: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const pioneerPost = await db
     .insertInto('pioneer_posts')
     .values({
@@ -606,6 +611,7 @@ async function seedCommunity(env: TestEnv, community: { id: number; subdistrictI
     conventions: convention.id,
     versionId: conventionVersion.id,
     'pioneer-posts': pioneerPost.id,
+    'party-branches': partyBranch.id,
     claimId: pioneerClaim.id,
     meetings: meeting.id,
     venues: venue.id,

@@ -190,7 +190,8 @@ describe('service hours', () => {
     const tooMuch = await c.http.post(`/api/service-hours/${fix.json().id}/correct`, { countedHours: -5, reason: 'x' });
     expect(tooMuch.json().error.details.fields[0].field).toBe('countedHours');
     const events = await env.ctx.db.selectFrom('outbox').select('payload').where('name', '=', 'volunteer.hours_recorded').execute();
-    expect(events.map((e) => e.payload)).toContainEqual(expect.objectContaining({ volunteerId: v.id, hours: -1 }));
+    // The event of a correction names the entry it corrects and carries the corrected total (the points follow it).
+    expect(events.map((e) => e.payload)).toContainEqual(expect.objectContaining({ volunteerId: v.id, hours: 2, correctsEntryId: original.id }));
   });
 
   it('signs in and out with the organiser’s code on the phone; the organiser confirms; wrong codes and sign-out without sign-in are refused', async () => {
