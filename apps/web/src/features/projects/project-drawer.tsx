@@ -60,7 +60,7 @@ export function ProjectDrawer({ project: p, onClose }: { project: ProjectRow; on
   const total = p.funding.reduce((s, f) => s + f.amountYuan, 0);
   const progressing = p.status === 'claimed' || p.status === 'in_progress';
   return (
-    <Drawer open title={p.title} onClose={onClose} size={620} data-testid="prj-drawer">
+    <Drawer open title={p.title} onClose={onClose} size={Math.min(620, window.innerWidth)} data-testid="prj-drawer">
       <Space style={{ marginBottom: 12 }} wrap>
         <Tag color={projectStatusColor[p.status]} data-testid="prj-drawer-status">
           {projectStatusLabels[locale][p.status]}

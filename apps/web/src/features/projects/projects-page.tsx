@@ -118,7 +118,7 @@ function CreateDrawer({ communityId, onClose }: { communityId: number | null; on
     },
   });
   return (
-    <Drawer open title={t('prj.new')} onClose={onClose} size={520} data-testid="prj-create">
+    <Drawer open title={t('prj.new')} onClose={onClose} size={Math.min(520, window.innerWidth)} data-testid="prj-create">
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ sourceKind: 'staff', funding: [] }}>
         <Form.Item name="title" label={t('prj.name')} rules={[requiredRule(t, t('prj.name'))]}>
           <Input maxLength={80} data-testid="prj-title" />

@@ -60,6 +60,7 @@ export function UsageTab() {
         loading={stats.isLoading}
         dataSource={stats.data?.venues ?? []}
         pagination={false}
+        scroll={{ x: 560 }}
         data-testid="ven-usage-table"
         expandable={{
           rowExpandable: (v) => v.byBooker.length > 0,

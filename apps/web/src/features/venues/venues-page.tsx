@@ -12,11 +12,24 @@ import { WeekView } from './week-view.js';
 import { UsageTab } from './usage-tab.js';
 import './messages.js';
 
-/** The opening hours in words: 周一至周六 08:30–21:00 grouped by equal periods. */
+/** The opening hours in words: 周一至周六 08:30–21:00, 每天 09:00–21:00, runs of equal periods grouped. */
 export function hoursText(hours: readonly OpeningPeriodInput[], locale: 'zh-CN' | 'en'): string {
   const byTime = new Map<string, number[]>();
   for (const h of hours) byTime.set(`${h.opens}–${h.closes}`, [...(byTime.get(`${h.opens}–${h.closes}`) ?? []), h.weekday]);
-  return [...byTime.entries()].map(([time, days]) => `${days.map((d) => weekdayLabels[locale][d]).join(locale === 'en' ? ', ' : '、')} ${time}`).join('；');
+  const W = weekdayLabels[locale];
+  const daysText = (days: number[]) => {
+    const sorted = [...new Set(days)].sort((a, b) => a - b);
+    if (sorted.length === 7) return locale === 'en' ? 'Daily' : '每天';
+    const runs: number[][] = [];
+    for (const d of sorted) {
+      const last = runs[runs.length - 1];
+      if (last && last[last.length - 1] === d - 1) last.push(d);
+      else runs.push([d]);
+    }
+    const sep = locale === 'en' ? ', ' : '、';
+    return runs.map((r) => (r.length >= 3 ? `${W[r[0]!]}${locale === 'en' ? '–' : '至'}${W[r[r.length - 1]!]}` : r.map((d) => W[d]).join(sep))).join(sep);
+  };
+  return [...byTime.entries()].map(([time, days]) => `${daysText(days)} ${time}`).join(locale === 'en' ? '; ' : '；');
 }
 
 /** 场地预约: the community's venues, a week of bookings per venue, and usage per month with the register. */
@@ -33,6 +46,7 @@ export function VenuesPage() {
       loading={list.isLoading}
       dataSource={venues}
       pagination={false}
+      scroll={{ x: 820 }}
       data-testid="ven-table"
       columns={[
         { title: t('ven.name'), dataIndex: 'name' },
@@ -113,7 +127,7 @@ function VenueDrawer({ communityId, onClose }: { communityId: number | null; onC
   });
   const wd = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: weekdayLabels[locale][d] }));
   return (
-    <Drawer open title={t('ven.new')} onClose={onClose} size={480} data-testid="ven-create">
+    <Drawer open title={t('ven.new')} onClose={onClose} size={Math.min(480, window.innerWidth)} data-testid="ven-create">
       <Form
         form={form}
         layout="vertical"

@@ -188,7 +188,7 @@ function BookingDrawer({ venue, day, onClose }: { venue: VenueRow; day: string; 
     k === 'staff' ? !!me && roleCan(me.role, 'venues.approve') : (venue.bookableBy as readonly string[]).includes(k),
   );
   return (
-    <Drawer open title={`${t('ven.book')}：${venue.name}`} onClose={onClose} size={440} data-testid="ven-book-drawer">
+    <Drawer open title={`${t('ven.book')}：${venue.name}`} onClose={onClose} size={Math.min(440, window.innerWidth)} data-testid="ven-book-drawer">
       <Form
         form={form}
         layout="vertical"

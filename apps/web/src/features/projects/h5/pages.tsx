@@ -48,7 +48,7 @@ export function PublicProjectsPage({ communityCode, navigate }: { communityCode:
   const { data, error } = useProjects(communityCode);
   if (!communityCode) return null;
   return (
-    <section className="stack" data-testid="h5-projects">
+    <section style={{ display: 'grid', gap: 14, marginTop: 14 }} data-testid="h5-projects">
       <div className="card">
         <h2>
           {data?.communityName ?? ''} {t('ph.title')}
@@ -89,7 +89,7 @@ export function PublicProjectPage({ id, communityCode, navigate }: { id: number;
   const p = data?.items.find((x) => x.id === id);
   if (!communityCode) return null;
   return (
-    <section className="stack" data-testid="h5-project">
+    <section style={{ display: 'grid', gap: 14, marginTop: 14 }} data-testid="h5-project">
       {error && <p className="error">{error}</p>}
       {p && (
         <div className="card">
@@ -105,14 +105,14 @@ export function PublicProjectPage({ id, communityCode, navigate }: { id: number;
           {p.milestones.length > 0 && (
             <>
               <h3 style={{ fontSize: 18, margin: '16px 0 4px' }}>{t('ph.milestones')}</h3>
-              <ol className="timeline" data-testid="h5-project-milestones">
+              <ul className="timeline" style={{ listStyle: 'none', paddingLeft: 0 }} data-testid="h5-project-milestones">
                 {p.milestones.map((m, i) => (
                   <li key={i}>
                     {m.done ? '✓' : '○'} {m.title}
                     <span className="muted">（{m.done ? t('ph.milestoneDone') : t('ph.milestoneTodo')}）</span>
                   </li>
                 ))}
-              </ol>
+              </ul>
             </>
           )}
           <p className="muted" data-testid="h5-project-rating">
