@@ -1,6 +1,6 @@
 import type { paths } from '@linli/contracts/openapi';
 import type { ActivityListQuery } from '@linli/contracts';
-import { client, unwrap } from '../../lib/api.js';
+import { apiUrl, client, formBody, unwrap } from '../../lib/api.js';
 
 /** Every query key of the activities feature starts with 'activities'. */
 export const activitiesKeys = {
@@ -21,3 +21,9 @@ export const markAttendance = (id: number, signupIds: number[], walkInCount?: nu
   unwrap(client.POST('/api/activities/{id}/attendance', { ...path(id), body: { signupIds, walkInCount } }));
 export const closeActivity = (id: number) => unwrap(client.POST('/api/activities/{id}/close', { ...path(id), body: {} }));
 export const reportActivity = (id: number, report: string) => unwrap(client.POST('/api/activities/{id}/report', { ...path(id), body: { report } }));
+export const activityPhotoUrl = (id: number, name: string) => apiUrl('/api/activities/{id}/photos/{name}', { id, name });
+export async function uploadActivityPhotos(id: number, files: File[]) {
+  const body = new FormData();
+  for (const f of files.slice(0, 5)) body.append('photos', f);
+  return unwrap(client.POST('/api/activities/{id}/photos', { ...path(id), body: formBody(body) }));
+}
