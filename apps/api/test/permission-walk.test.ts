@@ -53,6 +53,7 @@ const PUBLIC_ROUTES = [
   'POST /api/public/activity-signups/check-in',
   'GET /api/activities/calendar.ics',
   'GET /api/activities/teams/:teamId/calendar.ics',
+  'GET /api/public/activities/:id/photos/:name',
   'POST /api/votes/ballot',
   'POST /api/votes/ballot/view',
   'GET /api/votes/:id/notice',

@@ -148,7 +148,8 @@ export const activityVolunteerSchema = z.object({
 export const activityVolunteerListSchema = z.object({ items: z.array(activityVolunteerSchema) });
 
 export const activityReportInputSchema = z.object({ report: text(4000) });
-export const activityPhotoParamsSchema = z.object({ id: idSchema, name: z.string().regex(/^[0-9a-f]{24}\.(jpg|png)$/) });
+/** A photo's name is only ever matched against the names the row lists (never used as a path). */
+export const activityPhotoParamsSchema = z.object({ id: idSchema, name: z.string().max(40) });
 
 /** The phone's calendar: upcoming public activities of the community (and of a compound). */
 export const publicActivityListQuerySchema = z.object({ c: text(40), compoundId: idSchema.optional() });

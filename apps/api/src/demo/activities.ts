@@ -292,7 +292,7 @@ async function seedCommunityActivities(ctx: AppContext, trx: Trx, code: string, 
       // Far-off occurrences have fewer sign-ups yet; a series with no capacity takes sign-ups loosely.
       const ahead = Math.max(0, (o.startsAt.getTime() - now.getTime()) / DAY);
       const seats = s.capacity ?? 20;
-      const wanted = Math.round(seats * s.demand * (ahead > 7 ? 0.3 : ahead > 2 ? 0.75 : 1) * (0.85 + rand() * 0.3));
+      const wanted = Math.round(seats * s.demand * (ahead > 14 ? 0.4 : ahead > 7 ? 0.8 : 1) * (0.85 + rand() * 0.3));
       const rows = Array.from({ length: wanted }, (_, k) => {
         const female = rand() < 0.65;
         const name = surname(rand) + givenName(rand, between(rand, 1945, 2015), !female);

@@ -83,6 +83,10 @@ describe('demo seed', () => {
       byActors
         .filter((a) => !/^(ticket|escalation|wish|help_need|match_order|volunteer|service_hours|shift|shift_template)\./.test(a.action))
         .map((a) => a.action),
+    // volunteers registered by ensureVolunteer, demo/points.ts; 凌霄's party service hours, the recorder confirms, demo/party.ts).
+    // 窑洲's votes and conventions are run through their services by its secretary (demo/votes.ts).
+    expect(
+      byActors.filter((a) => !/^(ticket|escalation|wish|help_need|match_order|volunteer|service_hours|vote|convention)\./.test(a.action)).map((a) => a.action),
     ).toEqual([]);
     expect(byActors.some((a) => a.action === 'help_need.created')).toBe(true);
     const names = (await env.ctx.db.selectFrom('communities').select('name').orderBy('id').execute()).map((c) => c.name);
@@ -168,6 +172,7 @@ describe('demo seed', () => {
   }, 600_000);
 
   it("tells the activities (凌霄's daily calendar, 小西坪's drills and yoga) and 窑洲's owners' votes through the API", async () => {
+    await seedDemo(env.ctx); // loaded by the test above; loads here when this one runs alone
     const lx = await loginAs(env.app, 'lx_shuji', DEMO_PASSWORD);
     const get = (cookie: string, url: string) => env.app.inject({ url, headers: { cookie } }).then((r) => r.json());
     const from = new Date(Date.now() - 28 * 86_400_000).toISOString();
@@ -178,7 +183,7 @@ describe('demo seed', () => {
     type A = { title: string; status: string; attendedCount: number; waitlistCount: number; report: string | null; photos: string[]; id: number };
     const items = lxList.items as A[];
     expect(new Set(items.map((a) => a.title))).toEqual(new Set(['书法练习', '合唱排练', '健康讲座', '亲子悦读', '太极晨练']));
-    expect(items.filter((a) => a.status === 'held').every((a) => a.attendedCount > 0)).toBe(true);
+    expect(items.filter((a) => a.status === 'held' && a.attendedCount === 0).map((a) => `${a.title} ${a.id}`)).toEqual([]);
     expect(items.some((a) => a.status === 'published' && a.waitlistCount > 0)).toBe(true);
     const lecture = items.find((a) => a.status === 'reported')!;
     expect(lecture).toMatchObject({ title: '健康讲座', photos: [expect.stringMatching(/\.png$/)] });
@@ -188,7 +193,12 @@ describe('demo seed', () => {
 
     const xxp = await loginAs(env.app, 'xxp_shuji', DEMO_PASSWORD);
     const xxpItems = (await get(xxp, `/api/activities?pageSize=200&from=${from}&to=${to}`)).items as A[];
-    expect(xxpItems.filter((a) => a.title.includes('演练')).map((a) => a.status).sort()).toEqual(['published', 'reported']);
+    expect(
+      xxpItems
+        .filter((a) => a.title.includes('演练'))
+        .map((a) => a.status)
+        .sort(),
+    ).toEqual(['published', 'reported']);
     expect(xxpItems.filter((a) => a.title === '公益瑜伽课').length).toBeGreaterThanOrEqual(7);
     const hours = await env.ctx.db.selectFrom('service_hours').select('id').where('source_kind', '=', 'activity').execute();
     expect(hours.length).toBeGreaterThanOrEqual(6);

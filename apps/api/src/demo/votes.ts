@@ -185,7 +185,7 @@ export async function seedVotes(ctx: AppContext, now: Date) {
       publicityDays: 7,
     });
     await changeVoteStatus(ctx, actor, voteId, 'open');
-    ballots += await castBallots(ctx, cid, voteId, actor.accountId, rand, k === 0 ? 0.83 : 0.78, k === 0 ? 0.88 : 0.8, 0.35, new Date(opened));
+    ballots += await castBallots(ctx, cid, voteId, actor.accountId, rand, k === 0 ? 0.9 : 0.86, k === 0 ? 0.88 : 0.8, 0.35, new Date(opened));
     await changeVoteStatus(ctx, actor, voteId, 'close', '表决期满，纸质票和手机票合并计票');
     await changeVoteStatus(ctx, actor, voteId, 'publish', '在各楼栋公告栏和小区门口张贴公示');
     // Run as if opened five weeks ago: the close fourteen days after, the publication the next day.

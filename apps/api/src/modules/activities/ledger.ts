@@ -20,6 +20,9 @@ export interface ActivityLedgerRow {
   waitlisted: number;
   attended: number;
   walkIns: number;
+  /** The organiser's short report after the activity, and how many photos were kept. */
+  report: string | null;
+  photoCount: number;
 }
 
 const BATCH = 1000;
@@ -43,6 +46,8 @@ export async function* ledgerRows(db: Db, communityId: CommunityId, from: Date, 
         waitlisted: Number(r.waitlist_count),
         attended: Number(r.attended_count),
         walkIns: r.walk_in_count,
+        report: r.report,
+        photoCount: (r.photos ?? []).length,
       }));
     if (kept.length) yield kept;
     if (rows.length < BATCH) return;

@@ -199,7 +199,17 @@ describe('ledger registers (花名册, 党员, 队伍, 共建单位)', () => {
     expect((await post(sec.cookie, `/api/activities/${id}/signups`, { name: '李春梅', phone: '13893110002' })).statusCode).toBe(201);
     const { sheet, row, text } = await exportOf(sec.cookie, 'activities', { from: day(-1), to: day(2) });
     expect(sheet.name).toBe('活动台账');
-    expect(row(1)).toMatchObject({ 活动名称: '消防安全讲座', 类型: '讲座', 地点: '红领驿站', 状态: '已发布', 名额: 1, 报名人数: 1, 候补人数: 1, 签到人数: 0 });
+    expect(row(1)).toMatchObject({
+      活动名称: '消防安全讲座',
+      类型: '讲座',
+      地点: '红领驿站',
+      状态: '已发布',
+      名额: 1,
+      报名人数: 1,
+      候补人数: 1,
+      签到人数: 0,
+      '照片（张）': 0,
+    });
     expect(row(1)['开始时间']).toBeInstanceOf(Date);
     expect(text).not.toContain('lecture');
     expect(text).not.toContain('13893110001');

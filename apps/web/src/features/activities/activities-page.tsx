@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { App, Button, Card, Checkbox, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Switch, Table, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -8,8 +8,10 @@ import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
 import { formatTime } from '../../lib/time.js';
 import { applyApiError } from '../../components/forms.js';
+import { PhotoPicker, pickedPhotos } from '../../components/photo-picker.js';
 import {
   activitiesKeys,
+  activityPhotoUrl,
   closeActivity,
   createActivity,
   fetchActivities,
@@ -17,6 +19,7 @@ import {
   issueCode,
   markAttendance,
   reportActivity,
+  uploadActivityPhotos,
   type ActivityRow,
 } from './api.js';
 import { ServingSection } from './serving-section.js';
@@ -198,6 +201,7 @@ function ActivityDrawer({ a, onClose }: { a: ActivityRow; onClose(): void }) {
   const [ticked, setTicked] = useState<number[]>([]);
   const [walkIns, setWalkIns] = useState<number | null>(a.walkInCount);
   const [report, setReport] = useState(a.report ?? '');
+  const photoInput = useRef<HTMLInputElement>(null);
   const signups = useQuery({ queryKey: activitiesKeys.signups(a.id), queryFn: () => fetchSignups(a.id) });
   const run = useMutation({
     mutationFn: async (step: () => Promise<unknown>) => step(),
@@ -273,6 +277,22 @@ function ActivityDrawer({ a, onClose }: { a: ActivityRow; onClose(): void }) {
           <Button onClick={() => run.mutate(() => reportActivity(row.id, report))} data-testid="act-save-report">
             {t('act.saveReport')}
           </Button>
+          <h3 style={{ marginTop: 16 }}>{t('act.photos')}</h3>
+          {row.photos.length > 0 && (
+            <Space wrap data-testid="act-photos">
+              {row.photos.map((name) => (
+                <img key={name} src={activityPhotoUrl(row.id, name)} alt="" style={{ height: 96 }} />
+              ))}
+            </Space>
+          )}
+          {row.photos.length < 9 && (
+            <Space align="end">
+              <PhotoPicker label={t('act.photosPick')} inputRef={photoInput} testId="act-photo-pick" />
+              <Button onClick={() => run.mutate(() => uploadActivityPhotos(row.id, pickedPhotos(photoInput.current)))} data-testid="act-upload-photos">
+                {t('act.uploadPhotos')}
+              </Button>
+            </Space>
+          )}
         </>
       ) : null}
     </Drawer>

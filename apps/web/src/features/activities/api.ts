@@ -1,6 +1,6 @@
 import type { paths } from '@linli/contracts/openapi';
 import type { ActivityListQuery } from '@linli/contracts';
-import { client, unwrap } from '../../lib/api.js';
+import { apiUrl, client, formBody, unwrap } from '../../lib/api.js';
 
 /** Every query key of the activities feature starts with 'activities'. */
 export const activitiesKeys = {
@@ -25,3 +25,9 @@ export const reportActivity = (id: number, report: string) => unwrap(client.POST
 /** Volunteers serving at the activity (not its participants): their hours are credited when it closes. */
 export const fetchServing = (id: number) => unwrap(client.GET('/api/activities/{id}/volunteers', path(id)));
 export const addServing = (id: number, volunteerId: number) => unwrap(client.POST('/api/activities/{id}/volunteers', { ...path(id), body: { volunteerId } }));
+export const activityPhotoUrl = (id: number, name: string) => apiUrl('/api/activities/{id}/photos/{name}', { id, name });
+export async function uploadActivityPhotos(id: number, files: File[]) {
+  const body = new FormData();
+  for (const f of files.slice(0, 5)) body.append('photos', f);
+  return unwrap(client.POST('/api/activities/{id}/photos', { ...path(id), body: formBody(body) }));
+}

@@ -11,7 +11,7 @@ function batches(ctx: AppContext, q: RegisterQuery) {
 
 const L = activityLabels['zh-CN'];
 
-/** 活动台账: the period's activities (not cancelled) with sign-ups, waiting list and attendance. */
+/** 活动台账: the period's activities (not cancelled) with sign-ups, waiting list, attendance, the report and its photos' count. */
 export const activitiesRegister: LedgerRegister = {
   key: 'activities',
   title: '活动台账',
@@ -30,6 +30,8 @@ export const activitiesRegister: LedgerRegister = {
     { key: 'waitlisted', header: '候补人数', width: 10, type: 'number' },
     { key: 'attended', header: '签到人数', width: 10, type: 'number' },
     { key: 'walkIns', header: '现场加入', width: 10, type: 'number' },
+    { key: 'report', header: '活动总结', width: 40 },
+    { key: 'photos', header: '照片（张）', width: 10, type: 'number' },
   ],
   async count(ctx, q) {
     let n = 0;
@@ -51,6 +53,8 @@ export const activitiesRegister: LedgerRegister = {
         waitlisted: r.waitlisted,
         attended: r.attended,
         walkIns: r.walkIns,
+        report: r.report ?? '',
+        photos: r.photoCount,
       }));
     }
   },

@@ -1,4 +1,4 @@
-import { client, unwrap } from '../../../lib/api.js';
+import { apiUrl, client, unwrap } from '../../../lib/api.js';
 
 // The phone's calls (public, no login): typed client only, no zod.
 export const fetchCalendar = (c: string) => unwrap(client.GET('/api/public/activities', { params: { query: { c } } }));
@@ -11,3 +11,4 @@ export const fetchMine = (key: string) => unwrap(client.POST('/api/public/activi
 export type MySignupView = Awaited<ReturnType<typeof fetchMine>>;
 export const cancelMine = (key: string) => unwrap(client.POST('/api/public/activity-signups/cancel', { body: { key } }));
 export const checkInMine = (key: string, code: string) => unwrap(client.POST('/api/public/activity-signups/check-in', { body: { key, code } }));
+export const publicPhotoUrl = (c: string, id: number, name: string) => apiUrl('/api/public/activities/{id}/photos/{name}', { id, name }, { c });

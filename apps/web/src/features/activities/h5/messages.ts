@@ -26,6 +26,7 @@ const _texts = registerMessages(
     'ah.cancel': '取消报名',
     'ah.cancelled': '已取消报名',
     'ah.back': '返回活动列表',
+    'ah.report': '活动回顾',
   },
   {
     'ah.title': 'Community activities',
@@ -51,6 +52,7 @@ const _texts = registerMessages(
     'ah.cancel': 'Cancel my sign-up',
     'ah.cancelled': 'Sign-up cancelled',
     'ah.back': 'Back to activities',
+    'ah.report': 'How it went',
   },
 );
 declare module '../../../lib/i18n.js' {

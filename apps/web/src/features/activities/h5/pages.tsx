@@ -11,6 +11,7 @@ import {
   fetchActivity,
   fetchCalendar,
   fetchMine,
+  publicPhotoUrl,
   signUp,
   type MySignupView,
   type PublicActivityView,
@@ -113,6 +114,19 @@ export function ActivityPage({ id, communityCode, navigate }: { id: number; comm
           <h2>{a.title}</h2>
           <ActivityFacts a={a} />
           {a.description && <p>{a.description}</p>}
+          {(a.report || a.photos.length > 0) && (
+            <div data-testid="h5-activity-report">
+              <h3>{t('ah.report')}</h3>
+              {a.report && <p>{a.report}</p>}
+              {a.photos.length > 0 && (
+                <div className="photos">
+                  {a.photos.map((name) => (
+                    <img key={name} src={publicPhotoUrl(communityCode, a.id, name)} alt="" loading="lazy" />
+                  ))}
+                </div>
+              )}
+            </div>
+          )}
         </>
       )}
       {link ? (
