@@ -9,15 +9,15 @@ import { apiLogin } from './support/server.js';
 
 const run = requireBrowserOrExplain();
 const viewport = { width: 390, height: 844 };
-const topicTitle = '晴岚家园小区公约和议事规则';
+const topicTitle = '兰石家属院小区公约和议事规则';
 const conventionText = '一、爱护公共环境，垃圾分类投放。\n二、电动车不进楼道，到集中充电棚充电。\n三、小区公共事务由居民议事会协商，重大事项由业主表决。';
 
 describe.runIf(run)('表决: from a meeting topic to a vote published on the phone, adopting the compound convention (issue 11)', () => {
   const env = useServerAndBrowser();
 
   it('walks a topic to an owners’ vote (art. 278), phone and paper ballots, the close, the 公示 and the convention on the phone', async () => {
-    // Setup through the API: a 民情恳谈会 at 晴岚家园 held with one open topic, and the convention's draft (version 1).
-    const cookie = await apiLogin(env.url, 'yz_shuji', DEMO_PASSWORD);
+    // Setup through the API: a 民情恳谈会 at 兰石家属院 held with one open topic, and the convention's draft (version 1).
+    const cookie = await apiLogin(env.url, 'jl_shuji', DEMO_PASSWORD);
     const api = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
       const res = await fetch(env.url + url, {
         method,
@@ -28,7 +28,7 @@ describe.runIf(run)('表决: from a meeting topic to a vote published on the pho
       return (await res.json()) as T;
     };
     const compounds = await api<{ items: Array<{ id: number; name: string }> }>('GET', '/api/compounds');
-    const compoundId = compounds.items.find((c) => c.name === '晴岚家园')!.id;
+    const compoundId = compounds.items.find((c) => c.name === '兰石家属院')!.id;
     const hour = 3_600_000;
     const meeting = await api<{ id: number }>('POST', '/api/meetings', {
       kind: 'hearing',
@@ -36,14 +36,14 @@ describe.runIf(run)('表决: from a meeting topic to a vote published on the pho
       compoundId,
       startsAt: new Date(Date.now() - 2 * hour).toISOString(),
       endsAt: new Date(Date.now() - hour).toISOString(),
-      place: '晴岚家园议事亭',
+      place: '兰石家属院议事亭',
     });
     await api('POST', `/api/meetings/${meeting.id}/topics`, { sourceKind: 'new', title: topicTitle });
     await api('POST', `/api/meetings/${meeting.id}/hold`, { walkInCount: 12 });
-    const convention = await api<{ id: number }>('POST', '/api/conventions', { title: '晴岚家园小区公约', compoundId, body: conventionText });
+    const convention = await api<{ id: number }>('POST', '/api/conventions', { title: '兰石家属院小区公约', compoundId, body: conventionText });
 
     // At the meeting's agenda the topic goes to a vote, and its link leads to the new vote's form.
-    const sec = await consoleAs(env, 'yz_shuji', { path: '/meetings', ready: 'meetings-table' });
+    const sec = await consoleAs(env, 'jl_shuji', { path: '/meetings', ready: 'meetings-table' });
     await sec.getByTestId(`meeting-row-${meeting.id}`).click();
     await sec.getByTestId('topic-vote-1').click();
     await sec.getByTestId('meeting-step-ok').click();
@@ -54,7 +54,7 @@ describe.runIf(run)('表决: from a meeting topic to a vote published on the pho
     // Owners, ordinary matter: art. 278 applies, the form says so.
     expect(await sec.getByTestId('vote-statutory').textContent()).toContain('第二百七十八条');
     await sec.getByTestId('vote-convention').click();
-    await sec.locator('.ant-select-item-option', { hasText: '晴岚家园小区公约' }).click();
+    await sec.locator('.ant-select-item-option', { hasText: '兰石家属院小区公约' }).click();
     await sec.screenshot({ path: path.join(screenshotDir, 'console-vote-new.png') });
     await sec.getByTestId('vote-form-ok').click();
     const drawer = sec.getByTestId('vote-drawer');
@@ -133,7 +133,7 @@ describe.runIf(run)('表决: from a meeting topic to a vote published on the pho
     await expect.poll(() => first.getByTestId('h5-vote-outcome').textContent()).toBe('通过');
     const rctx = await env.browser.newContext({ viewport, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const resident = await rctx.newPage();
-    await resident.goto(`${env.url}/h5?c=XT-YT-ZS-YZ`);
+    await resident.goto(`${env.url}/h5?c=LZ-QLH-DHL-JL`);
     await resident.getByTestId('h5-votes-link').click();
     await resident.getByTestId(`h5-published-${voteId}`).waitFor();
     expect(await resident.getByTestId(`h5-published-${voteId}`).textContent()).toContain('通过');

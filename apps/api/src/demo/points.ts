@@ -143,10 +143,9 @@ export async function seedPoints(ctx: AppContext, now = new Date()): Promise<voi
     for (const [i, v] of volunteers.entries()) {
       const login = demoPointsAccounts.find((a) => 'volunteer' in a && a.volunteer === v.name);
       const accountId = login ? (await trx.selectFrom('accounts').select('id').where('username', '=', login.username).executeTakeFirstOrThrow()).id : null;
-      const id = await ensureVolunteer(trx, cid, { name: v.name, accountId, by: staff.id });
-      // Registered with 窑洲's recruits (demo/volunteers.ts) when that ran; else registered here.
+      // Registered with 窑洲's recruits (demo/volunteers.ts) when that ran, then linked to the login; else registered here.
       const known = await trx.selectFrom('volunteers').select('id').where('community_id', '=', cid).where('name', '=', v.name).executeTakeFirst();
-      const id = known?.id ?? (await ensureVolunteer(trx, cid, { name: v.name, by: staff.id }));
+      const id = await ensureVolunteer(trx, cid, { volunteerId: known?.id ?? null, name: v.name, accountId, by: staff.id });
       holders.push(id);
       for (const [j, pts] of v.earned.entries()) {
         await post(trx, cid, {

@@ -20,13 +20,12 @@ import { seedPartnerOffers } from './partners-offers.js';
 import { seedCare } from './care.js';
 import { seedCareCheckins } from './care-checkins.js';
 import { seedMeetings } from './meetings.js';
-import { seedVoteOwners } from './votes.js';
 import { seedPoints } from './points.js';
 import { seedVolunteers } from './volunteers.js';
 import { seedParty } from './party.js';
 import { seedVenuesProjects } from './venues-projects.js';
 import { seedActivities } from './activities.js';
-import { seedVotes } from './votes.js';
+import { seedVoteOwners, seedVotes } from './votes.js';
 import { seedDuty } from './duty.js';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -128,7 +127,7 @@ export async function seedDemo(ctx: AppContext, now = new Date()): Promise<boole
   await seedCare(ctx, now); // 理工大's 75 people aged 80+ and 凌霄's 17 doctor pairings (demo/care.ts)
   await seedCareCheckins(ctx, now); // 理工大's 报安鸟: three weeks of check-ins and chased misses (demo/care-checkins.ts)
   await seedMeetings(ctx, now); // 理工大's 喝茶议事 rotating over its compounds, 窑洲's 民情恳谈会 (demo/meetings.ts)
-  await seedVoteOwners(ctx); // 晴岚家园 9栋's three homes with their floor area and owner (demo/votes.ts)
+  await seedVoteOwners(ctx); // 建兰's 兰石家属院 1号楼: three homes with their floor area and owner, for the votes journey (demo/votes.ts)
   await seedVolunteers(ctx, now); // 窑洲's recruits, 理工大's students: sessions, hours, stars, a certificate (demo/volunteers.ts)
   await seedPoints(ctx, now); // 窑洲's caring merchants, 专属优惠包 and volunteers' points (demo/points.ts)
   await seedParty(ctx, now); // 凌霄's 双报到: reports, pioneer posts at the compound gates, claims, pairings, hours (demo/party.ts)

@@ -1,44 +1,9 @@
-import type { AppContext } from '../platform/context.js';
-import { trustedCommunityId } from '../platform/access/trusted-scope.js';
-import { placeRefs } from '../modules/places/index.js';
-
-// Owners' votes (表决, ADR 0046) count homes with a recorded exclusive floor area (专有部分面积). At 窑洲's 晴岚家园 the
-// property certificates of 9栋's first homes have been entered so far: three homes, each with its eldest adult as
-// owner — a vote of the compound's owners is small enough to reach the art. 278 quorum with a few ballots.
-const areas: Record<string, number> = { '101': 89.6, '102': 92.35, '201': 118.2 };
-
-export async function seedVoteOwners(ctx: AppContext): Promise<void> {
-  const db = ctx.db;
-  const yz = await db.selectFrom('communities').select('id').where('code', '=', 'XT-YT-ZS-YZ').executeTakeFirst();
-  if (!yz) return;
-  const cid = trustedCommunityId(yz.id);
-  const homes = await db
-    .selectFrom('households as h')
-    .innerJoin('units as u', 'u.id', 'h.unit_id')
-    .innerJoin('buildings as b', 'b.id', 'u.building_id')
-    .innerJoin('compounds as c', 'c.id', 'b.compound_id')
-    .select(['h.id', 'h.room_no'])
-    .where('h.community_id', '=', cid)
-    .where('c.name', '=', '晴岚家园')
-    .where('b.name', '=', '9栋')
-    .where('h.room_no', 'in', Object.keys(areas))
-    .execute();
-  for (const h of homes) {
-    const eldest = await db
-      .selectFrom('residents')
-      .select('id')
-      .where('community_id', '=', cid)
-      .where('household_id', '=', h.id)
-      .orderBy('birth_date', 'asc')
-      .limit(1)
-      .executeTakeFirst();
-    await placeRefs.saveHouseholdOwnership(db, cid, h.id, areas[h.room_no]!, eldest ? [eldest.id] : []);
-  }
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../platform/context.js';
 import type { Actor } from '../platform/access/actor.js';
 import { trustedCommunityId } from '../platform/access/trusted-scope.js';
+import { placeRefs } from '../modules/places/index.js';
 import { changeVoteStatus, createVote } from '../modules/meetings/votes/votes.service.js';
 import { createConvention, putVersionToVote } from '../modules/meetings/votes/conventions.service.js';
 import { between, prng, type Rand } from './prng.js';
@@ -149,18 +114,19 @@ export async function seedVotes(ctx: AppContext, now: Date) {
     .orderBy('h.id')
     .execute();
   for (const [i, h] of households.entries()) {
-    const area = (between(rand, 6000, 13000) / 100).toFixed(2);
-    await ctx.db.updateTable('households').set({ floor_area_m2: area }).where('id', '=', h.id).execute();
-    if (i % 8 === 5) continue;
-    const owner = await ctx.db
-      .selectFrom('residents')
-      .select('id')
-      .where('household_id', '=', h.id)
-      .where('archived_at', 'is', null)
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst();
-    if (owner) await ctx.db.updateTable('residents').set({ is_owner: true }).where('id', '=', owner.id).execute();
+    const area = between(rand, 6000, 13000) / 100;
+    const owner =
+      i % 8 === 5
+        ? undefined
+        : await ctx.db
+            .selectFrom('residents')
+            .select('id')
+            .where('household_id', '=', h.id)
+            .where('archived_at', 'is', null)
+            .orderBy('id')
+            .limit(1)
+            .executeTakeFirst();
+    await placeRefs.saveHouseholdOwnership(ctx.db, cid, h.id, area, owner ? [owner.id] : []);
   }
 
   const topic = await ctx.db
@@ -225,4 +191,40 @@ export async function seedVotes(ctx: AppContext, now: Date) {
   ballots += await castBallots(ctx, cid, open.id, actor.accountId, rand, 0.36, 0.8, 0.2, new Date(now.getTime() - 2 * DAY));
   await sql`update vote_ballots set created_at = ${now} where vote_id = ${open.id} and created_at > ${now}`.execute(ctx.db);
   return { votes: 3, ballots };
+}
+
+// 建兰's 兰石家属院, an old works compound, has entered the property certificates of 1号楼's first three homes so far
+// (专有部分面积 and owner, the eldest adult): an owners' vote there reaches art. 278's quorum with three ballots, which
+// the votes journey (e2e/votes.test.ts) walks from a meeting topic to the published result.
+const firstHomesM2 = [89.6, 92.35, 118.2];
+
+export async function seedVoteOwners(ctx: AppContext): Promise<void> {
+  const db = ctx.db;
+  const jl = await db.selectFrom('communities').select('id').where('code', '=', 'LZ-QLH-DHL-JL').executeTakeFirst();
+  if (!jl) return;
+  const cid = trustedCommunityId(jl.id);
+  const homes = await db
+    .selectFrom('households as h')
+    .innerJoin('units as u', 'u.id', 'h.unit_id')
+    .innerJoin('buildings as b', 'b.id', 'u.building_id')
+    .innerJoin('compounds as c', 'c.id', 'b.compound_id')
+    .select('h.id')
+    .where('h.community_id', '=', cid)
+    .where('c.name', '=', '兰石家属院')
+    .where('b.name', '=', '1号楼')
+    .orderBy('h.id')
+    .limit(firstHomesM2.length)
+    .execute();
+  for (const [i, h] of homes.entries()) {
+    const eldest = await db
+      .selectFrom('residents')
+      .select('id')
+      .where('community_id', '=', cid)
+      .where('household_id', '=', h.id)
+      .where('archived_at', 'is', null)
+      .orderBy('birth_date', 'asc')
+      .limit(1)
+      .executeTakeFirst();
+    await placeRefs.saveHouseholdOwnership(db, cid, h.id, firstHomesM2[i]!, eldest ? [eldest.id] : []);
+  }
 }

@@ -22,7 +22,6 @@ import { careCounts } from '../care/index.js';
 import { activityLedger, venueLedger } from '../activities/index.js';
 import { volunteerLedger } from '../volunteers/index.js';
 import { pointsLedger } from '../volunteers/index.js';
-import { partyCounts } from '../people/index.js';
 import { projectLedger } from '../projects/index.js';
 import { dutyCounts, partyCounts } from '../people/index.js';
 

@@ -6,6 +6,8 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import * as repo from './refs.repository.js';
 
 export interface EnsureVolunteerInput {
+  /** A volunteer already registered (by name in a seed, say) whose missing links are to be filled in. */
+  volunteerId?: number | null;
   residentId?: number | null;
   accountId?: number | null;
   partyMemberId?: number | null;

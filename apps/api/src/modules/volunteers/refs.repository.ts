@@ -26,7 +26,7 @@ export function volunteerRows(db: Db, communityId: CommunityId, ids: readonly nu
 export function findLinked(
   trx: Transaction<DB>,
   communityId: CommunityId,
-  links: { accountId?: number | null; partyMemberId?: number | null; residentId?: number | null },
+  links: { volunteerId?: number | null; accountId?: number | null; partyMemberId?: number | null; residentId?: number | null },
 ) {
   return trx
     .selectFrom('volunteers')
@@ -34,6 +34,7 @@ export function findLinked(
     .where('community_id', '=', communityId)
     .where((eb) =>
       eb.or([
+        ...(links.volunteerId != null ? [eb('id', '=', links.volunteerId)] : []),
         ...(links.accountId != null ? [eb('account_id', '=', links.accountId)] : []),
         ...(links.partyMemberId != null ? [eb('party_member_id', '=', links.partyMemberId)] : []),
         ...(links.residentId != null ? [eb('resident_id', '=', links.residentId)] : []),
@@ -194,6 +195,8 @@ export function sameCertificate(db: Db, communityId: CommunityId, v: { volunteer
     .where('counted_minutes', '=', v.minutes)
     .orderBy('id', 'desc')
     .executeTakeFirst();
+}
+
 /**
  * The counted minutes an entry stands for after its corrections up to it: its own and those of the entries it corrects,
  * back to the first record (a correction's row holds only its delta).
