@@ -301,6 +301,25 @@ export const demoCases: DemoCase[] = [
     ],
   },
   {
+    // Waits on the department as the demo loads: one escalation still open (the whistle board's 办理中), whatever the
+    // load day does to the everyday tickets' random escalations.
+    story: 'street_stalls',
+    community: '晏家坪社区',
+    compound: '晏家坪小区',
+    channel: 'walk_in',
+    category: 'environment',
+    title: '小区门口早市占道，救护车进不来',
+    description: '居民到服务站反映：每天早上小区门口摆摊占了半条路，前几天救护车进小区都被堵在外面。',
+    daysAgo: 3,
+    at: [9, 20],
+    reporter: { minAge: 45, maxAge: 80 },
+    by: 'secretary',
+    steps: [
+      { h: 0.2, action: 'accept', by: 'secretary' },
+      { h: 3, action: 'escalate', by: 'secretary', escalateTo: '七里河区城市管理局', dueDays: 10, note: '占道经营需城管执法，请协调设置疏导点' },
+    ],
+  },
+  {
     story: 'flying_wires',
     community: '窑洲社区',
     compound: '晴岚家园',

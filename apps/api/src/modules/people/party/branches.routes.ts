@@ -1,4 +1,11 @@
-import { addPartyBranchMemberSchema, createPartyBranchSchema, idParamsSchema, partyBranchListSchema, partyBranchSchema, partyCommunityQuerySchema } from '@linli/contracts';
+import {
+  addPartyBranchMemberSchema,
+  createPartyBranchSchema,
+  idParamsSchema,
+  partyBranchListSchema,
+  partyBranchSchema,
+  partyCommunityQuerySchema,
+} from '@linli/contracts';
 import type { AppContext } from '../../../platform/context.js';
 import { actorOf, type App } from '../../../platform/http/types.js';
 import * as branches from './branches.service.js';
