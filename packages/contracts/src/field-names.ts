@@ -336,6 +336,7 @@ const fieldNamesZh = {
   passPoints: '积分合格线',
   partyMemberId: '党员',
   withinDays: '提前天数',
+  foundedOn: '成立日期',
 };
 // en names exactly the keys of zh-CN: a missing or extra translation fails the type check.
 export const fieldNames: Record<Locale, Record<string, string>> = {
@@ -673,5 +674,6 @@ export const fieldNames: Record<Locale, Record<string, string>> = {
     passPoints: 'Points pass mark',
     partyMemberId: 'Party member',
     withinDays: 'Days ahead',
+    foundedOn: 'Founded on',
   } satisfies Record<keyof typeof fieldNamesZh, string>,
 };
