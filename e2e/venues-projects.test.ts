@@ -76,7 +76,7 @@ describe.runIf(run)('场地预约 and 为民办实事: a social worker books the
     const room = resident.getByTestId('h5-venue').filter({ hasText: '社区公社书画室' });
     await room.waitFor();
     expect(await room.textContent()).toMatch(/可容纳 20 人.*周一至周六 08:30–20:00/);
-    expect(await resident.getByTestId('h5-venues').textContent()).not.toContain('多功能厅'); // not open to residents
+    expect(await resident.getByTestId('h5-venues').textContent()).not.toContain('社区公社多功能厅'); // not open to residents
     expect(await resident.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     await shot(resident, 'h5-venues.png');
     await room.getByTestId('h5-venue-choose').click();

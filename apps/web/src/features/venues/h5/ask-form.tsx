@@ -153,7 +153,7 @@ export function AskForm({
         <input name="purpose" maxLength={200} placeholder={t('vh5.purposePlaceholder')} aria-invalid={bad('purpose')} data-testid="h5-venue-purpose" />,
       )}
       {field('date', <input name="date" type="date" min={tomorrow} defaultValue={tomorrow} aria-invalid={bad('date')} data-testid="h5-venue-date" />)}
-      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: 12 }}>
         {field('startsAt', <input name="start" type="time" step={900} aria-invalid={bad('startsAt')} data-testid="h5-venue-start" />)}
         {field('endsAt', <input name="end" type="time" step={900} aria-invalid={bad('endsAt')} data-testid="h5-venue-end" />)}
       </div>
