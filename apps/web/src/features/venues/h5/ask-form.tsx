@@ -23,11 +23,14 @@ export function AskForm({
   venues,
   venueId,
   onVenue,
+  onAsked,
 }: {
   communityCode: string;
   venues: BoardVenue[];
   venueId: number | null;
   onVenue(id: number): void;
+  /** The request now holds its time: the board shows it as taken. */
+  onAsked(): void;
 }) {
   const { t, locale } = useT();
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
@@ -74,6 +77,7 @@ export function AskForm({
     try {
       const r = await askForVenue(body);
       setDone({ venue: venues.find((v) => v.id === body.venueId)?.name ?? '', when: `${date} ${start}–${end}`, status: r.status });
+      onAsked();
     } catch (err) {
       if (err instanceof ApiError && err.fields.length) {
         const next: Partial<Record<Field, string>> = {};

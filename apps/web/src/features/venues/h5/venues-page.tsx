@@ -16,7 +16,7 @@ export function VenuesPhonePage({ communityCode }: { communityCode: string | nul
   const [error, setError] = useState('');
   const [venueId, setVenueId] = useState<number | null>(null);
   const formRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  const load = () => {
     if (communityCode)
       fetchVenueBoard(communityCode).then(
         (b) => {
@@ -25,7 +25,8 @@ export function VenuesPhonePage({ communityCode }: { communityCode: string | nul
         },
         (e) => setError(e instanceof ApiError ? e.message : String(e)),
       );
-  }, [communityCode]);
+  };
+  useEffect(load, [communityCode]);
   if (!communityCode) return <section className="card">{t('vh5.noCommunity')}</section>;
   const choose = (id: number) => {
     setVenueId(id);
@@ -48,7 +49,7 @@ export function VenuesPhonePage({ communityCode }: { communityCode: string | nul
       ))}
       {board && board.venues.length > 0 && (
         <div ref={formRef}>
-          <AskForm communityCode={communityCode} venues={board.venues} venueId={venueId} onVenue={setVenueId} />
+          <AskForm communityCode={communityCode} venues={board.venues} venueId={venueId} onVenue={setVenueId} onAsked={load} />
         </div>
       )}
     </section>
