@@ -66,6 +66,46 @@ describe.runIf(run)('场地预约 and 为民办实事: a social worker books the
     await shot(page, 'console-venues-phone.png');
   });
 
+  it('a resident of 凌霄 asks for the 书画室 on the phone and sees 待审核; the social worker finds the request in the week', async () => {
+    const bj = new Date(Date.now() + 8 * 3600_000);
+    const wednesday = new Date(bj.getTime() + (8 - (((bj.getUTCDay() + 6) % 7) + 1) + 2) * 86_400_000).toISOString().slice(0, 10);
+    const rctx = await env.browser.newContext({ viewport: phone, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const resident = await rctx.newPage();
+    await resident.goto(`${env.url}/h5?c=NB-BL-XQ-LX`);
+    await resident.getByTestId('h5-venues-link').click();
+    const room = resident.getByTestId('h5-venue').filter({ hasText: '社区公社书画室' });
+    await room.waitFor();
+    expect(await room.textContent()).toMatch(/可容纳 20 人.*周一至周六 08:30–20:00/);
+    expect(await resident.getByTestId('h5-venues').textContent()).not.toContain('社区公社多功能厅'); // not open to residents
+    expect(await resident.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    await shot(resident, 'h5-venues.png');
+    await room.getByTestId('h5-venue-choose').click();
+    await resident.getByTestId('h5-venue-name').fill('王秀英');
+    await resident.getByTestId('h5-venue-phone').fill('1390574');
+    await resident.getByTestId('h5-venue-purpose').fill('孙子书法兴趣课');
+    await resident.getByTestId('h5-venue-date').fill(wednesday);
+    await resident.getByTestId('h5-venue-start').fill('14:00');
+    await resident.getByTestId('h5-venue-end').fill('16:00');
+    await resident.getByTestId('h5-venue-people').fill('8');
+    await resident.getByTestId('h5-venue-submit').click();
+    await expect.poll(async () => (await resident.getByTestId('h5-venue-error-contactPhone').textContent()) ?? '').toContain('手机号');
+    await shot(resident, 'h5-venue-ask-error.png');
+    await resident.getByTestId('h5-venue-phone').fill('13905748866');
+    await resident.getByTestId('h5-venue-submit').click();
+    const done = resident.getByTestId('h5-venue-done');
+    await done.waitFor();
+    expect(await done.textContent()).toContain('待审核');
+    await shot(resident, 'h5-venue-done.png');
+
+    const page = await consoleAs(env, 'lx_shegong', { path: '/venues', ready: 'ven-week' });
+    await page.getByTestId('ven-week-venue').click();
+    await page.locator('.ant-select-item-option', { hasText: '社区公社书画室' }).click();
+    await page.getByTestId('ven-next-week').click();
+    const asked = page.getByTestId(`ven-day-${wednesday}`).getByTestId('ven-booking').filter({ hasText: '孙子书法兴趣课' });
+    await asked.waitFor();
+    expect(await asked.textContent()).toContain('待审核');
+  });
+
   it('shows the projects with their progress and steps, and a resident rates the water mains on the phone', async () => {
     const page = await consoleAs(env, 'lx_shuji', { path: '/projects', ready: 'prj-table' });
     const row = page.getByTestId('prj-table').locator('tr', { hasText: '世茂世界湾电动车集中充电棚' });

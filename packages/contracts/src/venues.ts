@@ -110,7 +110,7 @@ export const bookingEventSchema = z.object({
 });
 export const bookingDetailSchema = bookingSchema.extend({ timeline: z.array(bookingEventSchema) });
 
-/** A resident's request from the phone page (/h5/book?c=): staff approve it. */
+/** A resident's request from the phone page (/h5/venues?c=): staff approve it. */
 export const publicBookingRequestSchema = z.object({
   communityCode: z.string().trim().min(1).max(40),
   venueId: idSchema,

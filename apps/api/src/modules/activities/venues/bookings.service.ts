@@ -183,7 +183,7 @@ export async function publicVenueBoard(ctx: AppContext, code: string) {
   };
 }
 
-/** A resident's request from the phone (/h5/book?c=): held as requested until staff approve it. */
+/** A resident's request from the phone (/h5/venues?c=): held as requested until staff approve it. */
 export async function requestPublicBooking(ctx: AppContext, input: PublicBookingRequestInput) {
   const { cid } = await communityOfCode(ctx, input.communityCode);
   const phone = ctx.pii.seal(input.contactPhone, maskPhone);

@@ -24,6 +24,7 @@ import { PartyEntry } from '../../../features/party/h5/entry.js';
 import { VolunteerEntry, VolunteerJoinEntry } from '../../../features/volunteers/h5/entry.js';
 import { ProjectsEntry } from '../../../features/projects/h5/entry.js';
 import { DutyEntry } from '../../../features/duty/h5/entry.js';
+import { VenuesEntry } from '../../../features/venues/h5/entry.js';
 
 /** What a page is given: the path's match, the query, the community of the link (or remembered), how to move. */
 export interface PageProps {
@@ -67,6 +68,7 @@ const VotePhonePage = lazyPage(async () => (await import('../../../features/vote
 const ConventionPhonePage = lazyPage(async () => (await import('../../../features/votes/h5/index.js')).ConventionPhonePage);
 const PublishedVotesPage = lazyPage(async () => (await import('../../../features/votes/h5/index.js')).PublishedVotesPage);
 const PartyPhonePage = lazyPage(async () => (await import('../../../features/party/h5/party-page.js')).PartyPhonePage);
+const VenuesPhonePage = lazyPage(async () => (await import('../../../features/venues/h5/venues-page.js')).VenuesPhonePage);
 const DutyPhonePage = lazyPage(async () => (await import('../../../features/duty/h5/duty-page.js')).DutyPhonePage);
 
 /** First match wins. */
@@ -142,6 +144,8 @@ export const h5Routes: H5Route[] = [
     render: (p) => <PublicProjectPage id={Number(p.match[1])} communityCode={p.community} navigate={p.navigate} />,
   },
   { access: 'public', pattern: /^\/h5\/projects$/, render: (p) => <PublicProjectsPage communityCode={p.community} navigate={p.navigate} /> },
+  // 场地预约 (ADR 0047): the rooms residents may ask for, the coming week's taken times, and the request (staff approve).
+  { access: 'public', pattern: /^\/h5\/venues$/, render: (p) => <VenuesPhonePage communityCode={p.community} /> },
   // 我的值守 (ADR 0044): my shifts, check-in and check-out, swaps.
   { access: 'helper', pattern: /^\/h5\/duty$/, render: (p) => <DutyPhonePage me={p.me} navigate={p.navigate} /> },
 ];
@@ -193,6 +197,7 @@ export const residentEntries: Array<(p: { community: string; navigate: Navigate 
   (p) => <ActivitiesEntry community={p.community} navigate={p.navigate} />,
   (p) => <VolunteerJoinEntry community={p.community} navigate={p.navigate} />,
   (p) => <ProjectsEntry community={p.community} navigate={p.navigate} />,
+  (p) => <VenuesEntry community={p.community} navigate={p.navigate} />,
 ];
 
 /** A claimant's way to the wishes they may claim and those they claimed (微心愿). */
