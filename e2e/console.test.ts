@@ -132,7 +132,9 @@ describe.runIf(run)('console: a secretary keeps the places and residents registe
     await page.goto(env.url + '/h5');
     await page.getByTestId('h5-login').waitFor();
     expect(await page.textContent('h1')).toBe('邻里');
-    expect(scripts.reduce((a, b) => a + b, 0)).toBeLessThan(400_000);
+    // 400,000 until issues 10–11 added five modules' home links and their error texts (414,208 bytes, 129 KB gzip);
+    // the English catalog loading on demand would win back about half of the i18n chunk.
+    expect(scripts.reduce((a, b) => a + b, 0)).toBeLessThan(420_000);
     await page.locator('input[name=login]').fill('jgc_wangge');
     await page.locator('input[name=password]').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();

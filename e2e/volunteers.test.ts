@@ -89,6 +89,9 @@ describe.runIf(run)('志愿服务 to 积分 to 专属优惠包: sign-in at an ac
     await drawer.getByTestId('act-serving').getByText('已记时长').waitFor();
     await sec.screenshot({ path: path.join(screenshotDir, 'console-activity-serving.png') });
     await sec.goto(`${env.url}/volunteers`);
+    // 窑洲 has more volunteers than a page: find him by name.
+    await sec.getByTestId('vol-search').locator('input').fill('李建军');
+    await sec.getByTestId('vol-search').locator('input').press('Enter');
     await sec.getByTestId('vol-list').locator('tr', { hasText: '李建军' }).click();
     const entries = sec.getByTestId('vol-drawer').getByTestId('vol-entries');
     await entries.locator('tr', { hasText: title }).waitFor();

@@ -157,22 +157,32 @@ export async function seedDuty(ctx: AppContext, now = new Date()): Promise<{ shi
     await dutyRoster.actOnSwap(ctx, sec, swap.id, 'approve', { note: '同意，冯阿姨熟悉阵地' });
   }
 
-  // Tomorrow at the square: one of the squad is away, the shift is short and flagged a day ahead.
+  // The square's next shift from tomorrow (the post is not kept every day): one of the squad is away, the shift is
+  // short, and flagged a day ahead when it is tomorrow's.
   const square = posts.find((p) => p.name === '社区广场党员阵地');
   const tomorrow = addDays(today, 1);
-  const short = square
+  const next = square
     ? await ctx.db
-        .selectFrom('shifts as s')
-        .innerJoin('shift_assignments as a', 'a.shift_id', 's.id')
-        .select(['s.id', 'a.id as assignment_id'])
-        .where('s.community_id', '=', cid)
-        .where('s.station_id', '=', square.id)
-        .where('s.day', '=', tomorrow)
-        .where('a.removed_at', 'is', null)
-        .orderBy('a.id', 'desc')
+        .selectFrom('shifts')
+        .select(['id', 'headcount'])
+        .where('community_id', '=', cid)
+        .where('station_id', '=', square.id)
+        .where('day', '>=', tomorrow)
+        .orderBy('starts_at')
         .executeTakeFirst()
     : undefined;
-  if (short) await dutyRoster.removeFromShift(ctx, sec, short.id, short.assignment_id, { reason: '编组成员外出参加培训' });
+  if (next) {
+    // Some squads are larger than the post needs: those away leave it one short.
+    const on = await ctx.db
+      .selectFrom('shift_assignments')
+      .select('id')
+      .where('shift_id', '=', next.id)
+      .where('removed_at', 'is', null)
+      .orderBy('id', 'desc')
+      .execute();
+    for (const a of on.slice(0, Math.max(0, on.length - next.headcount + 1)))
+      await dutyRoster.removeFromShift(ctx, sec, next.id, a.id, { reason: '编组成员外出参加培训' });
+  }
   await dutyRoster.flagUncoveredShifts(ctx, now);
   return { shifts: made.created, checkIns };
 }

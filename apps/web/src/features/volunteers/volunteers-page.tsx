@@ -41,7 +41,13 @@ export function VolunteersPage() {
       title={t('vol.title')}
       extra={
         <Space>
-          <Input.Search allowClear placeholder={t('vol.search')} onSearch={(v) => (setQ(v.trim()), setPage(1))} style={{ width: 180 }} />
+          <Input.Search
+            allowClear
+            placeholder={t('vol.search')}
+            onSearch={(v) => (setQ(v.trim()), setPage(1))}
+            style={{ width: 180 }}
+            data-testid="vol-search"
+          />
           <Select
             allowClear
             placeholder={t('vol.status')}

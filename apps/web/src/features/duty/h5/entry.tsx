@@ -1,9 +1,17 @@
 import { useEffect, useState } from 'react';
-import { useT } from '../../../lib/i18n.js';
+import { registerMessages, useT, type Keys } from '../../../lib/i18n.js';
 import { Go, type Navigate } from '../../../components/go.js';
 import { fetchMyShiftsBetween } from '../api.js';
 import { addDays, todayInBeijing } from '../week.js';
-import './messages.js';
+
+// The home's link only: the page's texts load with the page (the phone's first load stays light).
+const _texts = registerMessages(
+  { 'dutyH5.entry': '我的值守', 'dutyH5.hint': '近两周的班次、到岗签到、换班' },
+  { 'dutyH5.entry': 'My duty', 'dutyH5.hint': 'Shifts of the next two weeks, check in, swaps' },
+);
+declare module '../../../lib/i18n.js' {
+  interface MessageCatalog extends Keys<typeof _texts> {}
+}
 
 /** The helper home's line to /h5/duty, shown to someone with a shift in the next two weeks. */
 export function DutyEntry({ navigate }: { navigate: Navigate }) {

@@ -3,8 +3,6 @@ import { registerMessages, type Keys } from '../../../lib/i18n.js';
 // The texts of the phone page /h5/duty (我的值守), kept apart from the console's so the phone loads no more than it needs.
 const _texts = registerMessages(
   {
-    'dutyH5.entry': '我的值守',
-    'dutyH5.hint': '近两周的班次、到岗签到、换班',
     'dutyH5.back': '返回',
     'dutyH5.coming': '近两周的班次',
     'dutyH5.none': '近两周没有排到您的班。',
@@ -37,8 +35,6 @@ const _texts = registerMessages(
     'dutyH5.reasonIs': '原因：{reason}',
   },
   {
-    'dutyH5.entry': 'My duty',
-    'dutyH5.hint': 'Shifts of the next two weeks, check in, swaps',
     'dutyH5.back': 'Back',
     'dutyH5.coming': 'Shifts of the next two weeks',
     'dutyH5.none': 'You have no shifts in the next two weeks.',

@@ -1,10 +1,18 @@
 import { useEffect, useState } from 'react';
 import type { Me } from '@linli/contracts';
 import { roleCan } from '@linli/contracts/permissions';
-import { useT } from '../../../lib/i18n.js';
+import { registerMessages, useT, type Keys } from '../../../lib/i18n.js';
 import { Go, type Navigate } from '../../../components/go.js';
 import { fetchMyVolunteer } from './api.js';
-import './messages.js';
+
+// The home's links only: the pages' texts load with the pages (the phone's first load stays light).
+const _texts = registerMessages(
+  { 'vh.myTitle': '我的志愿服务', 'vh.entryHint': '编号、星级、服务时长和证明', 'vh.joinLink': '报名当志愿者' },
+  { 'vh.myTitle': 'My volunteer service', 'vh.entryHint': 'Number, star level, hours and certificate', 'vh.joinLink': 'Become a volunteer' },
+);
+declare module '../../../lib/i18n.js' {
+  interface MessageCatalog extends Keys<typeof _texts> {}
+}
 
 /** The helper home's link to 我的志愿服务, for an account that has a volunteer record (the pages load lazily). */
 export function VolunteerEntry({ me, navigate }: { me: Me; navigate: Navigate }) {
