@@ -1,3 +1,4 @@
+import { pickOption } from './support/antd.js';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -24,8 +25,7 @@ describe.runIf(run)('场地预约 and 为民办实事: a social worker books the
 
   it('books a team into the rehearsal hall, refused on a clash and outside the hours, then cancels; prints the usage', async () => {
     const page = await consoleAs(env, 'lx_shegong', { path: '/venues', ready: 'ven-week' });
-    await page.getByTestId('ven-week-venue').click();
-    await page.locator('.ant-select-item-option', { hasText: '社区公社排练厅' }).click();
+    await pickOption(page.getByTestId('ven-week-venue'), '社区公社排练厅');
     await page.getByTestId('ven-next-week').click();
     // Next week's Monday: the dance team's 19:00 slot is there.
     await expect.poll(async () => (await page.getByTestId('ven-week').textContent()) ?? '').toContain('凌霄舞蹈队');
@@ -33,10 +33,8 @@ describe.runIf(run)('场地预约 and 为民办实事: a social worker books the
     await page.getByTestId('ven-book').click();
     const drawer = page.getByTestId('ven-book-drawer');
     await drawer.waitFor();
-    await page.getByTestId('ven-book-kind').click();
-    await page.locator('.ant-select-item-option', { hasText: '队伍' }).click();
-    await page.getByTestId('ven-book-team').click();
-    await page.locator('.ant-select-item-option', { hasText: '越剧社' }).click();
+    await pickOption(page.getByTestId('ven-book-kind'), '队伍');
+    await pickOption(page.getByTestId('ven-book-team'), '越剧社');
     await page.getByTestId('ven-book-purpose').fill('越剧加排');
     await page.getByTestId('ven-book-save').click();
     await expect.poll(async () => (await drawer.textContent()) ?? '').toMatch(/开始时间与已有预约（.*19:00–20:30）冲突/);
@@ -98,8 +96,7 @@ describe.runIf(run)('场地预约 and 为民办实事: a social worker books the
     await shot(resident, 'h5-venue-done.png');
 
     const page = await consoleAs(env, 'lx_shegong', { path: '/venues', ready: 'ven-week' });
-    await page.getByTestId('ven-week-venue').click();
-    await page.locator('.ant-select-item-option', { hasText: '社区公社书画室' }).click();
+    await pickOption(page.getByTestId('ven-week-venue'), '社区公社书画室');
     await page.getByTestId('ven-next-week').click();
     const asked = page.getByTestId(`ven-day-${wednesday}`).getByTestId('ven-booking').filter({ hasText: '孙子书法兴趣课' });
     await asked.waitFor();
