@@ -49,7 +49,7 @@ export function DutyPhonePage({ me, navigate }: { me: Me; navigate: Navigate }) 
   const myAsks = swaps.filter((s) => s.requestedBy === me.id);
   const now = Date.now();
   return (
-    <section data-testid="h5-duty">
+    <section className="card" data-testid="h5-duty">
       <button className="link" onClick={() => navigate('/h5')}>
         ← {t('dutyH5.back')}
       </button>
@@ -67,9 +67,9 @@ export function DutyPhonePage({ me, navigate }: { me: Me; navigate: Navigate }) 
       {askedOfMe.length > 0 && (
         <>
           <h3>{t('dutyH5.askedOfMe')}</h3>
-          <ul className="plain" data-testid="h5-duty-asked-of-me">
+          <ul className="list" data-testid="h5-duty-asked-of-me">
             {askedOfMe.map((s) => (
-              <li key={s.id} className="card">
+              <li key={s.id} className="list-item">
                 {t('dutyH5.from', { name: s.requestedByName, shift: s.shiftLabel })}
                 {s.toShiftLabel && (
                   <>
@@ -94,12 +94,12 @@ export function DutyPhonePage({ me, navigate }: { me: Me; navigate: Navigate }) 
       )}
       <h3>{t('dutyH5.coming')}</h3>
       {mine && <p className="muted">{t('dutyH5.window', { before: mine.checkinBeforeMinutes, after: mine.checkinAfterMinutes })}</p>}
-      <ul className="plain" data-testid="h5-duty-shifts">
+      <ul className="list" data-testid="h5-duty-shifts">
         {mine?.items.length === 0 && <li className="muted">{t('dutyH5.none')}</li>}
         {mine?.items.map((s) => {
           const isOver = Date.parse(s.endsAt) < now;
           return (
-            <li key={s.assignmentId} className="card" data-testid="h5-duty-shift">
+            <li key={s.assignmentId} className="list-item" data-testid="h5-duty-shift">
               <b>{s.stationName}</b>
               <br />
               {s.day} {dutyWeekdayLabels[locale][weekdayOfDay(s.day)]} {clockOf(s.startsAt)}–{clockOf(s.endsAt)}
@@ -157,9 +157,9 @@ export function DutyPhonePage({ me, navigate }: { me: Me; navigate: Navigate }) 
       {myAsks.length > 0 && (
         <>
           <h3>{t('dutyH5.myAsks')}</h3>
-          <ul className="plain" data-testid="h5-duty-my-asks">
+          <ul className="list" data-testid="h5-duty-my-asks">
             {myAsks.map((s) => (
-              <li key={s.id} className="card">
+              <li key={s.id} className="list-item">
                 {t('dutyH5.to', { name: s.toAccountName, shift: s.shiftLabel })}
                 <br />
                 <small>{swapStatusLabels[locale][s.status]}</small>{' '}
