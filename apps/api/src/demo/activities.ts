@@ -10,6 +10,7 @@ import { activityDemoSupport } from '../modules/activities/index.js';
 import { ensureVolunteer, recordServiceHours } from '../modules/volunteers/index.js';
 import { between, pick, prng, type Rand } from './prng.js';
 import { givenName, surname } from './names.js';
+import { PNG_SIGNATURE, pngChunk } from './png.js';
 
 // Activities (ADR 0048), retold in our own words from the reports. 凌霄's 红领驿站 has something on almost every day:
 // weekly 书法 and 合唱 by its arts teams, a health talk by the district hospital, 亲子悦读 on Saturdays and 太极 on
@@ -176,23 +177,6 @@ function occurrencesOf(s: Series, now: Date): Array<{ startsAt: Date; endsAt: Da
     });
 }
 
-function crc32(buf: Buffer): number {
-  let c = ~0;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
-const chunk = (type: string, data: Buffer) => {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])));
-  return Buffer.concat([head, data, crc]);
-};
-
 /** A plain picture (sky, a red banner, the ground) standing in for a photo of the day: a valid 240×160 PNG. */
 export function demoPhoto(tint: number): Buffer {
   const w = 240;
@@ -210,8 +194,7 @@ export function demoPhoto(tint: number): Buffer {
       raw.set(rgb, row + 1 + x * 3);
     }
   }
-  const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', zlib.deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 type Trx = Transaction<DB>;
