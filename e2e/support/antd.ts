@@ -8,7 +8,8 @@ const attempts = 5;
 
 /**
  * Choose an option of an antd Select (the locator is the Select, e.g. its data-testid). `text` matches the option's
- * label (`exact: true` compares the whole label); `{ first: true }` takes the first option offered.
+ * label (`exact: true` compares the whole label); `{ first: true }` takes the first option offered. A searchable select
+ * gets the label typed first, so an option far down the (virtual) list is found.
  */
 export async function pickOption(select: Locator, choice: string | { first: true }, { exact = false } = {}): Promise<void> {
   const page = select.page();
@@ -24,6 +25,12 @@ export async function pickOption(select: Locator, choice: string | { first: true
   const shown = (label: string) => select.locator('.ant-select-content-has-value, .ant-select-selection-item', { hasText: label });
   for (let i = 0; i < attempts; i++) {
     if ((await visible.count()) === 0) await select.click();
+    // The option list is virtual: only about eight options are in the page. Where the select can search, typing the
+    // choice brings it into view wherever it sorts.
+    if (typeof choice === 'string') {
+      const search = select.locator('input').first();
+      if ((await search.count()) && (await search.isEditable().catch(() => false))) await search.fill(choice).catch(() => undefined);
+    }
     const label = typeof choice === 'string' ? choice : ((await option.textContent({ timeout: 5_000 }).catch(() => null)) ?? '');
     await option.click({ timeout: 5_000 }).catch(() => undefined);
     if (label && (await settled(async () => (await shown(label).count()) > 0))) return;
