@@ -101,6 +101,8 @@ describe.runIf(run)('表决: from a meeting topic to a vote published on the pho
     const onPaper = voters.items.find((v) => v.channel === null)!;
     const onPhone = voters.items.find((v) => v.channel === 'phone')!;
     await sec.reload();
+    // The list shows who took part so far: two of the three owners, on the phone.
+    await expect.poll(() => sec.getByTestId(`vote-turnout-${voteId}`).textContent()).toBe('2 / 3（67%）');
     await sec.getByTestId(`vote-row-${voteId}`).click();
     await drawer.getByTestId(`voter-paper-${onPhone.id}`).click();
     await sec.getByTestId('paper-no').fill('QL-0009');

@@ -22396,6 +22396,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                ballotCount: number;
                                 closesAt: string;
                                 communityId: number;
                                 compoundId: number | null;
@@ -22414,6 +22415,7 @@ export interface paths {
                                 status: "draft" | "open" | "closed" | "published" | "archived";
                                 title: string;
                                 topicId: number | null;
+                                voterCount: number;
                             }[];
                             page: number;
                             pageSize: number;
@@ -22470,6 +22472,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            ballotCount: number;
                             body: string;
                             closedAt: string | null;
                             closesAt: string;
@@ -22583,6 +22586,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            ballotCount: number;
                             body: string;
                             closedAt: string | null;
                             closesAt: string;
@@ -22707,6 +22711,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            ballotCount: number;
                             body: string;
                             closedAt: string | null;
                             closesAt: string;

@@ -73,6 +73,9 @@ export const voteSummarySchema = z.object({
   closesAt: z.string(),
   publishedAt: z.string().nullable(),
   publicityUntil: z.string().nullable(),
+  /** Everyone on the frozen list (0 before it is opened), and how many have voted, on the phone or on paper. */
+  voterCount: z.number(),
+  ballotCount: z.number(),
 });
 export type VoteSummary = z.infer<typeof voteSummarySchema>;
 export const voteListSchema = pageOf(voteSummarySchema);
@@ -82,7 +85,6 @@ export const voteSchema = voteSummarySchema.extend({
   body: z.string(),
   publicityDays: z.number(),
   rule: voteRuleSchema,
-  voterCount: z.number(),
   linksIssued: z.number(),
   /** Live while open (for staff), the kept result once closed. */
   tally: voteTallySchema.nullable(),

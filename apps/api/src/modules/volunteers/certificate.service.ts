@@ -18,7 +18,7 @@ import { renderCertificate } from './certificate-pdf.js';
 
 /**
  * Issues a numbered 志愿服务证明 for a period: takes the next certificate number of the community (never reused; the
- * row is kept), prints the whole ID number only for a role that may see it (and logs that view), and answers the PDF.
+ * row is kept; the same period with the same hours reprints the one already issued, as on the phone), prints the whole ID number only for a role that may see it (and logs that view), and answers the PDF.
  */
 export async function certificatePdf(ctx: AppContext, actor: Actor, id: number, period: { from: string; to: string }) {
   authorize(actor, 'volunteers.certify');
@@ -65,7 +65,7 @@ async function issueCertificate(
   const plainId = v.id_number_enc ? ctx.pii.decrypt(v.id_number_enc) : '';
   const minutes = entries.reduce((s, e) => s + e.counted_minutes, 0);
   const { number, issuedOn } = await ctx.db.transaction().execute(async (trx) => {
-    const earlier = how.byVolunteer ? await refs.sameCertificate(trx, cid, { volunteerId: id, from: period.from, to: period.to, minutes }) : undefined;
+    const earlier = await refs.sameCertificate(trx, cid, { volunteerId: id, from: period.from, to: period.to, minutes });
     if (earlier) {
       await writeAudit(trx, actor, {
         communityId: cid,

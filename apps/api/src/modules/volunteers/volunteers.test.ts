@@ -292,8 +292,11 @@ describe('stars and the certificate', () => {
     for (const ch of '王秀兰志愿服务证明') expect(pdf.toLowerCase()).toContain(`<${ch.codePointAt(0)!.toString(16).padStart(4, '0')}>`);
     expect(await env.ctx.db.selectFrom('pii_access_log').select('fields').where('entity_id', '=', String(v.id)).execute()).toEqual([{ fields: ['idNumber'] }]);
 
+    // The same period and hours again reprints that certificate; another period takes the next number.
     const second = await c.http.get(`/api/volunteers/${v.id}/certificate?from=2026-11-01&to=2026-11-30`);
     expect(second.statusCode).toBe(200);
+    expect(second.rawPayload.toString('latin1')).toContain(cert.number);
+    expect((await c.http.get(`/api/volunteers/${v.id}/certificate?from=2026-10-01&to=2026-11-30`)).statusCode).toBe(200);
     const numbers = await env.ctx.db
       .selectFrom('volunteer_certificates')
       .select('certificate_no')

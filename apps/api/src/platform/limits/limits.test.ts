@@ -17,7 +17,9 @@ describe('rate limits in the database', () => {
     // One clock for all 20: with a clock each, the hit that opens the window may carry a later millisecond than a refused
     // one, whose wait then rounds up to 61 s.
     const now = new Date();
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => consumeLimit(env.ctx.db, { key: 'test:concurrent', max: 10, windowMs: 60_000 }, now)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => consumeLimit(env.ctx.db, { key: 'test:concurrent', max: 10, windowMs: 60_000 }, now)),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(refused.reason).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 60 } });

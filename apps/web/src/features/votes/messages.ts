@@ -45,6 +45,7 @@ const _texts = registerMessages(
     'vote.linksTitle': '投票链接（仅显示这一次）',
     'vote.linksHint': '请打印或抄下后交给楼栋长逐户发放。链接等同于选票，请勿转发到群里；关闭本窗口后无法再次查看，只能重新生成（旧链接随即作废）。',
     'vote.linksNone': '每位投票人都已有链接。如有遗失，可在投票人名单中为其重新生成。',
+    'vote.slipScan': '微信扫码投票，{closes} 截止',
     'vote.print': '打印',
     'vote.linksDone': '已记下，关闭',
     'vote.reissue': '重发链接',
@@ -170,6 +171,7 @@ const _texts = registerMessages(
     'vote.linksHint':
       'Print or copy them for the building heads to hand out. A link is a ballot: never post it in a group. Once closed they cannot be shown again, only re-issued (the old link stops working).',
     'vote.linksNone': 'Every voter has a link. A lost one can be re-issued from the voter list.',
+    'vote.slipScan': 'Scan in WeChat to vote; closes {closes}',
     'vote.print': 'Print',
     'vote.linksDone': 'Noted, close',
     'vote.reissue': 'Re-issue link',

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, QRCode, Radio, Select, Space, Table, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { roleCan, voteChannelLabels, voteChoiceLabels, voteChoices, type VoteChoice } from '@linli/contracts';
 import { useT } from '../../lib/i18n.js';
 import { useSession } from '../../lib/session.js';
+import { formatTime } from '../../lib/time.js';
 import { applyApiError, clearErrorsOnChange, requiredRule, testIdProps } from '../../components/forms.js';
 import { enterPaperBallot, fetchVoters, issueVoteLinks, votesKeys, type IssuedLinks, type VoterListQuery, type VoterRow, type VoteView } from './api.js';
 import './messages.js';
@@ -96,15 +97,19 @@ export function VotersPanel({ vote }: { vote: VoteView }) {
           },
         ]}
       />
-      {links && <LinksDialog links={links} onClose={() => setLinks(null)} />}
+      {links && <LinksDialog vote={vote} links={links} onClose={() => setLinks(null)} />}
       {paperFor && <PaperBallotDialog voteId={vote.id} voter={paperFor} onClose={() => setPaperFor(null)} />}
     </>
   );
 }
 
-/** The issued links, shown this once, to print for the building heads (one line per voter, the URL doubling as QR text). */
-function LinksDialog({ links, onClose }: { links: IssuedLinks; onClose(): void }) {
+/**
+ * The issued links, shown this once, as slips to print and cut for the building heads: each with the voter, the vote,
+ * its closing time and a QR code an owner scans in WeChat (the URL is printed too, for typing in by hand).
+ */
+function LinksDialog({ vote, links, onClose }: { vote: VoteView; links: IssuedLinks; onClose(): void }) {
   const { t } = useT();
+  const closes = formatTime(vote.closesAt);
   return (
     <Modal
       open
@@ -120,23 +125,45 @@ function LinksDialog({ links, onClose }: { links: IssuedLinks; onClose(): void }
         </Button>,
       ]}
     >
+      <style>{slipCss}</style>
       <p>{t('vote.linksHint')}</p>
       {links.items.length === 0 && <p className="muted">{t('vote.linksNone')}</p>}
-      <table style={{ width: '100%', borderCollapse: 'collapse' }} data-testid="vote-links">
-        <tbody>
-          {links.items.map((l) => (
-            <tr key={l.voterId} data-testid={`vote-link-${l.voterId}`} style={{ borderBottom: '1px dashed #ccc' }}>
-              <td style={{ padding: '6px 8px', whiteSpace: 'nowrap' }}>{l.label}</td>
-              <td style={{ padding: '6px 8px', fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }} data-testid="vote-link-url">
-                {location.origin + l.path}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="vote-slips" data-testid="vote-links">
+        {links.items.map((l) => {
+          const url = location.origin + l.path;
+          return (
+            <div key={l.voterId} className="vote-slip" data-testid={`vote-link-${l.voterId}`}>
+              <QRCode value={url} type="svg" size={112} bordered={false} errorLevel="M" />
+              <div className="vote-slip-text">
+                <div className="vote-slip-voter">{l.label}</div>
+                <div>{vote.title}</div>
+                <div>{t('vote.slipScan', { closes })}</div>
+                <div className="vote-slip-url" data-testid="vote-link-url">
+                  {url}
+                </div>
+              </div>
+            </div>
+          );
+        })}
+      </div>
     </Modal>
   );
 }
+
+// Printing shows only the slips, two to a row, never split across pages.
+const slipCss = `
+.vote-slips { display: grid; grid-template-columns: 1fr 1fr; gap: 0; }
+.vote-slip { display: flex; gap: 10px; align-items: center; padding: 10px 8px; border: 1px dashed #bbb; margin: -1px 0 0 -1px; break-inside: avoid; }
+.vote-slip-text { min-width: 0; font-size: 13px; line-height: 1.6; }
+.vote-slip-voter { font-size: 16px; font-weight: 600; }
+.vote-slip-url { font-family: monospace; font-size: 10px; word-break: break-all; color: #555; }
+@media (max-width: 600px) { .vote-slips { grid-template-columns: 1fr; } }
+@media print {
+  body * { visibility: hidden; }
+  .vote-slips, .vote-slips * { visibility: visible; }
+  .vote-slips { position: absolute; left: 0; top: 0; width: 100%; }
+}
+`;
 
 /** A paper ballot with its number; a voter who already voted on the phone is refused (VOTE_ALREADY_CAST). */
 function PaperBallotDialog({ voteId, voter, onClose }: { voteId: number; voter: VoterRow; onClose(): void }) {

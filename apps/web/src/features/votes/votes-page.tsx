@@ -88,6 +88,16 @@ export function VotesPage() {
           { title: t('vote.matter'), dataIndex: 'matter', render: (m: VoteSummary['matter']) => voteMatterLabels[locale][m].replace(/（.*）$/, '') },
           { title: t('vote.deadline'), dataIndex: 'closesAt', render: (d: string) => formatTime(d) },
           {
+            title: t('vote.turnout'),
+            key: 'turnout',
+            render: (_: unknown, r) =>
+              r.voterCount > 0 ? (
+                <span data-testid={`vote-turnout-${r.id}`}>{`${r.ballotCount} / ${r.voterCount}（${Math.round((r.ballotCount / r.voterCount) * 100)}%）`}</span>
+              ) : (
+                '—'
+              ),
+          },
+          {
             title: t('vote.status'),
             dataIndex: 'status',
             render: (s: VoteStatus) => <Tag color={voteStatusColor[s]}>{voteStatusLabels[locale][s]}</Tag>,

@@ -39,7 +39,7 @@ export function tallyOf(row: TallyRow, rule: VoteRule): VoteTally {
   };
 }
 
-export function presentVoteSummary(v: VoteRow, compoundName: string | null): VoteSummary {
+export function presentVoteSummary(v: VoteRow, compoundName: string | null, counts: { voters: number; ballots: number }): VoteSummary {
   return {
     id: v.id,
     communityId: v.community_id,
@@ -55,5 +55,7 @@ export function presentVoteSummary(v: VoteRow, compoundName: string | null): Vot
     closesAt: iso(v.closes_at),
     publishedAt: iso(v.published_at),
     publicityUntil: iso(v.publicity_until),
+    voterCount: counts.voters,
+    ballotCount: counts.ballots,
   };
 }

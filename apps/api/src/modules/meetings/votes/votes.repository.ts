@@ -40,7 +40,11 @@ export async function listVotes(
   if (f.q) q = q.where('title', 'ilike', likeOf(f.q));
   const total = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const items = await q
-    .selectAll()
+    .selectAll('votes')
+    .select((eb) => [
+      eb.selectFrom('vote_voters').whereRef('vote_voters.vote_id', '=', 'votes.id').select(eb.fn.countAll<string>().as('n')).as('voter_count'),
+      eb.selectFrom('vote_ballots').whereRef('vote_ballots.vote_id', '=', 'votes.id').select(eb.fn.countAll<string>().as('n')).as('ballot_count'),
+    ])
     .orderBy('id', page.order === 'asc' ? 'asc' : 'desc')
     .offset(page.offset)
     .limit(page.limit)
@@ -75,11 +79,15 @@ export async function insertVoters(
 export async function voterCounts(db: Db, communityId: CommunityId, voteId: number) {
   const r = await db
     .selectFrom('vote_voters')
-    .select((eb) => [eb.fn.countAll<string>().as('n'), sql<string>`count(token_hash)`.as('links')])
+    .select((eb) => [
+      eb.fn.countAll<string>().as('n'),
+      sql<string>`count(token_hash)`.as('links'),
+      eb.selectFrom('vote_ballots').where('vote_ballots.vote_id', '=', voteId).select(eb.fn.countAll<string>().as('b')).as('ballots'),
+    ])
     .where('community_id', '=', communityId)
     .where('vote_id', '=', voteId)
     .executeTakeFirstOrThrow();
-  return { voters: Number(r.n), links: Number(r.links) };
+  return { voters: Number(r.n), links: Number(r.links), ballots: Number(r.ballots ?? 0) };
 }
 export async function listVoters(
   db: Db,

@@ -13,7 +13,7 @@ import * as repo from './votes.repository.js';
 import * as conventionsRepo from './conventions.repository.js';
 import { presentVoteSummary, ruleOfRow, tallyOf } from './votes.presenter.js';
 import { recordVoteStep } from './record-step.js';
-import { fractionIssue, latestAdultBirthDate, ruleFor } from './tally.js';
+import { defaultCustomRule, fractionIssue, latestAdultBirthDate, ruleFor } from './tally.js';
 import { nextVoteStatus, type VoteAction } from './vote-state.js';
 import type { VoteStatus } from '@linli/contracts/vote-labels';
 
@@ -40,7 +40,9 @@ async function checkVoteInput(db: Kysely<DB> | Transaction<DB>, cid: CommunityId
     const f = input[field];
     if (f && fractionIssue(f)) throw invalidField(field, 'invalid');
   }
-  return { quorum: input.quorum ?? null, threshold: input.threshold ?? null };
+  // One share set and the other left out: the other keeps its default (more than half), not both.
+  if (!input.quorum && !input.threshold) return { quorum: null, threshold: null };
+  return { quorum: input.quorum ?? defaultCustomRule.quorum, threshold: input.threshold ?? defaultCustomRule.threshold };
 }
 
 /** Inserts a draft vote (in the caller's transaction, so a convention version can link it in the same one). */
@@ -102,7 +104,12 @@ export async function listVotes(
     items.map((v) => v.compound_id),
   );
   return {
-    items: items.map((v) => presentVoteSummary(v, v.compound_id ? (names.get(v.compound_id) ?? null) : null)),
+    items: items.map((v) =>
+      presentVoteSummary(v, v.compound_id ? (names.get(v.compound_id) ?? null) : null, {
+        voters: Number(v.voter_count ?? 0),
+        ballots: Number(v.ballot_count ?? 0),
+      }),
+    ),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -128,11 +135,10 @@ export async function getVote(ctx: AppContext, actor: Actor, id: number, communi
   );
   const tally = v.result ? (JSON.parse(v.result) as Vote['tally']) : v.status === 'open' ? tallyOf(await repo.countVote(ctx.db, cid, id), rule) : null;
   return {
-    ...presentVoteSummary(v, v.compound_id ? (names.get(v.compound_id) ?? null) : null),
+    ...presentVoteSummary(v, v.compound_id ? (names.get(v.compound_id) ?? null) : null, counts),
     body: v.body,
     publicityDays: v.publicity_days,
     rule,
-    voterCount: counts.voters,
     linksIssued: counts.links,
     tally,
     openedAt: iso(v.opened_at),

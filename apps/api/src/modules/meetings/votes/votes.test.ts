@@ -121,6 +121,15 @@ describe('votes', () => {
     expect(closed.json()).toMatchObject({ outcome: 'passed', rule: { statutory: false, weighted: false }, tally: { participated: { count: 3 } } });
   });
 
+  it('a vote that sets only its quorum keeps the default threshold (more than half), and the other way round', async () => {
+    const { compound } = await buildVotingCompound(env.ctx, sec.community.id, { homes: 2 });
+    const base = { compoundId: compound.id, eligibility: 'households', matter: 'other' };
+    const onlyQuorum = await as(sec).post('/api/votes', draft({ ...base, quorum: { num: 1, den: 3, strict: false } }));
+    expect(onlyQuorum.json().rule).toMatchObject({ quorum: { num: 1, den: 3, strict: false }, threshold: { num: 1, den: 2, strict: true } });
+    const onlyThreshold = await as(sec).post('/api/votes', draft({ ...base, threshold: { num: 2, den: 3, strict: false } }));
+    expect(onlyThreshold.json().rule).toMatchObject({ quorum: { num: 1, den: 2, strict: true }, threshold: { num: 2, den: 3, strict: false } });
+  });
+
   it('one ballot per voter: a phone vote changes until the close, paper after phone (and phone after paper) is VOTE_ALREADY_CAST', async () => {
     const { compound } = await buildVotingCompound(env.ctx, sec.community.id, { homes: 3 });
     const v = await openVote({ compoundId: compound.id, eligibility: 'households' });
@@ -135,6 +144,10 @@ describe('votes', () => {
     expect((await as(grid).post(`/api/votes/${v.id}/paper-ballots`, { voterId: b.voterId, ballotNo: 'A-001', choice: 'no' })).statusCode).toBe(201);
     const phoneOnPaper = await phone(b.key, 'yes');
     expect(phoneOnPaper.json().error.code).toBe('VOTE_ALREADY_CAST');
+    // The list counts each voter once, whatever the channel and however often a phone vote changed: 2 of 3.
+    const listed = (await as(sec).get('/api/votes?pageSize=100')).json().items.find((x: { id: number }) => x.id === v.id);
+    expect(listed).toMatchObject({ voterCount: 3, ballotCount: 2 });
+    expect((await as(sec).get(`/api/votes/${v.id}`)).json()).toMatchObject({ voterCount: 3, ballotCount: 2 });
     // The ballot number is unique per vote.
     const taken = await as(grid).post(`/api/votes/${v.id}/paper-ballots`, { voterId: v.keys[2]!.voterId, ballotNo: 'A-001', choice: 'yes' });
     expect(taken.statusCode).toBe(400);
