@@ -16,6 +16,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           pool: 'forks',
+          // Files share a worker's modules instead of importing the app again each (ADR 0051): every file opens its own
+          // database and app, and module-level state is per database handle or constant.
+          isolate: false,
           // One migrated database per run that each test environment copies (seconds saved per environment).
           globalSetup: ['apps/api/test/global-setup.ts'],
         },

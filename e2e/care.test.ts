@@ -64,7 +64,7 @@ describe.runIf(run)('报平安: a check-in by link, a missed one chased to a vis
           ticketId = mine?.ladder.find((s) => s.kind === 'visit_ticket')?.ticketId ?? null;
           return ticketId;
         },
-        { timeout: 150_000, interval: 5_000 },
+        { timeout: 150_000, interval: 2_000 },
       )
       .not.toBeNull();
     const ticket = await api<{ id: number; code: string; title: string; status: string }>('GET', `/api/tickets/${ticketId}`);

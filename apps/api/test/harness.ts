@@ -37,12 +37,29 @@ export async function createTestDatabase(fromTemplate?: string): Promise<Databas
     ...database,
     async close() {
       await database.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await dropDatabase(url, name);
     },
   };
+}
+
+/**
+ * Drops a test database once its connections are gone. pg's pool.end() resolves before its sockets close; a forced
+ * drop would then kill live backends, and their clients throw in whichever test file the worker runs next (files
+ * share a worker, ADR 0051).
+ */
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+      if (rows[0]!.n === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await c.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await c.end();
+  }
 }
 
 /** The run's migrated template, made by test/global-setup.ts. */
@@ -87,12 +104,14 @@ export interface TestEnv {
 /** A migrated database, a context and an in-process HTTP app (no listening socket, no web files). */
 export async function createTestEnv(envOverrides: Record<string, string> = {}): Promise<TestEnv> {
   const database = await createMigratedDatabase();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-test-'));
   const config = {
     ...loadConfig({
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       LOGIN_RATE_LIMIT: '1000',
-      DATA_DIR: path.join(os.tmpdir(), `linli-test-${process.pid}`),
+      // Its own folder: the files of a test file's tickets never meet another's ticket of the same id (ADR 0051).
+      DATA_DIR: dataDir,
       ...envOverrides,
     }),
     demo: false,
@@ -116,6 +135,7 @@ export async function createTestEnv(envOverrides: Record<string, string> = {}): 
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

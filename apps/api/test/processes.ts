@@ -10,7 +10,7 @@ import type { Role } from '@linli/contracts';
 import type { AppContext } from '../src/platform/context.js';
 import { openPglite, openPostgres, type Database } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
-import { buildAccount, buildCommunity, TEST_PASSWORD } from './harness.js';
+import { buildAccount, buildCommunity, dropDatabase, TEST_PASSWORD } from './harness.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const mainEntry = path.join(root, 'apps/api/src/main.ts');
@@ -67,10 +67,7 @@ export async function sharedStorage(engine: 'postgresql' | 'pglite', serverUrl?:
     dataDirFor: (proc) => path.join(base, `data-${proc}`),
     open: () => openPostgres(target.toString(), 2),
     async dispose() {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await dropDatabase(serverUrl!, name);
       fs.rmSync(base, { recursive: true, force: true });
     },
   };

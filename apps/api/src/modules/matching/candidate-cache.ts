@@ -9,10 +9,11 @@ import type { IndexedCandidate } from './rank.js';
  * Each process keeps a copy of a community's index (ADR 0038): a suggestion then costs one primary-key read (is the
  * copy still the one the database holds?) and scoring in memory, a few milliseconds over 15,000 candidates. The copy
  * is read again, in one set-based query, whenever match_index_state says the index was rebuilt. At most MAX
- * communities are kept, the least recently asked dropped first.
+ * communities are kept, the least recently asked dropped first. One set of copies per database handle, so test files
+ * sharing a process (ADR 0051) and benches never read another database's community 1.
  */
 const MAX = 64;
-const copies = new Map<number, { refreshedAt: number; rows: IndexedCandidate[] }>();
+const byDb = new WeakMap<object, Map<number, { refreshedAt: number; rows: IndexedCandidate[] }>>();
 
 export async function candidatesOf(db: Kysely<DB>, communityId: CommunityId): Promise<IndexedCandidate[]> {
   let state = await indexState(db, communityId);
@@ -21,6 +22,8 @@ export async function candidatesOf(db: Kysely<DB>, communityId: CommunityId): Pr
     state = await indexState(db, communityId);
   }
   const at = new Date(state!.refreshed_at).getTime();
+  let copies = byDb.get(db);
+  if (!copies) byDb.set(db, (copies = new Map()));
   const hit = copies.get(communityId);
   if (hit && hit.refreshedAt === at) {
     copies.delete(communityId);

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type { DB, WebhooksTable } from '../../platform/db/schema.js';
 import { inScope, type CommunityId, type Scope } from '../../platform/db/scope.js';
+import { dueBefore } from '../../platform/time.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -94,7 +95,7 @@ export async function claimDueDeliveries(
       select due.id from webhooks w2
       cross join lateral (
         select x.id from webhook_deliveries x
-        where x.webhook_id = w2.id and x.status = 'pending' and x.next_attempt_at <= ${now}
+        where x.webhook_id = w2.id and x.status = 'pending' and x.next_attempt_at < ${dueBefore(now)}
         order by x.next_attempt_at, x.id limit ${o.perEndpoint}
       ) due
       where w2.is_active and w2.paused_at is null and (w2.backoff_until is null or w2.backoff_until <= ${now}) ${busy}
@@ -102,7 +103,7 @@ export async function claimDueDeliveries(
     )
     update webhook_deliveries d set next_attempt_at = ${o.leaseUntil}
     from picked p, webhooks w
-    where d.id = p.id and w.id = d.webhook_id and d.status = 'pending' and d.next_attempt_at <= ${now}
+    where d.id = p.id and w.id = d.webhook_id and d.status = 'pending' and d.next_attempt_at < ${dueBefore(now)}
     returning d.id, d.community_id, d.webhook_id, d.payload, d.attempts, w.url, w.format, w.secret`.execute(db);
   return result.rows.map((r) => ({ ...r, id: Number(r.id), community_id: Number(r.community_id), webhook_id: Number(r.webhook_id) }));
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { dueBefore } from '../time.js';
 
 type Db = Kysely<DB>;
 
@@ -29,7 +30,7 @@ export async function claimDueEvents(db: Db, owner: string, now: Date, until: Da
     update outbox set locked_by = ${owner}, locked_until = ${until}
     where id in (
       select id from outbox
-      where dispatched_at is null and dead_at is null and next_attempt_at <= ${now} and (locked_until is null or locked_until <= ${now})
+      where dispatched_at is null and dead_at is null and next_attempt_at < ${dueBefore(now)} and (locked_until is null or locked_until <= ${now})
       order by id limit ${limit}
       for update skip locked
     )

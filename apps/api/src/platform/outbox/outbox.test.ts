@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.js';
 import { drainOutbox } from '../../../test/jobs.js';
@@ -81,6 +82,21 @@ describe('outbox: events commit with their change and reach every subscriber at 
     expect(await d.poll(new Date(t0 + 3_600_000))).toBe(1);
     expect(await d.poll(new Date(t0 + 7_200_000))).toBe(0);
     expect(await rowOf(id)).toMatchObject({ attempts: 2, dispatched_at: null, dead_at: expect.any(Date), last_error: 'broken: always' });
+  });
+
+  it("claims an event that the database stamped within the poll's millisecond (now() counts microseconds)", async () => {
+    const events = fresh();
+    const seen: number[] = [];
+    events.on('resident.created', 'test', (e) => void seen.push(e.residentId));
+    const at = new Date();
+    const id = await env.ctx.db.transaction().execute((trx) => publish(trx, 'resident.created', { communityId: 1, residentId: 10 }));
+    await env.ctx.db
+      .updateTable('outbox')
+      .set({ next_attempt_at: sql<Date>`${at}::timestamptz + interval '500 microseconds'` })
+      .where('id', '=', id)
+      .execute();
+    expect(await new OutboxDispatcher(env.ctx).poll(at)).toBe(1);
+    expect(seen).toEqual([10]);
   });
 
   it('takes over an event claimed by a process that died once its lease passes, and not before', async () => {
