@@ -91,6 +91,8 @@ export async function checkTicketYear(env: TestEnv, now: Date) {
   const garbage = story('西2门外垃圾中转站异味和清晨噪音');
   expect(garbage.t).toMatchObject({ status: 'closed', rating: 'satisfied', channel: 'walk_in' });
   expect(garbage.actions).toEqual(expect.arrayContaining(['accept', 'assign', 'start', 'escalate', 'respond', 'resolve', 'rate']));
+  // A neighbour's call about the same station the next day joined it.
+  expect(story('垃圾中转站太臭，早上清运吵得睡不着').t).toMatchObject({ status: 'merged', merged_into_id: garbage.t.id });
   const corridor = story('沿街楼道堆满装修材料和废旧桌椅').t;
   expect(corridor.resolved_at!.getTime() - corridor.created_at.getTime()).toBeLessThanOrEqual(3 * DAY);
   const corridorEscalation = await db

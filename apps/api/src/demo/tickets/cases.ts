@@ -12,6 +12,8 @@ export interface CaseStep {
   dueDays?: number;
   rating?: Rating;
   channel?: string;
+  /** With `action: 'merge'`: the story (told earlier in the list) whose ticket this one joins. */
+  mergeInto?: string;
 }
 
 /**
@@ -64,6 +66,22 @@ export const demoCases: DemoCase[] = [
       { h: 20, action: 'resolve', by: 'social_worker', note: '转运时间已调整为7:30；金房物业安排专人在转运后冲洗地面，异味明显减轻' },
       rated(30),
     ],
+  },
+  {
+    // A neighbour reports the same station a day later: one problem, one ticket (同一诉求合并办理).
+    story: 'garbage_station_again',
+    community: '金港城社区',
+    compound: '金海花园',
+    building: '1号楼',
+    channel: 'phone',
+    category: 'environment',
+    title: '垃圾中转站太臭，早上清运吵得睡不着',
+    description: '1号楼居民来电：西2门外垃圾中转站气味很大，每天早上五六点清运声音吵，老人孩子都休息不好，希望社区管一管。',
+    daysAgo: 140,
+    at: [8, 50],
+    reporter: { minAge: 30, maxAge: 80 },
+    by: 'social_worker',
+    steps: [{ h: 0.4, action: 'merge', by: 'secretary', mergeInto: 'garbage_station', note: '与前一天居民反映的垃圾中转站问题是同一诉求，合并办理并回电告知' }],
   },
   {
     story: 'mother_85',

@@ -15,10 +15,26 @@ function must<T>(v: T | undefined, what: string): T {
 
 /** The reports' cases of one community, as tickets played up to `now`. */
 export function storiesOf(w: World, rand: Rand, now: Date, calendar: WorkCalendar, nextKey: () => number, reopenLimit: number): PlayedPlan[] {
-  return demoCases.filter((c) => c.community === w.name).map((c) => storyPlan(w, c, rand, now, calendar, nextKey(), reopenLimit));
+  const keys = new Map<string, number>();
+  return demoCases
+    .filter((c) => c.community === w.name)
+    .map((c) => {
+      const key = nextKey();
+      keys.set(c.story, key);
+      return storyPlan(w, c, rand, now, calendar, key, reopenLimit, (story) => must(keys.get(story), `story ${story}`));
+    });
 }
 
-function storyPlan(w: World, c: DemoCase, rand: Rand, now: Date, calendar: WorkCalendar, key: number, reopenLimit: number): PlayedPlan {
+function storyPlan(
+  w: World,
+  c: DemoCase,
+  rand: Rand,
+  now: Date,
+  calendar: WorkCalendar,
+  key: number,
+  reopenLimit: number,
+  keyOf: (story: string) => number,
+): PlayedPlan {
   const cat = must(w.categories.get(c.category), `category ${c.category}`);
   const compound = c.compound
     ? must(
@@ -84,6 +100,7 @@ function storyPlan(w: World, c: DemoCase, rand: Rand, now: Date, calendar: WorkC
       Object.assign(args, { dueAt: plus(t, 24 * (s.dueDays ?? 5)) });
     }
     if (s.rating) args.rating = s.rating;
+    if (s.mergeInto) args.mergeIntoIndex = keyOf(s.mergeInto);
     steps.push({ at: t, action: s.action, by: who(s.by), note: s.note ?? null, channel: s.channel ?? null, args, ...(escalation ? { escalation } : {}) });
   }
   const plan = {

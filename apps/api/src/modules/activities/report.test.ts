@@ -24,7 +24,8 @@ async function startedWithSignups(http: Http, title = '书法班') {
   }
   await env.ctx.db
     .updateTable('activities')
-    .set({ starts_at: new Date(Date.now() - 3_600_000), ends_at: new Date(Date.now() - 60_000) })
+    // Seconds ago, not an hour: in a month's first hour (Beijing) an hour back would be last month's activity.
+    .set({ starts_at: new Date(Date.now() - 2_000), ends_at: new Date(Date.now() - 1_000) })
     .where('id', '=', a.id)
     .execute();
   return { id: a.id as number, signupIds: ids };

@@ -5,6 +5,11 @@ import { buildCompound, buildResident } from '../../../test/fixtures.js';
 import { runBackgroundJobs } from '../../../test/jobs.js';
 import { resourceCandidates, sendAgreementReminders } from './index.js';
 import { trustedCommunityId } from '../../platform/access/trusted-scope.js';
+import { beijingDate } from '@linli/contracts/time';
+
+// Dates around today (Beijing): an agreement in force must still be in force on the day the tests run.
+const today = beijingDate(new Date());
+const dayPlus = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Resources (资源清单), agreements (共建协议), contributions and the partner contact's portal (issue 9). */
 describe('partners in full: resources, agreements, contributions, portal', () => {
@@ -154,9 +159,9 @@ describe('partners in full: resources, agreements, contributions, portal', () =>
       partnerId: partnerA,
       kind: 'entry',
       title: '党群服务中心入驻协议',
-      signedOn: '2026-01-05',
-      startsOn: '2026-01-10',
-      endsOn: '2027-01-09',
+      signedOn: dayPlus(-330),
+      startsOn: dayPlus(-325),
+      endsOn: dayPlus(40),
       commitments: '每月两次上门家政服务',
       spaceGiven: '党群服务中心二楼活动室',
       remindDays: 30,
@@ -164,9 +169,9 @@ describe('partners in full: resources, agreements, contributions, portal', () =>
     expect(ok.statusCode).toBe(201);
     const a = ok.json();
     expect(a).toMatchObject({ partnerName: '德萍家政', status: 'active', remindDays: 30, remindedAt: null });
-    const patchBad = await as(sec.cookie).patch(`/api/agreements/${a.id}`, { startsOn: '2027-02-01' });
+    const patchBad = await as(sec.cookie).patch(`/api/agreements/${a.id}`, { startsOn: dayPlus(60) });
     expect(patchBad.json().error.details.fields[0]).toMatchObject({ field: 'endsOn', rule: 'before_start' });
-    expect((await as(sec.cookie).get(`/api/agreements/${a.id}`)).json().startsOn).toBe('2026-01-10');
+    expect((await as(sec.cookie).get(`/api/agreements/${a.id}`)).json().startsOn).toBe(dayPlus(-325));
     await as(sec.cookie).post('/api/agreements', {
       partnerId: partnerB,
       kind: 'co_building',
@@ -177,9 +182,9 @@ describe('partners in full: resources, agreements, contributions, portal', () =>
     });
 
     // 31 days before the end: nothing; 30 days before: one reminder, once.
-    expect(await sendAgreementReminders(env.ctx, new Date('2026-12-09T02:00:00Z'))).toBe(0);
-    expect(await sendAgreementReminders(env.ctx, new Date('2026-12-10T02:00:00Z'))).toBe(1);
-    expect(await sendAgreementReminders(env.ctx, new Date('2026-12-11T02:00:00Z'))).toBe(0);
+    expect(await sendAgreementReminders(env.ctx, new Date(`${dayPlus(9)}T10:00:00+08:00`))).toBe(0);
+    expect(await sendAgreementReminders(env.ctx, new Date(`${dayPlus(10)}T10:00:00+08:00`))).toBe(1);
+    expect(await sendAgreementReminders(env.ctx, new Date(`${dayPlus(11)}T10:00:00+08:00`))).toBe(0);
     const events = await env.ctx.db.selectFrom('outbox').selectAll().where('name', '=', 'agreement.renewal_due').execute();
     expect(events).toHaveLength(1);
     expect((await as(sec.cookie).get(`/api/agreements/${a.id}`)).json().remindedAt).toEqual(expect.any(String));
@@ -226,6 +231,9 @@ describe('partners in full: resources, agreements, contributions, portal', () =>
     expect(totals.all).toMatchObject({ count: 5, moneyYuan: 1200.5 });
     expect((await as(sec.cookie).get('/api/contributions?year=2025')).json().total).toBe(1);
 
+    // An agreement in force today makes its partner active whatever the year of the contributions.
+    const inForce = { partnerId: partnerB, kind: 'co_building', title: '年度共建协议', signedOn: dayPlus(-10), startsOn: dayPlus(-10), endsOn: dayPlus(355) };
+    expect((await as(sec.cookie).post('/api/agreements', inForce)).statusCode).toBe(201);
     const dash = (await as(sec.cookie).get('/api/dashboard/community?from=2026-01-01&to=2026-12-31')).json();
     expect(dash.partners).toMatchObject({ contributions: 5, contributionMoneyYuan: 1200.5, contributionValueYuan: 2000.5 });
     expect(dash.partners.partnersActive).toBeGreaterThanOrEqual(1);

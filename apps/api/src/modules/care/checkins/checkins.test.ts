@@ -47,6 +47,8 @@ async function buildRecipient(communityId: number) {
 // fixed date failed from the next day on, when that tap left a missed check-in on the fixed day).
 const day = beijingDate(new Date());
 const at = (hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);
+/** The date `n` days from the test's day. */
+const dayPlus = (n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 describe('daily check-in (报平安)', () => {
   it('a link checks in without login; wrong, revoked and re-issued links answer alike and reveal nothing', async () => {
@@ -193,14 +195,14 @@ describe('daily check-in (报平安)', () => {
       requestId: null,
       locale: 'zh-CN' as const,
     };
-    await createAway(env.ctx, actor, { recipientId: r.id, kind: 'family', startsOn: '2026-12-01', endsOn: '2026-12-03' }, at('07:00'));
+    await createAway(env.ctx, actor, { recipientId: r.id, kind: 'family', startsOn: dayPlus(-1), endsOn: dayPlus(1) }, at('07:00'));
     const { sweepCheckins } = await import('./sweep.js');
     await sweepCheckins(env.ctx, at('08:00'));
     await sweepCheckins(env.ctx, at('12:00'));
     const b = await checkinsToday(env.ctx, actor, {}, at('12:00'));
     expect(b.items.find((i) => i.recipientId === r.id)).toMatchObject({ status: 'away', awayKind: 'family', ladder: [] });
     // The day after the notice ends, the ladder runs again.
-    const next = new Date('2026-12-04T09:05:00+08:00');
+    const next = new Date(`${dayPlus(2)}T09:05:00+08:00`);
     await sweepCheckins(env.ctx, next);
     const after = await checkinsToday(env.ctx, actor, {}, next);
     expect(after.items.find((i) => i.recipientId === r.id)).toMatchObject({ status: 'missed' });
